@@ -1,0 +1,10 @@
+import type { FunctionName } from '../contracts/api'
+import { exhibits } from './exhibits'
+import { system } from './system'
+import type { CloudFunction } from './types'
+
+/** Every cloud function by the name the client calls; each becomes one WeChat cloud function. */
+export const functions: Record<FunctionName, CloudFunction> = {
+  system,
+  exhibits,
+}

@@ -1,0 +1,32 @@
+// `npm start` lands here after building the H5 app: open (and on first run seed) the database,
+// then serve the app and the cloud functions on one port.
+import fs from 'node:fs'
+import { openSqliteStore } from '../store/sqlite'
+import { seedIfEmpty } from '../store/seed'
+import { loadConfig } from './config'
+import { buildServer } from './server'
+
+async function main() {
+  const config = loadConfig()
+  const store = openSqliteStore(config.dbFile)
+  const seeded = await seedIfEmpty(store)
+  const app = await buildServer({ config, store })
+  const stop = async () => {
+    await app.close()
+    await store.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  await app.listen({ host: config.host, port: config.port })
+  const where = `http://${config.host}:${config.port}`
+  console.log(`\n高新区科技馆 本地运行中: ${where}`)
+  console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)
+  if (!fs.existsSync(config.staticDir)) console.log('  提示: 未找到 dist/h5，请先运行 npm run build:h5')
+  console.log(`  展品页示例: ${where}/#/pages/exhibit/index?id=helmet\n`)
+}
+
+main().catch((error) => {
+  console.error('启动失败:', error)
+  process.exit(1)
+})

@@ -1,0 +1,80 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { tempSqliteStore } from '../testing/stores'
+import { loadConfig } from './config'
+import { issueToken } from './identity'
+import { buildServer } from './server'
+
+describe('local runtime over HTTP', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  let app: FastifyInstance
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-static-'))
+  const config = loadConfig({}, { dbFile: ':memory:', secret: 'test-secret', logLevel: 'silent', staticDir })
+
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>高新区科技馆</title>')
+    env = await tempSqliteStore()
+    app = await buildServer({ config, store: env.store })
+  })
+  afterAll(async () => {
+    await app.close()
+    await env.cleanup()
+  })
+
+  const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url, payload: payload as object, headers })
+
+  it('answers the health check with the database state', async () => {
+    const res = await app.inject({ method: 'GET', url: '/healthz' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ ok: true, db: 'ok' })
+  })
+
+  it('serves a function as wx.cloud.callFunction would call it', async () => {
+    const res = await post('/api/exhibits', { action: 'get', code: 'fuelcell' })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().data.exhibit.figures[0]).toEqual({ label: '已装车', value: '超1300台' })
+  })
+
+  it('issues signed visitor tokens and rejects forged ones', async () => {
+    const { token } = (await post('/api/_session', {})).json() as { token: string }
+    expect(token).toMatch(/^v1\./)
+    const forged = issueToken({ openid: 'someone-else', role: 'admin' }, 'wrong-secret')
+    const { verifyToken } = await import('./identity')
+    expect(verifyToken(token, 'test-secret')).toMatchObject({ role: 'visitor' })
+    expect(verifyToken(forged, 'test-secret')).toBeNull()
+    expect(verifyToken(token.slice(0, -2) + 'xx', 'test-secret')).toBeNull()
+  })
+
+  it('answers unknown functions with 404 and a Result, not an HTML page', async () => {
+    const res = await post('/api/nothing', { action: 'x' })
+    expect(res.statusCode).toBe(404)
+    expect(res.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_FUNCTION' } })
+  })
+
+  it('maps validation errors to 400 with the Chinese message', async () => {
+    const res = await post('/api/exhibits', { action: 'get', code: '' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error).toMatchObject({ code: 'BAD_REQUEST', message: '展品编号格式不正确' })
+  })
+
+  it('refuses malformed JSON and oversized bodies with a clear code', async () => {
+    const bad = await app.inject({ method: 'POST', url: '/api/exhibits', payload: '{"action":', headers: { 'content-type': 'application/json' } })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.code).toBe('BAD_REQUEST')
+    const big = await post('/api/exhibits', { action: 'list', padding: 'x'.repeat(70 * 1024) })
+    expect(big.statusCode).toBe(413)
+    expect(big.json().error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('过大') })
+  })
+
+  it('serves the built H5 app and the exhibit media', async () => {
+    const index = await app.inject({ method: 'GET', url: '/' })
+    expect(index.statusCode).toBe(200)
+    expect(index.body).toContain('高新区科技馆')
+    const image = await app.inject({ method: 'GET', url: '/media/exhibits/helmet.svg' })
+    expect(image.statusCode).toBe(200)
+    expect(image.headers['content-type']).toContain('image/svg+xml')
+  })
+})

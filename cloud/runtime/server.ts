@@ -1,0 +1,97 @@
+// The local cloud runtime: every cloud function behind POST /api/<name>, the built H5 app and
+// media as static files, one process over one SQLite file. Fastify: schema-light, fast JSON,
+// built-in request logging and body limits, and a well-kept static plugin.
+import fs from 'node:fs'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import { CommonErrors } from '../contracts/errors'
+import { fail, type Result } from '../contracts/result'
+import { dispatch } from '../functions/dispatch'
+import { functions } from '../functions'
+import type { CloudFunction } from '../functions/types'
+import type { Store } from '../store/port'
+import type { RuntimeConfig } from './config'
+import { issueToken, newVisitor, verifyToken } from './identity'
+
+export interface ServerOptions {
+  config: RuntimeConfig
+  store: Store
+  now?: () => Date
+  /** Replace or add functions (tests). */
+  functions?: Record<string, CloudFunction>
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNKNOWN_FUNCTION: 404,
+  UNKNOWN_ACTION: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+}
+
+/** Business refusals (full, closed, …) are answers, not HTTP failures: 200 with ok:false. */
+export const statusFor = (result: Result<unknown>): number => (result.ok ? 200 : STATUS_BY_CODE[result.error.code] ?? 200)
+
+export async function buildServer({ config, store, now = () => new Date(), functions: fns = functions }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    // Fastify's two lines per request are replaced by the one-line hook below.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: false,
+  })
+
+  // One line per request: method, path, status, time. Enough to follow a booking rush.
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+    done()
+  })
+
+  app.setErrorHandler((error, req, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500
+    if (status === 413) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后重试'))
+    if (status >= 400 && status < 500) return reply.code(400).send(fail('BAD_REQUEST', CommonErrors.BAD_REQUEST))
+    req.log.error(error)
+    return reply.code(500).send(fail('INTERNAL', CommonErrors.INTERNAL))
+  })
+
+  app.get('/healthz', async (_req, reply) => {
+    const db = await store.ping().catch(() => false)
+    return reply.code(db ? 200 : 503).send({ ok: db, db: db ? 'ok' : 'down', uptime: Math.round(process.uptime()) })
+  })
+
+  // A new anonymous visitor identity, standing in for WeChat's OPENID in the local runtime.
+  app.post('/api/_session', async () => ({ token: issueToken(newVisitor(), config.secret) }))
+
+  app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
+    const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
+    if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
+    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '')
+    const identity = verifyToken(bearer, config.secret)
+    const result = await dispatch(fn, req.body ?? {}, {
+      openid: identity?.openid ?? null,
+      role: identity?.role ?? 'visitor',
+      store,
+      now,
+      requestId: req.id,
+    })
+    return reply.code(statusFor(result)).send(result)
+  })
+
+  app.all('/api/*', async (_req, reply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION)))
+
+  if (fs.existsSync(config.mediaDir)) {
+    await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })
+  }
+  if (fs.existsSync(config.staticDir)) {
+    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: ['index.html'] })
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send('H5 应用尚未构建：请先运行 npm run build:h5（npm start 会自动构建）。'),
+    )
+  }
+  return app
+}

@@ -1,0 +1,32 @@
+// First-run content: the article's exhibits (and, as features land, companies, policies, sessions).
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Exhibit } from '../contracts/exhibit'
+import { ExhibitFileSchema, type ExhibitFile } from '../exhibits/schema'
+import type { Store } from './port'
+
+export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data')
+
+export function readExhibitFile(file = path.join(DATA_DIR, 'exhibits.json')): ExhibitFile {
+  return ExhibitFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
+}
+
+export function toExhibits(file: ExhibitFile): Exhibit[] {
+  const halls = new Map(file.halls.map((h) => [h.id, h]))
+  return file.exhibits.map((e) => {
+    const hall = halls.get(e.hallId)!
+    return { ...e, hall: hall.name, floor: hall.floor }
+  })
+}
+
+export async function seedContent(store: Store, file = readExhibitFile()): Promise<void> {
+  await store.content.replaceExhibits(file.halls, toExhibits(file))
+}
+
+/** Seeds an empty store once; a store that was seeded before is left as the operator left it. */
+export async function seedIfEmpty(store: Store): Promise<boolean> {
+  if (await store.meta.get('seeded_at')) return false
+  await seedContent(store)
+  await store.meta.set('seeded_at', new Date().toISOString())
+  return true
+}

@@ -1,0 +1,32 @@
+import type { MetaStore, Store } from '../port'
+import { openDatabase, type Db } from './database'
+import { sqliteContent } from './content'
+
+function sqliteMeta(db: Db): MetaStore {
+  const get = db.prepare('SELECT value FROM meta WHERE key = ?')
+  const set = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+  return {
+    async get(key) {
+      return (get.get(key) as { value: string } | undefined)?.value ?? null
+    },
+    async set(key, value) {
+      set.run(key, value)
+    },
+  }
+}
+
+/** The embedded adapter: one SQLite file (WAL), used by the local runtime, the H5 site and tests. */
+export function openSqliteStore(file: string): Store & { db: Db } {
+  const db = openDatabase(file)
+  return {
+    db,
+    content: sqliteContent(db),
+    meta: sqliteMeta(db),
+    async ping() {
+      return db.prepare('SELECT 1 AS one').get() !== undefined
+    },
+    async close() {
+      if (db.open) db.close()
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+
+const root = path.resolve(__dirname, '..')
+// Shared types and pure rules live outside src; Taro compiles only src unless told.
+const contracts = path.join(root, 'cloud/contracts')
+
+// One codebase, two targets: each build writes to its own folder so both can coexist.
+export default defineConfig<'webpack5'>(async (merge) => {
+  const base: UserConfigExport<'webpack5'> = {
+    projectName: 'gxq-kejiguan',
+    date: '2026-11-26',
+    // NutUI is drawn at 375 px; our own styles at 750 rpx.
+    designWidth: (input) => (String((input as { file?: string })?.file ?? '').includes('@nutui') ? 375 : 750),
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    defineConstants: {
+      MEDIA_BASE: JSON.stringify(process.env.MEDIA_BASE ?? ''),
+      H5_ORIGIN: JSON.stringify(process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'),
+      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+    },
+    alias: {
+      '@': path.join(root, 'src'),
+      '@cloud/contracts': path.join(root, 'cloud/contracts'),
+      '@data': path.join(root, 'data'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      compile: { include: [contracts] },
+      // Modules used only by subpackages stay in those subpackages, not in the main package.
+      optimizeMainPackage: { enable: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      compile: { include: [contracts] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      esnextModules: ['@nutui'],
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+  const env: UserConfigExport<'webpack5'> =
+    process.env.NODE_ENV === 'development'
+      ? { logger: { quiet: false, stats: true }, mini: {}, h5: {} }
+      : { logger: { quiet: true, stats: false }, mini: {}, h5: {} }
+  return merge({}, base, env)
+})

@@ -1,0 +1,27 @@
+// Main package: only what a cold scan and the tab pages need. Everything else is a subpackage.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/exhibit/index', 'pages/mine/index'],
+  subPackages: [{ root: 'exhibits', pages: ['pages/list/index'] }],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['exhibits'] },
+  },
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#0b4f8a',
+    navigationBarTitleText: '高新区科技馆',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6f9',
+  },
+  tabBar: {
+    color: '#5b6472',
+    selectedColor: '#0b4f8a',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+  cloud: true,
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '高新区科技馆' })

@@ -1,0 +1,35 @@
+import { View } from '@tarojs/components'
+import { homeEntries } from '@/features'
+import { openPage } from '@/services/navigate'
+import './index.scss'
+
+// 我的: the visitor's own things. Sections whose feature is not open yet say so.
+export default function MinePage() {
+  const booking = homeEntries.find((e) => e.key === 'booking')
+  return (
+    <View className="page mine">
+      <View className="card">
+        <View className="section-title">我的预约</View>
+        {booking?.path ? (
+          <View className="btn" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
+            查看我的预约
+          </View>
+        ) : (
+          <View className="muted">预约参观即将开放，开放后可在这里查看预约和电子票。</View>
+        )}
+      </View>
+      <View className="card">
+        <View className="section-title">展品</View>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage('/exhibits/pages/list/index')}>
+          浏览全部展品
+        </View>
+      </View>
+      <View className="card">
+        <View className="section-title">关于</View>
+        <View className="muted">
+          内容来自大连高新区科技馆相关报道；未出自报道的内容在页面中标注为“示意”。本小程序为演示项目，数据以场馆与高新区官方发布为准。
+        </View>
+      </View>
+    </View>
+  )
+}
