@@ -75,9 +75,23 @@ export function parseQueryString(query: string): Record<string, string> {
   return out
 }
 
+/**
+ * Decodes until nothing is left to decode: WeChat hands the scene over encoded once, a link
+ * carried inside another link (q) or the H5 router (which passes query values raw) add layers.
+ */
+function decodeLayers(value: string): string | null {
+  let current = value
+  for (let i = 0; i < 3 && /%[0-9a-f]{2}/i.test(current); i++) {
+    const next = safeDecode(current)
+    if (next === null) return null
+    current = next
+  }
+  return current
+}
+
 function fromScene(scene: string): string | null {
   // WeChat delivers the scene URL-encoded ("e%3Dhelmet"); a scene typed by hand may arrive decoded.
-  const decoded = safeDecode(scene)
+  const decoded = decodeLayers(scene)
   if (decoded === null || decoded.length > SCENE_MAX_LENGTH) return null
   const params = parseQueryString(decoded)
   return params.e ?? (decoded.includes('=') ? null : decoded)
@@ -86,7 +100,7 @@ function fromScene(scene: string): string | null {
 function fromLink(link: string): string | null {
   // A plain QR code opens the mini-program with q = the encoded URL, e.g.
   // https://host/#/pages/exhibit/index?id=helmet or https://host/e/helmet
-  const url = safeDecode(link)
+  const url = decodeLayers(link)
   if (url === null) return null
   const queryStart = url.indexOf('?')
   if (queryStart >= 0) {
@@ -107,7 +121,7 @@ export function parseExhibitEntry(query: Record<string, string | undefined>): Ex
   const attempts: Array<['scene' | 'q' | 'id', (v: string) => string | null]> = [
     ['scene', fromScene],
     ['q', fromLink],
-    ['id', (v) => safeDecode(v)],
+    ['id', decodeLayers],
   ]
   for (const [via, read] of attempts) {
     const raw = query[via]

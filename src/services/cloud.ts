@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '@cloud/contracts/api'
 import type { Result } from '@cloud/contracts/result'
 import { asResult, networkError } from './result'
-import { API_BASE, storeToken, visitorToken } from './session'
+import { API_BASE, storedToken, storeToken, visitorToken } from './session'
 
 export function initTransport(): void {
   // Nothing to set up over HTTP: the visitor token is fetched on first use.
@@ -28,15 +28,17 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
 ): Promise<Result<ResponseOf<F, A>>> {
   const body = { ...(request as object), action }
   try {
-    let token = await visitorToken()
-    let res = await post(name, body, token)
-    let result = asResult<ResponseOf<F, A>>(res.data)
-    // A token the server no longer accepts (secret rotated, data reset): get a fresh one, once.
-    if (!result.ok && result.error.code === 'UNAUTHENTICATED' && token) {
-      storeToken(null)
-      token = await visitorToken()
-      res = await post(name, body, token)
-      result = asResult<ResponseOf<F, A>>(res.data)
+    // A cold scan must not wait for a token: anonymous calls (exhibit pages) go out at once while
+    // the token is fetched alongside; a call that needs an identity is retried once with it.
+    const token = storedToken()
+    if (!token) void visitorToken()
+    const res = await post(name, body, token)
+    const result = asResult<ResponseOf<F, A>>(res.data)
+    if (!result.ok && result.error.code === 'UNAUTHENTICATED') {
+      if (token) storeToken(null) // no longer accepted (secret rotated, data reset)
+      const fresh = await visitorToken()
+      if (!fresh) return result
+      return asResult<ResponseOf<F, A>>((await post(name, body, fresh)).data)
     }
     return result
   } catch {

@@ -1,0 +1,117 @@
+// What a visitor sees: the home page, and an exhibit opened by every route a real code can take.
+import type { Browser } from 'playwright-core'
+import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function open(path: string, query = '') {
+  const { page, errors, context } = await phonePage(browser)
+  await page.goto(pageUrl(server.url, path, query))
+  return { page, errors, context }
+}
+
+test('home page shows the museum, its hours (closed Mondays) and every entry', async () => {
+  const { page, errors, context } = await open('pages/home/index')
+  await page.getByRole('heading', { name: '高新区科技馆' }).waitFor()
+  const text = await page.locator('body').innerText()
+  expect(text).toContain('每周一闭馆')
+  expect(text).toContain('开放时间')
+  expect(text).toContain('地址')
+  expect(text).toMatch(/融科储能|硬科技/)
+  for (const entry of ['预约参观', '扫码看展 / 展品', '企业名录', '政策查询', '区情数据']) {
+    await expect(page.getByText(entry, { exact: true }).isVisible()).resolves.toBe(true)
+  }
+  await shoot(page, 'home')
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('an entry that is not open yet explains itself instead of going nowhere', async () => {
+  const { page, context } = await open('pages/home/index')
+  const soon = page.locator('[data-entry]', { hasText: '即将开放' }).first()
+  if ((await soon.count()) === 0) return context.close() // every feature is open
+  const title = (await soon.locator('.home__entry-title').innerText()).trim()
+  await soon.click()
+  await expect(page.getByText(`「${title}」正在建设中，敬请期待。`).waitFor()).resolves.toBeUndefined()
+  await context.close()
+})
+
+const routes: Array<[string, string, string]> = [
+  ['mini-program code scene', 'scene=e%3Dhelmet', '航天同源轻量化头盔'],
+  ['plain QR link in q', `q=${encodeURIComponent(encodeURIComponent('https://kjg.example.cn/#/pages/exhibit/index?id=vanadium'))}`, '全钒液流储能电池'],
+  ['H5 deep link id', 'id=fuelcell', '氢燃料电池'],
+]
+
+test.each(routes)('opens the exhibit from a %s', async (_route, query, name) => {
+  const { page, errors, context } = await open('pages/exhibit/index', query)
+  await page.getByRole('heading', { name }).waitFor()
+  const text = await page.locator('.exhibit').innerText()
+  expect(text).toContain('研制企业')
+  expect(text).toContain('技术来源')
+  expect(await page.locator('.exhibit__figure').count()).toBeGreaterThan(0)
+  const image = page.locator('.exhibit__image img, img.exhibit__image').first()
+  await expect(image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).resolves.toBe(true)
+  await shoot(page, `exhibit-${_route.replace(/\W+/g, '-')}`)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('the helmet page shows the article figures, company and research origin', async () => {
+  const { page, context } = await open('pages/exhibit/index', 'id=helmet')
+  await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
+  const text = await page.locator('.exhibit').innerText()
+  for (const s of ['提高4倍', '提高3倍', '约700克', '大连铭云科技有限公司', '大连理工大学', '长征五号', '先进材料展区']) expect(text).toContain(s)
+  await context.close()
+})
+
+test('an unknown code gets a friendly page with a way to the exhibit list', async () => {
+  const { page, errors, context } = await open('pages/exhibit/index', 'id=no-such-exhibit')
+  await page.getByRole('heading', { name: '未找到展品' }).waitFor()
+  await shoot(page, 'exhibit-unknown')
+  await page.getByText('查看全部展品').click()
+  await page.getByRole('heading', { name: '洁净能源展区' }).waitFor()
+  expect(await page.locator('.exhibit-list__item').count()).toBe(6)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('a malformed code gets the same friendly page, never a blank screen', async () => {
+  const { page, context } = await open('pages/exhibit/index', 'scene=%25E0%25A4')
+  await page.getByRole('heading', { name: '未找到展品' }).waitFor()
+  await expect(page.getByText('二维码内容无法识别').isVisible()).resolves.toBe(true)
+  await context.close()
+})
+
+test('the H5 code entry opens an exhibit, and says what is wrong with a bad code', async () => {
+  const { page, context } = await open('pages/home/index')
+  const input = page.locator('.scan-entry__input input, input.scan-entry__input').first()
+  await input.fill('???')
+  await page.getByText('查看展品', { exact: true }).click()
+  await page.getByText('编号格式不正确').waitFor()
+  await input.fill('traindoor')
+  await page.getByText('查看展品', { exact: true }).click()
+  await page.getByRole('heading', { name: '列车触摸屏控制器及塞拉门控制系统' }).waitFor()
+  await context.close()
+})
+
+test('the exhibit list groups every exhibit by hall and opens one', async () => {
+  const { page, context } = await open('exhibits/pages/list/index')
+  await page.getByRole('heading', { name: '先进材料展区' }).waitFor()
+  for (const hall of ['先进材料展区', '洁净能源展区', '高端装备展区', '成果转化展区']) {
+    await expect(page.getByRole('heading', { name: hall }).isVisible()).resolves.toBe(true)
+  }
+  await shoot(page, 'exhibit-list')
+  await page.getByText('Glink高速光纤板卡与测控设备').click()
+  await page.getByRole('heading', { name: 'Glink高速光纤板卡与测控设备' }).waitFor()
+  await context.close()
+})

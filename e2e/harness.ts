@@ -1,0 +1,105 @@
+// Browser-test harness: starts the real server the way `npm start` does (tsx cloud/runtime/main.ts
+// over a fresh SQLite file, seeded on first run) and a phone-sized headless Chromium.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { CHROMIUM_ARGS, ensureBrowser } from './browser'
+
+export const ROOT = path.resolve(__dirname, '..')
+export const ARTIFACTS = path.join(ROOT, '.e2e-artifacts')
+export const PHONE = { width: 390, height: 844 }
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+    srv.on('error', reject)
+  })
+}
+
+/** Builds the H5 app once if no build is present (npm test builds it before the browser tests). */
+export function ensureH5Build(): void {
+  if (fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) return
+  console.log('[e2e] 未找到 dist/h5，正在构建 H5…')
+  execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit' })
+}
+
+export interface RunningServer {
+  url: string
+  dbFile: string
+  env: Record<string, string>
+  stop: () => Promise<void>
+}
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+  ensureH5Build()
+  const port = await freePort()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-e2e-'))
+  const dbFile = path.join(dir, 'e2e.sqlite')
+  const env = { PORT: String(port), HOST: '127.0.0.1', DB_FILE: dbFile, LOG_LEVEL: 'warn', ...extraEnv }
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['cloud/runtime/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (d) => (output += d))
+  child.stderr?.on('data', (d) => (output += d))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`服务器启动失败:\n${output}`)
+    try {
+      const res = await fetch(`${url}/healthz`)
+      if (res.ok) break
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`服务器 30 秒内未就绪:\n${output}`)
+    await new Promise((r) => setTimeout(r, 150))
+  }
+  return {
+    url,
+    dbFile,
+    env,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = ensureBrowser()
+  // playwright gives every launch a fresh, empty profile (the --user-data-dir the flags call for).
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS.filter((a) => a !== '--headless'), headless: true })
+}
+
+export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return { context, page, errors }
+}
+
+/** Screenshot to the git-ignored artifacts folder, for a person to look at. */
+export async function shoot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const file = path.join(ARTIFACTS, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+/** H5 hash-router URL of a page with its query. */
+export const pageUrl = (base: string, page: string, query = '') => `${base}/#/${page.replace(/^\//, '')}${query ? `?${query}` : ''}`
