@@ -22,6 +22,5 @@ export default defineAppConfig({
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
-  cloud: true,
   lazyCodeLoading: 'requiredComponents',
 })

@@ -11,7 +11,7 @@ describe('local runtime over HTTP', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
   let app: FastifyInstance
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-static-'))
-  const config = loadConfig({}, { dbFile: ':memory:', secret: 'test-secret', logLevel: 'silent', staticDir })
+  const config = loadConfig({} as NodeJS.ProcessEnv, { dbFile: ':memory:', secret: 'test-secret', logLevel: 'silent', staticDir })
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>高新区科技馆</title>')

@@ -7,7 +7,7 @@ import './scan-entry.scss'
 export function ScanEntry() {
   const scan = async () => {
     try {
-      const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode', 'wxCode'] })
+      const res = await Taro.scanCode({ onlyFromCamera: false })
       const entry = exhibitCodeFromScan({ path: res.path, result: res.result })
       if (entry.ok) openPage(exhibitPageUrl(entry.code))
       else Taro.showToast({ title: '这不是科技馆展品的二维码', icon: 'none' })

@@ -6,7 +6,8 @@ import type { Result } from '@cloud/contracts/result'
 import { asResult, networkError } from './result'
 
 export function initTransport(): void {
-  Taro.cloud.init({ env: CLOUD_ENV || Taro.cloud.DYNAMIC_CURRENT_ENV, traceUser: true })
+  // Without an explicit env id the mini-program's default cloud environment is used.
+  Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true })
 }
 
 export async function callCloud<F extends FunctionName, A extends ActionName<F>>(
