@@ -1,6 +1,7 @@
 // One contract for the storage port, run against every adapter (contract.test.ts): SQLite, and the
 // cloud adapter over the wx-server-sdk STAND-IN. A section added to the port adds its cases here,
 // in its own `describe` block, so both adapters are held to the same behaviour.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
