@@ -60,6 +60,8 @@ function instance(sdk: WxServerSdk, env: Env) {
 
 interface CloudContext {
   request_id?: string
+  /** JSON of WX_* values (WX_OPENID, WX_APPID, …) that the runtime sets per call; read by getWXContext. */
+  environment?: string
 }
 
 /**
@@ -78,7 +80,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
         ? (({ userInfo, ...rest }: Record<string, unknown>) => (void userInfo, rest))(event as Record<string, unknown>)
         : event
     const action = (data as { action?: unknown } | null)?.action
-    const def = typeof action === 'string' && Object.hasOwn(fn.actions, action) ? fn.actions[action] : undefined
+    const def = typeof action === 'string' && Object.prototype.hasOwnProperty.call(fn.actions, action) ? fn.actions[action] : undefined
     // Only actions that require staff/admin pay for the role lookup: the cold exhibit scan stays one read.
     const role = def?.role && def.role !== 'visitor' ? await shared.roles.roleOf(openid) : 'visitor'
     return dispatch(fn, data, {

@@ -6,9 +6,12 @@ export interface IndexSpec {
   unique?: boolean
 }
 
+/** A section that adds collections (booking, zone) adds its names here and its specs below. */
+export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
+
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
-  name: string
+  name: CollectionName
   /** Why the collection exists, for the dry-run listing. */
   purpose: string
   indexes: IndexSpec[]
@@ -21,5 +24,3 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'config', purpose: '运营配置（roles 文档：管理员/工作人员 openid）', indexes: [] },
   { name: 'outbox', purpose: '待发送消息（到访提醒，_id 确定性去重）', indexes: [{ name: 'pending', keys: { status: 1, createdAt: 1 } }] },
 ]
-
-export type CollectionName = (typeof COLLECTIONS)[number]['name']

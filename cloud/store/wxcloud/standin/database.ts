@@ -398,7 +398,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
         }
         return {
           doc: ref,
-          async add({ data }) {
+          async add({ data }: { data: Record<string, unknown> }) {
             await tick()
             const id = typeof data._id === 'string' ? data._id : randomId()
             if (current(n, id) !== null) throw duplicate(n, id)
