@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CLOUD_NODE_RUNTIME } from '../../cloud/runtime/wxcloud/manifest'
+import { CLOUD_NODE_RUNTIME, FUNCTION_TIMEOUT } from '../../cloud/runtime/wxcloud/manifest'
 import { buildCloud, ROOT, type BuiltFunction } from './build'
 
 /** Function environment variables passed through from the deploying shell when set. */
@@ -24,7 +24,7 @@ export function cloudbaserc(envId: string, built: BuiltFunction[], env: NodeJS.P
       handler: 'index.main',
       runtime: CLOUD_NODE_RUNTIME,
       installDependency: true,
-      timeout: f.kind === 'job' ? 60 : 10,
+      timeout: FUNCTION_TIMEOUT[f.name] ?? (f.kind === 'job' ? 60 : 10),
       envVariables,
       ...(f.trigger ? { triggers: [f.trigger] } : {}),
     })),
