@@ -20,6 +20,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       MEDIA_BASE: JSON.stringify(process.env.MEDIA_BASE ?? ''),
       H5_ORIGIN: JSON.stringify(process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'),
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID ?? ''),
     },
     alias: {
       '@': path.join(root, 'src'),

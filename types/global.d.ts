@@ -22,3 +22,5 @@ declare const MEDIA_BASE: string
 declare const H5_ORIGIN: string
 /** The WeChat cloud environment id used by Taro.cloud.init on weapp. */
 declare const CLOUD_ENV: string
+/** The subscription-message template for visit reminders (mini-program admin console); '' = none. */
+declare const REMINDER_TEMPLATE_ID: string

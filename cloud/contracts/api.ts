@@ -1,6 +1,7 @@
 // The catalogue of cloud functions and their actions, as the client calls them with
 // wx.cloud.callFunction({ name, data: { action, ...request } }). Types only: the client imports
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
+import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { Exhibit, HallWithExhibits } from './exhibit'
 
 export interface Api {
@@ -11,6 +12,13 @@ export interface Api {
   exhibits: {
     get: { req: { code: string }; res: { exhibit: Exhibit } }
     list: { req: Record<string, never>; res: { halls: HallWithExhibits[] } }
+  }
+  admin: {
+    /** Mini-program codes for exhibits (cloud only): wxacode.getUnlimited → cloud storage file ids. */
+    exhibitCodes: {
+      req: { envVersion?: EnvVersion; codes?: string[] }
+      res: { page: string; envVersion: EnvVersion; files: ExhibitCodeFile[]; failures: Array<{ code: string; message: string }> }
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FunctionName } from '../contracts/api'
+import { admin } from './admin'
 import { exhibits } from './exhibits'
 import { system } from './system'
 import type { CloudFunction } from './types'
@@ -7,4 +8,5 @@ import type { CloudFunction } from './types'
 export const functions: Record<FunctionName, CloudFunction> = {
   system,
   exhibits,
+  admin,
 }

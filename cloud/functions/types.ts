@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Result } from '../contracts/result'
 import type { Store } from '../store/port'
+import type { PlatformServices } from './platform'
 
 export type Role = 'visitor' | 'staff' | 'admin'
 
@@ -14,6 +15,8 @@ export interface CallContext {
   now: () => Date
   /** Where the call came from, for logs. */
   requestId?: string
+  /** WeChat open APIs and cloud storage (WeChat cloud runtime only; absent locally). */
+  platform?: PlatformServices
 }
 
 export interface ActionDef<Schema extends z.ZodTypeAny, Res> {

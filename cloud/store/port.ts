@@ -18,9 +18,38 @@ export interface MetaStore {
   set(key: string, value: string): Promise<void>
 }
 
+/** A message waiting to go out (visit reminders). Locally `npm run outbox` prints and settles them;
+ *  in the cloud the timer function sends them with subscribeMessage.send. */
+export interface OutboxMessage {
+  /** Deterministic, e.g. `remind:<bookingId>`: queuing the same message twice is a no-op. */
+  id: string
+  kind: 'visit-reminder'
+  /** The recipient's OPENID. */
+  touser: string
+  templateId: string
+  /** The mini-program page the message opens. */
+  page: string
+  data: Record<string, { value: string }>
+  /** ISO time it was queued (domain clock). */
+  createdAt: string
+  status: 'pending' | 'sent' | 'failed'
+  settledAt?: string
+  error?: string
+}
+
+export interface OutboxStore {
+  /** Queues the message under its id; false if that id was queued before (retries do not double-send). */
+  enqueue(message: Omit<OutboxMessage, 'status' | 'settledAt' | 'error'>): Promise<boolean>
+  /** Pending messages, oldest first, at most `limit` (≤ 1000). */
+  pending(limit: number): Promise<OutboxMessage[]>
+  /** Marks a pending message sent or failed; false if it was no longer pending (someone else settled it). */
+  settle(id: string, outcome: { status: 'sent' | 'failed'; at: string; error?: string }): Promise<boolean>
+}
+
 export interface Store {
   content: ContentStore
   meta: MetaStore
+  outbox: OutboxStore
   /** Answers whether the store can serve requests (health checks). */
   ping(): Promise<boolean>
   close(): Promise<void>

@@ -22,4 +22,18 @@ export const migrations: Migration[] = [
       CREATE INDEX exhibits_by_hall ON exhibits (hall_id, sort);
     `,
   },
+  // Versions 2 and 3 belong to the booking and zone sections (other branches); 4 is the outbox.
+  {
+    version: 4,
+    name: 'outbox',
+    sql: `
+      CREATE TABLE outbox (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX outbox_pending ON outbox (status, created_at);
+    `,
+  },
 ]

@@ -1,0 +1,87 @@
+import type { OutboxMessage } from '../store/port'
+import { tempSqliteStore } from '../testing/stores'
+import { reminders } from '../jobs'
+import { drainOutbox, queueVisitReminders } from './job'
+import { reminderMessage, shanghaiDay, DEFAULT_REMINDER_KEYS, type Visit } from './reminder'
+
+const template = { id: 'TMPL-visit', keys: DEFAULT_REMINDER_KEYS }
+// 2026-11-30 18:30 UTC is already 12-01 02:30 in Shanghai: "tomorrow" is 12-02.
+const now = new Date('2026-11-30T18:30:00.000Z')
+const visit = (id: string, over: Partial<Visit> = {}): Visit => ({
+  bookingId: id,
+  openid: `o-${id}`,
+  day: '2026-12-02',
+  session: '09:00–12:00',
+  visitors: 3,
+  remind: true,
+  ...over,
+})
+
+describe('visit reminders (fake visit source, real SQLite outbox)', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  beforeEach(async () => {
+    env = await tempSqliteStore({ seed: false })
+  })
+  afterEach(() => env.cleanup())
+
+  it('takes "tomorrow" in Asia/Shanghai whatever the server zone', () => {
+    expect(shanghaiDay(now, 1)).toBe('2026-12-02')
+    expect(shanghaiDay(new Date('2026-12-01T15:59:59.000Z'))).toBe('2026-12-01')
+    expect(shanghaiDay(new Date('2026-12-01T16:00:00.000Z'))).toBe('2026-12-02')
+  })
+
+  it('builds a template message within WeChat field rules, opening 我的', () => {
+    const m = reminderMessage(visit('b1'), template, now)
+    expect(m).toMatchObject({ id: 'remind:b1', touser: 'o-b1', templateId: 'TMPL-visit', page: 'pages/mine/index' })
+    expect(m.data).toEqual({
+      thing1: { value: '大连高新区科技馆' },
+      date2: { value: '2026年12月02日' },
+      time3: { value: '09:00~12:00' },
+      thing4: { value: '明天参观，共3人，请带好证件' },
+    })
+    for (const key of ['thing1', 'thing4']) expect(Array.from(m.data[key].value).length).toBeLessThanOrEqual(20)
+  })
+
+  it('queues tomorrow\'s reminders for those who subscribed, once, even when the job runs twice', async () => {
+    const asked: string[] = []
+    const visits = { listVisitsOn: async (day: string) => (asked.push(day), [visit('b1'), visit('b2', { remind: false }), visit('b3')]) }
+    const first = await queueVisitReminders({ visits, outbox: env.store.outbox, template, now })
+    expect(first).toEqual({ day: '2026-12-02', visits: 3, queued: 2, alreadyQueued: 0, notSubscribed: 1 })
+    const again = await queueVisitReminders({ visits, outbox: env.store.outbox, template, now })
+    expect(again).toMatchObject({ queued: 0, alreadyQueued: 2 })
+    expect(asked).toEqual(['2026-12-02', '2026-12-02'])
+    expect((await env.store.outbox.pending(10)).map((m) => m.touser).sort()).toEqual(['o-b1', 'o-b3'])
+  })
+
+  it('drains the outbox: sent ones leave, refused ones are marked failed and not retried', async () => {
+    const visits = { listVisitsOn: async () => [visit('b1'), visit('b2')] }
+    await queueVisitReminders({ visits, outbox: env.store.outbox, template, now })
+    const sent: OutboxMessage[] = []
+    const send = async (m: OutboxMessage) => {
+      if (m.touser === 'o-b2') throw { errCode: 43101, errMsg: 'user refuse to accept the msg' }
+      sent.push(m)
+    }
+    const result = await drainOutbox({ outbox: env.store.outbox, send, now: () => now })
+    expect(result).toMatchObject({ sent: 1, failed: 1, failures: [{ id: 'remind:b2', error: expect.stringContaining('refuse') }] })
+    expect(sent.map((m) => m.id)).toEqual(['remind:b1'])
+    expect(await drainOutbox({ outbox: env.store.outbox, send, now: () => now })).toMatchObject({ sent: 0, failed: 0 })
+  })
+
+  it('the timer job says plainly when booking is not wired or no template is configured', async () => {
+    const sendCalls: OutboxMessage[] = []
+    const platform = { sendSubscribeMessage: async (m: OutboxMessage) => void sendCalls.push(m) }
+    const noTemplate = await reminders.run({ store: env.store, now: () => now, platform, env: {} })
+    expect(noTemplate.queued).toEqual({ skipped: expect.stringContaining('REMINDER_TEMPLATE_ID') })
+    const noBooking = await reminders.run({ store: env.store, now: () => now, platform, env: { REMINDER_TEMPLATE_ID: 'T' } })
+    expect(noBooking.queued).toEqual({ skipped: expect.stringContaining('预约模块尚未接入') })
+  })
+
+  it('the timer job queues and sends through the platform once a booking section provides listVisitsOn', async () => {
+    const store = Object.assign(Object.create(null), env.store, { booking: { listVisitsOn: async () => [visit('b9')] } })
+    const sendCalls: OutboxMessage[] = []
+    const platform = { sendSubscribeMessage: async (m: OutboxMessage) => void sendCalls.push(m) }
+    const result = await reminders.run({ store, now: () => now, platform, env: { REMINDER_TEMPLATE_ID: 'T' } })
+    expect(result).toMatchObject({ queued: { queued: 1 }, drained: { sent: 1, failed: 0 } })
+    expect(sendCalls.map((m) => [m.touser, m.templateId])).toEqual([['o-b9', 'T']])
+  })
+})

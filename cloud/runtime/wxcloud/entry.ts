@@ -1,0 +1,111 @@
+// The WeChat cloud entry points: what each bundled cloudfunctions/<name>/index.js exports as `main`.
+// Same dispatch and handlers as the local runtime; identity from cloud.getWXContext().OPENID,
+// storage from the cloud-database adapter, open APIs from wx-server-sdk.
+import { dispatch } from '../../functions/dispatch'
+import type { PlatformServices } from '../../functions/platform'
+import type { CloudFunction } from '../../functions/types'
+import type { CloudJob } from '../../jobs'
+import type { EnvVersion } from '../../contracts/codes'
+import { openWxCloudStore } from '../../store/wxcloud'
+import type { WxDatabase } from '../../store/wxcloud/db'
+import { createRoleResolver } from './roles'
+
+/** The part of wx-server-sdk used here (the real module is required by the bundle, never bundled). */
+export interface WxServerSdk {
+  DYNAMIC_CURRENT_ENV: unknown
+  init(options: { env: unknown }): void
+  database(options?: { throwOnNotFound?: boolean }): WxDatabase
+  getWXContext(context?: unknown): { OPENID?: string; APPID?: string; ENV?: string; SOURCE?: string }
+  uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  openapi: {
+    wxacode: {
+      getUnlimited(options: { scene: string; page: string; checkPath: boolean; envVersion: string; width?: number }): Promise<{
+        contentType: string
+        buffer: Buffer
+      }>
+    }
+    subscribeMessage: {
+      send(options: { touser: string; templateId: string; page: string; data: unknown; miniprogramState?: string }): Promise<unknown>
+    }
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+function platformFrom(sdk: WxServerSdk, env: Env): PlatformServices {
+  return {
+    envVersion: (env.WXACODE_ENV_VERSION as EnvVersion | undefined) ?? 'release',
+    // Cloud calls (云调用) take camelCase names; the SDK maps them to check_path / env_version.
+    miniProgramCode: (req) => sdk.openapi.wxacode.getUnlimited({ ...req, width: req.width ?? 430 }),
+    uploadFile: async (cloudPath, content) => (await sdk.uploadFile({ cloudPath, fileContent: Buffer.from(content) })).fileID,
+    sendSubscribeMessage: async (m) => {
+      await sdk.openapi.subscribeMessage.send({
+        touser: m.touser,
+        templateId: m.templateId,
+        page: m.page,
+        data: m.data,
+        miniprogramState: env.MINIPROGRAM_STATE ?? 'formal',
+      })
+    },
+  }
+}
+
+/** Shared per warm instance: SDK init, database handle, store, role cache. */
+function instance(sdk: WxServerSdk, env: Env) {
+  sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
+  const db = sdk.database()
+  const store = openWxCloudStore(db)
+  return { db, store, roles: createRoleResolver(db, env), platform: platformFrom(sdk, env) }
+}
+
+interface CloudContext {
+  request_id?: string
+  /** JSON of WX_* values (WX_OPENID, WX_APPID, …) that the runtime sets per call; read by getWXContext. */
+  environment?: string
+}
+
+/**
+ * `main(event, context)` for one client-called function. `event` is the `data` of
+ * wx.cloud.callFunction plus `userInfo` that WeChat injects; the latter is dropped before the strict
+ * request schemas see it — identity comes only from getWXContext().
+ */
+export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env = process.env) {
+  let shared: ReturnType<typeof instance> | null = null
+  return async function main(event: unknown, context?: CloudContext) {
+    shared ??= instance(sdk, env)
+    const wx = sdk.getWXContext(context)
+    const openid = wx.OPENID || null
+    const data =
+      typeof event === 'object' && event !== null && !Array.isArray(event)
+        ? (({ userInfo, ...rest }: Record<string, unknown>) => (void userInfo, rest))(event as Record<string, unknown>)
+        : event
+    const action = (data as { action?: unknown } | null)?.action
+    const def = typeof action === 'string' && Object.prototype.hasOwnProperty.call(fn.actions, action) ? fn.actions[action] : undefined
+    // Only actions that require staff/admin pay for the role lookup: the cold exhibit scan stays one read.
+    const role = def?.role && def.role !== 'visitor' ? await shared.roles.roleOf(openid) : 'visitor'
+    return dispatch(fn, data, {
+      openid,
+      role,
+      store: shared.store,
+      now: () => new Date(),
+      requestId: context?.request_id,
+      platform: shared.platform,
+    })
+  }
+}
+
+/** `main(event, context)` for a timer-triggered job. */
+export function createJobMain(job: CloudJob, sdk: WxServerSdk, env: Env = process.env) {
+  let shared: ReturnType<typeof instance> | null = null
+  return async function main() {
+    shared ??= instance(sdk, env)
+    try {
+      const result = await job.run({ store: shared.store, now: () => new Date(), platform: shared.platform, env })
+      console.log(JSON.stringify({ job: job.trigger.name, ...result }))
+      return { ok: true, data: result }
+    } catch (error) {
+      console.error(`job ${job.trigger.name} failed`, error)
+      return { ok: false, error: { code: 'INTERNAL', message: String((error as Error)?.message ?? error) } }
+    }
+  }
+}

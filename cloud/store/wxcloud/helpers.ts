@@ -1,0 +1,118 @@
+// Reusable cloud-database steps for every section of the adapter (content and meta now; booking,
+// zone and outbox use the same ones). Each is one atomic operation on the server or a paged read.
+import { MAX_GET, type Doc, type WxCollection, type WxDatabase } from './db'
+
+/** True for the server's "duplicate key" rejection of `add` with an existing `_id`. */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = error as { errMsg?: string; message?: string; errCode?: unknown; code?: unknown }
+  const text = `${e?.errMsg ?? ''} ${e?.message ?? ''} ${String(e?.code ?? '')}`
+  return /E11000|duplicate key|DUPLICATE_WRITE/i.test(text)
+}
+
+/** True for "collection already exists" (cloud:init is idempotent). */
+export function isAlreadyExists(error: unknown): boolean {
+  const e = error as { errMsg?: string; message?: string; errCode?: unknown }
+  return /already exist|ALREADY_EXIST|-501001/i.test(`${e?.errMsg ?? ''} ${e?.message ?? ''} ${String(e?.errCode ?? '')}`)
+}
+
+/**
+ * Reads every document matching `where`, in `_id` order, one page (≤ 1000) at a time, by `_id`
+ * ranges rather than skip: stable while others insert, and no slow deep skips.
+ * `where` must not constrain `_id` itself (the pager owns it).
+ */
+export async function fetchAll(
+  db: WxDatabase,
+  coll: WxCollection,
+  where: Record<string, unknown> = {},
+  pageSize = MAX_GET,
+): Promise<Doc[]> {
+  if ('_id' in where) throw new Error('fetchAll: the pager owns _id; filter by other fields')
+  const size = Math.min(pageSize, MAX_GET)
+  const _ = db.command
+  const out: Doc[] = []
+  let after: string | null = null
+  for (;;) {
+    const cond: Record<string, unknown> = after === null ? where : { ...where, _id: _.gt(after) }
+    const query = Object.keys(cond).length > 0 ? coll.where(cond) : coll
+    const { data } = await query.orderBy('_id', 'asc').limit(size).get()
+    out.push(...data)
+    if (data.length < size) return out
+    after = data[data.length - 1]._id
+  }
+}
+
+/** Reads one document by `_id` without relying on the not-found exception. */
+export async function findById(coll: WxCollection, id: string): Promise<Doc | null> {
+  const { data } = await coll.where({ _id: id }).limit(1).get()
+  return data[0] ?? null
+}
+
+/**
+ * The guarded update: changes the document only if it still satisfies `guard`, in one server-side
+ * step. Answers whether this call changed it (`stats.updated === 1`).
+ * Example — reserve n places: guardedUpdate(c, id, { booked: _.lte(cap - n) }, { booked: _.inc(n) }).
+ */
+export async function guardedUpdate(
+  coll: WxCollection,
+  id: string,
+  guard: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  const res = await coll.where({ ...guard, _id: id }).update({ data })
+  return (res.stats.updated ?? 0) === 1
+}
+
+/**
+ * Adds `n` (may be negative) to a counter field if the result stays within [min, max].
+ * `max`/`min` are checked on the current value in the same step: value ≤ max − n, value ≥ min − n.
+ */
+export async function guardedIncrement(
+  db: WxDatabase,
+  coll: WxCollection,
+  id: string,
+  field: string,
+  n: number,
+  bounds: { max?: number; min?: number },
+  extra: Record<string, unknown> = {},
+): Promise<boolean> {
+  const _ = db.command
+  const checks: unknown[] = []
+  if (bounds.max !== undefined) checks.push(_.lte(bounds.max - n))
+  if (bounds.min !== undefined) checks.push(_.gte(bounds.min - n))
+  const guard = checks.length === 0 ? {} : { [field]: checks.length === 1 ? checks[0] : _.and(checks) }
+  return guardedUpdate(coll, id, guard, { ...extra, [field]: _.inc(n) })
+}
+
+/**
+ * Creates the document under a deterministic `_id` unless it exists: the uniqueness primitive
+ * (one booking per ID per day, one result per client request id). Answers whether it was created.
+ */
+export async function createIfAbsent(coll: WxCollection, id: string, data: Record<string, unknown>): Promise<boolean> {
+  try {
+    await coll.add({ data: { ...data, _id: id } })
+    return true
+  } catch (error) {
+    if (isDuplicateKey(error)) return false
+    throw error
+  }
+}
+
+/** Creates a collection unless it exists. Answers whether it was created. */
+export async function ensureCollection(db: WxDatabase, name: string): Promise<boolean> {
+  try {
+    await db.createCollection(name)
+    return true
+  } catch (error) {
+    if (isAlreadyExists(error)) return false
+    throw error
+  }
+}
+
+/** Removes a document's `_id` and cloud bookkeeping fields before handing it to the domain. */
+export function stripDoc<T>(doc: Doc, drop: string[] = []): T {
+  const { _id, _openid, ...rest } = doc as Doc & { _openid?: unknown }
+  void _id
+  void _openid
+  for (const key of drop) delete (rest as Record<string, unknown>)[key]
+  return rest as T
+}

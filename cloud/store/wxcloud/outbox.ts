@@ -1,0 +1,26 @@
+import type { OutboxMessage, OutboxStore } from '../port'
+import { MAX_GET, type WxDatabase } from './db'
+import { createIfAbsent, guardedUpdate, stripDoc } from './helpers'
+
+export function wxOutbox(db: WxDatabase, name: string): OutboxStore {
+  const outbox = () => db.collection(name)
+  return {
+    async enqueue(message) {
+      const { id, ...rest } = message
+      return createIfAbsent(outbox(), id, { ...rest, status: 'pending', queuedAt: db.serverDate() })
+    },
+    async pending(limit) {
+      const { data } = await outbox()
+        .where({ status: 'pending' })
+        .orderBy('createdAt', 'asc')
+        .limit(Math.min(Math.max(1, limit), MAX_GET))
+        .get()
+      return data.map((d) => ({ ...stripDoc<Omit<OutboxMessage, 'id'>>(d, ['queuedAt']), id: d._id }))
+    },
+    async settle(id, outcome) {
+      const data: Record<string, unknown> = { status: outcome.status, settledAt: outcome.at }
+      if (outcome.error) data.error = outcome.error
+      return guardedUpdate(outbox(), id, { status: 'pending' }, data)
+    },
+  }
+}

@@ -1,0 +1,57 @@
+import { COLLECTIONS } from '../../cloud/store/wxcloud/collections'
+import { openWxCloudStore } from '../../cloud/store/wxcloud'
+import { ensureCollection } from '../../cloud/store/wxcloud/helpers'
+import { createStandinDatabase } from '../../cloud/store/wxcloud/standin/database'
+import { readExhibitFile } from '../../cloud/store/seed'
+import { applyInit, initPlan } from './init'
+import type { InitTarget } from './live'
+
+function standinTarget() {
+  const db = createStandinDatabase({ interleave: false })
+  const target: InitTarget = {
+    db,
+    ensureCollection: (name) => ensureCollection(db, name),
+    async ensureIndex(collection, index) {
+      const list = db.indexes.get(collection) ?? []
+      if (list.some((i) => i.name === index.name)) return false
+      db.indexes.set(collection, [...list, index])
+      return true
+    },
+  }
+  return { db, target }
+}
+
+describe('cloud:init against the wx-server-sdk STAND-IN (in-process; not the real cloud)', () => {
+  it('plans every collection, every index the queries need, and the seed', () => {
+    const plan = initPlan()
+    for (const c of COLLECTIONS) expect(plan.some((s) => s.kind === 'collection' && s.description.includes(`集合 ${c.name} `))).toBe(true)
+    expect(plan.filter((s) => s.kind === 'index').map((s) => s.description)).toEqual([
+      expect.stringContaining('exhibits.hall_sort'),
+      expect.stringContaining('outbox.pending'),
+    ])
+    expect(plan.at(-1)).toMatchObject({ kind: 'seed', description: expect.stringContaining(`${readExhibitFile().exhibits.length} 件展品`) })
+  })
+
+  it('before init the adapter cannot write; after init it serves the seeded content', async () => {
+    const { db, target } = standinTarget()
+    await expect(openWxCloudStore(db).meta.set('x', 'y')).rejects.toMatchObject({ errCode: 'DATABASE_COLLECTION_NOT_EXIST' })
+    const first = await applyInit(target)
+    expect(first.collectionsCreated.sort()).toEqual(COLLECTIONS.map((c) => c.name).sort())
+    expect(first.indexesCreated).toEqual(['exhibits.hall_sort', 'outbox.pending'])
+    expect(first.seeded).toBe(true)
+    expect((await openWxCloudStore(db).content.getExhibit('helmet'))?.company.name).toBe('大连铭云科技有限公司')
+  })
+
+  it('is idempotent: a second run creates nothing and leaves operator changes to content alone', async () => {
+    const { db, target } = standinTarget()
+    await applyInit(target)
+    const store = openWxCloudStore(db)
+    await store.content.replaceExhibits(await store.content.listHalls(), [])
+    const second = await applyInit(target)
+    expect(second).toEqual({ collectionsCreated: [], indexesCreated: [], seeded: false })
+    expect(await store.content.listExhibits()).toEqual([])
+    const reseeded = await applyInit(target, { reseed: true })
+    expect(reseeded.seeded).toBe(true)
+    expect(await store.content.listExhibits()).toHaveLength(readExhibitFile().exhibits.length)
+  })
+})

@@ -1,0 +1,57 @@
+// The live smoke test's own logic, run here against the wx-server-sdk STAND-IN so that the script
+// is known to work before anyone points it at a real environment. Passing here proves nothing
+// about the real cloud; `npm run smoke:cloud` with credentials does.
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { functions } from '../../cloud/functions'
+import { createFunctionMain, type WxServerSdk } from '../../cloud/runtime/wxcloud/entry'
+import { ensureCollection } from '../../cloud/store/wxcloud/helpers'
+import { createStandinSdk } from '../../cloud/store/wxcloud/standin/sdk'
+import { runSmoke, SMOKE_PREFIX } from './smoke'
+import type { LiveConnection } from './live'
+import { ROOT } from './build'
+
+jest.setTimeout(60_000)
+
+describe('smoke:cloud', () => {
+  it('without credentials: does nothing, says which variables are missing, exits 2', () => {
+    let status = 0
+    let out = ''
+    try {
+      execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/smoke.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, TCB_ENV_ID: '', CLOUD_ENV: '', TCB_SECRET_ID: '', TCB_SECRET_KEY: '', TENCENTCLOUD_SECRETID: '', TENCENTCLOUD_SECRETKEY: '' },
+        encoding: 'utf8',
+      })
+    } catch (error) {
+      const e = error as { status: number; stdout: string }
+      status = e.status
+      out = e.stdout
+    }
+    expect(status).toBe(2)
+    expect(out).toContain('smoke:cloud 未运行')
+    expect(out).toContain('TCB_ENV_ID')
+  })
+
+  it('its checks pass against the wx-server-sdk STAND-IN (script logic only; not the real cloud)', async () => {
+    const sdk = createStandinSdk()
+    const db = sdk.__standin.db
+    const conn: LiveConnection = {
+      db,
+      ensureCollection: (name) => ensureCollection(db, name),
+      ensureIndex: async () => false,
+      // The deployed functions read unprefixed collections; give them content too.
+      async callFunction(name, data) {
+        const main = createFunctionMain(functions[name as keyof typeof functions], sdk as unknown as WxServerSdk, {})
+        return main(data, { environment: JSON.stringify({ WX_OPENID: 'o-smoke' }) })
+      },
+    }
+    const { applyInit } = await import('./init')
+    await applyInit(conn)
+    const lines: string[] = []
+    const timings = await runSmoke(conn, { functions: true, pagingDocs: 1050, log: (l) => lines.push(l) })
+    expect(timings.map((t) => t.step)).toContain('已部署的云函数：exhibits.get 与 system.ping')
+    expect(lines.every((l) => l.includes('✓'))).toBe(true)
+    expect(db.dump(`${SMOKE_PREFIX}outbox`)).toEqual([])
+  })
+})

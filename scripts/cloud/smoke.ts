@@ -1,0 +1,118 @@
+// `npm run smoke:cloud` — the LIVE smoke test: runs the cloud adapter against a REAL WeChat cloud /
+// CloudBase environment, in `smoke_*` collections, and (with --functions) calls the deployed
+// functions. It is what the in-process stand-in cannot prove: real concurrency on the guarded update
+// and on duplicate `_id`s, real paging past 1000 documents, real transactions and latencies.
+// Without TCB_ENV_ID / TCB_SECRET_ID / TCB_SECRET_KEY it does nothing, says so, and exits with code 2.
+import assert from 'node:assert/strict'
+import { seedContent } from '../../cloud/store/seed'
+import { openWxCloudStore, collectionNames } from '../../cloud/store/wxcloud'
+import { createIfAbsent, fetchAll, guardedIncrement } from '../../cloud/store/wxcloud/helpers'
+import { applyInit } from './init'
+import { connectLive, liveCredentials, MISSING_CREDENTIALS, type LiveConnection } from './live'
+
+export const SMOKE_PREFIX = 'smoke_'
+
+export interface SmokeOptions {
+  functions?: boolean
+  /** Documents to write for the paging check (> 1000 to cross a page). */
+  pagingDocs?: number
+  log?: (line: string) => void
+}
+
+export async function runSmoke(conn: LiveConnection, options: SmokeOptions = {}): Promise<Array<{ step: string; ms: number }>> {
+  const log = options.log ?? console.log
+  const timings: Array<{ step: string; ms: number }> = []
+  const step = async (name: string, body: () => Promise<void>) => {
+    const t = Date.now()
+    await body()
+    timings.push({ step: name, ms: Date.now() - t })
+    log(`  ✓ ${name}（${Date.now() - t} ms）`)
+  }
+  const { db } = conn
+  const _ = db.command
+  const names = collectionNames(SMOKE_PREFIX)
+  const store = openWxCloudStore(db, { prefix: SMOKE_PREFIX })
+  const clear = async () => {
+    for (const name of [names.outbox, names.meta]) await db.collection(name).where({ _id: _.exists(true) }).remove()
+  }
+
+  await step('创建 smoke_* 集合与索引（幂等）', async () => {
+    await applyInit(conn, { prefix: SMOKE_PREFIX })
+    await clear()
+  })
+  await step('内容：整体替换后按编号读取、列出', async () => {
+    await seedContent(store)
+    assert.equal((await store.content.getExhibit('helmet'))?.company.name, '大连铭云科技有限公司')
+    assert.equal(await store.content.getExhibit('no-such-thing'), null)
+    assert.ok((await store.content.listExhibits()).length > 0)
+  })
+  await step('meta：写入（serverDate）与读回', async () => {
+    await store.meta.set('smoke', 'ok')
+    assert.equal(await store.meta.get('smoke'), 'ok')
+  })
+  await step('guarded update：20 个并发请求抢 10 个名额，恰好 10 个成功', async () => {
+    await db.collection(names.meta).doc('counter').set({ data: { booked: 0 } })
+    const results = await Promise.all(Array.from({ length: 20 }, () => guardedIncrement(db, db.collection(names.meta), 'counter', 'booked', 1, { max: 10 })))
+    assert.equal(results.filter(Boolean).length, 10)
+    const [doc] = (await db.collection(names.meta).where({ _id: 'counter' }).limit(1).get()).data
+    assert.equal(doc.booked, 10)
+  })
+  await step('确定性 _id：10 个并发 add，同一 _id 只成功 1 次', async () => {
+    const created = await Promise.all(Array.from({ length: 10 }, (_x, i) => createIfAbsent(db.collection(names.meta), 'once', { i })))
+    assert.equal(created.filter(Boolean).length, 1)
+  })
+  await step('runTransaction：两条记录一起改', async () => {
+    await db.collection(names.meta).doc('a').set({ data: { amount: 10 } })
+    await db.collection(names.meta).doc('b').set({ data: { amount: 0 } })
+    await db.runTransaction(async (tx) => {
+      await tx.collection(names.meta).doc('a').update({ data: { amount: _.inc(-4) } })
+      await tx.collection(names.meta).doc('b').update({ data: { amount: _.inc(4) } })
+    })
+    const docs = (await db.collection(names.meta).where({ _id: _.in(['a', 'b']) }).orderBy('_id', 'asc').get()).data
+    assert.deepEqual(docs.map((d) => d.amount), [6, 4])
+  })
+  await step('outbox：同一 id 只入队一次，并发结算只成功一次', async () => {
+    const message = { id: 'remind:smoke', kind: 'visit-reminder' as const, touser: 'o', templateId: 't', page: 'pages/mine/index', data: {}, createdAt: new Date().toISOString() }
+    assert.equal(await store.outbox.enqueue(message), true)
+    assert.equal(await store.outbox.enqueue(message), false)
+    const settled = await Promise.all([1, 2].map(() => store.outbox.settle('remind:smoke', { status: 'sent', at: new Date().toISOString() })))
+    assert.equal(settled.filter(Boolean).length, 1)
+  })
+  const pagingDocs = options.pagingDocs ?? 1100
+  await step(`分页：写入 ${pagingDocs} 条后 fetchAll 全部取回（每页 ≤ 1000）`, async () => {
+    for (let i = 0; i < pagingDocs; i += 50) {
+      await Promise.all(Array.from({ length: Math.min(50, pagingDocs - i) }, (_x, j) => db.collection(names.outbox).doc(`p${String(i + j).padStart(5, '0')}`).set({ data: { status: 'paging' } })))
+    }
+    const all = await fetchAll(db, db.collection(names.outbox), { status: 'paging' })
+    assert.equal(all.length, pagingDocs)
+  })
+  if (options.functions) {
+    await step('已部署的云函数：exhibits.get 与 system.ping', async () => {
+      const got = (await conn.callFunction('exhibits', { action: 'get', code: 'helmet' })) as { ok: boolean; data?: { exhibit: { name: string } } }
+      assert.ok(got.ok, JSON.stringify(got))
+      const pong = (await conn.callFunction('system', { action: 'ping' })) as { ok: boolean }
+      assert.ok(pong.ok, JSON.stringify(pong))
+    })
+  }
+  await step('清理 smoke_* 数据', clear)
+  return timings
+}
+
+async function cli(argv: string[]) {
+  const creds = liveCredentials()
+  if (!creds) {
+    console.log(`smoke:cloud 未运行 —— ${MISSING_CREDENTIALS}`)
+    console.log('这是连接真实云环境的冒烟测试；本机测试（npm test）使用进程内替身，见 docs/wechat-cloud.md。')
+    process.exit(2)
+  }
+  console.log(`smoke:cloud：环境 ${creds.envId}，集合前缀 ${SMOKE_PREFIX}`)
+  await runSmoke(connectLive(creds), { functions: argv.includes('--functions') })
+  console.log('\n冒烟测试通过。')
+}
+
+if (require.main === module) {
+  cli(process.argv.slice(2)).catch((error) => {
+    console.error('\n冒烟测试失败:', error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}
