@@ -2,6 +2,18 @@
 // wx.cloud.callFunction({ name, data: { action, ...request } }). Types only: the client imports
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { Exhibit, HallWithExhibits } from './exhibit'
+import type {
+  Company,
+  CompanyQuery,
+  CompanySummary,
+  MatchProfile,
+  MatchResult,
+  Page,
+  PolicyQuery,
+  PolicySummary,
+  PolicyWithStatus,
+  ZoneChart,
+} from './zone'
 
 export interface Api {
   system: {
@@ -11,6 +23,15 @@ export interface Api {
   exhibits: {
     get: { req: { code: string }; res: { exhibit: Exhibit } }
     list: { req: Record<string, never>; res: { halls: HallWithExhibits[] } }
+  }
+  zone: {
+    searchCompanies: { req: CompanyQuery; res: Page<CompanySummary> }
+    getCompany: { req: { id: string }; res: { company: Company } }
+    searchPolicies: { req: PolicyQuery; res: Page<PolicySummary> }
+    getPolicy: { req: { id: string }; res: { policy: PolicyWithStatus } }
+    /** The policy calculator: a company profile against every policy's rules. */
+    match: { req: { profile: MatchProfile }; res: MatchResult }
+    figures: { req: Record<string, never>; res: { charts: ZoneChart[] } }
   }
 }
 

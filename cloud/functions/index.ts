@@ -1,10 +1,12 @@
 import type { FunctionName } from '../contracts/api'
 import { exhibits } from './exhibits'
 import { system } from './system'
+import { zone } from './zone'
 import type { CloudFunction } from './types'
 
 /** Every cloud function by the name the client calls; each becomes one WeChat cloud function. */
 export const functions: Record<FunctionName, CloudFunction> = {
   system,
   exhibits,
+  zone,
 }

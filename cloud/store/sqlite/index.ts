@@ -1,6 +1,7 @@
 import type { MetaStore, Store } from '../port'
 import { openDatabase, type Db } from './database'
 import { sqliteContent } from './content'
+import { sqliteZone } from './zone'
 
 function sqliteMeta(db: Db): MetaStore {
   const get = db.prepare('SELECT value FROM meta WHERE key = ?')
@@ -22,6 +23,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
     db,
     content: sqliteContent(db),
     meta: sqliteMeta(db),
+    zone: sqliteZone(db),
     async ping() {
       return db.prepare('SELECT 1 AS one').get() !== undefined
     },

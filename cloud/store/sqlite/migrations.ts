@@ -22,4 +22,14 @@ export const migrations: Migration[] = [
       CREATE INDEX exhibits_by_hall ON exhibits (hall_id, sort);
     `,
   },
+  {
+    // Zone lookup (companies, policies, figures). Version 3 is this feature's slot; 2 belongs to another.
+    version: 3,
+    name: 'zone companies, policies and figures',
+    sql: `
+      CREATE TABLE zone_companies (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE TABLE zone_policies (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE TABLE zone_charts (id TEXT PRIMARY KEY, sort INTEGER NOT NULL, doc TEXT NOT NULL);
+    `,
+  },
 ]
