@@ -94,13 +94,17 @@ export function syntheticPolicies(n = 2_000, seed = 7, today = '2026-06-01'): Po
   for (let i = 0; i < n; i++) {
     const level = pick(POLICY_LEVELS)
     const theme = pick(THEMES)
+    // Like real policies: most ask for a qualification and a threshold or two, few ask for nothing.
     const rules: Rule[] = []
     if (r() < 0.7) rules.push({ type: 'inZone', label: '注册在高新区', missing: '需在高新区注册' })
-    if (r() < 0.5) rules.push({ type: 'hasQualification', anyOf: [pick(QUALIFICATIONS.slice(0, 4))], label: '资质满足', missing: '取得相应资质后可申请' })
-    if (r() < 0.4) rules.push({ type: 'min', field: 'rdShare', value: Math.round(r() * 6), label: '研发投入达标', missing: '研发投入占比需提高' })
-    if (r() < 0.3) rules.push({ type: 'min', field: 'revenue', value: Math.round(r() * 5000), label: '营收达标', missing: '营业收入需提高' })
-    if (r() < 0.2) rules.push({ type: 'ageYearsMax', value: 3 + Math.floor(r() * 8), label: '成立年限满足', missing: '成立年限超出' })
-    if (r() < 0.2) rules.push({ type: 'financingNeed', label: '有融资需求', missing: '有融资需求时可申请' })
+    if (r() < 0.75) rules.push({ type: 'hasQualification', anyOf: [pick(QUALIFICATIONS)], label: '资质满足', missing: '取得相应资质后可申请' })
+    if (r() < 0.5) rules.push({ type: 'min', field: 'rdShare', value: 1 + Math.round(r() * 6), label: '研发投入达标', missing: '研发投入占比需提高' })
+    if (r() < 0.45) rules.push({ type: 'min', field: 'revenue', value: Math.round(500 + r() * 20000), label: '营收达标', missing: '营业收入需提高' })
+    if (r() < 0.25) rules.push({ type: 'min', field: 'inventionPatents', value: 1 + Math.floor(r() * 5), label: '发明专利达标', missing: '发明专利数量需增加' })
+    if (r() < 0.25) rules.push({ type: 'ageYearsMax', value: 3 + Math.floor(r() * 8), label: '成立年限满足', missing: '成立年限超出' })
+    if (r() < 0.15) rules.push({ type: 'financingNeed', label: '有融资需求', missing: '有融资需求时可申请' })
+    if (r() < 0.1) rules.push({ type: 'hasTalent', anyOf: ['海外高层次人才'], label: '有海外高层次人才', missing: '需有海外高层次人才' })
+    if (rules.length === 0) rules.push({ type: 'inZone', label: '注册在高新区', missing: '需在高新区注册' })
     const opens = Math.floor(r() * 400) - 300
     out.push({
       id: `syn-p${i}`,

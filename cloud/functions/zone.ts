@@ -90,7 +90,11 @@ export const zone: CloudFunction = {
     match: defineAction({
       schema: z.object({ profile: MatchProfileSchema }).strict(),
       anonymous: true,
-      handle: async ({ profile }, ctx) => ok(matchPolicies((await catalogFor(ctx.store.zone)).policyList, profile, shanghaiDate(ctx.now()))),
+      handle: async ({ profile }, ctx) => {
+        const catalog = await catalogFor(ctx.store.zone)
+        const today = shanghaiDate(ctx.now())
+        return ok(matchPolicies(catalog.policyList, profile, today, catalog.dayView(today)))
+      },
     }),
     figures: defineAction({
       schema: z.object({}).strict(),

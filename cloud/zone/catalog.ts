@@ -3,17 +3,34 @@
 import type { Company, Policy } from '../contracts/zone'
 import type { ZoneStore } from '../store/port'
 import { buildCompanyIndex, type CompanyIndex } from './companies'
-import { buildPolicyIndex, type PolicyIndex } from './policies'
+import { buildPolicyIndex, policyStatus, toPolicySummary, type PolicyIndex } from './policies'
+import type { PolicyDay } from './rules'
 
 export interface Catalog {
   version: string
   companies: CompanyIndex
   policies: PolicyIndex
+  /** Policies in store order, for the calculator. */
   policyList: Policy[]
+  /** Statuses and summaries of `policyList` on a day, computed once per day. */
+  dayView(today: string): PolicyDay
 }
 
 export function buildCatalog(version: string, companies: Company[], policies: Policy[]): Catalog {
-  return { version, companies: buildCompanyIndex(companies), policies: buildPolicyIndex(policies), policyList: policies }
+  let cached: { today: string; view: PolicyDay } | null = null
+  return {
+    version,
+    companies: buildCompanyIndex(companies),
+    policies: buildPolicyIndex(policies),
+    policyList: policies,
+    dayView(today) {
+      if (cached?.today !== today) {
+        const statuses = policies.map((p) => policyStatus(p, today))
+        cached = { today, view: { statuses, summaries: policies.map((p, i) => toPolicySummary(p, statuses[i])) } }
+      }
+      return cached.view
+    },
+  }
 }
 
 const cache = new WeakMap<ZoneStore, { version: string; building: Promise<Catalog> }>()

@@ -1,7 +1,7 @@
 // Company search: one in-memory index per data version, ranked in tiers — exact name, short name
 // (and name substrings), pinyin, product/field, then names with one character missing.
 import type { Company, CompanyQuery, CompanySummary, Page } from '../contracts/zone'
-import { containsWithOneMissing, hasHan, normalize, pinyinKeys } from './text'
+import { hasHan, normalize, pinyinKeys } from './text'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 50
@@ -18,10 +18,74 @@ interface Entry {
   fields: string[]
 }
 
+/**
+ * All searchable text of all entries in one string, so a query finds its candidates with a few
+ * native indexOf calls instead of testing every entry's keys one by one.
+ */
+interface Blob {
+  text: string
+  /** Offset where each entry's text starts, ascending (entry order). */
+  starts: number[]
+}
+
 export interface CompanyIndex {
   entries: Entry[]
   byId: Map<string, Company>
+  /** Every key of every entry (names, pinyin, products, fields). */
+  all: Blob
+  /** Names and short names only (for the missing-character fallback). */
+  names: Blob
 }
+
+const SEP = '\u0001'
+const END = '\u0002'
+
+function blob(parts: string[][]): Blob {
+  const starts: number[] = []
+  let text = ''
+  for (const p of parts) {
+    starts.push(text.length)
+    text += p.join(SEP) + END
+  }
+  return { text, starts }
+}
+
+/** Indexes of the entries whose text contains `q`, ascending, each once. */
+function entriesContaining(b: Blob, q: string): number[] {
+  const out: number[] = []
+  let at = b.text.indexOf(q)
+  let i = 0
+  while (at >= 0) {
+    // Advance to the entry holding this offset (offsets only grow).
+    while (i + 1 < b.starts.length && b.starts[i + 1] <= at) i++
+    out.push(i)
+    const next = i + 1 < b.starts.length ? b.starts[i + 1] : b.text.length
+    at = b.text.indexOf(q, next)
+  }
+  return out
+}
+
+/** Entries with a name that contains `q` with one character of the name left out. */
+function entriesWithOneMissing(b: Blob, q: string): number[] {
+  const found = new Set<number>()
+  for (let cut = 1; cut < q.length; cut++) {
+    const head = q.slice(0, cut)
+    const tail = q.slice(cut)
+    let at = b.text.indexOf(head)
+    let i = 0
+    while (at >= 0) {
+      const skipped = b.text.charAt(at + cut)
+      if (skipped !== SEP && skipped !== END && b.text.startsWith(tail, at + cut + 1)) {
+        while (i + 1 < b.starts.length && b.starts[i + 1] <= at) i++
+        found.add(i)
+      }
+      at = b.text.indexOf(head, at + 1)
+    }
+  }
+  return [...found].sort((a, b) => a - b)
+}
+
+const collator = new Intl.Collator('zh-CN')
 
 /** Ranking tiers, best first. */
 export const Tier = { ExactName: 0, ShortName: 1, NameText: 2, Pinyin: 3, Product: 4, Fuzzy: 5 } as const
@@ -43,8 +107,13 @@ export function buildCompanyIndex(companies: Company[]): CompanyIndex {
       fields: company.fields.map(normalize),
     }
   })
-  entries.sort((a, b) => a.company.name.localeCompare(b.company.name, 'zh-CN'))
-  return { entries, byId: new Map(companies.map((c) => [c.id, c])) }
+  entries.sort((a, b) => collator.compare(a.company.name, b.company.name))
+  return {
+    entries,
+    byId: new Map(companies.map((c) => [c.id, c])),
+    all: blob(entries.map((e) => [e.name, e.short, e.shortInitials, e.shortFull, e.nameInitials, e.nameFull, ...e.products, ...e.fields])),
+    names: blob(entries.map((e) => [e.name, e.short])),
+  }
 }
 
 interface Hit {
@@ -71,9 +140,6 @@ function rank(entry: Entry, q: string, han: boolean): Hit | null {
   if (product >= 0) return { entry, tier: Tier.Product, at: product, matched: `产品：${entry.company.products[product]}` }
   const field = entry.fields.findIndex((f) => f.includes(q))
   if (field >= 0) return { entry, tier: Tier.Product, at: 10 + field, matched: `领域：${entry.company.fields[field]}` }
-  if (q.length >= 3 && (containsWithOneMissing(short, q) || containsWithOneMissing(name, q))) {
-    return { entry, tier: Tier.Fuzzy, at: 0, matched: '相近名称' }
-  }
   return null
 }
 
@@ -97,17 +163,26 @@ export function pageBounds(page = 1, pageSize = DEFAULT_PAGE_SIZE): { page: numb
 export function searchCompanies(index: CompanyIndex, query: CompanyQuery): Page<CompanySummary> {
   const q = normalize(query.q ?? '')
   const han = hasHan(q)
+  const admits = (c: Company) =>
+    (!query.industry || c.industry === query.industry) && (!query.qualification || c.qualifications.includes(query.qualification))
   const hits: Hit[] = []
-  for (const entry of index.entries) {
-    const c = entry.company
-    if (query.industry && c.industry !== query.industry) continue
-    if (query.qualification && !c.qualifications.includes(query.qualification)) continue
-    if (!q) {
-      hits.push({ entry, tier: Tier.ExactName, at: 0 })
-      continue
+  if (!q) {
+    for (const entry of index.entries) if (admits(entry.company)) hits.push({ entry, tier: Tier.ExactName, at: 0 })
+  } else {
+    for (const i of entriesContaining(index.all, q)) {
+      const entry = index.entries[i]
+      if (!admits(entry.company)) continue
+      const hit = rank(entry, q, han)
+      if (hit) hits.push(hit)
     }
-    const hit = rank(entry, q, han)
-    if (hit) hits.push(hit)
+    // A name with one character missing is a fallback, for when the query finds less than a page.
+    if (hits.length < DEFAULT_PAGE_SIZE && q.length >= 3) {
+      const seen = new Set(hits.map((h) => h.entry))
+      for (const i of entriesWithOneMissing(index.names, q)) {
+        const entry = index.entries[i]
+        if (!seen.has(entry) && admits(entry.company)) hits.push({ entry, tier: Tier.Fuzzy, at: 0, matched: '相近名称' })
+      }
+    }
   }
   // Entries are already in name order, and Array.prototype.sort is stable.
   if (q) hits.sort((a, b) => a.tier - b.tier || a.at - b.at || a.entry.name.length - b.entry.name.length)

@@ -43,6 +43,15 @@ interface Entry {
 export interface PolicyIndex {
   entries: Entry[]
   byId: Map<string, Policy>
+  /** Statuses of the entries for one day, computed once per day rather than per query. */
+  statusCache?: { today: string; statuses: PolicyStatus[] }
+}
+
+export function statusesOn(index: PolicyIndex, today: string): PolicyStatus[] {
+  if (index.statusCache?.today !== today) {
+    index.statusCache = { today, statuses: index.entries.map((e) => policyStatus(e.policy, today)) }
+  }
+  return index.statusCache.statuses
 }
 
 export function buildPolicyIndex(policies: Policy[]): PolicyIndex {
@@ -94,12 +103,14 @@ export function searchPolicies(index: PolicyIndex, query: PolicyQuery, today: st
   const han = hasHan(q)
   const admitted = query.status ? STATUS_FILTER[query.status] : null
   const hits: Array<{ p: Policy; tier: number; status: PolicyStatus }> = []
-  for (const e of index.entries) {
+  const statuses = statusesOn(index, today)
+  for (let i = 0; i < index.entries.length; i++) {
+    const e = index.entries[i]
     const p = e.policy
     if (query.level && p.level !== query.level) continue
     if (query.kind && !p.kinds.includes(query.kind)) continue
     if (query.audience && !p.audiences.includes(query.audience) && !p.audiences.includes('各类企业')) continue
-    const status = policyStatus(p, today)
+    const status = statuses[i]
     if (admitted && !admitted.includes(status)) continue
     const tier = q ? tierOf(e, q, han) : 0
     if (tier < 0) continue

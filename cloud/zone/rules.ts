@@ -1,11 +1,13 @@
 // The policy calculator: each policy's conditions are data (data/policies.json, `rules`), read
 // by this one evaluator. A policy fits when every rule holds; it is a near miss when at most two
 // rules fail and each of them is something the company can still achieve.
-import type { MatchProfile, MatchResult, MatchedPolicy, Policy, PolicyStatus, Rule, RuleType } from '../contracts/zone'
+import type { MatchProfile, MatchResult, MatchedPolicy, Policy, PolicyStatus, PolicySummary, Rule, RuleType } from '../contracts/zone'
 import { policyStatus, toPolicySummary } from './policies'
 import { daysBetween } from './text'
 
 export const NEAR_MISS_MAX_FAILURES = 2
+/** Near misses shown: the closest ones (fewest missing, then the largest amount). */
+export const NEAR_MISS_LIMIT = 30
 
 /** Rules a company cannot change by acting (age, having outgrown a tier, industry, being too big). */
 const UNATTAINABLE: ReadonlySet<RuleType> = new Set<RuleType>(['ageYearsMax', 'lacksQualification', 'industry', 'max'])
@@ -15,8 +17,10 @@ function ageYears(founded: string | undefined, today: string): number | undefine
   return daysBetween(founded, today) / 365.25
 }
 
+const collator = new Intl.Collator('zh-CN')
+
 /** Whether one rule holds for the profile; unknown numbers do not hold (the person is asked to fill them). */
-export function evaluateRule(rule: Rule, profile: MatchProfile, today: string): boolean {
+export function evaluateRule(rule: Rule, profile: MatchProfile, today: string, age = ageYears(profile.founded, today)): boolean {
   switch (rule.type) {
     case 'inZone':
       return profile.inZone
@@ -29,11 +33,9 @@ export function evaluateRule(rule: Rule, profile: MatchProfile, today: string): 
       return v !== undefined && v <= rule.value
     }
     case 'ageYearsMax': {
-      const age = ageYears(profile.founded, today)
       return age !== undefined && age >= 0 && age <= rule.value
     }
     case 'ageYearsMin': {
-      const age = ageYears(profile.founded, today)
       return age !== undefined && age >= rule.value
     }
     case 'hasQualification':
@@ -51,30 +53,51 @@ export function evaluateRule(rule: Rule, profile: MatchProfile, today: string): 
 
 const APPLICABLE: ReadonlySet<PolicyStatus> = new Set(['open', 'closing', 'upcoming'])
 
-export function matchPolicies(policies: Policy[], profile: MatchProfile, today: string): MatchResult {
+/** What a caller can prepare once per day for all policies (same order as `policies`). */
+export interface PolicyDay {
+  statuses: PolicyStatus[]
+  summaries: PolicySummary[]
+}
+
+export function matchPolicies(policies: Policy[], profile: MatchProfile, today: string, day?: PolicyDay): MatchResult {
+  const age = ageYears(profile.founded, today)
   const fits: Array<MatchedPolicy & { amount?: number }> = []
   const nearMisses: MatchedPolicy[] = []
-  for (const policy of policies) {
-    if (!policy.rules?.length) continue
-    const status = policyStatus(policy, today)
+  for (let i = 0; i < policies.length; i++) {
+    const policy = policies[i]
+    const rules = policy.rules
+    if (!rules?.length) continue
+    const status = day ? day.statuses[i] : policyStatus(policy, today)
     if (!APPLICABLE.has(status)) continue
+    // Most policies fail early: stop as soon as the policy can be neither a fit nor a near miss.
+    let failures = 0
+    let hopeless = false
+    for (const rule of rules) {
+      if (evaluateRule(rule, profile, today, age)) continue
+      failures++
+      if (failures > NEAR_MISS_MAX_FAILURES || UNATTAINABLE.has(rule.type)) {
+        hopeless = true
+        break
+      }
+    }
+    if (hopeless) continue
     const held: Rule[] = []
     const failed: Rule[] = []
-    for (const rule of policy.rules) (evaluateRule(rule, profile, today) ? held : failed).push(rule)
+    for (const rule of rules) (evaluateRule(rule, profile, today, age) ? held : failed).push(rule)
     const matched: MatchedPolicy = {
-      policy: toPolicySummary(policy, status),
+      policy: day ? day.summaries[i] : toPolicySummary(policy, status),
       reasons: held.map((r) => r.label),
       missing: failed.map((r) => r.missing),
     }
     if (failed.length === 0) fits.push({ ...matched, amount: policy.benefit.maxAmount })
-    else if (failed.length <= NEAR_MISS_MAX_FAILURES && failed.every((r) => !UNATTAINABLE.has(r.type))) nearMisses.push(matched)
+    else nearMisses.push(matched)
   }
-  fits.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || a.policy.title.localeCompare(b.policy.title, 'zh-CN'))
+  fits.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || collator.compare(a.policy.title, b.policy.title))
   nearMisses.sort((a, b) => a.missing.length - b.missing.length || (b.policy.benefit.maxAmount ?? -1) - (a.policy.benefit.maxAmount ?? -1))
   const known = fits.filter((f) => f.amount !== undefined)
   return {
     fits: fits.map(({ amount: _amount, ...f }) => f),
-    nearMisses,
+    nearMisses: nearMisses.slice(0, NEAR_MISS_LIMIT),
     estimatedTotal: known.reduce((sum, f) => sum + (f.amount ?? 0), 0),
     withoutAmount: fits.length - known.length,
     totalIllustrative: known.some((f) => f.policy.source === 'illustrative' || (f.policy.illustrative ?? []).includes('benefit')),
