@@ -1,0 +1,22 @@
+import { View } from '@tarojs/components'
+import type { CompanySummary } from '@cloud/contracts/zone'
+import { openPage } from '@/services/navigate'
+import { zonePaths } from '@/zone/store'
+import './zone.scss'
+
+export function CompanyRow({ company }: { company: CompanySummary }) {
+  return (
+    <View className="zone-row" role="link" data-company={company.id} onClick={() => openPage(zonePaths.company(company.id))}>
+      <View className="zone-row__title">{company.name}</View>
+      <View className="zone-row__tags">
+        <View className="tag">{company.industry}</View>
+        {company.qualifications.slice(0, 3).map((q) => (
+          <View key={q} className="tag">
+            {q}
+          </View>
+        ))}
+      </View>
+      {company.matched ? <View className="muted">{company.matched}</View> : <View className="muted">{company.products.slice(0, 3).join('、')}</View>}
+    </View>
+  )
+}
