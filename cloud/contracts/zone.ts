@@ -48,7 +48,7 @@ export interface Company {
   illustrative?: string[]
 }
 
-export type CompanySummary = Pick<Company, 'id' | 'name' | 'shortName' | 'industry' | 'qualifications' | 'products' | 'source'> & {
+export type CompanySummary = Pick<Company, 'id' | 'name' | 'shortName' | 'industry' | 'qualifications' | 'products' | 'source' | 'illustrative'> & {
   /** Why this row matched the query (shown under the name), e.g. 产品：全钒液流电池. */
   matched?: string
 }

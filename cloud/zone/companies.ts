@@ -151,6 +151,7 @@ const summary = (c: Company, matched?: string): CompanySummary => ({
   qualifications: c.qualifications,
   products: c.products,
   source: c.source,
+  ...(c.illustrative?.length ? { illustrative: c.illustrative } : {}),
   ...(matched ? { matched } : {}),
 })
 

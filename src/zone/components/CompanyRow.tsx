@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components'
-import type { CompanySummary } from '@cloud/contracts/zone'
+import { isIllustrative, type CompanySummary } from '@cloud/contracts/zone'
 import { openPage } from '@/services/navigate'
 import { zonePaths } from '@/zone/store'
+import { Illustrative } from './Illustrative'
 import './zone.scss'
 
 export function CompanyRow({ company }: { company: CompanySummary }) {
@@ -15,6 +16,7 @@ export function CompanyRow({ company }: { company: CompanySummary }) {
             {q}
           </View>
         ))}
+        <Illustrative show={company.qualifications.length > 0 && isIllustrative(company, 'qualifications')} />
       </View>
       {company.matched ? <View className="muted">{company.matched}</View> : <View className="muted">{company.products.slice(0, 3).join('、')}</View>}
     </View>

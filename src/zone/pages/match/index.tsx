@@ -91,6 +91,7 @@ export default function MatchPage() {
           </View>
         ))}
         <ChipGroup
+          wrap
           name="qualifications"
           label="已取得的资质（可多选）"
           options={QUALIFICATIONS.map((v) => ({ value: v, label: v }))}
@@ -98,6 +99,7 @@ export default function MatchPage() {
           onTap={(v) => setQualifications((s) => toggle(s, v as Qualification))}
         />
         <ChipGroup
+          wrap
           name="talent"
           label="团队人才（可多选）"
           options={TALENT_TYPES.filter((t) => t !== '无').map((v) => ({ value: v, label: v }))}
@@ -106,6 +108,7 @@ export default function MatchPage() {
         />
         <ChipGroup name="financing" label="近期是否有融资需求" options={YES_NO} isOn={(v) => (v === 'yes') === financingNeed} onTap={(v) => setFinancingNeed(v === 'yes')} />
         <ChipGroup
+          wrap
           name="industry"
           label="所属行业（可选）"
           options={INDUSTRIES.map((v) => ({ value: v, label: v }))}
