@@ -33,7 +33,7 @@ test.each([
   ['companies', /共 \d+ 家企业/],
   ['policies', /共 \d+ 条政策/],
   ['figures', /科技企业梯度培育/],
-])('the home entry %s opens its page', async (entry, expected) => {
+] as Array<[string, RegExp]>)('the home entry %s opens its page', async (entry: string, expected: RegExp) => {
   const { page, context } = await open('pages/home/index')
   const tile = page.locator(`[data-entry="${entry}"]`)
   await expect(tile.innerText()).resolves.not.toContain('即将开放')

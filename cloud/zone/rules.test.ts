@@ -101,13 +101,13 @@ describe('every rule of every seed policy', () => {
     expect(withRules.length).toBeGreaterThanOrEqual(10)
   })
 
-  it.each(withRules.map((p) => [p.id, p] as const))('%s fits a profile that meets all of its rules, with every reason', (_id, policy) => {
+  it.each(withRules.map((p) => [p.id, p] as const))('%s fits a profile that meets all of its rules, with every reason', (_id: string, policy: Policy) => {
     const res = matchPolicies([policy], satisfying(policy.rules!), today)
     expect(res.fits).toHaveLength(1)
-    expect(res.fits[0].reasons).toEqual(policy.rules!.map((r) => r.label))
+    expect(res.fits[0].reasons).toEqual(policy.rules!.map((r: Rule) => r.label))
   })
 
-  it.each(cases)('%s rule %i (%s) alone decides: broken, the policy no longer fits and says what is missing', (_id, _i, _type, policy, rule) => {
+  it.each(cases)('%s rule %i (%s) alone decides: broken, the policy no longer fits and says what is missing', (_id: string, _i: number, _type: string, policy: Policy, rule: Rule) => {
     const profile = breaking(satisfying(policy.rules!), rule)
     expect(evaluateRule(rule, profile, today)).toBe(false)
     const res = matchPolicies([policy], profile, today)
