@@ -4,7 +4,7 @@ import type { Company, Policy } from '../contracts/zone'
 import type { ZoneStore } from '../store/port'
 import { buildCompanyIndex, type CompanyIndex } from './companies'
 import { buildPolicyIndex, policyStatus, toPolicySummary, type PolicyIndex } from './policies'
-import type { PolicyDay } from './rules'
+import { titleRanks, type PolicyDay } from './rules'
 
 export interface Catalog {
   version: string
@@ -18,6 +18,7 @@ export interface Catalog {
 
 export function buildCatalog(version: string, companies: Company[], policies: Policy[]): Catalog {
   let cached: { today: string; view: PolicyDay } | null = null
+  const titleRank = titleRanks(policies)
   return {
     version,
     companies: buildCompanyIndex(companies),
@@ -26,7 +27,7 @@ export function buildCatalog(version: string, companies: Company[], policies: Po
     dayView(today) {
       if (cached?.today !== today) {
         const statuses = policies.map((p) => policyStatus(p, today))
-        cached = { today, view: { statuses, summaries: policies.map((p, i) => toPolicySummary(p, statuses[i])) } }
+        cached = { today, view: { statuses, summaries: policies.map((p, i) => toPolicySummary(p, statuses[i])), titleRank } }
       }
       return cached.view
     },

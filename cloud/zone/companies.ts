@@ -68,18 +68,31 @@ function entriesContaining(b: Blob, q: string): number[] {
 /** Entries with a name that contains `q` with one character of the name left out. */
 function entriesWithOneMissing(b: Blob, q: string): number[] {
   const found = new Set<number>()
+  const isText = (c: string) => c !== '' && c !== SEP && c !== END
+  const entryAt = (at: number) => {
+    // Binary search: the last entry starting at or before `at`.
+    let lo = 0
+    let hi = b.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (b.starts[mid] <= at) lo = mid
+      else hi = mid - 1
+    }
+    return lo
+  }
   for (let cut = 1; cut < q.length; cut++) {
     const head = q.slice(0, cut)
     const tail = q.slice(cut)
-    let at = b.text.indexOf(head)
-    let i = 0
-    while (at >= 0) {
-      const skipped = b.text.charAt(at + cut)
-      if (skipped !== SEP && skipped !== END && b.text.startsWith(tail, at + cut + 1)) {
-        while (i + 1 < b.starts.length && b.starts[i + 1] <= at) i++
-        found.add(i)
+    // Look for the longer piece (fewer occurrences), then check the other one beside it.
+    if (head.length >= tail.length) {
+      for (let at = b.text.indexOf(head); at >= 0; at = b.text.indexOf(head, at + 1)) {
+        if (isText(b.text.charAt(at + cut)) && b.text.startsWith(tail, at + cut + 1)) found.add(entryAt(at))
       }
-      at = b.text.indexOf(head, at + 1)
+    } else {
+      for (let at = b.text.indexOf(tail); at >= 0; at = b.text.indexOf(tail, at + 1)) {
+        const headAt = at - 1 - head.length
+        if (headAt >= 0 && isText(b.text.charAt(at - 1)) && b.text.startsWith(head, headAt)) found.add(entryAt(headAt))
+      }
     }
   }
   return [...found].sort((a, b) => a - b)
@@ -131,10 +144,11 @@ function rank(entry: Entry, q: string, han: boolean): Hit | null {
   if (short && short.includes(q)) return { entry, tier: Tier.ShortName, at: short.indexOf(q) + 1 }
   if (name.includes(q)) return { entry, tier: Tier.NameText, at: name.indexOf(q) }
   if (!han && q.length >= 2) {
-    for (const key of [entry.shortInitials, entry.shortFull, entry.nameInitials, entry.nameFull]) {
-      const at = key ? key.indexOf(q) : -1
-      if (at >= 0) return { entry, tier: Tier.Pinyin, at }
-    }
+    let at = entry.shortInitials.indexOf(q)
+    if (at < 0) at = entry.shortFull.indexOf(q)
+    if (at < 0) at = entry.nameInitials.indexOf(q)
+    if (at < 0) at = entry.nameFull.indexOf(q)
+    if (at >= 0) return { entry, tier: Tier.Pinyin, at }
   }
   const product = entry.products.findIndex((p) => p.includes(q))
   if (product >= 0) return { entry, tier: Tier.Product, at: product, matched: `产品：${entry.company.products[product]}` }
@@ -154,6 +168,30 @@ const summary = (c: Company, matched?: string): CompanySummary => ({
   ...(c.illustrative?.length ? { illustrative: c.illustrative } : {}),
   ...(matched ? { matched } : {}),
 })
+
+const AT_SLOTS = 64
+const LENGTH_SLOTS = 64
+
+/**
+ * Orders hits by tier, then match position, then name length — a counting sort on a small integer
+ * key, stable, so equal keys keep name order. A short pinyin query can hit every company; a
+ * comparison sort of 10,000 hits would cost more than the search itself.
+ */
+function rankOrder(hits: Hit[]): Hit[] {
+  const buckets = 6 * AT_SLOTS * LENGTH_SLOTS
+  const keys = new Int32Array(hits.length)
+  const counts = new Int32Array(buckets + 1)
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]
+    const key = (h.tier * AT_SLOTS + Math.min(h.at, AT_SLOTS - 1)) * LENGTH_SLOTS + Math.min(h.entry.name.length, LENGTH_SLOTS - 1)
+    keys[i] = key
+    counts[key + 1]++
+  }
+  for (let k = 0; k < buckets; k++) counts[k + 1] += counts[k]
+  const out = new Array<Hit>(hits.length)
+  for (let i = 0; i < hits.length; i++) out[counts[keys[i]]++] = hits[i]
+  return out
+}
 
 export function pageBounds(page = 1, pageSize = DEFAULT_PAGE_SIZE): { page: number; pageSize: number; start: number } {
   const size = Math.min(Math.max(1, Math.floor(pageSize)), MAX_PAGE_SIZE)
@@ -185,11 +223,10 @@ export function searchCompanies(index: CompanyIndex, query: CompanyQuery): Page<
       }
     }
   }
-  // Entries are already in name order, and Array.prototype.sort is stable.
-  if (q) hits.sort((a, b) => a.tier - b.tier || a.at - b.at || a.entry.name.length - b.entry.name.length)
+  const ordered = q ? rankOrder(hits) : hits
   const { page, pageSize, start } = pageBounds(query.page, query.pageSize)
   return {
-    items: hits.slice(start, start + pageSize).map((h) => summary(h.entry.company, h.matched)),
+    items: ordered.slice(start, start + pageSize).map((h) => summary(h.entry.company, h.matched)),
     total: hits.length,
     page,
     pageSize,

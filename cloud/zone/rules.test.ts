@@ -2,6 +2,8 @@ import type { MatchProfile, Policy, Rule } from '../contracts/zone'
 import { evaluateRule, matchPolicies } from './rules'
 import { policyStatus } from './policies'
 import { readPolicies } from './seed'
+import { buildCatalog } from './catalog'
+import { syntheticPolicies } from '../../bench/synthetic'
 
 const today = '2026-06-01'
 const empty: MatchProfile = { inZone: false, qualifications: [], talent: [], financingNeed: false }
@@ -148,5 +150,16 @@ describe('matching the seed policies', () => {
     expect(res.fits).toEqual([])
     const counts = res.nearMisses.map((n) => n.missing.length)
     expect(counts).toEqual([...counts].sort((a, b) => a - b))
+  })
+})
+
+describe('the prepared day view gives the same answer as the plain call', () => {
+  it('on the synthetic set', () => {
+    const policies = syntheticPolicies(300, 3, today)
+    const catalog = buildCatalog('t', [], policies)
+    const profile: MatchProfile = { ...empty, inZone: true, founded: '2022-01-01', revenue: 5000, rdShare: 4, qualifications: ['科技型中小企业', '高新技术企业'], inventionPatents: 2 }
+    const plain = matchPolicies(policies, profile, today)
+    expect(plain.fits.length).toBeGreaterThan(3)
+    expect(matchPolicies(policies, profile, today, catalog.dayView(today))).toEqual(plain)
   })
 })

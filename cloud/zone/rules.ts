@@ -57,19 +57,30 @@ const APPLICABLE: ReadonlySet<PolicyStatus> = new Set(['open', 'closing', 'upcom
 export interface PolicyDay {
   statuses: PolicyStatus[]
   summaries: PolicySummary[]
+  /** Each policy's position in title order, so sorting the fits needs no string collation. */
+  titleRank: number[]
+}
+
+/** Positions of the policies in Chinese title order. */
+export function titleRanks(policies: Policy[]): number[] {
+  const order = policies.map((p, i) => i).sort((a, b) => collator.compare(policies[a].title, policies[b].title))
+  const rank = new Array<number>(policies.length)
+  order.forEach((policyIndex, position) => (rank[policyIndex] = position))
+  return rank
 }
 
 export function matchPolicies(policies: Policy[], profile: MatchProfile, today: string, day?: PolicyDay): MatchResult {
   const age = ageYears(profile.founded, today)
-  const fits: Array<MatchedPolicy & { amount?: number }> = []
-  const nearMisses: MatchedPolicy[] = []
+  // First only indexes: most policies are neither fits nor near misses, and only the closest near
+  // misses are shown, so the answer's objects are built at the end for what is returned.
+  const fitIdx: number[] = []
+  const near: Array<{ i: number; failures: number }> = []
   for (let i = 0; i < policies.length; i++) {
     const policy = policies[i]
     const rules = policy.rules
     if (!rules?.length) continue
     const status = day ? day.statuses[i] : policyStatus(policy, today)
     if (!APPLICABLE.has(status)) continue
-    // Most policies fail early: stop as soon as the policy can be neither a fit nor a near miss.
     let failures = 0
     let hopeless = false
     for (const rule of rules) {
@@ -81,24 +92,29 @@ export function matchPolicies(policies: Policy[], profile: MatchProfile, today: 
       }
     }
     if (hopeless) continue
-    const held: Rule[] = []
-    const failed: Rule[] = []
-    for (const rule of rules) (evaluateRule(rule, profile, today, age) ? held : failed).push(rule)
-    const matched: MatchedPolicy = {
-      policy: day ? day.summaries[i] : toPolicySummary(policy, status),
-      reasons: held.map((r) => r.label),
-      missing: failed.map((r) => r.missing),
-    }
-    if (failed.length === 0) fits.push({ ...matched, amount: policy.benefit.maxAmount })
-    else nearMisses.push(matched)
+    if (failures === 0) fitIdx.push(i)
+    else near.push({ i, failures })
   }
-  fits.sort((a, b) => (b.amount ?? -1) - (a.amount ?? -1) || collator.compare(a.policy.title, b.policy.title))
-  nearMisses.sort((a, b) => a.missing.length - b.missing.length || (b.policy.benefit.maxAmount ?? -1) - (a.policy.benefit.maxAmount ?? -1))
-  const known = fits.filter((f) => f.amount !== undefined)
+  const amount = (i: number) => policies[i].benefit.maxAmount ?? -1
+  fitIdx.sort((a, b) => amount(b) - amount(a) || (day ? day.titleRank[a] - day.titleRank[b] : collator.compare(policies[a].title, policies[b].title)))
+  near.sort((a, b) => a.failures - b.failures || amount(b.i) - amount(a.i))
+
+  const build = (i: number): MatchedPolicy => {
+    const policy = policies[i]
+    const reasons: string[] = []
+    const missing: string[] = []
+    for (const rule of policy.rules!) {
+      if (evaluateRule(rule, profile, today, age)) reasons.push(rule.label)
+      else missing.push(rule.missing)
+    }
+    return { policy: day ? day.summaries[i] : toPolicySummary(policy, policyStatus(policy, today)), reasons, missing }
+  }
+  const fits = fitIdx.map(build)
+  const known = fits.filter((f) => f.policy.benefit.maxAmount !== undefined)
   return {
-    fits: fits.map(({ amount: _amount, ...f }) => f),
-    nearMisses: nearMisses.slice(0, NEAR_MISS_LIMIT),
-    estimatedTotal: known.reduce((sum, f) => sum + (f.amount ?? 0), 0),
+    fits,
+    nearMisses: near.slice(0, NEAR_MISS_LIMIT).map((n) => build(n.i)),
+    estimatedTotal: known.reduce((sum, f) => sum + (f.policy.benefit.maxAmount ?? 0), 0),
     withoutAmount: fits.length - known.length,
     totalIllustrative: known.some((f) => f.policy.source === 'illustrative' || (f.policy.illustrative ?? []).includes('benefit')),
   }
