@@ -10,7 +10,7 @@ import {
 } from '../contracts/zone'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const source = z.enum(['article', 'document', 'illustrative'], { errorMap: () => ({ message: '来源只能是 article、document 或 illustrative' }) })
+const source = z.enum(['article', 'document', 'illustrative'], { errorMap: () => ({ message: '来源只能是：文章、文件或示意（article、document、illustrative）' }) })
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values as unknown as [T[number], ...T[number][]], { errorMap: () => ({ message: `${what}只能是：${values.join('、')}` }) })
 
