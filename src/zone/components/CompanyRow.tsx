@@ -8,7 +8,10 @@ import './zone.scss'
 export function CompanyRow({ company }: { company: CompanySummary }) {
   return (
     <View className="zone-row" role="link" data-company={company.id} onClick={() => openPage(zonePaths.company(company.id))}>
-      <View className="zone-row__title">{company.name}</View>
+      <View className="zone-row__title">
+        {company.name}
+        <Illustrative show={company.source === 'illustrative'} />
+      </View>
       <View className="zone-row__tags">
         <View className="tag">{company.industry}</View>
         {company.qualifications.slice(0, 3).map((q) => (

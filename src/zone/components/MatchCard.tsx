@@ -11,7 +11,10 @@ export function MatchCard({ item, kind }: { item: MatchedPolicy; kind: 'fit' | '
   const p = item.policy
   return (
     <View className={`zone-row zone-match zone-match--${kind}`} data-match={p.id} role="link" onClick={() => openPage(zonePaths.policy(p.id))}>
-      <View className="zone-row__title">{p.title}</View>
+      <View className="zone-row__title">
+        {p.title}
+        <Illustrative show={p.source === 'illustrative'} />
+      </View>
       <View className="zone-row__tags">
         <StatusTag status={p.status} />
         <View className="tag">{p.level}级</View>

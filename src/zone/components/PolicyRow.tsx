@@ -9,7 +9,10 @@ import './zone.scss'
 export function PolicyRow({ policy }: { policy: PolicySummary }) {
   return (
     <View className="zone-row" role="link" data-policy={policy.id} onClick={() => openPage(zonePaths.policy(policy.id))}>
-      <View className="zone-row__title">{policy.title}</View>
+      <View className="zone-row__title">
+        {policy.title}
+        <Illustrative show={policy.source === 'illustrative'} />
+      </View>
       <View className="zone-row__tags">
         <StatusTag status={policy.status} />
         <View className="tag">{policy.level}级</View>
