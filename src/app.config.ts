@@ -1,7 +1,13 @@
 // Main package: only what a cold scan and the tab pages need. Everything else is a subpackage.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/exhibit/index', 'pages/mine/index'],
-  subPackages: [{ root: 'exhibits', pages: ['pages/list/index'] }],
+  subPackages: [
+    { root: 'exhibits', pages: ['pages/list/index'] },
+    {
+      root: 'zone',
+      pages: ['pages/companies/index', 'pages/company/index', 'pages/policies/index', 'pages/policy/index', 'pages/match/index', 'pages/figures/index'],
+    },
+  ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['exhibits'] },
   },

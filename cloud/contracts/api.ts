@@ -3,6 +3,18 @@
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { Exhibit, HallWithExhibits } from './exhibit'
+import type {
+  Company,
+  CompanyQuery,
+  CompanySummary,
+  MatchProfile,
+  MatchResult,
+  Page,
+  PolicyQuery,
+  PolicySummary,
+  PolicyWithStatus,
+  ZoneChart,
+} from './zone'
 
 export interface Api {
   system: {
@@ -19,6 +31,15 @@ export interface Api {
       req: { envVersion?: EnvVersion; codes?: string[] }
       res: { page: string; envVersion: EnvVersion; files: ExhibitCodeFile[]; failures: Array<{ code: string; message: string }> }
     }
+  }
+  zone: {
+    searchCompanies: { req: CompanyQuery; res: Page<CompanySummary> }
+    getCompany: { req: { id: string }; res: { company: Company } }
+    searchPolicies: { req: PolicyQuery; res: Page<PolicySummary> }
+    getPolicy: { req: { id: string }; res: { policy: PolicyWithStatus } }
+    /** The policy calculator: a company profile against every policy's rules. */
+    match: { req: { profile: MatchProfile }; res: MatchResult }
+    figures: { req: Record<string, never>; res: { charts: ZoneChart[] } }
   }
 }
 

@@ -2,6 +2,7 @@ import type { FunctionName } from '../contracts/api'
 import { admin } from './admin'
 import { exhibits } from './exhibits'
 import { system } from './system'
+import { zone } from './zone'
 import type { CloudFunction } from './types'
 
 /** Every cloud function by the name the client calls; each becomes one WeChat cloud function. */
@@ -9,4 +10,5 @@ export const functions: Record<FunctionName, CloudFunction> = {
   system,
   exhibits,
   admin,
+  zone,
 }

@@ -3,6 +3,7 @@
 // (production). Every method is a single atomic step in both, so that guarded updates and
 // single-document transactions are enough on the cloud side.
 import type { Exhibit, Hall } from '../contracts/exhibit'
+import type { Company, Policy, ZoneChart } from '../contracts/zone'
 
 export interface ContentStore {
   listHalls(): Promise<Hall[]>
@@ -11,6 +12,32 @@ export interface ContentStore {
   getExhibit(code: string): Promise<Exhibit | null>
   /** Replaces the content wholesale, in one transaction (seeding and operator imports). */
   replaceExhibits(halls: Hall[], exhibits: Exhibit[]): Promise<void>
+}
+
+/**
+ * Companies, policies and the zone's figures. Reads are whole lists (thousands of small records)
+ * because search and matching run in memory over plain records; `version` lets a handler keep its
+ * index and rebuild it only when the data changed.
+ * Cloud database: records carry a `gen` field and `version` is one small document naming the
+ * current generation. A replace writes the new generation (batches), then flips that one document
+ * (a single-document update, the atomic step), then deletes the old generation; readers list the
+ * current generation in pages of ≤ 1000 documents ordered by _id.
+ */
+export interface ZoneStore {
+  /** Changes whenever companies, policies or figures are replaced. One small read. */
+  version(): Promise<string>
+  /** Every company, ordered by id. */
+  listCompanies(): Promise<Company[]>
+  /** Every policy, ordered by id. */
+  listPolicies(): Promise<Policy[]>
+  getCompany(id: string): Promise<Company | null>
+  getPolicy(id: string): Promise<Policy | null>
+  /** The zone-in-figures charts, in display order. */
+  listCharts(): Promise<ZoneChart[]>
+  /** Replaces all companies at once (seeding and operator imports): all or nothing. Returns the new version. */
+  replaceCompanies(companies: Company[]): Promise<string>
+  replacePolicies(policies: Policy[]): Promise<string>
+  replaceCharts(charts: ZoneChart[]): Promise<string>
 }
 
 export interface MetaStore {
@@ -50,6 +77,7 @@ export interface Store {
   content: ContentStore
   meta: MetaStore
   outbox: OutboxStore
+  zone: ZoneStore
   /** Answers whether the store can serve requests (health checks). */
   ping(): Promise<boolean>
   close(): Promise<void>

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Exhibit } from '../contracts/exhibit'
 import { ExhibitFileSchema, type ExhibitFile } from '../exhibits/schema'
 import type { Store } from './port'
+import { seedZoneIfEmpty } from '../zone/seed'
 
 export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data')
 
@@ -25,6 +26,7 @@ export async function seedContent(store: Store, file = readExhibitFile()): Promi
 
 /** Seeds an empty store once; a store that was seeded before is left as the operator left it. */
 export async function seedIfEmpty(store: Store): Promise<boolean> {
+  await seedZoneIfEmpty(store)
   if (await store.meta.get('seeded_at')) return false
   await seedContent(store)
   await store.meta.set('seeded_at', new Date().toISOString())

@@ -2,6 +2,7 @@ import type { MetaStore, Store } from '../port'
 import { openDatabase, type Db } from './database'
 import { sqliteContent } from './content'
 import { sqliteOutbox } from './outbox'
+import { sqliteZone } from './zone'
 
 function sqliteMeta(db: Db): MetaStore {
   const get = db.prepare('SELECT value FROM meta WHERE key = ?')
@@ -24,6 +25,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
     content: sqliteContent(db),
     meta: sqliteMeta(db),
     outbox: sqliteOutbox(db),
+    zone: sqliteZone(db),
     async ping() {
       return db.prepare('SELECT 1 AS one').get() !== undefined
     },

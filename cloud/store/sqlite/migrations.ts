@@ -22,7 +22,16 @@ export const migrations: Migration[] = [
       CREATE INDEX exhibits_by_hall ON exhibits (hall_id, sort);
     `,
   },
-  // Versions 2 and 3 belong to the booking and zone sections (other branches); 4 is the outbox.
+  {
+    // Zone lookup (companies, policies, figures). Version 3 is this feature's slot; 2 belongs to another.
+    version: 3,
+    name: 'zone companies, policies and figures',
+    sql: `
+      CREATE TABLE zone_companies (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE TABLE zone_policies (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE TABLE zone_charts (id TEXT PRIMARY KEY, sort INTEGER NOT NULL, doc TEXT NOT NULL);
+    `,
+  },
   {
     version: 4,
     name: 'outbox',

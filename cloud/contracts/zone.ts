@@ -1,0 +1,237 @@
+// The zone section's records and requests: companies, policies, the policy calculator and the
+// zone in figures. Types and pure rules only (the client bundles this file).
+
+/** Where a record (or one of its fields) comes from. 'illustrative' is shown as 示意 in the UI. */
+export type ZoneSource = 'article' | 'document' | 'illustrative'
+
+export const INDUSTRIES = ['信息技术', '车联网', '洁净能源', '生命健康', '智能制造', '新材料', '航空航天', '教育科技', '其他'] as const
+export type Industry = (typeof INDUSTRIES)[number]
+
+/** Qualifications a company can hold, in the zone's tiers (科小 → 高企 → 雏鹰 → 瞪羚 → 独角兽; 专精特新 levels). */
+export const QUALIFICATIONS = [
+  '科技型中小企业',
+  '高新技术企业',
+  '雏鹰企业',
+  '瞪羚企业',
+  '潜在独角兽企业',
+  '专精特新产品',
+  '专精特新中小企业',
+  '专精特新小巨人',
+  '国家专精特新小巨人',
+] as const
+export type Qualification = (typeof QUALIFICATIONS)[number]
+
+export interface CompanyContact {
+  phone?: string
+  address?: string
+  website?: string
+}
+
+export interface Company {
+  /** Stable ASCII id (also used by exhibits' company.id). */
+  id: string
+  name: string
+  shortName?: string
+  industry: Industry
+  /** Technical fields, e.g. 储能, 氢燃料电池. */
+  fields: string[]
+  products: string[]
+  qualifications: Qualification[]
+  profile: string
+  founded?: string
+  contact?: CompanyContact
+  /** Exhibit codes of this company's exhibits in the museum. */
+  exhibits: Array<{ code: string; name: string }>
+  source: ZoneSource
+  sourceNote?: string
+  /** Names of fields that are illustrative although the record itself is from the article. */
+  illustrative?: string[]
+}
+
+export type CompanySummary = Pick<Company, 'id' | 'name' | 'shortName' | 'industry' | 'qualifications' | 'products' | 'source' | 'illustrative'> & {
+  /** Why this row matched the query (shown under the name), e.g. 产品：全钒液流电池. */
+  matched?: string
+}
+
+export const POLICY_LEVELS = ['国家', '省', '市', '区'] as const
+export type PolicyLevel = (typeof POLICY_LEVELS)[number]
+
+export const POLICY_KINDS = ['资金补贴', '人才', '融资', '税收', '成果转化', '知识产权', '载体平台', '企业培育'] as const
+export type PolicyKind = (typeof POLICY_KINDS)[number]
+
+export const POLICY_AUDIENCES = ['初创企业', '科技型中小企业', '高新技术企业', '专精特新企业', '雏鹰瞪羚企业', '海外人才', '高校院所', '各类企业'] as const
+export type PolicyAudience = (typeof POLICY_AUDIENCES)[number]
+
+export type PolicyStatus = 'open' | 'closing' | 'closed' | 'upcoming'
+export const POLICY_STATUS_LABEL: Record<PolicyStatus, string> = {
+  open: '申报中',
+  closing: '即将截止',
+  closed: '已截止',
+  upcoming: '未开始',
+}
+
+// ---------- the declarative rule format (conditions are data, see data/policies.json) ----------
+
+/** Profile fields a rule may test. */
+export interface MatchProfile {
+  inZone: boolean
+  /** YYYY-MM-DD */
+  founded?: string
+  employees?: number
+  /** Last year's revenue, 万元 */
+  revenue?: number
+  /** R&D spending as a share of revenue, percent */
+  rdShare?: number
+  qualifications: Qualification[]
+  /** Talent on the team, e.g. 海外高层次人才 */
+  talent: TalentType[]
+  /** Granted invention patents */
+  inventionPatents?: number
+  /** Other IP (utility models, software copyrights, …) */
+  otherIp?: number
+  financingNeed: boolean
+  industry?: Industry
+}
+
+export const TALENT_TYPES = ['海外高层次人才', '国家级人才', '博士', '高校院所科研人员', '无'] as const
+export type TalentType = (typeof TALENT_TYPES)[number]
+
+export type NumericField = 'employees' | 'revenue' | 'rdShare' | 'inventionPatents' | 'otherIp'
+
+/**
+ * One condition. A policy fits when all of its `all` conditions hold. Each condition carries the
+ * sentence a person reads when it holds (`label`) and what to do when it does not (`missing`).
+ */
+export type Rule =
+  | { type: 'inZone'; label: string; missing: string }
+  | { type: 'min'; field: NumericField; value: number; label: string; missing: string }
+  | { type: 'max'; field: NumericField; value: number; label: string; missing: string }
+  | { type: 'ageYearsMax'; value: number; label: string; missing: string }
+  | { type: 'ageYearsMin'; value: number; label: string; missing: string }
+  | { type: 'hasQualification'; anyOf: Qualification[]; label: string; missing: string }
+  | { type: 'lacksQualification'; anyOf: Qualification[]; label: string; missing: string }
+  | { type: 'hasTalent'; anyOf: TalentType[]; label: string; missing: string }
+  | { type: 'financingNeed'; label: string; missing: string }
+  | { type: 'industry'; anyOf: Industry[]; label: string; missing: string }
+
+export type RuleType = Rule['type']
+
+export interface PolicyBenefit {
+  /** What it gives, in words: 最高补助50万元 */
+  text: string
+  /** Upper amount in 万元 when known (used by the estimated total). */
+  maxAmount?: number
+}
+
+export interface Policy {
+  id: string
+  title: string
+  shortTitle?: string
+  level: PolicyLevel
+  kinds: PolicyKind[]
+  audiences: PolicyAudience[]
+  summary: string
+  /** The conditions in words, as the document states them. */
+  conditions: string[]
+  benefit: PolicyBenefit
+  /** Validity of the policy (YYYY-MM-DD); absent = until replaced. */
+  validFrom?: string
+  validTo?: string
+  /** Application window; absent opens/closes = 常年受理 within the validity. */
+  window?: { opens?: string; closes?: string; note?: string }
+  materials: string[]
+  howToApply: string
+  where: string
+  issuer: string
+  docNumber?: string
+  /** Where the policy is described: the article, a document title, or a link. */
+  sourceNote: string
+  source: ZoneSource
+  /** Fields that are illustrative (示意) although the policy itself is real. */
+  illustrative?: string[]
+  /** Machine-readable conditions for the calculator; absent = not assessed by the calculator. */
+  rules?: Rule[]
+}
+
+export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'audiences' | 'benefit' | 'source'> & {
+  status: PolicyStatus
+  closes?: string
+  illustrative?: string[]
+}
+
+export interface PolicyWithStatus extends Policy {
+  status: PolicyStatus
+}
+
+export interface MatchedPolicy {
+  policy: PolicySummary
+  /** The sentences of the rules that hold. */
+  reasons: string[]
+  /** What is missing (near misses only). */
+  missing: string[]
+}
+
+export interface MatchResult {
+  fits: MatchedPolicy[]
+  nearMisses: MatchedPolicy[]
+  /** Sum of the known upper amounts of fitting open policies, 万元. */
+  estimatedTotal: number
+  /** How many fits have no known amount (the total leaves them out). */
+  withoutAmount: number
+  /** True when any amount in the total is illustrative. */
+  totalIllustrative: boolean
+}
+
+export interface ZoneFigure {
+  id: string
+  label: string
+  value: number
+  unit: string
+  /** e.g. 约, 余 (近40家, 300余个) */
+  qualifier?: string
+}
+
+export interface ZoneChart {
+  id: string
+  title: string
+  kind: 'bar' | 'stat'
+  year: string
+  source: string
+  sourceKind: ZoneSource
+  figures: ZoneFigure[]
+  note?: string
+}
+
+export interface CompanyQuery {
+  q?: string
+  industry?: Industry
+  qualification?: Qualification
+  page?: number
+  pageSize?: number
+}
+
+export interface PolicyQuery {
+  q?: string
+  level?: PolicyLevel
+  kind?: PolicyKind
+  audience?: PolicyAudience
+  status?: 'open' | 'closing' | 'closed'
+  page?: number
+  pageSize?: number
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export const isIllustrative = (record: { source: ZoneSource; illustrative?: string[] }, field?: string): boolean =>
+  record.source === 'illustrative' || (field !== undefined && (record.illustrative ?? []).includes(field))
+
+/** 1234.5 万元 → "1234.5万元"; ≥ 10000 万元 → "x.x亿元". */
+export function formatWan(wan: number): string {
+  if (wan >= 10000) return `${(wan / 10000).toFixed(wan % 10000 === 0 ? 0 : 1)}亿元`
+  return `${Number.isInteger(wan) ? wan : wan.toFixed(1)}万元`
+}

@@ -1,0 +1,72 @@
+import crypto from 'node:crypto'
+import type { Company, Policy, ZoneChart } from '../../contracts/zone'
+import type { ZoneStore } from '../port'
+import type { Db } from './database'
+
+const VERSION_KEY = 'zone_version'
+
+export function sqliteZone(db: Db): ZoneStore {
+  const getVersion = db.prepare('SELECT value FROM meta WHERE key = ?')
+  const setVersion = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+  const listCompanies = db.prepare('SELECT doc FROM zone_companies ORDER BY id')
+  const listPolicies = db.prepare('SELECT doc FROM zone_policies ORDER BY id')
+  const listCharts = db.prepare('SELECT doc FROM zone_charts ORDER BY sort')
+  const getCompany = db.prepare('SELECT doc FROM zone_companies WHERE id = ?')
+  const getPolicy = db.prepare('SELECT doc FROM zone_policies WHERE id = ?')
+  const insertCompany = db.prepare('INSERT INTO zone_companies (id, doc) VALUES (?, ?)')
+  const insertPolicy = db.prepare('INSERT INTO zone_policies (id, doc) VALUES (?, ?)')
+  const insertChart = db.prepare('INSERT INTO zone_charts (id, sort, doc) VALUES (?, ?, ?)')
+  const docs = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { doc: string }).doc) as T)
+  const one = <T>(row: unknown): T | null => (row ? (JSON.parse((row as { doc: string }).doc) as T) : null)
+
+  const bump = (): string => {
+    const version = `${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}`
+    setVersion.run(VERSION_KEY, version)
+    return version
+  }
+  const replaceCompanies = db.transaction((companies: Company[]) => {
+    db.exec('DELETE FROM zone_companies')
+    for (const c of companies) insertCompany.run(c.id, JSON.stringify(c))
+    return bump()
+  })
+  const replacePolicies = db.transaction((policies: Policy[]) => {
+    db.exec('DELETE FROM zone_policies')
+    for (const p of policies) insertPolicy.run(p.id, JSON.stringify(p))
+    return bump()
+  })
+  const replaceCharts = db.transaction((charts: ZoneChart[]) => {
+    db.exec('DELETE FROM zone_charts')
+    charts.forEach((c, i) => insertChart.run(c.id, i, JSON.stringify(c)))
+    return bump()
+  })
+
+  return {
+    async version() {
+      return (getVersion.get(VERSION_KEY) as { value: string } | undefined)?.value ?? 'empty'
+    },
+    async listCompanies() {
+      return docs<Company>(listCompanies.all())
+    },
+    async listPolicies() {
+      return docs<Policy>(listPolicies.all())
+    },
+    async getCompany(id) {
+      return one<Company>(getCompany.get(id))
+    },
+    async getPolicy(id) {
+      return one<Policy>(getPolicy.get(id))
+    },
+    async listCharts() {
+      return docs<ZoneChart>(listCharts.all())
+    },
+    async replaceCompanies(companies) {
+      return replaceCompanies(companies)
+    },
+    async replacePolicies(policies) {
+      return replacePolicies(policies)
+    },
+    async replaceCharts(charts) {
+      return replaceCharts(charts)
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import { useEffect, useRef, useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import './zone.scss'
+
+interface Props {
+  value: string
+  placeholder: string
+  onSearch: (q: string) => void
+}
+
+/** Searches as the person types (after a short pause) and on the keyboard's search key. */
+export function SearchInput({ value, placeholder, onSearch }: Props) {
+  const [text, setText] = useState(value)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current)
+  }, [])
+  const schedule = (q: string, delay: number) => {
+    if (timer.current) clearTimeout(timer.current)
+    timer.current = setTimeout(() => onSearch(q.trim()), delay)
+  }
+  return (
+    <View className="zone-search">
+      <Input
+        className="zone-search__input"
+        value={text}
+        placeholder={placeholder}
+        confirmType="search"
+        maxlength={40}
+        onInput={(e) => {
+          setText(e.detail.value)
+          schedule(e.detail.value, 300)
+        }}
+        onConfirm={(e) => schedule(e.detail.value, 0)}
+      />
+      {text && (
+        <View
+          className="zone-search__clear"
+          role="button"
+          aria-label="清除搜索"
+          onClick={() => {
+            setText('')
+            schedule('', 0)
+          }}
+        >
+          ✕
+        </View>
+      )}
+    </View>
+  )
+}

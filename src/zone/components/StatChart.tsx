@@ -1,0 +1,32 @@
+import { View } from '@tarojs/components'
+import type { ZoneChart } from '@cloud/contracts/zone'
+import { ChartSource } from './ChartSource'
+import './charts.scss'
+
+/** A few headline numbers side by side; a percentage also gets a gauge bar. */
+export function StatChart({ chart }: { chart: ZoneChart }) {
+  return (
+    <View className="card zone-chart" data-chart={chart.id}>
+      <View className="zone-chart__title" role="heading" aria-level={2}>
+        {chart.title}
+      </View>
+      <View className="zone-stat">
+        {chart.figures.map((f) => (
+          <View key={f.id} className="zone-stat__item">
+            <View className="zone-stat__value">
+              {f.value}
+              <View className="zone-stat__unit">{f.unit}</View>
+            </View>
+            <View className="zone-stat__label">{f.label}</View>
+            {f.unit === '%' && (
+              <View className="zone-chart__track zone-stat__gauge">
+                <View className="zone-chart__bar" style={{ width: `${Math.min(100, f.value * 10)}%` }} />
+              </View>
+            )}
+          </View>
+        ))}
+      </View>
+      <ChartSource chart={chart} />
+    </View>
+  )
+}
