@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
+import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 
 export interface StoreUnderTest {
   store: Store
@@ -109,6 +110,39 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect([first, second].sort()).toEqual([false, true])
         expect(await env.store.outbox.pending(10)).toEqual([])
         expect(await env.store.outbox.settle('unknown', { status: 'sent', at })).toBe(false)
+      })
+    })
+
+    describe('zone', () => {
+      const companies = readCompanies()
+      const policies = readPolicies()
+      const charts = readCharts()
+      const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id)
+
+      it('starts empty with the "empty" version, then lists companies and policies by id', async () => {
+        expect(await env.store.zone.version()).toBe('empty')
+        expect(await env.store.zone.listCompanies()).toEqual([])
+        await env.store.zone.replaceCompanies(companies)
+        await env.store.zone.replacePolicies(policies)
+        expect(ids(await env.store.zone.listCompanies())).toEqual(ids(companies).sort())
+        expect(await env.store.zone.listPolicies()).toHaveLength(policies.length)
+        expect(await env.store.zone.getCompany('rongke')).toEqual(companies.find((c) => c.id === 'rongke'))
+        expect(await env.store.zone.getPolicy('no-such-policy')).toBeNull()
+      })
+
+      it('changes the version on every replace, and a replace leaves no record of the old set behind', async () => {
+        const v1 = await env.store.zone.replaceCompanies(companies)
+        const v2 = await env.store.zone.replaceCompanies(companies.slice(0, 2))
+        expect(v2).not.toBe(v1)
+        expect(await env.store.zone.version()).toBe(v2)
+        expect(ids(await env.store.zone.listCompanies())).toEqual(ids(companies.slice(0, 2)).sort())
+        expect(await env.store.zone.getCompany(companies[5].id)).toBeNull()
+      })
+
+      it('keeps charts in the given display order', async () => {
+        const reversed = [...charts].reverse()
+        await env.store.zone.replaceCharts(reversed)
+        expect(ids(await env.store.zone.listCharts())).toEqual(ids(reversed))
       })
     })
 

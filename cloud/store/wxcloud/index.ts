@@ -8,6 +8,7 @@ import type { WxDatabase } from './db'
 import { wxContent } from './content'
 import { wxMeta } from './meta'
 import { wxOutbox } from './outbox'
+import { wxZone } from './zone'
 
 export interface WxStoreOptions {
   /** Prefix for every collection name (the live smoke test works in `smoke_*` collections). */
@@ -24,6 +25,7 @@ export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): 
     content: wxContent(db, names),
     meta: wxMeta(db, names.meta),
     outbox: wxOutbox(db, names.outbox),
+    zone: wxZone(db, names),
     async ping() {
       try {
         await db.collection(names.meta).limit(1).get()
