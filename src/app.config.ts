@@ -1,7 +1,13 @@
 // Main package: only what a cold scan and the tab pages need. Everything else is a subpackage.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/exhibit/index', 'pages/mine/index'],
-  subPackages: [{ root: 'exhibits', pages: ['pages/list/index'] }],
+  subPackages: [
+    { root: 'exhibits', pages: ['pages/list/index'] },
+    // Audio guide and visit trail: opened from an exhibit page, never on the cold-scan path.
+    { root: 'guide', pages: ['pages/listen/index', 'pages/trail/index'] },
+  ],
+  // The audio guide keeps playing while the visitor walks on (background audio manager).
+  requiredBackgroundModes: ['audio'],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['exhibits'] },
   },

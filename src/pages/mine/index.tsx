@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components'
+import { CareRoot } from '@/care/CareRoot'
 import { homeEntries } from '@/features'
+import { MineGuide } from '@/guide/components/MineGuide'
 import { openPage } from '@/services/navigate'
 import './index.scss'
 
@@ -8,6 +10,7 @@ export default function MinePage() {
   const booking = homeEntries.find((e) => e.key === 'booking')
   return (
     <View className="page mine">
+      <CareRoot />
       <View className="card">
         <View className="section-title">我的预约</View>
         {booking?.path ? (
@@ -24,6 +27,7 @@ export default function MinePage() {
           浏览全部展品
         </View>
       </View>
+      <MineGuide />
       <View className="card">
         <View className="section-title">关于</View>
         <View className="muted">
