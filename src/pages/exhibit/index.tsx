@@ -63,14 +63,15 @@ export default function ExhibitPage() {
     )
   }
   return (
-    <View className="exhibit-page">
-      <CareRoot />
-      <View className="exhibit-page__bar">
-        <LangSwitch />
+    <CareRoot>
+      <View className="exhibit-page">
+        <View className="exhibit-page__bar">
+          <LangSwitch />
+        </View>
+        {state.savedAt && <SavedCopyNotice savedAt={state.savedAt} onRetry={() => void exhibitsStore.getState().loadExhibit(entry.code, true)} />}
+        <ExhibitView exhibit={state.data} lang={lang} />
+        <ExhibitActions exhibit={state.data} stampedNow={stampedNow} />
       </View>
-      {state.savedAt && <SavedCopyNotice savedAt={state.savedAt} onRetry={() => void exhibitsStore.getState().loadExhibit(entry.code, true)} />}
-      <ExhibitView exhibit={state.data} lang={lang} />
-      <ExhibitActions exhibit={state.data} stampedNow={stampedNow} />
-    </View>
+    </CareRoot>
   )
 }

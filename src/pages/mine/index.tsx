@@ -9,8 +9,8 @@ import './index.scss'
 export default function MinePage() {
   const booking = homeEntries.find((e) => e.key === 'booking')
   return (
+    <CareRoot>
     <View className="page mine">
-      <CareRoot />
       <View className="card">
         <View className="section-title">我的预约</View>
         {booking?.path ? (
@@ -35,5 +35,6 @@ export default function MinePage() {
         </View>
       </View>
     </View>
+    </CareRoot>
   )
 }

@@ -31,39 +31,40 @@ export default function ExhibitListPage() {
   if (halls.status === 'error') return <ErrorView error={halls.error} onRetry={() => void exhibitsStore.getState().loadHalls()} />
 
   return (
-    <View className="page exhibit-list">
-      <CareRoot />
-      {halls.savedAt && <SavedCopyNotice savedAt={halls.savedAt} onRetry={() => void exhibitsStore.getState().loadHalls()} />}
-      <View className="card">
-        <ScanEntry />
-      </View>
-      {halls.data.length === 0 && <View className="muted">{en ? 'Exhibits are being set up.' : '展品正在布置中，敬请期待。'}</View>}
-      {halls.data.map((hall) => (
-        <View key={hall.id} className="exhibit-list__hall" data-hall={hall.id}>
-          <View className="section-title" role="heading" aria-level={2}>
-            {en ? hall.nameEn ?? hall.name : hall.name}
-            {hall.floor && <View className="tag exhibit-list__floor">{hall.floor}</View>}
-          </View>
-          {hall.intro && <View className="muted exhibit-list__intro">{en ? hall.introEn ?? hall.intro : hall.intro}</View>}
-          {hall.plan && <FloorPlan halls={halls.data} current={hall} lang={lang} />}
-          {hall.exhibits.map((e, i) => (
-            <View key={e.code} className="exhibit-list__item" role="link" data-code={e.code} onClick={() => openPage(exhibitPageUrl(e.code))}>
-              <View className="exhibit-list__num" aria-hidden="true">
-                {i + 1}
-              </View>
-              <Image className="exhibit-list__thumb" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={en ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: en ? e.imageAltEn ?? e.imageAlt : e.imageAlt }} />
-              <View className="exhibit-list__text">
-                <View className="exhibit-list__name">{en ? e.nameEn ?? e.name : e.name}</View>
-                <View className="muted">
-                  {en ? e.companyEn ?? e.company.name : e.company.name}
-                  {hall.floor ? ` · ${hall.floor}` : ''}
-                </View>
-                {stamped.has(e.code) && <View className="exhibit-list__stamped">{en ? '✓ Stamped' : '✓ 已集章'}</View>}
-              </View>
-            </View>
-          ))}
+    <CareRoot>
+      <View className="page exhibit-list">
+        {halls.savedAt && <SavedCopyNotice savedAt={halls.savedAt} onRetry={() => void exhibitsStore.getState().loadHalls()} />}
+        <View className="card">
+          <ScanEntry />
         </View>
-      ))}
-    </View>
+        {halls.data.length === 0 && <View className="muted">{en ? 'Exhibits are being set up.' : '展品正在布置中，敬请期待。'}</View>}
+        {halls.data.map((hall) => (
+          <View key={hall.id} className="exhibit-list__hall" data-hall={hall.id}>
+            <View className="section-title" role="heading" aria-level={2}>
+              {en ? hall.nameEn ?? hall.name : hall.name}
+              {hall.floor && <View className="tag exhibit-list__floor">{hall.floor}</View>}
+            </View>
+            {hall.intro && <View className="muted exhibit-list__intro">{en ? hall.introEn ?? hall.intro : hall.intro}</View>}
+            {hall.plan && <FloorPlan halls={halls.data} current={hall} lang={lang} />}
+            {hall.exhibits.map((e, i) => (
+              <View key={e.code} className="exhibit-list__item" role="link" data-code={e.code} onClick={() => openPage(exhibitPageUrl(e.code))}>
+                <View className="exhibit-list__num" aria-hidden="true">
+                  {i + 1}
+                </View>
+                <Image className="exhibit-list__thumb" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={en ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: en ? e.imageAltEn ?? e.imageAlt : e.imageAlt }} />
+                <View className="exhibit-list__text">
+                  <View className="exhibit-list__name">{en ? e.nameEn ?? e.name : e.name}</View>
+                  <View className="muted">
+                    {en ? e.companyEn ?? e.company.name : e.company.name}
+                    {hall.floor ? ` · ${hall.floor}` : ''}
+                  </View>
+                  {stamped.has(e.code) && <View className="exhibit-list__stamped">{en ? '✓ Stamped' : '✓ 已集章'}</View>}
+                </View>
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
+    </CareRoot>
   )
 }

@@ -57,67 +57,68 @@ export default function ListenPage() {
   }
 
   return (
-    <View className="page listen">
-      <CareRoot />
-      <View className="card listen__player">
-        <View className="listen__title" role="heading" aria-level={1}>
-          {title}
-        </View>
-        {lang === 'en' && !e.audio?.en && <View className="listen__note">{g('noEnglishAudio')}</View>}
-        {track ? (
-          <>
-            <View className="listen__controls">
-              <View
-                className="btn listen__play"
-                role="button"
-                aria-pressed={playing}
-                data-playing={playing ? 'yes' : 'no'}
-                onClick={toggle}
-              >
-                <View className="listen__icon" aria-hidden="true">
-                  {playing ? '❚❚' : '▶'}
+    <CareRoot>
+      <View className="page listen">
+        <View className="card listen__player">
+          <View className="listen__title" role="heading" aria-level={1}>
+            {title}
+          </View>
+          {lang === 'en' && !e.audio?.en && <View className="listen__note">{g('noEnglishAudio')}</View>}
+          {track ? (
+            <>
+              <View className="listen__controls">
+                <View
+                  className="btn listen__play"
+                  role="button"
+                  aria-pressed={playing}
+                  data-playing={playing ? 'yes' : 'no'}
+                  onClick={toggle}
+                >
+                  <View className="listen__icon" aria-hidden="true">
+                    {playing ? '❚❚' : '▶'}
+                  </View>
+                  {playing ? g('pause') : g('play')}
                 </View>
-                {playing ? g('pause') : g('play')}
+                <View className="btn btn--ghost listen__back" role="button" onClick={() => current && audioPlayer.seek(Math.max(0, position - 15))}>
+                  {g('back15')}
+                </View>
               </View>
-              <View className="btn btn--ghost listen__back" role="button" onClick={() => current && audioPlayer.seek(Math.max(0, position - 15))}>
-                {g('back15')}
+              <View
+                className="listen__bar"
+                role="progressbar"
+                aria-label={g('progress')}
+                aria-valuemin={0}
+                aria-valuemax={Math.round(duration)}
+                aria-valuenow={Math.round(position)}
+              >
+                <View className="listen__bar-fill" style={{ width: `${duration ? Math.min(100, (position / duration) * 100) : 0}%` }} />
               </View>
-            </View>
-            <View
-              className="listen__bar"
-              role="progressbar"
-              aria-label={g('progress')}
-              aria-valuemin={0}
-              aria-valuemax={Math.round(duration)}
-              aria-valuenow={Math.round(position)}
-            >
-              <View className="listen__bar-fill" style={{ width: `${duration ? Math.min(100, (position / duration) * 100) : 0}%` }} />
-            </View>
-            <View className="listen__time" aria-live="off">
-              {clock(position)} / {clock(duration)}
-            </View>
-            {current && player.error && (
-              <View className="listen__error" role="alert">
-                {player.error}
+              <View className="listen__time" aria-live="off">
+                {clock(position)} / {clock(duration)}
               </View>
-            )}
-            <View className="listen__voice" data-voice="machine">
-              {g('voice', { voice: track.voice })}
-            </View>
-            <View className="muted">{g('background')}</View>
-          </>
-        ) : (
-          <View className="listen__note">{g('noAudio')}</View>
-        )}
-      </View>
-      <View className="card">
-        <View className="section-title" role="heading" aria-level={2}>
-          {g('transcript')}
+              {current && player.error && (
+                <View className="listen__error" role="alert">
+                  {player.error}
+                </View>
+              )}
+              <View className="listen__voice" data-voice="machine">
+                {g('voice', { voice: track.voice })}
+              </View>
+              <View className="muted">{g('background')}</View>
+            </>
+          ) : (
+            <View className="listen__note">{g('noAudio')}</View>
+          )}
         </View>
-        <View className="listen__transcript">
-          {transcript}
+        <View className="card">
+          <View className="section-title" role="heading" aria-level={2}>
+            {g('transcript')}
+          </View>
+          <View className="listen__transcript">
+            {transcript}
+          </View>
         </View>
       </View>
-    </View>
+    </CareRoot>
   )
 }

@@ -35,34 +35,35 @@ export default function TrailPage() {
   const names = new Map(halls.data.flatMap((h) => h.exhibits.map((e) => [e.code, lang === 'en' ? e.nameEn ?? e.name : e.name] as const)))
 
   return (
-    <View className="page trail">
-      <CareRoot />
-      <View className="section-title" role="heading" aria-level={1}>
-        {g('trailTitle')}
-      </View>
-      {halls.savedAt && (
-        <View className="trail__offline" role="status">
-          {g('offline')}
+    <CareRoot>
+      <View className="page trail">
+        <View className="section-title" role="heading" aria-level={1}>
+          {g('trailTitle')}
         </View>
-      )}
-      <View className="muted trail__intro">{g('trailIntro')}</View>
-      {cards.map((card) => (
-        <StampCard key={card.hall.id} card={card} lang={lang} />
-      ))}
-      <View className="card">
-        <View className="section-title" role="heading" aria-level={2}>
-          {g('favourites')}
-        </View>
-        {trail.favourites.length === 0 && <View className="muted">{g('noFavourites')}</View>}
-        {trail.favourites.map((code) => (
-          <View key={code} className="trail__fav" role="link" onClick={() => openPage(exhibitPageUrl(code))}>
-            ★ {names.get(code) ?? code}
+        {halls.savedAt && (
+          <View className="trail__offline" role="status">
+            {g('offline')}
           </View>
+        )}
+        <View className="muted trail__intro">{g('trailIntro')}</View>
+        {cards.map((card) => (
+          <StampCard key={card.hall.id} card={card} lang={lang} />
         ))}
+        <View className="card">
+          <View className="section-title" role="heading" aria-level={2}>
+            {g('favourites')}
+          </View>
+          {trail.favourites.length === 0 && <View className="muted">{g('noFavourites')}</View>}
+          {trail.favourites.map((code) => (
+            <View key={code} className="trail__fav" role="link" onClick={() => openPage(exhibitPageUrl(code))}>
+              ★ {names.get(code) ?? code}
+            </View>
+          ))}
+        </View>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage('/exhibits/pages/list/index')}>
+          {g('openList')}
+        </View>
       </View>
-      <View className="btn btn--ghost" role="button" onClick={() => openPage('/exhibits/pages/list/index')}>
-        {g('openList')}
-      </View>
-    </View>
+    </CareRoot>
   )
 }
