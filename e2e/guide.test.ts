@@ -1,6 +1,5 @@
 // The exhibit guide as a visitor uses it: scan (open by id) → listen → English → offline reload →
 // the trail card → care mode on the main pages, with nothing cut off.
-import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, pageUrl, phonePage, ROOT, shoot, startServer, type RunningServer } from './harness'
@@ -60,14 +59,13 @@ async function shootWhole(page: Page, name: string) {
   await page.setViewportSize(viewport)
 }
 
-/** Booking's page if the booking feature is in this build, else the exhibit list. */
+/** Booking's first page if the booking feature is in this build (after merge), else the exhibit list. */
 function thirdPage(): { path: string; query: string } {
-  const config = fs.readFileSync(path.join(ROOT, 'src/app.config.ts'), 'utf8')
-  if (/root:\s*'booking'/.test(config)) {
-    const m = /root:\s*'booking',\s*pages:\s*\[\s*'([^']+)'/.exec(config)
-    if (m) return { path: `booking/${m[1]}`, query: '' }
-  }
-  return { path: 'exhibits/pages/list/index', query: '' }
+  ;(globalThis as { defineAppConfig?: (c: unknown) => unknown }).defineAppConfig = (c) => c
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const config = require(path.join(ROOT, 'src/app.config.ts')).default as { subPackages?: Array<{ root: string; pages: string[] }> }
+  const booking = config.subPackages?.find((s) => s.root === 'booking')
+  return booking ? { path: `booking/${booking.pages[0]}`, query: '' } : { path: 'exhibits/pages/list/index', query: '' }
 }
 
 test('scan → listen → English → offline reload → trail stamp → care mode without clipping', async () => {
@@ -105,6 +103,8 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   const english = await page.locator('.exhibit').innerText()
   for (const s of ['Made by', 'Dalian Mingyun Technology', '4 times higher', 'Advanced Materials Hall', 'machine-translated']) expect(english).toContain(s)
   await expect(page.locator('[data-action=listen]').innerText()).resolves.toContain('Listen to the audio guide')
+  // The tab bar follows (Taro H5 draws it; its labels are set with setTabBarItem).
+  await page.waitForFunction(() => (document.querySelector('.weui-tabbar')?.textContent ?? '').includes('Home'), undefined, { timeout: 5_000 })
   await shoot(page, 'guide-english')
 
   // 4. Offline: with the network cut, a reload still shows the exhibit, saying it is a saved copy.
@@ -124,6 +124,15 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   // The materials hall has only the helmet: its badge is earned.
   await expect(page.locator('[data-badge=materials]').isVisible()).resolves.toBe(true)
   await shootWhole(page, 'guide-trail-offline')
+  // The card as a picture to keep or send.
+  await page.locator('[data-action=card-picture]').click()
+  const picture = page.locator('.trail__picture-img img').first()
+  await picture.waitFor()
+  await expect(picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 750 && img.alt.length > 0)).resolves.toBe(true)
+  // Shown whole, not cut to Taro's default image box.
+  const shown = await picture.evaluate((img: HTMLImageElement) => ({ ratio: img.naturalHeight / img.naturalWidth, box: img.parentElement!.getBoundingClientRect() }))
+  expect(Math.abs(shown.box.height / shown.box.width - shown.ratio)).toBeLessThan(0.02)
+  await shootWhole(page, 'guide-trail-picture')
   await context.setOffline(false)
 
   // 6. Care mode, switched on in 我的 (in Chinese again), then the main pages with nothing clipped.

@@ -26,7 +26,8 @@ const zh = {
   offline: '网络不可用，正在显示保存的展区列表',
   loading: '正在加载…',
   share: '生成足迹卡图片',
-  shareDone: '足迹卡图片已生成，长按可保存',
+  shareDone: '足迹卡图片已生成，长按可保存或发送给朋友',
+  pictureAlt: '我的参观足迹卡图片：各展区集章情况',
 }
 
 const en: Record<keyof typeof zh, string> = {
@@ -52,7 +53,8 @@ const en: Record<keyof typeof zh, string> = {
   offline: 'No network: showing the saved hall list',
   loading: 'Loading…',
   share: 'Make a picture of my card',
-  shareDone: 'Picture ready: long-press to save',
+  shareDone: 'Picture ready: long-press to save or send it',
+  pictureAlt: 'Picture of my visit card: stamps in each hall',
 }
 
 export type GuideKey = keyof typeof zh

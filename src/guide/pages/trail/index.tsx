@@ -1,8 +1,8 @@
 // The visit trail: a stamp card per hall, badges for completed halls, saved exhibits. Works
 // offline: the stamps are on the device and the hall list comes from the offline cache.
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import { CareRoot } from '@/care/CareRoot'
 import { ErrorView } from '@/components/ErrorView'
 import { LoadingView } from '@/components/LoadingView'
@@ -13,12 +13,14 @@ import { useTrail } from '../../stamps'
 import { guideText } from '../../strings'
 import { hallCards } from '../../trail'
 import { StampCard } from '../../components/StampCard'
+import { cardPicture } from '../../share/picture'
 import './index.scss'
 
 export default function TrailPage() {
   const lang = useLang()
   const halls = useExhibits((s) => s.halls)
   const trail = useTrail()
+  const [picture, setPicture] = useState<string | null>(null)
   const g = (k: Parameters<typeof guideText>[1], v?: Record<string, string | number>) => guideText(lang, k, v)
 
   useEffect(() => {
@@ -32,6 +34,10 @@ export default function TrailPage() {
   if (halls.status === 'error') return <ErrorView error={halls.error} onRetry={() => void exhibitsStore.getState().loadHalls()} />
 
   const cards = hallCards(halls.data, trail)
+  const makePicture = async () => {
+    const d = new Date()
+    setPicture(await cardPicture(cards, lang, `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`))
+  }
   const names = new Map(halls.data.flatMap((h) => h.exhibits.map((e) => [e.code, lang === 'en' ? e.nameEn ?? e.name : e.name] as const)))
 
   return (
@@ -49,6 +55,15 @@ export default function TrailPage() {
         {cards.map((card) => (
           <StampCard key={card.hall.id} card={card} lang={lang} />
         ))}
+        <View className="btn trail__share" role="button" data-action="card-picture" onClick={() => void makePicture()}>
+          {g('share')}
+        </View>
+        {picture && (
+          <View className="card trail__picture">
+            <Image className="trail__picture-img" src={picture} mode="widthFix" showMenuByLongpress ariaLabel={g('pictureAlt')} nativeProps={{ alt: g('pictureAlt') }} />
+            <View className="muted">{g('shareDone')}</View>
+          </View>
+        )}
         <View className="card">
           <View className="section-title" role="heading" aria-level={2}>
             {g('favourites')}
