@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { PrecacheManifestPlugin } from './precache-plugin'
 
 const root = path.resolve(__dirname, '..')
 // Shared types and pure rules live outside src; Taro compiles only src unless told.
@@ -27,7 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@cloud/contracts': path.join(root, 'cloud/contracts'),
       '@data': path.join(root, 'data'),
     },
-    copy: { patterns: [], options: {} },
+    // H5 only: the offline-shell service worker (src/services/offline-shell.ts) must sit at the site root.
+    copy: { patterns: process.env.TARO_ENV === 'h5' ? [{ from: 'src/h5/sw.js', to: 'dist/h5/sw.js' }] : [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
@@ -46,6 +48,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       esnextModules: ['@nutui'],
+      webpackChain(chain) {
+        chain.plugin('precache-manifest').use(PrecacheManifestPlugin)
+      },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,

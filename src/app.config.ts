@@ -7,7 +7,11 @@ export default defineAppConfig({
       root: 'zone',
       pages: ['pages/companies/index', 'pages/company/index', 'pages/policies/index', 'pages/policy/index', 'pages/match/index', 'pages/figures/index'],
     },
+    // Audio guide and visit trail: opened from an exhibit page, never on the cold-scan path.
+    { root: 'guide', pages: ['pages/listen/index', 'pages/trail/index'] },
   ],
+  // The audio guide keeps playing while the visitor walks on (background audio manager).
+  requiredBackgroundModes: ['audio'],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['exhibits'] },
   },

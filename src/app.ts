@@ -1,11 +1,18 @@
 import { type PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { careStore } from '@/care/store'
+import { applyTabBarLanguage } from '@/i18n/tabbar'
+import { langStore } from '@/i18n/store'
 import { initTransport } from '@/services/cloud'
+import { registerOfflineShell } from '@/services/offline-shell'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     initTransport()
+    careStore.getState() // reads the saved choice / WeChat font size and applies care mode
+    applyTabBarLanguage(langStore.getState().lang)
+    registerOfflineShell()
   })
   return children
 }

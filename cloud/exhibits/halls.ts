@@ -7,7 +7,17 @@ export function groupByHall(halls: Hall[], exhibits: Exhibit[]): HallWithExhibit
   for (const e of exhibits) {
     const hall = byHall.get(e.hallId) ?? { id: e.hallId, name: e.hall, exhibits: [] }
     byHall.set(e.hallId, hall)
-    hall.exhibits.push({ code: e.code, name: e.name, image: e.image, imageAlt: e.imageAlt, company: e.company })
+    hall.exhibits.push({
+      code: e.code,
+      name: e.name,
+      nameEn: e.nameEn,
+      image: e.image,
+      imageAlt: e.imageAlt,
+      imageAltEn: e.imageAltEn,
+      company: e.company,
+      companyEn: e.companyEn,
+      plan: e.plan,
+    })
   }
   return [...byHall.values()].filter((h) => h.exhibits.length > 0)
 }

@@ -5,8 +5,11 @@ import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
 export const HallSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
+  nameEn: z.string().optional(),
   floor: z.string().optional(),
   intro: z.string().optional(),
+  introEn: z.string().optional(),
+  plan: z.object({ x: z.number().min(0).max(100), y: z.number().min(0).max(100), w: z.number().min(1).max(100), h: z.number().min(1).max(100) }).optional(),
   source: z.enum(['article', 'illustrative']).optional(),
 })
 
@@ -21,8 +24,14 @@ export const ExhibitSeedSchema = z.object({
   summary: z.string().min(1),
   summaryEn: z.string().optional(),
   figures: z.array(z.object({ label: z.string(), value: z.string() })),
+  figuresEn: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
   company: z.object({ id: z.string().optional(), name: z.string() }),
+  companyEn: z.string().optional(),
   origin: z.string(),
+  originEn: z.string().optional(),
+  imageAltEn: z.string().optional(),
+  translationEn: z.enum(['machine', 'written']).optional(),
+  plan: z.object({ x: z.number().min(0).max(100), y: z.number().min(0).max(100) }).optional(),
   source: z.enum(['article', 'illustrative']),
   sourceNote: z.string().optional(),
 })

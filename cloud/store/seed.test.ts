@@ -38,4 +38,29 @@ describe('seed content from the article', () => {
     const messages = res.success ? [] : res.error.issues.map((i) => i.message)
     expect(messages).toEqual(expect.arrayContaining(['展品编号 helmet 重复', '展区 nowhere 不存在']))
   })
+
+  it('has every exhibit and hall in English too, with the translation marked as machine-made or written', () => {
+    for (const e of toExhibits(file)) {
+      expect({ code: e.code, nameEn: Boolean(e.nameEn), summaryEn: Boolean(e.summaryEn), originEn: Boolean(e.originEn), companyEn: Boolean(e.companyEn), imageAltEn: Boolean(e.imageAltEn) }).toEqual({
+        code: e.code, nameEn: true, summaryEn: true, originEn: true, companyEn: true, imageAltEn: true,
+      })
+      expect(e.figuresEn?.length).toBe(e.figures.length)
+      expect(['machine', 'written']).toContain(e.translationEn)
+      expect(e.hallEn).toBeTruthy()
+      expect(e.audio?.zh && e.audio?.en).toBeTruthy()
+    }
+    for (const h of file.halls) expect(h.nameEn && h.introEn).toBeTruthy()
+  })
+
+  it('places every exhibit on an illustrative plan inside its hall', () => {
+    const halls = new Map(file.halls.map((h) => [h.id, h]))
+    for (const e of file.exhibits) {
+      const r = halls.get(e.hallId)!.plan!
+      expect(e.plan!.x).toBeGreaterThanOrEqual(r.x)
+      expect(e.plan!.x).toBeLessThanOrEqual(r.x + r.w)
+      expect(e.plan!.y).toBeGreaterThanOrEqual(r.y)
+      expect(e.plan!.y).toBeLessThanOrEqual(r.y + r.h)
+    }
+    expect((file as { plans?: { source?: string } }).plans?.source).toBe('illustrative')
+  })
 })

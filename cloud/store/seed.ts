@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Exhibit } from '../contracts/exhibit'
+import { withAudio, type AudioManifest } from '../exhibits/audio'
 import { ExhibitFileSchema, type ExhibitFile } from '../exhibits/schema'
 import type { Store } from './port'
 import { seedZoneIfEmpty } from '../zone/seed'
@@ -12,11 +13,21 @@ export function readExhibitFile(file = path.join(DATA_DIR, 'exhibits.json')): Ex
   return ExhibitFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
 }
 
-export function toExhibits(file: ExhibitFile): Exhibit[] {
+export const AUDIO_MANIFEST = path.join(DATA_DIR, 'media', 'audio', 'manifest.json')
+
+export function readAudioManifest(file = AUDIO_MANIFEST): AudioManifest | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as AudioManifest
+  } catch {
+    return null
+  }
+}
+
+export function toExhibits(file: ExhibitFile, manifest: AudioManifest | null = readAudioManifest()): Exhibit[] {
   const halls = new Map(file.halls.map((h) => [h.id, h]))
   return file.exhibits.map((e) => {
     const hall = halls.get(e.hallId)!
-    return { ...e, hall: hall.name, floor: hall.floor }
+    return withAudio({ ...e, hall: hall.name, hallEn: hall.nameEn, floor: hall.floor }, manifest)
   })
 }
 

@@ -3,16 +3,18 @@
 import { useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import { exhibitCodeFromScan } from '@cloud/contracts/exhibit'
+import { useT } from '@/i18n/store'
 import { exhibitPageUrl, openPage } from '@/services/navigate'
 import './scan-entry.scss'
 
 export function ScanEntry() {
   const [text, setText] = useState('')
   const [error, setError] = useState('')
+  const t = useT()
   const submit = () => {
     const entry = exhibitCodeFromScan({ result: text })
     if (!entry.ok) {
-      setError(entry.reason === 'missing' ? '请输入展品牌上的编号' : '编号格式不正确，请核对展品牌上的编号')
+      setError(t(entry.reason === 'missing' ? 'scan.missing' : 'scan.malformed'))
       return
     }
     setError('')
@@ -21,20 +23,20 @@ export function ScanEntry() {
   return (
     <View className="scan-entry">
       <View className="scan-entry__label" id="scan-entry-label">
-        输入展品编号
+        {t('scan.label')}
       </View>
       <View className="scan-entry__row">
         <Input
           className="scan-entry__input"
           value={text}
-          placeholder="如 helmet，见展品牌二维码下方"
+          placeholder={t('scan.placeholder')}
           aria-labelledby="scan-entry-label"
           confirmType="go"
           onInput={(e) => setText(e.detail.value)}
           onConfirm={submit}
         />
         <View className="btn scan-entry__go" onClick={submit} role="button">
-          查看展品
+          {t('scan.go')}
         </View>
       </View>
       {error && (

@@ -1,44 +1,76 @@
 // Exhibit content on the client: a plain zustand store (testable without React) and a thin hook.
+// What the visitor has opened is also kept in the offline cache: when a fresh copy cannot be
+// fetched, the saved copy is shown and marked as such (`savedAt`).
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { Exhibit, HallWithExhibits } from '@cloud/contracts/exhibit'
 import type { AppError } from '@cloud/contracts/result'
+import { createLruCache, type LruCache } from '@/services/cache'
 import { callCloud } from '@/services/cloud'
+import { taroStorage } from '@/services/storage'
 
 export type Loadable<T> =
   | { status: 'loading' }
-  | { status: 'ready'; data: T }
+  /** `savedAt` is set when this is a saved copy shown because a fresh one could not be fetched. */
+  | { status: 'ready'; data: T; savedAt?: number }
   | { status: 'error'; error: AppError }
 
 export interface ExhibitsState {
   exhibits: Record<string, Loadable<Exhibit>>
   halls: Loadable<HallWithExhibits[]> | { status: 'idle' }
-  /** Loads once; `force` reloads after an error (the retry button). */
+  /** Loads once; `force` reloads (the retry button, or a saved copy asking for a fresh one). */
   loadExhibit: (code: string, force?: boolean) => Promise<void>
   loadHalls: () => Promise<void>
 }
 
-export function createExhibitsStore(call: typeof callCloud = callCloud) {
+/** Whether a page showing this should ask for it (again): never loaded, failed, or only a saved copy. */
+export const needsFresh = (l: { status: string; savedAt?: number }): boolean => l.status === 'idle' || l.status === 'error' || (l.status === 'ready' && Boolean(l.savedAt))
+
+/** Errors after which a saved copy is better than nothing: the network or the server failed, not the request. */
+const OFFLINE_CODES = new Set(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
+
+/** 2 MB of WeChat's 10 MB: tens of exhibits at a few KB each, leaving room for the other features. */
+export const OFFLINE_CACHE_BYTES = 2 * 1024 * 1024
+
+export function createExhibitsStore(call: typeof callCloud = callCloud, cache: LruCache = createLruCache(taroStorage, { prefix: 'gxq.offline', maxBytes: OFFLINE_CACHE_BYTES })) {
+  function fromCacheOr<T>(key: string, error: AppError): Loadable<T> {
+    const saved = OFFLINE_CODES.has(error.code) ? cache.get<T>(key) : null
+    return saved ? { status: 'ready', data: saved.value, savedAt: saved.savedAt } : { status: 'error', error }
+  }
+
   return createStore<ExhibitsState>()((set, get) => ({
     exhibits: {},
     halls: { status: 'idle' },
     async loadExhibit(code, force = false) {
       const current = get().exhibits[code]
-      if (current?.status === 'loading' || (current?.status === 'ready' && !force)) return
-      set((s) => ({ exhibits: { ...s.exhibits, [code]: { status: 'loading' } } }))
+      if (current?.status === 'loading' || (current?.status === 'ready' && !current.savedAt && !force)) return
+      if (!current || current.status !== 'ready') set((s) => ({ exhibits: { ...s.exhibits, [code]: { status: 'loading' } } }))
       const res = await call('exhibits', 'get', { code })
-      set((s) => ({
-        exhibits: {
-          ...s.exhibits,
-          [code]: res.ok ? { status: 'ready', data: res.data.exhibit } : { status: 'error', error: res.error },
-        },
-      }))
+      let next: Loadable<Exhibit>
+      if (res.ok) {
+        cache.set(`exhibit:${code}`, res.data.exhibit)
+        next = { status: 'ready', data: res.data.exhibit }
+      } else {
+        next = fromCacheOr<Exhibit>(`exhibit:${code}`, res.error)
+        // A saved copy on screen stays there when a refresh fails.
+        if (next.status === 'error' && current?.status === 'ready') return
+      }
+      set((s) => ({ exhibits: { ...s.exhibits, [code]: next } }))
     },
     async loadHalls() {
-      if (get().halls.status === 'loading') return
-      set({ halls: { status: 'loading' } })
+      const current = get().halls
+      if (current.status === 'loading') return
+      // A saved copy stays on screen while a fresh one is fetched.
+      if (current.status !== 'ready') set({ halls: { status: 'loading' } })
       const res = await call('exhibits', 'list', {})
-      set({ halls: res.ok ? { status: 'ready', data: res.data.halls } : { status: 'error', error: res.error } })
+      if (res.ok) {
+        cache.set('halls', res.data.halls)
+        set({ halls: { status: 'ready', data: res.data.halls } })
+        return
+      }
+      const next = fromCacheOr<HallWithExhibits[]>('halls', res.error)
+      if (next.status === 'error' && current.status === 'ready') return
+      set({ halls: next })
     },
   }))
 }

@@ -1,25 +1,39 @@
 import { Image, View } from '@tarojs/components'
-import type { Exhibit } from '@cloud/contracts/exhibit'
+import type { Exhibit, GuideLang } from '@cloud/contracts/exhibit'
+import { translate } from '@/i18n/store'
 import { mediaUrl } from '@/services/media'
+import { localizeExhibit } from '../localize'
 import './exhibit-view.scss'
 
-export function ExhibitView({ exhibit }: { exhibit: Exhibit }) {
+export function ExhibitView({ exhibit, lang = 'zh' }: { exhibit: Exhibit; lang?: GuideLang }) {
+  const t = localizeExhibit(exhibit, lang)
+  // Interface text follows the chosen language; content falls back to Chinese when it has no English.
+  const ui = (k: Parameters<typeof translate>[1]) => translate(lang, k)
   return (
-    <View className="exhibit" data-exhibit={exhibit.code}>
-      <Image className="exhibit__image" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={exhibit.imageAlt} />
+    <View className="exhibit" data-exhibit={exhibit.code} data-lang={t.lang}>
+      <Image className="exhibit__image" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
       <View className="exhibit__body">
         <View className="exhibit__hall">
-          {exhibit.hall}
+          {t.hall}
           {exhibit.floor ? ` · ${exhibit.floor}` : ''}
         </View>
         <View className="exhibit__name" role="heading" aria-level={1}>
-          {exhibit.name}
+          {t.name}
         </View>
-        {exhibit.nameEn && <View className="exhibit__name-en">{exhibit.nameEn}</View>}
+        {t.altName && (
+          <View className="exhibit__name-en">
+            {t.altName}
+          </View>
+        )}
+        {t.missingEnglish && (
+          <View className="exhibit__no-en" role="note">
+            {ui('exhibit.noEnglish')}
+          </View>
+        )}
 
-        {exhibit.figures.length > 0 && (
-          <View className="exhibit__figures" aria-label="关键数据">
-            {exhibit.figures.map((f) => (
+        {t.figures.length > 0 && (
+          <View className="exhibit__figures" aria-label={ui('exhibit.figures')}>
+            {t.figures.map((f) => (
               <View key={f.label} className="exhibit__figure">
                 <View className="exhibit__figure-value">{f.value}</View>
                 <View className="exhibit__figure-label">{f.label}</View>
@@ -28,19 +42,24 @@ export function ExhibitView({ exhibit }: { exhibit: Exhibit }) {
           </View>
         )}
 
-        <View className="exhibit__summary">{exhibit.summary}</View>
+        <View className="exhibit__summary">{t.summary}</View>
 
         <View className="exhibit__facts">
           <View className="exhibit__fact">
-            <View className="exhibit__fact-key">研制企业</View>
-            <View className="exhibit__fact-val">{exhibit.company.name}</View>
+            <View className="exhibit__fact-key">{ui('exhibit.company')}</View>
+            <View className="exhibit__fact-val">{t.company}</View>
           </View>
           <View className="exhibit__fact">
-            <View className="exhibit__fact-key">技术来源</View>
-            <View className="exhibit__fact-val">{exhibit.origin}</View>
+            <View className="exhibit__fact-key">{ui('exhibit.origin')}</View>
+            <View className="exhibit__fact-val">{t.origin}</View>
           </View>
         </View>
-        {exhibit.source === 'illustrative' && <View className="exhibit__note">本展品介绍为示意内容</View>}
+        {exhibit.source === 'illustrative' && <View className="exhibit__note">{ui('exhibit.illustrative')}</View>}
+        {t.machineTranslated && (
+          <View className="exhibit__note" data-translation="machine">
+            {ui('exhibit.machineTranslation')}
+          </View>
+        )}
       </View>
     </View>
   )

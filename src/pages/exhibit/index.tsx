@@ -1,31 +1,49 @@
 // The scan landing page. It reads the exhibit code from whichever route the visitor came by
 // (mini-program code `scene`, plain QR `q`, H5 `id`) and stays in the main package so a cold
-// scan opens it without downloading a subpackage.
-import { useEffect } from 'react'
+// scan opens it without downloading a subpackage. The audio player and the trail card are
+// subpackage pages, opened from here; only the stamp record (a few lines) is on the scan path.
+import { useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { parseExhibitEntry } from '@cloud/contracts/exhibit'
+import { CareRoot } from '@/care/CareRoot'
 import { ErrorView } from '@/components/ErrorView'
 import { LoadingView } from '@/components/LoadingView'
+import { ExhibitActions } from '@/exhibits/components/ExhibitActions'
 import { ExhibitNotFound } from '@/exhibits/components/ExhibitNotFound'
 import { ExhibitView } from '@/exhibits/components/ExhibitView'
+import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
+import { trailLog } from '@/guide/stamps'
+import { LangSwitch } from '@/i18n/LangSwitch'
+import { useLang, useT } from '@/i18n/store'
 import { openPage } from '@/services/navigate'
+import './index.scss'
 
 export default function ExhibitPage() {
   const { params } = useRouter()
   const entry = parseExhibitEntry(params)
   const code = entry.ok ? entry.code : null
   const state = useExhibits((s) => (code ? s.exhibits[code] : undefined))
+  const lang = useLang()
+  const t = useT()
+  const [stampedNow, setStampedNow] = useState(false)
 
   useEffect(() => {
     if (code) void exhibitsStore.getState().loadExhibit(code)
   }, [code])
 
-  const name = state?.status === 'ready' ? state.data.name : null
+  const ready = state?.status === 'ready' ? state.data : null
+  const name = ready ? (lang === 'en' && ready.nameEn ? ready.nameEn : ready.name) : null
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: name })
   }, [name])
+  useEffect(() => {
+    if (!ready) return
+    if (trailLog.stamp(ready.code, ready.hallId)) setStampedNow(true)
+    // The hall list is small; fetching it now means the trail and the list open later without network.
+    if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
+  }, [ready?.code])
 
   useShareAppMessage(() => ({
     title: name ?? '高新区科技馆展品',
@@ -33,20 +51,27 @@ export default function ExhibitPage() {
   }))
 
   if (!entry.ok) return <ExhibitNotFound reason={entry.reason} />
-  if (!state || state.status === 'loading') return <LoadingView text="正在打开展品…" />
+  if (!state || state.status === 'loading') return <LoadingView text={t('exhibit.loading')} />
   if (state.status === 'error') {
     if (state.error.code === 'EXHIBIT_NOT_FOUND' || state.error.code === 'BAD_REQUEST') return <ExhibitNotFound reason="unknown" />
     return (
       <ErrorView
         error={state.error}
         onRetry={() => void exhibitsStore.getState().loadExhibit(entry.code, true)}
-        action={{ text: '查看全部展品', onTap: () => openPage('/exhibits/pages/list/index') }}
+        action={{ text: t('exhibit.all'), onTap: () => openPage('/exhibits/pages/list/index') }}
       />
     )
   }
   return (
-    <View className="exhibit-page">
-      <ExhibitView exhibit={state.data} />
-    </View>
+    <CareRoot>
+      <View className="exhibit-page">
+        <View className="exhibit-page__bar">
+          <LangSwitch />
+        </View>
+        {state.savedAt && <SavedCopyNotice savedAt={state.savedAt} onRetry={() => void exhibitsStore.getState().loadExhibit(entry.code, true)} />}
+        <ExhibitView exhibit={state.data} lang={lang} />
+        <ExhibitActions exhibit={state.data} stampedNow={stampedNow} />
+      </View>
+    </CareRoot>
   )
 }

@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components'
+import { CareRoot } from '@/care/CareRoot'
 import { homeEntries } from '@/features'
+import { MineGuide } from '@/guide/components/MineGuide'
 import { openPage } from '@/services/navigate'
 import './index.scss'
 
@@ -7,6 +9,7 @@ import './index.scss'
 export default function MinePage() {
   const booking = homeEntries.find((e) => e.key === 'booking')
   return (
+    <CareRoot>
     <View className="page mine">
       <View className="card">
         <View className="section-title">我的预约</View>
@@ -24,6 +27,7 @@ export default function MinePage() {
           浏览全部展品
         </View>
       </View>
+      <MineGuide />
       <View className="card">
         <View className="section-title">关于</View>
         <View className="muted">
@@ -31,5 +35,6 @@ export default function MinePage() {
         </View>
       </View>
     </View>
+    </CareRoot>
   )
 }

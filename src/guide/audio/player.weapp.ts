@@ -1,0 +1,54 @@
+// weapp audio: WeChat's background audio manager, so the guide keeps playing when the visitor
+// walks on, locks the phone or leaves the mini-program (app.config: requiredBackgroundModes audio).
+import Taro from '@tarojs/taro'
+import { idleState, type AudioPlayer, type PlayerState, type Track } from './player-types'
+
+export function createBackgroundAudioPlayer(): AudioPlayer {
+  let manager: Taro.BackgroundAudioManager | null = null
+  let state: PlayerState = idleState
+  const listeners = new Set<(s: PlayerState) => void>()
+  const update = (patch: Partial<PlayerState>) => {
+    state = { ...state, ...patch }
+    listeners.forEach((l) => l(state))
+  }
+  const get = () => {
+    if (manager) return manager
+    const m = Taro.getBackgroundAudioManager()
+    m.onPlay(() => update({ playing: true, error: null }))
+    m.onPause(() => update({ playing: false }))
+    m.onStop(() => update({ playing: false }))
+    m.onEnded(() => update({ playing: false, position: 0 }))
+    m.onTimeUpdate(() => update({ position: m.currentTime, duration: m.duration || state.duration }))
+    m.onError(() => update({ playing: false, error: '音频加载失败，请检查网络后重试' }))
+    manager = m
+    return m
+  }
+  return {
+    play(track: Track) {
+      const m = get()
+      if (state.src === track.src && m.src) {
+        m.play()
+        return
+      }
+      m.title = track.title
+      m.epname = '高新区科技馆语音导览'
+      m.singer = track.subtitle ?? '机器合成语音'
+      update({ src: track.src, position: 0, duration: track.seconds, error: null })
+      m.src = track.src // setting src starts playback
+    },
+    pause() {
+      manager?.pause()
+    },
+    seek(seconds) {
+      manager?.seek(seconds)
+      update({ position: seconds })
+    },
+    state: () => state,
+    subscribe(l) {
+      listeners.add(l)
+      return () => void listeners.delete(l)
+    },
+  }
+}
+
+export const audioPlayer = createBackgroundAudioPlayer()

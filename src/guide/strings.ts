@@ -1,0 +1,62 @@
+// Strings of the guide subpackage pages (listen, trail), kept here so the main package's
+// dictionary stays small.
+import type { GuideLang } from '@cloud/contracts/exhibit'
+import { format } from '@/i18n/dict'
+
+const zh = {
+  listenTitle: '语音讲解',
+  play: '播放',
+  pause: '暂停',
+  progress: '播放进度',
+  back15: '后退15秒',
+  voice: '机器合成语音（{voice}），非真人讲解',
+  transcript: '讲解文稿',
+  noEnglishAudio: '本展品暂无英文讲解，正在播放中文讲解。',
+  noAudio: '本展品的语音讲解正在制作中，可先阅读下方文稿。',
+  background: '离开本页后讲解会继续播放。',
+  trailTitle: '参观足迹',
+  trailIntro: '每打开一件展品就会在对应展区的卡片上盖章；集齐一个展区即可获得徽章。',
+  stamped: '已集章',
+  notYet: '未集章',
+  badge: '已获得「{hall}」徽章',
+  progressCount: '{n}/{total}',
+  favourites: '我的收藏',
+  noFavourites: '还没有收藏。在展品页点“收藏”即可加入。',
+  openList: '浏览全部展品',
+  offline: '网络不可用，正在显示保存的展区列表',
+  loading: '正在加载…',
+  share: '生成足迹卡图片',
+  shareDone: '足迹卡图片已生成，长按可保存或发送给朋友',
+  pictureAlt: '我的参观足迹卡图片：各展区集章情况',
+}
+
+const en: Record<keyof typeof zh, string> = {
+  listenTitle: 'Audio guide',
+  play: 'Play',
+  pause: 'Pause',
+  progress: 'Playback progress',
+  back15: 'Back 15 s',
+  voice: 'Machine-synthesised voice ({voice}), not a human guide',
+  transcript: 'Transcript',
+  noEnglishAudio: 'No English audio for this exhibit yet; playing the Chinese guide.',
+  noAudio: 'The audio guide for this exhibit is being prepared; the transcript is below.',
+  background: 'The guide keeps playing when you leave this page.',
+  trailTitle: 'Visit trail',
+  trailIntro: 'Each exhibit you open is stamped on its hall card; stamp a whole hall to earn its badge.',
+  stamped: 'Stamped',
+  notYet: 'Not yet',
+  badge: 'Badge earned: {hall}',
+  progressCount: '{n}/{total}',
+  favourites: 'Saved exhibits',
+  noFavourites: 'Nothing saved yet. Tap "Save" on an exhibit page.',
+  openList: 'Browse all exhibits',
+  offline: 'No network: showing the saved hall list',
+  loading: 'Loading…',
+  share: 'Make a picture of my card',
+  shareDone: 'Picture ready: long-press to save or send it',
+  pictureAlt: 'Picture of my visit card: stamps in each hall',
+}
+
+export type GuideKey = keyof typeof zh
+
+export const guideText = (lang: GuideLang, key: GuideKey, vars?: Record<string, string | number>) => format((lang === 'en' ? en : zh)[key], vars)
