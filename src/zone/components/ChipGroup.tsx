@@ -17,7 +17,8 @@ export function ChipGroup({ label, options, isOn, onTap, name, wrap = false }: P
   return (
     <View className={`zone-chips ${wrap ? 'zone-chips--wrap' : ''}`} data-chips={name}>
       <View className="zone-chips__label">{label}</View>
-      <View className="zone-chips__row" role="group" aria-label={label}>
+      {/* A sideways-scrolling row must itself take keyboard focus so it can be scrolled without a pointer. */}
+      <View className="zone-chips__row" role="group" aria-label={label} tabIndex={wrap ? undefined : 0}>
         {options.map((o) => (
           <View
             key={o.value}
