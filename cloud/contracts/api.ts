@@ -1,6 +1,7 @@
 // The catalogue of cloud functions and their actions, as the client calls them with
 // wx.cloud.callFunction({ name, data: { action, ...request } }). Types only: the client imports
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
+import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
 import type { Exhibit, HallWithExhibits } from './exhibit'
 
 export interface Api {
@@ -11,6 +12,23 @@ export interface Api {
   exhibits: {
     get: { req: { code: string }; res: { exhibit: Exhibit } }
     list: { req: Record<string, never>; res: { halls: HallWithExhibits[] } }
+  }
+  /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
+  booking: {
+    calendar: { req: Record<string, never>; res: { days: CalendarDay[]; today: string; timezone: string; sourceNote: string } }
+    visitors: { req: Record<string, never>; res: { visitors: VisitorView[] } }
+    addVisitor: { req: { name: string; idType: IdType; idNumber: string }; res: { visitor: VisitorView } }
+    removeVisitor: { req: { visitorId: string }; res: { removed: true } }
+    /** `clientRequestId` is made once per intent: a double tap or a retry with it books once. */
+    book: { req: { sessionId: string; visitorIds: string[]; clientRequestId: string }; res: { booking: BookingView } }
+    mine: { req: Record<string, never>; res: { bookings: BookingView[] } }
+    get: { req: { bookingId: string }; res: { booking: BookingView } }
+    cancel: { req: { bookingId: string }; res: { booking: BookingView } }
+  }
+  /** Museum staff at the gate (role staff). */
+  staff: {
+    checkIn: { req: { code: string }; res: { result: CheckInResult } }
+    today: { req: Record<string, never>; res: { date: string; sessions: StaffSessionCount[] } }
   }
 }
 

@@ -1,5 +1,7 @@
 import type { FunctionName } from '../contracts/api'
+import { booking } from './booking'
 import { exhibits } from './exhibits'
+import { staff } from './staff'
 import { system } from './system'
 import type { CloudFunction } from './types'
 
@@ -7,4 +9,6 @@ import type { CloudFunction } from './types'
 export const functions: Record<FunctionName, CloudFunction> = {
   system,
   exhibits,
+  booking,
+  staff,
 }

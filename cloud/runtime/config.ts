@@ -14,6 +14,10 @@ export interface RuntimeConfig {
   secret: string
   logLevel: string
   bodyLimit: number
+  /** Staff PINs (STAFF_PIN, comma-separated for several): exchanged at POST /api/_session for a staff token. Empty = no staff login. */
+  staffPins: string[]
+  /** How often the local runtime marks no-shows (NO_SHOW_INTERVAL_MS; 0 = never, use the CLI). */
+  noShowIntervalMs: number
 }
 
 const root = path.resolve(__dirname, '..', '..')
@@ -44,6 +48,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secret: overrides.secret ?? loadSecret(dbFile),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,
+    staffPins: (env.STAFF_PIN ?? '').split(',').map((p) => p.trim()).filter((p) => p.length >= 4),
+    noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
     ...overrides,
   }
 }

@@ -1,5 +1,6 @@
 import type { MetaStore, Store } from '../port'
 import { openDatabase, type Db } from './database'
+import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
 
 function sqliteMeta(db: Db): MetaStore {
@@ -22,6 +23,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
     db,
     content: sqliteContent(db),
     meta: sqliteMeta(db),
+    booking: sqliteBooking(db),
     async ping() {
       return db.prepare('SELECT 1 AS one').get() !== undefined
     },
