@@ -14,7 +14,20 @@ export interface SessionRef {
   end: Date
 }
 
+const refs = new WeakMap<BookingConfig, Map<string, SessionRef | null>>()
+
+/** The session an id names under this config, or null. Remembered per config (ids are few). */
 export function sessionRef(config: BookingConfig, id: string): SessionRef | null {
+  let known = refs.get(config)
+  if (!known) refs.set(config, (known = new Map()))
+  if (known.has(id)) return known.get(id)!
+  const ref = makeSessionRef(config, id)
+  if (known.size > 5000) known.clear()
+  known.set(id, ref)
+  return ref
+}
+
+function makeSessionRef(config: BookingConfig, id: string): SessionRef | null {
   if (!SESSION_ID_PATTERN.test(id)) return null
   const [date, key] = id.split('.')
   const template = config.sessions.find((s) => s.key === key)

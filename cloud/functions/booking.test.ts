@@ -166,6 +166,22 @@ describe('booking', () => {
     expect(mine.ok && mine.data.bookings).toHaveLength(1)
   })
 
+  it('lets a refused request be sent again: it books once a place is free, and then stays that booking', async () => {
+    await saveBookingConfig(env.store, { ...DEFAULT_BOOKING_CONFIG, sessions: DEFAULT_BOOKING_CONFIG.sessions.map((s) => ({ ...s, capacity: 1 })) })
+    const first = await book('u1', `${FRI}.am`, [await addVisitor('u1', '张三')])
+    const mine = [await addVisitor('u2', '李四')]
+    expect(await book('u2', `${FRI}.am`, mine, 'retry-me-1')).toMatchObject({ ok: false, error: { code: 'SESSION_FULL' } })
+    if (!first.ok) throw new Error()
+    await call('booking', 'cancel', { bookingId: first.data.booking.id }, { openid: 'u1', now: NOW })
+    const second = await book('u2', `${FRI}.am`, mine, 'retry-me-1')
+    expect(second).toMatchObject({ ok: true, data: { booking: { status: 'confirmed' } } })
+    const third = await book('u2', `${FRI}.am`, mine, 'retry-me-1')
+    expect(third.ok && second.ok && third.data.booking.id).toBe(second.ok && second.data.booking.id)
+    expect(await placesLeft(`${FRI}.am`)).toBe(0)
+    // The same request id cannot be reused for a different booking.
+    expect(await book('u2', `${FRI}.pm`, mine, 'retry-me-1')).toMatchObject({ ok: true, data: { booking: { sessionId: `${FRI}.am` } } })
+  })
+
   it('refuses more than 5 visitors, and no visitors, changing nothing', async () => {
     const ids = await Promise.all(['甲一', '乙二', '丙三', '丁四', '戊五', '己六'].map((n) => addVisitor('u1', n)))
     expect(await book('u1', `${FRI}.am`, ids)).toMatchObject({ ok: false, error: { message: BookingErrors.TOO_MANY_VISITORS } })

@@ -63,10 +63,14 @@ const BookSchema = z
 
 const BookingIdSchema = z.object({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.BOOKING_NOT_FOUND) }).strict()
 
-/** The answer a retry gets for a request that was already decided. */
-function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<ReturnType<typeof loadBookingConfig>>): Result<{ booking: ReturnType<typeof bookingView> }> {
+/**
+ * The answer a retry gets for a request that was already confirmed (or is still being decided).
+ * Only a confirmed booking is bound to its request id for good: a refused request may be sent
+ * again and is decided afresh, so a retry can never book twice but can take a place freed since.
+ */
+function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<ReturnType<typeof loadBookingConfig>>): Result<{ booking: ReturnType<typeof bookingView> }> | null {
   if (existing.status === 'pending') return refuse('IN_PROGRESS')
-  if (existing.status === 'refused') return fail(existing.refusal?.code ?? 'INTERNAL', existing.refusal?.message ?? CommonErrors.INTERNAL)
+  if (existing.status === 'refused') return null
   return ok({ booking: bookingView(existing, config, secretOf(ctx), ctx.now()) })
 }
 
@@ -130,9 +134,13 @@ export const booking: CloudFunction = {
         if (!session) return refuse('SESSION_NOT_FOUND')
         const bookingId = bookingIdFor(secret, openid, req.clientRequestId)
 
-        // A retry of a request already decided gets that decision, whatever has changed since.
+        // A retry of a request already confirmed gets that booking, whatever has changed since.
         const earlier = await ctx.store.booking.getBooking(bookingId)
-        if (earlier) return replay(earlier, ctx, config)
+        const replayed = earlier && replay(earlier, ctx, config)
+        if (replayed) return replayed
+        if (earlier && (earlier.sessionId !== req.sessionId || earlier.visitors.map((v) => v.visitorId).join() !== req.visitorIds.join())) {
+          return fail('BAD_REQUEST', '该请求编号已用于另一次预约，请刷新页面后重试')
+        }
 
         const open = availability(config, session, now)
         if (!open.ok) return refuse(open.code, open.values)
@@ -150,6 +158,11 @@ export const booking: CloudFunction = {
           return { visitorId: v.id, name: v.name, idType: v.idType, idHash: v.idHash, idMasked: v.idMasked }
         })
 
+        // A glance, not a decision: when the session is plainly full, say so without writing
+        // anything. Only the guarded reserve below decides who gets a place.
+        const glance = (await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0
+        if (glance + visitors.length > session.template.capacity) return refuse('SESSION_FULL')
+
         const record: BookingRecord = {
           id: bookingId,
           openid,
@@ -163,8 +176,13 @@ export const booking: CloudFunction = {
           status: 'pending',
           createdAt: now.toISOString(),
         }
-        const begun = await ctx.store.booking.beginBooking(record)
-        if (!begun.created) return replay(begun.existing, ctx, config)
+        const begun = earlier
+          ? // Decided afresh: the refused record is taken back to pending by one guarded step.
+            (await ctx.store.booking.transition(bookingId, 'refused', 'pending', { at: now.toISOString() }))
+            ? { created: true as const }
+            : { created: false as const, existing: (await ctx.store.booking.getBooking(bookingId))! }
+          : await ctx.store.booking.beginBooking(record)
+        if (!begun.created) return replay(begun.existing, ctx, config) ?? refuse('IN_PROGRESS')
 
         const settleRefused = async (code: BookingErrorCode, values: Record<string, string | number> = {}) => {
           const refusal = refuse(code, values)

@@ -61,4 +61,4 @@ test(`${USERS} simultaneous bookings for ${CAPACITY} places: exactly ${CAPACITY}
   expect(db.prepare('SELECT booked FROM booking_sessions WHERE id = ?').get(SESSION).booked).toBe(CAPACITY)
   expect(db.prepare('SELECT COUNT(*) AS n FROM booking_claims').get().n).toBe(CAPACITY)
   expect(new Set(confirmed.map((r) => r.body.data.booking.id)).size).toBe(CAPACITY)
-})
+}, 120_000)

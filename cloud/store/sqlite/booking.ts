@@ -60,6 +60,14 @@ export function sqliteBooking(db: Db): BookingStore {
     setAccount: db.prepare('INSERT INTO booking_accounts (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc'),
   }
 
+  // One prepared statement per list length (1–5 in practice), not one per call.
+  const byCount = new Map<number, ReturnType<Db['prepare']>>()
+  const visitorsByIds = (n: number) => {
+    let stmt = byCount.get(n)
+    if (!stmt) byCount.set(n, (stmt = db.prepare(`SELECT doc FROM booking_visitors WHERE openid = ? AND id IN (${Array(n).fill('?').join(',')})`)))
+    return stmt
+  }
+
   const addVisitor = db.transaction((v: SavedVisitor, cap: number): 'added' | 'exists' | 'cap' => {
     if ((q.countVisitors.get(v.openid) as { n: number }).n >= cap) return 'cap'
     return q.insertVisitor.run(v.id, v.openid, v.idHash, v.createdAt, JSON.stringify(v)).changes === 1 ? 'added' : 'exists'
@@ -89,9 +97,7 @@ export function sqliteBooking(db: Db): BookingStore {
     },
     async getVisitors(openid, ids) {
       if (ids.length === 0) return []
-      const rows = db
-        .prepare(`SELECT doc FROM booking_visitors WHERE openid = ? AND id IN (${ids.map(() => '?').join(',')})`)
-        .all(openid, ...ids) as { doc: string }[]
+      const rows = visitorsByIds(ids.length).all(openid, ...ids) as { doc: string }[]
       return rows.map((r) => JSON.parse(r.doc) as SavedVisitor)
     },
     async removeVisitor(openid, id) {
