@@ -145,6 +145,12 @@ export const booking: CloudFunction = {
         const open = availability(config, session, now)
         if (!open.ok) return refuse(open.code, open.values)
 
+        // A glance, not a decision: when the session is plainly full, say so without writing
+        // anything (the rush after a sell-out costs reads only). Only the guarded reserve below
+        // decides who gets a place.
+        const glance = (await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0
+        if (glance + req.visitorIds.length > session.template.capacity) return refuse('SESSION_FULL')
+
         const account = await ctx.store.booking.getAccount(openid)
         if (account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()) {
           return refuse('SUSPENDED', { days: config.noShow.windowDays, limit: config.noShow.limit, until: beijingText(account.suspendedUntil) })
@@ -157,11 +163,6 @@ export const booking: CloudFunction = {
           const v = byId.get(id)!
           return { visitorId: v.id, name: v.name, idType: v.idType, idHash: v.idHash, idMasked: v.idMasked }
         })
-
-        // A glance, not a decision: when the session is plainly full, say so without writing
-        // anything. Only the guarded reserve below decides who gets a place.
-        const glance = (await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0
-        if (glance + visitors.length > session.template.capacity) return refuse('SESSION_FULL')
 
         const record: BookingRecord = {
           id: bookingId,

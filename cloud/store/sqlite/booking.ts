@@ -60,13 +60,16 @@ export function sqliteBooking(db: Db): BookingStore {
     setAccount: db.prepare('INSERT INTO booking_accounts (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc'),
   }
 
-  // One prepared statement per list length (1–5 in practice), not one per call.
-  const byCount = new Map<number, ReturnType<Db['prepare']>>()
-  const visitorsByIds = (n: number) => {
-    let stmt = byCount.get(n)
-    if (!stmt) byCount.set(n, (stmt = db.prepare(`SELECT doc FROM booking_visitors WHERE openid = ? AND id IN (${Array(n).fill('?').join(',')})`)))
+  // One prepared statement per list length (1–5 visitors, 1–16 sessions), not one per call.
+  const byCount = new Map<string, ReturnType<Db['prepare']>>()
+  const withList = (sql: (marks: string) => string, n: number) => {
+    const key = `${sql('#')}|${n}`
+    let stmt = byCount.get(key)
+    if (!stmt) byCount.set(key, (stmt = db.prepare(sql(Array(n).fill('?').join(',')))))
     return stmt
   }
+  const visitorsByIds = (n: number) => withList((marks) => `SELECT doc FROM booking_visitors WHERE openid = ? AND id IN (${marks})`, n)
+  const sessionsByIds = (n: number) => withList((marks) => `SELECT id, booked FROM booking_sessions WHERE id IN (${marks})`, n)
 
   const addVisitor = db.transaction((v: SavedVisitor, cap: number): 'added' | 'exists' | 'cap' => {
     if ((q.countVisitors.get(v.openid) as { n: number }).n >= cap) return 'cap'
@@ -97,7 +100,7 @@ export function sqliteBooking(db: Db): BookingStore {
     },
     async getVisitors(openid, ids) {
       if (ids.length === 0) return []
-      const rows = visitorsByIds(ids.length).all(openid, ...ids) as { doc: string }[]
+      const rows = visitorsByIds(ids.length).all([openid, ...ids]) as { doc: string }[]
       return rows.map((r) => JSON.parse(r.doc) as SavedVisitor)
     },
     async removeVisitor(openid, id) {
@@ -115,9 +118,7 @@ export function sqliteBooking(db: Db): BookingStore {
     },
     async placesBooked(sessionIds) {
       if (sessionIds.length === 0) return {}
-      const rows = db
-        .prepare(`SELECT id, booked FROM booking_sessions WHERE id IN (${sessionIds.map(() => '?').join(',')})`)
-        .all(...sessionIds) as { id: string; booked: number }[]
+      const rows = sessionsByIds(sessionIds.length).all(sessionIds) as { id: string; booked: number }[]
       return Object.fromEntries(rows.map((r) => [r.id, r.booked]))
     },
     async claimId(day, idHash, bookingId) {
