@@ -1,9 +1,14 @@
 // Main package: only what a cold scan and the tab pages need. Everything else is a subpackage.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/exhibit/index', 'pages/mine/index'],
-  subPackages: [{ root: 'exhibits', pages: ['pages/list/index'] }],
+  subPackages: [
+    { root: 'exhibits', pages: ['pages/list/index'] },
+    { root: 'booking', pages: ['pages/calendar/index', 'pages/form/index', 'pages/visitors/index', 'pages/ticket/index', 'pages/mine/index'] },
+    { root: 'staff', pages: ['pages/checkin/index'] },
+  ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['exhibits'] },
+    'pages/home/index': { network: 'all', packages: ['exhibits', 'booking'] },
+    'pages/mine/index': { network: 'all', packages: ['booking'] },
   },
   window: {
     backgroundTextStyle: 'light',

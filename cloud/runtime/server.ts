@@ -82,7 +82,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     if (pin === undefined) return { token: issueToken(newVisitor(), config.secret) }
     const index = typeof pin === 'string' ? matchingPin(config.staffPins, pin) : -1
     if (index < 0) return reply.code(401).send(fail('STAFF_PIN_INVALID', '工作人员口令不正确'))
-    return { token: issueToken({ openid: `staff_${index + 1}`, role: 'staff' }, config.secret), role: 'staff' }
+    // Each sign-in is its own identity, so bookings made on one gate device are not another's.
+    return { token: issueToken({ openid: `staff${index + 1}_${crypto.randomBytes(6).toString('hex')}`, role: 'staff' }, config.secret), role: 'staff' }
   })
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
