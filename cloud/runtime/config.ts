@@ -18,6 +18,8 @@ export interface RuntimeConfig {
   staffPins: string[]
   /** How often the local runtime marks no-shows (NO_SHOW_INTERVAL_MS; 0 = never, use the CLI). */
   noShowIntervalMs: number
+  /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
+  clockAt: string | null
 }
 
 const root = path.resolve(__dirname, '..', '..')
@@ -50,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: 64 * 1024,
     staffPins: (env.STAFF_PIN ?? '').split(',').map((p) => p.trim()).filter((p) => p.length >= 4),
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
+    clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     ...overrides,
   }
 }

@@ -39,7 +39,16 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
         <View className="bk-field__label" id="vf-name">
           姓名
         </View>
-        <Input className="bk-input" value={name} placeholder="与证件一致" aria-labelledby="vf-name" onInput={(e) => setName(e.detail.value)} />
+        <Input
+          className="bk-input"
+          value={name}
+          placeholder="与证件一致"
+          aria-labelledby="vf-name"
+          onInput={(e) => {
+            setName(e.detail.value)
+            if (errors.name) setErrors((s) => ({ ...s, name: '' }))
+          }}
+        />
         {errors.name && <View className="bk-field__error">{errors.name}</View>}
       </View>
       <View className="bk-field">
@@ -60,8 +69,16 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
           placeholder={ID_TYPES[typeIndex].hint}
           aria-labelledby="vf-id"
           maxlength={20}
-          onInput={(e) => setIdNumber(e.detail.value)}
-          onBlur={() => idNumber && setErrors((s) => ({ ...s, idNumber: idNumberProblem(idType, idNumber) ?? '' }))}
+          onInput={(e) => {
+            setIdNumber(e.detail.value)
+            // Cleared while typing, not on blur: a message vanishing on blur would move the
+            // save button away from under the finger that is tapping it.
+            if (errors.idNumber) setErrors((s) => ({ ...s, idNumber: '' }))
+          }}
+          onBlur={() => {
+            const problem = idNumber ? idNumberProblem(idType, idNumber) : null
+            if (problem) setErrors((s) => ({ ...s, idNumber: problem }))
+          }}
         />
         {errors.idNumber && <View className="bk-field__error">{errors.idNumber}</View>}
       </View>
