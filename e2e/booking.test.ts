@@ -27,6 +27,12 @@ afterAll(async () => {
 // The H5 router keeps earlier pages of the stack in the DOM (hidden): look only at what is visible.
 const input = (page: Page, labelId: string) => page.locator(`[aria-labelledby="${labelId}"] input:visible, input[aria-labelledby="${labelId}"]:visible`).first()
 
+/** Screenshot after the H5 router's page slide-in has finished. */
+async function snap(page: Page, name: string) {
+  await page.waitForTimeout(700)
+  await shoot(page, name)
+}
+
 /** Waits until what a person would read settles on the expected text (the page refreshes async). */
 async function eventually(read: () => Promise<string>, expected: string, timeout = 10_000): Promise<void> {
   const deadline = Date.now() + timeout
@@ -62,7 +68,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   // Today and the next 7 days; 12月4日 opened at 08:00 today, 12月5日 is not shown yet.
   await expect(page.locator('[data-date="2026-12-04"]').innerText()).resolves.toContain('余 300 / 300 个名额')
   await expect(page.locator('[data-date="2026-12-05"]').count()).resolves.toBe(0)
-  await shoot(page, 'booking-calendar')
+  await snap(page, 'booking-calendar')
 
   // Pick the session; add two visitors. A wrong check digit is caught in the form.
   await page.getByRole('button', { name: '预约11月27日上午场' }).click()
@@ -84,7 +90,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   const masked = await page.locator('[data-visitor="张三"] .bk-visitor__id').innerText()
   expect(masked).toContain('2102**********')
   expect(await page.locator('body').innerText()).not.toContain(ZHANG)
-  await shoot(page, 'booking-form')
+  await snap(page, 'booking-form')
 
   // Submit: the e-ticket with a QR code and no full ID number anywhere.
   await page.getByText('提交预约').click()
@@ -95,7 +101,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   expect(firstCode).toMatch(/^T1\./)
   expect(await page.locator('body').innerText()).not.toContain(ZHANG)
   await expect(page.locator('.bk-status:visible').first().innerText()).resolves.toBe('待参观')
-  await shoot(page, 'booking-ticket')
+  await snap(page, 'booking-ticket')
 
   // Cancel before the deadline (the session start): the places come back at once.
   await page.locator('.btn--danger:visible', { hasText: '取消预约' }).click()
@@ -103,7 +109,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.getByText('取消预约', { exact: true }).last().click()
   await page.locator('.bk-status:visible', { hasText: '已取消' }).waitFor()
   await expect(page.getByText('预约已取消，电子票已失效').count()).resolves.toBe(1)
-  await shoot(page, 'booking-cancelled')
+  await snap(page, 'booking-cancelled')
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
   await eventually(() => placesLeft(page, '2026-11-27.am'), '余 300 / 300 个名额')
@@ -121,7 +127,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.locator('.bk-actions .btn:visible', { hasText: '我的预约' }).click()
   await page.getByText('待参观（1）').waitFor()
   await expect(page.getByText('历史预约（1）').count()).resolves.toBe(1)
-  await shoot(page, 'booking-mine')
+  await snap(page, 'booking-mine')
   await page.locator(':visible', { hasText: /^历史预约（1）$/ }).last().click()
   await page.locator('.bk-booking .bk-status:visible', { hasText: '已取消' }).waitFor()
 
@@ -149,14 +155,14 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   expect(admitted).toContain('2102**********')
   expect(admitted).not.toContain(ZHANG)
   await eventually(() => staff.page.locator('[data-session="2026-11-27.am"]').innerText(), '已入馆 2 / 已预约 2')
-  await shoot(staff.page, 'staff-admitted')
+  await snap(staff.page, 'staff-admitted')
 
   // The same ticket a second time: refused with the reason.
   await input(staff.page, 'st-code-label').fill(code)
   await staff.page.getByText('核验入馆', { exact: true }).click()
   await staff.page.getByText('不予入馆').waitFor()
   await expect(staff.page.locator('.st-result').innerText()).resolves.toContain('该电子票已于11月27日 08:50核验入馆，不能重复使用')
-  await shoot(staff.page, 'staff-refused')
+  await snap(staff.page, 'staff-refused')
 
   // A forged code is refused too.
   await input(staff.page, 'st-code-label').fill(code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'))
@@ -202,7 +208,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   await page.getByText('已选 2/5').waitFor()
   await page.getByText('提交预约').click()
   await page.getByText('该场次已约满，请选择其他场次').waitFor()
-  await shoot(page, 'booking-full')
+  await snap(page, 'booking-full')
   await page.getByText('选择其他场次').click()
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
   await expect(placesLeft(page, '2026-11-28.pm')).resolves.toBe('余 1 / 1 个名额')

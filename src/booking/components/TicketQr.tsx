@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { Image } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import qrcode from 'qrcode-generator'
 import './booking.scss'
 
@@ -11,5 +11,9 @@ export function TicketQr({ code }: { code: string }) {
     qr.make()
     return qr.createDataURL(8, 2)
   }, [code])
-  return <Image className="bk-ticket__qr" src={src} mode="aspectFit" ariaLabel="电子票二维码" />
+  return (
+    <View className="bk-ticket__qr-box">
+      <Image className="bk-ticket__qr" src={src} mode="scaleToFill" ariaLabel="电子票二维码" />
+    </View>
+  )
 }
