@@ -192,8 +192,11 @@ test('a full session is refused with the reason, and the places are untouched', 
   const db = new Database(server.dbFile)
   const config = JSON.parse(JSON.stringify(require('../data/booking.json')))
   config.sessions[1].capacity = 1
-  db.prepare("INSERT INTO meta (key, value) VALUES ('booking.config', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(config))
+  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+  setMeta.run('booking.config', JSON.stringify(config))
+  setMeta.run('booking.config.rev', `e2e-${Date.now()}`)
   db.close()
+  await new Promise((r) => setTimeout(r, 1100)) // a change made outside the server applies within a second
   const { page, context } = await phonePage(browser)
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
   await page.getByRole('button', { name: '预约11月28日下午场' }).click()

@@ -33,19 +33,37 @@ export type SessionTemplate = BookingConfig['sessions'][number]
 export const DEFAULT_BOOKING_CONFIG: BookingConfig = BookingConfigSchema.parse(defaults)
 
 export const BOOKING_CONFIG_KEY = 'booking.config'
+/** A short revision stamp written with every change, so a request reads a few bytes, not the config. */
+export const BOOKING_CONFIG_REV_KEY = 'booking.config.rev'
 
-let cached: { raw: string; config: BookingConfig } | null = null
+/** How long a process trusts the config it read: a change made elsewhere (another process, the CLI) applies within this. */
+export const CONFIG_RECHECK_MS = 1000
 
-/** The config in force: the operator override when present (parsed once per change), else the defaults. */
+const cache = new WeakMap<Store, { rev: string | null; config: BookingConfig; checkedAt: number }>()
+
+/**
+ * The config in force: the operator override when present, else the defaults. Every booking call
+ * needs it, so it is kept per store and its revision re-read at most once a second; a change made
+ * through saveBookingConfig in this process applies at once.
+ */
 export async function loadBookingConfig(store: Store): Promise<BookingConfig> {
-  const raw = await store.meta.get(BOOKING_CONFIG_KEY)
-  if (!raw) return DEFAULT_BOOKING_CONFIG
-  if (cached?.raw === raw) return cached.config
-  const config = BookingConfigSchema.parse(JSON.parse(raw))
-  cached = { raw, config }
+  const known = cache.get(store)
+  const now = Date.now()
+  if (known && now - known.checkedAt < CONFIG_RECHECK_MS) return known.config
+  const rev = await store.meta.get(BOOKING_CONFIG_REV_KEY)
+  if (known && known.rev === rev) {
+    known.checkedAt = now
+    return known.config
+  }
+  const raw = rev ? await store.meta.get(BOOKING_CONFIG_KEY) : null
+  const config = raw ? BookingConfigSchema.parse(JSON.parse(raw)) : DEFAULT_BOOKING_CONFIG
+  cache.set(store, { rev, config, checkedAt: now })
   return config
 }
 
+/** Stores an operator override (validated). Whoever writes the meta keys directly must bump the revision too. */
 export async function saveBookingConfig(store: Store, config: BookingConfig): Promise<void> {
   await store.meta.set(BOOKING_CONFIG_KEY, JSON.stringify(BookingConfigSchema.parse(config)))
+  await store.meta.set(BOOKING_CONFIG_REV_KEY, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
+  cache.delete(store)
 }

@@ -38,6 +38,7 @@ export function sqliteBooking(db: Db): BookingStore {
     listBookings: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE openid = ? AND status NOT IN ('pending', 'refused') ORDER BY day DESC, session_end DESC, created_at DESC LIMIT ?`),
     ensureSession: db.prepare('INSERT INTO booking_sessions (id, booked) VALUES (?, 0) ON CONFLICT (id) DO NOTHING'),
     reserve: db.prepare('UPDATE booking_sessions SET booked = booked + @n WHERE id = @id AND booked + @n <= @capacity'),
+    sessionBooked: db.prepare('SELECT booked FROM booking_sessions WHERE id = ?'),
     release: db.prepare('UPDATE booking_sessions SET booked = booked - @n WHERE id = @id AND booked >= @n'),
     claim: db.prepare('INSERT INTO booking_claims (id, booking_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
     claimOwner: db.prepare('SELECT booking_id FROM booking_claims WHERE id = ?'),
@@ -118,6 +119,11 @@ export function sqliteBooking(db: Db): BookingStore {
     },
     async placesBooked(sessionIds) {
       if (sessionIds.length === 0) return {}
+      if (sessionIds.length === 1) {
+        // The booking path asks about one session; the calendar about a page of them.
+        const row = q.sessionBooked.get(sessionIds[0]) as { booked: number } | undefined
+        return row ? { [sessionIds[0]]: row.booked } : {}
+      }
       const rows = sessionsByIds(sessionIds.length).all(sessionIds) as { id: string; booked: number }[]
       return Object.fromEntries(rows.map((r) => [r.id, r.booked]))
     },
