@@ -65,6 +65,14 @@ export function availability(config: BookingConfig, session: SessionRef, now: Da
   return { ok: true }
 }
 
+/** The ids of the sessions the calendar shows at this instant (to fetch their counters in one read). */
+export function calendarSessionIds(config: BookingConfig, now: Date): string[] {
+  const today = dayOf(now)
+  const ids: string[] = []
+  for (let i = 0; i <= config.daysShown; i++) for (const t of config.sessions) ids.push(`${addDays(today, i)}.${t.key}`)
+  return ids
+}
+
 /** The days a visitor sees: today and the following `daysShown` days, with places left. */
 export function buildCalendar(config: BookingConfig, now: Date, booked: Record<string, number>): CalendarDay[] {
   const today = dayOf(now)

@@ -24,8 +24,11 @@ function memo<R>(fn: (key: string) => R, limit = 5000): (key: string) => R {
   }
 }
 
+// Beijing's offset is a whole number of hours, so the date is the same throughout a UTC hour.
+const dayOfHour = memo((hour) => dayjs(Number(hour) * 3_600_000).tz(TZ).format('YYYY-MM-DD'))
+
 /** The calendar date (YYYY-MM-DD) in Beijing at this instant. */
-export const dayOf = (instant: Date): string => dayjs(instant).tz(TZ).format('YYYY-MM-DD')
+export const dayOf = (instant: Date): string => dayOfHour(String(Math.floor(instant.getTime() / 3_600_000)))
 
 const instantMemo = memo((key) => dayjs.tz(key, TZ).valueOf())
 

@@ -18,7 +18,7 @@ import {
 } from '../contracts/booking'
 import { CommonErrors } from '../contracts/errors'
 import { fail, ok, type Result } from '../contracts/result'
-import { availability, buildCalendar, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
+import { availability, buildCalendar, calendarSessionIds, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
@@ -82,8 +82,7 @@ export const booking: CloudFunction = {
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)
         const now = ctx.now()
-        const empty = buildCalendar(config, now, {})
-        const booked = await ctx.store.booking.placesBooked(empty.flatMap((d) => d.sessions.map((s) => s.id)))
+        const booked = await ctx.store.booking.placesBooked(calendarSessionIds(config, now))
         return ok({ days: buildCalendar(config, now, booked), today: dayOf(now), timezone: config.timezone, sourceNote: config.sourceNote })
       },
     }),
