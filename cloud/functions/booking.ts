@@ -26,6 +26,27 @@ import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord } from '../store/port'
 import { defineAction, type CallContext, type CloudFunction } from './types'
 
+// What this instance last learned about full sessions: after a reserve was refused, the rush that
+// follows is answered from memory for a moment instead of asking the store again. Only a hint for
+// refusing early; a cancellation here forgets it at once, one elsewhere is seen within FULL_HINT_MS.
+const FULL_HINT_MS = 250
+const fullHints = new WeakMap<object, Map<string, { atLeast: number; until: number }>>()
+function hintsFor(store: object) {
+  let hints = fullHints.get(store)
+  if (!hints) fullHints.set(store, (hints = new Map()))
+  return hints
+}
+const hintFull = (store: object, sessionId: string, atLeast: number, now: number) => {
+  const hints = hintsFor(store)
+  if (hints.size > 1000) hints.clear()
+  hints.set(sessionId, { atLeast, until: now + FULL_HINT_MS })
+}
+const forgetFull = (store: object, sessionId: string) => hintsFor(store).delete(sessionId)
+function hintedBooked(store: object, sessionId: string, now: number): number | null {
+  const hint = hintsFor(store).get(sessionId)
+  return hint && hint.until > now ? hint.atLeast : null
+}
+
 const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
 
 export function secretOf(ctx: CallContext): string {
@@ -147,8 +168,12 @@ export const booking: CloudFunction = {
         // A glance, not a decision: when the session is plainly full, say so without writing
         // anything (the rush after a sell-out costs reads only). Only the guarded reserve below
         // decides who gets a place.
-        const glance = (await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0
-        if (glance + req.visitorIds.length > session.template.capacity) return refuse('SESSION_FULL')
+        const hinted = hintedBooked(ctx.store, session.id, Date.now())
+        const glance = hinted ?? (await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0
+        if (glance + req.visitorIds.length > session.template.capacity) {
+          if (hinted === null && glance >= session.template.capacity) hintFull(ctx.store, session.id, glance, Date.now())
+          return refuse('SESSION_FULL')
+        }
 
         const account = await ctx.store.booking.getAccount(openid)
         if (account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()) {
@@ -194,12 +219,16 @@ export const booking: CloudFunction = {
         let placesHeld = false
         const claimed: string[] = []
         try {
-          if (!(await store.reservePlaces(session.id, session.template.capacity, visitors.length))) return await settleRefused('SESSION_FULL')
+          if (!(await store.reservePlaces(session.id, session.template.capacity, visitors.length))) {
+            hintFull(ctx.store, session.id, session.template.capacity - visitors.length + 1, Date.now())
+            return await settleRefused('SESSION_FULL')
+          }
           placesHeld = true
           for (const v of visitors) {
             if (!(await store.claimId(session.date, v.idHash, bookingId))) {
               await store.releaseIds(session.date, claimed, bookingId)
               await store.releasePlaces(session.id, visitors.length)
+              forgetFull(ctx.store, session.id)
               placesHeld = false
               return await settleRefused('ID_ALREADY_BOOKED', { name: v.name, id: v.idMasked })
             }
@@ -253,6 +282,7 @@ export const booking: CloudFunction = {
           return refuse('NOT_CANCELLABLE', { status: BOOKING_STATUS_LABEL[latest.status as 'confirmed'] })
         }
         await ctx.store.booking.releasePlaces(record.sessionId, record.places)
+        forgetFull(ctx.store, record.sessionId)
         await ctx.store.booking.releaseIds(record.day, record.visitors.map((v) => v.idHash), bookingId)
         const cancelled = { ...record, status: 'cancelled' as const, cancelledAt: now.toISOString() }
         return ok({ booking: bookingView(cancelled, config, secretOf(ctx), now) })
