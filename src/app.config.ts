@@ -9,11 +9,14 @@ export default defineAppConfig({
     },
     // Audio guide and visit trail: opened from an exhibit page, never on the cold-scan path.
     { root: 'guide', pages: ['pages/listen/index', 'pages/trail/index'] },
+    { root: 'booking', pages: ['pages/calendar/index', 'pages/form/index', 'pages/visitors/index', 'pages/ticket/index', 'pages/mine/index'] },
+    { root: 'staff', pages: ['pages/checkin/index'] },
   ],
   // The audio guide keeps playing while the visitor walks on (background audio manager).
   requiredBackgroundModes: ['audio'],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['exhibits'] },
+    'pages/home/index': { network: 'all', packages: ['exhibits', 'booking'] },
+    'pages/mine/index': { network: 'all', packages: ['booking'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -2,6 +2,7 @@
 // wx.cloud.callFunction({ name, data: { action, ...request } }). Types only: the client imports
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
+import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
 import type { Exhibit, HallWithExhibits } from './exhibit'
 import type {
   Company,
@@ -40,6 +41,23 @@ export interface Api {
     /** The policy calculator: a company profile against every policy's rules. */
     match: { req: { profile: MatchProfile }; res: MatchResult }
     figures: { req: Record<string, never>; res: { charts: ZoneChart[] } }
+  }
+  /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
+  booking: {
+    calendar: { req: Record<string, never>; res: { days: CalendarDay[]; today: string; timezone: string; sourceNote: string } }
+    visitors: { req: Record<string, never>; res: { visitors: VisitorView[] } }
+    addVisitor: { req: { name: string; idType: IdType; idNumber: string }; res: { visitor: VisitorView } }
+    removeVisitor: { req: { visitorId: string }; res: { removed: true } }
+    /** `clientRequestId` is made once per intent: a double tap or a retry with it books once. */
+    book: { req: { sessionId: string; visitorIds: string[]; clientRequestId: string }; res: { booking: BookingView } }
+    mine: { req: Record<string, never>; res: { bookings: BookingView[] } }
+    get: { req: { bookingId: string }; res: { booking: BookingView } }
+    cancel: { req: { bookingId: string }; res: { booking: BookingView } }
+  }
+  /** Museum staff at the gate (role staff). */
+  staff: {
+    checkIn: { req: { code: string }; res: { result: CheckInResult } }
+    today: { req: Record<string, never>; res: { date: string; sessions: StaffSessionCount[] } }
   }
 }
 

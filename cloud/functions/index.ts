@@ -1,6 +1,8 @@
 import type { FunctionName } from '../contracts/api'
 import { admin } from './admin'
+import { booking } from './booking'
 import { exhibits } from './exhibits'
+import { staff } from './staff'
 import { system } from './system'
 import { zone } from './zone'
 import type { CloudFunction } from './types'
@@ -11,4 +13,6 @@ export const functions: Record<FunctionName, CloudFunction> = {
   exhibits,
   admin,
   zone,
+  booking,
+  staff,
 }

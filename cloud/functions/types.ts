@@ -13,6 +13,8 @@ export interface CallContext {
   store: Store
   /** Injected so rules about dates and deadlines are testable. */
   now: () => Date
+  /** Server secret for keyed hashes and e-ticket signatures (the runtime's APP_SECRET). */
+  secret?: string
   /** Where the call came from, for logs. */
   requestId?: string
   /** WeChat open APIs and cloud storage (WeChat cloud runtime only; absent locally). */

@@ -23,8 +23,25 @@ export function newVisitor(): Identity {
   return { openid: `local_${crypto.randomBytes(12).toString('hex')}`, role: 'visitor' }
 }
 
+// Tokens never change once issued, so one that verified is remembered (bounded): a booking rush
+// sends the same tokens again and again.
+const verified = new Map<string, Identity>()
+const VERIFIED_MAX = 50_000
+
 export function verifyToken(token: string | undefined, secret: string): Identity | null {
   if (!token) return null
+  const cacheKey = `${secret}\u0000${token}`
+  const known = verified.get(cacheKey)
+  if (known) return known
+  const identity = checkToken(token, secret)
+  if (identity) {
+    if (verified.size >= VERIFIED_MAX) verified.clear()
+    verified.set(cacheKey, identity)
+  }
+  return identity
+}
+
+function checkToken(token: string, secret: string): Identity | null {
   const [version, payload, signature] = token.split('.')
   if (version !== 'v1' || !payload || !signature) return null
   const expected = Buffer.from(sign(payload, secret))

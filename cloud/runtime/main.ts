@@ -1,6 +1,7 @@
 // `npm start` lands here after building the H5 app: open (and on first run seed) the database,
 // then serve the app and the cloud functions on one port.
 import fs from 'node:fs'
+import { runNoShowJob } from '../booking/noshow'
 import { openSqliteStore } from '../store/sqlite'
 import { seedIfEmpty } from '../store/seed'
 import { loadConfig } from './config'
@@ -10,8 +11,20 @@ async function main() {
   const config = loadConfig()
   const store = openSqliteStore(config.dbFile)
   const seeded = await seedIfEmpty(store)
-  const app = await buildServer({ config, store })
+  const clock = config.clockAt ? () => new Date(config.clockAt!) : () => new Date()
+  const app = await buildServer({ config, store, now: clock })
+  // After each session ends, unchecked bookings become 未到场 (the WeChat side uses a timer trigger).
+  const noShows =
+    config.noShowIntervalMs > 0
+      ? setInterval(() => {
+          runNoShowJob(store, clock())
+            .then((r) => r.marked > 0 && app.log.info(r, 'no-show job'))
+            .catch((error) => app.log.error(error, 'no-show job failed'))
+        }, config.noShowIntervalMs)
+      : null
+  noShows?.unref()
   const stop = async () => {
+    if (noShows) clearInterval(noShows)
     await app.close()
     await store.close()
     process.exit(0)
@@ -23,6 +36,8 @@ async function main() {
   console.log(`\n高新区科技馆 本地运行中: ${where}`)
   console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)
   if (!fs.existsSync(config.staticDir)) console.log('  提示: 未找到 dist/h5，请先运行 npm run build:h5')
+  if (config.clockAt) console.log(`  时钟固定为 ${config.clockAt}（CLOCK_AT，仅用于测试与演示）`)
+  console.log(`  工作人员核验: ${config.staffPins.length > 0 ? `${where}/#/staff/pages/checkin/index（口令见 STAFF_PIN）` : '未配置（设置 STAFF_PIN 环境变量后可用）'}`)
   console.log(`  展品页示例: ${where}/#/pages/exhibit/index?id=helmet\n`)
 }
 

@@ -2,6 +2,7 @@
 // implement it: embedded SQLite (local runtime, tests, H5 site) and the WeChat cloud database
 // (production). Every method is a single atomic step in both, so that guarded updates and
 // single-document transactions are enough on the cloud side.
+import type { IdType } from '../contracts/booking'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Company, Policy, ZoneChart } from '../contracts/zone'
 
@@ -73,11 +74,127 @@ export interface OutboxStore {
   settle(id: string, outcome: { status: 'sent' | 'failed'; at: string; error?: string }): Promise<boolean>
 }
 
+// ----- booking -----
+
+/** A saved visitor (常用参观人). The ID number itself is never stored: only its keyed hash and a mask. */
+export interface SavedVisitor {
+  id: string
+  openid: string
+  name: string
+  idType: IdType
+  idHash: string
+  idMasked: string
+  createdAt: string
+}
+
+/** `pending` lives only while the booking call runs; `refused` keeps the answer for retries. */
+export type BookingRecordStatus = 'pending' | 'confirmed' | 'refused' | 'cancelled' | 'checked_in' | 'no_show'
+
+export interface BookingRecord {
+  id: string
+  openid: string
+  clientRequestId: string
+  sessionId: string
+  /** YYYY-MM-DD (Beijing). */
+  day: string
+  sessionStart: string
+  sessionEnd: string
+  places: number
+  visitors: Array<{ visitorId: string; name: string; idType: IdType; idHash: string; idMasked: string }>
+  status: BookingRecordStatus
+  createdAt: string
+  refusal?: { code: string; message: string }
+  checkedInAt?: string
+  cancelledAt?: string
+  noShowAt?: string
+}
+
+export interface BookingAccount {
+  openid: string
+  /** Booking is refused until this instant (ISO). */
+  suspendedUntil?: string
+  /** No-shows that ended before this instant have been paid for by a suspension and no longer count. */
+  countNoShowsAfter?: string
+}
+
+/** What a status change records beside the new status. */
+export interface TransitionPatch {
+  at: string
+  refusal?: { code: string; message: string }
+}
+
+/**
+ * Booking storage. Every method is ONE atomic step, so that the WeChat cloud database can do it
+ * with a single guarded update, a single-document write with a deterministic `_id`, or a query —
+ * no multi-document transaction. The handler composes the steps and compensates on refusal
+ * (book: begin → reserve places → claim each ID → confirm; a refusal releases what was taken).
+ * On SQLite each method is one transaction.
+ *
+ * How each maps onto the cloud database (collections in brackets):
+ * - addVisitor      [booking_visitors] add({ _id: visitor.id, … }) where _id = H(openid, idHash);
+ *                   a duplicate-key error = 'exists'. The ≤ 20 cap is a count() first: a soft cap,
+ *                   not a safety property, so a race past it is harmless.
+ * - listVisitors / getVisitors  where({ openid }) / where({ _id: _.in(ids), openid }), ≤ 20 docs.
+ * - removeVisitor   where({ _id, openid }).remove(), stats.removed === 1.
+ * - beginBooking    [bookings] add({ _id: booking.id, status: 'pending', … }) where _id = H(openid,
+ *                   clientRequestId); on duplicate key, doc(_id).get() answers with the existing record
+ *                   (the retry sees the first attempt's result).
+ * - reservePlaces   [booking_sessions] where({ _id: sessionId, booked: _.lte(capacity - n) })
+ *                   .update({ booked: _.inc(n) }), success iff stats.updated === 1; when the doc does not
+ *                   exist yet, add({ _id: sessionId, booked: n }) (n ≤ capacity), and on a duplicate-key
+ *                   race repeat the guarded update once.
+ * - releasePlaces   where({ _id: sessionId, booked: _.gte(n) }).update({ booked: _.inc(-n) }).
+ * - placesBooked    where({ _id: _.in(sessionIds) }).get() (≤ 2 × 8 docs).
+ * - claimId         [booking_claims] add({ _id: `${day}:${idHash}`, bookingId }); on duplicate key,
+ *                   doc(_id).get(): claimed iff its bookingId is this booking (a retry of the same step).
+ * - releaseIds      where({ _id: _.in(ids), bookingId }).remove(): only this booking's claims go.
+ * - getBooking      doc(_id).get().
+ * - listBookings    where({ openid }).orderBy('day', 'desc').limit(limit) (limit ≤ 100).
+ * - transition      where({ _id, status: from [, openid] }).update({ status: to, … }),
+ *                   success iff stats.updated === 1 — the guard makes "accepted once" and
+ *                   "cancel once" hold under any interleaving.
+ * - dueNoShows      where({ status: 'confirmed', sessionEnd: _.lte(now) }).limit(limit) (≤ 1000).
+ * - dayCounts       aggregate().match({ day, status: _.in(['confirmed','checked_in']) })
+ *                   .group({ _id: { s: '$sessionId', st: '$status' }, places: $.sum('$places') }).
+ * - countNoShows    where({ openid, status: 'no_show', sessionEnd: _.gt(since) }).count().
+ * - getAccount      [booking_accounts] doc(openid).get().
+ * - suspend         doc(openid).set({ suspendedUntil, countNoShowsAfter }) — one document.
+ */
+export interface BookingStore {
+  addVisitor(visitor: SavedVisitor, cap: number): Promise<'added' | 'exists' | 'cap'>
+  listVisitors(openid: string): Promise<SavedVisitor[]>
+  getVisitors(openid: string, ids: string[]): Promise<SavedVisitor[]>
+  removeVisitor(openid: string, id: string): Promise<boolean>
+
+  /** Creates the pending record, or returns the record already made for this request id. */
+  beginBooking(record: BookingRecord): Promise<{ created: true } | { created: false; existing: BookingRecord }>
+  /** Takes n places if capacity allows; false = not enough left. Never exceeds capacity. */
+  reservePlaces(sessionId: string, capacity: number, n: number): Promise<boolean>
+  releasePlaces(sessionId: string, n: number): Promise<void>
+  placesBooked(sessionIds: string[]): Promise<Record<string, number>>
+  /** Claims an ID for a day for this booking; false = another booking holds it. Idempotent per booking. */
+  claimId(day: string, idHash: string, bookingId: string): Promise<boolean>
+  releaseIds(day: string, idHashes: string[], bookingId: string): Promise<void>
+
+  getBooking(id: string): Promise<BookingRecord | null>
+  listBookings(openid: string, limit: number): Promise<BookingRecord[]>
+  /** Moves a booking from one status to another iff it is still in `from` (and owned by `owner`). */
+  transition(id: string, from: BookingRecordStatus, to: BookingRecordStatus, patch: TransitionPatch, owner?: string): Promise<boolean>
+  dueNoShows(nowIso: string, limit: number): Promise<BookingRecord[]>
+  /** Places per session on a day: still valid (confirmed + checked in) and checked in. */
+  dayCounts(day: string): Promise<Record<string, { booked: number; checkedIn: number }>>
+  countNoShows(openid: string, sinceIso: string): Promise<number>
+
+  getAccount(openid: string): Promise<BookingAccount | null>
+  suspend(account: Required<BookingAccount>): Promise<void>
+}
+
 export interface Store {
   content: ContentStore
   meta: MetaStore
   outbox: OutboxStore
   zone: ZoneStore
+  booking: BookingStore
   /** Answers whether the store can serve requests (health checks). */
   ping(): Promise<boolean>
   close(): Promise<void>

@@ -31,5 +31,6 @@ export function contextFor(store: Store, who: { openid?: string | null; role?: R
     store,
     now: () => now,
     requestId: 'test',
+    secret: 'test-secret',
   }
 }

@@ -1,5 +1,6 @@
 import type { MetaStore, Store } from '../port'
 import { openDatabase, type Db } from './database'
+import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
 import { sqliteOutbox } from './outbox'
 import { sqliteZone } from './zone'
@@ -26,6 +27,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
     meta: sqliteMeta(db),
     outbox: sqliteOutbox(db),
     zone: sqliteZone(db),
+    booking: sqliteBooking(db),
     async ping() {
       return db.prepare('SELECT 1 AS one').get() !== undefined
     },

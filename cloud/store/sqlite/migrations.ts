@@ -23,7 +23,46 @@ export const migrations: Migration[] = [
     `,
   },
   {
-    // Zone lookup (companies, policies, figures). Version 3 is this feature's slot; 2 belongs to another.
+    version: 2,
+    name: 'booking',
+    sql: `
+      CREATE TABLE booking_visitors (
+        id TEXT PRIMARY KEY,
+        openid TEXT NOT NULL,
+        id_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        UNIQUE (openid, id_hash)
+      );
+      CREATE TABLE booking_sessions (
+        id TEXT PRIMARY KEY,
+        booked INTEGER NOT NULL DEFAULT 0 CHECK (booked >= 0)
+      );
+      CREATE TABLE bookings (
+        id TEXT PRIMARY KEY,
+        openid TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        session_end TEXT NOT NULL,
+        places INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        refusal TEXT,
+        checked_in_at TEXT,
+        cancelled_at TEXT,
+        no_show_at TEXT,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX bookings_by_owner ON bookings (openid, day);
+      CREATE INDEX bookings_due ON bookings (status, session_end);
+      CREATE INDEX bookings_by_day ON bookings (day, status);
+      -- One row per ID per day: the primary key is the uniqueness rule.
+      CREATE TABLE booking_claims (id TEXT PRIMARY KEY, booking_id TEXT NOT NULL);
+      CREATE TABLE booking_accounts (openid TEXT PRIMARY KEY, doc TEXT NOT NULL);
+    `,
+  },
+  {
+    // Zone lookup (companies, policies, figures).
     version: 3,
     name: 'zone companies, policies and figures',
     sql: `

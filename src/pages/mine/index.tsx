@@ -29,6 +29,12 @@ export default function MinePage() {
       </View>
       <MineGuide />
       <View className="card">
+        <View className="section-title">工作人员</View>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage('/staff/pages/checkin/index')}>
+          入馆核验（工作人员）
+        </View>
+      </View>
+      <View className="card">
         <View className="section-title">关于</View>
         <View className="muted">
           内容来自大连高新区科技馆相关报道；未出自报道的内容在页面中标注为“示意”。本小程序为演示项目，数据以场馆与高新区官方发布为准。

@@ -12,13 +12,16 @@ interface Props {
   wrap?: boolean
 }
 
+// Taro's ViewProps does not declare tabIndex; H5 passes it to the element, weapp ignores it.
+const KEYBOARD_FOCUSABLE = { tabIndex: 0 } as Record<string, unknown>
+
 /** A row of tappable choices (filters, form answers); the chosen ones are filled. */
 export function ChipGroup({ label, options, isOn, onTap, name, wrap = false }: Props) {
   return (
     <View className={`zone-chips ${wrap ? 'zone-chips--wrap' : ''}`} data-chips={name}>
       <View className="zone-chips__label">{label}</View>
       {/* A sideways-scrolling row must itself take keyboard focus so it can be scrolled without a pointer. */}
-      <View className="zone-chips__row" role="group" aria-label={label} tabIndex={wrap ? undefined : 0}>
+      <View className="zone-chips__row" role="group" aria-label={label} {...(wrap ? {} : KEYBOARD_FOCUSABLE)}>
         {options.map((o) => (
           <View
             key={o.value}

@@ -1,0 +1,113 @@
+// Which days and sessions can be booked at a given instant: pure, so the rules are testable and
+// both stores see the same answers.
+import { weekdayOf, shortDate, type CalendarDay, type CalendarSession } from '../contracts/booking'
+import type { BookingConfig, SessionTemplate } from './config'
+import { addDays, addMinutes, beijingText, dayOf, instantAt } from './time'
+
+export const SESSION_ID_PATTERN = /^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/
+
+export interface SessionRef {
+  id: string
+  date: string
+  template: SessionTemplate
+  start: Date
+  end: Date
+}
+
+const refs = new WeakMap<BookingConfig, Map<string, SessionRef | null>>()
+
+/** The session an id names under this config, or null. Remembered per config (ids are few). */
+export function sessionRef(config: BookingConfig, id: string): SessionRef | null {
+  let known = refs.get(config)
+  if (!known) refs.set(config, (known = new Map()))
+  if (known.has(id)) return known.get(id)!
+  const ref = makeSessionRef(config, id)
+  if (known.size > 5000) known.clear()
+  known.set(id, ref)
+  return ref
+}
+
+function makeSessionRef(config: BookingConfig, id: string): SessionRef | null {
+  if (!SESSION_ID_PATTERN.test(id)) return null
+  const [date, key] = id.split('.')
+  const template = config.sessions.find((s) => s.key === key)
+  if (!template || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return null
+  return { id, date, template, start: instantAt(date, template.start), end: instantAt(date, template.end) }
+}
+
+export const holidayOn = (config: BookingConfig, date: string): string | undefined =>
+  config.holidays.find((h) => h.from <= date && date <= h.to)?.name
+
+/** Why the museum is closed on a date, or null when it is open. */
+export function closedReason(config: BookingConfig, date: string): string | null {
+  const operator = config.closedDays.find((c) => c.date === date)
+  if (operator) return operator.reason
+  const weekday = Number(new Date(`${date}T12:00:00Z`).getUTCDay())
+  if (config.closedWeekdays.includes(weekday) && !holidayOn(config, date)) return `每${weekdayOf(date)}闭馆（法定节假日除外）`
+  return null
+}
+
+export const releaseAt = (config: BookingConfig, date: string): Date => instantAt(addDays(date, -config.release.daysAhead), config.release.time)
+
+export const cancelDeadline = (config: BookingConfig, start: Date): Date => addMinutes(start, -config.cancelMinutesBeforeStart)
+
+export type Availability =
+  | { ok: true }
+  | { ok: false; code: 'DAY_CLOSED' | 'NOT_RELEASED' | 'SESSION_OVER'; values: Record<string, string> }
+
+/** Whether a session can take bookings now (capacity aside). */
+export function availability(config: BookingConfig, session: SessionRef, now: Date): Availability {
+  const reason = closedReason(config, session.date)
+  if (reason) return { ok: false, code: 'DAY_CLOSED', values: { date: shortDate(session.date), reason } }
+  if (now.getTime() >= session.end.getTime()) return { ok: false, code: 'SESSION_OVER', values: {} }
+  const release = releaseAt(config, session.date)
+  if (now.getTime() < release.getTime()) return { ok: false, code: 'NOT_RELEASED', values: { date: shortDate(session.date), release: beijingText(release) } }
+  return { ok: true }
+}
+
+/** The ids of the sessions the calendar shows at this instant (to fetch their counters in one read). */
+export function calendarSessionIds(config: BookingConfig, now: Date): string[] {
+  const today = dayOf(now)
+  const ids: string[] = []
+  for (let i = 0; i <= config.daysShown; i++) for (const t of config.sessions) ids.push(`${addDays(today, i)}.${t.key}`)
+  return ids
+}
+
+/** The days a visitor sees: today and the following `daysShown` days, with places left. */
+export function buildCalendar(config: BookingConfig, now: Date, booked: Record<string, number>): CalendarDay[] {
+  const today = dayOf(now)
+  const days: CalendarDay[] = []
+  for (let i = 0; i <= config.daysShown; i++) {
+    const date = addDays(today, i)
+    const reason = closedReason(config, date)
+    const release = releaseAt(config, date)
+    const released = now.getTime() >= release.getTime()
+    const sessions: CalendarSession[] = config.sessions.map((t) => {
+      const ref = sessionRef(config, `${date}.${t.key}`)!
+      const left = Math.max(0, t.capacity - (booked[ref.id] ?? 0))
+      const status: CalendarSession['status'] = reason
+        ? 'closed'
+        : !released
+          ? 'notReleased'
+          : now.getTime() >= ref.end.getTime()
+            ? 'over'
+            : left === 0
+              ? 'full'
+              : 'open'
+      return { id: ref.id, key: t.key, name: t.name, start: t.start, end: t.end, capacity: t.capacity, left, status }
+    })
+    const status: CalendarDay['status'] = reason ? 'closed' : !released ? 'notReleased' : sessions.every((s) => s.status === 'over') ? 'over' : 'open'
+    days.push({
+      date,
+      weekday: weekdayOf(date),
+      status,
+      ...(reason ? { closedReason: reason } : {}),
+      ...(holidayOn(config, date) ? { holiday: holidayOn(config, date) } : {}),
+      releaseAt: release.toISOString(),
+      releaseText: beijingText(release),
+      sessions,
+    })
+  }
+  return days
+}
+

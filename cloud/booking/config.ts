@@ -1,0 +1,69 @@
+// The booking rules an operator sets: sessions, capacity, release, closed days, cancellation and
+// no-show policy. Defaults come from data/booking.json; an operator override (the whole config as
+// JSON) may be stored under the meta key `booking.config` (tests and benchmarks use it too).
+import { z } from 'zod'
+import defaults from '../../data/booking.json'
+import type { Store } from '../store/port'
+
+const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+
+export const BookingConfigSchema = z.object({
+  source: z.string().optional(),
+  sourceNote: z.string().default(''),
+  timezone: z.literal('Asia/Shanghai'),
+  daysShown: z.number().int().min(1).max(31),
+  release: z.object({ daysAhead: z.number().int().min(0).max(60), time: HHMM }),
+  cancelMinutesBeforeStart: z.number().int().min(0),
+  checkInOpensMinutesBefore: z.number().int().min(0),
+  noShow: z.object({ limit: z.number().int().min(1), windowDays: z.number().int().min(1), suspendDays: z.number().int().min(1) }),
+  sessions: z
+    .array(z.object({ key: z.string().regex(/^[a-z]{1,8}$/), name: z.string(), start: HHMM, end: HHMM, capacity: z.number().int().min(0) }))
+    .min(1),
+  closedWeekdays: z.array(z.number().int().min(0).max(6)),
+  holidaysSource: z.string().optional(),
+  holidays: z.array(z.object({ name: z.string(), from: DAY, to: DAY })),
+  closedDaysSource: z.string().optional(),
+  closedDays: z.array(z.object({ date: DAY, reason: z.string() })),
+})
+
+export type BookingConfig = z.infer<typeof BookingConfigSchema>
+export type SessionTemplate = BookingConfig['sessions'][number]
+
+export const DEFAULT_BOOKING_CONFIG: BookingConfig = BookingConfigSchema.parse(defaults)
+
+export const BOOKING_CONFIG_KEY = 'booking.config'
+/** A short revision stamp written with every change, so a request reads a few bytes, not the config. */
+export const BOOKING_CONFIG_REV_KEY = 'booking.config.rev'
+
+/** How long a process trusts the config it read: a change made elsewhere (another process, the CLI) applies within this. */
+export const CONFIG_RECHECK_MS = 1000
+
+const cache = new WeakMap<Store, { rev: string | null; config: BookingConfig; checkedAt: number }>()
+
+/**
+ * The config in force: the operator override when present, else the defaults. Every booking call
+ * needs it, so it is kept per store and its revision re-read at most once a second; a change made
+ * through saveBookingConfig in this process applies at once.
+ */
+export async function loadBookingConfig(store: Store): Promise<BookingConfig> {
+  const known = cache.get(store)
+  const now = Date.now()
+  if (known && now - known.checkedAt < CONFIG_RECHECK_MS) return known.config
+  const rev = await store.meta.get(BOOKING_CONFIG_REV_KEY)
+  if (known && known.rev === rev) {
+    known.checkedAt = now
+    return known.config
+  }
+  const raw = rev ? await store.meta.get(BOOKING_CONFIG_KEY) : null
+  const config = raw ? BookingConfigSchema.parse(JSON.parse(raw)) : DEFAULT_BOOKING_CONFIG
+  cache.set(store, { rev, config, checkedAt: now })
+  return config
+}
+
+/** Stores an operator override (validated). Whoever writes the meta keys directly must bump the revision too. */
+export async function saveBookingConfig(store: Store, config: BookingConfig): Promise<void> {
+  await store.meta.set(BOOKING_CONFIG_KEY, JSON.stringify(BookingConfigSchema.parse(config)))
+  await store.meta.set(BOOKING_CONFIG_REV_KEY, `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`)
+  cache.delete(store)
+}

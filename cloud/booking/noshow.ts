@@ -1,0 +1,63 @@
+// After a session ends, bookings never checked in become 未到场; enough of them within the window
+// suspends booking. Run by the local runtime's timer, the CLI (npm run job:no-show) and, in
+// production, a timer-triggered cloud function.
+import type { BookingAccount, Store } from '../store/port'
+import { loadBookingConfig, type BookingConfig } from './config'
+
+const DAY_MS = 86_400_000
+
+/** The suspension a user earns after a new no-show, or null. Pure. */
+export function suspensionFor(
+  config: BookingConfig,
+  account: BookingAccount | null,
+  noShowsInWindow: number,
+  now: Date,
+): Required<BookingAccount> | null {
+  if (noShowsInWindow < config.noShow.limit) return null
+  if (account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()) return null
+  return {
+    openid: account?.openid ?? '',
+    suspendedUntil: new Date(now.getTime() + config.noShow.suspendDays * DAY_MS).toISOString(),
+    countNoShowsAfter: now.toISOString(),
+  }
+}
+
+/** Where the no-show window starts for a user: the window, or after their last suspension. */
+export function noShowWindowStart(config: BookingConfig, account: BookingAccount | null, now: Date): string {
+  const window = new Date(now.getTime() - config.noShow.windowDays * DAY_MS).toISOString()
+  return account?.countNoShowsAfter && account.countNoShowsAfter > window ? account.countNoShowsAfter : window
+}
+
+export interface NoShowReport {
+  marked: number
+  suspended: string[]
+}
+
+export async function runNoShowJob(store: Store, now: Date, batch = 500): Promise<NoShowReport> {
+  const config = await loadBookingConfig(store)
+  const nowIso = now.toISOString()
+  const touched = new Set<string>()
+  let marked = 0
+  for (;;) {
+    const due = await store.booking.dueNoShows(nowIso, batch)
+    for (const b of due) {
+      // Guarded: a check-in racing the job wins or loses as a whole, never both.
+      if (await store.booking.transition(b.id, 'confirmed', 'no_show', { at: nowIso })) {
+        marked++
+        touched.add(b.openid)
+      }
+    }
+    if (due.length < batch) break
+  }
+  const suspended: string[] = []
+  for (const openid of touched) {
+    const account = await store.booking.getAccount(openid)
+    const count = await store.booking.countNoShows(openid, noShowWindowStart(config, account, now))
+    const suspension = suspensionFor(config, account, count, now)
+    if (suspension) {
+      await store.booking.suspend({ ...suspension, openid })
+      suspended.push(openid)
+    }
+  }
+  return { marked, suspended }
+}

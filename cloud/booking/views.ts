@@ -1,0 +1,33 @@
+// What a visitor sees of a stored booking: the IDs only masked, the ticket only while usable.
+import { weekdayOf, type BookingStatus, type BookingView } from '../contracts/booking'
+import type { BookingRecord } from '../store/port'
+import { cancelDeadline, sessionRef } from './calendar'
+import type { BookingConfig } from './config'
+import { ticketCode } from './keys'
+import { beijingText } from './time'
+
+export function bookingView(record: BookingRecord, config: BookingConfig, secret: string, now: Date): BookingView {
+  const ref = sessionRef(config, record.sessionId)
+  const start = new Date(record.sessionStart)
+  const deadline = cancelDeadline(config, start)
+  const status = record.status as BookingStatus
+  const [startText, endText] = [beijingText(record.sessionStart).slice(-5), beijingText(record.sessionEnd).slice(-5)]
+  return {
+    id: record.id,
+    sessionId: record.sessionId,
+    date: record.day,
+    weekday: weekdayOf(record.day),
+    sessionName: ref?.template.name ?? '参观场次',
+    start: startText,
+    end: endText,
+    status,
+    visitors: record.visitors.map((v) => ({ name: v.name, idType: v.idType, idMasked: v.idMasked })),
+    createdAt: record.createdAt,
+    ...(status === 'confirmed' ? { ticketCode: ticketCode(secret, record.id) } : {}),
+    cancelDeadline: deadline.toISOString(),
+    cancelDeadlineText: beijingText(deadline),
+    cancellable: status === 'confirmed' && now.getTime() < deadline.getTime(),
+    ...(record.checkedInAt ? { checkedInAt: record.checkedInAt } : {}),
+    ...(record.cancelledAt ? { cancelledAt: record.cancelledAt } : {}),
+  }
+}

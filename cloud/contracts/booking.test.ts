@@ -1,0 +1,35 @@
+import { idNumberProblem, maskIdNumber, residentIdCheckChar, weekdayOf } from './booking'
+
+describe('ID number rules shared by the form and the cloud', () => {
+  it('computes the GB 11643 check character (published examples)', () => {
+    // The standard's own example: 11010519491231002X.
+    expect(residentIdCheckChar('11010519491231002')).toBe('X')
+    expect(residentIdCheckChar('44052418800101001')).toBe('4')
+    expect(idNumberProblem('resident', '11010519491231002x')).toBeNull()
+    expect(idNumberProblem('resident', '110105194912310021')).toBe('身份证号校验位不正确，请核对后重新输入')
+  })
+
+  it('refuses wrong lengths, impossible birth dates and bad region codes', () => {
+    expect(idNumberProblem('resident', '11010519491231002')).toMatch(/18位/)
+    expect(idNumberProblem('resident', '110105194902300020')).toBe('身份证号中的出生日期不正确')
+    expect(idNumberProblem('resident', '110105209901010010', new Date('2026-11-26'))).toBe('身份证号中的出生日期不正确')
+    expect(idNumberProblem('resident', '010105194912310020')).toBe('身份证号前6位地区码不正确')
+    expect(idNumberProblem('resident', '')).toBe('请输入证件号码')
+  })
+
+  it('accepts passports and HK/Macao/Taiwan permits in their formats', () => {
+    expect(idNumberProblem('passport', 'E12345678')).toBeNull()
+    expect(idNumberProblem('passport', 'abcdef')).not.toBeNull()
+    expect(idNumberProblem('hkmo', 'H12345678')).toBeNull()
+    expect(idNumberProblem('hkmo', 'M1234567890')).toBeNull()
+    expect(idNumberProblem('hkmo', 'C12345678')).not.toBeNull()
+    expect(idNumberProblem('tw', '12345678')).toBeNull()
+    expect(idNumberProblem('tw', '1234567')).not.toBeNull()
+  })
+
+  it('masks as 2102**********123X', () => {
+    expect(maskIdNumber('21021119850312123x')).toBe('2102**********123X')
+    expect(maskIdNumber('H12345678')).toBe('H1*****78')
+    expect(weekdayOf('2026-11-30')).toBe('周一')
+  })
+})

@@ -1,0 +1,218 @@
+// Booking: the shapes the client and the cloud exchange, and the pure rules both apply the same
+// way (ID number checks, masking). No Node APIs and no dayjs here: the client bundles this file.
+
+export type IdType = 'resident' | 'passport' | 'hkmo' | 'tw'
+
+export const ID_TYPES: Array<{ value: IdType; label: string; hint: string }> = [
+  { value: 'resident', label: '居民身份证', hint: '18位，末位可为X（含港澳台居民居住证）' },
+  { value: 'passport', label: '护照', hint: '护照号码，字母与数字' },
+  { value: 'hkmo', label: '港澳居民来往内地通行证', hint: 'H或M开头，后接8位或10位数字' },
+  { value: 'tw', label: '台湾居民来往大陆通行证', hint: '8位或10位数字' },
+]
+
+export const idTypeLabel = (type: IdType): string => ID_TYPES.find((t) => t.value === type)?.label ?? '证件'
+
+export const MAX_VISITORS_PER_BOOKING = 5
+export const MAX_SAVED_VISITORS = 20
+
+const GB11643_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const GB11643_CHECK = '10X98765432'
+
+/** The GB 11643-1999 check character (ISO 7064 MOD 11-2) for the first 17 digits. */
+export function residentIdCheckChar(first17: string): string {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * GB11643_WEIGHTS[i]
+  return GB11643_CHECK[sum % 11]
+}
+
+/** Upper-cases and strips spaces, so '2102 0319…x' and '21020319…X' are the same ID. */
+export const normalizeIdNumber = (raw: string): string => raw.replace(/\s+/g, '').toUpperCase()
+
+function validBirthDate(yyyymmdd: string, today: Date): boolean {
+  const y = Number(yyyymmdd.slice(0, 4))
+  const m = Number(yyyymmdd.slice(4, 6))
+  const d = Number(yyyymmdd.slice(6, 8))
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false
+  const date = new Date(Date.UTC(y, m - 1, d))
+  if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false
+  return date.getTime() <= today.getTime()
+}
+
+/**
+ * Checks an ID number for its type; returns the Chinese reason it is wrong, or null when it is fine.
+ * The same function runs in the form (as the visitor types) and in the cloud (before storing).
+ */
+export function idNumberProblem(type: IdType, raw: string, today: Date = new Date()): string | null {
+  const id = normalizeIdNumber(raw)
+  if (!id) return '请输入证件号码'
+  switch (type) {
+    case 'resident':
+      if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为18位，前17位为数字，末位为数字或X'
+      if (!/^[1-8]\d{5}$/.test(id.slice(0, 6))) return '身份证号前6位地区码不正确'
+      if (!validBirthDate(id.slice(6, 14), today)) return '身份证号中的出生日期不正确'
+      if (residentIdCheckChar(id) !== id[17]) return '身份证号校验位不正确，请核对后重新输入'
+      return null
+    case 'passport':
+      return /^[A-Z0-9]{5,17}$/.test(id) && /\d/.test(id) ? null : '护照号码应为5–17位字母或数字'
+    case 'hkmo':
+      return /^[HM]\d{8}(\d{2})?$/.test(id) ? null : '港澳通行证号码应为H或M开头，后接8位或10位数字'
+    case 'tw':
+      return /^\d{8}(\d{2})?$/.test(id) ? null : '台湾居民来往大陆通行证号码应为8位或10位数字'
+    default:
+      return '请选择证件类型'
+  }
+}
+
+/** `2102**********123X`: enough for a person to recognise their own ID, useless to anyone else. */
+export function maskIdNumber(raw: string): string {
+  const id = normalizeIdNumber(raw)
+  const keep = id.length >= 15 ? 4 : id.length >= 8 ? 2 : 1
+  if (id.length <= keep * 2) return '*'.repeat(id.length)
+  return id.slice(0, keep) + '*'.repeat(id.length - keep * 2) + id.slice(-keep)
+}
+
+export const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z·•.\-\s]{2,40}$/
+
+export function nameProblem(raw: string): string | null {
+  const name = raw.trim()
+  if (!name) return '请输入姓名'
+  return NAME_PATTERN.test(name) ? null : '姓名应为2–40个汉字或字母（可含·）'
+}
+
+// ----- what the calendar shows -----
+
+export type SessionStatus = 'open' | 'full' | 'over' | 'closed' | 'notReleased'
+
+export interface CalendarSession {
+  /** `YYYY-MM-DD.key`, e.g. `2026-11-27.am`. */
+  id: string
+  key: string
+  name: string
+  start: string
+  end: string
+  capacity: number
+  left: number
+  status: SessionStatus
+}
+
+export interface CalendarDay {
+  date: string
+  /** 周一 … 周日 */
+  weekday: string
+  status: 'open' | 'closed' | 'notReleased' | 'over'
+  closedReason?: string
+  holiday?: string
+  /** When bookings for the day open (ISO), with a display text in Beijing time. */
+  releaseAt: string
+  releaseText: string
+  sessions: CalendarSession[]
+}
+
+export interface VisitorView {
+  id: string
+  name: string
+  idType: IdType
+  idMasked: string
+}
+
+export type BookingStatus = 'confirmed' | 'checked_in' | 'cancelled' | 'no_show'
+
+export const BOOKING_STATUS_LABEL: Record<BookingStatus, string> = {
+  confirmed: '待参观',
+  checked_in: '已入馆',
+  cancelled: '已取消',
+  no_show: '未到场',
+}
+
+export interface BookingView {
+  id: string
+  sessionId: string
+  date: string
+  weekday: string
+  sessionName: string
+  start: string
+  end: string
+  status: BookingStatus
+  visitors: Array<{ name: string; idType: IdType; idMasked: string }>
+  createdAt: string
+  /** Signed e-ticket code; only while the booking can still be used at the gate. */
+  ticketCode?: string
+  /** Last moment the booking can be cancelled (ISO) and its display text. */
+  cancelDeadline: string
+  cancelDeadlineText: string
+  cancellable: boolean
+  checkedInAt?: string
+  cancelledAt?: string
+}
+
+export interface StaffSessionCount {
+  sessionId: string
+  name: string
+  start: string
+  end: string
+  capacity: number
+  /** Places held by bookings that are still valid (待参观 + 已入馆). */
+  booked: number
+  checkedIn: number
+}
+
+export interface CheckInResult {
+  bookingId: string
+  date: string
+  sessionName: string
+  start: string
+  end: string
+  visitors: Array<{ name: string; idType: IdType; idMasked: string }>
+  checkedInAt: string
+}
+
+// Refusals a visitor or a staff member reads. Messages with {placeholders} are filled by the cloud.
+export const BookingErrors = {
+  SESSION_FULL: '该场次已约满，请选择其他场次',
+  ID_ALREADY_BOOKED: '{name}（{id}）当天已有预约，同一证件每天只能预约一次',
+  TOO_MANY_VISITORS: `每次预约最多${MAX_VISITORS_PER_BOOKING}位参观人`,
+  NO_VISITORS: '请至少选择1位参观人',
+  DUPLICATE_VISITOR: '同一位参观人不能重复添加',
+  DAY_CLOSED: '{date}闭馆：{reason}，请选择其他日期',
+  NOT_RELEASED: '{date}的场次将于{release}开放预约，请届时再来',
+  SESSION_OVER: '该场次已结束，请选择其他场次',
+  SESSION_NOT_FOUND: '没有这个场次，请返回日历重新选择',
+  SUSPENDED: '因{days}天内{limit}次预约未到场，您的预约功能暂停至{until}',
+  VISITOR_NOT_FOUND: '所选参观人不存在，请刷新后重试',
+  VISITOR_EXISTS: '该证件已在常用参观人中',
+  VISITOR_LIMIT: `常用参观人最多保存${MAX_SAVED_VISITORS}位，请先删除不再需要的参观人`,
+  IN_PROGRESS: '预约正在处理中，请稍后在“我的预约”中查看结果',
+  BOOKING_NOT_FOUND: '没有找到这条预约',
+  NOT_CANCELLABLE: '该预约{status}，无法取消',
+  CANCEL_DEADLINE_PASSED: '已过取消截止时间（{deadline}），无法取消',
+  TICKET_INVALID: '无效的电子票：二维码无法识别或已被篡改',
+  TICKET_USED: '该电子票已于{time}核验入馆，不能重复使用',
+  TICKET_CANCELLED: '该预约已取消，电子票无效',
+  TICKET_NO_SHOW: '该预约已过期（未到场），电子票无效',
+  TICKET_WRONG_DAY: '该票为{date}的预约，不是今天',
+  TICKET_TOO_EARLY: '该票为{session}，{opens}起方可入馆',
+  TICKET_SESSION_OVER: '该票为{session}，场次已结束',
+  STAFF_PIN_INVALID: '工作人员口令不正确',
+} as const
+
+export type BookingErrorCode = keyof typeof BookingErrors
+
+export const fillMessage = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''))
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+
+/** Weekday of a calendar date string; independent of the device's time zone. */
+export function weekdayOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]
+}
+
+/** `11月27日` from `2026-11-27`. */
+export function shortDate(date: string): string {
+  const [, m, d] = date.split('-').map(Number)
+  return `${m}月${d}日`
+}
+
+/** Ticket codes as printed under the QR code: `T1.<booking>.<signature>` (no personal data). */
+export const TICKET_CODE_PATTERN = /^T1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{16}$/

@@ -1,0 +1,293 @@
+// The visitor side of booking. Each rule that protects capacity or uniqueness is decided by one
+// atomic store step (see BookingStore in store/port.ts); the handler only composes the steps and
+// gives back what it took when a later step refuses.
+import { z } from 'zod'
+import {
+  BOOKING_STATUS_LABEL,
+  BookingErrors,
+  fillMessage,
+  ID_TYPES,
+  idNumberProblem,
+  MAX_SAVED_VISITORS,
+  MAX_VISITORS_PER_BOOKING,
+  maskIdNumber,
+  nameProblem,
+  normalizeIdNumber,
+  type BookingErrorCode,
+  type IdType,
+} from '../contracts/booking'
+import { CommonErrors } from '../contracts/errors'
+import { fail, ok, type Result } from '../contracts/result'
+import { availability, buildCalendar, calendarSessionIds, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
+import { loadBookingConfig } from '../booking/config'
+import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
+import { bookingView } from '../booking/views'
+import { beijingText, dayOf } from '../booking/time'
+import type { BookingRecord } from '../store/port'
+import { defineAction, type CallContext, type CloudFunction } from './types'
+
+// What this instance last learned about full sessions: after a reserve was refused, the rush that
+// follows is answered from memory for a moment instead of asking the store again. Only a hint for
+// refusing early; a cancellation here forgets it at once, one elsewhere is seen within FULL_HINT_MS.
+const FULL_HINT_MS = 250
+const fullHints = new WeakMap<object, Map<string, { atLeast: number; until: number }>>()
+function hintsFor(store: object) {
+  let hints = fullHints.get(store)
+  if (!hints) fullHints.set(store, (hints = new Map()))
+  return hints
+}
+const hintFull = (store: object, sessionId: string, atLeast: number, now: number) => {
+  const hints = hintsFor(store)
+  if (hints.size > 1000) hints.clear()
+  hints.set(sessionId, { atLeast, until: now + FULL_HINT_MS })
+}
+const forgetFull = (store: object, sessionId: string) => hintsFor(store).delete(sessionId)
+function hintedBooked(store: object, sessionId: string, now: number): number | null {
+  const hint = hintsFor(store).get(sessionId)
+  return hint && hint.until > now ? hint.atLeast : null
+}
+
+const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
+
+export function secretOf(ctx: CallContext): string {
+  if (!ctx.secret) throw new Error('booking needs the server secret in the call context')
+  return ctx.secret
+}
+
+const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { errorMap: () => ({ message: '请选择证件类型' }) })
+
+const AddVisitorSchema = z
+  .object({
+    name: z.string().max(40, '姓名过长').transform((s) => s.trim()),
+    idType: idTypeSchema,
+    idNumber: z.string().max(40, '证件号码过长'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const nameIssue = nameProblem(v.name)
+    if (nameIssue) ctx.addIssue({ code: 'custom', path: ['name'], message: nameIssue })
+    const idIssue = idNumberProblem(v.idType, v.idNumber)
+    if (idIssue) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: idIssue })
+  })
+
+const BookSchema = z
+  .object({
+    sessionId: z.string().regex(SESSION_ID_PATTERN, BookingErrors.SESSION_NOT_FOUND),
+    visitorIds: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.VISITOR_NOT_FOUND))
+      .min(1, BookingErrors.NO_VISITORS)
+      .max(MAX_VISITORS_PER_BOOKING, BookingErrors.TOO_MANY_VISITORS)
+      .refine((ids) => new Set(ids).size === ids.length, BookingErrors.DUPLICATE_VISITOR),
+    clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确，请刷新页面后重试'),
+  })
+  .strict()
+
+const BookingIdSchema = z.object({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.BOOKING_NOT_FOUND) }).strict()
+
+/**
+ * The answer a retry gets for a request that was already confirmed (or is still being decided).
+ * Only a confirmed booking is bound to its request id for good: a refused request may be sent
+ * again and is decided afresh, so a retry can never book twice but can take a place freed since.
+ */
+function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<ReturnType<typeof loadBookingConfig>>): Result<{ booking: ReturnType<typeof bookingView> }> | null {
+  if (existing.status === 'pending') return refuse('IN_PROGRESS')
+  if (existing.status === 'refused') return null
+  return ok({ booking: bookingView(existing, config, secretOf(ctx), ctx.now()) })
+}
+
+export const booking: CloudFunction = {
+  actions: {
+    calendar: defineAction({
+      schema: z.object({}).strict(),
+      anonymous: true,
+      handle: async (_req, ctx) => {
+        const config = await loadBookingConfig(ctx.store)
+        const now = ctx.now()
+        const booked = await ctx.store.booking.placesBooked(calendarSessionIds(config, now))
+        return ok({ days: buildCalendar(config, now, booked), today: dayOf(now), timezone: config.timezone, sourceNote: config.sourceNote })
+      },
+    }),
+
+    visitors: defineAction({
+      schema: z.object({}).strict(),
+      handle: async (_req, ctx) => {
+        const saved = await ctx.store.booking.listVisitors(ctx.openid!)
+        return ok({ visitors: saved.map(({ id, name, idType, idMasked }) => ({ id, name, idType, idMasked })) })
+      },
+    }),
+
+    addVisitor: defineAction({
+      schema: AddVisitorSchema,
+      handle: async (req, ctx) => {
+        const secret = secretOf(ctx)
+        const hash = idHash(secret, req.idType, req.idNumber)
+        const visitor = {
+          id: visitorIdFor(secret, ctx.openid!, hash),
+          openid: ctx.openid!,
+          name: req.name,
+          idType: req.idType,
+          idHash: hash,
+          idMasked: maskIdNumber(normalizeIdNumber(req.idNumber)),
+          createdAt: ctx.now().toISOString(),
+        }
+        const added = await ctx.store.booking.addVisitor(visitor, MAX_SAVED_VISITORS)
+        if (added === 'exists') return refuse('VISITOR_EXISTS')
+        if (added === 'cap') return refuse('VISITOR_LIMIT')
+        return ok({ visitor: { id: visitor.id, name: visitor.name, idType: visitor.idType, idMasked: visitor.idMasked } })
+      },
+    }),
+
+    removeVisitor: defineAction({
+      schema: z.object({ visitorId: z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.VISITOR_NOT_FOUND) }).strict(),
+      handle: async ({ visitorId }, ctx) =>
+        (await ctx.store.booking.removeVisitor(ctx.openid!, visitorId)) ? ok({ removed: true as const }) : refuse('VISITOR_NOT_FOUND'),
+    }),
+
+    book: defineAction({
+      schema: BookSchema,
+      handle: async (req, ctx) => {
+        const secret = secretOf(ctx)
+        const openid = ctx.openid!
+        const now = ctx.now()
+        const config = await loadBookingConfig(ctx.store)
+        const session = sessionRef(config, req.sessionId)
+        if (!session) return refuse('SESSION_NOT_FOUND')
+        const bookingId = bookingIdFor(secret, openid, req.clientRequestId)
+
+        // A retry of a request already confirmed gets that booking, whatever has changed since.
+        const earlier = await ctx.store.booking.getBooking(bookingId)
+        const replayed = earlier && replay(earlier, ctx, config)
+        if (replayed) return replayed
+        if (earlier && (earlier.sessionId !== req.sessionId || earlier.visitors.map((v) => v.visitorId).join() !== req.visitorIds.join())) {
+          return fail('BAD_REQUEST', '该请求编号已用于另一次预约，请刷新页面后重试')
+        }
+
+        const open = availability(config, session, now)
+        if (!open.ok) return refuse(open.code, open.values)
+
+        // A glance, not a decision: when the session is plainly full, say so without writing
+        // anything (the rush after a sell-out costs reads only). Only the guarded reserve below
+        // decides who gets a place.
+        const hinted = hintedBooked(ctx.store, session.id, Date.now())
+        const glance = hinted ?? (await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0
+        if (glance + req.visitorIds.length > session.template.capacity) {
+          if (hinted === null && glance >= session.template.capacity) hintFull(ctx.store, session.id, glance, Date.now())
+          return refuse('SESSION_FULL')
+        }
+
+        const account = await ctx.store.booking.getAccount(openid)
+        if (account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()) {
+          return refuse('SUSPENDED', { days: config.noShow.windowDays, limit: config.noShow.limit, until: beijingText(account.suspendedUntil) })
+        }
+
+        const saved = await ctx.store.booking.getVisitors(openid, req.visitorIds)
+        if (saved.length !== req.visitorIds.length) return refuse('VISITOR_NOT_FOUND')
+        const byId = new Map(saved.map((v) => [v.id, v]))
+        const visitors = req.visitorIds.map((id) => {
+          const v = byId.get(id)!
+          return { visitorId: v.id, name: v.name, idType: v.idType, idHash: v.idHash, idMasked: v.idMasked }
+        })
+
+        const record: BookingRecord = {
+          id: bookingId,
+          openid,
+          clientRequestId: req.clientRequestId,
+          sessionId: session.id,
+          day: session.date,
+          sessionStart: session.start.toISOString(),
+          sessionEnd: session.end.toISOString(),
+          places: visitors.length,
+          visitors,
+          status: 'pending',
+          createdAt: now.toISOString(),
+        }
+        const begun = earlier
+          ? // Decided afresh: the refused record is taken back to pending by one guarded step.
+            (await ctx.store.booking.transition(bookingId, 'refused', 'pending', { at: now.toISOString() }))
+            ? { created: true as const }
+            : { created: false as const, existing: (await ctx.store.booking.getBooking(bookingId))! }
+          : await ctx.store.booking.beginBooking(record)
+        if (!begun.created) return replay(begun.existing, ctx, config) ?? refuse('IN_PROGRESS')
+
+        const settleRefused = async (code: BookingErrorCode, values: Record<string, string | number> = {}) => {
+          const refusal = refuse(code, values)
+          await ctx.store.booking.transition(bookingId, 'pending', 'refused', { at: now.toISOString(), refusal: refusal.error })
+          return refusal
+        }
+
+        const store = ctx.store.booking
+        let placesHeld = false
+        const claimed: string[] = []
+        try {
+          if (!(await store.reservePlaces(session.id, session.template.capacity, visitors.length))) {
+            hintFull(ctx.store, session.id, session.template.capacity - visitors.length + 1, Date.now())
+            return await settleRefused('SESSION_FULL')
+          }
+          placesHeld = true
+          for (const v of visitors) {
+            if (!(await store.claimId(session.date, v.idHash, bookingId))) {
+              await store.releaseIds(session.date, claimed, bookingId)
+              await store.releasePlaces(session.id, visitors.length)
+              forgetFull(ctx.store, session.id)
+              placesHeld = false
+              return await settleRefused('ID_ALREADY_BOOKED', { name: v.name, id: v.idMasked })
+            }
+            claimed.push(v.idHash)
+          }
+          if (!(await store.transition(bookingId, 'pending', 'confirmed', { at: now.toISOString() }))) throw new Error('pending booking vanished')
+        } catch (error) {
+          // Give back what this attempt took, so a failure mid-way loses no places.
+          await store.releaseIds(session.date, claimed, bookingId).catch(() => undefined)
+          if (placesHeld) await store.releasePlaces(session.id, visitors.length).catch(() => undefined)
+          await store.transition(bookingId, 'pending', 'refused', { at: now.toISOString(), refusal: { code: 'INTERNAL', message: CommonErrors.INTERNAL } }).catch(() => undefined)
+          throw error
+        }
+        return ok({ booking: bookingView({ ...record, status: 'confirmed' }, config, secret, now) })
+      },
+    }),
+
+    mine: defineAction({
+      schema: z.object({}).strict(),
+      handle: async (_req, ctx) => {
+        const config = await loadBookingConfig(ctx.store)
+        const records = await ctx.store.booking.listBookings(ctx.openid!, 100)
+        return ok({ bookings: records.map((r) => bookingView(r, config, secretOf(ctx), ctx.now())) })
+      },
+    }),
+
+    get: defineAction({
+      schema: BookingIdSchema,
+      handle: async ({ bookingId }, ctx) => {
+        const record = await ctx.store.booking.getBooking(bookingId)
+        // Someone else's booking is answered exactly like a missing one.
+        if (!record || record.openid !== ctx.openid || record.status === 'pending' || record.status === 'refused') return refuse('BOOKING_NOT_FOUND')
+        return ok({ booking: bookingView(record, await loadBookingConfig(ctx.store), secretOf(ctx), ctx.now()) })
+      },
+    }),
+
+    cancel: defineAction({
+      schema: BookingIdSchema,
+      handle: async ({ bookingId }, ctx) => {
+        const now = ctx.now()
+        const config = await loadBookingConfig(ctx.store)
+        const record = await ctx.store.booking.getBooking(bookingId)
+        if (!record || record.openid !== ctx.openid || record.status === 'pending' || record.status === 'refused') return refuse('BOOKING_NOT_FOUND')
+        if (record.status !== 'confirmed') return refuse('NOT_CANCELLABLE', { status: BOOKING_STATUS_LABEL[record.status] })
+        const deadline = cancelDeadline(config, new Date(record.sessionStart))
+        if (now.getTime() >= deadline.getTime()) return refuse('CANCEL_DEADLINE_PASSED', { deadline: beijingText(deadline) })
+        // The guard (still confirmed, still theirs) makes a double cancel or a cancel racing a
+        // check-in release the places exactly once.
+        if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'cancelled', { at: now.toISOString() }, ctx.openid!))) {
+          const latest = (await ctx.store.booking.getBooking(bookingId))!
+          return refuse('NOT_CANCELLABLE', { status: BOOKING_STATUS_LABEL[latest.status as 'confirmed'] })
+        }
+        await ctx.store.booking.releasePlaces(record.sessionId, record.places)
+        forgetFull(ctx.store, record.sessionId)
+        await ctx.store.booking.releaseIds(record.day, record.visitors.map((v) => v.idHash), bookingId)
+        const cancelled = { ...record, status: 'cancelled' as const, cancelledAt: now.toISOString() }
+        return ok({ booking: bookingView(cancelled, config, secretOf(ctx), now) })
+      },
+    }),
+  },
+}
+

@@ -1,0 +1,170 @@
+import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor } from '../port'
+import type { Db } from './database'
+
+interface BookingRow {
+  doc: string
+  status: BookingRecord['status']
+  refusal: string | null
+  checked_in_at: string | null
+  cancelled_at: string | null
+  no_show_at: string | null
+}
+
+// The immutable part of a booking lives in `doc`; what changes (status and its timestamps) has
+// its own columns, so a transition is one guarded UPDATE.
+function toRecord(row: BookingRow): BookingRecord {
+  const record = JSON.parse(row.doc) as BookingRecord
+  record.status = row.status
+  if (row.refusal) record.refusal = JSON.parse(row.refusal)
+  if (row.checked_in_at) record.checkedInAt = row.checked_in_at
+  if (row.cancelled_at) record.cancelledAt = row.cancelled_at
+  if (row.no_show_at) record.noShowAt = row.no_show_at
+  return record
+}
+
+const BOOKING_COLUMNS = 'doc, status, refusal, checked_in_at, cancelled_at, no_show_at'
+
+export function sqliteBooking(db: Db): BookingStore {
+  const q = {
+    countVisitors: db.prepare('SELECT COUNT(*) AS n FROM booking_visitors WHERE openid = ?'),
+    insertVisitor: db.prepare('INSERT INTO booking_visitors (id, openid, id_hash, created_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
+    listVisitors: db.prepare('SELECT doc FROM booking_visitors WHERE openid = ? ORDER BY created_at, id'),
+    removeVisitor: db.prepare('DELETE FROM booking_visitors WHERE id = ? AND openid = ?'),
+    insertBooking: db.prepare(
+      `INSERT INTO bookings (id, openid, session_id, day, session_end, places, status, created_at, doc)
+       VALUES (@id, @openid, @sessionId, @day, @sessionEnd, @places, @status, @createdAt, @doc) ON CONFLICT (id) DO NOTHING`,
+    ),
+    getBooking: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
+    listBookings: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE openid = ? AND status NOT IN ('pending', 'refused') ORDER BY day DESC, session_end DESC, created_at DESC LIMIT ?`),
+    ensureSession: db.prepare('INSERT INTO booking_sessions (id, booked) VALUES (?, 0) ON CONFLICT (id) DO NOTHING'),
+    reserve: db.prepare('UPDATE booking_sessions SET booked = booked + @n WHERE id = @id AND booked + @n <= @capacity'),
+    sessionBooked: db.prepare('SELECT booked FROM booking_sessions WHERE id = ?'),
+    release: db.prepare('UPDATE booking_sessions SET booked = booked - @n WHERE id = @id AND booked >= @n'),
+    claim: db.prepare('INSERT INTO booking_claims (id, booking_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
+    claimOwner: db.prepare('SELECT booking_id FROM booking_claims WHERE id = ?'),
+    releaseClaim: db.prepare('DELETE FROM booking_claims WHERE id = ? AND booking_id = ?'),
+    transition: db.prepare(
+      `UPDATE bookings SET status = @to,
+         refusal = COALESCE(@refusal, refusal),
+         checked_in_at = CASE WHEN @to = 'checked_in' THEN @at ELSE checked_in_at END,
+         cancelled_at = CASE WHEN @to = 'cancelled' THEN @at ELSE cancelled_at END,
+         no_show_at = CASE WHEN @to = 'no_show' THEN @at ELSE no_show_at END
+       WHERE id = @id AND status = @from AND (@owner IS NULL OR openid = @owner)`,
+    ),
+    due: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE status = 'confirmed' AND session_end <= ? ORDER BY session_end LIMIT ?`),
+    dayCounts: db.prepare(
+      `SELECT session_id, status, SUM(places) AS places FROM bookings
+       WHERE day = ? AND status IN ('confirmed', 'checked_in') GROUP BY session_id, status`,
+    ),
+    countNoShows: db.prepare(`SELECT COUNT(*) AS n FROM bookings WHERE openid = ? AND status = 'no_show' AND session_end > ?`),
+    getAccount: db.prepare('SELECT doc FROM booking_accounts WHERE openid = ?'),
+    setAccount: db.prepare('INSERT INTO booking_accounts (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc'),
+  }
+
+  // One prepared statement per list length (1–5 visitors, 1–16 sessions), not one per call.
+  const byCount = new Map<string, ReturnType<Db['prepare']>>()
+  const withList = (sql: (marks: string) => string, n: number) => {
+    const key = `${sql('#')}|${n}`
+    let stmt = byCount.get(key)
+    if (!stmt) byCount.set(key, (stmt = db.prepare(sql(Array(n).fill('?').join(',')))))
+    return stmt
+  }
+  const visitorsByIds = (n: number) => withList((marks) => `SELECT doc FROM booking_visitors WHERE openid = ? AND id IN (${marks})`, n)
+  const sessionsByIds = (n: number) => withList((marks) => `SELECT id, booked FROM booking_sessions WHERE id IN (${marks})`, n)
+
+  const addVisitor = db.transaction((v: SavedVisitor, cap: number): 'added' | 'exists' | 'cap' => {
+    if ((q.countVisitors.get(v.openid) as { n: number }).n >= cap) return 'cap'
+    return q.insertVisitor.run(v.id, v.openid, v.idHash, v.createdAt, JSON.stringify(v)).changes === 1 ? 'added' : 'exists'
+  })
+  const reserve = db.transaction((id: string, capacity: number, n: number) => {
+    q.ensureSession.run(id)
+    return q.reserve.run({ id, n, capacity }).changes === 1
+  })
+  const claim = db.transaction((key: string, bookingId: string) => {
+    if (q.claim.run(key, bookingId).changes === 1) return true
+    return (q.claimOwner.get(key) as { booking_id: string } | undefined)?.booking_id === bookingId
+  })
+  const releaseIds = db.transaction((day: string, hashes: string[], bookingId: string) => {
+    for (const h of hashes) q.releaseClaim.run(`${day}:${h}`, bookingId)
+  })
+  const begin = db.transaction((r: BookingRecord) => {
+    const inserted = q.insertBooking.run({ ...r, doc: JSON.stringify(r) }).changes === 1
+    return inserted ? null : toRecord(q.getBooking.get(r.id) as BookingRow)
+  })
+
+  return {
+    async addVisitor(visitor, cap) {
+      return addVisitor(visitor, cap)
+    },
+    async listVisitors(openid) {
+      return (q.listVisitors.all(openid) as { doc: string }[]).map((r) => JSON.parse(r.doc) as SavedVisitor)
+    },
+    async getVisitors(openid, ids) {
+      if (ids.length === 0) return []
+      const rows = visitorsByIds(ids.length).all([openid, ...ids]) as { doc: string }[]
+      return rows.map((r) => JSON.parse(r.doc) as SavedVisitor)
+    },
+    async removeVisitor(openid, id) {
+      return q.removeVisitor.run(id, openid).changes === 1
+    },
+    async beginBooking(record) {
+      const existing = begin(record)
+      return existing ? { created: false, existing } : { created: true }
+    },
+    async reservePlaces(sessionId, capacity, n) {
+      return reserve(sessionId, capacity, n)
+    },
+    async releasePlaces(sessionId, n) {
+      q.release.run({ id: sessionId, n })
+    },
+    async placesBooked(sessionIds) {
+      if (sessionIds.length === 0) return {}
+      if (sessionIds.length === 1) {
+        // The booking path asks about one session; the calendar about a page of them.
+        const row = q.sessionBooked.get(sessionIds[0]) as { booked: number } | undefined
+        return row ? { [sessionIds[0]]: row.booked } : {}
+      }
+      const rows = sessionsByIds(sessionIds.length).all(sessionIds) as { id: string; booked: number }[]
+      return Object.fromEntries(rows.map((r) => [r.id, r.booked]))
+    },
+    async claimId(day, idHash, bookingId) {
+      return claim(`${day}:${idHash}`, bookingId)
+    },
+    async releaseIds(day, idHashes, bookingId) {
+      releaseIds(day, idHashes, bookingId)
+    },
+    async getBooking(id) {
+      const row = q.getBooking.get(id) as BookingRow | undefined
+      return row ? toRecord(row) : null
+    },
+    async listBookings(openid, limit) {
+      return (q.listBookings.all(openid, limit) as BookingRow[]).map(toRecord)
+    },
+    async transition(id, from, to, patch, owner) {
+      const refusal = patch.refusal ? JSON.stringify(patch.refusal) : null
+      return q.transition.run({ id, from, to, at: patch.at, refusal, owner: owner ?? null }).changes === 1
+    },
+    async dueNoShows(nowIso, limit) {
+      return (q.due.all(nowIso, limit) as BookingRow[]).map(toRecord)
+    },
+    async dayCounts(day) {
+      const out: Record<string, { booked: number; checkedIn: number }> = {}
+      for (const r of q.dayCounts.all(day) as { session_id: string; status: string; places: number }[]) {
+        const c = (out[r.session_id] ??= { booked: 0, checkedIn: 0 })
+        c.booked += r.places
+        if (r.status === 'checked_in') c.checkedIn += r.places
+      }
+      return out
+    },
+    async countNoShows(openid, sinceIso) {
+      return (q.countNoShows.get(openid, sinceIso) as { n: number }).n
+    },
+    async getAccount(openid) {
+      const row = q.getAccount.get(openid) as { doc: string } | undefined
+      return row ? (JSON.parse(row.doc) as BookingAccount) : null
+    },
+    async suspend(account) {
+      q.setAccount.run(account.openid, JSON.stringify(account))
+    },
+  }
+}

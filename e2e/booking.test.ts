@@ -1,0 +1,219 @@
+// The whole booking flow as people do it in the H5 app: a resident books for two, gets the
+// e-ticket, cancels (the places come back), books again; staff at the gate check the ticket in
+// and the same ticket is refused the second time. The server's clock is frozen at a Friday
+// 08:50 Beijing time (CLOCK_AT), so the flow does not depend on when the test runs.
+import Database from 'better-sqlite3'
+import type { Browser, Page } from 'playwright-core'
+import { residentIdCheckChar } from '../cloud/contracts/booking'
+import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+
+let server: RunningServer
+let browser: Browser
+const PIN = '802468'
+
+const validId = (first17: string) => first17 + residentIdCheckChar(first17)
+const ZHANG = validId('21021119850312123')
+const LI = validId('21020420120601002')
+
+beforeAll(async () => {
+  server = await startServer({ STAFF_PIN: PIN, CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+// The H5 router keeps earlier pages of the stack in the DOM (hidden): look only at what is visible.
+const input = (page: Page, labelId: string) => page.locator(`[aria-labelledby="${labelId}"] input:visible, input[aria-labelledby="${labelId}"]:visible`).first()
+
+/** Screenshot after the H5 router's page slide-in has finished. */
+async function snap(page: Page, name: string) {
+  await page.waitForTimeout(700)
+  await shoot(page, name)
+}
+
+/** Waits until what a person would read settles on the expected text (the page refreshes async). */
+async function eventually(read: () => Promise<string>, expected: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout
+  let last = ''
+  while (Date.now() < deadline) {
+    last = await read().catch(() => '')
+    if (last.includes(expected)) return
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  expect(last).toContain(expected)
+}
+
+async function placesLeft(page: Page, session: string): Promise<string> {
+  return page.locator(`[data-session="${session}"] .bk-session__meta:visible`).innerText()
+}
+
+async function bookFridayMorning(page: Page) {
+  await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
+  await page.getByRole('button', { name: '预约11月27日上午场' }).click()
+  await page.getByText('选择参观人').waitFor()
+}
+
+test('book two visitors → ticket → cancel → book again → staff check in → second scan refused', async () => {
+  const { page, errors, context } = await phonePage(browser)
+
+  // Home → 预约参观 → calendar with sessions, places left, the Monday closed and the release time shown.
+  await page.goto(pageUrl(server.url, 'pages/home/index'))
+  await page.locator('[data-entry="booking"]').click()
+  await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
+  expect(await placesLeft(page, '2026-11-27.am')).toBe('余 300 / 300 个名额')
+  const monday = page.locator('[data-date="2026-11-30"]')
+  await expect(monday.innerText()).resolves.toContain('每周一闭馆（法定节假日除外）')
+  // Today and the next 7 days; 12月4日 opened at 08:00 today, 12月5日 is not shown yet.
+  await expect(page.locator('[data-date="2026-12-04"]').innerText()).resolves.toContain('余 300 / 300 个名额')
+  await expect(page.locator('[data-date="2026-12-05"]').count()).resolves.toBe(0)
+  await snap(page, 'booking-calendar')
+
+  // Pick the session; add two visitors. A wrong check digit is caught in the form.
+  await page.getByRole('button', { name: '预约11月27日上午场' }).click()
+  await page.getByText('还没有常用参观人').waitFor()
+  await page.getByText('＋ 添加参观人').click()
+  await input(page, 'vf-name').fill('张三')
+  await input(page, 'vf-id').fill(ZHANG.slice(0, 17) + (ZHANG[17] === '1' ? '2' : '1'))
+  await page.getByText('保存参观人').click()
+  await page.getByText('身份证号校验位不正确，请核对后重新输入').waitFor()
+  await input(page, 'vf-id').fill(ZHANG)
+  await page.getByText('保存参观人').click()
+  await page.locator('[data-visitor="张三"][aria-checked="true"]').waitFor()
+  await page.getByText('＋ 添加参观人').click()
+  await input(page, 'vf-name').fill('李小明')
+  await input(page, 'vf-id').fill(LI)
+  await page.getByText('保存参观人').click()
+  await page.locator('[data-visitor="李小明"][aria-checked="true"]').waitFor()
+  await expect(page.getByText('已选 2/5').count()).resolves.toBe(1)
+  const masked = await page.locator('[data-visitor="张三"] .bk-visitor__id').innerText()
+  expect(masked).toContain('2102**********')
+  expect(await page.locator('body').innerText()).not.toContain(ZHANG)
+  await snap(page, 'booking-form')
+
+  // Submit: the e-ticket with a QR code and no full ID number anywhere.
+  await page.getByText('提交预约').click()
+  await page.getByText('预约成功').waitFor()
+  const qr = page.locator('img[aria-label="电子票二维码"], [aria-label="电子票二维码"] img').first()
+  await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/gif'))).resolves.toBe(true)
+  const firstCode = (await page.locator('.bk-ticket__code:visible').innerText()).trim()
+  expect(firstCode).toMatch(/^T1\./)
+  expect(await page.locator('body').innerText()).not.toContain(ZHANG)
+  await expect(page.locator('.bk-status:visible').first().innerText()).resolves.toBe('待参观')
+  await snap(page, 'booking-ticket')
+
+  // Cancel before the deadline (the session start): the places come back at once.
+  await page.locator('.btn--danger:visible', { hasText: '取消预约' }).click()
+  await page.getByText('取消后名额将释放给其他观众').waitFor()
+  await page.getByText('取消预约', { exact: true }).last().click()
+  await page.locator('.bk-status:visible', { hasText: '已取消' }).waitFor()
+  await expect(page.getByText('预约已取消，电子票已失效').count()).resolves.toBe(1)
+  await snap(page, 'booking-cancelled')
+  await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
+  await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
+  await eventually(() => placesLeft(page, '2026-11-27.am'), '余 300 / 300 个名额')
+
+  // Book again with the same two visitors (their IDs are free again that day).
+  await bookFridayMorning(page)
+  await page.locator('[data-visitor="张三"]').click()
+  await page.locator('[data-visitor="李小明"]').click()
+  await page.getByText('提交预约').click()
+  await page.getByText('预约成功').waitFor()
+  const code = (await page.locator('.bk-ticket__code:visible').innerText()).trim()
+  expect(code).not.toBe(firstCode)
+
+  // 我的预约: one upcoming, one in history as 已取消.
+  await page.locator('.bk-actions .btn:visible', { hasText: '我的预约' }).click()
+  await page.getByText('待参观（1）').waitFor()
+  await expect(page.getByText('历史预约（1）').count()).resolves.toBe(1)
+  await snap(page, 'booking-mine')
+  await page.locator(':visible', { hasText: /^历史预约（1）$/ }).last().click()
+  await page.locator('.bk-booking .bk-status:visible', { hasText: '已取消' }).waitFor()
+
+  // Staff at the gate: a wrong PIN is refused; the right one opens check-in.
+  const staff = await phonePage(browser)
+  await staff.page.goto(pageUrl(server.url, 'staff/pages/checkin/index'))
+  await input(staff.page, 'st-pin-label').fill('000000')
+  await staff.page.getByText('登录', { exact: true }).click()
+  await staff.page.getByText('工作人员口令不正确').waitFor()
+  await input(staff.page, 'st-pin-label').fill(PIN)
+  await staff.page.getByText('登录', { exact: true }).click()
+  await staff.page.getByRole('heading', { name: '入馆核验' }).waitFor()
+  await expect(staff.page.locator('[data-session="2026-11-27.am"]').innerText()).resolves.toContain('已入馆 0 / 已预约 2')
+
+  // The cancelled ticket is refused; the new one admits both, names shown, IDs masked.
+  await input(staff.page, 'st-code-label').fill(firstCode)
+  await staff.page.getByText('核验入馆', { exact: true }).click()
+  await staff.page.getByText('该预约已取消，电子票无效').waitFor()
+  await input(staff.page, 'st-code-label').fill(code)
+  await staff.page.getByText('核验入馆', { exact: true }).click()
+  await staff.page.getByText('核验通过，准予入馆（2人）').waitFor()
+  const admitted = await staff.page.locator('.st-result').innerText()
+  expect(admitted).toContain('张三')
+  expect(admitted).toContain('李小明')
+  expect(admitted).toContain('2102**********')
+  expect(admitted).not.toContain(ZHANG)
+  await eventually(() => staff.page.locator('[data-session="2026-11-27.am"]').innerText(), '已入馆 2 / 已预约 2')
+  await snap(staff.page, 'staff-admitted')
+
+  // The same ticket a second time: refused with the reason.
+  await input(staff.page, 'st-code-label').fill(code)
+  await staff.page.getByText('核验入馆', { exact: true }).click()
+  await staff.page.getByText('不予入馆').waitFor()
+  await expect(staff.page.locator('.st-result').innerText()).resolves.toContain('该电子票已于11月27日 08:50核验入馆，不能重复使用')
+  await snap(staff.page, 'staff-refused')
+
+  // A forged code is refused too.
+  await input(staff.page, 'st-code-label').fill(code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'))
+  await staff.page.getByText('核验入馆', { exact: true }).click()
+  await staff.page.getByText('无效的电子票：二维码无法识别或已被篡改').waitFor()
+
+  // The visitor sees 已入馆.
+  await page.goto(pageUrl(server.url, 'booking/pages/mine/index'))
+  await page.locator(':visible', { hasText: /^历史预约（2）$/ }).last().click()
+  await page.locator('.bk-booking .bk-status:visible', { hasText: '已入馆' }).waitFor()
+
+  // Nothing in the database file shows the ID numbers in full.
+  const db = new Database(server.dbFile, { readonly: true })
+  const dump = ['booking_visitors', 'bookings', 'booking_claims'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())).join('\n')
+  db.close()
+  expect(dump).not.toContain(ZHANG)
+  expect(dump).not.toContain(LI)
+
+  expect(errors).toEqual([])
+  expect(staff.errors).toEqual([])
+  await staff.context.close()
+  await context.close()
+})
+
+test('a full session is refused with the reason, and the places are untouched', async () => {
+  // The operator sets a tiny session; a second family is told it is full.
+  const db = new Database(server.dbFile)
+  const config = JSON.parse(JSON.stringify(require('../data/booking.json')))
+  config.sessions[1].capacity = 1
+  const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+  setMeta.run('booking.config', JSON.stringify(config))
+  setMeta.run('booking.config.rev', `e2e-${Date.now()}`)
+  db.close()
+  await new Promise((r) => setTimeout(r, 1100)) // a change made outside the server applies within a second
+  const { page, context } = await phonePage(browser)
+  await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
+  await page.getByRole('button', { name: '预约11月28日下午场' }).click()
+  await page.getByText('＋ 添加参观人').click()
+  await input(page, 'vf-name').fill('王五')
+  await input(page, 'vf-id').fill(validId('21021119900101001'))
+  await page.getByText('保存参观人').click()
+  await page.getByText('＋ 添加参观人').click()
+  await input(page, 'vf-name').fill('王小五')
+  await input(page, 'vf-id').fill(validId('21021120150101001'))
+  await page.getByText('保存参观人').click()
+  await page.getByText('已选 2/5').waitFor()
+  await page.getByText('提交预约').click()
+  await page.getByText('该场次已约满，请选择其他场次').waitFor()
+  await snap(page, 'booking-full')
+  await page.getByText('选择其他场次').click()
+  await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
+  await expect(placesLeft(page, '2026-11-28.pm')).resolves.toBe('余 1 / 1 个名额')
+  await context.close()
+})

@@ -1,0 +1,116 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { idTypeLabel, MAX_VISITORS_PER_BOOKING, shortDate, weekdayOf } from '@cloud/contracts/booking'
+import type { AppError } from '@cloud/contracts/result'
+import { ErrorView } from '@/components/ErrorView'
+import { LoadingView } from '@/components/LoadingView'
+import { VisitorForm } from '@/booking/components/VisitorForm'
+import { bookingStore, useBooking } from '@/booking/store'
+import { openPage } from '@/services/navigate'
+import '@/booking/components/booking.scss'
+
+// Pick visitors for the chosen session and submit. The request id of this intent survives retries.
+export default function BookingFormPage() {
+  const { params } = useRouter()
+  const sessionId = decodeURIComponent(params.session ?? '')
+  const calendar = useBooking((s) => s.calendar)
+  const visitors = useBooking((s) => s.visitors)
+  const submitting = useBooking((s) => s.submitting)
+  const [picked, setPicked] = useState<string[]>([])
+  const [error, setError] = useState<AppError | null>(null)
+  const [adding, setAdding] = useState(false)
+
+  useEffect(() => {
+    const s = bookingStore.getState()
+    if (s.calendar.status !== 'ready') void s.loadCalendar()
+    void s.loadVisitors()
+  }, [])
+
+  const session = calendar.status === 'ready' ? calendar.data.days.flatMap((d) => d.sessions).find((s) => s.id === sessionId) : undefined
+  const date = sessionId.split('.')[0]
+
+  if (visitors.status === 'idle' || visitors.status === 'loading') return <LoadingView text="正在加载常用参观人…" />
+  if (visitors.status === 'error') return <ErrorView error={visitors.error} onRetry={() => void bookingStore.getState().loadVisitors()} />
+
+  const toggle = (id: string) => {
+    setError(null)
+    if (picked.includes(id)) setPicked(picked.filter((p) => p !== id))
+    else if (picked.length >= MAX_VISITORS_PER_BOOKING) setError({ code: 'TOO_MANY_VISITORS', message: `每次预约最多${MAX_VISITORS_PER_BOOKING}位参观人` })
+    else setPicked([...picked, id])
+  }
+
+  const submit = async () => {
+    if (picked.length === 0) {
+      setError({ code: 'NO_VISITORS', message: '请至少选择1位参观人' })
+      return
+    }
+    setError(null)
+    const res = await bookingStore.getState().book(sessionId, picked)
+    if (res.ok) Taro.redirectTo({ url: `/booking/pages/ticket/index?id=${res.data.booking.id}&new=1` })
+    else setError(res.error)
+  }
+
+  return (
+    <View className="page bk-form">
+      <View className="card">
+        <View className="section-title" role="heading" aria-level={1}>
+          {/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${shortDate(date)} ${weekdayOf(date)}` : '所选场次'} {session?.name ?? ''}
+        </View>
+        {session && (
+          <View className="muted">
+            {session.start}–{session.end} · 余 {session.left} 个名额
+          </View>
+        )}
+      </View>
+
+      <View className="card">
+        <View className="section-title">
+          选择参观人（已选 {picked.length}/{MAX_VISITORS_PER_BOOKING}）
+        </View>
+        {visitors.data.length === 0 && <View className="muted">还没有常用参观人，请先添加。</View>}
+        {visitors.data.map((v) => (
+          <View key={v.id} className="bk-visitor" role="checkbox" aria-checked={picked.includes(v.id)} data-visitor={v.name} onClick={() => toggle(v.id)}>
+            <View className={`bk-visitor__check ${picked.includes(v.id) ? 'bk-visitor__check--on' : ''}`}>{picked.includes(v.id) ? '✓' : ''}</View>
+            <View className="bk-visitor__text">
+              <View>{v.name}</View>
+              <View className="bk-visitor__id">
+                {idTypeLabel(v.idType)} {v.idMasked}
+              </View>
+            </View>
+          </View>
+        ))}
+        {adding ? (
+          <View className="bk-add">
+            <VisitorForm
+              onAdded={(v) => {
+                setAdding(false)
+                if (picked.length < MAX_VISITORS_PER_BOOKING) setPicked((p) => [...p, v.id])
+              }}
+            />
+          </View>
+        ) : (
+          <View className="btn btn--ghost bk-add-toggle" role="button" onClick={() => setAdding(true)}>
+            ＋ 添加参观人
+          </View>
+        )}
+      </View>
+
+      {error && (
+        <View className="bk-alert" role="alert">
+          {error.message}
+          {(error.code === 'SESSION_FULL' || error.code === 'DAY_CLOSED' || error.code === 'SESSION_OVER' || error.code === 'NOT_RELEASED') && (
+            <View className="btn btn--ghost bk-alert__action" onClick={() => openPage('/booking/pages/calendar/index')}>
+              选择其他场次
+            </View>
+          )}
+        </View>
+      )}
+      <View className="bk-actions">
+        <View className={`btn ${submitting ? 'btn--disabled' : ''}`} role="button" aria-disabled={submitting} onClick={submit}>
+          {submitting ? '正在提交…' : error?.code === 'NETWORK' ? '重新提交' : '提交预约'}
+        </View>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,59 @@
+import type { Result } from '@cloud/contracts/result'
+import { createBookingStore } from './store'
+
+type Call = { fn: string; action: string; req: any }
+
+function fakeCloud(answers: Array<Result<any>>) {
+  const calls: Call[] = []
+  const call = (async (fn: string, action: string, req: any) => {
+    calls.push({ fn, action, req })
+    if (action === 'calendar') return { ok: true, data: { days: [], today: '2026-11-27', timezone: 'Asia/Shanghai', sourceNote: '' } }
+    return answers.shift() ?? { ok: false, error: { code: 'NETWORK', message: '网络不给力' } }
+  }) as any
+  return { calls, call }
+}
+
+const booking = { id: 'b1', status: 'confirmed' }
+
+describe('booking store', () => {
+  it('keeps the same request id when a submission fails on the network, so the retry books once', async () => {
+    const cloud = fakeCloud([{ ok: false, error: { code: 'NETWORK', message: '网络不给力，请检查网络后重试' } }, { ok: true, data: { booking } }])
+    const store = createBookingStore(cloud.call)
+    expect((await store.getState().book('2026-11-27.am', ['v1', 'v2'])).ok).toBe(false)
+    expect((await store.getState().book('2026-11-27.am', ['v1', 'v2'])).ok).toBe(true)
+    const books = cloud.calls.filter((c) => c.action === 'book')
+    expect(books).toHaveLength(2)
+    expect(books[0].req.clientRequestId).toBe(books[1].req.clientRequestId)
+    expect(store.getState().draft).toBeNull()
+  })
+
+  it('starts a new intent after a decided refusal or a change of visitors', async () => {
+    const cloud = fakeCloud([
+      { ok: false, error: { code: 'SESSION_FULL', message: '该场次已约满' } },
+      { ok: false, error: { code: 'NETWORK', message: '网络' } },
+      { ok: true, data: { booking } },
+    ])
+    const store = createBookingStore(cloud.call)
+    await store.getState().book('2026-11-27.am', ['v1'])
+    await store.getState().book('2026-11-27.pm', ['v1'])
+    await store.getState().book('2026-11-27.pm', ['v1', 'v2'])
+    const ids = cloud.calls.filter((c) => c.action === 'book').map((c) => c.req.clientRequestId)
+    expect(new Set(ids).size).toBe(3)
+  })
+
+  it('ignores a second tap while the first is in flight', async () => {
+    let release!: (r: Result<any>) => void
+    const calls: Call[] = []
+    const store = createBookingStore((async (fn: string, action: string, req: any) => {
+      calls.push({ fn, action, req })
+      if (action === 'book') return new Promise((r) => (release = r))
+      return { ok: true, data: { days: [], sourceNote: '' } }
+    }) as any)
+    const first = store.getState().book('2026-11-27.am', ['v1'])
+    const second = await store.getState().book('2026-11-27.am', ['v1'])
+    expect(second).toMatchObject({ ok: false, error: { code: 'IN_PROGRESS' } })
+    release({ ok: true, data: { booking } })
+    expect((await first).ok).toBe(true)
+    expect(calls.filter((c) => c.action === 'book')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,117 @@
+// Booking on the client: a plain zustand store (testable without React) and a thin hook.
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
+import type { BookingView, CalendarDay, IdType, VisitorView } from '@cloud/contracts/booking'
+import type { AppError, Result } from '@cloud/contracts/result'
+import { callCloud } from '@/services/cloud'
+import { newRequestId } from './requestId'
+
+export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: AppError }
+
+export interface BookingState {
+  calendar: Loadable<{ days: CalendarDay[]; sourceNote: string }>
+  visitors: Loadable<VisitorView[]>
+  mine: Loadable<BookingView[]>
+  bookings: Record<string, BookingView>
+  /** The intent being submitted: its request id survives retries until the cloud decides. */
+  draft: { sessionId: string; visitorIds: string[]; requestId: string } | null
+  submitting: boolean
+  loadCalendar: () => Promise<void>
+  loadVisitors: () => Promise<void>
+  addVisitor: (v: { name: string; idType: IdType; idNumber: string }) => Promise<Result<{ visitor: VisitorView }>>
+  removeVisitor: (visitorId: string) => Promise<Result<{ removed: true }>>
+  book: (sessionId: string, visitorIds: string[]) => Promise<Result<{ booking: BookingView }>>
+  loadMine: () => Promise<void>
+  loadBooking: (id: string) => Promise<Result<{ booking: BookingView }>>
+  cancel: (id: string) => Promise<Result<{ booking: BookingView }>>
+}
+
+const sameIntent = (a: BookingState['draft'], sessionId: string, visitorIds: string[]) =>
+  a !== null && a.sessionId === sessionId && a.visitorIds.join() === visitorIds.join()
+
+export function createBookingStore(call: typeof callCloud = callCloud) {
+  return createStore<BookingState>()((set, get) => ({
+    calendar: { status: 'idle' },
+    visitors: { status: 'idle' },
+    mine: { status: 'idle' },
+    bookings: {},
+    draft: null,
+    submitting: false,
+
+    async loadCalendar() {
+      if (get().calendar.status !== 'ready') set({ calendar: { status: 'loading' } })
+      const res = await call('booking', 'calendar', {})
+      set({ calendar: res.ok ? { status: 'ready', data: { days: res.data.days, sourceNote: res.data.sourceNote } } : { status: 'error', error: res.error } })
+    },
+
+    async loadVisitors() {
+      if (get().visitors.status !== 'ready') set({ visitors: { status: 'loading' } })
+      const res = await call('booking', 'visitors', {})
+      set({ visitors: res.ok ? { status: 'ready', data: res.data.visitors } : { status: 'error', error: res.error } })
+    },
+
+    async addVisitor(v) {
+      const res = await call('booking', 'addVisitor', v)
+      if (res.ok) {
+        const current = get().visitors
+        set({ visitors: { status: 'ready', data: [...(current.status === 'ready' ? current.data : []), res.data.visitor] } })
+      }
+      return res
+    },
+
+    async removeVisitor(visitorId) {
+      const res = await call('booking', 'removeVisitor', { visitorId })
+      const current = get().visitors
+      if (res.ok && current.status === 'ready') set({ visitors: { status: 'ready', data: current.data.filter((v) => v.id !== visitorId) } })
+      return res
+    },
+
+    async book(sessionId, visitorIds) {
+      if (get().submitting) return { ok: false, error: { code: 'IN_PROGRESS', message: '正在提交，请稍候' } }
+      const current = get().draft
+      const draft = sameIntent(current, sessionId, visitorIds) ? current! : { sessionId, visitorIds, requestId: newRequestId() }
+      set({ draft, submitting: true })
+      const res = await call('booking', 'book', { sessionId, visitorIds, clientRequestId: draft.requestId })
+      // A network error leaves the outcome unknown: keep the request id so a retry cannot book twice.
+      const undecided = !res.ok && (res.error.code === 'NETWORK' || res.error.code === 'INTERNAL' || res.error.code === 'IN_PROGRESS')
+      set((s) => ({
+        submitting: false,
+        draft: undecided ? draft : null,
+        ...(res.ok ? { bookings: { ...s.bookings, [res.data.booking.id]: res.data.booking }, mine: { status: 'idle' as const } } : {}),
+      }))
+      if (res.ok || !undecided) void get().loadCalendar()
+      return res
+    },
+
+    async loadMine() {
+      if (get().mine.status !== 'ready') set({ mine: { status: 'loading' } })
+      const res = await call('booking', 'mine', {})
+      set((s) => ({
+        mine: res.ok ? { status: 'ready', data: res.data.bookings } : { status: 'error', error: res.error },
+        bookings: res.ok ? { ...s.bookings, ...Object.fromEntries(res.data.bookings.map((b) => [b.id, b])) } : s.bookings,
+      }))
+    },
+
+    async loadBooking(id) {
+      const res = await call('booking', 'get', { bookingId: id })
+      if (res.ok) set((s) => ({ bookings: { ...s.bookings, [id]: res.data.booking } }))
+      return res
+    },
+
+    async cancel(id) {
+      const res = await call('booking', 'cancel', { bookingId: id })
+      if (res.ok) {
+        set((s) => ({
+          bookings: { ...s.bookings, [id]: res.data.booking },
+          mine: s.mine.status === 'ready' ? { status: 'ready', data: s.mine.data.map((b) => (b.id === id ? res.data.booking : b)) } : s.mine,
+        }))
+        void get().loadCalendar()
+      }
+      return res
+    },
+  }))
+}
+
+export const bookingStore = createBookingStore()
+
+export const useBooking = <T>(selector: (s: BookingState) => T): T => useStore(bookingStore, selector)

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react'
+import { Input, View } from '@tarojs/components'
+import { shortDate } from '@cloud/contracts/booking'
+import { ErrorView } from '@/components/ErrorView'
+import { CheckInOutcome } from '@/staff/components/CheckInOutcome'
+import { CodeEntry } from '@/staff/components/CodeEntry'
+import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/session'
+import { staffStore, useStaff } from '@/staff/store'
+import '@/staff/components/staff.scss'
+
+// Gate check-in for museum staff: scan (weapp) or enter (H5) the e-ticket; today's counts below.
+export default function CheckInPage() {
+  const [signedIn, setSignedIn] = useState(isStaffDevice())
+  const [pin, setPin] = useState('')
+  const [pinError, setPinError] = useState('')
+  const checking = useStaff((s) => s.checking)
+  const last = useStaff((s) => s.last)
+  const today = useStaff((s) => s.today)
+
+  useEffect(() => {
+    if (signedIn) void staffStore.getState().loadToday()
+  }, [signedIn])
+
+  const signIn = async () => {
+    const error = await staffSignIn(pin)
+    if (error) setPinError(error.message)
+    else {
+      setPinError('')
+      setSignedIn(true)
+    }
+  }
+
+  if (!signedIn) {
+    return (
+      <View className="page st-checkin">
+        <View className="card">
+          <View className="section-title" role="heading" aria-level={1}>
+            工作人员登录
+          </View>
+          <View className="bk-field__label" id="st-pin-label">
+            工作人员口令
+          </View>
+          <Input className="st-input" password value={pin} aria-labelledby="st-pin-label" onInput={(e) => setPin(e.detail.value)} onConfirm={signIn} />
+          {pinError && (
+            <View className="st-error" role="alert">
+              {pinError}
+            </View>
+          )}
+          <View className="btn" role="button" onClick={signIn}>
+            登录
+          </View>
+          <View className="muted">口令由场馆管理员配置；本设备登录后用于入口核验。</View>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className="page st-checkin">
+      {last && <CheckInOutcome last={last} />}
+      <View className="card">
+        <View className="section-title" role="heading" aria-level={1}>
+          入馆核验
+        </View>
+        <CodeEntry busy={checking} onCode={(code) => void staffStore.getState().checkIn(code)} />
+      </View>
+      <View className="card">
+        <View className="section-title">今日入馆{today.status === 'ready' ? `（${shortDate(today.date)}）` : ''}</View>
+        {today.status === 'error' && (
+          <ErrorView
+            error={today.error.code === 'FORBIDDEN' ? { ...today.error, message: '当前账号不是工作人员，请使用工作人员账号登录' } : today.error}
+            onRetry={() => void staffStore.getState().loadToday()}
+            action={
+              needsPin
+                ? {
+                    text: '重新登录',
+                    onTap: () => {
+                      staffSignOut()
+                      setSignedIn(false)
+                    },
+                  }
+                : undefined
+            }
+          />
+        )}
+        {today.status === 'ready' &&
+          today.sessions.map((s) => (
+            <View key={s.sessionId} className="st-count" data-session={s.sessionId}>
+              <View>
+                {s.name} {s.start}–{s.end}
+              </View>
+              <View className="st-count__num">
+                已入馆 {s.checkedIn} / 已预约 {s.booked}
+              </View>
+            </View>
+          ))}
+        <View className="btn btn--ghost" role="button" onClick={() => void staffStore.getState().loadToday()}>
+          刷新
+        </View>
+      </View>
+    </View>
+  )
+}

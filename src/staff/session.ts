@@ -1,0 +1,36 @@
+// H5 / local runtime: staff sign in with the PIN configured on the server (STAFF_PIN); the staff
+// token then replaces the visitor token on this device. The weapp build uses session.weapp.ts.
+import Taro from '@tarojs/taro'
+import type { AppError } from '@cloud/contracts/result'
+import { API_BASE, storeToken } from '@/services/session'
+
+const STAFF_KEY = 'gxq.staffDevice'
+
+export const needsPin = true
+
+export function isStaffDevice(): boolean {
+  try {
+    return Taro.getStorageSync(STAFF_KEY) === '1'
+  } catch {
+    return false
+  }
+}
+
+export async function staffSignIn(pin: string): Promise<AppError | null> {
+  try {
+    const res = await Taro.request<{ token?: string; error?: AppError }>({ url: `${API_BASE}/_session`, method: 'POST', data: { staffPin: pin }, timeout: 10000 })
+    if (res.statusCode === 200 && res.data?.token) {
+      storeToken(res.data.token)
+      Taro.setStorageSync(STAFF_KEY, '1')
+      return null
+    }
+    return res.data?.error ?? { code: 'STAFF_PIN_INVALID', message: '工作人员口令不正确' }
+  } catch {
+    return { code: 'NETWORK', message: '网络不给力，请检查网络后重试' }
+  }
+}
+
+export function staffSignOut(): void {
+  storeToken(null)
+  Taro.removeStorageSync(STAFF_KEY)
+}
