@@ -2,8 +2,8 @@
 // violation (contrast, names, alternatives for images …), and every tap target is at least
 // 44 × 44 CSS px. Pages come from src/app.config.ts, so pages other features add are covered.
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, pageUrl, phonePage, ROOT, shoot, startServer, type RunningServer } from './harness'
+import type { Page } from 'playwright-core'
+import { appUnderTest, pageUrl, phonePage, ROOT, shoot } from './harness'
 
 interface AppConfigLike {
   pages: string[]
@@ -37,17 +37,8 @@ const TARO_OWNED: Array<{ rule: string; target: RegExp; why: string }> = [
   },
 ]
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const app = appUnderTest()
+const open = app.open
 
 /** Taro H5 slides a new page in; wait until the shown page stands still at the left edge. */
 async function pageInPlace(page: Page) {
@@ -98,13 +89,13 @@ describe.each([
   ['care', true],
 ])('%s mode', (mode, care) => {
   test.each(pages)('%s has no serious or critical axe violation and no tap target under 44 px', async (p) => {
-    const { page, context } = await phonePage(browser)
+    const { page, context } = await phonePage(app.browser)
     // Taro H5 storage keeps each value as {"data": …} in localStorage.
     if (care) await context.addInitScript(() => localStorage.setItem('gxq.care', JSON.stringify({ data: 'on' })))
     // Stamp one exhibit first so the trail and list pages show their full state.
-    await page.goto(pageUrl(server.url, 'pages/exhibit/index', 'id=helmet'))
+    await page.goto(pageUrl(app.server.url, 'pages/exhibit/index', 'id=helmet'))
     await page.getByRole('heading', { level: 1 }).first().waitFor()
-    await page.goto(pageUrl(server.url, p, EXAMPLE_QUERIES[p] ?? ''))
+    await page.goto(pageUrl(app.server.url, p, EXAMPLE_QUERIES[p] ?? ''))
     await settle(page)
     if (care) expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(true)
     await shoot(page, `a11y-${mode}-${p.replace(/\W+/g, '-')}`)

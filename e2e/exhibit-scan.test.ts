@@ -1,24 +1,8 @@
 // What a visitor sees: the home page, and an exhibit opened by every route a real code can take.
-import type { Browser } from 'playwright-core'
-import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+import { appUnderTest, shoot } from './harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function open(path: string, query = '') {
-  const { page, errors, context } = await phonePage(browser)
-  await page.goto(pageUrl(server.url, path, query))
-  return { page, errors, context }
-}
+const app = appUnderTest()
+const open = app.open
 
 test('home page shows the museum, its hours (closed Mondays) and every entry', async () => {
   const { page, errors, context } = await open('pages/home/index')

@@ -1,20 +1,11 @@
 // The exhibit guide as a visitor uses it: scan (open by id) → listen → English → offline reload →
 // the trail card → care mode on the main pages, with nothing cut off.
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, pageUrl, phonePage, ROOT, shoot, startServer, type RunningServer } from './harness'
+import type { Page } from 'playwright-core'
+import { appUnderTest, pageUrl, phonePage, ROOT, shoot } from './harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const app = appUnderTest()
+const open = app.open
 
 /** Text containers whose content is wider than their box (clipped or spilling), and page-level sideways scrolling. */
 async function clippedText(page: Page): Promise<string[]> {
@@ -69,10 +60,10 @@ function thirdPage(): { path: string; query: string } {
 }
 
 test('scan → listen → English → offline reload → trail stamp → care mode without clipping', async () => {
-  const { page, context, errors } = await phonePage(browser)
+  const { page, context, errors } = await phonePage(app.browser)
 
   // 1. Scan: the exhibit opens and is stamped on the visit card.
-  await page.goto(pageUrl(server.url, 'pages/exhibit/index', 'id=helmet'))
+  await page.goto(pageUrl(app.server.url, 'pages/exhibit/index', 'id=helmet'))
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
   await page.getByText('已集章：本展品已盖在您的参观足迹卡上').waitFor()
 
@@ -136,7 +127,7 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   await context.setOffline(false)
 
   // 6. Care mode, switched on in 我的 (in Chinese again), then the main pages with nothing clipped.
-  await page.goto(pageUrl(server.url, 'pages/mine/index'))
+  await page.goto(pageUrl(app.server.url, 'pages/mine/index'))
   await page.getByRole('button', { name: '中文', exact: true }).first().click()
   await page.getByRole('heading', { name: '关怀模式' }).waitFor()
   const normalSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
@@ -153,7 +144,7 @@ test('scan → listen → English → offline reload → trail stamp → care mo
     ['exhibit', 'pages/exhibit/index', 'id=traindoor'],
     ['third', third.path, third.query],
   ] as const) {
-    await page.goto(pageUrl(server.url, p, q))
+    await page.goto(pageUrl(app.server.url, p, q))
     await page.waitForLoadState('networkidle')
     await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'))
     expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(true)

@@ -103,3 +103,33 @@ export async function shoot(page: Page, name: string): Promise<string> {
 
 /** H5 hash-router URL of a page with its query. */
 export const pageUrl = (base: string, page: string, query = '') => `${base}/#/${page.replace(/^\//, '')}${query ? `?${query}` : ''}`
+
+export interface AppUnderTest {
+  server: RunningServer
+  browser: Browser
+  /** Opens a page of the H5 app in a fresh phone-sized context. */
+  open: (page: string, query?: string) => Promise<{ context: BrowserContext; page: Page; errors: string[] }>
+}
+
+/**
+ * One real server and one browser for a test file: registers beforeAll/afterAll and returns
+ * handles that are filled in once they have started.
+ */
+export function appUnderTest(env: Record<string, string> = {}): AppUnderTest {
+  const app = {
+    async open(path: string, query = '') {
+      const opened = await phonePage(app.browser)
+      await opened.page.goto(pageUrl(app.server.url, path, query))
+      return opened
+    },
+  } as AppUnderTest
+  beforeAll(async () => {
+    app.server = await startServer(env)
+    app.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await app.browser?.close()
+    await app.server?.stop()
+  })
+  return app
+}

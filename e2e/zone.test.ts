@@ -1,25 +1,10 @@
 // The zone section as an entrepreneur uses it: find companies, find policies, ask which policies
 // fit, and read the zone in figures.
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+import type { Page } from 'playwright-core'
+import { appUnderTest, shoot } from './harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-async function open(path: string, query = '') {
-  const { page, errors, context } = await phonePage(browser)
-  await page.goto(pageUrl(server.url, path, query))
-  return { page, errors, context }
-}
+const app = appUnderTest()
+const open = app.open
 
 const rowNames = (page: Page) => page.locator('[data-company] .zone-row__title').allInnerTexts()
 
