@@ -58,6 +58,9 @@ test('the helmet page shows the article figures, company and research origin', a
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
   const text = await page.locator('.exhibit').innerText()
   for (const s of ['提高4倍', '提高3倍', '约700克', '大连铭云科技有限公司', '大连理工大学', '长征五号', '先进材料展区']) expect(text).toContain(s)
+  // The company behind it opens its page in 企业名录.
+  await page.locator('.exhibit__link').click()
+  await page.getByText('企业简介').waitFor()
   await context.close()
 })
 

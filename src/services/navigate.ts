@@ -10,3 +10,5 @@ export function openPage(url: string): void {
 }
 
 export const exhibitPageUrl = (code: string) => `/pages/exhibit/index?id=${encodeURIComponent(code)}`
+
+export const companyPageUrl = (id: string) => `/zone/pages/company/index?id=${encodeURIComponent(id)}`

@@ -16,6 +16,7 @@ import type {
 } from '@cloud/contracts/zone'
 import type { AppError } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
+import { companyPageUrl } from '@/services/navigate'
 
 export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: AppError }
 
@@ -108,7 +109,7 @@ export const useZone = <T>(selector: (s: ZoneState) => T): T => useStore(zoneSto
 
 export const zonePaths = {
   companies: '/zone/pages/companies/index',
-  company: (id: string) => `/zone/pages/company/index?id=${encodeURIComponent(id)}`,
+  company: companyPageUrl,
   policies: '/zone/pages/policies/index',
   policy: (id: string) => `/zone/pages/policy/index?id=${encodeURIComponent(id)}`,
   match: '/zone/pages/match/index',

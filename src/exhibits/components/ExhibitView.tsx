@@ -2,6 +2,7 @@ import { Image, View } from '@tarojs/components'
 import type { Exhibit, GuideLang } from '@cloud/contracts/exhibit'
 import { translate } from '@/i18n/store'
 import { mediaUrl } from '@/services/media'
+import { companyPageUrl, openPage } from '@/services/navigate'
 import { localizeExhibit } from '../localize'
 import './exhibit-view.scss'
 
@@ -47,7 +48,14 @@ export function ExhibitView({ exhibit, lang = 'zh' }: { exhibit: Exhibit; lang?:
         <View className="exhibit__facts">
           <View className="exhibit__fact">
             <View className="exhibit__fact-key">{ui('exhibit.company')}</View>
-            <View className="exhibit__fact-val">{t.company}</View>
+            {exhibit.company.id ? (
+              // The company's page in 企业名录: who they are, what else they make, how to reach them.
+              <View className="exhibit__fact-val exhibit__link" role="link" onClick={() => openPage(companyPageUrl(exhibit.company.id!))}>
+                {t.company} ›
+              </View>
+            ) : (
+              <View className="exhibit__fact-val">{t.company}</View>
+            )}
           </View>
           <View className="exhibit__fact">
             <View className="exhibit__fact-key">{ui('exhibit.origin')}</View>
