@@ -107,6 +107,8 @@ export interface BookingRecord {
   checkedInAt?: string
   cancelledAt?: string
   noShowAt?: string
+  /** The booker accepted the visit-reminder subscription when booking (weapp only). */
+  remind?: boolean
 }
 
 export interface BookingAccount {
@@ -157,6 +159,7 @@ export interface TransitionPatch {
  * - dayCounts       aggregate().match({ day, status: _.in(['confirmed','checked_in']) })
  *                   .group({ _id: { s: '$sessionId', st: '$status' }, places: $.sum('$places') }).
  * - countNoShows    where({ openid, status: 'no_show', sessionEnd: _.gt(since) }).count().
+ * - listConfirmedOn where({ day, status: 'confirmed' }) paged by _id, ≤ 1000 per get (reminders).
  * - getAccount      [booking_accounts] doc(openid).get().
  * - suspend         doc(openid).set({ suspendedUntil, countNoShowsAfter }) — one document.
  */
@@ -184,6 +187,8 @@ export interface BookingStore {
   /** Places per session on a day: still valid (confirmed + checked in) and checked in. */
   dayCounts(day: string): Promise<Record<string, { booked: number; checkedIn: number }>>
   countNoShows(openid: string, sinceIso: string): Promise<number>
+  /** Every booking still confirmed (not cancelled, not yet checked in) on a Beijing day: the visit reminders' source. */
+  listConfirmedOn(day: string): Promise<BookingRecord[]>
 
   getAccount(openid: string): Promise<BookingAccount | null>
   suspend(account: Required<BookingAccount>): Promise<void>
