@@ -79,6 +79,7 @@ const BookSchema = z
       .max(MAX_VISITORS_PER_BOOKING, BookingErrors.TOO_MANY_VISITORS)
       .refine((ids) => new Set(ids).size === ids.length, BookingErrors.DUPLICATE_VISITOR),
     clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确，请刷新页面后重试'),
+    remind: z.boolean({ invalid_type_error: '提醒设置格式不正确' }).optional(),
   })
   .strict()
 
@@ -200,6 +201,7 @@ export const booking: CloudFunction = {
           visitors,
           status: 'pending',
           createdAt: now.toISOString(),
+          ...(req.remind ? { remind: true } : {}),
         }
         const begun = earlier
           ? // Decided afresh: the refused record is taken back to pending by one guarded step.

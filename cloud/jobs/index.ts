@@ -33,9 +33,7 @@ export const reminders: CloudJob = {
     const visits = visitSourceFor(store)
     const queued = !template
       ? { skipped: '未配置 REMINDER_TEMPLATE_ID' }
-      : !visits
-        ? { skipped: '预约模块尚未接入（listVisitsOn 不可用）' }
-        : await queueVisitReminders({ visits, outbox: store.outbox, template, now: now() })
+      : await queueVisitReminders({ visits, outbox: store.outbox, template, now: now() })
     const send = platform.sendSubscribeMessage
     const drained = send ? await drainOutbox({ outbox: store.outbox, send: (m) => send(m), now }) : { skipped: '无法发送订阅消息' }
     return { queued, drained }
