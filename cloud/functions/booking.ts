@@ -24,7 +24,7 @@ import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord } from '../store/port'
-import { defineAction, type CallContext, type CloudFunction } from './types'
+import { defineAction, MissingSecretError, type CallContext, type CloudFunction } from './types'
 
 // What this instance last learned about full sessions: after a reserve was refused, the rush that
 // follows is answered from memory for a moment instead of asking the store again. Only a hint for
@@ -50,7 +50,7 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
 const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
 
 export function secretOf(ctx: CallContext): string {
-  if (!ctx.secret) throw new Error('booking needs the server secret in the call context')
+  if (!ctx.secret) throw new MissingSecretError()
   return ctx.secret
 }
 
