@@ -41,7 +41,7 @@ export default function CheckInPage() {
           <View className="bk-field__label" id="st-pin-label">
             工作人员口令
           </View>
-          <Input className="st-input" password value={pin} aria-labelledby="st-pin-label" onInput={(e) => setPin(e.detail.value)} onConfirm={signIn} />
+          <Input className="st-input" password value={pin} placeholder="请输入口令" aria-labelledby="st-pin-label" onInput={(e) => setPin(e.detail.value)} onConfirm={signIn} />
           {pinError && (
             <View className="st-error" role="alert">
               {pinError}
