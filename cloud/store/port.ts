@@ -151,12 +151,14 @@ export interface TransitionPatch {
  *                   doc(_id).get(): claimed iff its bookingId is this booking (a retry of the same step).
  * - releaseIds      where({ _id: _.in(ids), bookingId }).remove(): only this booking's claims go.
  * - getBooking      doc(_id).get().
- * - listBookings    where({ openid }).orderBy('day', 'desc').limit(limit) (limit ≤ 100).
+ * - listBookings    where({ openid, status: _.nin(['pending', 'refused']) }).orderBy('day', 'desc')
+ *                   .orderBy('sessionEnd', 'desc').orderBy('createdAt', 'desc').limit(limit) (limit ≤ 100).
  * - transition      where({ _id, status: from [, openid] }).update({ status: to, … }),
  *                   success iff stats.updated === 1 — the guard makes "accepted once" and
  *                   "cancel once" hold under any interleaving.
  * - dueNoShows      where({ status: 'confirmed', sessionEnd: _.lte(now) }).limit(limit) (≤ 1000).
- * - dayCounts       aggregate().match({ day, status: _.in(['confirmed','checked_in']) })
+ * - dayCounts       (implemented as a paged where({ day, status: _.in([...]) }) sum: no aggregate in the
+ *                   adapter's surface or the stand-in) aggregate().match({ day, status: _.in(['confirmed','checked_in']) })
  *                   .group({ _id: { s: '$sessionId', st: '$status' }, places: $.sum('$places') }).
  * - countNoShows    where({ openid, status: 'no_show', sessionEnd: _.gt(since) }).count().
  * - listConfirmedOn where({ day, status: 'confirmed' }) paged by _id, ≤ 1000 per get (reminders).
