@@ -28,7 +28,7 @@ describe('npm run outbox (local outbox over a real SQLite file)', () => {
     const text = lines.join('\n')
     expect(text).toContain('→ o-1  模板 T  打开 pages/mine/index  (remind:b1)')
     expect(text).toContain('date2: 2026年12月02日')
-    expect(text).toContain('预约模块尚未接入')
+    expect(text).toContain('明天（2026-12-02）的参观：0 个预约')
     const again: string[] = []
     expect(await runOutbox(env.store, { now, env: {}, log: (s) => again.push(s) })).toMatchObject({ sent: 0 })
     expect(again.join('\n')).toContain('没有待发送的消息')

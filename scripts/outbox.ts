@@ -17,13 +17,8 @@ export function formatMessage(m: OutboxMessage): string {
 export async function runOutbox(store: Store, options: { now: () => Date; env: Record<string, string | undefined>; peek?: boolean; log?: (s: string) => void }) {
   const log = options.log ?? console.log
   const template = reminderTemplateFromEnv(options.env) ?? { id: 'LOCAL-REMINDER', keys: DEFAULT_REMINDER_KEYS }
-  const visits = visitSourceFor(store)
-  if (visits) {
-    const q = await queueVisitReminders({ visits, outbox: store.outbox, template, now: options.now() })
-    log(`明天（${q.day}）的参观：${q.visits} 个预约，新入队提醒 ${q.queued} 条（已入队 ${q.alreadyQueued}，未订阅 ${q.notSubscribed}）`)
-  } else {
-    log('预约模块尚未接入：只发送已在发件箱中的消息。')
-  }
+  const q = await queueVisitReminders({ visits: visitSourceFor(store), outbox: store.outbox, template, now: options.now() })
+  log(`明天（${q.day}）的参观：${q.visits} 个预约，新入队提醒 ${q.queued} 条（已入队 ${q.alreadyQueued}，未订阅 ${q.notSubscribed}）`)
   if (options.peek) {
     const pending = await store.outbox.pending(1000)
     for (const m of pending) log(formatMessage(m))

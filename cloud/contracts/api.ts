@@ -49,7 +49,8 @@ export interface Api {
     addVisitor: { req: { name: string; idType: IdType; idNumber: string }; res: { visitor: VisitorView } }
     removeVisitor: { req: { visitorId: string }; res: { removed: true } }
     /** `clientRequestId` is made once per intent: a double tap or a retry with it books once. */
-    book: { req: { sessionId: string; visitorIds: string[]; clientRequestId: string }; res: { booking: BookingView } }
+    /** `remind`: the visitor accepted the reminder subscription (weapp); a reminder goes out the day before. */
+    book: { req: { sessionId: string; visitorIds: string[]; clientRequestId: string; remind?: boolean }; res: { booking: BookingView } }
     mine: { req: Record<string, never>; res: { bookings: BookingView[] } }
     get: { req: { bookingId: string }; res: { booking: BookingView } }
     cancel: { req: { bookingId: string }; res: { booking: BookingView } }

@@ -10,6 +10,7 @@ export const CommonErrors = {
   RATE_LIMITED: '访问人数较多，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务暂时不可用，请稍后重试',
+  NOT_CONFIGURED: '服务尚未配置完成（缺少服务端密钥 APP_SECRET），请联系科技馆工作人员',
 } as const
 
 export type CommonErrorCode = keyof typeof CommonErrors

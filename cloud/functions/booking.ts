@@ -24,7 +24,7 @@ import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord } from '../store/port'
-import { defineAction, type CallContext, type CloudFunction } from './types'
+import { defineAction, MissingSecretError, type CallContext, type CloudFunction } from './types'
 
 // What this instance last learned about full sessions: after a reserve was refused, the rush that
 // follows is answered from memory for a moment instead of asking the store again. Only a hint for
@@ -50,7 +50,7 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
 const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
 
 export function secretOf(ctx: CallContext): string {
-  if (!ctx.secret) throw new Error('booking needs the server secret in the call context')
+  if (!ctx.secret) throw new MissingSecretError()
   return ctx.secret
 }
 
@@ -79,6 +79,7 @@ const BookSchema = z
       .max(MAX_VISITORS_PER_BOOKING, BookingErrors.TOO_MANY_VISITORS)
       .refine((ids) => new Set(ids).size === ids.length, BookingErrors.DUPLICATE_VISITOR),
     clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确，请刷新页面后重试'),
+    remind: z.boolean({ invalid_type_error: '提醒设置格式不正确' }).optional(),
   })
   .strict()
 
@@ -200,6 +201,7 @@ export const booking: CloudFunction = {
           visitors,
           status: 'pending',
           createdAt: now.toISOString(),
+          ...(req.remind ? { remind: true } : {}),
         }
         const begun = earlier
           ? // Decided afresh: the refused record is taken back to pending by one guarded step.

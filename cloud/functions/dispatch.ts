@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CommonErrors } from '../contracts/errors'
 import { fail, type Result } from '../contracts/result'
-import type { CallContext, CloudFunction, Role } from './types'
+import { MissingSecretError, type CallContext, type CloudFunction, type Role } from './types'
 
 const ROLE_RANK: Record<Role, number> = { visitor: 0, staff: 1, admin: 2 }
 
@@ -40,6 +40,11 @@ export async function dispatch(fn: CloudFunction, event: unknown, ctx: CallConte
   try {
     return await def.handle(parsed.data, ctx)
   } catch (error) {
+    // A deployment without APP_SECRET: say so plainly instead of a generic failure.
+    if (error instanceof MissingSecretError) {
+      console.error(`[${ctx.requestId ?? '-'}] ${String(action)}: APP_SECRET is not configured`)
+      return fail('NOT_CONFIGURED', CommonErrors.NOT_CONFIGURED)
+    }
     // A bug or a store failure: log the detail, answer the person with something they can act on.
     console.error(`[${ctx.requestId ?? '-'}] ${String(action)} failed`, error)
     return fail('INTERNAL', CommonErrors.INTERNAL)

@@ -36,4 +36,11 @@ export interface CloudFunction {
   actions: Record<string, AnyAction>
 }
 
+/** Thrown when the runtime has no server secret (APP_SECRET); dispatch answers NOT_CONFIGURED. */
+export class MissingSecretError extends Error {
+  constructor() {
+    super('the server secret (APP_SECRET) is not configured')
+  }
+}
+
 export const defineAction = <Schema extends z.ZodTypeAny, Res>(def: ActionDef<Schema, Res>): ActionDef<Schema, Res> => def

@@ -1,26 +1,12 @@
 // Timer-triggered cloud functions (not called by the client). Each becomes its own WeChat cloud
 // function with a timer trigger in config.json; `npm run build:cloud` enumerates this registry.
-import type { PlatformServices } from '../functions/platform'
 import { drainOutbox, queueVisitReminders } from '../reminders/job'
 import { reminderTemplateFromEnv } from '../reminders/reminder'
 import { visitSourceFor } from '../reminders/source'
-import type { Store } from '../store/port'
+import { noShows } from './noshow'
+import type { CloudJob } from './types'
 
-export interface JobContext {
-  store: Store
-  now: () => Date
-  platform: PlatformServices
-  env: Record<string, string | undefined>
-}
-
-export interface CloudJob {
-  description: string
-  /** A 7-field cron (second minute hour day month weekday year) for the WeChat timer trigger. */
-  trigger: { name: string; config: string }
-  /** Open APIs the job calls (config.json permissions). */
-  openapi: string[]
-  run(ctx: JobContext): Promise<Record<string, unknown>>
-}
+export type { CloudJob, JobContext } from './types'
 
 export const reminders: CloudJob = {
   description: '参观前一天发送到访提醒（订阅消息）',
@@ -33,13 +19,11 @@ export const reminders: CloudJob = {
     const visits = visitSourceFor(store)
     const queued = !template
       ? { skipped: '未配置 REMINDER_TEMPLATE_ID' }
-      : !visits
-        ? { skipped: '预约模块尚未接入（listVisitsOn 不可用）' }
-        : await queueVisitReminders({ visits, outbox: store.outbox, template, now: now() })
+      : await queueVisitReminders({ visits, outbox: store.outbox, template, now: now() })
     const send = platform.sendSubscribeMessage
     const drained = send ? await drainOutbox({ outbox: store.outbox, send: (m) => send(m), now }) : { skipped: '无法发送订阅消息' }
     return { queued, drained }
   },
 }
 
-export const jobs: Record<string, CloudJob> = { reminders }
+export const jobs: Record<string, CloudJob> = { reminders, noShows }

@@ -1,5 +1,7 @@
 import type { OutboxMessage } from '../store/port'
 import { tempSqliteStore } from '../testing/stores'
+import { bj, caller, residentId } from '../testing/booking'
+import { runOutbox } from '../../scripts/outbox'
 import { reminders } from '../jobs'
 import { drainOutbox, queueVisitReminders } from './job'
 import { reminderMessage, shanghaiDay, DEFAULT_REMINDER_KEYS, type Visit } from './reminder'
@@ -67,21 +69,71 @@ describe('visit reminders (fake visit source, real SQLite outbox)', () => {
     expect(await drainOutbox({ outbox: env.store.outbox, send, now: () => now })).toMatchObject({ sent: 0, failed: 0 })
   })
 
-  it('the timer job says plainly when booking is not wired or no template is configured', async () => {
+  it('the timer job says plainly when no template is configured', async () => {
     const sendCalls: OutboxMessage[] = []
     const platform = { sendSubscribeMessage: async (m: OutboxMessage) => void sendCalls.push(m) }
     const noTemplate = await reminders.run({ store: env.store, now: () => now, platform, env: {} })
     expect(noTemplate.queued).toEqual({ skipped: expect.stringContaining('REMINDER_TEMPLATE_ID') })
-    const noBooking = await reminders.run({ store: env.store, now: () => now, platform, env: { REMINDER_TEMPLATE_ID: 'T' } })
-    expect(noBooking.queued).toEqual({ skipped: expect.stringContaining('预约模块尚未接入') })
+    expect(sendCalls).toEqual([])
+  })
+})
+
+describe('visit reminders end to end (real booking handlers, real SQLite file, npm run outbox logic)', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  let call: ReturnType<typeof caller>
+  let seq = 0
+  beforeEach(async () => {
+    env = await tempSqliteStore()
+    call = caller(env.store)
+  })
+  afterEach(() => env.cleanup())
+
+  // Booked on Thursday 10:00 Beijing for Friday's morning session; the job runs Thursday evening.
+  const bookedAt = bj('2026-11-26 10:00')
+  const jobAt = bj('2026-11-26 18:00')
+  const FRI_AM = '2026-11-27.am'
+
+  async function bookFor(openid: string, remind: boolean | undefined) {
+    const added = await call('booking', 'addVisitor', { name: '王小明', idType: 'resident', idNumber: residentId(++seq) }, { openid, now: bookedAt })
+    if (!added.ok) throw new Error(added.error.message)
+    const req = { sessionId: FRI_AM, visitorIds: [added.data.visitor.id], clientRequestId: `remind-${++seq}-req`, ...(remind === undefined ? {} : { remind }) }
+    const res = await call('booking', 'book', req, { openid, now: bookedAt })
+    if (!res.ok) throw new Error(res.error.message)
+    return res.data.booking.id as string
+  }
+
+  it('queues exactly one message: for the confirmed booking with remind=true, none for remind=false, none when cancelled', async () => {
+    const wanted = await bookFor('o-yes', true)
+    await bookFor('o-no', false)
+    await bookFor('o-unsaid', undefined)
+    const cancelled = await bookFor('o-cancel', true)
+    const c = await call('booking', 'cancel', { bookingId: cancelled }, { openid: 'o-cancel', now: bookedAt })
+    expect(c.ok).toBe(true)
+    expect((await env.store.booking.getBooking(wanted))?.remind).toBe(true)
+
+    const lines: string[] = []
+    const first = await runOutbox(env.store, { now: () => jobAt, env: { REMINDER_TEMPLATE_ID: 'TMPL' }, log: (l) => lines.push(l) })
+    expect(first).toMatchObject({ sent: 1, failed: 0 })
+    const text = lines.join('\n')
+    expect(text).toContain('明天（2026-11-27）的参观：3 个预约，新入队提醒 1 条（已入队 0，未订阅 2）')
+    expect(text).toContain(`→ o-yes  模板 TMPL  打开 pages/mine/index  (remind:${wanted})`)
+    expect(text).toContain('time3: 09:00~12:00')
+    expect(text).not.toContain('o-cancel')
+    expect(text).not.toContain('→ o-no')
+
+    // A second run the same evening queues nothing again.
+    const again: string[] = []
+    expect(await runOutbox(env.store, { now: () => jobAt, env: { REMINDER_TEMPLATE_ID: 'TMPL' }, log: (l) => again.push(l) })).toMatchObject({ sent: 0 })
+    expect(again.join('\n')).toContain('新入队提醒 0 条（已入队 1，未订阅 2）')
   })
 
-  it('the timer job queues and sends through the platform once a booking section provides listVisitsOn', async () => {
-    const store = Object.assign(Object.create(null), env.store, { booking: { listVisitsOn: async () => [visit('b9')] } })
+  it('the cloud timer job sends the same one message through the platform', async () => {
+    const wanted = await bookFor('o-yes', true)
+    await bookFor('o-no', false)
     const sendCalls: OutboxMessage[] = []
     const platform = { sendSubscribeMessage: async (m: OutboxMessage) => void sendCalls.push(m) }
-    const result = await reminders.run({ store, now: () => now, platform, env: { REMINDER_TEMPLATE_ID: 'T' } })
-    expect(result).toMatchObject({ queued: { queued: 1 }, drained: { sent: 1, failed: 0 } })
-    expect(sendCalls.map((m) => [m.touser, m.templateId])).toEqual([['o-b9', 'T']])
+    const result = await reminders.run({ store: env.store, now: () => jobAt, platform, env: { REMINDER_TEMPLATE_ID: 'T' } })
+    expect(result).toMatchObject({ queued: { visits: 2, queued: 1, notSubscribed: 1 }, drained: { sent: 1, failed: 0 } })
+    expect(sendCalls.map((m) => [m.id, m.touser, m.templateId])).toEqual([[`remind:${wanted}`, 'o-yes', 'T']])
   })
 })

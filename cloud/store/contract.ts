@@ -3,7 +3,7 @@
 // in its own `describe` block, so both adapters are held to the same behaviour.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
-import type { Store } from './port'
+import type { BookingRecord, SavedVisitor, Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 
@@ -143,6 +143,181 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const reversed = [...charts].reverse()
         await env.store.zone.replaceCharts(reversed)
         expect(ids(await env.store.zone.listCharts())).toEqual(ids(reversed))
+      })
+    })
+
+    describe('booking', () => {
+      const visitor = (openid: string, n: number): SavedVisitor => ({
+        id: `v-${openid}-${n}`.padEnd(16, 'x'),
+        openid,
+        name: `参观人${n}`,
+        idType: 'resident',
+        idHash: `hash-${n}`,
+        idMasked: `2102**********${String(n).padStart(4, '0')}`,
+        createdAt: `2026-11-26T0${n % 10}:00:00.000Z`,
+      })
+      const record = (id: string, over: Partial<BookingRecord> = {}): BookingRecord => ({
+        id,
+        openid: 'o-1',
+        clientRequestId: `req-${id}`,
+        sessionId: '2026-12-02.am',
+        day: '2026-12-02',
+        sessionStart: '2026-12-02T01:00:00.000Z',
+        sessionEnd: '2026-12-02T04:00:00.000Z',
+        places: 2,
+        visitors: [{ visitorId: 'v1', name: '张三', idType: 'resident', idHash: 'h1', idMasked: '2102**********0011' }],
+        status: 'pending',
+        createdAt: '2026-11-26T02:00:00.000Z',
+        ...over,
+      })
+      const at = '2026-11-26T03:00:00.000Z'
+      const b = () => env.store.booking
+
+      it('never exceeds capacity under 40 concurrent reservePlaces, and the count is exact', async () => {
+        const results = await Promise.all(Array.from({ length: 40 }, () => b().reservePlaces('2026-12-02.am', 25, 2)))
+        expect(results.filter(Boolean)).toHaveLength(12)
+        expect(await b().placesBooked(['2026-12-02.am', '2026-12-02.pm'])).toEqual({ '2026-12-02.am': 24 })
+        expect(await b().reservePlaces('2026-12-02.am', 25, 2)).toBe(false)
+        expect(await b().reservePlaces('2026-12-02.am', 25, 1)).toBe(true)
+        expect(await b().reservePlaces('2026-12-02.am', 25, 1)).toBe(false)
+      })
+
+      it('refuses more places than the capacity on a fresh session, and releases never go below zero', async () => {
+        expect(await b().reservePlaces('2026-12-03.pm', 3, 4)).toBe(false)
+        expect(await b().reservePlaces('2026-12-03.pm', 3, 3)).toBe(true)
+        await b().releasePlaces('2026-12-03.pm', 2)
+        expect(await b().placesBooked(['2026-12-03.pm'])).toEqual({ '2026-12-03.pm': 1 })
+        await b().releasePlaces('2026-12-03.pm', 5)
+        expect(await b().placesBooked(['2026-12-03.pm'])).toEqual({ '2026-12-03.pm': 1 })
+        expect(await b().reservePlaces('2026-12-03.pm', 3, 2)).toBe(true)
+        expect(await b().reservePlaces('2026-12-03.pm', 3, 1)).toBe(false)
+      })
+
+      it('claims an ID per day once: idempotent for the same booking, exclusive across bookings, released only by its holder', async () => {
+        const contenders = ['b1', 'b2', 'b3', 'b1']
+        const claims = await Promise.all(contenders.map((id) => b().claimId('2026-12-02', 'h1', id)))
+        const winners = new Set(contenders.filter((id, i) => claims[i]))
+        expect(winners.size).toBe(1)
+        const [winner] = [...winners]
+        expect(await b().claimId('2026-12-02', 'h1', winner)).toBe(true)
+        for (const other of ['b1', 'b2', 'b3'].filter((id) => id !== winner)) expect(await b().claimId('2026-12-02', 'h1', other)).toBe(false)
+        expect(await b().claimId('2026-12-03', 'h1', 'b9')).toBe(true)
+        const loser = ['b1', 'b2', 'b3'].find((id) => id !== winner)!
+        await b().releaseIds('2026-12-02', ['h1'], loser)
+        expect(await b().claimId('2026-12-02', 'h1', loser)).toBe(false)
+        await b().releaseIds('2026-12-02', ['h1'], winner)
+        expect(await b().claimId('2026-12-02', 'h1', loser)).toBe(true)
+      })
+
+      it('beginBooking creates once; the same id answers with the existing record', async () => {
+        expect(await b().beginBooking(record('bk1', { remind: true }))).toEqual({ created: true })
+        const again = await b().beginBooking(record('bk1', { places: 5 }))
+        expect(again).toEqual({ created: false, existing: record('bk1', { remind: true }) })
+        expect(await b().getBooking('bk1')).toEqual(record('bk1', { remind: true }))
+        expect(await b().getBooking('missing')).toBeNull()
+      })
+
+      it('transitions only from the expected state and owner: the second of two transitions fails', async () => {
+        await b().beginBooking(record('bk1'))
+        expect(await b().transition('bk1', 'pending', 'confirmed', { at })).toBe(true)
+        expect(await b().transition('bk1', 'pending', 'confirmed', { at })).toBe(false)
+        const [x, y] = await Promise.all([
+          b().transition('bk1', 'confirmed', 'checked_in', { at }),
+          b().transition('bk1', 'confirmed', 'cancelled', { at }, 'o-1'),
+        ])
+        expect([x, y].filter(Boolean)).toHaveLength(1)
+        const after = (await b().getBooking('bk1'))!
+        expect(after.status).toBe(x ? 'checked_in' : 'cancelled')
+        expect(x ? after.checkedInAt : after.cancelledAt).toBe(at)
+
+        await b().beginBooking(record('bk2'))
+        await b().transition('bk2', 'pending', 'confirmed', { at })
+        expect(await b().transition('bk2', 'confirmed', 'cancelled', { at }, 'someone-else')).toBe(false)
+        await b().beginBooking(record('bk3'))
+        const refusal = { code: 'SESSION_FULL', message: '该场次已约满' }
+        expect(await b().transition('bk3', 'pending', 'refused', { at, refusal })).toBe(true)
+        expect(await b().getBooking('bk3')).toMatchObject({ status: 'refused', refusal })
+      })
+
+      it('lists an owner\'s decided bookings newest day first, without pending or refused ones', async () => {
+        await b().beginBooking(record('old', { day: '2026-12-01', sessionEnd: '2026-12-01T04:00:00.000Z' }))
+        await b().transition('old', 'pending', 'confirmed', { at })
+        await b().beginBooking(record('new', { day: '2026-12-05', sessionEnd: '2026-12-05T04:00:00.000Z' }))
+        await b().transition('new', 'pending', 'confirmed', { at })
+        await b().beginBooking(record('pend'))
+        await b().beginBooking(record('other', { openid: 'o-2' }))
+        await b().transition('other', 'pending', 'confirmed', { at })
+        expect((await b().listBookings('o-1', 10)).map((r) => r.id)).toEqual(['new', 'old'])
+        expect((await b().listBookings('o-1', 1)).map((r) => r.id)).toEqual(['new'])
+      })
+
+      it('finds confirmed bookings whose session has ended (dueNoShows), and counts no-shows since an instant', async () => {
+        for (const [id, end] of [['e1', '2026-12-02T04:00:00.000Z'], ['e2', '2026-12-02T09:00:00.000Z'], ['e3', '2026-12-03T04:00:00.000Z']]) {
+          await b().beginBooking(record(id, { sessionEnd: end }))
+          await b().transition(id, 'pending', 'confirmed', { at })
+        }
+        await b().beginBooking(record('e4', { sessionEnd: '2026-12-02T04:00:00.000Z' })) // still pending: not due
+        const due = await b().dueNoShows('2026-12-02T10:00:00.000Z', 10)
+        expect(due.map((r) => r.id)).toEqual(['e1', 'e2'])
+        expect((await b().dueNoShows('2026-12-02T10:00:00.000Z', 1)).map((r) => r.id)).toEqual(['e1'])
+        for (const r of due) expect(await b().transition(r.id, 'confirmed', 'no_show', { at: '2026-12-02T10:00:00.000Z' })).toBe(true)
+        expect((await b().getBooking('e1'))?.noShowAt).toBe('2026-12-02T10:00:00.000Z')
+        expect(await b().countNoShows('o-1', '2026-12-01T00:00:00.000Z')).toBe(2)
+        expect(await b().countNoShows('o-1', '2026-12-02T05:00:00.000Z')).toBe(1)
+        expect(await b().countNoShows('o-2', '2026-12-01T00:00:00.000Z')).toBe(0)
+      })
+
+      it('counts a day\'s places per session (confirmed + checked in) and checked-in places; lists the day\'s confirmed visits', async () => {
+        const plan: Array<[string, string, number, BookingRecord['status']]> = [
+          ['d1', '2026-12-02.am', 2, 'confirmed'],
+          ['d2', '2026-12-02.am', 3, 'checked_in'],
+          ['d3', '2026-12-02.pm', 1, 'confirmed'],
+          ['d4', '2026-12-02.pm', 4, 'cancelled'],
+          ['d5', '2026-12-02.pm', 5, 'pending'],
+        ]
+        for (const [id, sessionId, places, status] of plan) {
+          await b().beginBooking(record(id, { sessionId, places }))
+          if (status === 'pending') continue
+          await b().transition(id, 'pending', 'confirmed', { at })
+          if (status !== 'confirmed') await b().transition(id, 'confirmed', status, { at })
+        }
+        await b().beginBooking(record('other-day', { day: '2026-12-03', sessionId: '2026-12-03.am' }))
+        await b().transition('other-day', 'pending', 'confirmed', { at })
+        expect(await b().dayCounts('2026-12-02')).toEqual({
+          '2026-12-02.am': { booked: 5, checkedIn: 3 },
+          '2026-12-02.pm': { booked: 1, checkedIn: 0 },
+        })
+        expect(await b().dayCounts('2026-12-09')).toEqual({})
+        expect((await b().listConfirmedOn('2026-12-02')).map((r) => r.id).sort()).toEqual(['d1', 'd3'])
+      })
+
+      it('keeps accounts: none at first, then the suspension, overwritten by the next', async () => {
+        expect(await b().getAccount('o-1')).toBeNull()
+        const s1 = { openid: 'o-1', suspendedUntil: '2026-12-30T00:00:00.000Z', countNoShowsAfter: '2026-11-30T00:00:00.000Z' }
+        await b().suspend(s1)
+        expect(await b().getAccount('o-1')).toEqual(s1)
+        const s2 = { ...s1, suspendedUntil: '2027-01-30T00:00:00.000Z' }
+        await b().suspend(s2)
+        expect(await b().getAccount('o-1')).toEqual(s2)
+        expect(await b().getAccount('o-2')).toBeNull()
+      })
+
+      it('saved visitors: add, exists, cap, list in order, get only one\'s own, remove only one\'s own', async () => {
+        expect(await b().addVisitor(visitor('o-1', 1), 3)).toBe('added')
+        expect(await b().addVisitor(visitor('o-1', 1), 3)).toBe('exists')
+        expect(await b().addVisitor(visitor('o-1', 2), 3)).toBe('added')
+        expect(await b().addVisitor(visitor('o-1', 3), 3)).toBe('added')
+        expect(await b().addVisitor(visitor('o-1', 4), 3)).toBe('cap')
+        expect(await b().addVisitor(visitor('o-2', 1), 3)).toBe('added')
+        expect(await b().listVisitors('o-1')).toEqual([visitor('o-1', 1), visitor('o-1', 2), visitor('o-1', 3)])
+        const theirs = visitor('o-2', 1).id
+        expect((await b().getVisitors('o-1', [visitor('o-1', 2).id, theirs])).map((v) => v.id)).toEqual([visitor('o-1', 2).id])
+        expect(await b().getVisitors('o-1', [])).toEqual([])
+        expect(await b().removeVisitor('o-1', theirs)).toBe(false)
+        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe(true)
+        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe(false)
+        expect((await b().listVisitors('o-1')).map((v) => v.id)).toEqual([visitor('o-1', 1).id, visitor('o-1', 3).id])
+        expect(await b().listVisitors('o-2')).toEqual([visitor('o-2', 1)])
       })
     })
 

@@ -107,6 +107,8 @@ export interface BookingRecord {
   checkedInAt?: string
   cancelledAt?: string
   noShowAt?: string
+  /** The booker accepted the visit-reminder subscription when booking (weapp only). */
+  remind?: boolean
 }
 
 export interface BookingAccount {
@@ -149,14 +151,17 @@ export interface TransitionPatch {
  *                   doc(_id).get(): claimed iff its bookingId is this booking (a retry of the same step).
  * - releaseIds      where({ _id: _.in(ids), bookingId }).remove(): only this booking's claims go.
  * - getBooking      doc(_id).get().
- * - listBookings    where({ openid }).orderBy('day', 'desc').limit(limit) (limit ≤ 100).
+ * - listBookings    where({ openid, status: _.nin(['pending', 'refused']) }).orderBy('day', 'desc')
+ *                   .orderBy('sessionEnd', 'desc').orderBy('createdAt', 'desc').limit(limit) (limit ≤ 100).
  * - transition      where({ _id, status: from [, openid] }).update({ status: to, … }),
  *                   success iff stats.updated === 1 — the guard makes "accepted once" and
  *                   "cancel once" hold under any interleaving.
  * - dueNoShows      where({ status: 'confirmed', sessionEnd: _.lte(now) }).limit(limit) (≤ 1000).
- * - dayCounts       aggregate().match({ day, status: _.in(['confirmed','checked_in']) })
+ * - dayCounts       (implemented as a paged where({ day, status: _.in([...]) }) sum: no aggregate in the
+ *                   adapter's surface or the stand-in) aggregate().match({ day, status: _.in(['confirmed','checked_in']) })
  *                   .group({ _id: { s: '$sessionId', st: '$status' }, places: $.sum('$places') }).
  * - countNoShows    where({ openid, status: 'no_show', sessionEnd: _.gt(since) }).count().
+ * - listConfirmedOn where({ day, status: 'confirmed' }) paged by _id, ≤ 1000 per get (reminders).
  * - getAccount      [booking_accounts] doc(openid).get().
  * - suspend         doc(openid).set({ suspendedUntil, countNoShowsAfter }) — one document.
  */
@@ -184,6 +189,8 @@ export interface BookingStore {
   /** Places per session on a day: still valid (confirmed + checked in) and checked in. */
   dayCounts(day: string): Promise<Record<string, { booked: number; checkedIn: number }>>
   countNoShows(openid: string, sinceIso: string): Promise<number>
+  /** Every booking still confirmed (not cancelled, not yet checked in) on a Beijing day: the visit reminders' source. */
+  listConfirmedOn(day: string): Promise<BookingRecord[]>
 
   getAccount(openid: string): Promise<BookingAccount | null>
   suspend(account: Required<BookingAccount>): Promise<void>

@@ -12,6 +12,7 @@ import { seedIfEmpty, readExhibitFile } from '../../cloud/store/seed'
 import { COLLECTIONS } from '../../cloud/store/wxcloud/collections'
 import { openWxCloudStore } from '../../cloud/store/wxcloud'
 import type { StandinSdk } from '../../cloud/store/wxcloud/standin/sdk'
+import { bj, residentId } from '../../cloud/testing/booking'
 import { buildCloud, measureRequireMs, ROOT, SIZE_TARGET_BYTES, type BuiltFunction } from './build'
 
 jest.setTimeout(60_000)
@@ -60,6 +61,11 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
     const config = (name: string) => JSON.parse(fs.readFileSync(path.join(out, name, 'config.json'), 'utf8'))
     expect(config('admin').permissions.openapi).toEqual(['wxacode.getUnlimited'])
     expect(config('exhibits').permissions.openapi).toEqual([])
+    expect(config('booking').permissions.openapi).toEqual([])
+    expect(config('noShows')).toEqual({
+      permissions: { openapi: [] },
+      triggers: [{ name: 'noShowSweep', type: 'timer', config: expect.stringMatching(/^(\S+ ){6}\S+$/) }],
+    })
     expect(config('reminders')).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
       triggers: [{ name: 'dailyVisitReminders', type: 'timer', config: expect.stringMatching(/^(\S+ ){6}\S+$/) }],
@@ -115,5 +121,86 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
   it('reminders: the timer entry runs and reports what it did', async () => {
     const res = await mainOf('reminders')({ Type: 'Timer', TriggerName: 'dailyVisitReminders', Time: '2026-11-26T02:00:00Z' }, contextFor(''))
     expect(res).toMatchObject({ ok: true, data: { drained: { sent: 0, failed: 0 } } })
+  })
+
+  describe('booking and staff through the built bundles (clock set to Beijing time with jest fake Date)', () => {
+    const saved = { APP_SECRET: process.env.APP_SECRET, STAFF_OPENIDS: process.env.STAFF_OPENIDS }
+    beforeAll(() => {
+      // Only Date is faked: the stand-in's setImmediate interleaving keeps running.
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] })
+      process.env.APP_SECRET = 'bundle-test-secret'
+      process.env.STAFF_OPENIDS = 'o-gate'
+    })
+    afterAll(() => {
+      jest.useRealTimers()
+      for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k]
+      else process.env[k] = v
+    })
+
+    it('books a visit with the OPENID from the context, then staff checks the e-ticket in once; others are refused', async () => {
+      jest.setSystemTime(bj('2026-11-26 10:00')) // Thursday: book Friday morning
+      const booking = mainOf('booking')
+      const staff = mainOf('staff')
+      const calendar = await booking({ action: 'calendar' }, contextFor('o-visitor'))
+      expect(calendar.ok).toBe(true)
+      const friAm = calendar.data.days.find((d: { date: string }) => d.date === '2026-11-27').sessions[0]
+      expect(friAm).toMatchObject({ id: '2026-11-27.am', status: 'open', left: 300 })
+
+      const added = await booking({ action: 'addVisitor', name: '王小明', idType: 'resident', idNumber: residentId(7) }, contextFor('o-visitor'))
+      expect(added).toMatchObject({ ok: true, data: { visitor: { name: '王小明' } } })
+      const req = { action: 'book', sessionId: friAm.id, visitorIds: [added.data.visitor.id], clientRequestId: 'bundle-req-0001', remind: true }
+      const booked = await booking({ ...req, userInfo: { openId: 'o-visitor' } }, contextFor('o-visitor'))
+      expect(booked).toMatchObject({ ok: true, data: { booking: { status: 'confirmed' } } })
+      const ticket = booked.data.booking.ticketCode as string
+      expect(ticket).toMatch(/^T1\./)
+      // A retry of the same request is the same booking; the place was taken once.
+      expect((await booking(req, contextFor('o-visitor'))).data.booking.id).toBe(booked.data.booking.id)
+      const left = (await booking({ action: 'calendar' }, contextFor('o-visitor'))).data.days.find((d: { date: string }) => d.date === '2026-11-27').sessions[0].left
+      expect(left).toBe(299)
+      // Another OPENID cannot see it; stored with the remind flag under the cloud collections.
+      expect(await booking({ action: 'get', bookingId: booked.data.booking.id }, contextFor('o-other'))).toMatchObject({ ok: false, error: { code: 'BOOKING_NOT_FOUND' } })
+      expect(sdk.__standin.db.dump('bookings')).toEqual([expect.objectContaining({ _id: booked.data.booking.id, openid: 'o-visitor', remind: true, status: 'confirmed' })])
+
+      jest.setSystemTime(bj('2026-11-27 09:10')) // Friday morning at the gate
+      expect(await staff({ action: 'checkIn', code: ticket }, contextFor('o-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await staff({ action: 'today' }, contextFor('o-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      const checked = await staff({ action: 'checkIn', code: ticket }, contextFor('o-gate'))
+      expect(checked).toMatchObject({ ok: true, data: { result: { bookingId: booked.data.booking.id, visitors: [{ name: '王小明' }] } } })
+      expect(await staff({ action: 'checkIn', code: ticket }, contextFor('o-gate'))).toMatchObject({ ok: false, error: { code: 'TICKET_USED' } })
+      const today = await staff({ action: 'today' }, contextFor('o-gate'))
+      expect(today.data.sessions[0]).toMatchObject({ sessionId: '2026-11-27.am', booked: 1, checkedIn: 1 })
+      // The roles document names staff too (no redeploy needed).
+      await sdk.__standin.db.collection('config').doc('roles').set({ data: { admins: ['o-admin'], staff: ['o-staff'] } })
+      expect(await staff({ action: 'today' }, contextFor('o-staff'))).toMatchObject({ ok: true })
+    })
+
+    it('answers a clear Chinese NOT_CONFIGURED (not a crash) when APP_SECRET is missing', async () => {
+      jest.setSystemTime(bj('2026-11-26 10:00'))
+      delete process.env.APP_SECRET
+      const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+      try {
+        const res = await mainOf('booking')({ action: 'addVisitor', name: '李华', idType: 'resident', idNumber: residentId(8) }, contextFor('o-visitor'))
+        expect(res).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('APP_SECRET') } })
+        expect((res.error as unknown as { message: string }).message).toMatch(/服务尚未配置完成/)
+        // What needs no secret still works.
+        expect(await mainOf('booking')({ action: 'calendar' }, contextFor('o-visitor'))).toMatchObject({ ok: true })
+        expect(logged).toHaveBeenCalledWith(expect.stringContaining('APP_SECRET is not configured'))
+      } finally {
+        logged.mockRestore()
+        process.env.APP_SECRET = 'bundle-test-secret'
+      }
+    })
+
+    it('noShows: the timer entry marks a confirmed booking whose session ended as 未到场', async () => {
+      jest.setSystemTime(bj('2026-11-26 10:00'))
+      const booking = mainOf('booking')
+      const added = await booking({ action: 'addVisitor', name: '赵六', idType: 'resident', idNumber: residentId(9) }, contextFor('o-late'))
+      const booked = await booking({ action: 'book', sessionId: '2026-11-27.pm', visitorIds: [added.data.visitor.id], clientRequestId: 'bundle-req-0002' }, contextFor('o-late'))
+      expect(booked.ok).toBe(true)
+      jest.setSystemTime(bj('2026-11-27 17:05'))
+      const res = await mainOf('noShows')({ Type: 'Timer', TriggerName: 'noShowSweep' }, contextFor(''))
+      expect(res).toMatchObject({ ok: true, data: { marked: 1, suspended: 0 } })
+      expect((await booking({ action: 'get', bookingId: booked.data.booking.id }, contextFor('o-late'))).data.booking.status).toBe('no_show')
+    })
   })
 })

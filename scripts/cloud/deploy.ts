@@ -11,7 +11,7 @@ import { CLOUD_NODE_RUNTIME, FUNCTION_TIMEOUT } from '../../cloud/runtime/wxclou
 import { buildCloud, ROOT, type BuiltFunction } from './build'
 
 /** Function environment variables passed through from the deploying shell when set. */
-export const PASSED_ENV = ['ADMIN_OPENIDS', 'STAFF_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
+export const PASSED_ENV = ['APP_SECRET', 'ADMIN_OPENIDS', 'STAFF_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
 
 export function cloudbaserc(envId: string, built: BuiltFunction[], env: NodeJS.ProcessEnv = process.env) {
   const envVariables = Object.fromEntries(PASSED_ENV.filter((k) => env[k]).map((k) => [k, env[k] as string]))
@@ -38,6 +38,17 @@ export function deployCommands(envId: string, built: BuiltFunction[]): string[][
   ]
 }
 
+/** The printed config never shows the secret itself. */
+export function masked(config: ReturnType<typeof cloudbaserc>) {
+  return {
+    ...config,
+    functions: config.functions.map((f) => ({
+      ...f,
+      envVariables: Object.fromEntries(Object.entries(f.envVariables).map(([k, v]) => [k, k === 'APP_SECRET' ? '***' : v])),
+    })),
+  }
+}
+
 function findTcb(): string | null {
   const local = path.join(ROOT, 'node_modules/.bin/tcb')
   if (fs.existsSync(local)) return local
@@ -58,7 +69,7 @@ async function cli(argv: string[]) {
   const config = cloudbaserc(envId || '<TCB_ENV_ID>', built)
   const commands = deployCommands(envId || '<TCB_ENV_ID>', built)
   console.log(`${dryRun ? '[演练] ' : ''}部署 ${built.length} 个云函数到环境 ${envId || '<TCB_ENV_ID>'}：`)
-  console.log(`\ncloudbaserc.json（临时生成）：\n${JSON.stringify(config, null, 2)}\n`)
+  console.log(`\ncloudbaserc.json（临时生成）：\n${JSON.stringify(masked(config), null, 2)}\n`)
   if (process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY) console.log('$ tcb login --apiKeyId *** --apiKey ***')
   for (const c of commands) console.log(`$ ${c.join(' ')}`)
   if (dryRun) {

@@ -50,8 +50,10 @@ describe('smoke:cloud', () => {
     await applyInit(conn)
     const lines: string[] = []
     const timings = await runSmoke(conn, { functions: true, pagingDocs: 1050, log: (l) => lines.push(l) })
-    expect(timings.map((t) => t.step)).toContain('已部署的云函数：exhibits.get 与 system.ping')
+    expect(timings.map((t) => t.step)).toContain('已部署的云函数：exhibits.get、system.ping 与 booking.calendar')
+    expect(timings.map((t) => t.step).filter((t) => t.startsWith('预约') || t.startsWith('每证件'))).toHaveLength(3)
     expect(lines.every((l) => l.includes('✓'))).toBe(true)
     expect(db.dump(`${SMOKE_PREFIX}outbox`)).toEqual([])
+    for (const c of ['bookings', 'booking_sessions', 'booking_claims']) expect(db.dump(`${SMOKE_PREFIX}${c}`)).toEqual([])
   })
 })

@@ -4,6 +4,7 @@
 // and on duplicate `_id`s, real paging past 1000 documents, real transactions and latencies.
 // Without TCB_ENV_ID / TCB_SECRET_ID / TCB_SECRET_KEY it does nothing, says so, and exits with code 2.
 import assert from 'node:assert/strict'
+import type { BookingRecord } from '../../cloud/store/port'
 import { seedContent } from '../../cloud/store/seed'
 import { openWxCloudStore, collectionNames } from '../../cloud/store/wxcloud'
 import { createIfAbsent, fetchAll, guardedIncrement } from '../../cloud/store/wxcloud/helpers'
@@ -33,7 +34,8 @@ export async function runSmoke(conn: LiveConnection, options: SmokeOptions = {})
   const names = collectionNames(SMOKE_PREFIX)
   const store = openWxCloudStore(db, { prefix: SMOKE_PREFIX })
   const clear = async () => {
-    for (const name of [names.outbox, names.meta]) await db.collection(name).where({ _id: _.exists(true) }).remove()
+    const booking = [names.bookings, names.booking_sessions, names.booking_claims, names.booking_visitors, names.booking_accounts]
+    for (const name of [names.outbox, names.meta, ...booking]) await db.collection(name).where({ _id: _.exists(true) }).remove()
   }
 
   await step('创建 smoke_* 集合与索引（幂等）', async () => {
@@ -78,6 +80,48 @@ export async function runSmoke(conn: LiveConnection, options: SmokeOptions = {})
     const settled = await Promise.all([1, 2].map(() => store.outbox.settle('remind:smoke', { status: 'sent', at: new Date().toISOString() })))
     assert.equal(settled.filter(Boolean).length, 1)
   })
+  // Booking steps: the port's booking section on the real database (far-future day, smoke_* collections).
+  const DAY = '2099-01-02'
+  const SESSION = `${DAY}.am`
+  const record = (id: string, openid = 'o-smoke'): BookingRecord => ({
+    id,
+    openid,
+    clientRequestId: `smoke-${id}`,
+    sessionId: SESSION,
+    day: DAY,
+    sessionStart: '2099-01-02T01:00:00.000Z',
+    sessionEnd: '2099-01-02T04:00:00.000Z',
+    places: 2,
+    visitors: [{ visitorId: 'v-smoke', name: '冒烟', idType: 'resident', idHash: 'h-smoke', idMasked: '2102**********0000' }],
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+  })
+  await step('预约名额：30 个并发请求各订 2 人，容量 20，恰好 10 个成功且不超额', async () => {
+    const results = await Promise.all(Array.from({ length: 30 }, () => store.booking.reservePlaces(SESSION, 20, 2)))
+    assert.equal(results.filter(Boolean).length, 10)
+    assert.deepEqual(await store.booking.placesBooked([SESSION]), { [SESSION]: 20 })
+    await store.booking.releasePlaces(SESSION, 2)
+    assert.deepEqual(await store.booking.placesBooked([SESSION]), { [SESSION]: 18 })
+  })
+  await step('每证件每天一约：10 个不同预约并发占用同一证件，只有 1 个成功', async () => {
+    const claims = await Promise.all(Array.from({ length: 10 }, (_x, i) => store.booking.claimId(DAY, 'h-smoke', `bk${i}`)))
+    assert.equal(claims.filter(Boolean).length, 1)
+    const winner = `bk${claims.indexOf(true)}`
+    assert.equal(await store.booking.claimId(DAY, 'h-smoke', winner), true)
+  })
+  await step('预约记录：同一 id 只建一次；并发签到与取消只有一个生效；当天统计与提醒来源', async () => {
+    assert.deepEqual(await store.booking.beginBooking(record('smoke-b1')), { created: true })
+    assert.equal((await store.booking.beginBooking(record('smoke-b1'))).created, false)
+    assert.equal(await store.booking.transition('smoke-b1', 'pending', 'confirmed', { at: new Date().toISOString() }), true)
+    assert.deepEqual((await store.booking.listConfirmedOn(DAY)).map((r) => r.id), ['smoke-b1'])
+    const raced = await Promise.all([
+      store.booking.transition('smoke-b1', 'confirmed', 'checked_in', { at: new Date().toISOString() }),
+      store.booking.transition('smoke-b1', 'confirmed', 'cancelled', { at: new Date().toISOString() }, 'o-smoke'),
+    ])
+    assert.equal(raced.filter(Boolean).length, 1)
+    const counts = await store.booking.dayCounts(DAY)
+    assert.deepEqual(counts, raced[0] ? { [SESSION]: { booked: 2, checkedIn: 2 } } : {})
+  })
   const pagingDocs = options.pagingDocs ?? 1100
   await step(`分页：写入 ${pagingDocs} 条后 fetchAll 全部取回（每页 ≤ 1000）`, async () => {
     for (let i = 0; i < pagingDocs; i += 50) {
@@ -87,11 +131,14 @@ export async function runSmoke(conn: LiveConnection, options: SmokeOptions = {})
     assert.equal(all.length, pagingDocs)
   })
   if (options.functions) {
-    await step('已部署的云函数：exhibits.get 与 system.ping', async () => {
+    await step('已部署的云函数：exhibits.get、system.ping 与 booking.calendar', async () => {
       const got = (await conn.callFunction('exhibits', { action: 'get', code: 'helmet' })) as { ok: boolean; data?: { exhibit: { name: string } } }
       assert.ok(got.ok, JSON.stringify(got))
       const pong = (await conn.callFunction('system', { action: 'ping' })) as { ok: boolean }
       assert.ok(pong.ok, JSON.stringify(pong))
+      // Read-only on the production collections: anonymous calendar (APP_SECRET not needed).
+      const calendar = (await conn.callFunction('booking', { action: 'calendar' })) as { ok: boolean; data?: { days: unknown[] } }
+      assert.ok(calendar.ok && (calendar.data?.days.length ?? 0) > 0, JSON.stringify(calendar))
     })
   }
   await step('清理 smoke_* 数据', clear)

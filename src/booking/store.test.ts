@@ -27,6 +27,16 @@ describe('booking store', () => {
     expect(store.getState().draft).toBeNull()
   })
 
+  it('sends remind: true only when the visitor accepted the reminder, and nothing otherwise', async () => {
+    const cloud = fakeCloud([{ ok: true, data: { booking } }, { ok: true, data: { booking: { ...booking, id: 'b2' } } }])
+    const store = createBookingStore(cloud.call)
+    await store.getState().book('2026-11-27.am', ['v1'], { remind: true })
+    await store.getState().book('2026-11-27.pm', ['v1'], { remind: false })
+    const books = cloud.calls.filter((c) => c.action === 'book')
+    expect(books[0].req.remind).toBe(true)
+    expect('remind' in books[1].req).toBe(false)
+  })
+
   it('starts a new intent after a decided refusal or a change of visitors', async () => {
     const cloud = fakeCloud([
       { ok: false, error: { code: 'SESSION_FULL', message: '该场次已约满' } },

@@ -20,7 +20,8 @@ export interface BookingState {
   loadVisitors: () => Promise<void>
   addVisitor: (v: { name: string; idType: IdType; idNumber: string }) => Promise<Result<{ visitor: VisitorView }>>
   removeVisitor: (visitorId: string) => Promise<Result<{ removed: true }>>
-  book: (sessionId: string, visitorIds: string[]) => Promise<Result<{ booking: BookingView }>>
+  /** `remind`: the visitor accepted the reminder subscription (weapp), sent with the booking. */
+  book: (sessionId: string, visitorIds: string[], options?: { remind?: boolean }) => Promise<Result<{ booking: BookingView }>>
   loadMine: () => Promise<void>
   loadBooking: (id: string) => Promise<Result<{ booking: BookingView }>>
   cancel: (id: string) => Promise<Result<{ booking: BookingView }>>
@@ -66,12 +67,12 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
       return res
     },
 
-    async book(sessionId, visitorIds) {
+    async book(sessionId, visitorIds, options) {
       if (get().submitting) return { ok: false, error: { code: 'IN_PROGRESS', message: '正在提交，请稍候' } }
       const current = get().draft
       const draft = sameIntent(current, sessionId, visitorIds) ? current! : { sessionId, visitorIds, requestId: newRequestId() }
       set({ draft, submitting: true })
-      const res = await call('booking', 'book', { sessionId, visitorIds, clientRequestId: draft.requestId })
+      const res = await call('booking', 'book', { sessionId, visitorIds, clientRequestId: draft.requestId, ...(options?.remind ? { remind: true } : {}) })
       // A network error leaves the outcome unknown: keep the request id so a retry cannot book twice.
       const undecided = !res.ok && (res.error.code === 'NETWORK' || res.error.code === 'INTERNAL' || res.error.code === 'IN_PROGRESS')
       set((s) => ({

@@ -88,6 +88,9 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       role,
       store: shared.store,
       now: () => new Date(),
+      // HMAC key for ID hashes, booking ids and e-tickets: the same APP_SECRET on every function
+      // (booking and staff must agree). Missing → booking actions answer NOT_CONFIGURED.
+      secret: env.APP_SECRET || undefined,
       requestId: context?.request_id,
       platform: shared.platform,
     })

@@ -57,6 +57,7 @@ export function sqliteBooking(db: Db): BookingStore {
        WHERE day = ? AND status IN ('confirmed', 'checked_in') GROUP BY session_id, status`,
     ),
     countNoShows: db.prepare(`SELECT COUNT(*) AS n FROM bookings WHERE openid = ? AND status = 'no_show' AND session_end > ?`),
+    confirmedOn: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE day = ? AND status = 'confirmed' ORDER BY id`),
     getAccount: db.prepare('SELECT doc FROM booking_accounts WHERE openid = ?'),
     setAccount: db.prepare('INSERT INTO booking_accounts (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc'),
   }
@@ -158,6 +159,9 @@ export function sqliteBooking(db: Db): BookingStore {
     },
     async countNoShows(openid, sinceIso) {
       return (q.countNoShows.get(openid, sinceIso) as { n: number }).n
+    },
+    async listConfirmedOn(day) {
+      return (q.confirmedOn.all(day) as BookingRow[]).map(toRecord)
     },
     async getAccount(openid) {
       const row = q.getAccount.get(openid) as { doc: string } | undefined

@@ -1,5 +1,5 @@
 // The collections the adapter uses and the indexes its queries need; `npm run cloud:init` creates
-// them. A section added later (booking, zone) appends its collections and indexes here.
+// them. A section added later appends its collections and indexes here.
 export interface IndexSpec {
   name: string
   keys: Record<string, 1 | -1>
@@ -8,6 +8,11 @@ export interface IndexSpec {
 
 /** A section that adds collections (booking, zone) adds its names here and its specs below. */
 export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox' | 'zone_companies' | 'zone_policies' | 'zone_charts'
+  | 'booking_visitors'
+  | 'bookings'
+  | 'booking_sessions'
+  | 'booking_claims'
+  | 'booking_accounts'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -27,4 +32,19 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'zone_companies', purpose: '企业名录（按代次整体替换）', indexes: [{ name: 'gen_id', keys: { gen: 1, _id: 1 } }] },
   { name: 'zone_policies', purpose: '政策（按代次整体替换）', indexes: [{ name: 'gen_id', keys: { gen: 1, _id: 1 } }] },
   { name: 'zone_charts', purpose: '区情数据图表（按代次整体替换）', indexes: [{ name: 'gen_id', keys: { gen: 1, _id: 1 } }] },
+  // Booking: see the per-method mapping above BookingStore in store/port.ts.
+  { name: 'booking_visitors', purpose: '常用参观人（_id = H(openid, 证件哈希)，重复即已存在）', indexes: [{ name: 'owner', keys: { openid: 1, createdAt: 1 } }] },
+  {
+    name: 'bookings',
+    purpose: '预约记录（_id = H(openid, 请求编号)，重试得同一条）',
+    indexes: [
+      { name: 'owner_day', keys: { openid: 1, day: -1 } },
+      { name: 'due', keys: { status: 1, sessionEnd: 1 } },
+      { name: 'day_status', keys: { day: 1, status: 1 } },
+      { name: 'owner_noshow', keys: { openid: 1, status: 1, sessionEnd: 1 } },
+    ],
+  },
+  { name: 'booking_sessions', purpose: '场次已约人数（_id = 场次，守卫式 _.inc）', indexes: [] },
+  { name: 'booking_claims', purpose: '每证件每天一约（_id = 日期:证件哈希）', indexes: [{ name: 'booking', keys: { bookingId: 1 } }] },
+  { name: 'booking_accounts', purpose: '预约账号状态（未到场暂停，_id = openid）', indexes: [] },
 ]

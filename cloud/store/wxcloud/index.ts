@@ -5,6 +5,7 @@
 import type { Store } from '../port'
 import { COLLECTIONS, type CollectionName } from './collections'
 import type { WxDatabase } from './db'
+import { wxBooking } from './booking'
 import { wxContent } from './content'
 import { wxMeta } from './meta'
 import { wxOutbox } from './outbox'
@@ -26,6 +27,7 @@ export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): 
     meta: wxMeta(db, names.meta),
     outbox: wxOutbox(db, names.outbox),
     zone: wxZone(db, names),
+    booking: wxBooking(db, names),
     async ping() {
       try {
         await db.collection(names.meta).limit(1).get()

@@ -7,6 +7,7 @@ import { DayCard } from '@/booking/components/DayCard'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 // 预约参观: the next days with their sessions and places left.
 export default function BookingCalendarPage() {
@@ -25,6 +26,7 @@ export default function BookingCalendarPage() {
   if (calendar.status === 'error') return <ErrorView error={calendar.error} onRetry={() => void bookingStore.getState().loadCalendar()} />
 
   return (
+    <CareRoot>
     <View className="page bk-calendar">
       <View className="bk-links">
         <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
@@ -42,5 +44,6 @@ export default function BookingCalendarPage() {
         <DayCard key={day.date} day={day} onPick={(s) => openPage(`/booking/pages/form/index?session=${encodeURIComponent(s.id)}`)} />
       ))}
     </View>
+    </CareRoot>
   )
 }

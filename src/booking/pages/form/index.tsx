@@ -8,7 +8,9 @@ import { LoadingView } from '@/components/LoadingView'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
+import { requestVisitReminder } from '@/services/subscribe'
 import '@/booking/components/booking.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 // Pick visitors for the chosen session and submit. The request id of this intent survives retries.
 export default function BookingFormPage() {
@@ -45,13 +47,18 @@ export default function BookingFormPage() {
       setError({ code: 'NO_VISITORS', message: '请至少选择1位参观人' })
       return
     }
+    if (submitting) return
     setError(null)
-    const res = await bookingStore.getState().book(sessionId, picked)
+    // weapp: WeChat shows the subscription dialog only from a tap, so ask here, first. H5 answers
+    // 'unsupported' at once; whatever the answer, the booking goes ahead.
+    const consent = await requestVisitReminder()
+    const res = await bookingStore.getState().book(sessionId, picked, { remind: consent === 'accept' })
     if (res.ok) Taro.redirectTo({ url: `/booking/pages/ticket/index?id=${res.data.booking.id}&new=1` })
     else setError(res.error)
   }
 
   return (
+    <CareRoot>
     <View className="page bk-form">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
@@ -112,5 +119,6 @@ export default function BookingFormPage() {
         </View>
       </View>
     </View>
+    </CareRoot>
   )
 }

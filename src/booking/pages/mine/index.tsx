@@ -7,6 +7,7 @@ import { BookingCard } from '@/booking/components/BookingCard'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 // 我的预约: upcoming (待参观) first; past ones (已入馆 / 已取消 / 未到场) under 历史.
 export default function MyBookingsPage() {
@@ -24,6 +25,7 @@ export default function MyBookingsPage() {
   const shown = tab === 'upcoming' ? upcoming : past
 
   return (
+    <CareRoot>
     <View className="page bk-mine">
       <View className="bk-tabs" role="tablist">
         <View className={`bk-tabs__tab ${tab === 'upcoming' ? 'bk-tabs__tab--on' : ''}`} role="tab" aria-selected={tab === 'upcoming'} onClick={() => setTab('upcoming')}>
@@ -47,5 +49,6 @@ export default function MyBookingsPage() {
         <BookingCard key={b.id} booking={b} onOpen={() => openPage(`/booking/pages/ticket/index?id=${b.id}`)} />
       ))}
     </View>
+    </CareRoot>
   )
 }

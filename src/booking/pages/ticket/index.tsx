@@ -10,6 +10,7 @@ import { TicketQr } from '@/booking/components/TicketQr'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 // The e-ticket: QR code for the gate, the booking's details, and cancellation until the deadline.
 export default function TicketPage() {
@@ -50,6 +51,7 @@ export default function TicketPage() {
   }
 
   return (
+    <CareRoot>
     <View className="page bk-ticket-page">
       {params.new === '1' && booking.status === 'confirmed' && (
         <View className="card bk-success" role="status">
@@ -122,5 +124,6 @@ export default function TicketPage() {
         </View>
       </View>
     </View>
+    </CareRoot>
   )
 }

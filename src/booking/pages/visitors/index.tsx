@@ -7,6 +7,7 @@ import { LoadingView } from '@/components/LoadingView'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
 import '@/booking/components/booking.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 // 常用参观人: saved once, picked when booking. IDs are only ever shown masked.
 export default function VisitorsPage() {
@@ -26,6 +27,7 @@ export default function VisitorsPage() {
   }
 
   return (
+    <CareRoot>
     <View className="page bk-visitors">
       <View className="card">
         <View className="section-title">
@@ -51,5 +53,6 @@ export default function VisitorsPage() {
         <VisitorForm onAdded={() => Taro.showToast({ title: '已保存', icon: 'success' })} />
       </View>
     </View>
+    </CareRoot>
   )
 }

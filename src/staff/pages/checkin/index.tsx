@@ -7,6 +7,7 @@ import { CodeEntry } from '@/staff/components/CodeEntry'
 import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/session'
 import { staffStore, useStaff } from '@/staff/store'
 import '@/staff/components/staff.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 // Gate check-in for museum staff: scan (weapp) or enter (H5) the e-ticket; today's counts below.
 export default function CheckInPage() {
@@ -56,6 +57,7 @@ export default function CheckInPage() {
   }
 
   return (
+    <CareRoot>
     <View className="page st-checkin">
       {last && <CheckInOutcome last={last} />}
       <View className="card">
@@ -99,5 +101,6 @@ export default function CheckInPage() {
         </View>
       </View>
     </View>
+    </CareRoot>
   )
 }

@@ -10,6 +10,7 @@ import { Pager } from '@/zone/components/Pager'
 import { SearchInput } from '@/zone/components/SearchInput'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 const all = { value: '', label: '全部' }
 const industries = [all, ...INDUSTRIES.map((v) => ({ value: v, label: v }))]
@@ -31,6 +32,7 @@ export default function CompaniesPage() {
   const filtered = !!(query.q || query.industry || query.qualification)
 
   return (
+    <CareRoot>
     <View className="page zone-companies">
       <SearchInput value={query.q ?? ''} placeholder="企业名称、简称、产品或拼音，如 rkcn" onSearch={(q) => void search({ q })} />
       <ChipGroup
@@ -73,5 +75,6 @@ export default function CompaniesPage() {
         </View>
       )}
     </View>
+    </CareRoot>
   )
 }

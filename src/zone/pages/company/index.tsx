@@ -8,6 +8,7 @@ import { exhibitPageUrl, openPage } from '@/services/navigate'
 import { Illustrative } from '@/zone/components/Illustrative'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 export default function CompanyPage() {
   const { params } = useRouter()
@@ -31,6 +32,7 @@ export default function CompanyPage() {
   const c = state.data
   const demo = (field: string) => isIllustrative(c, field)
   return (
+    <CareRoot>
     <View className="page zone-company">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
@@ -118,5 +120,6 @@ export default function CompanyPage() {
         <Illustrative show={c.source === 'illustrative'} />
       </View>
     </View>
+    </CareRoot>
   )
 }

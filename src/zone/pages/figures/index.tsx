@@ -6,6 +6,7 @@ import { BarChart } from '@/zone/components/BarChart'
 import { StatChart } from '@/zone/components/StatChart'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 export default function FiguresPage() {
   const figures = useZone((s) => s.figures)
@@ -15,6 +16,7 @@ export default function FiguresPage() {
   if (figures.status === 'idle' || figures.status === 'loading') return <LoadingView text="正在加载区情数据…" />
   if (figures.status === 'error') return <ErrorView error={figures.error} onRetry={() => void zoneStore.getState().loadFigures()} />
   return (
+    <CareRoot>
     <View className="page zone-figures">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
@@ -25,5 +27,6 @@ export default function FiguresPage() {
       {figures.data.length === 0 && <View className="muted zone-empty">暂无数据。</View>}
       {figures.data.map((chart) => (chart.kind === 'bar' ? <BarChart key={chart.id} chart={chart} /> : <StatChart key={chart.id} chart={chart} />))}
     </View>
+    </CareRoot>
   )
 }

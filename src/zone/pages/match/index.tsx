@@ -10,6 +10,7 @@ import { MatchCard } from '@/zone/components/MatchCard'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
 import './index.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 type NumberKey = 'employees' | 'revenue' | 'rdShare' | 'inventionPatents' | 'otherIp'
 const NUMBERS: Array<{ key: NumberKey; label: string; placeholder: string }> = [
@@ -61,6 +62,7 @@ export default function MatchPage() {
   const fieldError = (key: string) => errors[key] ?? serverFields[`profile.${key}`]
 
   return (
+    <CareRoot>
     <View className="page zone-match-page">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
@@ -157,5 +159,6 @@ export default function MatchPage() {
         )}
       </View>
     </View>
+    </CareRoot>
   )
 }

@@ -11,6 +11,7 @@ import { PolicyRow } from '@/zone/components/PolicyRow'
 import { SearchInput } from '@/zone/components/SearchInput'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 const all = { value: '', label: '全部' }
 const opts = (values: readonly string[], suffix = '') => [all, ...values.map((v) => ({ value: v, label: `${v}${suffix}` }))]
@@ -32,6 +33,7 @@ export default function PoliciesPage() {
   }
 
   return (
+    <CareRoot>
     <View className="page zone-policies">
       <View className="card zone-match-entry" role="link" onClick={() => openPage(zonePaths.match)}>
         <View className="zone-row__title">政策计算器</View>
@@ -65,5 +67,6 @@ export default function PoliciesPage() {
         </View>
       )}
     </View>
+    </CareRoot>
   )
 }

@@ -9,6 +9,7 @@ import { Illustrative } from '@/zone/components/Illustrative'
 import { StatusTag } from '@/zone/components/StatusTag'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
+import { CareRoot } from '@/care/CareRoot'
 
 function Section({ title, demo, children, name }: { title: string; demo?: boolean; children: ReactNode; name: string }) {
   return (
@@ -47,6 +48,7 @@ export default function PolicyPage() {
   const p = state.data
   const demo = (field: string) => isIllustrative(p, field)
   return (
+    <CareRoot>
     <View className="page zone-policy">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
@@ -97,5 +99,6 @@ export default function PolicyPage() {
         </View>
       ) : null}
     </View>
+    </CareRoot>
   )
 }

@@ -1,0 +1,181 @@
+// Booking section on the cloud database, following the per-method mapping above `BookingStore` in
+// store/port.ts: every method is one guarded update, one add under a deterministic `_id`, or a
+// query. No multi-document transaction is needed: the handler composes the steps and compensates.
+import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor, TransitionPatch } from '../port'
+import { MAX_GET, type Doc, type WxDatabase } from './db'
+import { createIfAbsent, fetchAll, findById, guardedIncrement, stripDoc } from './helpers'
+
+type Names = { booking_visitors: string; bookings: string; booking_sessions: string; booking_claims: string; booking_accounts: string }
+
+/** Statuses that still hold places (what the staff's day counts show). */
+const HOLDING = ['confirmed', 'checked_in']
+
+/** The cloud database rejects `undefined` values: drop them before writing. */
+const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
+
+const toVisitor = (d: Doc): SavedVisitor => ({ ...stripDoc<Omit<SavedVisitor, 'id'>>(d), id: d._id })
+const toRecord = (d: Doc): BookingRecord => ({ ...stripDoc<Omit<BookingRecord, 'id'>>(d), id: d._id })
+const claimKey = (day: string, idHash: string) => `${day}:${idHash}`
+
+/** Which timestamp a status change records (as the SQLite adapter does). */
+const STAMP: Partial<Record<BookingRecord['status'], 'checkedInAt' | 'cancelledAt' | 'noShowAt'>> = {
+  checked_in: 'checkedInAt',
+  cancelled: 'cancelledAt',
+  no_show: 'noShowAt',
+}
+
+export function wxBooking(db: WxDatabase, names: Names): BookingStore {
+  const _ = db.command
+  const visitors = () => db.collection(names.booking_visitors)
+  const bookings = () => db.collection(names.bookings)
+  const sessions = () => db.collection(names.booking_sessions)
+  const claims = () => db.collection(names.booking_claims)
+  const accounts = () => db.collection(names.booking_accounts)
+
+  const guarded = (sessionId: string, capacity: number, n: number) =>
+    guardedIncrement(db, sessions(), sessionId, 'booked', n, { max: capacity })
+
+  return {
+    async addVisitor(visitor, cap) {
+      // A soft cap (count, then add): a race past it is harmless; uniqueness is the _id's job.
+      if ((await visitors().where({ openid: visitor.openid }).count()).total >= cap) return 'cap'
+      const { id, ...rest } = visitor
+      return (await createIfAbsent(visitors(), id, defined(rest))) ? 'added' : 'exists'
+    },
+
+    async listVisitors(openid) {
+      const { data } = await visitors().where({ openid }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(100).get()
+      return data.map(toVisitor)
+    },
+
+    async getVisitors(openid, ids) {
+      if (ids.length === 0) return []
+      const { data } = await visitors().where({ _id: _.in(ids), openid }).limit(100).get()
+      return data.map(toVisitor)
+    },
+
+    async removeVisitor(openid, id) {
+      const res = await visitors().where({ _id: id, openid }).remove()
+      return (res.stats.removed ?? 0) === 1
+    },
+
+    async beginBooking(record) {
+      const { id, ...rest } = record
+      if (await createIfAbsent(bookings(), id, defined(rest))) return { created: true }
+      const existing = await findById(bookings(), id)
+      if (!existing) throw new Error(`booking ${id}: duplicate key but no document`)
+      return { created: false, existing: toRecord(existing) }
+    },
+
+    async reservePlaces(sessionId, capacity, n) {
+      if (n <= 0 || n > capacity) return n === 0
+      // The guarded increment decides: booked ≤ capacity − n and booked += n in one server step.
+      if (await guarded(sessionId, capacity, n)) return true
+      // Nothing updated: full, or no counter yet. The first booker creates it holding its n places;
+      // if another caller created it first (duplicate key), the guarded update decides once more.
+      if (await createIfAbsent(sessions(), sessionId, { booked: n })) return true
+      return guarded(sessionId, capacity, n)
+    },
+
+    async releasePlaces(sessionId, n) {
+      // booked ≥ n, then booked −= n: never below zero.
+      await guardedIncrement(db, sessions(), sessionId, 'booked', -n, { min: 0 })
+    },
+
+    async placesBooked(sessionIds) {
+      if (sessionIds.length === 0) return {}
+      const { data } = await sessions().where({ _id: _.in(sessionIds) }).limit(MAX_GET).get()
+      return Object.fromEntries(data.map((d) => [d._id, d.booked as number]))
+    },
+
+    async claimId(day, idHash, bookingId) {
+      const key = claimKey(day, idHash)
+      // Two rounds: the holder may release its claim between our add and our read.
+      for (let round = 0; round < 2; round++) {
+        if (await createIfAbsent(claims(), key, { bookingId, day })) return true
+        const holder = await findById(claims(), key)
+        if (holder) return holder.bookingId === bookingId
+      }
+      return false
+    },
+
+    async releaseIds(day, idHashes, bookingId) {
+      if (idHashes.length === 0) return
+      // Only this booking's claims go: the bookingId guard is part of the same query.
+      await claims()
+        .where({ _id: _.in(idHashes.map((h) => claimKey(day, h))), bookingId })
+        .remove()
+    },
+
+    async getBooking(id) {
+      const doc = await findById(bookings(), id)
+      return doc ? toRecord(doc) : null
+    },
+
+    async listBookings(openid, limit) {
+      const { data } = await bookings()
+        .where({ openid, status: _.nin(['pending', 'refused']) })
+        .orderBy('day', 'desc')
+        .orderBy('sessionEnd', 'desc')
+        .orderBy('createdAt', 'desc')
+        .limit(Math.min(limit, MAX_GET))
+        .get()
+      return data.map(toRecord)
+    },
+
+    async transition(id, from, to, patch: TransitionPatch, owner) {
+      const data: Record<string, unknown> = { status: to }
+      const stamp = STAMP[to]
+      if (stamp) data[stamp] = patch.at
+      if (patch.refusal) data.refusal = _.set(patch.refusal)
+      // The status guard makes "accepted once" / "cancel once" hold under any interleaving.
+      const guard: Record<string, unknown> = { _id: id, status: from }
+      if (owner !== undefined) guard.openid = owner
+      const res = await bookings().where(guard).update({ data })
+      return (res.stats.updated ?? 0) === 1
+    },
+
+    async dueNoShows(nowIso, limit) {
+      const { data } = await bookings()
+        .where({ status: 'confirmed', sessionEnd: _.lte(nowIso) })
+        .orderBy('sessionEnd', 'asc')
+        .limit(Math.min(limit, MAX_GET))
+        .get()
+      return data.map(toRecord)
+    },
+
+    async dayCounts(day) {
+      // The port's mapping names aggregate().match().group(); the adapter's database surface (db.ts)
+      // and the stand-in have no aggregate, so this reads the day's holding bookings in pages of
+      // ≤ 1000 and sums here. A day has at most a few thousand bookings, so that is a few reads.
+      const docs = await fetchAll(db, bookings(), { day, status: _.in(HOLDING) })
+      const out: Record<string, { booked: number; checkedIn: number }> = {}
+      for (const d of docs) {
+        const c = (out[d.sessionId as string] ??= { booked: 0, checkedIn: 0 })
+        c.booked += d.places as number
+        if (d.status === 'checked_in') c.checkedIn += d.places as number
+      }
+      return out
+    },
+
+    async countNoShows(openid, sinceIso) {
+      return (await bookings().where({ openid, status: 'no_show', sessionEnd: _.gt(sinceIso) }).count()).total
+    },
+
+    async listConfirmedOn(day) {
+      const docs = await fetchAll(db, bookings(), { day, status: 'confirmed' })
+      return docs.map(toRecord)
+    },
+
+    async getAccount(openid) {
+      const doc = await findById(accounts(), openid)
+      return doc ? { ...stripDoc<BookingAccount>(doc), openid } : null
+    },
+
+    async suspend(account) {
+      await accounts()
+        .doc(account.openid)
+        .set({ data: defined({ openid: account.openid, suspendedUntil: account.suspendedUntil, countNoShowsAfter: account.countNoShowsAfter }) })
+    },
+  }
+}
