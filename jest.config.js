@@ -10,7 +10,7 @@ const shared = {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '\\.(css|scss|sass|less)$': '<rootDir>/scripts/jest/style-stub.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|\\.pnpm|@stencil|swiper|tslib|@nutui|@babel/runtime/helpers/esm|cookie/))'],
+  transformIgnorePatterns: ['/node_modules/(?!(@tarojs|\\.pnpm|@stencil|swiper|tslib|@babel/runtime/helpers/esm|cookie/))'],
 }
 
 module.exports = {

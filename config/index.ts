@@ -11,8 +11,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'gxq-kejiguan',
     date: '2026-11-26',
-    // NutUI is drawn at 375 px; our own styles at 750 rpx.
-    designWidth: (input) => (String((input as { file?: string })?.file ?? '').includes('@nutui') ? 375 : 750),
+    designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
@@ -47,7 +46,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      esnextModules: ['@nutui'],
       webpackChain(chain) {
         chain.plugin('precache-manifest').use(PrecacheManifestPlugin)
       },
