@@ -3,7 +3,7 @@
 // 44 × 44 CSS px. Pages come from src/app.config.ts, so pages other features add are covered.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { appUnderTest, pageUrl, phonePage, ROOT, shoot } from './harness'
+import { appUnderTest, pageInPlace, pageUrl, phonePage, ROOT, shoot } from './harness'
 
 interface AppConfigLike {
   pages: string[]
@@ -39,15 +39,6 @@ const TARO_OWNED: Array<{ rule: string; target: RegExp; why: string }> = [
 
 const app = appUnderTest()
 const open = app.open
-
-/** Taro H5 slides a new page in; wait until the shown page stands still at the left edge. */
-async function pageInPlace(page: Page) {
-  await page.waitForFunction(() => {
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none')
-    const top = shown[shown.length - 1]
-    return !!top && Math.abs(top.getBoundingClientRect().left) < 1 && document.getAnimations().every((a) => a.playState !== 'running' || (a as CSSAnimation).animationName === 'status-spin')
-  }, undefined, { timeout: 10_000 })
-}
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle')

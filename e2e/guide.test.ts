@@ -2,7 +2,7 @@
 // the trail card → care mode on the main pages, with nothing cut off.
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { appUnderTest, pageUrl, phonePage, ROOT, shoot } from './harness'
+import { appUnderTest, pageInPlace, pageUrl, phonePage, ROOT, shoot } from './harness'
 
 const app = appUnderTest()
 const open = app.open
@@ -22,15 +22,6 @@ async function clippedText(page: Page): Promise<string[]> {
     }
     return out
   })
-}
-
-/** Taro H5 slides a new page in; wait until the shown page stands still at the left edge. */
-async function pageInPlace(page: Page) {
-  await page.waitForFunction(() => {
-    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none')
-    const top = shown[shown.length - 1]
-    return !!top && Math.abs(top.getBoundingClientRect().left) < 1 && document.getAnimations().every((a) => a.playState !== 'running' || (a as CSSAnimation).animationName === 'status-spin')
-  }, undefined, { timeout: 10_000 })
 }
 
 /** Taro H5 scrolls each page inside its own container, so a full-page screenshot would stop at the

@@ -133,3 +133,12 @@ export function appUnderTest(env: Record<string, string> = {}): AppUnderTest {
   })
   return app
 }
+
+/** Taro H5 slides a new page in; wait until the shown page stands still at the left edge. */
+export async function pageInPlace(page: Page) {
+  await page.waitForFunction(() => {
+    const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none')
+    const top = shown[shown.length - 1]
+    return !!top && Math.abs(top.getBoundingClientRect().left) < 1 && document.getAnimations().every((a) => a.playState !== 'running' || (a as CSSAnimation).animationName === 'status-spin')
+  }, undefined, { timeout: 10_000 })
+}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { idTypeLabel, MAX_VISITORS_PER_BOOKING, shortDate, weekdayOf } from '@cloud/contracts/booking'
+import { MAX_VISITORS_PER_BOOKING, shortDate, weekdayOf } from '@cloud/contracts/booking'
+import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import type { AppError } from '@cloud/contracts/result'
 import { ErrorView } from '@/components/ErrorView'
 import { LoadingView } from '@/components/LoadingView'
@@ -79,12 +80,7 @@ export default function BookingFormPage() {
         {visitors.data.map((v) => (
           <View key={v.id} className="bk-visitor" role="checkbox" aria-checked={picked.includes(v.id)} data-visitor={v.name} onClick={() => toggle(v.id)}>
             <View className={`bk-visitor__check ${picked.includes(v.id) ? 'bk-visitor__check--on' : ''}`}>{picked.includes(v.id) ? '✓' : ''}</View>
-            <View className="bk-visitor__text">
-              <View>{v.name}</View>
-              <View className="bk-visitor__id">
-                {idTypeLabel(v.idType)} {v.idMasked}
-              </View>
-            </View>
+            <VisitorIdentity visitor={v} />
           </View>
         ))}
         {adding ? (

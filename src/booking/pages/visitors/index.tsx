@@ -1,7 +1,8 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { idTypeLabel, MAX_SAVED_VISITORS } from '@cloud/contracts/booking'
+import { MAX_SAVED_VISITORS } from '@cloud/contracts/booking'
+import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import { ErrorView } from '@/components/ErrorView'
 import { LoadingView } from '@/components/LoadingView'
 import { VisitorForm } from '@/booking/components/VisitorForm'
@@ -36,12 +37,7 @@ export default function VisitorsPage() {
         {visitors.data.length === 0 && <View className="muted">还没有常用参观人。添加后，预约时勾选即可。</View>}
         {visitors.data.map((v) => (
           <View key={v.id} className="bk-visitor">
-            <View className="bk-visitor__text">
-              <View>{v.name}</View>
-              <View className="bk-visitor__id">
-                {idTypeLabel(v.idType)} {v.idMasked}
-              </View>
-            </View>
+            <VisitorIdentity visitor={v} />
             <View className="bk-visitor__remove" role="button" aria-label={`删除${v.name}`} onClick={() => remove(v.id, v.name)}>
               删除
             </View>
