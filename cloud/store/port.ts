@@ -109,6 +109,12 @@ export interface BookingRecord {
   noShowAt?: string
   /** The booker accepted the visit-reminder subscription when booking (weapp only). */
   remind?: boolean
+  /** Set while pending, after the places were reserved (and cleared before they are given back by
+   *  the booking call itself): tells a sweep whether this booking holds places to give back. */
+  placesHeld?: boolean
+  /** When a sweep settled this booking (abandoned while pending). A swept booking is final: its
+   *  request id is never decided afresh. */
+  sweptAt?: string
 }
 
 export interface BookingAccount {
@@ -138,9 +144,18 @@ export interface TransitionPatch {
  *                   not a safety property, so a race past it is harmless.
  * - listVisitors / getVisitors  where({ openid }) / where({ _id: _.in(ids), openid }), ≤ 20 docs.
  * - removeVisitor   where({ _id, openid }).remove(), stats.removed === 1.
- * - beginBooking    [bookings] add({ _id: booking.id, status: 'pending', … }) where _id = H(openid,
- *                   clientRequestId); on duplicate key, doc(_id).get() answers with the existing record
- *                   (the retry sees the first attempt's result).
+ * - beginBooking    [bookings] add({ _id: booking.id, status: 'pending', pendingSince: createdAt, … })
+ *                   where _id = H(openid, clientRequestId); on duplicate key, doc(_id).get() answers with
+ *                   the existing record (the retry sees the first attempt's result).
+ * - reopenRefused   where({ _id, status: 'refused', sweptAt: _.exists(false) })
+ *                   .update({ status: 'pending', pendingSince: at, placesHeld: false }), stats.updated === 1.
+ * - markPlacesHeld  where({ _id, status: 'pending', placesHeld: held ? _.neq(true) : true })
+ *                   .update({ placesHeld: held }), stats.updated === 1 (false: swept, or already so).
+ * - stalePending    where(_.or([{ status: 'pending', pendingSince: _.lt(before) }, { status: 'pending',
+ *                   pendingSince: _.exists(false), createdAt: _.lt(before) }]))  (the second arm: records
+ *                   begun before pendingSince existed) .orderBy('createdAt', 'asc').limit(limit) (≤ 1000).
+ * - expirePending   where(_.and([{ _id }, <the stalePending condition>])).update({ status: 'refused',
+ *                   refusal: _.set(…), sweptAt: at }), stats.updated === 1, then doc(_id).get().
  * - reservePlaces   [booking_sessions] where({ _id: sessionId, booked: _.lte(capacity - n) })
  *                   .update({ booked: _.inc(n) }), success iff stats.updated === 1; when the doc does not
  *                   exist yet, add({ _id: sessionId, booked: n }) (n ≤ capacity), and on a duplicate-key
@@ -173,6 +188,18 @@ export interface BookingStore {
 
   /** Creates the pending record, or returns the record already made for this request id. */
   beginBooking(record: BookingRecord): Promise<{ created: true } | { created: false; existing: BookingRecord }>
+  /** Takes a refused (not swept) booking back to pending so its request is decided afresh; its
+   *  pending clock restarts at `at` and it holds no places. False if it was not refused or was swept. */
+  reopenRefused(id: string, at: string): Promise<boolean>
+  /** Records on a still-pending booking whether it holds its places; false if it is no longer pending
+   *  (a sweep settled it: then the sweep owns what was recorded) or already said so. */
+  markPlacesHeld(id: string, held: boolean): Promise<boolean>
+  /** Bookings pending since before `beforeIso` (calls that died half-way), oldest first, ≤ limit (≤ 1000). */
+  stalePending(beforeIso: string, limit: number): Promise<BookingRecord[]>
+  /** Settles a booking pending since before `beforeIso` as refused and swept (final), in one guarded
+   *  step; returns the settled record, or null if it was no longer pending that long (confirmed,
+   *  refused, or reopened since). Exactly one of a sweep and a late confirm wins. */
+  expirePending(id: string, beforeIso: string, patch: Required<TransitionPatch>): Promise<BookingRecord | null>
   /** Takes n places if capacity allows; false = not enough left. Never exceeds capacity. */
   reservePlaces(sessionId: string, capacity: number, n: number): Promise<boolean>
   releasePlaces(sessionId: string, n: number): Promise<void>
