@@ -3,7 +3,7 @@
 // production, a timer-triggered cloud function.
 import type { BookingAccount, Store } from '../store/port'
 import { loadBookingConfig, type BookingConfig } from './config'
-import { sweepAbandonedBookings, type SweepReport } from './sweep'
+import { sweepAbandonedBookings, type SweepOptions, type SweepReport } from './sweep'
 
 const DAY_MS = 86_400_000
 
@@ -36,9 +36,9 @@ export interface NoShowReport {
   swept: SweepReport
 }
 
-export async function runNoShowJob(store: Store, now: Date, batch = 500): Promise<NoShowReport> {
+export async function runNoShowJob(store: Store, now: Date, batch = 500, sweep: SweepOptions = {}): Promise<NoShowReport> {
   const config = await loadBookingConfig(store)
-  const swept = await sweepAbandonedBookings(store, now)
+  const swept = await sweepAbandonedBookings(store, now, sweep)
   const nowIso = now.toISOString()
   const touched = new Set<string>()
   let marked = 0

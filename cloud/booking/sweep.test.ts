@@ -235,3 +235,20 @@ describe('a sweep racing a late call: exactly one outcome', () => {
     expect(claims().map((c) => c.booking_id)).toEqual([id])
   })
 })
+
+describe('the sweep', () => {
+  it('works in batches, and past its time budget starts no new record (the rest waits for the next run, none half done)', async () => {
+    const ids: string[] = []
+    // Five dead calls: four took a place (the session is full), the fifth died before its reserve.
+    for (let i = 0; i < 5; i++) ids.push(await crashMidBooking(`u${i}`, [await addVisitor(`u${i}`, '张三')], `crashed-b${i}`, { reserve: i < 4, claims: 1 }))
+    expect(await booked()).toBe(4)
+    // Out of budget before the first record: nothing settled, nothing given back.
+    expect(await sweepAbandonedBookings(env.store, new Date(PAST_GRACE), { budgetMs: 0 })).toEqual({ settled: 0, placesReleased: 0, claimsReleased: 0 })
+    expect(await booked()).toBe(4)
+    // Batches of 2: every record settled once.
+    expect(await sweepAbandonedBookings(env.store, new Date(PAST_GRACE), { batch: 2 })).toEqual({ settled: 5, placesReleased: 4, claimsReleased: 5 })
+    expect(await booked()).toBe(0)
+    expect(claims()).toEqual([])
+    for (const id of ids) expect((await env.store.booking.getBooking(id))!.status).toBe('refused')
+  })
+})

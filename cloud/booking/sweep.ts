@@ -19,7 +19,15 @@ export interface SweepReport {
 
 const MAX_ROUNDS = 50
 
-export async function sweepAbandonedBookings(store: Store, now: Date, batch = 200): Promise<SweepReport> {
+export interface SweepOptions {
+  batch?: number
+  /** Wall-clock ms after which no new record is started (a timer function must not be killed
+   *  between settling a record and giving back its places); the rest waits for the next run. */
+  budgetMs?: number
+}
+
+export async function sweepAbandonedBookings(store: Store, now: Date, { batch = 200, budgetMs = Infinity }: SweepOptions = {}): Promise<SweepReport> {
+  const deadline = Date.now() + budgetMs
   const config = await loadBookingConfig(store)
   const before = new Date(now.getTime() - config.pendingGraceMinutes * 60_000).toISOString()
   const patch = { at: now.toISOString(), refusal: { code: 'BOOKING_UNFINISHED', message: BookingErrors.BOOKING_UNFINISHED } }
@@ -27,6 +35,7 @@ export async function sweepAbandonedBookings(store: Store, now: Date, batch = 20
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const stale = await store.booking.stalePending(before, batch)
     for (const candidate of stale) {
+      if (Date.now() >= deadline) return report
       // Guarded on "still pending since before the cut-off": a booking confirmed, refused or
       // decided afresh since the read is left alone.
       const settled = await store.booking.expirePending(candidate.id, before, patch)
