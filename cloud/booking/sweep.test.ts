@@ -236,6 +236,43 @@ describe('a sweep racing a late call: exactly one outcome', () => {
   })
 })
 
+describe('claims left behind heal', () => {
+  it('a sweep cut off after settling (before giving back) leaves a claim; the next booking of that ID takes it over', async () => {
+    const a = await addVisitor('u1', '张三')
+    const id = await crashMidBooking('u1', [a], 'crashed-0003', { reserve: false, claims: 1 })
+    // The sweep's first step only, as if the timer function died right after it.
+    const settled = await env.store.booking.expirePending(id, new Date(PAST_GRACE - 120_000).toISOString(), { at: new Date(PAST_GRACE).toISOString(), refusal: { code: 'BOOKING_UNFINISHED', message: BookingErrors.BOOKING_UNFINISHED } })
+    expect(settled?.sweptAt).toBeDefined()
+    expect(claims().map((c) => c.booking_id)).toEqual([id])
+    const again = await book('u1', [a], 'fresh-0003', new Date(PAST_GRACE))
+    expect(again.ok).toBe(true)
+    expect(claims().map((c) => c.booking_id)).toEqual([again.data.booking.id])
+  })
+
+  it('a late call that claimed after the sweep and then died leaves a claim; the next booking takes it over, one per ID per day still', async () => {
+    const idNumber = residentId(++seq)
+    const a = await addVisitor('u1', '张三')
+    const c: any = await call('booking', 'addVisitor', { name: '李四', idType: 'resident', idNumber }, { openid: 'u1', now: NOW })
+    let n = 0
+    const slow = pausedAt('claimId', () => ++n === 2)
+    void book('u1', [a, c.data.visitor.id], 'late-0006', NOW, slow.store) // never resumed: the call is dead after this
+    await slow.reached
+    expect((await sweepAbandonedBookings(env.store, new Date(PAST_GRACE))).settled).toBe(1)
+    // What the dead call did after the sweep: its second claim, then nothing (no confirm, no give-back).
+    const dead = bookingIdFor('test-secret', 'u1', 'late-0006')
+    const [saved] = await env.store.booking.getVisitors('u1', [c.data.visitor.id])
+    expect(await env.store.booking.claimId('2026-11-27', saved.idHash, dead)).toBe(true)
+    expect(claims().map((x) => x.booking_id)).toEqual([dead])
+
+    const again = await book('u1', [c.data.visitor.id], 'fresh-0006', new Date(PAST_GRACE))
+    expect(again.ok).toBe(true)
+    expect(claims().map((x) => x.booking_id)).toEqual([again.data.booking.id])
+    // Still one booking per ID per day: the same person saved by another account is refused.
+    const other: any = await call('booking', 'addVisitor', { name: '李四', idType: 'resident', idNumber }, { openid: 'u2', now: NOW })
+    expect((await book('u2', [other.data.visitor.id], 'other-0006', new Date(PAST_GRACE))).error.code).toBe('ID_ALREADY_BOOKED')
+  })
+})
+
 describe('the sweep', () => {
   it('works in batches, and past its time budget starts no new record (the rest waits for the next run, none half done)', async () => {
     const ids: string[] = []

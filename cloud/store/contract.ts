@@ -209,6 +209,30 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await b().claimId('2026-12-02', 'h1', loser)).toBe(true)
       })
 
+      it('takes over a claim left by a swept or cancelled booking, never one held by a live or merely refused booking', async () => {
+        const refusal = { code: 'BOOKING_UNFINISHED', message: '预约未完成' }
+        for (const id of ['swept', 'cancelled', 'live', 'pend', 'refused']) {
+          await b().beginBooking(record(id))
+          expect(await b().claimId('2026-12-02', `h-${id}`, id)).toBe(true)
+        }
+        await b().expirePending('swept', '2026-11-26T02:30:00.000Z', { at, refusal })
+        await b().transition('cancelled', 'pending', 'confirmed', { at })
+        await b().transition('cancelled', 'confirmed', 'cancelled', { at })
+        await b().transition('live', 'pending', 'confirmed', { at })
+        await b().transition('refused', 'pending', 'refused', { at, refusal: { code: 'SESSION_FULL', message: '满' } })
+        // Two newcomers race for each stale claim: exactly one gets it.
+        for (const id of ['swept', 'cancelled']) {
+          const [x, y] = await Promise.all([b().claimId('2026-12-02', `h-${id}`, 'new1'), b().claimId('2026-12-02', `h-${id}`, 'new2')])
+          expect([x, y].filter(Boolean)).toHaveLength(1)
+          expect(await b().claimId('2026-12-02', `h-${id}`, x ? 'new1' : 'new2')).toBe(true)
+          expect(await b().claimId('2026-12-02', `h-${id}`, id)).toBe(false) // the old holder lost it for good
+          // The old holder's late release does not touch the newcomer's claim.
+          await b().releaseIds('2026-12-02', [`h-${id}`], id)
+          expect(await b().claimId('2026-12-02', `h-${id}`, 'new3')).toBe(false)
+        }
+        for (const id of ['live', 'pend', 'refused']) expect(await b().claimId('2026-12-02', `h-${id}`, 'new1')).toBe(false)
+      })
+
       it('beginBooking creates once; the same id answers with the existing record', async () => {
         expect(await b().beginBooking(record('bk1', { remind: true }))).toEqual({ created: true })
         const again = await b().beginBooking(record('bk1', { places: 5 }))

@@ -163,7 +163,11 @@ export interface TransitionPatch {
  * - releasePlaces   where({ _id: sessionId, booked: _.gte(n) }).update({ booked: _.inc(-n) }).
  * - placesBooked    where({ _id: _.in(sessionIds) }).get() (≤ 2 × 8 docs).
  * - claimId         [booking_claims] add({ _id: `${day}:${idHash}`, bookingId }); on duplicate key,
- *                   doc(_id).get(): claimed iff its bookingId is this booking (a retry of the same step).
+ *                   doc(_id).get(): claimed iff its bookingId is this booking (a retry of the same step),
+ *                   or its holder is final and can never hold it again (bookings doc(holder).get():
+ *                   refused with sweptAt, or cancelled) and where({ _id, bookingId: holder })
+ *                   .update({ bookingId }) has stats.updated === 1 — a claim a dead call or a cut-off
+ *                   sweep left behind heals on the next claim.
  * - releaseIds      where({ _id: _.in(ids), bookingId }).remove(): only this booking's claims go.
  * - getBooking      doc(_id).get().
  * - listBookings    where({ openid, status: _.nin(['pending', 'refused']) }).orderBy('day', 'desc')
@@ -204,7 +208,8 @@ export interface BookingStore {
   reservePlaces(sessionId: string, capacity: number, n: number): Promise<boolean>
   releasePlaces(sessionId: string, n: number): Promise<void>
   placesBooked(sessionIds: string[]): Promise<Record<string, number>>
-  /** Claims an ID for a day for this booking; false = another booking holds it. Idempotent per booking. */
+  /** Claims an ID for a day for this booking; false = another live booking holds it. Idempotent per
+   *  booking. A claim left by a swept or cancelled booking is stale and taken over. */
   claimId(day: string, idHash: string, bookingId: string): Promise<boolean>
   releaseIds(day: string, idHashes: string[], bookingId: string): Promise<void>
 

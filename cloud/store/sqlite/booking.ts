@@ -57,6 +57,11 @@ export function sqliteBooking(db: Db): BookingStore {
     claim: db.prepare('INSERT INTO booking_claims (id, booking_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
     claimOwner: db.prepare('SELECT booking_id FROM booking_claims WHERE id = ?'),
     releaseClaim: db.prepare('DELETE FROM booking_claims WHERE id = ? AND booking_id = ?'),
+    // A claim left by a booking that can never hold it again (swept, or cancelled) is taken over.
+    takeOverClaim: db.prepare(
+      `UPDATE booking_claims SET booking_id = @mine WHERE id = @key AND booking_id = @holder
+         AND EXISTS (SELECT 1 FROM bookings WHERE id = @holder AND ((status = 'refused' AND swept_at IS NOT NULL) OR status = 'cancelled'))`,
+    ),
     transition: db.prepare(
       `UPDATE bookings SET status = @to,
          refusal = COALESCE(@refusal, refusal),
@@ -97,7 +102,9 @@ export function sqliteBooking(db: Db): BookingStore {
   })
   const claim = db.transaction((key: string, bookingId: string) => {
     if (q.claim.run(key, bookingId).changes === 1) return true
-    return (q.claimOwner.get(key) as { booking_id: string } | undefined)?.booking_id === bookingId
+    const holder = (q.claimOwner.get(key) as { booking_id: string } | undefined)?.booking_id
+    if (holder === bookingId) return true
+    return holder !== undefined && q.takeOverClaim.run({ key, mine: bookingId, holder }).changes === 1
   })
   const releaseIds = db.transaction((day: string, hashes: string[], bookingId: string) => {
     for (const h of hashes) q.releaseClaim.run(`${day}:${h}`, bookingId)

@@ -3,7 +3,7 @@
 // query. No multi-document transaction is needed: the handler composes the steps and compensates.
 import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor, TransitionPatch } from '../port'
 import { MAX_GET, type Doc, type WxDatabase } from './db'
-import { createIfAbsent, fetchAll, findById, guardedIncrement, stripDoc } from './helpers'
+import { createIfAbsent, fetchAll, findById, guardedIncrement, guardedUpdate, stripDoc } from './helpers'
 
 type Names = { booking_visitors: string; bookings: string; booking_sessions: string; booking_claims: string; booking_accounts: string }
 
@@ -131,11 +131,18 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
 
     async claimId(day, idHash, bookingId) {
       const key = claimKey(day, idHash)
-      // Two rounds: the holder may release its claim between our add and our read.
-      for (let round = 0; round < 2; round++) {
+      // A few rounds: the holder may release its claim between our add and our read.
+      for (let round = 0; round < 3; round++) {
         if (await createIfAbsent(claims(), key, { bookingId, day })) return true
         const holder = await findById(claims(), key)
-        if (holder) return holder.bookingId === bookingId
+        if (!holder) continue
+        if (holder.bookingId === bookingId) return true
+        // A claim left by a booking that can never hold it again (swept, or cancelled: both final,
+        // so this read cannot go stale) is taken over by a guarded update; any other holder wins.
+        const owner = await findById(bookings(), holder.bookingId as string)
+        const stale = owner && ((owner.status === 'refused' && owner.sweptAt) || owner.status === 'cancelled')
+        if (!stale) return false
+        if (await guardedUpdate(claims(), key, { bookingId: holder.bookingId }, { bookingId })) return true
       }
       return false
     },
