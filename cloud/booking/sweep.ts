@@ -2,7 +2,9 @@
 // places and ID claims they took. A booking call takes milliseconds, so a record still pending
 // after the grace period (config.pendingGraceMinutes) is abandoned: the sweep settles it refused
 // in one guarded step — exactly one of the sweep and a late confirm wins — and then gives back what
-// the record says it holds: its places if `placesHeld`, and the claims keyed by its id. Runs inside
+// the record says it holds: its places if `placesHeld`, and the claims keyed by its id (a claim
+// this misses — the call claimed after the sweep, then died — is taken over by the next claim of
+// that ID, see claimId in store/port.ts). Runs inside
 // the no-show job (local timer, `npm run job:no-show`, the noShows cloud timer function).
 import { BookingErrors } from '../contracts/booking'
 import type { Store } from '../store/port'

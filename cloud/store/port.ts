@@ -135,8 +135,17 @@ export interface TransitionPatch {
  * Booking storage. Every method is ONE atomic step, so that the WeChat cloud database can do it
  * with a single guarded update, a single-document write with a deterministic `_id`, or a query —
  * no multi-document transaction. The handler composes the steps and compensates on refusal
- * (book: begin → reserve places → claim each ID → confirm; a refusal releases what was taken).
- * On SQLite each method is one transaction.
+ * (book: begin → reserve places → markPlacesHeld → claim each ID → confirm; a refusal releases
+ * what was taken). A call that dies half-way (crash, cloud-function timeout) leaves a pending
+ * record holding places and claims: the no-show job sweeps records pending longer than
+ * `pendingGraceMinutes` (stalePending → expirePending, then releases the places if `placesHeld` and
+ * the claims keyed by the booking id). Every step after begin that records progress, and the
+ * confirm, is guarded on `pending`, so a sweep and a late call end in exactly one outcome.
+ * What stays open (places and their record live in two documents): a process that dies exactly
+ * between reservePlaces and markPlacesHeld, between markPlacesHeld(false) and releasePlaces, or a
+ * sweep cut off between expirePending and releasePlaces, leaves that booking's places taken —
+ * never given back twice, so never an overbooking. Claims left the same way heal: claimId takes
+ * over a claim whose holder is swept or cancelled. On SQLite each method is one transaction.
  *
  * How each maps onto the cloud database (collections in brackets):
  * - addVisitor      [booking_visitors] add({ _id: visitor.id, … }) where _id = H(openid, idHash);
