@@ -16,6 +16,9 @@ export const BookingConfigSchema = z.object({
   release: z.object({ daysAhead: z.number().int().min(0).max(60), time: HHMM }),
   cancelMinutesBeforeStart: z.number().int().min(0),
   checkInOpensMinutesBefore: z.number().int().min(0),
+  /** A booking still pending this long after it began is taken as abandoned (its call died) and the
+   *  no-show job settles it refused and gives back what it held. A booking call takes milliseconds. */
+  pendingGraceMinutes: z.number().int().min(1).default(2),
   noShow: z.object({ limit: z.number().int().min(1), windowDays: z.number().int().min(1), suspendDays: z.number().int().min(1) }),
   sessions: z
     .array(z.object({ key: z.string().regex(/^[a-z]{1,8}$/), name: z.string(), start: HHMM, end: HHMM, capacity: z.number().int().min(0) }))

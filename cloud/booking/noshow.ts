@@ -3,6 +3,7 @@
 // production, a timer-triggered cloud function.
 import type { BookingAccount, Store } from '../store/port'
 import { loadBookingConfig, type BookingConfig } from './config'
+import { sweepAbandonedBookings, type SweepOptions, type SweepReport } from './sweep'
 
 const DAY_MS = 86_400_000
 
@@ -31,10 +32,13 @@ export function noShowWindowStart(config: BookingConfig, account: BookingAccount
 export interface NoShowReport {
   marked: number
   suspended: string[]
+  /** Bookings abandoned half-way (still pending past the grace period), settled in the same run. */
+  swept: SweepReport
 }
 
-export async function runNoShowJob(store: Store, now: Date, batch = 500): Promise<NoShowReport> {
+export async function runNoShowJob(store: Store, now: Date, batch = 500, sweep: SweepOptions = {}): Promise<NoShowReport> {
   const config = await loadBookingConfig(store)
+  const swept = await sweepAbandonedBookings(store, now, sweep)
   const nowIso = now.toISOString()
   const touched = new Set<string>()
   let marked = 0
@@ -59,5 +63,5 @@ export async function runNoShowJob(store: Store, now: Date, batch = 500): Promis
       suspended.push(openid)
     }
   }
-  return { marked, suspended }
+  return { marked, suspended, swept }
 }

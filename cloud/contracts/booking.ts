@@ -182,6 +182,7 @@ export const BookingErrors = {
   VISITOR_EXISTS: '该证件已在常用参观人中',
   VISITOR_LIMIT: `常用参观人最多保存${MAX_SAVED_VISITORS}位，请先删除不再需要的参观人`,
   IN_PROGRESS: '预约正在处理中，请稍后在“我的预约”中查看结果',
+  BOOKING_UNFINISHED: '预约未完成（处理中断），名额已释放，请重新提交',
   BOOKING_NOT_FOUND: '没有找到这条预约',
   NOT_CANCELLABLE: '该预约{status}，无法取消',
   CANCEL_DEADLINE_PASSED: '已过取消截止时间（{deadline}），无法取消',

@@ -92,6 +92,8 @@ const BookingIdSchema = z.object({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{1
  */
 function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<ReturnType<typeof loadBookingConfig>>): Result<{ booking: ReturnType<typeof bookingView> }> | null {
   if (existing.status === 'pending') return refuse('IN_PROGRESS')
+  // Swept (the call that made it died half-way): final, so the visitor is told to submit again.
+  if (existing.status === 'refused' && existing.sweptAt) return refuse('BOOKING_UNFINISHED')
   if (existing.status === 'refused') return null
   return ok({ booking: bookingView(existing, config, secretOf(ctx), ctx.now()) })
 }
@@ -205,7 +207,7 @@ export const booking: CloudFunction = {
         }
         const begun = earlier
           ? // Decided afresh: the refused record is taken back to pending by one guarded step.
-            (await ctx.store.booking.transition(bookingId, 'refused', 'pending', { at: now.toISOString() }))
+            (await ctx.store.booking.reopenRefused(bookingId, now.toISOString()))
             ? { created: true as const }
             : { created: false as const, existing: (await ctx.store.booking.getBooking(bookingId))! }
           : await ctx.store.booking.beginBooking(record)
@@ -217,30 +219,50 @@ export const booking: CloudFunction = {
           return refusal
         }
 
+        // Who gives the places back: this call while the record is pending and says placesHeld;
+        // once a sweep has settled the record (this call took longer than the grace period), the
+        // sweep gives back exactly what the record says, and this call what it took after that.
+        // Claims are keyed by this booking, so giving them back twice is harmless.
         const store = ctx.store.booking
-        let placesHeld = false
+        let reserved = false
         const claimed: string[] = []
+        const releasePlacesIfOurs = async () => {
+          if (!reserved) return
+          reserved = false
+          if (await store.markPlacesHeld(bookingId, false)) return store.releasePlaces(session.id, visitors.length)
+          // Not pending any more (or never marked): the record says whether a sweep owns them.
+          if (!(await store.getBooking(bookingId))?.placesHeld) await store.releasePlaces(session.id, visitors.length)
+        }
+        const lostToSweep = async () => {
+          await store.releaseIds(session.date, claimed, bookingId)
+          await releasePlacesIfOurs()
+          return refuse('BOOKING_UNFINISHED')
+        }
         try {
           if (!(await store.reservePlaces(session.id, session.template.capacity, visitors.length))) {
             hintFull(ctx.store, session.id, session.template.capacity - visitors.length + 1, Date.now())
             return await settleRefused('SESSION_FULL')
           }
-          placesHeld = true
+          reserved = true
+          if (!(await store.markPlacesHeld(bookingId, true))) return await lostToSweep()
           for (const v of visitors) {
             if (!(await store.claimId(session.date, v.idHash, bookingId))) {
               await store.releaseIds(session.date, claimed, bookingId)
-              await store.releasePlaces(session.id, visitors.length)
+              await releasePlacesIfOurs()
               forgetFull(ctx.store, session.id)
-              placesHeld = false
               return await settleRefused('ID_ALREADY_BOOKED', { name: v.name, id: v.idMasked })
             }
             claimed.push(v.idHash)
           }
-          if (!(await store.transition(bookingId, 'pending', 'confirmed', { at: now.toISOString() }))) throw new Error('pending booking vanished')
+          // Guarded on pending: a sweep that settled the record first wins, and this call loses whole.
+          if (!(await store.transition(bookingId, 'pending', 'confirmed', { at: now.toISOString() }))) {
+            if ((await store.getBooking(bookingId))?.sweptAt) return await lostToSweep()
+            throw new Error('pending booking vanished')
+          }
         } catch (error) {
           // Give back what this attempt took, so a failure mid-way loses no places.
           await store.releaseIds(session.date, claimed, bookingId).catch(() => undefined)
-          if (placesHeld) await store.releasePlaces(session.id, visitors.length).catch(() => undefined)
+          await releasePlacesIfOurs().catch(() => undefined)
           await store.transition(bookingId, 'pending', 'refused', { at: now.toISOString(), refusal: { code: 'INTERNAL', message: CommonErrors.INTERNAL } }).catch(() => undefined)
           throw error
         }

@@ -18,7 +18,7 @@ async function main() {
     config.noShowIntervalMs > 0
       ? setInterval(() => {
           runNoShowJob(store, clock())
-            .then((r) => r.marked > 0 && app.log.info(r, 'no-show job'))
+            .then((r) => (r.marked > 0 || r.swept.settled > 0) && app.log.info(r, 'no-show job'))
             .catch((error) => app.log.error(error, 'no-show job failed'))
         }, config.noShowIntervalMs)
       : null

@@ -209,6 +209,30 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await b().claimId('2026-12-02', 'h1', loser)).toBe(true)
       })
 
+      it('takes over a claim left by a swept or cancelled booking, never one held by a live or merely refused booking', async () => {
+        const refusal = { code: 'BOOKING_UNFINISHED', message: '预约未完成' }
+        for (const id of ['swept', 'cancelled', 'live', 'pend', 'refused']) {
+          await b().beginBooking(record(id))
+          expect(await b().claimId('2026-12-02', `h-${id}`, id)).toBe(true)
+        }
+        await b().expirePending('swept', '2026-11-26T02:30:00.000Z', { at, refusal })
+        await b().transition('cancelled', 'pending', 'confirmed', { at })
+        await b().transition('cancelled', 'confirmed', 'cancelled', { at })
+        await b().transition('live', 'pending', 'confirmed', { at })
+        await b().transition('refused', 'pending', 'refused', { at, refusal: { code: 'SESSION_FULL', message: '满' } })
+        // Two newcomers race for each stale claim: exactly one gets it.
+        for (const id of ['swept', 'cancelled']) {
+          const [x, y] = await Promise.all([b().claimId('2026-12-02', `h-${id}`, 'new1'), b().claimId('2026-12-02', `h-${id}`, 'new2')])
+          expect([x, y].filter(Boolean)).toHaveLength(1)
+          expect(await b().claimId('2026-12-02', `h-${id}`, x ? 'new1' : 'new2')).toBe(true)
+          expect(await b().claimId('2026-12-02', `h-${id}`, id)).toBe(false) // the old holder lost it for good
+          // The old holder's late release does not touch the newcomer's claim.
+          await b().releaseIds('2026-12-02', [`h-${id}`], id)
+          expect(await b().claimId('2026-12-02', `h-${id}`, 'new3')).toBe(false)
+        }
+        for (const id of ['live', 'pend', 'refused']) expect(await b().claimId('2026-12-02', `h-${id}`, 'new1')).toBe(false)
+      })
+
       it('beginBooking creates once; the same id answers with the existing record', async () => {
         expect(await b().beginBooking(record('bk1', { remind: true }))).toEqual({ created: true })
         const again = await b().beginBooking(record('bk1', { places: 5 }))
@@ -237,6 +261,58 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const refusal = { code: 'SESSION_FULL', message: '该场次已约满' }
         expect(await b().transition('bk3', 'pending', 'refused', { at, refusal })).toBe(true)
         expect(await b().getBooking('bk3')).toMatchObject({ status: 'refused', refusal })
+      })
+
+      it('marks places held only while pending and only as a change; a refused (not swept) booking reopens with its pending clock restarted', async () => {
+        await b().beginBooking(record('m1'))
+        expect(await b().markPlacesHeld('m1', false)).toBe(false) // already not held
+        expect(await b().markPlacesHeld('m1', true)).toBe(true)
+        expect(await b().markPlacesHeld('m1', true)).toBe(false)
+        expect(await b().getBooking('m1')).toEqual(record('m1', { placesHeld: true }))
+        expect(await b().markPlacesHeld('m1', false)).toBe(true)
+        expect(await b().getBooking('m1')).toEqual(record('m1'))
+        await b().markPlacesHeld('m1', true)
+        expect(await b().reopenRefused('m1', at)).toBe(false) // still pending
+        await b().transition('m1', 'pending', 'refused', { at, refusal: { code: 'SESSION_FULL', message: '满' } })
+        expect(await b().markPlacesHeld('m1', false)).toBe(false) // not pending any more
+        expect(await b().reopenRefused('m1', '2026-11-26T05:00:00.000Z')).toBe(true)
+        expect(await b().reopenRefused('m1', at)).toBe(false)
+        const reopened = (await b().getBooking('m1'))!
+        expect(reopened.status).toBe('pending')
+        expect(reopened.placesHeld).toBeUndefined()
+        // Reopened at 05:00: not stale before 05:00 although created at 02:00.
+        expect(await b().stalePending('2026-11-26T04:00:00.000Z', 10)).toEqual([])
+        expect((await b().stalePending('2026-11-26T05:00:01.000Z', 10)).map((r) => r.id)).toEqual(['m1'])
+      })
+
+      it('finds bookings pending since before an instant, oldest first; expirePending settles one once, as final, and never a younger or decided one', async () => {
+        await b().beginBooking(record('s1', { createdAt: '2026-11-26T02:00:00.000Z' }))
+        await b().beginBooking(record('s2', { createdAt: '2026-11-26T01:00:00.000Z' }))
+        await b().beginBooking(record('young', { createdAt: '2026-11-26T02:59:00.000Z' }))
+        await b().beginBooking(record('done', { createdAt: '2026-11-26T01:30:00.000Z' }))
+        await b().transition('done', 'pending', 'confirmed', { at })
+        const before = '2026-11-26T02:58:00.000Z'
+        expect((await b().stalePending(before, 10)).map((r) => r.id)).toEqual(['s2', 's1'])
+        expect((await b().stalePending(before, 1)).map((r) => r.id)).toEqual(['s2'])
+        await b().markPlacesHeld('s1', true)
+
+        const refusal = { code: 'BOOKING_UNFINISHED', message: '预约未完成' }
+        const [x, y] = await Promise.all([b().expirePending('s1', before, { at, refusal }), b().expirePending('s1', before, { at, refusal })])
+        expect([x, y].filter(Boolean)).toHaveLength(1)
+        expect(x ?? y).toEqual(record('s1', { status: 'refused', refusal, placesHeld: true, sweptAt: at }))
+        expect(await b().getBooking('s1')).toEqual(x ?? y)
+        // Final: a swept booking is never reopened, and marks no longer apply.
+        expect(await b().reopenRefused('s1', at)).toBe(false)
+        expect(await b().markPlacesHeld('s1', false)).toBe(false)
+        expect(await b().expirePending('young', before, { at, refusal })).toBeNull()
+        expect(await b().expirePending('done', before, { at, refusal })).toBeNull()
+        expect((await b().getBooking('done'))!.status).toBe('confirmed')
+        expect((await b().stalePending(before, 10)).map((r) => r.id)).toEqual(['s2'])
+
+        // A sweep racing a confirm: exactly one wins.
+        const [swept, confirmed] = await Promise.all([b().expirePending('s2', before, { at, refusal }), b().transition('s2', 'pending', 'confirmed', { at })])
+        expect(Boolean(swept) !== confirmed).toBe(true)
+        expect((await b().getBooking('s2'))!.status).toBe(confirmed ? 'confirmed' : 'refused')
       })
 
       it('lists an owner\'s decided bookings newest day first, without pending or refused ones', async () => {

@@ -109,6 +109,12 @@ export interface BookingRecord {
   noShowAt?: string
   /** The booker accepted the visit-reminder subscription when booking (weapp only). */
   remind?: boolean
+  /** Set while pending, after the places were reserved (and cleared before they are given back by
+   *  the booking call itself): tells a sweep whether this booking holds places to give back. */
+  placesHeld?: boolean
+  /** When a sweep settled this booking (abandoned while pending). A swept booking is final: its
+   *  request id is never decided afresh. */
+  sweptAt?: string
 }
 
 export interface BookingAccount {
@@ -129,8 +135,17 @@ export interface TransitionPatch {
  * Booking storage. Every method is ONE atomic step, so that the WeChat cloud database can do it
  * with a single guarded update, a single-document write with a deterministic `_id`, or a query —
  * no multi-document transaction. The handler composes the steps and compensates on refusal
- * (book: begin → reserve places → claim each ID → confirm; a refusal releases what was taken).
- * On SQLite each method is one transaction.
+ * (book: begin → reserve places → markPlacesHeld → claim each ID → confirm; a refusal releases
+ * what was taken). A call that dies half-way (crash, cloud-function timeout) leaves a pending
+ * record holding places and claims: the no-show job sweeps records pending longer than
+ * `pendingGraceMinutes` (stalePending → expirePending, then releases the places if `placesHeld` and
+ * the claims keyed by the booking id). Every step after begin that records progress, and the
+ * confirm, is guarded on `pending`, so a sweep and a late call end in exactly one outcome.
+ * What stays open (places and their record live in two documents): a process that dies exactly
+ * between reservePlaces and markPlacesHeld, between markPlacesHeld(false) and releasePlaces, or a
+ * sweep cut off between expirePending and releasePlaces, leaves that booking's places taken —
+ * never given back twice, so never an overbooking. Claims left the same way heal: claimId takes
+ * over a claim whose holder is swept or cancelled. On SQLite each method is one transaction.
  *
  * How each maps onto the cloud database (collections in brackets):
  * - addVisitor      [booking_visitors] add({ _id: visitor.id, … }) where _id = H(openid, idHash);
@@ -138,9 +153,18 @@ export interface TransitionPatch {
  *                   not a safety property, so a race past it is harmless.
  * - listVisitors / getVisitors  where({ openid }) / where({ _id: _.in(ids), openid }), ≤ 20 docs.
  * - removeVisitor   where({ _id, openid }).remove(), stats.removed === 1.
- * - beginBooking    [bookings] add({ _id: booking.id, status: 'pending', … }) where _id = H(openid,
- *                   clientRequestId); on duplicate key, doc(_id).get() answers with the existing record
- *                   (the retry sees the first attempt's result).
+ * - beginBooking    [bookings] add({ _id: booking.id, status: 'pending', pendingSince: createdAt, … })
+ *                   where _id = H(openid, clientRequestId); on duplicate key, doc(_id).get() answers with
+ *                   the existing record (the retry sees the first attempt's result).
+ * - reopenRefused   where({ _id, status: 'refused', sweptAt: _.exists(false) })
+ *                   .update({ status: 'pending', pendingSince: at, placesHeld: false }), stats.updated === 1.
+ * - markPlacesHeld  where({ _id, status: 'pending', placesHeld: held ? _.neq(true) : true })
+ *                   .update({ placesHeld: held }), stats.updated === 1 (false: swept, or already so).
+ * - stalePending    where(_.or([{ status: 'pending', pendingSince: _.lt(before) }, { status: 'pending',
+ *                   pendingSince: _.exists(false), createdAt: _.lt(before) }]))  (the second arm: records
+ *                   begun before pendingSince existed) .orderBy('createdAt', 'asc').limit(limit) (≤ 1000).
+ * - expirePending   where(_.and([{ _id }, <the stalePending condition>])).update({ status: 'refused',
+ *                   refusal: _.set(…), sweptAt: at }), stats.updated === 1, then doc(_id).get().
  * - reservePlaces   [booking_sessions] where({ _id: sessionId, booked: _.lte(capacity - n) })
  *                   .update({ booked: _.inc(n) }), success iff stats.updated === 1; when the doc does not
  *                   exist yet, add({ _id: sessionId, booked: n }) (n ≤ capacity), and on a duplicate-key
@@ -148,7 +172,11 @@ export interface TransitionPatch {
  * - releasePlaces   where({ _id: sessionId, booked: _.gte(n) }).update({ booked: _.inc(-n) }).
  * - placesBooked    where({ _id: _.in(sessionIds) }).get() (≤ 2 × 8 docs).
  * - claimId         [booking_claims] add({ _id: `${day}:${idHash}`, bookingId }); on duplicate key,
- *                   doc(_id).get(): claimed iff its bookingId is this booking (a retry of the same step).
+ *                   doc(_id).get(): claimed iff its bookingId is this booking (a retry of the same step),
+ *                   or its holder is final and can never hold it again (bookings doc(holder).get():
+ *                   refused with sweptAt, or cancelled) and where({ _id, bookingId: holder })
+ *                   .update({ bookingId }) has stats.updated === 1 — a claim a dead call or a cut-off
+ *                   sweep left behind heals on the next claim.
  * - releaseIds      where({ _id: _.in(ids), bookingId }).remove(): only this booking's claims go.
  * - getBooking      doc(_id).get().
  * - listBookings    where({ openid, status: _.nin(['pending', 'refused']) }).orderBy('day', 'desc')
@@ -173,11 +201,24 @@ export interface BookingStore {
 
   /** Creates the pending record, or returns the record already made for this request id. */
   beginBooking(record: BookingRecord): Promise<{ created: true } | { created: false; existing: BookingRecord }>
+  /** Takes a refused (not swept) booking back to pending so its request is decided afresh; its
+   *  pending clock restarts at `at` and it holds no places. False if it was not refused or was swept. */
+  reopenRefused(id: string, at: string): Promise<boolean>
+  /** Records on a still-pending booking whether it holds its places; false if it is no longer pending
+   *  (a sweep settled it: then the sweep owns what was recorded) or already said so. */
+  markPlacesHeld(id: string, held: boolean): Promise<boolean>
+  /** Bookings pending since before `beforeIso` (calls that died half-way), oldest first, ≤ limit (≤ 1000). */
+  stalePending(beforeIso: string, limit: number): Promise<BookingRecord[]>
+  /** Settles a booking pending since before `beforeIso` as refused and swept (final), in one guarded
+   *  step; returns the settled record, or null if it was no longer pending that long (confirmed,
+   *  refused, or reopened since). Exactly one of a sweep and a late confirm wins. */
+  expirePending(id: string, beforeIso: string, patch: Required<TransitionPatch>): Promise<BookingRecord | null>
   /** Takes n places if capacity allows; false = not enough left. Never exceeds capacity. */
   reservePlaces(sessionId: string, capacity: number, n: number): Promise<boolean>
   releasePlaces(sessionId: string, n: number): Promise<void>
   placesBooked(sessionIds: string[]): Promise<Record<string, number>>
-  /** Claims an ID for a day for this booking; false = another booking holds it. Idempotent per booking. */
+  /** Claims an ID for a day for this booking; false = another live booking holds it. Idempotent per
+   *  booking. A claim left by a swept or cancelled booking is stale and taken over. */
   claimId(day: string, idHash: string, bookingId: string): Promise<boolean>
   releaseIds(day: string, idHashes: string[], bookingId: string): Promise<void>
 

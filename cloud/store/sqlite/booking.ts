@@ -8,6 +8,8 @@ interface BookingRow {
   checked_in_at: string | null
   cancelled_at: string | null
   no_show_at: string | null
+  places_held: number
+  swept_at: string | null
 }
 
 // The immutable part of a booking lives in `doc`; what changes (status and its timestamps) has
@@ -19,10 +21,12 @@ function toRecord(row: BookingRow): BookingRecord {
   if (row.checked_in_at) record.checkedInAt = row.checked_in_at
   if (row.cancelled_at) record.cancelledAt = row.cancelled_at
   if (row.no_show_at) record.noShowAt = row.no_show_at
+  if (row.places_held) record.placesHeld = true
+  if (row.swept_at) record.sweptAt = row.swept_at
   return record
 }
 
-const BOOKING_COLUMNS = 'doc, status, refusal, checked_in_at, cancelled_at, no_show_at'
+const BOOKING_COLUMNS = 'doc, status, refusal, checked_in_at, cancelled_at, no_show_at, places_held, swept_at'
 
 export function sqliteBooking(db: Db): BookingStore {
   const q = {
@@ -31,8 +35,18 @@ export function sqliteBooking(db: Db): BookingStore {
     listVisitors: db.prepare('SELECT doc FROM booking_visitors WHERE openid = ? ORDER BY created_at, id'),
     removeVisitor: db.prepare('DELETE FROM booking_visitors WHERE id = ? AND openid = ?'),
     insertBooking: db.prepare(
-      `INSERT INTO bookings (id, openid, session_id, day, session_end, places, status, created_at, doc)
-       VALUES (@id, @openid, @sessionId, @day, @sessionEnd, @places, @status, @createdAt, @doc) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO bookings (id, openid, session_id, day, session_end, places, status, created_at, pending_since, doc)
+       VALUES (@id, @openid, @sessionId, @day, @sessionEnd, @places, @status, @createdAt, @createdAt, @doc) ON CONFLICT (id) DO NOTHING`,
+    ),
+    reopen: db.prepare(
+      `UPDATE bookings SET status = 'pending', pending_since = @at, places_held = 0
+       WHERE id = @id AND status = 'refused' AND swept_at IS NULL`,
+    ),
+    markHeld: db.prepare(`UPDATE bookings SET places_held = @held WHERE id = @id AND status = 'pending' AND places_held != @held`),
+    stale: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE status = 'pending' AND pending_since < ? ORDER BY pending_since, id LIMIT ?`),
+    expire: db.prepare(
+      `UPDATE bookings SET status = 'refused', refusal = @refusal, swept_at = @at
+       WHERE id = @id AND status = 'pending' AND pending_since < @before`,
     ),
     getBooking: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
     listBookings: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE openid = ? AND status NOT IN ('pending', 'refused') ORDER BY day DESC, session_end DESC, created_at DESC LIMIT ?`),
@@ -43,6 +57,11 @@ export function sqliteBooking(db: Db): BookingStore {
     claim: db.prepare('INSERT INTO booking_claims (id, booking_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
     claimOwner: db.prepare('SELECT booking_id FROM booking_claims WHERE id = ?'),
     releaseClaim: db.prepare('DELETE FROM booking_claims WHERE id = ? AND booking_id = ?'),
+    // A claim left by a booking that can never hold it again (swept, or cancelled) is taken over.
+    takeOverClaim: db.prepare(
+      `UPDATE booking_claims SET booking_id = @mine WHERE id = @key AND booking_id = @holder
+         AND EXISTS (SELECT 1 FROM bookings WHERE id = @holder AND ((status = 'refused' AND swept_at IS NOT NULL) OR status = 'cancelled'))`,
+    ),
     transition: db.prepare(
       `UPDATE bookings SET status = @to,
          refusal = COALESCE(@refusal, refusal),
@@ -83,7 +102,9 @@ export function sqliteBooking(db: Db): BookingStore {
   })
   const claim = db.transaction((key: string, bookingId: string) => {
     if (q.claim.run(key, bookingId).changes === 1) return true
-    return (q.claimOwner.get(key) as { booking_id: string } | undefined)?.booking_id === bookingId
+    const holder = (q.claimOwner.get(key) as { booking_id: string } | undefined)?.booking_id
+    if (holder === bookingId) return true
+    return holder !== undefined && q.takeOverClaim.run({ key, mine: bookingId, holder }).changes === 1
   })
   const releaseIds = db.transaction((day: string, hashes: string[], bookingId: string) => {
     for (const h of hashes) q.releaseClaim.run(`${day}:${h}`, bookingId)
@@ -111,6 +132,19 @@ export function sqliteBooking(db: Db): BookingStore {
     async beginBooking(record) {
       const existing = begin(record)
       return existing ? { created: false, existing } : { created: true }
+    },
+    async reopenRefused(id, at) {
+      return q.reopen.run({ id, at }).changes === 1
+    },
+    async markPlacesHeld(id, held) {
+      return q.markHeld.run({ id, held: held ? 1 : 0 }).changes === 1
+    },
+    async stalePending(beforeIso, limit) {
+      return (q.stale.all(beforeIso, limit) as BookingRow[]).map(toRecord)
+    },
+    async expirePending(id, beforeIso, patch) {
+      const settled = q.expire.run({ id, before: beforeIso, at: patch.at, refusal: JSON.stringify(patch.refusal) }).changes === 1
+      return settled ? toRecord(q.getBooking.get(id) as BookingRow) : null
     },
     async reservePlaces(sessionId, capacity, n) {
       return reserve(sessionId, capacity, n)

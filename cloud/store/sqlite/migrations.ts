@@ -84,4 +84,17 @@ export const migrations: Migration[] = [
       CREATE INDEX outbox_pending ON outbox (status, created_at);
     `,
   },
+  {
+    // Sweeping bookings whose call died half-way: when the record began pending (reset when a
+    // refused request is decided afresh), whether it holds its places, and when a sweep settled it.
+    version: 5,
+    name: 'booking sweep',
+    sql: `
+      ALTER TABLE bookings ADD COLUMN pending_since TEXT;
+      ALTER TABLE bookings ADD COLUMN places_held INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE bookings ADD COLUMN swept_at TEXT;
+      UPDATE bookings SET pending_since = created_at;
+      CREATE INDEX bookings_stale ON bookings (status, pending_since);
+    `,
+  },
 ]

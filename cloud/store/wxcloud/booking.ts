@@ -3,7 +3,7 @@
 // query. No multi-document transaction is needed: the handler composes the steps and compensates.
 import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor, TransitionPatch } from '../port'
 import { MAX_GET, type Doc, type WxDatabase } from './db'
-import { createIfAbsent, fetchAll, findById, guardedIncrement, stripDoc } from './helpers'
+import { createIfAbsent, fetchAll, findById, guardedIncrement, guardedUpdate, stripDoc } from './helpers'
 
 type Names = { booking_visitors: string; bookings: string; booking_sessions: string; booking_claims: string; booking_accounts: string }
 
@@ -14,7 +14,11 @@ const HOLDING = ['confirmed', 'checked_in']
 const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
 
 const toVisitor = (d: Doc): SavedVisitor => ({ ...stripDoc<Omit<SavedVisitor, 'id'>>(d), id: d._id })
-const toRecord = (d: Doc): BookingRecord => ({ ...stripDoc<Omit<BookingRecord, 'id'>>(d), id: d._id })
+/** `pendingSince` is the adapter's own bookkeeping; `placesHeld` shows only while true (as on SQLite). */
+const toRecord = (d: Doc): BookingRecord => {
+  const { pendingSince: _since, placesHeld, ...rest } = stripDoc<Omit<BookingRecord, 'id'> & { pendingSince?: string }>(d)
+  return { ...rest, ...(placesHeld === true ? { placesHeld: true } : {}), id: d._id }
+}
 const claimKey = (day: string, idHash: string) => `${day}:${idHash}`
 
 /** Which timestamp a status change records (as the SQLite adapter does). */
@@ -31,6 +35,13 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
   const sessions = () => db.collection(names.booking_sessions)
   const claims = () => db.collection(names.booking_claims)
   const accounts = () => db.collection(names.booking_accounts)
+
+  /** Pending since before `before`; the second arm covers records begun before pendingSince was written. */
+  const stale = (before: string) =>
+    _.or([
+      { status: 'pending', pendingSince: _.lt(before) },
+      { status: 'pending', pendingSince: _.exists(false), createdAt: _.lt(before) },
+    ])
 
   const guarded = (sessionId: string, capacity: number, n: number) =>
     guardedIncrement(db, sessions(), sessionId, 'booked', n, { max: capacity })
@@ -61,10 +72,40 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
 
     async beginBooking(record) {
       const { id, ...rest } = record
-      if (await createIfAbsent(bookings(), id, defined(rest))) return { created: true }
+      if (await createIfAbsent(bookings(), id, defined({ ...rest, pendingSince: record.createdAt }))) return { created: true }
       const existing = await findById(bookings(), id)
       if (!existing) throw new Error(`booking ${id}: duplicate key but no document`)
       return { created: false, existing: toRecord(existing) }
+    },
+
+    async reopenRefused(id, at) {
+      // A swept booking is final: the sweep may still be giving back claims keyed by this id.
+      const res = await bookings()
+        .where({ _id: id, status: 'refused', sweptAt: _.exists(false) })
+        .update({ data: { status: 'pending', pendingSince: at, placesHeld: false } })
+      return (res.stats.updated ?? 0) === 1
+    },
+
+    async markPlacesHeld(id, held) {
+      // The guard always changes the field, so stats.updated counts a real change.
+      const res = await bookings()
+        .where({ _id: id, status: 'pending', placesHeld: held ? _.neq(true) : true })
+        .update({ data: { placesHeld: held } })
+      return (res.stats.updated ?? 0) === 1
+    },
+
+    async stalePending(beforeIso, limit) {
+      const { data } = await bookings().where(stale(beforeIso)).orderBy('createdAt', 'asc').limit(Math.min(limit, MAX_GET)).get()
+      return data.map(toRecord)
+    },
+
+    async expirePending(id, beforeIso, patch) {
+      const res = await bookings()
+        .where(_.and([{ _id: id }, stale(beforeIso)]))
+        .update({ data: { status: 'refused', refusal: _.set(patch.refusal), sweptAt: patch.at } })
+      if ((res.stats.updated ?? 0) !== 1) return null
+      const doc = await findById(bookings(), id)
+      return doc ? toRecord(doc) : null
     },
 
     async reservePlaces(sessionId, capacity, n) {
@@ -90,11 +131,18 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
 
     async claimId(day, idHash, bookingId) {
       const key = claimKey(day, idHash)
-      // Two rounds: the holder may release its claim between our add and our read.
-      for (let round = 0; round < 2; round++) {
+      // A few rounds: the holder may release its claim between our add and our read.
+      for (let round = 0; round < 3; round++) {
         if (await createIfAbsent(claims(), key, { bookingId, day })) return true
         const holder = await findById(claims(), key)
-        if (holder) return holder.bookingId === bookingId
+        if (!holder) continue
+        if (holder.bookingId === bookingId) return true
+        // A claim left by a booking that can never hold it again (swept, or cancelled: both final,
+        // so this read cannot go stale) is taken over by a guarded update; any other holder wins.
+        const owner = await findById(bookings(), holder.bookingId as string)
+        const stale = owner && ((owner.status === 'refused' && owner.sweptAt) || owner.status === 'cancelled')
+        if (!stale) return false
+        if (await guardedUpdate(claims(), key, { bookingId: holder.bookingId }, { bookingId })) return true
       }
       return false
     },

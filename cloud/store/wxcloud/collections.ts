@@ -42,6 +42,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'due', keys: { status: 1, sessionEnd: 1 } },
       { name: 'day_status', keys: { day: 1, status: 1 } },
       { name: 'owner_noshow', keys: { openid: 1, status: 1, sessionEnd: 1 } },
+      // stalePending: abandoned bookings still pending past the grace period (the no-show job's sweep).
+      { name: 'stale', keys: { status: 1, pendingSince: 1 } },
     ],
   },
   { name: 'booking_sessions', purpose: '场次已约人数（_id = 场次，守卫式 _.inc）', indexes: [] },
