@@ -33,7 +33,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     mini: {
-      compile: { include: [contracts] },
+      // These packages ship ES2015+; transpile them like our own code so old WeChat clients can run
+      // them (scripts/check-weapp.ts fails the build check on anything that is not ES5).
+      compile: { include: [contracts, (file: string) => /node_modules[\\/](zustand|qrcode-generator)[\\/]/.test(file)] },
       // Modules used only by subpackages stay in those subpackages, not in the main package.
       optimizeMainPackage: { enable: true },
       postcss: {

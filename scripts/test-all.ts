@@ -1,5 +1,5 @@
 // `npm test`: every check a submission must pass, in the order that fails fastest.
-// Type check → unit and handler tests → both builds → size budget → browser tests.
+// Type check → unit and handler tests → both builds → size budget and weapp check → browser tests.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -29,6 +29,7 @@ const steps: Step[] = [
   { name: 'build:h5', cmd: bin('taro'), args: ['build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
   { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production' } },
   { name: 'size', cmd: bin('tsx'), args: ['scripts/size.ts', '--check'] },
+  { name: 'weapp-check', cmd: bin('tsx'), args: ['scripts/check-weapp.ts'] },
   jest('e2e', ['e2e'], ['--runInBand']),
 ]
 
