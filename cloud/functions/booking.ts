@@ -1,7 +1,7 @@
 // The visitor side of booking. Each rule that protects capacity or uniqueness is decided by one
 // atomic store step (see BookingStore in store/port.ts); the handler only composes the steps and
 // gives back what it took when a later step refuses.
-import { z } from 'zod'
+import { z } from 'zod/v4'
 import {
   BOOKING_STATUS_LABEL,
   BookingErrors,
@@ -54,7 +54,7 @@ export function secretOf(ctx: CallContext): string {
   return ctx.secret
 }
 
-const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { errorMap: () => ({ message: '请选择证件类型' }) })
+const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { error: '请选择证件类型' })
 
 const AddVisitorSchema = z
   .object({
@@ -79,7 +79,7 @@ const BookSchema = z
       .max(MAX_VISITORS_PER_BOOKING, BookingErrors.TOO_MANY_VISITORS)
       .refine((ids) => new Set(ids).size === ids.length, BookingErrors.DUPLICATE_VISITOR),
     clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确，请刷新页面后重试'),
-    remind: z.boolean({ invalid_type_error: '提醒设置格式不正确' }).optional(),
+    remind: z.boolean({ error: '提醒设置格式不正确' }).optional(),
   })
   .strict()
 

@@ -1,19 +1,22 @@
-import { z } from 'zod'
+import { z } from 'zod/v4'
 import { CommonErrors } from '../contracts/errors'
 import { fail, type Result } from '../contracts/result'
 import { MissingSecretError, type CallContext, type CloudFunction, type Role } from './types'
 
 const ROLE_RANK: Record<Role, number> = { visitor: 0, staff: 1, admin: 2 }
 
+/** zod's own English wording (no Chinese message was given for that rule): not for a person's eyes. */
+const ZOD_DEFAULT = /^(Required|Invalid|Expected|Unrecognized|Too (big|small))/
+
 /** Turns zod issues into a Chinese message a person can act on, plus per-field messages for forms. */
 export function describeZodError(error: z.ZodError): { message: string; fields: Record<string, string> } {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_'
-    if (!fields[key]) fields[key] = issue.message
+    const key = issue.path.map(String).join('.') || '_'
+    if (!fields[key]) fields[key] = ZOD_DEFAULT.test(issue.message) ? '格式不正确' : issue.message
   }
   const first = error.issues[0]
-  const message = first && !/^(Required|Invalid|Expected)/.test(first.message) ? first.message : CommonErrors.BAD_REQUEST
+  const message = first && !ZOD_DEFAULT.test(first.message) ? first.message : CommonErrors.BAD_REQUEST
   return { message, fields }
 }
 

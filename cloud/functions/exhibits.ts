@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/v4'
 import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
 import { fail, ok } from '../contracts/result'
 import { groupByHall } from '../exhibits/halls'

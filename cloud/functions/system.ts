@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/v4'
 import { ok } from '../contracts/result'
 import { defineAction, type CloudFunction } from './types'
 

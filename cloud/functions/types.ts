@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type { z } from 'zod/v4'
 import type { Result } from '../contracts/result'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'

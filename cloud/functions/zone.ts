@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/v4'
 import {
   INDUSTRIES,
   POLICY_AUDIENCES,
@@ -25,10 +25,10 @@ const q = z.string().trim().max(40, '搜索词最多40个字').optional()
 const page = z.number().int().min(1).max(10000).optional()
 const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE).optional()
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values as unknown as [T[number], ...T[number][]], { errorMap: () => ({ message: `${what}不在可选范围内` }) })
+  z.enum(values as unknown as [T[number], ...T[number][]], { error: `${what}不在可选范围内` })
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成立日期格式应为 YYYY-MM-DD')
-const count = (what: string) => z.number({ invalid_type_error: `${what}应为数字` }).min(0, `${what}不能为负数`).max(1e9, `${what}过大`).optional()
+const count = (what: string) => z.number({ error: `${what}应为数字` }).min(0, `${what}不能为负数`).max(1e9, `${what}过大`).optional()
 
 export const MatchProfileSchema = z
   .object({

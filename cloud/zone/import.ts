@@ -1,6 +1,6 @@
 // Operator imports: spreadsheet rows (header → cell text) → validated records, with every row's
 // problems reported in Chinese. Pure: the script reads the file and writes the store.
-import type { z } from 'zod'
+import type { z } from 'zod/v4'
 import type { Company, Policy } from '../contracts/zone'
 import { CompanySchema, PolicySchema, RuleSchema } from './schema'
 
@@ -86,8 +86,9 @@ function columnFor(columns: ReadonlyArray<readonly [string, string, string]>, pa
 
 function issuesToErrors(row: number, columns: ReadonlyArray<readonly [string, string, string]>, error: z.ZodError): RowError[] {
   return error.issues.map((issue) => {
-    const column = columnFor(columns, issue.path)
-    const message = /^(Required|Expected)/.test(issue.message) ? '必填项不能为空' : issue.message
+    const column = columnFor(columns, issue.path as Array<string | number>)
+    // zod's own wording for a missing value (v3 "Required", v4 "… received undefined") becomes ours.
+    const message = /^Required|received undefined/.test(issue.message) ? '必填项不能为空' : issue.message
     return column ? { row, column, message } : { row, message }
   })
 }

@@ -1,5 +1,5 @@
 // What the zone's data files (and operator imports) must contain; checked before anything is written.
-import { z } from 'zod'
+import { z } from 'zod/v4'
 import {
   INDUSTRIES,
   POLICY_AUDIENCES,
@@ -10,9 +10,9 @@ import {
 } from '../contracts/zone'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const source = z.enum(['article', 'document', 'illustrative'], { errorMap: () => ({ message: '来源只能是：文章、文件或示意（article、document、illustrative）' }) })
+const source = z.enum(['article', 'document', 'illustrative'], { error: '来源只能是：文章、文件或示意（article、document、illustrative）' })
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values as unknown as [T[number], ...T[number][]], { errorMap: () => ({ message: `${what}只能是：${values.join('、')}` }) })
+  z.enum(values as unknown as [T[number], ...T[number][]], { error: `${what}只能是：${values.join('、')}` })
 
 export const IndustrySchema = enumOf(INDUSTRIES, '行业')
 export const QualificationSchema = enumOf(QUALIFICATIONS, '资质')
