@@ -2,11 +2,9 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { INDUSTRIES, QUALIFICATIONS, type Industry, type Qualification } from '@cloud/contracts/zone'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
 import { ChipGroup } from '@/zone/components/ChipGroup'
 import { CompanyRow } from '@/zone/components/CompanyRow'
-import { Pager } from '@/zone/components/Pager'
+import { PagedResults } from '@/zone/components/PagedResults'
 import { SearchInput } from '@/zone/components/SearchInput'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
@@ -49,31 +47,27 @@ export default function CompaniesPage() {
         isOn={(v) => (query.qualification ?? '') === v}
         onTap={(v) => void search({ qualification: (v || undefined) as Qualification | undefined })}
       />
-      {(result.status === 'idle' || result.status === 'loading') && <LoadingView text="正在查找企业…" />}
-      {result.status === 'error' && <ErrorView error={result.error} onRetry={() => void search({ page: query.page })} />}
-      {result.status === 'ready' && (
-        <View>
-          <View className="muted zone-count" role="status">
-            共 {result.data.total} 家企业
-          </View>
-          {result.data.items.length === 0 && (
-            <View className="zone-empty">
-              <View>没有找到符合条件的企业。</View>
-              <View className="muted">可以换个关键词，或试试拼音首字母。</View>
-              {filtered && (
-                <View className="btn btn--ghost" onClick={() => void search({ q: undefined, industry: undefined, qualification: undefined })}>
-                  清除搜索和筛选
-                </View>
-              )}
-            </View>
-          )}
-          {result.data.items.map((c) => (
-            <CompanyRow key={c.id} company={c} />
-          ))}
-          <Pager page={result.data.page} pageSize={result.data.pageSize} total={result.data.total} onPage={toPage} />
-          <View className="zone-note">资质等信息中标注“示意”的内容为演示数据，请以官方公布为准。</View>
-        </View>
-      )}
+      <PagedResults
+        result={result}
+        loadingText="正在查找企业…"
+        countText={(total) => `共 ${total} 家企业`}
+        note="资质等信息中标注“示意”的内容为演示数据，请以官方公布为准。"
+        onRetry={() => void search({ page: query.page })}
+        onPage={toPage}
+        empty={
+          <>
+            <View>没有找到符合条件的企业。</View>
+            <View className="muted">可以换个关键词，或试试拼音首字母。</View>
+            {filtered && (
+              <View className="btn btn--ghost" role="button" onClick={() => void search({ q: undefined, industry: undefined, qualification: undefined })}>
+                清除搜索和筛选
+              </View>
+            )}
+          </>
+        }
+      >
+        {(c) => <CompanyRow key={c.id} company={c} />}
+      </PagedResults>
     </View>
     </CareRoot>
   )

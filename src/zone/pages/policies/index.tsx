@@ -2,11 +2,9 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { POLICY_AUDIENCES, POLICY_KINDS, POLICY_LEVELS, type PolicyQuery } from '@cloud/contracts/zone'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
 import { openPage } from '@/services/navigate'
 import { ChipGroup } from '@/zone/components/ChipGroup'
-import { Pager } from '@/zone/components/Pager'
+import { PagedResults } from '@/zone/components/PagedResults'
 import { PolicyRow } from '@/zone/components/PolicyRow'
 import { SearchInput } from '@/zone/components/SearchInput'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
@@ -44,28 +42,24 @@ export default function PoliciesPage() {
       <ChipGroup name="level" label="层级" options={opts(POLICY_LEVELS, '级')} isOn={(v) => (query.level ?? '') === v} onTap={(v) => set({ level: (v || undefined) as PolicyQuery['level'] })} />
       <ChipGroup name="kind" label="类别" options={opts(POLICY_KINDS)} isOn={(v) => (query.kind ?? '') === v} onTap={(v) => set({ kind: (v || undefined) as PolicyQuery['kind'] })} />
       <ChipGroup name="audience" label="适用对象" options={opts(POLICY_AUDIENCES)} isOn={(v) => (query.audience ?? '') === v} onTap={(v) => set({ audience: (v || undefined) as PolicyQuery['audience'] })} />
-      {(result.status === 'idle' || result.status === 'loading') && <LoadingView text="正在查找政策…" />}
-      {result.status === 'error' && <ErrorView error={result.error} onRetry={() => void search({ page: query.page })} />}
-      {result.status === 'ready' && (
-        <View>
-          <View className="muted zone-count" role="status">
-            共 {result.data.total} 条政策
-          </View>
-          {result.data.items.length === 0 && (
-            <View className="zone-empty">
-              <View>没有找到符合条件的政策。</View>
-              <View className="btn btn--ghost" onClick={() => set({ q: undefined, level: undefined, kind: undefined, audience: undefined, status: undefined })}>
-                清除搜索和筛选
-              </View>
+      <PagedResults
+        result={result}
+        loadingText="正在查找政策…"
+        countText={(total) => `共 ${total} 条政策`}
+        note="标注“示意”的金额、条件和日期为演示内容，申报请以发文原文为准。"
+        onRetry={() => void search({ page: query.page })}
+        onPage={toPage}
+        empty={
+          <>
+            <View>没有找到符合条件的政策。</View>
+            <View className="btn btn--ghost" role="button" onClick={() => set({ q: undefined, level: undefined, kind: undefined, audience: undefined, status: undefined })}>
+              清除搜索和筛选
             </View>
-          )}
-          {result.data.items.map((p) => (
-            <PolicyRow key={p.id} policy={p} />
-          ))}
-          <Pager page={result.data.page} pageSize={result.data.pageSize} total={result.data.total} onPage={toPage} />
-          <View className="zone-note">标注“示意”的金额、条件和日期为演示内容，申报请以发文原文为准。</View>
-        </View>
-      )}
+          </>
+        }
+      >
+        {(p) => <PolicyRow key={p.id} policy={p} />}
+      </PagedResults>
     </View>
     </CareRoot>
   )
