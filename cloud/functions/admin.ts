@@ -22,7 +22,7 @@ export const admin: CloudFunction = {
           codes: z.array(z.string().regex(EXHIBIT_CODE_PATTERN, '展品编号格式不正确')).max(500).optional(),
         })
         .strict(),
-      role: 'admin',
+      roles: ['admin'],
       handle: async (req, ctx) => {
         const makeCode = ctx.platform?.miniProgramCode
         const upload = ctx.platform?.uploadFile

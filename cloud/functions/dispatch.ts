@@ -3,7 +3,8 @@ import { CommonErrors } from '../contracts/errors'
 import { fail, type Result } from '../contracts/result'
 import { MissingSecretError, type CallContext, type CloudFunction, type Role } from './types'
 
-const ROLE_RANK: Record<Role, number> = { visitor: 0, staff: 1, admin: 2 }
+/** Admin may call everything; otherwise the caller's role must be one the action names. */
+export const mayCall = (role: Role, allowed: readonly Role[] | undefined): boolean => !allowed || role === 'admin' || allowed.includes(role)
 
 /** zod's own English wording (no Chinese message was given for that rule): not for a person's eyes. */
 const ZOD_DEFAULT = /^(Required|Invalid|Expected|Unrecognized|Too (big|small))/
@@ -33,7 +34,7 @@ export async function dispatch(fn: CloudFunction, event: unknown, ctx: CallConte
   if (!def) return fail('UNKNOWN_ACTION', CommonErrors.UNKNOWN_ACTION)
 
   if (!def.anonymous && !ctx.openid) return fail('UNAUTHENTICATED', CommonErrors.UNAUTHENTICATED)
-  if (ROLE_RANK[ctx.role] < ROLE_RANK[def.role ?? 'visitor']) return fail('FORBIDDEN', CommonErrors.FORBIDDEN)
+  if (!mayCall(ctx.role, def.roles)) return fail('FORBIDDEN', CommonErrors.FORBIDDEN)
 
   const parsed = def.schema.safeParse(request)
   if (!parsed.success) {

@@ -13,7 +13,7 @@ const refuse = (code: BookingErrorCode, values: Record<string, string | number> 
 export const staff: CloudFunction = {
   actions: {
     checkIn: defineAction({
-      role: 'staff',
+      roles: ['staff'],
       schema: z.object({ code: z.string().max(200, BookingErrors.TICKET_INVALID) }).strict(),
       handle: async ({ code }, ctx) => {
         const now = ctx.now()
@@ -53,7 +53,7 @@ export const staff: CloudFunction = {
     }),
 
     today: defineAction({
-      role: 'staff',
+      roles: ['staff'],
       schema: z.object({}).strict(),
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)

@@ -3,7 +3,14 @@ import type { Result } from '../contracts/result'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
 
-export type Role = 'visitor' | 'staff' | 'admin'
+/**
+ * Who a caller is. Visitors are everyone with an identity (WeChat OPENID, or the local signed
+ * token). The rest are named accounts: gate staff, and the operator roles of the console.
+ * `admin` may do everything; every other role only the actions that name it.
+ */
+export const ROLES = ['visitor', 'staff', 'content_editor', 'booking_operator', 'zone_editor', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 
 /** Who is calling and with what: built by each runtime (local HTTP or WeChat cloud). */
 export interface CallContext {
@@ -23,8 +30,9 @@ export interface CallContext {
 
 export interface ActionDef<Schema extends z.ZodTypeAny, Res> {
   schema: Schema
-  /** Minimum role; 'visitor' still requires an identity unless `anonymous` is set. */
-  role?: Role
+  /** The roles that may call this action (admin always may). Absent: any caller with an identity,
+   *  or anyone at all when `anonymous` is set. */
+  roles?: readonly Role[]
   anonymous?: boolean
   handle: (req: z.infer<Schema>, ctx: CallContext) => Promise<Result<Res>> | Result<Res>
 }

@@ -1,7 +1,7 @@
 // The local runtime's stand-in for WeChat's OPENID: an anonymous visitor id signed with the
 // server secret (HMAC-SHA256), so a client cannot pose as another visitor.
 import crypto from 'node:crypto'
-import type { Role } from '../functions/types'
+import { isRole, type Role } from '../functions/types'
 
 export interface Identity {
   openid: string
@@ -49,7 +49,7 @@ function checkToken(token: string, secret: string): Identity | null {
   if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return null
   try {
     const { o, r } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { o: unknown; r: unknown }
-    if (typeof o !== 'string' || (r !== 'visitor' && r !== 'staff' && r !== 'admin')) return null
+    if (typeof o !== 'string' || !isRole(r)) return null
     return { openid: o, role: r }
   } catch {
     return null

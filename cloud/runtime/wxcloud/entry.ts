@@ -81,8 +81,8 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
         : event
     const action = (data as { action?: unknown } | null)?.action
     const def = typeof action === 'string' && Object.prototype.hasOwnProperty.call(fn.actions, action) ? fn.actions[action] : undefined
-    // Only actions that require staff/admin pay for the role lookup: the cold exhibit scan stays one read.
-    const role = def?.role && def.role !== 'visitor' ? await shared.roles.roleOf(openid) : 'visitor'
+    // Only actions restricted to named roles pay for the role lookup: the cold exhibit scan stays one read.
+    const role = def?.roles ? await shared.roles.roleOf(openid) : 'visitor'
     return dispatch(fn, data, {
       openid,
       role,
