@@ -1,7 +1,7 @@
 // Checks that the STAND-IN follows the documented wx-server-sdk database semantics the adapter
 // relies on. It is a stand-in: passing here says nothing about real latencies, distributed
 // concurrency, index use or quotas.
-import { createStandinDatabase } from './database'
+import { createStandinDatabase, ERR } from './database'
 
 async function fresh(...names: string[]) {
   const db = createStandinDatabase({ now: () => new Date('2026-11-26T08:00:00.000Z') })
@@ -22,7 +22,7 @@ describe('wx-server-sdk database STAND-IN (in-process; not the real cloud)', () 
   it('rejects add with an _id that exists (duplicate key) and generates ids otherwise', async () => {
     const db = await fresh('c')
     await db.collection('c').add({ data: { _id: 'x', v: 1 } })
-    await expect(db.collection('c').add({ data: { _id: 'x', v: 2 } })).rejects.toMatchObject({ errMsg: expect.stringMatching(/duplicate key/) })
+    await expect(db.collection('c').add({ data: { _id: 'x', v: 2 } })).rejects.toMatchObject({ errCode: ERR.SYS_ERR })
     const { _id } = await db.collection('c').add({ data: { v: 3 } })
     expect(_id).toMatch(/^[0-9a-f]{32}$/)
     expect(db.dump('c').find((d) => d._id === 'x')?.v).toBe(1)
@@ -30,7 +30,7 @@ describe('wx-server-sdk database STAND-IN (in-process; not the real cloud)', () 
 
   it('fails writes to a collection that was never created', async () => {
     const db = await fresh()
-    await expect(db.collection('nope').add({ data: { a: 1 } })).rejects.toMatchObject({ errCode: 'DATABASE_COLLECTION_NOT_EXIST' })
+    await expect(db.collection('nope').add({ data: { a: 1 } })).rejects.toMatchObject({ errCode: -502005 })
   })
 
   it('guarded update: where with _.lte then _.inc answers stats.updated 1, or 0 when the guard fails', async () => {
@@ -68,7 +68,7 @@ describe('wx-server-sdk database STAND-IN (in-process; not the real cloud)', () 
 
   it('doc(id).get rejects for a missing document (throwOnNotFound default)', async () => {
     const db = await fresh('c')
-    await expect(db.collection('c').doc('missing').get()).rejects.toMatchObject({ errCode: 'DATABASE_DOCUMENT_NOT_EXIST' })
+    await expect(db.collection('c').doc('missing').get()).rejects.toMatchObject({ errCode: ERR.DOCUMENT_NOT_FOUND })
   })
 
   it('runTransaction allows single-document operations only; where() inside throws', async () => {
@@ -115,5 +115,61 @@ describe('wx-server-sdk database STAND-IN (in-process; not the real cloud)', () 
     expect(db.dump('acct')[0].amount).toBe(5)
     expect(db.stats.conflicts).toBeGreaterThan(0)
     void _
+  })
+
+  it('answers a duplicate _id as wx-server-sdk does: errCode -501001 and a message that names no cause', async () => {
+    const db = await fresh('c')
+    await db.collection('c').add({ data: { _id: 'x' } })
+    const error = await db.collection('c').add({ data: { _id: 'x' } }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ errCode: -501001 })
+    expect(String((error as { errMsg: string }).errMsg)).not.toMatch(/E11000|duplicate|DUPLICATE/i)
+  })
+
+  it('rejects _id inside set and update data (「不能更新_id的值」, -501007) and leaves the document as it was', async () => {
+    const db = await fresh('c')
+    await db.collection('c').add({ data: { _id: 'x', v: 1 } })
+    await expect(db.collection('c').doc('x').set({ data: { _id: 'x', v: 2 } })).rejects.toMatchObject({ errCode: -501007, errMsg: expect.stringContaining('不能更新_id的值') })
+    await expect(db.collection('c').doc('x').update({ data: { _id: 'x', v: 3 } })).rejects.toMatchObject({ errCode: -501007 })
+    await expect(db.collection('c').where({ v: 1 }).update({ data: { _id: 'y' } })).rejects.toMatchObject({ errCode: -501007 })
+    await expect(db.runTransaction(async (tx) => void (await tx.collection('c').doc('x').set({ data: { _id: 'x', v: 4 } })))).rejects.toMatchObject({ errCode: -501007 })
+    expect(db.dump('c')).toEqual([{ _id: 'x', v: 1 }])
+  })
+
+  it('counts modified documents in stats.updated: writing the values already there answers 0', async () => {
+    const db = await fresh('c')
+    for (const id of ['a', 'b']) await db.collection('c').add({ data: { _id: id, status: 'pending' } })
+    await db.collection('c').doc('b').update({ data: { status: 'sent' } })
+    expect((await db.collection('c').where({ status: db.command.exists(true) }).update({ data: { status: 'sent' } })).stats.updated).toBe(1)
+    expect((await db.collection('c').doc('a').update({ data: { status: 'sent' } })).stats.updated).toBe(0)
+  })
+
+  it('aborts a transaction open longer than 30 s, applies none of its writes and does not retry it', async () => {
+    let wall = 0
+    const db = createStandinDatabase({ clock: () => wall })
+    await db.createCollection('c')
+    await db.collection('c').add({ data: { _id: 'a', n: 1 } })
+    let runs = 0
+    const slow = db.runTransaction(async (tx) => {
+      runs++
+      await tx.collection('c').doc('a').update({ data: { n: 2 } })
+      wall += 30_001
+      await tx.collection('c').doc('a').get()
+    })
+    await expect(slow).rejects.toMatchObject({ errCode: -501001 })
+    expect(runs).toBe(1)
+    expect(db.dump('c')[0].n).toBe(1)
+  })
+
+  it('a transaction whose document another writer changed meanwhile conflicts; after `times` attempts it fails with -501001', async () => {
+    const db = await fresh('c')
+    await db.collection('c').add({ data: { _id: 'a', n: 0 } })
+    const tx = db.runTransaction(async (t) => {
+      const { data } = await t.collection('c').doc('a').get()
+      // Another caller writes the same document outside the transaction before it commits.
+      await db.collection('c').doc('a').update({ data: { n: db.command.inc(10) } })
+      await t.collection('c').doc('a').update({ data: { n: (data.n as number) + 1 } })
+    }, 2)
+    await expect(tx).rejects.toMatchObject({ errCode: -501001 })
+    expect(db.dump('c')[0].n).toBe(20)
   })
 })

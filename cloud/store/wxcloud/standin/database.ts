@@ -10,18 +10,39 @@
 //     (collection(x).doc(id).get/update/set/remove and collection(x).add); `where` throws;
 //     optimistic conflicts re-run the callback up to `times`; `rollback(v)` rejects with v;
 //   - writing to a collection that was never created fails, as it does before `cloud:init`.
+//   - errors carry the NUMERIC errCode wx-server-sdk maps them to (TCB_ERR_CODE: collection missing
+//     -502005, invalid parameter -501007, anything unmapped -501001 = SYS_ERR) and a message the
+//     adapter must not parse: a duplicate `_id` is -501001 with an unspecified message, exactly the
+//     case the adapter has to recognise without reading text;
+//   - `_id` in `set`/`update` data is rejected (-501007 「不能更新_id的值」), as the SDK does;
+//   - `stats.updated` counts documents actually MODIFIED (the server's nModified): an update that
+//     writes the values already there answers 0, like the real one;
+//   - a transaction conflicts when a document it touched changed before it committed (retried up to
+//     `times`, then -501001), and lives at most 30 s (TRANSACTION_LIFETIME_MS) from its start.
 // What it does NOT prove: behaviour under real distributed concurrency (it is one process; every
 // operation is applied whole between awaits), real latencies, index use or missing-index slowness,
-// quotas and rate limits, the server's exact error codes and messages, and transaction lock waits
+// quotas and rate limits, the server's exact messages, and transaction lock waits
 // (real transactions lock documents; here a conflicting commit simply retries).
 import type { Doc, WxCollection, WxCommand, WxDatabase, WxDocRef, WxQuery, WxStats, WxTransaction } from '../db'
 
 export const STANDIN_DEFAULT_LIMIT = 100
 export const STANDIN_MAX_LIMIT = 1000
+/** CloudBase aborts a transaction that is still open 30 s after it began. */
+export const TRANSACTION_LIFETIME_MS = 30_000
+
+/** The numeric codes wx-server-sdk puts in errCode (its TCB_ERR_CODE table; unmapped → SYS_ERR). */
+export const ERR = {
+  SYS_ERR: -501001,
+  INVALID_PARAM: -501007,
+  DATABASE_REQUEST_FAILED: -502001,
+  DATABASE_COLLECTION_NOT_EXIST: -502005,
+  /** document.get on a missing _id (throwOnNotFound) */
+  DOCUMENT_NOT_FOUND: -1,
+} as const
 
 export class StandinError extends Error {
   constructor(
-    public errCode: number | string,
+    public errCode: number,
     public errMsg: string,
   ) {
     super(errMsg)
@@ -129,7 +150,7 @@ function matchValue(value: unknown, cond: unknown): boolean {
       case 'exists':
         return (value !== undefined) === arg
       default:
-        throw new StandinError(-502001, `stand-in: unsupported query operator ${cond.op}`)
+        throw new StandinError(ERR.DATABASE_REQUEST_FAILED, `stand-in: unsupported query operator ${cond.op}`)
     }
   }
   if (cond === null) return value === null || value === undefined
@@ -145,13 +166,13 @@ function matches(doc: Doc, cond: unknown): boolean {
     const parts = cond.arg as unknown[]
     return cond.op === 'and' ? parts.every((p) => matches(doc, p)) : parts.some((p) => matches(doc, p))
   }
-  if (!isPlainObject(cond)) throw new StandinError(-502001, 'stand-in: where() takes an object or a logic command')
+  if (!isPlainObject(cond)) throw new StandinError(ERR.DATABASE_REQUEST_FAILED, 'stand-in: where() takes an object or a logic command')
   return Object.entries(cond).every(([path, c]) => matchValue(getPath(doc, path), c))
 }
 
 function resolveDates(value: unknown, now: Date): unknown {
   if (value instanceof ServerDate) return new Date(now.getTime() + value.offset)
-  if (value instanceof Op) throw new StandinError(-502001, 'stand-in: commands are not allowed here')
+  if (value instanceof Op) throw new StandinError(ERR.DATABASE_REQUEST_FAILED, 'stand-in: commands are not allowed here')
   if (Array.isArray(value)) return value.map((v) => resolveDates(v, now))
   if (isPlainObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDates(v, now)]))
   return value
@@ -163,12 +184,12 @@ function applyUpdate(doc: Doc, data: Record<string, unknown>, now: Date): Doc {
   const walk = (prefix: string, obj: Record<string, unknown>) => {
     for (const [key, value] of Object.entries(obj)) {
       const path = prefix ? `${prefix}.${key}` : key
-      if (path === '_id') throw new StandinError(-502001, 'stand-in: _id cannot be updated')
+      if (path === '_id') throw new StandinError(ERR.INVALID_PARAM, 'update:fail -501007 invalid parameters. 不能更新_id的值')
       if (value instanceof Op) {
-        if (value.kind !== 'update') throw new StandinError(-502001, `stand-in: ${value.op} is a query operator, not an update`)
+        if (value.kind !== 'update') throw new StandinError(ERR.DATABASE_REQUEST_FAILED, `stand-in: ${value.op} is a query operator, not an update`)
         if (value.op === 'inc') {
           const current = getPath(next, path)
-          if (current !== undefined && typeof current !== 'number') throw new StandinError(-502001, `stand-in: inc on non-number ${path}`)
+          if (current !== undefined && typeof current !== 'number') throw new StandinError(ERR.DATABASE_REQUEST_FAILED, `stand-in: inc on non-number ${path}`)
           setPath(next, path, ((current as number | undefined) ?? 0) + (value.arg as number))
         } else if (value.op === 'set') setPath(next, path, resolveDates(value.arg, now))
         else if (value.op === 'remove') deletePath(next, path)
@@ -180,16 +201,28 @@ function applyUpdate(doc: Doc, data: Record<string, unknown>, now: Date): Doc {
   return next
 }
 
-function replacement(id: string, data: Record<string, unknown>, now: Date): Doc {
+/** A whole new document for `add` (which may carry its own `_id`) or `set` (which may not). */
+function replacement(id: string, data: Record<string, unknown>, now: Date, allowId: boolean): Doc {
+  if (!allowId && Object.prototype.hasOwnProperty.call(data, '_id')) {
+    throw new StandinError(ERR.INVALID_PARAM, 'document.set:fail -501007 invalid parameters. 不能更新_id的值')
+  }
   const { _id: ignored, ...rest } = data
   void ignored
   return { ...(resolveDates(rest, now) as Record<string, unknown>), _id: id }
 }
 
+/** Whether an update changed anything: what the server's nModified (stats.updated) counts. */
+const changed = (before: Doc, after: Doc) => JSON.stringify(before) !== JSON.stringify(after)
+
 const randomId = () => Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('')
 
-const duplicate = (collection: string, id: string) =>
-  new StandinError(-502001, `database request fail | E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`)
+// The server's duplicate-key text is not part of any documented contract, and wx-server-sdk maps
+// the unlisted code to -501001 (SYS_ERR): the message here deliberately says nothing usable.
+const duplicate = (collection: string, id: string) => {
+  void collection
+  void id
+  return new StandinError(ERR.SYS_ERR, 'collection.add:fail -501001 resource system error. [SysErr]')
+}
 
 interface Entry {
   doc: Doc
@@ -203,6 +236,8 @@ export interface StandinOptions {
   interleave?: boolean
   /** Like `cloud.database({ throwOnNotFound })`; the SDK default is true. */
   throwOnNotFound?: boolean
+  /** Wall clock (ms) for the transaction lifetime; tests move it to cross the 30 s limit. */
+  clock?: () => number
 }
 
 export interface StandinDatabase extends WxDatabase {
@@ -226,12 +261,12 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
 
   const coll = (name: string): Map<string, Entry> => {
     const c = collections.get(name)
-    if (!c) throw new StandinError('DATABASE_COLLECTION_NOT_EXIST', `database collection not exists: ${name} (run cloud:init)`)
+    if (!c) throw new StandinError(ERR.DATABASE_COLLECTION_NOT_EXIST, `-502005 database collection not exists: ${name} (run cloud:init)`)
     return c
   }
   const write = (c: Map<string, Entry>, doc: Doc) => c.set(doc._id, { doc, version: ++clock })
   const notFound = (name: string, id: string) =>
-    new StandinError('DATABASE_DOCUMENT_NOT_EXIST', `document.get:fail document with _id ${id} does not exist in ${name}`)
+    new StandinError(ERR.DOCUMENT_NOT_FOUND, `document.get:fail document with _id ${id} does not exist in ${name}`)
 
   interface QueryState {
     where?: unknown
@@ -267,7 +302,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
     orderBy: (field, order) => query(name, { ...state, orderBy: [...state.orderBy, [field, order]] }),
     skip: (n) => query(name, { ...state, skip: n }),
     limit: (n) => {
-      if (!Number.isInteger(n) || n <= 0) throw new StandinError(-502001, 'stand-in: limit must be a positive integer')
+      if (!Number.isInteger(n) || n <= 0) throw new StandinError(ERR.DATABASE_REQUEST_FAILED, 'stand-in: limit must be a positive integer')
       return query(name, { ...state, limit: n })
     },
     field: (projection) => query(name, { ...state, field: projection }),
@@ -285,9 +320,15 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
     async update({ data }) {
       await tick()
       const c = coll(name)
-      const targets = select(name, state)
-      for (const d of targets) write(c, applyUpdate(d, data, now()))
-      return { stats: { updated: targets.length } }
+      let updated = 0
+      for (const d of select(name, state)) {
+        const next = applyUpdate(d, data, now())
+        if (changed(d, next)) {
+          write(c, next)
+          updated++
+        }
+      }
+      return { stats: { updated } }
     },
     async remove() {
       await tick()
@@ -313,14 +354,16 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
       const c = coll(name)
       const entry = c.get(id)
       if (!entry) return { stats: { updated: 0 } }
-      write(c, applyUpdate(entry.doc, data, now()))
+      const next = applyUpdate(entry.doc, data, now())
+      if (!changed(entry.doc, next)) return { stats: { updated: 0 } }
+      write(c, next)
       return { stats: { updated: 1 } }
     },
     async set({ data }) {
       await tick()
       const c = coll(name)
       const existed = c.has(id)
-      write(c, replacement(id, data, now()))
+      write(c, replacement(id, data, now(), false))
       return { _id: id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 } }
     },
     async remove() {
@@ -337,7 +380,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
       const c = coll(name)
       const id = typeof data._id === 'string' ? data._id : randomId()
       if (c.has(id)) throw duplicate(name, id)
-      write(c, replacement(id, data, now()))
+      write(c, replacement(id, data, now(), true))
       return { _id: id }
     },
   })
@@ -347,13 +390,21 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
   }
   class Conflict extends Error {}
 
+  class Expired extends Error {}
+  const wallClock = options.clock ?? (() => Date.now())
+
   async function runOnce<T>(callback: (tx: WxTransaction) => Promise<T>): Promise<T> {
+    const startedAt = wallClock()
+    const alive = () => {
+      if (wallClock() - startedAt > TRANSACTION_LIFETIME_MS) throw new Expired('transaction expired (open longer than 30 s)')
+    }
     // Optimistic snapshot isolation: remember the version of every document touched; buffer writes;
     // at commit, if any touched document changed meanwhile, the attempt conflicts.
     const seen = new Map<string, number | null>() // "coll/id" -> version (null = absent)
     const pending = new Map<string, Doc | null>() // "coll/id" -> new doc (null = removed)
     const key = (n: string, id: string) => `${n}/${id}`
     const current = (n: string, id: string): Doc | null => {
+      alive()
       const k = key(n, id)
       if (pending.has(k)) return pending.get(k) ?? null
       const entry = coll(n).get(id)
@@ -377,13 +428,14 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
             await tick()
             const doc = current(n, id)
             if (!doc) return { stats: { updated: 0 } }
-            pending.set(key(n, id), applyUpdate(doc, data, now()))
-            return { stats: { updated: 1 } }
+            const next = applyUpdate(doc, data, now())
+            pending.set(key(n, id), next)
+            return { stats: { updated: changed(doc, next) ? 1 : 0 } }
           },
           async set({ data }) {
             await tick()
             const existed = current(n, id) !== null
-            pending.set(key(n, id), replacement(id, data, now()))
+            pending.set(key(n, id), replacement(id, data, now(), false))
             return { _id: id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 } }
           },
           async remove() {
@@ -394,7 +446,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
           },
         })
         const batch = () => {
-          throw new StandinError(-502001, 'stand-in: a transaction allows single-document operations only (doc(id) / add), not where() batches')
+          throw new StandinError(ERR.DATABASE_REQUEST_FAILED, 'stand-in: a transaction allows single-document operations only (doc(id) / add), not where() batches')
         }
         return {
           doc: ref,
@@ -402,7 +454,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
             await tick()
             const id = typeof data._id === 'string' ? data._id : randomId()
             if (current(n, id) !== null) throw duplicate(n, id)
-            pending.set(key(n, id), replacement(id, data, now()))
+            pending.set(key(n, id), replacement(id, data, now(), true))
             return { _id: id }
           },
           where: batch,
@@ -416,6 +468,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
       },
     }
     const result = await callback(tx)
+    alive()
     // Commit: validate, then apply every buffered write at once (nothing can interleave here).
     for (const [k, version] of seen) {
       const [n, id] = [k.slice(0, k.indexOf('/')), k.slice(k.indexOf('/') + 1)]
@@ -441,10 +494,12 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
           return await runOnce(callback)
         } catch (error) {
           if (error instanceof Rollback) throw error.reason
+          // An expired transaction is aborted, nothing it wrote is applied, and it is not retried.
+          if (error instanceof Expired) throw new StandinError(ERR.SYS_ERR, `runTransaction:fail -501001 resource system error. [${error.message}]`)
           if (error instanceof Conflict) {
             stats.conflicts++
             if (attempt < times) continue
-            throw new StandinError('DATABASE_TRANSACTION_CONFLICT', error.message)
+            throw new StandinError(ERR.SYS_ERR, `runTransaction:fail -501001 resource system error. [${error.message}]`)
           }
           throw error
         }
@@ -452,7 +507,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
     },
     async createCollection(name) {
       await tick()
-      if (collections.has(name)) throw new StandinError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`)
+      if (collections.has(name)) throw new StandinError(ERR.SYS_ERR, `createCollection:fail -501001 resource system error. [collection ${name} already exists]`)
       collections.set(name, new Map())
       return { errMsg: 'createCollection:ok' }
     },
