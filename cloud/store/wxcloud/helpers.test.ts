@@ -59,4 +59,16 @@ describe('cloud adapter helpers over the wx-server-sdk STAND-IN', () => {
     expect(await ensureCollection(db, 'x')).toBe(true)
     expect(await ensureCollection(db, 'x')).toBe(false)
   })
+
+  it('createIfAbsent tells "already there" from other failures by looking the _id up, never by reading the message', async () => {
+    const db = createStandinDatabase({ interleave: false })
+    await db.createCollection('claims')
+    expect(await createIfAbsent(db.collection('claims'), 'k', { n: 1 })).toBe(true)
+    // The duplicate arrives as -501001 with a message that says nothing: still "exists".
+    expect(await createIfAbsent(db.collection('claims'), 'k', { n: 2 })).toBe(false)
+    // A failure that leaves no document (here: the collection is missing) is rethrown, not taken for a duplicate.
+    await expect(createIfAbsent(db.collection('never_created'), 'k', { n: 1 })).rejects.toMatchObject({ errCode: -502005 })
+    const flaky = { ...db.collection('claims'), add: async () => Promise.reject({ errCode: -501001, errMsg: 'resource system error' }) }
+    await expect(createIfAbsent(flaky as never, 'other', {})).rejects.toMatchObject({ errCode: -501001 })
+  })
 })

@@ -2,13 +2,6 @@
 // zone and outbox use the same ones). Each is one atomic operation on the server or a paged read.
 import { MAX_GET, type Doc, type WxCollection, type WxDatabase } from './db'
 
-/** True for the server's "duplicate key" rejection of `add` with an existing `_id`. */
-export function isDuplicateKey(error: unknown): boolean {
-  const e = error as { errMsg?: string; message?: string; errCode?: unknown; code?: unknown }
-  const text = `${e?.errMsg ?? ''} ${e?.message ?? ''} ${String(e?.code ?? '')}`
-  return /E11000|duplicate key|DUPLICATE_WRITE/i.test(text)
-}
-
 /** True for "collection already exists" (cloud:init is idempotent). */
 export function isAlreadyExists(error: unknown): boolean {
   const e = error as { errMsg?: string; message?: string; errCode?: unknown }
@@ -86,15 +79,36 @@ export async function guardedIncrement(
 /**
  * Creates the document under a deterministic `_id` unless it exists: the uniqueness primitive
  * (one booking per ID per day, one result per client request id). Answers whether it was created.
+ *
+ * A rejected add is read as "already there" only when the `_id` is then found: the duplicate-key
+ * rejection has no documented code (CloudBase says DATABASE_DUPLICATE_WRITE, wx-server-sdk turns
+ * that unmapped code into -501001 = any system error) and its text is not a contract. Any other
+ * failure (quota, network, missing collection) finds nothing and is rethrown.
  */
 export async function createIfAbsent(coll: WxCollection, id: string, data: Record<string, unknown>): Promise<boolean> {
   try {
     await coll.add({ data: { ...data, _id: id } })
     return true
   } catch (error) {
-    if (isDuplicateKey(error)) return false
+    if (await existsAfterFailure(coll, id)) return false
     throw error
   }
+}
+
+async function existsAfterFailure(coll: WxCollection, id: string): Promise<boolean> {
+  try {
+    return (await findById(coll, id)) !== null
+  } catch {
+    return false // the read failed too: report the original error, not this one
+  }
+}
+
+/** `set({ data })` must not carry `_id` (the SDK rejects it: 「不能更新_id的值」): the doc ref names it. */
+export function withoutId(data: Record<string, unknown>): Record<string, unknown> {
+  const { _id, _openid, ...rest } = data as Record<string, unknown> & { _openid?: unknown }
+  void _id
+  void _openid
+  return rest
 }
 
 /** Creates a collection unless it exists. Answers whether it was created. */

@@ -6,7 +6,7 @@ import crypto from 'node:crypto'
 import type { Company, Policy, ZoneChart } from '../../contracts/zone'
 import type { ZoneStore } from '../port'
 import type { WxDatabase } from './db'
-import { fetchAll, findById, stripDoc } from './helpers'
+import { fetchAll, findById, stripDoc, withoutId } from './helpers'
 
 type Names = { zone_companies: string; zone_policies: string; zone_charts: string; meta: string }
 type Kind = 'companies' | 'policies' | 'charts'
@@ -29,7 +29,8 @@ export function wxZone(db: WxDatabase, names: Names): ZoneStore {
 
   async function pointer(): Promise<Pointer> {
     const doc = await findById(db.collection(names.meta), POINTER_ID)
-    return (doc ?? {}) as Pointer
+    // Only the pointer's own fields: its `_id` must not travel back into set({ data }).
+    return (doc ? withoutId(doc) : {}) as Pointer
   }
 
   async function list<T>(kind: Kind): Promise<T[]> {
