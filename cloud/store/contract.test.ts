@@ -4,6 +4,11 @@ import path from 'node:path'
 import { describeStoreContract } from './contract'
 import { openSqliteStore } from './sqlite'
 import { standinCloudStore } from '../testing/wxstandin'
+import { COLLECTIONS } from './wxcloud/collections'
+import { openWxCloudStore } from './wxcloud'
+import { wxDatabaseOverNodeSdk } from './wxcloud/nodesdk'
+import { createStandinDatabase } from './wxcloud/standin/database'
+import { createFakeNodeSdkDatabase } from './wxcloud/standin/nodesdk'
 
 describeStoreContract('SQLite adapter (real file)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-contract-'))
@@ -24,4 +29,13 @@ describeStoreContract('SQLite adapter (real file)', async () => {
 describeStoreContract('WeChat cloud adapter over the wx-server-sdk STAND-IN (not the real cloud)', async () => {
   const { store, cleanup } = await standinCloudStore({ seed: false })
   return { store, cleanup }
+})
+
+// The same adapter through the bridge the scripts use (cloud:init --apply, smoke:cloud): node-sdk's
+// shapes (a FAKE over the stand-in) turned back into wx-server-sdk's by store/wxcloud/nodesdk.ts.
+describeStoreContract('WeChat cloud adapter over @cloudbase/node-sdk shapes (FAKE; not the real cloud)', async () => {
+  const standin = createStandinDatabase()
+  for (const c of COLLECTIONS) await standin.createCollection(c.name)
+  const store = openWxCloudStore(wxDatabaseOverNodeSdk(createFakeNodeSdkDatabase(standin)))
+  return { store, cleanup: () => store.close() }
 })

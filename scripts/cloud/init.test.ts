@@ -5,6 +5,10 @@ import { createStandinDatabase } from '../../cloud/store/wxcloud/standin/databas
 import { readExhibitFile } from '../../cloud/store/seed'
 import { applyInit, initPlan } from './init'
 import type { InitTarget } from './live'
+import { fakeNodeSdkConnection } from '../../cloud/testing/nodesdk'
+import { createFunctionMain, type WxServerSdk } from '../../cloud/runtime/wxcloud/entry'
+import { functions } from '../../cloud/functions'
+import { createStandinSdk } from '../../cloud/store/wxcloud/standin/sdk'
 
 /** Every index the collection specs declare, as cloud:init names them. */
 const ALL_INDEXES = COLLECTIONS.flatMap((c) => c.indexes.map((i) => `${c.name}.${i.name}`))
@@ -56,5 +60,23 @@ describe('cloud:init against the wx-server-sdk STAND-IN (in-process; not the rea
     const reseeded = await applyInit(target, { reseed: true })
     expect(reseeded.seeded).toBe(true)
     expect(await store.content.listExhibits()).toHaveLength(readExhibitFile().exhibits.length)
+  })
+
+  it('--apply through @cloudbase/node-sdk (fake with node-sdk shapes) stores documents exactly as the functions read them', async () => {
+    const sdk = createStandinSdk()
+    const { conn } = fakeNodeSdkConnection({ standin: sdk.__standin.db })
+    await applyInit(conn)
+    const exhibit = sdk.__standin.db.dump('exhibits').find((d) => d._id === 'helmet')
+    // Not { _id, data: {...} }: the fields sit at the top, as wx-server-sdk's add({ data }) writes them.
+    expect(exhibit).not.toHaveProperty('data')
+    expect(exhibit).toMatchObject({ _id: 'helmet', code: 'helmet', company: { name: '大连铭云科技有限公司' } })
+    expect(sdk.__standin.db.dump('meta').find((d) => d._id === 'seeded_at')).toMatchObject({ value: expect.any(String) })
+    // A deployed function (wx-server-sdk shapes) reads what init wrote through node-sdk.
+    const main = createFunctionMain(functions.exhibits, sdk as unknown as WxServerSdk, {})
+    const got = (await main({ action: 'get', code: 'helmet' })) as { ok: boolean; data?: { exhibit: { name: string } } }
+    expect(got.ok).toBe(true)
+    expect(got.data?.exhibit.name).toBe(readExhibitFile().exhibits.find((e) => e.code === 'helmet')?.name)
+    // Re-running (as operators will) changes nothing and still fails nothing.
+    expect(await applyInit(conn)).toEqual({ collectionsCreated: [], indexesCreated: [], seeded: false })
   })
 })

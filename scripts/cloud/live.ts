@@ -4,6 +4,7 @@
 // and only needed here): npm install --no-save @cloudbase/node-sdk @cloudbase/manager-node
 import type { IndexSpec } from '../../cloud/store/wxcloud/collections'
 import type { WxDatabase } from '../../cloud/store/wxcloud/db'
+import { wxDatabaseOverNodeSdk, type NodeSdkDatabase } from '../../cloud/store/wxcloud/nodesdk'
 
 export interface LiveCredentials {
   envId: string
@@ -41,25 +42,40 @@ export interface LiveConnection extends InitTarget {
   callFunction(name: string, data: Record<string, unknown>): Promise<unknown>
 }
 
+/** What connectLive uses of `@cloudbase/node-sdk`'s app and `@cloudbase/manager-node` (fakes in tests). */
+export interface NodeSdkApp {
+  database(): NodeSdkDatabase
+  callFunction(o: { name: string; data: unknown }): Promise<{ result: unknown }>
+}
+export interface ManagerLike {
+  database: Record<string, (...a: never[]) => Promise<Record<string, unknown>>>
+}
+
 export function connectLive(creds: LiveCredentials): LiveConnection {
-  const tcb = load<{ init(o: Record<string, string>): { database(): WxDatabase; callFunction(o: { name: string; data: unknown }): Promise<{ result: unknown }> } }>(
-    '@cloudbase/node-sdk',
-  )
-  const Manager = load<new (o: Record<string, string>) => { database: Record<string, (...a: unknown[]) => Promise<Record<string, unknown>>> }>(
-    '@cloudbase/manager-node',
-  )
+  const tcb = load<{ init(o: Record<string, string>): NodeSdkApp }>('@cloudbase/node-sdk')
+  const Manager = load<new (o: Record<string, string>) => ManagerLike>('@cloudbase/manager-node')
   const app = tcb.init({ env: creds.envId, secretId: creds.secretId, secretKey: creds.secretKey })
   const manager = new Manager({ envId: creds.envId, secretId: creds.secretId, secretKey: creds.secretKey })
+  return liveConnection(app, manager)
+}
+
+/**
+ * The connection over node-sdk and manager-node. node-sdk's database speaks other shapes than
+ * wx-server-sdk (add(doc) → { id }, update → { updated }, …): it goes through wxDatabaseOverNodeSdk
+ * so init and smoke write exactly the documents the functions read.
+ */
+export function liveConnection(app: NodeSdkApp, manager: ManagerLike): LiveConnection {
+  const db = manager.database as unknown as Record<string, (...a: unknown[]) => Promise<Record<string, unknown>>>
   return {
-    db: app.database(),
+    db: wxDatabaseOverNodeSdk(app.database()),
     async ensureCollection(name) {
-      const res = await manager.database.createCollectionIfNotExists(name)
+      const res = await db.createCollectionIfNotExists(name)
       return Boolean(res.IsCreated)
     },
     async ensureIndex(collection, index) {
-      const exists = await manager.database.checkIndexExists(collection, index.name)
+      const exists = await db.checkIndexExists(collection, index.name)
       if (exists.Exists) return false
-      await manager.database.updateCollection(collection, {
+      await db.updateCollection(collection, {
         CreateIndexes: [
           {
             IndexName: index.name,

@@ -5,10 +5,9 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { functions } from '../../cloud/functions'
 import { createFunctionMain, type WxServerSdk } from '../../cloud/runtime/wxcloud/entry'
-import { ensureCollection } from '../../cloud/store/wxcloud/helpers'
 import { createStandinSdk } from '../../cloud/store/wxcloud/standin/sdk'
 import { runSmoke, SMOKE_PREFIX } from './smoke'
-import type { LiveConnection } from './live'
+import { fakeNodeSdkConnection } from '../../cloud/testing/nodesdk'
 import { ROOT } from './build'
 
 jest.setTimeout(60_000)
@@ -33,19 +32,17 @@ describe('smoke:cloud', () => {
     expect(out).toContain('TCB_ENV_ID')
   })
 
-  it('its checks pass against the wx-server-sdk STAND-IN (script logic only; not the real cloud)', async () => {
+  it('its checks pass through @cloudbase/node-sdk shapes (FAKE over the stand-in; script logic only, not the real cloud)', async () => {
     const sdk = createStandinSdk()
     const db = sdk.__standin.db
-    const conn: LiveConnection = {
-      db,
-      ensureCollection: (name) => ensureCollection(db, name),
-      ensureIndex: async () => false,
-      // The deployed functions read unprefixed collections; give them content too.
-      async callFunction(name, data) {
+    // The same connection code as the live run (live.ts), over fakes of node-sdk and manager-node.
+    const { conn } = fakeNodeSdkConnection({
+      standin: db,
+      async callFunction({ name, data }) {
         const main = createFunctionMain(functions[name as keyof typeof functions], sdk as unknown as WxServerSdk, {})
-        return main(data, { environment: JSON.stringify({ WX_OPENID: 'o-smoke' }) })
+        return { result: await main(data) }
       },
-    }
+    })
     const { applyInit } = await import('./init')
     await applyInit(conn)
     const lines: string[] = []
