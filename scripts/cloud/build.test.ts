@@ -62,12 +62,18 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
     expect(config('admin').permissions.openapi).toEqual(['wxacode.getUnlimited'])
     expect(config('exhibits').permissions.openapi).toEqual([])
     expect(config('booking').permissions.openapi).toEqual([])
+    // The platform default (3 s) would cut the timers and admin off: every function carries its own.
+    expect(Object.fromEntries(built.map((b) => [b.name, config(b.name).timeout]))).toEqual({
+      admin: 60, reminders: 60, noShows: 60, booking: 10, staff: 10, exhibits: 5, zone: 5, system: 5,
+    })
     expect(config('noShows')).toEqual({
       permissions: { openapi: [] },
+      timeout: 60,
       triggers: [{ name: 'noShowSweep', type: 'timer', config: expect.stringMatching(/^(\S+ ){6}\S+$/) }],
     })
     expect(config('reminders')).toEqual({
       permissions: { openapi: ['subscribeMessage.send'] },
+      timeout: 60,
       triggers: [{ name: 'dailyVisitReminders', type: 'timer', config: expect.stringMatching(/^(\S+ ){6}\S+$/) }],
     })
   })

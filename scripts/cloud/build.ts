@@ -8,7 +8,7 @@ import path from 'node:path'
 import { build } from 'esbuild'
 import { functions } from '../../cloud/functions'
 import { jobs } from '../../cloud/jobs'
-import { FUNCTION_OPENAPI, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
+import { FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 export const GENERATED_MARK = '由 npm run build:cloud 生成，请勿手改'
@@ -81,6 +81,8 @@ export interface BuiltFunction {
   dir: string
   bytes: number
   openapi: string[]
+  /** Seconds (config.json `timeout`). */
+  timeout: number
   trigger?: { name: string; type: 'timer'; config: string }
 }
 
@@ -120,10 +122,12 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
       path.join(dir, 'package.json'),
       `${JSON.stringify({ name: src.name, version: '1.0.0', private: true, description: GENERATED_MARK, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_RANGE } }, null, 2)}\n`,
     )
-    const config: Record<string, unknown> = { permissions: { openapi } }
+    // timeout travels with the folder: DevTools' 上传并部署 and tcb both read config.json.
+    const timeout = timeoutOf(src.name)
+    const config: Record<string, unknown> = { permissions: { openapi }, timeout }
     if (trigger) config.triggers = [trigger]
     fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`)
-    built.push({ name: src.name, kind: src.kind, dir, bytes: fs.statSync(path.join(dir, 'index.js')).size, openapi, trigger })
+    built.push({ name: src.name, kind: src.kind, dir, bytes: fs.statSync(path.join(dir, 'index.js')).size, openapi, timeout, trigger })
   }
   return built
 }

@@ -1,24 +1,99 @@
 import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { functions } from '../../cloud/functions'
 import { jobs } from '../../cloud/jobs'
 import { ROOT } from './build'
 
-jest.setTimeout(60_000)
+jest.setTimeout(90_000)
+
+const ALL_VARS = {
+  APP_SECRET: 'do-not-print-me',
+  ADMIN_OPENIDS: 'o-admin',
+  STAFF_OPENIDS: '',
+  WXACODE_ENV_VERSION: 'release',
+  REMINDER_TEMPLATE_ID: '',
+  REMINDER_TEMPLATE_KEYS: '',
+  MINIPROGRAM_STATE: 'formal',
+}
+
+function deploy(args: string[], vars: Record<string, string | undefined>, pathDirs = '/usr/bin:/bin') {
+  const env: NodeJS.ProcessEnv = { ...process.env, TCB_ENV_ID: 'gxq-prod-1a2b', TCB_SECRET_ID: '', TCB_SECRET_KEY: '', PATH: pathDirs }
+  for (const k of Object.keys(ALL_VARS)) delete env[k]
+  for (const [k, v] of Object.entries(vars)) if (v !== undefined) env[k] = v
+  try {
+    return { status: 0, out: execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/deploy.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' }), err: '' }
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string }
+    return { status: e.status, out: e.stdout, err: e.stderr }
+  }
+}
 
 describe('deploy:cloud --dry-run', () => {
-  it('prints the tcb commands and config for every function without @cloudbase/cli or credentials, and runs nothing', () => {
-    const env = { ...process.env, TCB_ENV_ID: 'gxq-prod-1a2b', TCB_SECRET_ID: '', TCB_SECRET_KEY: '', ADMIN_OPENIDS: 'o-admin', APP_SECRET: 'do-not-print-me', PATH: '/usr/bin:/bin' }
-    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/deploy.ts', '--dry-run'], { cwd: ROOT, env, encoding: 'utf8' })
+  it('prints one `tcb fn deploy --force` per function, run from the repository root with a relative functionRoot, the timeouts, and no separate trigger create', () => {
+    const { status, out } = deploy(['--dry-run'], ALL_VARS)
+    expect(status).toBe(0)
     for (const name of [...Object.keys(functions), ...Object.keys(jobs)]) expect(out).toContain(`$ tcb fn deploy ${name} -e gxq-prod-1a2b --force`)
-    expect(out).toContain('$ tcb fn trigger create reminders -e gxq-prod-1a2b')
-    expect(out).toContain('$ tcb fn trigger create noShows -e gxq-prod-1a2b')
-    expect(out).toContain('"ADMIN_OPENIDS": "o-admin"')
-    // The secret is passed to the functions but never printed.
-    expect(out).toContain('"APP_SECRET": "***"')
+    // --force already creates the triggers listed in the config; a second create would fail on the existing name.
+    expect(out).not.toContain('tcb fn trigger create')
+    const config = JSON.parse(out.slice(out.indexOf('{'), out.indexOf('\n}\n') + 2))
+    // The CLI joins process.cwd() with functionRoot: relative, and tcb runs from the root.
+    expect(config.functionRoot).toBe('cloudfunctions')
+    expect(out).toContain(`（在仓库根目录 ${ROOT} 执行；functionRoot = cloudfunctions）`)
+    const timeouts = Object.fromEntries(config.functions.map((f: { name: string; timeout: number }) => [f.name, f.timeout]))
+    expect(timeouts).toMatchObject({ admin: 60, reminders: 60, noShows: 60, booking: 10, staff: 10 })
+    expect(config.functions.find((f: { name: string }) => f.name === 'noShows').triggers).toEqual([expect.objectContaining({ name: 'noShowSweep', type: 'timer' })])
+    expect(config.functions[0].envVariables).toEqual({ APP_SECRET: '***', ADMIN_OPENIDS: 'o-admin', WXACODE_ENV_VERSION: 'release', MINIPROGRAM_STATE: 'formal' })
     expect(out).not.toContain('do-not-print-me')
-    expect(out).toContain('"handler": "index.main"')
     expect(out).toContain('演练结束：未执行任何命令')
     expect(out).not.toContain('tcb login')
+  })
+
+  it('refuses without APP_SECRET: a redeploy would otherwise wipe the secret every ticket and ID hash depends on', () => {
+    const { status, out, err } = deploy(['--dry-run'], { ...ALL_VARS, APP_SECRET: undefined })
+    expect(status).toBe(2)
+    expect(err).toContain('拒绝部署')
+    expect(err).toContain('APP_SECRET 未设置或为空')
+    expect(out).not.toContain('tcb fn deploy')
+  })
+
+  it('refuses when a managed variable is absent from the shell (it would be cleared), and accepts it set empty on purpose', () => {
+    const { status, err } = deploy(['--dry-run'], { ...ALL_VARS, STAFF_OPENIDS: undefined, REMINDER_TEMPLATE_ID: undefined })
+    expect(status).toBe(2)
+    expect(err).toContain('STAFF_OPENIDS、REMINDER_TEMPLATE_ID 未出现在当前环境中')
+    expect(deploy(['--dry-run'], ALL_VARS).status).toBe(0)
+  })
+})
+
+describe('deploy:cloud with a recording stand-in for tcb (not the real CLI)', () => {
+  it('runs tcb from the repository root, where cloudbaserc.json sits and functionRoot resolves to the built folders; removes the file after', () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-faketcb-'))
+    const log = path.join(bin, 'calls.jsonl')
+    // Records what the real CLI would resolve: cwd + functionRoot + name must be a built function folder.
+    fs.writeFileSync(
+      path.join(bin, 'tcb'),
+      `#!/usr/bin/env node
+const fs = require('fs'), path = require('path')
+const rc = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'cloudbaserc.json'), 'utf8'))
+const name = process.argv[4]
+const dir = path.join(process.cwd(), rc.functionRoot, name || '')
+fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ cwd: process.cwd(), args: process.argv.slice(2), folderExists: fs.existsSync(path.join(dir, 'index.js')) }) + '\\n')
+`,
+      { mode: 0o755 },
+    )
+    try {
+      const { status, out } = deploy(['--only', 'booking,noShows'], ALL_VARS, `${bin}:/usr/bin:/bin`)
+      expect(status).toBe(0)
+      expect(out).toContain('部署完成')
+      const calls = fs.readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+      expect(calls).toEqual([
+        { cwd: ROOT, args: ['fn', 'deploy', 'booking', '-e', 'gxq-prod-1a2b', '--force'], folderExists: true },
+        { cwd: ROOT, args: ['fn', 'deploy', 'noShows', '-e', 'gxq-prod-1a2b', '--force'], folderExists: true },
+      ])
+      expect(fs.existsSync(path.join(ROOT, 'cloudbaserc.json'))).toBe(false)
+    } finally {
+      fs.rmSync(bin, { recursive: true, force: true })
+    }
   })
 })

@@ -1,41 +1,60 @@
 // `npm run deploy:cloud [-- --dry-run] [-- --only name]` — scripted deploy with @cloudbase/cli (tcb).
-// Builds the folders (npm run build:cloud), writes a cloudbaserc.json for them in a temp folder and
-// runs `tcb fn deploy` per function and `tcb fn trigger create` per timer job, in the environment
-// named by TCB_ENV_ID. --dry-run prints every command and the generated config without running
-// anything and needs neither @cloudbase/cli nor credentials.
+// Builds the folders (npm run build:cloud), writes cloudbaserc.json at the repository root with a
+// RELATIVE functionRoot (the CLI joins process.cwd() with functionRoot, so tcb runs from the root)
+// and runs `tcb fn deploy <name> --force` per function; --force also (re)creates the triggers the
+// config lists, so no separate `tcb fn trigger create` is run. Environment variables: the CLI
+// REPLACES a function's whole set on deploy, so a variable missing from the deploying shell would be
+// wiped in the cloud; the script therefore refuses to run unless every variable it manages is
+// present (APP_SECRET non-empty; others may be set empty on purpose, meaning "not used").
+// --dry-run prints the config and commands without running anything; it needs neither
+// @cloudbase/cli nor credentials, but refuses on missing variables exactly like a real run.
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { CLOUD_NODE_RUNTIME, FUNCTION_TIMEOUT } from '../../cloud/runtime/wxcloud/manifest'
+import { CLOUD_NODE_RUNTIME } from '../../cloud/runtime/wxcloud/manifest'
 import { buildCloud, ROOT, type BuiltFunction } from './build'
 
-/** Function environment variables passed through from the deploying shell when set. */
+/** Function environment variables the deploy manages; every deploy sends the complete set. */
 export const PASSED_ENV = ['APP_SECRET', 'ADMIN_OPENIDS', 'STAFF_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
+/** Must be non-empty: without it booking answers NOT_CONFIGURED and tickets cannot be checked. */
+export const REQUIRED_ENV = ['APP_SECRET']
+
+/** What is wrong with the deploying shell's variables, in words an operator can act on; [] = fine. */
+export function envProblems(env: NodeJS.ProcessEnv = process.env): string[] {
+  const problems: string[] = []
+  for (const k of REQUIRED_ENV) if (!env[k]) problems.push(`${k} 未设置或为空（必填：与已部署的值相同，否则已有的预约和电子票将无法校验）`)
+  const absent = PASSED_ENV.filter((k) => !REQUIRED_ENV.includes(k) && env[k] === undefined)
+  if (absent.length > 0) {
+    problems.push(`${absent.join('、')} 未出现在当前环境中：部署会整体替换云函数的环境变量，缺少的将被清空。请逐个设置；确实不用的请显式设为空（例如 ${absent[0]}=）`)
+  }
+  return problems
+}
+
+/** Written at the repository root; tcb runs from there, so functionRoot is relative to it. */
+export const CLOUDBASERC = path.join(ROOT, 'cloudbaserc.json')
 
 export function cloudbaserc(envId: string, built: BuiltFunction[], env: NodeJS.ProcessEnv = process.env) {
   const envVariables = Object.fromEntries(PASSED_ENV.filter((k) => env[k]).map((k) => [k, env[k] as string]))
+  const functionRoot = path.relative(ROOT, path.dirname(built[0]?.dir ?? path.join(ROOT, 'cloudfunctions', 'x'))).split(path.sep).join('/')
   return {
     version: '2.0',
     envId,
-    functionRoot: path.dirname(built[0]?.dir ?? path.join(ROOT, 'cloudfunctions', 'x')),
+    functionRoot,
     functions: built.map((f) => ({
       name: f.name,
       handler: 'index.main',
       runtime: CLOUD_NODE_RUNTIME,
       installDependency: true,
-      timeout: FUNCTION_TIMEOUT[f.name] ?? (f.kind === 'job' ? 60 : 10),
+      timeout: f.timeout,
       envVariables,
       ...(f.trigger ? { triggers: [f.trigger] } : {}),
     })),
   }
 }
 
+/** One deploy per function; `--force` overwrites code, config and the triggers listed in cloudbaserc.json. */
 export function deployCommands(envId: string, built: BuiltFunction[]): string[][] {
-  return [
-    ...built.map((f) => ['tcb', 'fn', 'deploy', f.name, '-e', envId, '--force']),
-    ...built.filter((f) => f.trigger).map((f) => ['tcb', 'fn', 'trigger', 'create', f.name, '-e', envId]),
-  ]
+  return built.map((f) => ['tcb', 'fn', 'deploy', f.name, '-e', envId, '--force'])
 }
 
 /** The printed config never shows the secret itself. */
@@ -65,12 +84,18 @@ async function cli(argv: string[]) {
     console.error('请设置 TCB_ENV_ID（云开发环境 ID），或先用 --dry-run 查看将执行的操作。')
     process.exit(2)
   }
+  const problems = envProblems()
+  if (problems.length > 0) {
+    console.error(`拒绝部署${dryRun ? '（演练同样检查）' : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    process.exit(2)
+  }
   const built = (await buildCloud()).filter((f) => !only || only.includes(f.name))
   const config = cloudbaserc(envId || '<TCB_ENV_ID>', built)
   const commands = deployCommands(envId || '<TCB_ENV_ID>', built)
   console.log(`${dryRun ? '[演练] ' : ''}部署 ${built.length} 个云函数到环境 ${envId || '<TCB_ENV_ID>'}：`)
-  console.log(`\ncloudbaserc.json（临时生成）：\n${JSON.stringify(masked(config), null, 2)}\n`)
+  console.log(`\ncloudbaserc.json（生成于仓库根目录，tcb 在仓库根目录运行）：\n${JSON.stringify(masked(config), null, 2)}\n`)
   if (process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY) console.log('$ tcb login --apiKeyId *** --apiKey ***')
+  console.log(`（在仓库根目录 ${ROOT} 执行；functionRoot = ${config.functionRoot}）`)
   for (const c of commands) console.log(`$ ${c.join(' ')}`)
   if (dryRun) {
     console.log('\n演练结束：未执行任何命令。去掉 --dry-run 即可部署（需要 @cloudbase/cli：npm i -g @cloudbase/cli）。')
@@ -81,12 +106,17 @@ async function cli(argv: string[]) {
     console.error('\n找不到 tcb：请先安装 @cloudbase/cli（npm i -g @cloudbase/cli），或在微信开发者工具中右键上传各云函数文件夹。')
     process.exit(2)
   }
-  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-deploy-'))
-  fs.writeFileSync(path.join(cwd, 'cloudbaserc.json'), JSON.stringify(config, null, 2))
+  const cwd = ROOT
+  fs.writeFileSync(CLOUDBASERC, JSON.stringify(config, null, 2))
   if (process.env.TCB_SECRET_ID && process.env.TCB_SECRET_KEY) {
     execFileSync(tcb, ['login', '--apiKeyId', process.env.TCB_SECRET_ID, '--apiKey', process.env.TCB_SECRET_KEY], { cwd, stdio: 'inherit' })
   }
-  for (const [, ...args] of commands) execFileSync(tcb, args, { cwd, stdio: 'inherit' })
+  try {
+    for (const [, ...args] of commands) execFileSync(tcb, args, { cwd, stdio: 'inherit' })
+  } finally {
+    // The file holds APP_SECRET in clear: it lives only as long as the deploy.
+    fs.rmSync(CLOUDBASERC, { force: true })
+  }
   console.log('\n部署完成。')
 }
 

@@ -5,13 +5,29 @@ export const FUNCTION_OPENAPI: Record<string, string[]> = {
 }
 
 /**
- * Timeout (seconds) per function when deployed by script; others get 10 s (jobs 60 s). DevTools
- * uploads keep the console's setting (default 3 s): raise `admin` there by hand — it makes one
- * mini-program code and one upload per exhibit, one after another.
+ * Timeout (seconds) of every deployed function, written into each config.json by build:cloud and
+ * into cloudbaserc.json by deploy:cloud. The platform default is 3 s, too short for all of these:
+ * - timers (reminders, noShows) and admin run long loops — up to 2,000 subscribe sends one by one,
+ *   the no-show sweep built around a 30 s budget, one mini-program code + upload per exhibit: 60 s,
+ *   the most a timer-triggered cloud function may run;
+ * - booking and staff do a handful of guarded writes, but a release-morning rush queues them: 10 s;
+ * - exhibits, zone and system are single reads: 5 s is generous and fails fast.
  */
 export const FUNCTION_TIMEOUT: Record<string, number> = {
   admin: 60,
+  reminders: 60,
+  noShows: 60,
+  booking: 10,
+  staff: 10,
+  exhibits: 5,
+  zone: 5,
+  system: 5,
 }
+
+/** Any function not listed (a new one) gets this until it is given its own line above. */
+export const DEFAULT_TIMEOUT = 10
+
+export const timeoutOf = (name: string): number => FUNCTION_TIMEOUT[name] ?? DEFAULT_TIMEOUT
 
 /** The runtime dependency of every deployed function (installed by WeChat on upload). */
 export const WX_SERVER_SDK_RANGE = '^3.0.1'
