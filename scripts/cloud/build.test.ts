@@ -27,7 +27,25 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
   let built: BuiltFunction[]
   let sdk: StandinSdk
   type Main = (event: unknown, context?: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string } }>
-  const mainOf = (name: string): Main => require(path.join(out, name, 'index.js')).main
+  /**
+   * Invokes a function as the cloud-function runtime does: the caller's WX_* values go into
+   * process.env for the duration of the call (where wx-server-sdk's getWXContext reads them).
+   */
+  const mainOf = (name: string): Main => {
+    const main: Main = require(path.join(out, name, 'index.js')).main
+    return async (event, context) => {
+      const vars = JSON.parse((context as { environment?: string } | undefined)?.environment ?? '{}') as Record<string, string>
+      const saved = { ...process.env }
+      for (const k of ['WX_OPENID', 'WX_APPID', 'WX_UNIONID']) delete process.env[k]
+      Object.assign(process.env, vars)
+      try {
+        return await main(event, context)
+      } finally {
+        for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k]
+        Object.assign(process.env, saved)
+      }
+    }
+  }
 
   beforeAll(async () => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-cloudfn-'))
@@ -113,7 +131,10 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
     await sdk.__standin.db.collection('config').add({ data: { _id: 'roles', admins: ['o-admin'], staff: ['o-staff'] } })
     expect(await main({ action: 'exhibitCodes' }, contextFor('o-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await main({ action: 'exhibitCodes' }, contextFor('o-staff'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await main({ action: 'exhibitCodes' }, { environment: '{}' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    // The cloud console's 云端测试 carries no OPENID: refused, with where to call from instead.
+    expect(await main({ action: 'exhibitCodes' }, { environment: '{}' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('只能从小程序内调用') } })
+    // Identity comes from process.env as the real SDK reads it, never from the event: a forged userInfo is ignored.
+    expect(await main({ action: 'exhibitCodes', userInfo: { openId: 'o-admin' } }, { environment: '{}' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(sdk.__standin.codes).toHaveLength(0)
     const res = await main({ action: 'exhibitCodes', envVersion: 'trial' }, contextFor('o-admin'))
     expect(res.ok).toBe(true)

@@ -32,6 +32,14 @@ export interface WxServerSdk {
 
 type Env = Record<string, string | undefined>
 
+/**
+ * OPENID exists only when the mini-program calls the function (wx.cloud.callFunction). The cloud
+ * console's 云端测试, HTTP access and timers carry none, so role-gated actions (admin.exhibitCodes,
+ * staff.*) cannot run from there: say so, and where to call from instead (docs/wechat-cloud.md).
+ */
+export const NO_OPENID_MESSAGE =
+  '此操作需要管理员或工作人员身份，只能从小程序内调用（云开发控制台的“云端测试”和 HTTP 访问不带 OPENID）。请用已列入 ADMIN_OPENIDS 的微信号在小程序中操作。'
+
 function platformFrom(sdk: WxServerSdk, env: Env): PlatformServices {
   return {
     envVersion: (env.WXACODE_ENV_VERSION as EnvVersion | undefined) ?? 'release',
@@ -82,6 +90,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     const action = (data as { action?: unknown } | null)?.action
     const def = typeof action === 'string' && Object.prototype.hasOwnProperty.call(fn.actions, action) ? fn.actions[action] : undefined
     // Only actions restricted to named roles pay for the role lookup: the cold exhibit scan stays one read.
+    if (def?.roles && !openid) return { ok: false as const, error: { code: 'UNAUTHENTICATED', message: NO_OPENID_MESSAGE } }
     const role = def?.roles ? await shared.roles.roleOf(openid) : 'visitor'
     return dispatch(fn, data, {
       openid,

@@ -1,6 +1,7 @@
 // STAND-IN for the `wx-server-sdk` module as a built cloud function sees it: init, database() over the
-// in-process stand-in database, getWXContext() reading the OPENID that the cloud-function runtime
-// puts in the call context (`context.environment`, a JSON string of WX_* values), and fakes of the
+// in-process stand-in database, getWXContext() reading the caller's identity from process.env
+// (WX_OPENID, WX_APPID, WX_UNIONID, TCB_SOURCE …), where the cloud-function runtime puts it for
+// each invocation and where the real SDK reads it — not from an argument; and fakes of the
 // open APIs (wxacode.getUnlimited, subscribeMessage.send) and cloud storage that record their calls.
 // Used only by tests (bundled into a test copy's node_modules/wx-server-sdk); never deployed.
 import { createStandinDatabase, type StandinDatabase } from './database'
@@ -29,14 +30,16 @@ export function createStandinSdk() {
     database() {
       return record.db
     },
-    getWXContext(context?: { environment?: string }) {
-      let env: Record<string, string> = {}
-      try {
-        env = context?.environment ? (JSON.parse(context.environment) as Record<string, string>) : {}
-      } catch {
-        env = {}
+    /** Like the real SDK: identity from process.env (an argument, if given, is not consulted). */
+    getWXContext(_context?: unknown) {
+      const env = process.env
+      return {
+        OPENID: env.WX_OPENID || undefined,
+        APPID: env.WX_APPID || undefined,
+        UNIONID: env.WX_UNIONID || undefined,
+        ENV: env.TCB_ENV || env.SCF_NAMESPACE || 'standin',
+        SOURCE: env.TCB_SOURCE || 'wx_client',
       }
-      return { OPENID: env.WX_OPENID, APPID: env.WX_APPID, ENV: 'standin', SOURCE: env.WX_SOURCE ?? 'wx_client' }
     },
     async uploadFile({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) {
       record.uploads.push({ cloudPath, bytes: fileContent.length })
