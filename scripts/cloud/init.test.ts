@@ -4,6 +4,9 @@ import { ensureCollection } from '../../cloud/store/wxcloud/helpers'
 import { createStandinDatabase } from '../../cloud/store/wxcloud/standin/database'
 import { readExhibitFile } from '../../cloud/store/seed'
 import { applyInit, initPlan } from './init'
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { ROOT } from './build'
 import type { InitTarget } from './live'
 import { fakeNodeSdkConnection } from '../../cloud/testing/nodesdk'
 import { createFunctionMain, type WxServerSdk } from '../../cloud/runtime/wxcloud/entry'
@@ -78,5 +81,27 @@ describe('cloud:init against the wx-server-sdk STAND-IN (in-process; not the rea
     expect(got.data?.exhibit.name).toBe(readExhibitFile().exhibits.find((e) => e.code === 'helmet')?.name)
     // Re-running (as operators will) changes nothing and still fails nothing.
     expect(await applyInit(conn)).toEqual({ collectionsCreated: [], indexesCreated: [], seeded: false })
+  })
+
+  it('dry run (no credentials) prints the documents it would write, in the shape the functions read', () => {
+    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/init.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, TCB_ENV_ID: '', CLOUD_ENV: '', TCB_SECRET_ID: '', TCB_SECRET_KEY: '' },
+      encoding: 'utf8',
+    })
+    expect(out).toContain('演练，不做任何修改')
+    const section = (name: string) => {
+      const start = out.indexOf(`# ${name}（`)
+      expect(start).toBeGreaterThan(0)
+      const body = out.slice(out.indexOf('{', start))
+      return JSON.parse(body.slice(0, body.indexOf('\n}') + 2))
+    }
+    const exhibit = section('exhibits')
+    expect(exhibit).toMatchObject({ _id: expect.any(String), code: exhibit._id, name: expect.any(String), hallId: expect.any(String) })
+    expect(exhibit).not.toHaveProperty('data')
+    expect(section('halls')).toMatchObject({ _id: expect.any(String), name: expect.any(String), sort: 0 })
+    const pointer = section('meta')
+    expect(pointer._id).toEqual(expect.any(String))
+    expect(pointer).not.toHaveProperty('data')
   })
 })

@@ -6,6 +6,8 @@
 import { seedContent, seedIfEmpty, readExhibitFile } from '../../cloud/store/seed'
 import { COLLECTIONS } from '../../cloud/store/wxcloud/collections'
 import { collectionNames, openWxCloudStore } from '../../cloud/store/wxcloud'
+import { ensureCollection } from '../../cloud/store/wxcloud/helpers'
+import { createStandinDatabase } from '../../cloud/store/wxcloud/standin/database'
 import { connectLive, liveCredentials, MISSING_CREDENTIALS, type InitTarget } from './live'
 
 export interface InitPlanStep {
@@ -54,6 +56,21 @@ export async function applyInit(target: InitTarget, options: { prefix?: string; 
   return result
 }
 
+/**
+ * The dry run's sample: init applied to an in-memory stand-in through the same adapter, then the
+ * first document of every collection it wrote — exactly the shape the functions will read
+ * (fields at the top level, `_id` = the domain key), so a wrong shape shows before --apply.
+ */
+export async function previewDocuments(): Promise<Array<{ collection: string; count: number; sample: Record<string, unknown> }>> {
+  const db = createStandinDatabase({ interleave: false })
+  await applyInit({ db, ensureCollection: (name) => ensureCollection(db, name), ensureIndex: async () => true })
+  return db
+    .collectionNames()
+    .map((collection) => ({ collection, docs: db.dump(collection) }))
+    .filter((c) => c.docs.length > 0)
+    .map(({ collection, docs }) => ({ collection, count: docs.length, sample: docs[0] }))
+}
+
 async function cli(argv: string[]) {
   const apply = argv.includes('--apply')
   const reseed = argv.includes('--reseed')
@@ -62,7 +79,13 @@ async function cli(argv: string[]) {
   console.log(`  环境：${creds?.envId ?? '（未设置 TCB_ENV_ID）'}`)
   for (const step of initPlan()) console.log(`  - ${step.description}`)
   if (reseed) console.log('  - --reseed：用 data/*.json 覆盖现有展品内容')
-  if (!apply) return
+  if (!apply) {
+    console.log('\n将写入的文档（每个集合第一条，即云函数读取的形状）：')
+    for (const p of await previewDocuments()) {
+      console.log(`\n# ${p.collection}（${p.count} 条）\n${JSON.stringify(p.sample, null, 2)}`)
+    }
+    return
+  }
   if (!creds) {
     console.error(`\n${MISSING_CREDENTIALS}`)
     process.exit(2)
