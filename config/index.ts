@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { PrecacheManifestPlugin } from './precache-plugin'
+import { mediaBaseFor } from './media-base'
 
 const root = path.resolve(__dirname, '..')
 // Shared types and pure rules live outside src; Taro compiles only src unless told.
@@ -8,6 +9,8 @@ const contracts = path.join(root, 'cloud/contracts')
 
 // One codebase, two targets: each build writes to its own folder so both can coexist.
 export default defineConfig<'webpack5'>(async (merge) => {
+  const media = mediaBaseFor(process.env)
+  if (media.warning) console.warn(`\n⚠ ${media.warning}\n`)
   const base: UserConfigExport<'webpack5'> = {
     projectName: 'gxq-kejiguan',
     date: '2026-11-26',
@@ -17,7 +20,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
-      MEDIA_BASE: JSON.stringify(process.env.MEDIA_BASE ?? ''),
+      MEDIA_BASE: JSON.stringify(media.base),
       H5_ORIGIN: JSON.stringify(process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'),
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID ?? ''),
