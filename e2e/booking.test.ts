@@ -92,6 +92,13 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   expect(await page.locator('body').innerText()).not.toContain(ZHANG)
   await snap(page, 'booking-form')
 
+  // Real-name booking needs the privacy consent first: refused with a clear message until ticked.
+  await page.getByText('提交预约').click()
+  await page.getByText('请先阅读并同意《用户隐私保护指引》，再提交预约').waitFor()
+  await expect(page.locator('[data-consent][aria-checked="false"]').count()).resolves.toBe(1)
+  await page.locator('[data-consent]').click()
+  await expect(page.getByText('请先阅读并同意《用户隐私保护指引》，再提交预约').count()).resolves.toBe(0)
+
   // Submit: the e-ticket with a QR code and no full ID number anywhere.
   await page.getByText('提交预约').click()
   await page.getByText('预约成功').waitFor()
@@ -118,6 +125,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await bookFridayMorning(page)
   await page.locator('[data-visitor="张三"]').click()
   await page.locator('[data-visitor="李小明"]').click()
+  await page.locator('[data-consent]').click()
   await page.getByText('提交预约').click()
   await page.getByText('预约成功').waitFor()
   const code = (await page.locator('.bk-ticket__code:visible').innerText()).trim()
@@ -130,6 +138,12 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await snap(page, 'booking-mine')
   await page.locator(':visible', { hasText: /^历史预约（1）$/ }).last().click()
   await page.locator('.bk-booking .bk-status:visible', { hasText: '已取消' }).waitFor()
+
+  // The consent's link opens the in-app 用户隐私保护指引 on H5 (weapp opens WeChat's own).
+  await bookFridayMorning(page)
+  await page.locator('[data-privacy-link]').click()
+  await page.getByRole('heading', { name: '我们收集哪些信息' }).waitFor()
+  expect(await page.locator('body').innerText()).toContain('证件号码不以明文保存')
 
   // Staff at the gate: a wrong PIN is refused; the right one opens check-in.
   const staff = await phonePage(browser)
@@ -209,6 +223,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   await input(page, 'vf-id').fill(validId('21021120150101001'))
   await page.getByText('保存参观人').click()
   await page.getByText('已选 2/5').waitFor()
+  await page.locator('[data-consent]').click()
   await page.getByText('提交预约').click()
   await page.getByText('该场次已约满，请选择其他场次').waitFor()
   await snap(page, 'booking-full')

@@ -12,6 +12,7 @@ import { openPage } from '@/services/navigate'
 import { requestVisitReminder } from '@/services/subscribe'
 import '@/booking/components/booking.scss'
 import { CareRoot } from '@/care/CareRoot'
+import { PRIVACY_CONSENT_REQUIRED, PrivacyConsent } from '@/booking/components/PrivacyConsent'
 
 // Pick visitors for the chosen session and submit. The request id of this intent survives retries.
 export default function BookingFormPage() {
@@ -23,6 +24,7 @@ export default function BookingFormPage() {
   const [picked, setPicked] = useState<string[]>([])
   const [error, setError] = useState<AppError | null>(null)
   const [adding, setAdding] = useState(false)
+  const [agreed, setAgreed] = useState(false)
 
   useEffect(() => {
     const s = bookingStore.getState()
@@ -46,6 +48,10 @@ export default function BookingFormPage() {
   const submit = async () => {
     if (picked.length === 0) {
       setError({ code: 'NO_VISITORS', message: '请至少选择1位参观人' })
+      return
+    }
+    if (!agreed) {
+      setError({ code: 'PRIVACY_CONSENT', message: PRIVACY_CONSENT_REQUIRED })
       return
     }
     if (submitting) return
@@ -109,6 +115,13 @@ export default function BookingFormPage() {
           )}
         </View>
       )}
+      <PrivacyConsent
+        agreed={agreed}
+        onChange={(on) => {
+          setAgreed(on)
+          if (on && error?.code === 'PRIVACY_CONSENT') setError(null)
+        }}
+      />
       <View className="bk-actions">
         <View className={`btn ${submitting ? 'btn--disabled' : ''}`} role="button" aria-disabled={submitting} onClick={submit}>
           {submitting ? '正在提交…' : error?.code === 'NETWORK' ? '重新提交' : '提交预约'}

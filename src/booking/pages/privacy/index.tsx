@@ -1,0 +1,53 @@
+import { View } from '@tarojs/components'
+import { CareRoot } from '@/care/CareRoot'
+import '@/booking/components/booking.scss'
+
+// The in-app 用户隐私保护指引 (H5, and weapp clients without openPrivacyContract). It says exactly
+// what the booking collects; keep it in step with the guideline filed on mp.weixin.qq.com
+// (docs/wechat-cloud.md lists what that one must declare).
+const SECTIONS: Array<{ title: string; lines: string[] }> = [
+  {
+    title: '我们收集哪些信息',
+    lines: [
+      '参观人的姓名、证件类型和证件号码（居民身份证、护照、港澳居民来往内地通行证、台湾居民来往大陆通行证等）。',
+      '微信为本小程序分配的用户标识（OpenID），用于区分您的预约和常用参观人。',
+      '预约记录：参观日期、场次、人数，以及是否已入馆。',
+    ],
+  },
+  {
+    title: '用于什么',
+    lines: ['实名预约与入馆核验；同一证件每天只能预约一次；您订阅后，参观前一天发送到访提醒。不用于其他目的。'],
+  },
+  {
+    title: '如何保护',
+    lines: [
+      '证件号码不以明文保存：只保存无法还原的校验值和打码后的号码（如 2102**********123X），页面上也只显示打码号码。',
+      '信息保存在微信云开发数据库中，不向第三方提供。',
+    ],
+  },
+  {
+    title: '您的权利',
+    lines: ['您可以在「常用参观人」中随时删除参观人；未到场或已取消的预约不会再用于其他用途。如有疑问，请到馆服务台咨询。'],
+  },
+]
+
+export default function PrivacyGuidePage() {
+  return (
+    <CareRoot>
+      <View className="page">
+        {SECTIONS.map((s) => (
+          <View key={s.title} className="card">
+            <View className="section-title" role="heading" aria-level={2}>
+              {s.title}
+            </View>
+            {s.lines.map((line) => (
+              <View key={line} className="bk-privacy__line">
+                {line}
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
+    </CareRoot>
+  )
+}
