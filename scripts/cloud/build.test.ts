@@ -129,7 +129,8 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
   it('admin: refuses an OPENID not in the roles document, then makes codes for the one that is', async () => {
     const main = mainOf('admin')
     await sdk.__standin.db.collection('config').add({ data: { _id: 'roles', admins: ['o-admin'], staff: ['o-staff'] } })
-    expect(await main({ action: 'exhibitCodes' }, contextFor('o-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    // Refused, and told which OPENID to have added to ADMIN_OPENIDS / the roles document.
+    expect(await main({ action: 'exhibitCodes' }, contextFor('o-visitor'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('OPENID：o-visitor') } })
     expect(await main({ action: 'exhibitCodes' }, contextFor('o-staff'))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     // The cloud console's 云端测试 carries no OPENID: refused, with where to call from instead.
     expect(await main({ action: 'exhibitCodes' }, { environment: '{}' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('只能从小程序内调用') } })

@@ -92,7 +92,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     // Only actions restricted to named roles pay for the role lookup: the cold exhibit scan stays one read.
     if (def?.roles && !openid) return { ok: false as const, error: { code: 'UNAUTHENTICATED', message: NO_OPENID_MESSAGE } }
     const role = def?.roles ? await shared.roles.roleOf(openid) : 'visitor'
-    return dispatch(fn, data, {
+    const result = await dispatch(fn, data, {
       openid,
       role,
       store: shared.store,
@@ -103,6 +103,12 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       requestId: context?.request_id,
       platform: shared.platform,
     })
+    // A refused role check tells the caller their own OPENID: what the operator must add to
+    // ADMIN_OPENIDS / STAFF_OPENIDS (or the roles document) to grant the role.
+    if (!result.ok && result.error.code === 'FORBIDDEN' && openid && def?.roles) {
+      return { ...result, error: { ...result.error, message: `${result.error.message}（当前微信号的 OPENID：${openid}，可请管理员加入授权名单）` } }
+    }
+    return result
   }
 }
 
