@@ -54,10 +54,12 @@ describe('cloud adapter helpers over the wx-server-sdk STAND-IN', () => {
     expect(db.dump('bookings')).toHaveLength(1)
   })
 
-  it('ensureCollection is idempotent', async () => {
+  it('ensureCollection is idempotent, and a failure that leaves no collection is rethrown, not taken for "exists"', async () => {
     const db = createStandinDatabase()
     expect(await ensureCollection(db, 'x')).toBe(true)
     expect(await ensureCollection(db, 'x')).toBe(false)
+    const failing = { ...db, createCollection: async () => Promise.reject({ errCode: -501001, errMsg: 'resource system error' }) }
+    await expect(ensureCollection(failing, 'y')).rejects.toMatchObject({ errCode: -501001 })
   })
 
   it('createIfAbsent tells "already there" from other failures by looking the _id up, never by reading the message', async () => {

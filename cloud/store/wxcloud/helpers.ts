@@ -2,12 +2,6 @@
 // zone and outbox use the same ones). Each is one atomic operation on the server or a paged read.
 import { MAX_GET, type Doc, type WxCollection, type WxDatabase } from './db'
 
-/** True for "collection already exists" (cloud:init is idempotent). */
-export function isAlreadyExists(error: unknown): boolean {
-  const e = error as { errMsg?: string; message?: string; errCode?: unknown }
-  return /already exist|ALREADY_EXIST|-501001/i.test(`${e?.errMsg ?? ''} ${e?.message ?? ''} ${String(e?.errCode ?? '')}`)
-}
-
 /**
  * Reads every document matching `where`, in `_id` order, one page (≤ 1000) at a time, by `_id`
  * ranges rather than skip: stable while others insert, and no slow deep skips.
@@ -111,13 +105,22 @@ export function withoutId(data: Record<string, unknown>): Record<string, unknown
   return rest
 }
 
-/** Creates a collection unless it exists. Answers whether it was created. */
+/**
+ * Creates a collection unless it exists. Answers whether it was created. As with duplicates, the
+ * "already exists" rejection is -501001 like any system error: a failure means "exists" only when
+ * the collection can then be read.
+ */
 export async function ensureCollection(db: WxDatabase, name: string): Promise<boolean> {
   try {
     await db.createCollection(name)
     return true
   } catch (error) {
-    if (isAlreadyExists(error)) return false
+    const readable = await db
+      .collection(name)
+      .limit(1)
+      .get()
+      .then(() => true, () => false)
+    if (readable) return false
     throw error
   }
 }
