@@ -9,6 +9,8 @@ import path from 'node:path'
 import { ROOT } from './build'
 import type { InitTarget } from './live'
 import { fakeNodeSdkConnection } from '../../cloud/testing/nodesdk'
+import { createFakeNodeSdkDatabase } from '../../cloud/store/wxcloud/standin/nodesdk'
+import type { WxDatabase } from '../../cloud/store/wxcloud/db'
 import { createFunctionMain, type WxServerSdk } from '../../cloud/runtime/wxcloud/entry'
 import { functions } from '../../cloud/functions'
 import { createStandinSdk } from '../../cloud/store/wxcloud/standin/sdk'
@@ -103,5 +105,14 @@ describe('cloud:init against the wx-server-sdk STAND-IN (in-process; not the rea
     const pointer = section('meta')
     expect(pointer._id).toEqual(expect.any(String))
     expect(pointer).not.toHaveProperty('data')
+  })
+
+  it('why the bridge exists: node-sdk\'s database handed straight to the adapter stores { _id, data } and reads back nothing', async () => {
+    const standin = createStandinDatabase({ interleave: false })
+    await standin.createCollection('meta')
+    const raw = openWxCloudStore(createFakeNodeSdkDatabase(standin) as unknown as WxDatabase)
+    await raw.meta.set('seeded_at', '2026-11-30')
+    expect(standin.dump('meta')).toEqual([{ _id: 'seeded_at', data: { value: '2026-11-30', updatedAt: expect.anything() } }])
+    expect(await raw.meta.get('seeded_at')).toBeNull()
   })
 })
