@@ -113,6 +113,6 @@ describe('cloud:init against the wx-server-sdk STAND-IN (in-process; not the rea
     const raw = openWxCloudStore(createFakeNodeSdkDatabase(standin) as unknown as WxDatabase)
     await raw.meta.set('seeded_at', '2026-11-30')
     expect(standin.dump('meta')).toEqual([{ _id: 'seeded_at', data: { value: '2026-11-30', updatedAt: expect.anything() } }])
-    expect(await raw.meta.get('seeded_at')).toBeNull()
+    expect(await raw.meta.get('seeded_at')).toBeUndefined() // the value sits under data
   })
 })
