@@ -13,12 +13,16 @@ import { ExhibitActions } from '@/exhibits/components/ExhibitActions'
 import { ExhibitNotFound } from '@/exhibits/components/ExhibitNotFound'
 import { ExhibitView } from '@/exhibits/components/ExhibitView'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
+import { dropStaticView } from '@/exhibits/landing'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { trailLog } from '@/guide/stamps'
 import { LangSwitch } from '@/i18n/LangSwitch'
 import { useLang, useT } from '@/i18n/store'
 import { openPage } from '@/services/navigate'
 import './index.scss'
+
+/** Long enough for the page and its picture to be on screen on a slow phone. */
+const HALLS_PREFETCH_DELAY_MS = 3000
 
 export default function ExhibitPage() {
   const { params } = useRouter()
@@ -40,9 +44,15 @@ export default function ExhibitPage() {
   }, [name])
   useEffect(() => {
     if (!ready) return
+    dropStaticView()
     if (trailLog.stamp(ready.code, ready.hallId)) setStampedNow(true)
-    // The hall list is small; fetching it now means the trail and the list open later without network.
-    if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
+    // The hall list is small; fetching it means the trail and the list open later without network.
+    // Not now: on a cold scan it would be a second cloud call racing the first paint (and the
+    // picture) — it waits until the page has been on screen for a while.
+    const later = setTimeout(() => {
+      if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
+    }, HALLS_PREFETCH_DELAY_MS)
+    return () => clearTimeout(later)
   }, [ready?.code])
 
   useShareAppMessage(() => ({
