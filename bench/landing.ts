@@ -18,11 +18,13 @@ interface Target {
   name: string
   path: string
   text: string
+  /** An element that only the app draws: when it is there, the app has taken over. */
+  app?: string
 }
 
 const TARGETS: Target[] = [
-  { name: '展品页 helmet', path: process.env.LANDING_EXHIBIT_URL ?? '/e/helmet', text: FIGURE },
-  { name: '首页', path: '/', text: '高新区科技馆' },
+  { name: '展品页 helmet', path: process.env.LANDING_EXHIBIT_URL ?? '/e/helmet', text: FIGURE, app: '.exhibit__name' },
+  { name: '首页', path: '/', text: '高新区科技馆', app: '.home__name' },
   { name: '静态底线页', path: `/${FLOOR_FILE}`, text: FIGURE },
 ]
 
@@ -31,8 +33,9 @@ const FLOOR_HTML = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8
 <body><h1>轻量化头盔</h1><p>当头盔用上航天硬科技，会发生什么样的升级？这款头盔刚度提高4倍，拉伸强度提高3倍，重量却只有700克左右。</p><dl><dt>重量</dt><dd>约700克</dd></dl></body></html>`
 
 // Runs in the page before anything else: notes the first frame after the text is in the DOM and visible.
-const WATCH = (text: string) => `(() => {
+const WATCH = (text: string, app = '') => `(() => {
   const want = ${JSON.stringify(text)};
+  const app = ${JSON.stringify(app)};
   let done = false;
   const visible = () => {
     const walker = document.createTreeWalker(document.body || document.documentElement, NodeFilter.SHOW_TEXT);
@@ -45,7 +48,12 @@ const WATCH = (text: string) => `(() => {
     }
     return false;
   };
+  let appDone = !app;
   const check = () => {
+    if (!appDone && document.querySelector(app)) {
+      appDone = true;
+      requestAnimationFrame(() => { window.__landingApp = performance.now(); });
+    }
     if (done || !document.documentElement || !visible()) return;
     done = true;
     requestAnimationFrame(() => { window.__landingShown = performance.now(); });
@@ -53,11 +61,13 @@ const WATCH = (text: string) => `(() => {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
   document.addEventListener('DOMContentLoaded', check);
   // Style changes (a page slid in, a class switched) do not mutate the tree: look again now and then.
-  const timer = setInterval(() => { check(); if (done) clearInterval(timer); }, 50);
+  const timer = setInterval(() => { check(); if (done && appDone) clearInterval(timer); }, 50);
 })()`
 
 interface Sample {
   shownMs: number
+  /** When the app's own page was on screen (NaN for the floor). */
+  appMs: number
   fcpMs: number
   bytes: number
   requests: number
@@ -80,7 +90,7 @@ async function measure(browser: Browser, url: string, target: Target): Promise<S
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   try {
     const page = await context.newPage()
-    await page.addInitScript(WATCH(target.text))
+    await page.addInitScript(WATCH(target.text, target.app))
     const cdp = await context.newCDPSession(page)
     await throttle(cdp)
     const types = new Map<string, string>()
@@ -95,13 +105,16 @@ async function measure(browser: Browser, url: string, target: Target): Promise<S
     })
     await page.goto(url + target.path, { waitUntil: 'commit' })
     await page.waitForFunction(() => typeof (window as unknown as { __landingShown?: number }).__landingShown === 'number', undefined, { timeout: 60_000, polling: 100 })
-    const { shown, fcp } = await page.evaluate(() => ({
+    if (target.app) await page.waitForFunction(() => typeof (window as unknown as { __landingApp?: number }).__landingApp === 'number', undefined, { timeout: 60_000, polling: 100 })
+    const { shown, fcp, app } = await page.evaluate(() => ({
       shown: (window as unknown as { __landingShown: number }).__landingShown,
+      app: (window as unknown as { __landingApp?: number }).__landingApp ?? NaN,
       fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     }))
     // What arrives while the page is on screen and settling counts too (the data call, late chunks).
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined)
-    return { shownMs: shown, fcpMs: fcp, bytes, requests, jsBytes }
+    // Text cannot be on screen before the first contentful paint: the later of the two counts.
+    return { shownMs: Math.max(shown, Number.isNaN(fcp) ? 0 : fcp), appMs: app, fcpMs: fcp, bytes, requests, jsBytes }
   } finally {
     await context.close()
   }
@@ -129,7 +142,7 @@ async function main() {
       for (const t of TARGETS) {
         const s = await measure(browser, server.url, t)
         samples.get(t.name)!.push(s)
-        process.stdout.write(`  第 ${run} 轮 ${t.name.padEnd(10)} 文字可见 ${ms(s.shownMs).padStart(9)}  FCP ${ms(s.fcpMs).padStart(9)}  ${kb(s.bytes).padStart(9)}（JS ${kb(s.jsBytes)}，${s.requests} 个请求）\n`)
+        process.stdout.write(`  第 ${run} 轮 ${t.name.padEnd(10)} 文字可见 ${ms(s.shownMs).padStart(9)}  应用接管 ${Number.isNaN(s.appMs) ? '      —' : ms(s.appMs).padStart(9)}  FCP ${ms(s.fcpMs).padStart(9)}  ${kb(s.bytes).padStart(9)}（JS ${kb(s.jsBytes)}，${s.requests} 个请求）\n`)
       }
     }
   } finally {
@@ -145,6 +158,7 @@ async function main() {
     const med = median(shown)
     console.log(
       `${t.name.padEnd(12)} ${t.path.padEnd(18)} 「${t.text}」可见 ${ms(med).padStart(9)}（${ms(Math.min(...shown))}–${ms(Math.max(...shown))}）` +
+        (t.app ? `  应用接管 ${ms(median(xs.map((s) => s.appMs)))}` : '') +
         `  FCP ${ms(median(xs.map((s) => s.fcpMs)))}  传输 ${kb(median(xs.map((s) => s.bytes)))}（JS ${kb(median(xs.map((s) => s.jsBytes)))}）  底线倍数 ${(med / floor).toFixed(2)}×`,
     )
   }

@@ -2,7 +2,6 @@
 // (config/compress-plugin.ts) are sent to browsers that accept them, hashed scripts and styles are
 // cached for a year and never revalidated (a new release has new names), and everything else —
 // index.html, sw.js, precache.json — is revalidated on every load so a release shows at once.
-import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -26,7 +25,7 @@ export async function registerAppStatic(app: FastifyInstance, root: string): Pro
     index: ['index.html'],
     preCompressed: true,
     cacheControl: false,
-    setHeaders(res: ServerResponse, file: string) {
+    setHeaders(res, file) {
       const { cacheControl, vary } = cacheHeadersFor(file)
       res.setHeader('Cache-Control', cacheControl)
       // Caches between here and the phone must keep the br, gzip and plain copies apart.
