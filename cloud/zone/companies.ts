@@ -1,5 +1,7 @@
 // Company search: one in-memory index per data version, ranked in tiers — exact name, short name
-// (and name substrings), pinyin, product/field, then names with one character missing.
+// or the start of the name, name substrings, pinyin, product/field, then names with one character
+// missing. A Chinese query is also matched by its pinyin, so a homophone typo (荣科储能 for
+// 融科储能) still finds the company, ranked after every exact text match.
 import type { Company, CompanyQuery, CompanySummary, Page } from '../contracts/zone'
 import { hasHan, normalize, pinyinKeys } from './text'
 
@@ -137,10 +139,11 @@ interface Hit {
   matched?: string
 }
 
-function rank(entry: Entry, q: string, han: boolean): Hit | null {
+/** What people type for a company: the start of its name counts like its short name (融科 → 融科储能). */
+function rank(entry: Entry, q: string, han: boolean, sound: string): Hit | null {
   const { name, short } = entry
   if (name === q) return { entry, tier: Tier.ExactName, at: 0 }
-  if (short && short === q) return { entry, tier: Tier.ShortName, at: 0 }
+  if ((short && short === q) || name.startsWith(q)) return { entry, tier: Tier.ShortName, at: 0 }
   if (short && short.includes(q)) return { entry, tier: Tier.ShortName, at: short.indexOf(q) + 1 }
   if (name.includes(q)) return { entry, tier: Tier.NameText, at: name.indexOf(q) }
   if (!han && q.length >= 2) {
@@ -149,6 +152,12 @@ function rank(entry: Entry, q: string, han: boolean): Hit | null {
     if (at < 0) at = entry.nameInitials.indexOf(q)
     if (at < 0) at = entry.nameFull.indexOf(q)
     if (at >= 0) return { entry, tier: Tier.Pinyin, at }
+  }
+  if (sound) {
+    // The query's own characters are not in the name, but the name sounds the same.
+    let at = entry.shortFull.indexOf(sound)
+    if (at < 0) at = entry.nameFull.indexOf(sound)
+    if (at >= 0) return { entry, tier: Tier.Pinyin, at, matched: '读音相近' }
   }
   const product = entry.products.findIndex((p) => p.includes(q))
   if (product >= 0) return { entry, tier: Tier.Product, at: product, matched: `产品：${entry.company.products[product]}` }
@@ -208,10 +217,18 @@ export function searchCompanies(index: CompanyIndex, query: CompanyQuery): Page<
   if (!q) {
     for (const entry of index.entries) if (admits(entry.company)) hits.push({ entry, tier: Tier.ExactName, at: 0 })
   } else {
-    for (const i of entriesContaining(index.all, q)) {
+    // Two or more Chinese characters are also looked up by how they sound (one character alone
+    // would sound like half the zone).
+    const sound = han && q.length >= 2 ? pinyinKeys(q).full : ''
+    const candidates = entriesContaining(index.all, q)
+    if (sound) {
+      const seen = new Set(candidates)
+      for (const i of entriesContaining(index.all, sound)) if (!seen.has(i)) candidates.push(i)
+    }
+    for (const i of candidates) {
       const entry = index.entries[i]
       if (!admits(entry.company)) continue
-      const hit = rank(entry, q, han)
+      const hit = rank(entry, q, han, sound)
       if (hit) hits.push(hit)
     }
     // A name with one character missing is a fallback, for when the query finds less than a page.
