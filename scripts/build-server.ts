@@ -3,6 +3,7 @@
 // better-sqlite3 stays outside (a native module, loaded from node_modules). The bundle sits two
 // folders below the repository like the sources do, so paths built from __dirname (data/, .data/,
 // dist/h5) resolve the same.
+import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
 
@@ -22,6 +23,27 @@ export async function buildServerBundle(): Promise<void> {
     legalComments: 'none',
     logLevel: 'warning',
   })
+}
+
+/** Newest modification time of what goes into the bundle (the runtime's sources, bundled data, locked packages). */
+function newestInput(): number {
+  let newest = 0
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, d.name)
+      if (d.isDirectory()) walk(p)
+      else if (/\.ts$/.test(d.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs)
+    }
+  }
+  walk(path.join(root, 'cloud'))
+  for (const f of ['data/booking.json', 'package-lock.json']) newest = Math.max(newest, fs.statSync(path.join(root, f)).mtimeMs)
+  return newest
+}
+
+/** Builds the bundle when it is missing or older than its sources (the browser tests run it). */
+export async function ensureServerBundle(): Promise<void> {
+  const built = fs.existsSync(SERVER_BUNDLE) ? fs.statSync(SERVER_BUNDLE).mtimeMs : 0
+  if (built < newestInput()) await buildServerBundle()
 }
 
 if (require.main === module) {

@@ -59,6 +59,24 @@ describe('company search ranking', () => {
     expect(searchCompanies(idx, { q: 'cbny' }).items.map((c) => c.id)).toEqual(['text', 'py', 'prod'])
   })
 
+  it('ranks the start of a name with short names, ahead of short names that only contain the text', () => {
+    const idx = buildCompanyIndex([
+      company('inside', '大连甲科技有限公司', { shortName: '大融科储' }),
+      company('starts', '融科储能'),
+      company('later', '大连融科有限公司'),
+    ])
+    expect(searchCompanies(idx, { q: '融科' }).items.map((c) => c.id)).toEqual(['starts', 'inside', 'later'])
+  })
+
+  it('finds a name that sounds like the query, after every company that matches its characters', () => {
+    const idx = buildCompanyIndex([company('sound', '融科储能'), company('text', '荣科储能设备厂')])
+    const items = searchCompanies(idx, { q: '荣科储能' }).items
+    expect(items.map((c) => c.id)).toEqual(['text', 'sound'])
+    expect(items[1].matched).toBe('读音相近')
+    // One character alone is not looked up by sound: 荣 would sound like half the zone.
+    expect(searchCompanies(idx, { q: '容' }).total).toBe(0)
+  })
+
   it('explains product and field hits', () => {
     const items = searchCompanies(index, { q: '变流器' }).items
     expect(items).toEqual([expect.objectContaining({ id: 'product', matched: '产品：储能变流器' })])
