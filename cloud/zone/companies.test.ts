@@ -2,7 +2,7 @@ import type { Company } from '../contracts/zone'
 import { syntheticCompanies } from '../../bench/synthetic'
 import { buildCompanyIndex, searchCompanies } from './companies'
 import { readCompanies } from './seed'
-import { containsWithOneMissing, normalize, pinyinKeys } from './text'
+import { containsWithOneMissing, normalize, pinyinKeys, pinyinKeysOf } from './text'
 
 const company = (id: string, name: string, extra: Partial<Company> = {}): Company => ({
   id,
@@ -24,6 +24,15 @@ describe('text keys', () => {
   it('gives full pinyin and initials', () => {
     expect(pinyinKeys('融科储能')).toEqual({ full: 'rongkechuneng', initials: 'rkcn' })
     expect(pinyinKeys('Glink板卡').initials).toBe('glinkbk')
+  })
+  it('takes the keys of part of a text from the whole text, as they would be on their own', () => {
+    const name = normalize('航天新长征大道Glink板卡')
+    expect(pinyinKeysOf(name).keys(2, 5)).toEqual(pinyinKeys('新长征'))
+    expect(pinyinKeysOf(name).keys(7, 14)).toEqual({ full: 'glinkbanka', initials: 'glinkbk' })
+    for (const c of readCompanies().filter((c) => c.shortName && c.name.includes(c.shortName))) {
+      const at = normalize(c.name).indexOf(normalize(c.shortName!))
+      expect(pinyinKeysOf(normalize(c.name)).keys(at, at + normalize(c.shortName!).length)).toEqual(pinyinKeys(c.shortName!))
+    }
   })
   it('finds a name with one character missing, not with two', () => {
     expect(containsWithOneMissing('融科储能', '融科能')).toBe(true)

@@ -3,7 +3,7 @@
 // missing. A Chinese query is also matched by its pinyin, so a homophone typo (荣科储能 for
 // 融科储能) still finds the company, ranked after every exact text match.
 import type { Company, CompanyQuery, CompanySummary, Page } from '../contracts/zone'
-import { hasHan, normalize, pinyinKeys } from './text'
+import { hasHan, normalize, pinyinKeys, pinyinKeysOf } from './text'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 50
@@ -108,12 +108,18 @@ export type Tier = (typeof Tier)[keyof typeof Tier]
 
 export function buildCompanyIndex(companies: Company[]): CompanyIndex {
   const entries = companies.map((company): Entry => {
-    const name = pinyinKeys(company.name)
-    const short = company.shortName ? pinyinKeys(company.shortName) : { full: '', initials: '' }
+    const normName = normalize(company.name)
+    const normShort = company.shortName ? normalize(company.shortName) : ''
+    const nameKeys = pinyinKeysOf(normName)
+    const name = nameKeys.keys()
+    // The short name's pinyin from the name's when it is part of it (one pinyin-pro call, not two).
+    const at = normShort ? normName.indexOf(normShort) : -1
+    const from = at >= 0 ? Array.from(normName.slice(0, at)).length : -1
+    const short = !normShort ? { full: '', initials: '' } : from >= 0 ? nameKeys.keys(from, from + Array.from(normShort).length) : pinyinKeys(normShort)
     return {
       company,
-      name: normalize(company.name),
-      short: company.shortName ? normalize(company.shortName) : '',
+      name: normName,
+      short: normShort,
       nameFull: name.full,
       nameInitials: name.initials,
       shortFull: short.full,
