@@ -37,6 +37,8 @@ export interface CompanyIndex {
   all: Blob
   /** Names and short names only (for the missing-character fallback). */
   names: Blob
+  /** Full pinyin of names and short names only (for a Chinese query looked up by how it sounds). */
+  sounds: Blob
 }
 
 const SEP = '\u0001'
@@ -134,6 +136,7 @@ export function buildCompanyIndex(companies: Company[]): CompanyIndex {
     byId: new Map(companies.map((c) => [c.id, c])),
     all: blob(entries.map((e) => [e.name, e.short, e.shortInitials, e.shortFull, e.nameInitials, e.nameFull, ...e.products, ...e.fields])),
     names: blob(entries.map((e) => [e.name, e.short])),
+    sounds: blob(entries.map((e) => [e.shortFull, e.nameFull])),
   }
 }
 
@@ -228,8 +231,9 @@ export function searchCompanies(index: CompanyIndex, query: CompanyQuery): Page<
     const sound = han && q.length >= 2 ? pinyinKeys(q).full : ''
     const candidates = entriesContaining(index.all, q)
     if (sound) {
-      const seen = new Set(candidates)
-      for (const i of entriesContaining(index.all, sound)) if (!seen.has(i)) candidates.push(i)
+      const seen = new Uint8Array(index.entries.length)
+      for (const i of candidates) seen[i] = 1
+      for (const i of entriesContaining(index.sounds, sound)) if (!seen[i]) candidates.push(i)
     }
     for (const i of candidates) {
       const entry = index.entries[i]
