@@ -1,5 +1,6 @@
 // Builds the local runtime (cloud/runtime/main.ts) into one JavaScript file, dist/server/main.js,
-// so `npm start` / `npm run serve` run plain node: one process, no TypeScript compiler at start.
+// so `npm start` / `npm run serve` run plain node: one process, no TypeScript compiler at start
+// (they run dist/server/start.js, which loads main.js through V8's code cache).
 // better-sqlite3 stays outside (a native module, loaded from node_modules). The bundle sits two
 // folders below the repository like the sources do, so paths built from __dirname (data/, .data/,
 // dist/h5) resolve the same.
@@ -9,6 +10,8 @@ import { build } from 'esbuild'
 
 const root = path.resolve(__dirname, '..')
 export const SERVER_BUNDLE = path.join(root, 'dist', 'server', 'main.js')
+/** What `npm start` runs: loads the bundle through V8's code cache (scripts/server-launcher.js). */
+export const SERVER_START = path.join(root, 'dist', 'server', 'start.js')
 
 export async function buildServerBundle(): Promise<void> {
   await build({
@@ -26,6 +29,9 @@ export async function buildServerBundle(): Promise<void> {
     keepNames: true,
     logLevel: 'warning',
   })
+  fs.copyFileSync(path.join(root, 'scripts', 'server-launcher.js'), SERVER_START)
+  // A cache of the previous bundle would only be refused at the next start.
+  fs.rmSync(`${SERVER_BUNDLE}.v8cache`, { force: true })
 }
 
 /** Newest modification time of what goes into the bundle (the runtime's sources, bundled data, locked packages). */
