@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { LandingManifestPlugin, PrecompressPlugin } from './compress-plugin'
 import { PrecacheManifestPlugin } from './precache-plugin'
 import { mediaBaseFor } from './media-base'
 
@@ -53,6 +54,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       webpackChain(chain) {
         chain.plugin('precache-manifest').use(PrecacheManifestPlugin)
+        chain.plugin('landing-manifest').use(LandingManifestPlugin)
+        // Production builds only: a watch build stays quick.
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin)
       },
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {

@@ -1,15 +1,27 @@
-// H5 build only: writes precache.json, the list of scripts and styles the offline-shell service
-// worker (src/h5/sw.js) stores on install, so pages the visitor has not opened yet (the trail,
-// the hall list) also open without network. File names carry content hashes, so the list changes
-// with every release and the worker replaces its cache.
+// H5 build only: writes precache.json, the scripts and styles the offline-shell service worker
+// (src/h5/sw.js) stores once the page is idle: the app shell — the entry, the main-package pages
+// (home, exhibit, mine) and the guide pages an exhibit leads to (listen, trail), so a scanned
+// exhibit reopens and its trail opens without network. Other pages are kept as they are visited
+// (the worker caches what it serves), not downloaded up front: on a first visit over a slow
+// network the whole app would be three times the page. File names carry content hashes, so the
+// list changes with every release and the worker replaces its cache.
 import type { Compiler } from 'webpack'
+
+/** Pages whose chunks belong to the offline shell. */
+export const SHELL_PAGES = [/pages[\\/](home|exhibit|mine)[\\/]index/, /guide[\\/]pages[\\/](listen|trail)[\\/]index/]
 
 export class PrecacheManifestPlugin {
   apply(compiler: Compiler) {
     const { Compilation, sources } = compiler.webpack
     compiler.hooks.thisCompilation.tap('PrecacheManifestPlugin', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'PrecacheManifestPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
-        const files = Object.keys(compilation.assets)
+        const shell = new Set<string>()
+        for (const entry of compilation.entrypoints.values()) for (const f of entry.getFiles()) shell.add(f)
+        for (const group of compilation.chunkGroups) {
+          if (!group.origins.some((o) => SHELL_PAGES.some((p) => p.test(o.request ?? '')))) continue
+          for (const chunk of group.chunks) for (const f of chunk.files) shell.add(f)
+        }
+        const files = [...shell]
           .filter((f) => /\.(js|css)$/.test(f))
           .sort()
           .map((f) => `/${f}`)

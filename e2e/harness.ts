@@ -1,11 +1,13 @@
-// Browser-test harness: starts the real server the way `npm start` does (tsx cloud/runtime/main.ts
-// over a fresh SQLite file, seeded on first run) and a phone-sized headless Chromium.
+// Browser-test harness: starts the real server the way `npm start` does (node on the bundle
+// dist/server/main.js, rebuilt first when cloud/ changed, over a fresh SQLite file, seeded on first
+// run) and a phone-sized headless Chromium.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { SERVER_BUNDLE, ensureServerBundle } from '../scripts/build-server'
 import { CHROMIUM_ARGS, ensureBrowser } from './browser'
 
 export const ROOT = path.resolve(__dirname, '..')
@@ -39,11 +41,12 @@ export interface RunningServer {
 
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   ensureH5Build()
+  await ensureServerBundle()
   const port = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-e2e-'))
   const dbFile = path.join(dir, 'e2e.sqlite')
   const env = { PORT: String(port), HOST: '127.0.0.1', DB_FILE: dbFile, LOG_LEVEL: 'warn', ...extraEnv }
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['cloud/runtime/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

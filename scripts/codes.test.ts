@@ -40,7 +40,7 @@ describe('npm run codes — printable QR sheet (real Chromium)', () => {
       expect(await card.locator('.hall').innerText()).toContain(item.hall)
     }
     for (const e of readExhibitFile().exhibits) {
-      expect(decoded[e.code]).toBe(`${ORIGIN}/#/pages/exhibit/index?id=${e.code}`)
+      expect(decoded[e.code]).toBe(`${ORIGIN}/e/${e.code}`)
       // …and the exhibit page reads that link back to the same code, as it arrives in WeChat (q).
       expect(parseExhibitEntry({ q: encodeURIComponent(decoded[e.code]) })).toMatchObject({ ok: true, code: e.code })
     }

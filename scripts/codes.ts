@@ -1,5 +1,5 @@
 // `npm run codes` — a printable sheet of plain QR codes, one per exhibit, with its name and hall,
-// each pointing at the exhibit's H5 link `${H5_ORIGIN}/#/pages/exhibit/index?id=<code>` (WeChat
+// each pointing at the exhibit's scan landing `${H5_ORIGIN}/e/<code>` (WeChat
 // opens such a link in the mini-program as `q` once the domain is bound; other phones open H5).
 // For events and the H5 site; the mini-program codes proper come from the cloud (admin.exhibitCodes).
 // Writes dist/codes/exhibit-codes.html and .pdf (A4, six per page) via the system Chromium.

@@ -30,6 +30,8 @@ const steps: Step[] = [
   { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production' } },
   { name: 'size', cmd: bin('tsx'), args: ['scripts/size.ts', '--check'] },
   { name: 'weapp-check', cmd: bin('tsx'), args: ['scripts/check-weapp.ts'] },
+  // The browser tests run the server as `npm start` does: the esbuild bundle, on plain node.
+  { name: 'build:server', cmd: bin('tsx'), args: ['scripts/build-server.ts'] },
   jest('e2e', ['e2e'], ['--runInBand']),
 ]
 

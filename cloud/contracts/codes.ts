@@ -6,9 +6,12 @@ export const ENV_VERSIONS: readonly EnvVersion[] = ['release', 'trial', 'develop
 /** The page every exhibit code opens (no leading slash, no query: the code rides in `scene`). */
 export const EXHIBIT_PAGE = 'pages/exhibit/index'
 
-/** The H5 deep link a plain QR code carries; the exhibit page reads it as `?id=`, `q` in weapp. */
-export const h5ExhibitLink = (origin: string, code: string): string =>
-  `${origin.replace(/\/+$/, '')}/#/${EXHIBIT_PAGE}?id=${encodeURIComponent(code)}`
+/**
+ * The link a plain QR code carries: the scan landing `/e/<code>`, a path the server can read (a
+ * hash is never sent), so it answers with the exhibit already in the page (cloud/runtime/landing.ts).
+ * The weapp exhibit page reads the same link from `q`; old `/#/pages/exhibit/index?id=` links still work.
+ */
+export const h5ExhibitLink = (origin: string, code: string): string => `${origin.replace(/\/+$/, '')}/e/${encodeURIComponent(code)}`
 
 export interface ExhibitCodeFile {
   code: string

@@ -13,6 +13,8 @@ import type { CloudFunction } from '../functions/types'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
 import { issueToken, newVisitor, verifyToken } from './identity'
+import { registerLanding } from './landing'
+import { registerAppStatic } from './static'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -108,7 +110,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })
   }
   if (fs.existsSync(config.staticDir)) {
-    await app.register(fastifyStatic, { root: config.staticDir, prefix: '/', index: ['index.html'] })
+    registerLanding(app, config.staticDir, store)
+    await registerAppStatic(app, config.staticDir)
   } else {
     app.get('/', async (_req, reply) =>
       reply.type('text/plain; charset=utf-8').send('H5 应用尚未构建：请先运行 npm run build:h5（npm start 会自动构建）。'),

@@ -2,7 +2,7 @@ import type { Company } from '../contracts/zone'
 import { syntheticCompanies } from '../../bench/synthetic'
 import { buildCompanyIndex, searchCompanies } from './companies'
 import { readCompanies } from './seed'
-import { containsWithOneMissing, normalize, pinyinKeys } from './text'
+import { containsWithOneMissing, normalize, pinyinKeys, pinyinKeysOf } from './text'
 
 const company = (id: string, name: string, extra: Partial<Company> = {}): Company => ({
   id,
@@ -24,6 +24,15 @@ describe('text keys', () => {
   it('gives full pinyin and initials', () => {
     expect(pinyinKeys('融科储能')).toEqual({ full: 'rongkechuneng', initials: 'rkcn' })
     expect(pinyinKeys('Glink板卡').initials).toBe('glinkbk')
+  })
+  it('takes the keys of part of a text from the whole text, as they would be on their own', () => {
+    const name = normalize('航天新长征大道Glink板卡')
+    expect(pinyinKeysOf(name).keys(2, 5)).toEqual(pinyinKeys('新长征'))
+    expect(pinyinKeysOf(name).keys(7, 14)).toEqual({ full: 'glinkbanka', initials: 'glinkbk' })
+    for (const c of readCompanies().filter((c) => c.shortName && c.name.includes(c.shortName))) {
+      const at = normalize(c.name).indexOf(normalize(c.shortName!))
+      expect(pinyinKeysOf(normalize(c.name)).keys(at, at + normalize(c.shortName!).length)).toEqual(pinyinKeys(c.shortName!))
+    }
   })
   it('finds a name with one character missing, not with two', () => {
     expect(containsWithOneMissing('融科储能', '融科能')).toBe(true)
@@ -57,6 +66,24 @@ describe('company search ranking', () => {
       company('text', 'CBNY实验室'),
     ])
     expect(searchCompanies(idx, { q: 'cbny' }).items.map((c) => c.id)).toEqual(['text', 'py', 'prod'])
+  })
+
+  it('ranks the start of a name with short names, ahead of short names that only contain the text', () => {
+    const idx = buildCompanyIndex([
+      company('inside', '大连甲科技有限公司', { shortName: '大融科储' }),
+      company('starts', '融科储能'),
+      company('later', '大连融科有限公司'),
+    ])
+    expect(searchCompanies(idx, { q: '融科' }).items.map((c) => c.id)).toEqual(['starts', 'inside', 'later'])
+  })
+
+  it('finds a name that sounds like the query, after every company that matches its characters', () => {
+    const idx = buildCompanyIndex([company('sound', '融科储能'), company('text', '荣科储能设备厂')])
+    const items = searchCompanies(idx, { q: '荣科储能' }).items
+    expect(items.map((c) => c.id)).toEqual(['text', 'sound'])
+    expect(items[1].matched).toBe('读音相近')
+    // One character alone is not looked up by sound: 荣 would sound like half the zone.
+    expect(searchCompanies(idx, { q: '容' }).total).toBe(0)
   })
 
   it('explains product and field hits', () => {

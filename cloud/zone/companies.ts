@@ -1,7 +1,9 @@
 // Company search: one in-memory index per data version, ranked in tiers — exact name, short name
-// (and name substrings), pinyin, product/field, then names with one character missing.
+// or the start of the name, name substrings, pinyin, product/field, then names with one character
+// missing. A Chinese query is also matched by its pinyin, so a homophone typo (荣科储能 for
+// 融科储能) still finds the company, ranked after every exact text match.
 import type { Company, CompanyQuery, CompanySummary, Page } from '../contracts/zone'
-import { hasHan, normalize, pinyinKeys } from './text'
+import { hasHan, normalize, pinyinKeys, pinyinKeysOf } from './text'
 
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 50
@@ -35,6 +37,8 @@ export interface CompanyIndex {
   all: Blob
   /** Names and short names only (for the missing-character fallback). */
   names: Blob
+  /** Full pinyin of names and short names only (for a Chinese query looked up by how it sounds). */
+  sounds: Blob
 }
 
 const SEP = '\u0001'
@@ -106,12 +110,18 @@ export type Tier = (typeof Tier)[keyof typeof Tier]
 
 export function buildCompanyIndex(companies: Company[]): CompanyIndex {
   const entries = companies.map((company): Entry => {
-    const name = pinyinKeys(company.name)
-    const short = company.shortName ? pinyinKeys(company.shortName) : { full: '', initials: '' }
+    const normName = normalize(company.name)
+    const normShort = company.shortName ? normalize(company.shortName) : ''
+    const nameKeys = pinyinKeysOf(normName)
+    const name = nameKeys.keys()
+    // The short name's pinyin from the name's when it is part of it (one pinyin-pro call, not two).
+    const at = normShort ? normName.indexOf(normShort) : -1
+    const from = at >= 0 ? Array.from(normName.slice(0, at)).length : -1
+    const short = !normShort ? { full: '', initials: '' } : from >= 0 ? nameKeys.keys(from, from + Array.from(normShort).length) : pinyinKeys(normShort)
     return {
       company,
-      name: normalize(company.name),
-      short: company.shortName ? normalize(company.shortName) : '',
+      name: normName,
+      short: normShort,
       nameFull: name.full,
       nameInitials: name.initials,
       shortFull: short.full,
@@ -126,6 +136,7 @@ export function buildCompanyIndex(companies: Company[]): CompanyIndex {
     byId: new Map(companies.map((c) => [c.id, c])),
     all: blob(entries.map((e) => [e.name, e.short, e.shortInitials, e.shortFull, e.nameInitials, e.nameFull, ...e.products, ...e.fields])),
     names: blob(entries.map((e) => [e.name, e.short])),
+    sounds: blob(entries.map((e) => [e.shortFull, e.nameFull])),
   }
 }
 
@@ -137,10 +148,11 @@ interface Hit {
   matched?: string
 }
 
-function rank(entry: Entry, q: string, han: boolean): Hit | null {
+/** What people type for a company: the start of its name counts like its short name (融科 → 融科储能). */
+function rank(entry: Entry, q: string, han: boolean, sound: string): Hit | null {
   const { name, short } = entry
   if (name === q) return { entry, tier: Tier.ExactName, at: 0 }
-  if (short && short === q) return { entry, tier: Tier.ShortName, at: 0 }
+  if ((short && short === q) || name.startsWith(q)) return { entry, tier: Tier.ShortName, at: 0 }
   if (short && short.includes(q)) return { entry, tier: Tier.ShortName, at: short.indexOf(q) + 1 }
   if (name.includes(q)) return { entry, tier: Tier.NameText, at: name.indexOf(q) }
   if (!han && q.length >= 2) {
@@ -149,6 +161,12 @@ function rank(entry: Entry, q: string, han: boolean): Hit | null {
     if (at < 0) at = entry.nameInitials.indexOf(q)
     if (at < 0) at = entry.nameFull.indexOf(q)
     if (at >= 0) return { entry, tier: Tier.Pinyin, at }
+  }
+  if (sound) {
+    // The query's own characters are not in the name, but the name sounds the same.
+    let at = entry.shortFull.indexOf(sound)
+    if (at < 0) at = entry.nameFull.indexOf(sound)
+    if (at >= 0) return { entry, tier: Tier.Pinyin, at, matched: '读音相近' }
   }
   const product = entry.products.findIndex((p) => p.includes(q))
   if (product >= 0) return { entry, tier: Tier.Product, at: product, matched: `产品：${entry.company.products[product]}` }
@@ -208,10 +226,19 @@ export function searchCompanies(index: CompanyIndex, query: CompanyQuery): Page<
   if (!q) {
     for (const entry of index.entries) if (admits(entry.company)) hits.push({ entry, tier: Tier.ExactName, at: 0 })
   } else {
-    for (const i of entriesContaining(index.all, q)) {
+    // Two or more Chinese characters are also looked up by how they sound (one character alone
+    // would sound like half the zone).
+    const sound = han && q.length >= 2 ? pinyinKeys(q).full : ''
+    const candidates = entriesContaining(index.all, q)
+    if (sound) {
+      const seen = new Uint8Array(index.entries.length)
+      for (const i of candidates) seen[i] = 1
+      for (const i of entriesContaining(index.sounds, sound)) if (!seen[i]) candidates.push(i)
+    }
+    for (const i of candidates) {
       const entry = index.entries[i]
       if (!admits(entry.company)) continue
-      const hit = rank(entry, q, han)
+      const hit = rank(entry, q, han, sound)
       if (hit) hits.push(hit)
     }
     // A name with one character missing is a fallback, for when the query finds less than a page.

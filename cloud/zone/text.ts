@@ -18,9 +18,38 @@ export interface PinyinKeys {
 }
 
 export function pinyinKeys(text: string): PinyinKeys {
-  const norm = normalize(text)
-  if (!hasHan(norm)) return { full: norm, initials: norm }
-  // Runs of Latin letters and digits (Glink, 5G) stay whole in both keys.
+  return pinyinKeysOf(normalize(text)).keys()
+}
+
+/**
+ * Pinyin of a normalized text, one syllable per character (Latin letters and digits stay as
+ * they are in both keys: Glink, 5G), from which the keys of the whole text or of any part of it
+ * can be taken. Indexing takes a short name's keys from its company name this way: pinyin-pro is
+ * almost all of the index build, and the short name is nearly always part of the name (海天兴业
+ * in 大连海天兴业科技有限公司) — read in the name's context, which also settles polyphones.
+ */
+export function pinyinKeysOf(norm: string): { keys(from?: number, to?: number): PinyinKeys } {
+  if (!hasHan(norm)) return { keys: (from = 0, to = norm.length) => ({ full: norm.slice(from, to), initials: norm.slice(from, to) }) }
+  const chars = Array.from(norm)
+  const syllables = pinyin(norm, { toneType: 'none', type: 'array', nonZh: 'spaced', v: true })
+  // One entry per character; anything else (a surrogate pair pinyin-pro splits) falls back to the plain reading.
+  const aligned = syllables.length === chars.length
+  return {
+    keys(from = 0, to = chars.length) {
+      if (!aligned) return fallbackKeys(chars.slice(from, to).join(''))
+      let full = ''
+      let initials = ''
+      for (let i = from; i < to; i++) {
+        const s = syllables[i].toLowerCase()
+        full += s
+        initials += hasHan(chars[i]) ? s.charAt(0) : s
+      }
+      return { full, initials }
+    },
+  }
+}
+
+function fallbackKeys(norm: string): PinyinKeys {
   const parts = pinyin(norm, { toneType: 'none', type: 'all', nonZh: 'consecutive', v: true })
   return {
     full: parts.map((p) => (p.isZh ? p.pinyin : p.origin)).join('').toLowerCase(),

@@ -129,3 +129,19 @@ describe('exhibits store requests', () => {
     expect(calls).toHaveLength(1)
   })
 })
+
+describe('exhibit inlined in the landing page', () => {
+  it('is ready at once without calling the API, and kept for offline use', async () => {
+    const { call } = setup()
+    const storage = memoryStorage()
+    const store = createExhibitsStore(call as never, createLruCache(storage, { prefix: 't', maxBytes: 100_000, now: () => 7 }), helmet)
+    expect(store.getState().exhibits.helmet).toEqual({ status: 'ready', data: helmet })
+    await store.getState().loadExhibit('helmet')
+    expect(call).not.toHaveBeenCalled()
+
+    const offlineCall = jest.fn(async () => fail('NETWORK', '网络不可用'))
+    const later = createExhibitsStore(offlineCall as never, createLruCache(storage, { prefix: 't', maxBytes: 100_000, now: () => 7 }))
+    await later.getState().loadExhibit('helmet')
+    expect(later.getState().exhibits.helmet).toMatchObject({ status: 'ready', data: helmet })
+  })
+})

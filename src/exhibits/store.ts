@@ -8,6 +8,7 @@ import type { AppError } from '@cloud/contracts/result'
 import { createLruCache, type LruCache } from '@/services/cache'
 import { callCloud } from '@/services/cloud'
 import { taroStorage } from '@/services/storage'
+import { takeInlinedExhibit } from './landing'
 
 export type Loadable<T> =
   | { status: 'loading' }
@@ -32,14 +33,23 @@ const OFFLINE_CODES = new Set(['NETWORK', 'INTERNAL', 'RATE_LIMITED'])
 /** 2 MB of WeChat's 10 MB: tens of exhibits at a few KB each, leaving room for the other features. */
 export const OFFLINE_CACHE_BYTES = 2 * 1024 * 1024
 
-export function createExhibitsStore(call: typeof callCloud = callCloud, cache: LruCache = createLruCache(taroStorage, { prefix: 'gxq.offline', maxBytes: OFFLINE_CACHE_BYTES })) {
+/**
+ * `inlined`: an exhibit that came with the page (the H5 scan landing), ready without a call and
+ * saved for offline use like one that was fetched.
+ */
+export function createExhibitsStore(
+  call: typeof callCloud = callCloud,
+  cache: LruCache = createLruCache(taroStorage, { prefix: 'gxq.offline', maxBytes: OFFLINE_CACHE_BYTES }),
+  inlined: Exhibit | null = null,
+) {
   function fromCacheOr<T>(key: string, error: AppError): Loadable<T> {
     const saved = OFFLINE_CODES.has(error.code) ? cache.get<T>(key) : null
     return saved ? { status: 'ready', data: saved.value, savedAt: saved.savedAt } : { status: 'error', error }
   }
 
+  if (inlined) cache.set(`exhibit:${inlined.code}`, inlined)
   return createStore<ExhibitsState>()((set, get) => ({
-    exhibits: {},
+    exhibits: inlined ? { [inlined.code]: { status: 'ready', data: inlined } } : {},
     halls: { status: 'idle' },
     async loadExhibit(code, force = false) {
       const current = get().exhibits[code]
@@ -75,6 +85,6 @@ export function createExhibitsStore(call: typeof callCloud = callCloud, cache: L
   }))
 }
 
-export const exhibitsStore = createExhibitsStore()
+export const exhibitsStore = createExhibitsStore(callCloud, undefined, takeInlinedExhibit())
 
 export const useExhibits = <T>(selector: (s: ExhibitsState) => T): T => useStore(exhibitsStore, selector)

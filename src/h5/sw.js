@@ -1,7 +1,9 @@
 // Offline shell for the H5 site. Cache-first for hashed scripts/styles and exhibit pictures,
 // network-first for the page itself (so a new release is picked up), nothing for /api (POST,
 // handled by the app's own offline cache, which can tell the visitor a copy is saved) or audio
-// (range requests; too large to keep).
+// (range requests; too large to keep). It holds the app shell (precache.json: the entry, the
+// main-package pages and the guide pages) and what the visitor has seen — not the whole app.
+// The page registers it only once it is idle (src/services/offline-shell.ts).
 const CACHE = 'gxq-shell-v1'
 
 // precache.json (written by the H5 build) lists every script and style of this release.
@@ -42,10 +44,16 @@ self.addEventListener('fetch', (event) => {
   if (!cacheable(url)) return
   const isPage = req.mode === 'navigate' || url.pathname === '/' || url.pathname.endsWith('.html')
   if (isPage) {
+    // Only the plain app page is the shell. A scan landing (/e/<code>) carries one exhibit inlined;
+    // offline it falls back to the shell, which opens the exhibit from the app's saved copy (and says so).
+    const isShell = url.pathname === '/' || url.pathname === '/index.html'
     event.respondWith(
       fetch(req)
         .then((res) => {
-          if (res.ok) caches.open(CACHE).then((c) => c.put('/', res.clone()))
+          if (res.ok && isShell) {
+            const copy = res.clone()
+            caches.open(CACHE).then((c) => c.put('/', copy))
+          }
           return res
         })
         .catch(() => caches.match('/').then((hit) => hit || Response.error())),

@@ -3,7 +3,7 @@
 // scan opens it without downloading a subpackage. The audio player and the trail card are
 // subpackage pages, opened from here; only the stamp record (a few lines) is on the scan path.
 import { useEffect, useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidHide, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { parseExhibitEntry } from '@cloud/contracts/exhibit'
 import { CareRoot } from '@/care/CareRoot'
@@ -13,12 +13,20 @@ import { ExhibitActions } from '@/exhibits/components/ExhibitActions'
 import { ExhibitNotFound } from '@/exhibits/components/ExhibitNotFound'
 import { ExhibitView } from '@/exhibits/components/ExhibitView'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
+import { dropStaticView } from '@/exhibits/landing'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { trailLog } from '@/guide/stamps'
 import { LangSwitch } from '@/i18n/LangSwitch'
 import { useLang, useT } from '@/i18n/store'
 import { openPage } from '@/services/navigate'
 import './index.scss'
+
+/** Long enough for the page and its picture to be on screen on a slow phone. */
+const HALLS_PREFETCH_DELAY_MS = 1500
+
+function prefetchHalls() {
+  if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
+}
 
 export default function ExhibitPage() {
   const { params } = useRouter()
@@ -40,10 +48,15 @@ export default function ExhibitPage() {
   }, [name])
   useEffect(() => {
     if (!ready) return
+    dropStaticView()
     if (trailLog.stamp(ready.code, ready.hallId)) setStampedNow(true)
-    // The hall list is small; fetching it now means the trail and the list open later without network.
-    if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
+    // The hall list is small; fetching it means the trail and the list open later without network.
+    // Not at once: on a cold scan it would be a second cloud call racing the first paint (and the
+    // picture) — it waits until the page has been on screen a moment, or the visitor moves on.
+    const later = setTimeout(prefetchHalls, HALLS_PREFETCH_DELAY_MS)
+    return () => clearTimeout(later)
   }, [ready?.code])
+  useDidHide(prefetchHalls)
 
   useShareAppMessage(() => ({
     title: name ?? '高新区科技馆展品',

@@ -1,0 +1,100 @@
+// The H5 app as served: precompressed copies with the right headers, cache rules for hashed and
+// unhashed files, and the scan landing /e/<code> carrying the exhibit in its first response.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import type { FastifyInstance } from 'fastify'
+import type { Exhibit } from '../contracts/exhibit'
+import { tempSqliteStore } from '../testing/stores'
+import { loadConfig } from './config'
+import { landingHtml, STATIC_VIEW_ID } from './landing'
+import { buildServer } from './server'
+
+const INDEX = '<!doctype html><html><head><title>高新区科技馆</title><script defer src="/js/app.0123abcd.js"></script><link href="/css/app.0123abcd.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
+const APP_JS = 'console.log("高新区科技馆");'.repeat(200)
+
+describe('H5 app static serving and the scan landing', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  let app: FastifyInstance
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-static-'))
+
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(staticDir, 'js'))
+    fs.writeFileSync(path.join(staticDir, 'index.html'), INDEX)
+    fs.writeFileSync(path.join(staticDir, 'js/app.0123abcd.js'), APP_JS)
+    fs.writeFileSync(path.join(staticDir, 'js/app.0123abcd.js.br'), zlib.brotliCompressSync(APP_JS))
+    fs.writeFileSync(path.join(staticDir, 'js/app.0123abcd.js.gz'), zlib.gzipSync(APP_JS))
+    fs.writeFileSync(path.join(staticDir, 'landing.json'), JSON.stringify({ exhibit: { js: ['/js/161.0123abcd.js'], css: ['/css/161.0123abcd.css'] } }))
+    env = await tempSqliteStore()
+    const config = loadConfig({} as NodeJS.ProcessEnv, { dbFile: ':memory:', secret: 's', logLevel: 'silent', staticDir })
+    app = await buildServer({ config, store: env.store })
+  })
+  afterAll(async () => {
+    await app.close()
+    await env.cleanup()
+    fs.rmSync(staticDir, { recursive: true, force: true })
+  })
+
+  const get = (url: string, encoding?: string) => app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} })
+
+  it('sends the brotli copy to a browser that takes brotli, gzip to one that takes gzip, plain otherwise', async () => {
+    const br = await get('/js/app.0123abcd.js', 'gzip, deflate, br')
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(br.headers['content-type']).toMatch(/javascript/)
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i)
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(APP_JS)
+    expect(br.rawPayload.length).toBeLessThan(APP_JS.length / 10)
+
+    const gz = await get('/js/app.0123abcd.js', 'gzip')
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(APP_JS)
+
+    const plain = await get('/js/app.0123abcd.js')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(APP_JS)
+  })
+
+  it('caches hashed files for a year without revalidation and makes the page revalidate', async () => {
+    expect((await get('/js/app.0123abcd.js', 'br')).headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect((await get('/', 'br')).headers['cache-control']).toBe('no-cache')
+    expect((await get('/landing.json')).headers['cache-control']).toBe('no-cache')
+  })
+
+  it('answers /e/<code> with the app, the exhibit inlined, its text as HTML and its chunk preloaded', async () => {
+    const res = await get('/e/helmet', 'gzip, br')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-encoding']).toBe('br')
+    expect(res.headers['cache-control']).toBe('no-cache')
+    const html = zlib.brotliDecompressSync(res.rawPayload).toString()
+    const inlined = JSON.parse(/window\.__GXQ_EXHIBIT__=(.*?);if\(/.exec(html)![1]) as { code: string; exhibit: Exhibit }
+    expect(inlined.exhibit).toMatchObject({ code: 'helmet', name: '航天同源轻量化头盔' })
+    // The figure is in the HTML itself, before the app's scripts and stylesheet.
+    const view = html.indexOf(`id="${STATIC_VIEW_ID}"`)
+    expect(view).toBeGreaterThan(0)
+    expect(html.indexOf('700克', view)).toBeGreaterThan(view)
+    expect(html.indexOf('700克', view)).toBeLessThan(html.indexOf('/css/app.0123abcd.css'))
+    expect(html).toContain('<link rel="preload" as="script" href="/js/161.0123abcd.js">')
+    expect(html).toContain('<script defer src="/js/app.0123abcd.js">')
+    expect(html).toContain('#/pages/exhibit/index?id=helmet')
+    expect(html).toContain('<title>航天同源轻量化头盔 · 高新区科技馆</title>')
+  })
+
+  it('still opens the app for an unknown or malformed code, which then says the exhibit was not found', async () => {
+    for (const code of ['nothing-here', '%3Cscript%3E']) {
+      const res = await get(`/e/${code}`)
+      expect(res.statusCode).toBe(404)
+      expect(res.body).toContain('<div id="app"></div>')
+      expect(res.body).toContain('window.__GXQ_EXHIBIT__=null')
+      expect(res.body).not.toContain('<script>alert')
+    }
+  })
+
+  it('keeps exhibit text from breaking out of the inline script or the HTML', () => {
+    const evil = { code: 'x', name: '</script><script>alert(1)</script>', hall: '<b>', figures: [], summary: '&', company: { name: '"' }, origin: "'" } as unknown as Exhibit
+    const html = landingHtml(INDEX, 'x', evil, { js: [], css: [] })
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)')
+    expect(html).toContain('\\u003c/script>')
+  })
+})

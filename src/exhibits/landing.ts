@@ -1,0 +1,26 @@
+// H5 scan landing (/e/<code>, cloud/runtime/landing.ts): the server puts the exhibit's JSON and a
+// plain HTML view of its text in the first response. The store starts with that JSON instead of
+// asking the API, and the exhibit page removes the plain view once it is on screen itself.
+import type { Exhibit } from '@cloud/contracts/exhibit'
+
+const STATIC_VIEW_ID = 'gxq-landing'
+
+interface Inlined {
+  code: string
+  exhibit: Exhibit
+}
+
+/** The exhibit the server sent with the page, once (later loads ask the API as usual). */
+export function takeInlinedExhibit(): Exhibit | null {
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined') return null
+  const holder = window as unknown as { __GXQ_EXHIBIT__?: Inlined | null }
+  const inlined = holder.__GXQ_EXHIBIT__
+  holder.__GXQ_EXHIBIT__ = null
+  return inlined && typeof inlined.code === 'string' && inlined.exhibit?.code === inlined.code ? inlined.exhibit : null
+}
+
+/** The app's own page is showing: the server's plain view would only duplicate it. */
+export function dropStaticView(): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
+  document.getElementById(STATIC_VIEW_ID)?.remove()
+}
