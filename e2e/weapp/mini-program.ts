@@ -187,8 +187,11 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
   }
   const requireRoot = requireFrom(dist)
 
+  // Node's own process (under jest, `process` is the test environment's copy, which never hears
+  // of a rejection in this context).
+  const realProcess = vm.runInThisContext('process') as NodeJS.Process
   const unhandled = (reason: unknown) => report('unhandled rejection', reason)
-  process.on('unhandledRejection', unhandled)
+  realProcess.on('unhandledRejection', unhandled)
 
   // app.js, then the shared component Taro renders deep trees with.
   requireRoot('./app.js')
@@ -388,7 +391,7 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
       if (all.length) throw new Error(`mini-program broke:\n${all.join('\n')}`)
     },
     close() {
-      process.off('unhandledRejection', unhandled)
+      realProcess.off('unhandledRejection', unhandled)
       for (const h of pendingTimers.keys()) clearTimeout(h as NodeJS.Timeout)
       for (const h of intervals) clearInterval(h)
       while (stack.length) pop()
