@@ -1,5 +1,6 @@
 // `npm test`: every check a submission must pass, in the order that fails fastest.
-// Type check → unit and handler tests → both builds → size budget and weapp check → browser tests.
+// Type check → unit and handler tests → both builds → size budget, weapp check and WeChat's code-quality
+// rules (miniprogram-ci) → browser tests and the weapp runtime harness (e2e/weapp).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -31,6 +32,7 @@ const steps: Step[] = [
   { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production', REMINDER_TEMPLATE_ID: 'harness-visit-reminder' } },
   { name: 'size', cmd: bin('tsx'), args: ['scripts/size.ts', '--check'] },
   { name: 'weapp-check', cmd: bin('tsx'), args: ['scripts/check-weapp.ts'] },
+  { name: 'weapp-ci', cmd: bin('tsx'), args: ['scripts/weapp-ci.ts'] },
   jest('e2e', ['e2e'], ['--runInBand']),
 ]
 
