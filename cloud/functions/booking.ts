@@ -24,7 +24,7 @@ import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord } from '../store/port'
-import { defineAction, MissingSecretError, type CallContext, type CloudFunction } from './types'
+import { defineAction, MissingSecretError, type CallContext, implement } from './types'
 
 // What this instance last learned about full sessions: after a reserve was refused, the rush that
 // follows is answered from memory for a moment instead of asking the store again. Only a hint for
@@ -98,7 +98,7 @@ function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<Retur
   return ok({ booking: bookingView(existing, config, secretOf(ctx), ctx.now()) })
 }
 
-export const booking: CloudFunction = {
+export const booking = implement('booking', {
   actions: {
     calendar: defineAction({
       schema: z.object({}).strict(),
@@ -313,5 +313,4 @@ export const booking: CloudFunction = {
       },
     }),
   },
-}
-
+})

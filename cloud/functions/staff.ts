@@ -6,11 +6,11 @@ import { addMinutes, beijingText, dayOf } from '../booking/time'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
 import { secretOf } from './booking'
-import { defineAction, type CloudFunction } from './types'
+import { defineAction, implement } from './types'
 
 const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
 
-export const staff: CloudFunction = {
+export const staff = implement('staff', {
   actions: {
     checkIn: defineAction({
       roles: ['staff'],
@@ -69,5 +69,4 @@ export const staff: CloudFunction = {
       },
     }),
   },
-}
-
+})

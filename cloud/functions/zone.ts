@@ -13,7 +13,7 @@ import { catalogFor } from '../zone/catalog'
 import { searchPolicies, withStatus } from '../zone/policies'
 import { matchPolicies } from '../zone/rules'
 import { shanghaiDate } from '../zone/text'
-import { defineAction, type CloudFunction } from './types'
+import { defineAction, implement } from './types'
 
 export const ZoneErrors = {
   COMPANY_NOT_FOUND: '没有找到这家企业，可能名录已更新',
@@ -46,7 +46,7 @@ export const MatchProfileSchema = z
   })
   .strict()
 
-export const zone: CloudFunction = {
+export const zone = implement('zone', {
   actions: {
     // The zone lookup is public information: anonymous, like the exhibit pages.
     searchCompanies: defineAction({
@@ -102,4 +102,4 @@ export const zone: CloudFunction = {
       handle: async (_req, ctx) => ok({ charts: await ctx.store.zone.listCharts() }),
     }),
   },
-}
+})
