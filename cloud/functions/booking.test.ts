@@ -56,7 +56,7 @@ describe('the calendar', () => {
     // Today's morning session is still on at 10:00; at 12:00 it is over.
     expect(days[0].sessions[0].status).toBe('open')
     const noon = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-11-26 12:00') })
-    expect(noon).toMatchObject({ ok: true, data: { days: [{ sessions: [{ status: 'over' }] }] } })
+    expect(noon.ok && noon.data.days[0].sessions[0].status).toBe('over') // a refusal (ok: false) fails too
   })
 
   it('computes days in Asia/Shanghai whatever the server time zone', async () => {
