@@ -1,5 +1,5 @@
 // `npm test`: every check a submission must pass, in the order that fails fastest.
-// Type check → unit and handler tests → both builds → size budget, weapp check and WeChat's code-quality
+// Type check → lint → unit and handler tests → both builds → size budget, weapp check and WeChat's code-quality
 // rules (miniprogram-ci) → browser tests and the weapp runtime harness (e2e/weapp).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -26,6 +26,7 @@ const jest = (name: string, projects: string[], extra: string[] = []): Step => {
 
 const steps: Step[] = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   jest('unit+cloud', ['unit', 'cloud']),
   { name: 'build:h5', cmd: bin('taro'), args: ['build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
   // The weapp harness (e2e/weapp) needs a reminder template id in the build to see the app ask for it.

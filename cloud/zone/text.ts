@@ -7,7 +7,7 @@ export function normalize(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toLowerCase()
-    .replace(/[\s\u3000·.,，。、:：;；!！?？'"“”‘’()（）【】\[\]《》<>\-_/\\|]+/g, '')
+    .replace(/[\s\u3000·.,，。、:：;；!！?？'"“”‘’()（）【】[\]《》<>\-_/\\|]+/g, '')
 }
 
 export const hasHan = (text: string): boolean => /[\u3400-\u9fff]/.test(text)

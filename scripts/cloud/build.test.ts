@@ -27,6 +27,8 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
   let built: BuiltFunction[]
   let sdk: StandinSdk
   type Main = (event: unknown, context?: unknown) => Promise<{ ok: boolean; data?: any; error?: { code: string } }>
+  // The built bundles are loaded the way WeChat's Node runtime loads them: require() of a computed path.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mainOf = (name: string): Main => require(path.join(out, name, 'index.js')).main
 
   beforeAll(async () => {
@@ -40,6 +42,7 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
       outfile: path.join(out, 'node_modules/wx-server-sdk/index.js'),
       logLevel: 'error',
     })
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the stand-in SDK the bundle resolves
     sdk = require(path.join(out, 'node_modules/wx-server-sdk'))
     for (const c of COLLECTIONS) await sdk.__standin.db.createCollection(c.name)
     await seedIfEmpty(openWxCloudStore(sdk.__standin.db))

@@ -38,12 +38,14 @@ export default function ExhibitPage() {
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: name })
   }, [name])
+  const stampCode = ready?.code
+  const stampHall = ready?.hallId
   useEffect(() => {
-    if (!ready) return
-    if (trailLog.stamp(ready.code, ready.hallId)) setStampedNow(true)
+    if (!stampCode || !stampHall) return
+    if (trailLog.stamp(stampCode, stampHall)) setStampedNow(true)
     // The hall list is small; fetching it now means the trail and the list open later without network.
     if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
-  }, [ready?.code])
+  }, [stampCode, stampHall])
 
   useShareAppMessage(() => ({
     title: name ?? '高新区科技馆展品',
