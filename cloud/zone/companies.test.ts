@@ -2,7 +2,7 @@ import type { Company } from '../contracts/zone'
 import { syntheticCompanies } from '../../bench/synthetic'
 import { buildCompanyIndex, searchCompanies } from './companies'
 import { readCompanies } from './seed'
-import { containsWithOneMissing, normalize, pinyinKeys } from './text'
+import { normalize, pinyinKeys } from './text'
 
 const company = (id: string, name: string, extra: Partial<Company> = {}): Company => ({
   id,
@@ -24,12 +24,6 @@ describe('text keys', () => {
   it('gives full pinyin and initials', () => {
     expect(pinyinKeys('融科储能')).toEqual({ full: 'rongkechuneng', initials: 'rkcn' })
     expect(pinyinKeys('Glink板卡').initials).toBe('glinkbk')
-  })
-  it('finds a name with one character missing, not with two', () => {
-    expect(containsWithOneMissing('融科储能', '融科能')).toBe(true)
-    expect(containsWithOneMissing('融科储能', '融储能')).toBe(true)
-    expect(containsWithOneMissing('融科储能', '融能')).toBe(false)
-    expect(containsWithOneMissing('融科储能', '储能科')).toBe(false)
   })
 })
 

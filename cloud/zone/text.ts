@@ -28,26 +28,6 @@ export function pinyinKeys(text: string): PinyinKeys {
   }
 }
 
-/**
- * True when `text` contains `query` with exactly one of its own characters left out by the
- * person typing, e.g. 融科能 in 融科储能 (tolerance for a missing character).
- */
-export function containsWithOneMissing(text: string, query: string): boolean {
-  const n = query.length
-  if (n < 2 || text.length < n + 1) return false
-  // Try every split of the query into a head and a tail that sit in the text one character apart.
-  for (let cut = 1; cut < n; cut++) {
-    const head = query.slice(0, cut)
-    const tail = query.slice(cut)
-    let at = text.indexOf(head)
-    while (at >= 0) {
-      if (text.startsWith(tail, at + cut + 1)) return true
-      at = text.indexOf(head, at + 1)
-    }
-  }
-  return false
-}
-
 /** Asia/Shanghai calendar date of an instant, YYYY-MM-DD, whatever the server's zone. */
 export const shanghaiDate = (now: Date): string => new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
