@@ -16,8 +16,11 @@ import { allText, ancestorsOf, findNodes, type DataNode, type NodeQuery } from '
 export const DIST = path.resolve(__dirname, '..', '..', 'dist', 'weapp')
 /** WeChat: "单次 setData 的数据不超过 256KB" (performance guide). */
 export const MAX_SETDATA_BYTES = 256 * 1024
-/** A tap or a page opening that needs more calls than this is doing work in too many steps. */
-export const MAX_SETDATA_PER_INTERACTION = 12
+/**
+ * A tap or a page opening that needs more calls than this is doing work in too many steps (each
+ * setData crosses from the logic thread to the view). Measured on this app: at most 4.
+ */
+export const MAX_SETDATA_PER_INTERACTION = 8
 
 export interface SetDataRecord {
   route: string
