@@ -24,6 +24,14 @@ export function ensureWeappBuild(): void {
   })
 }
 
+/** Fails with what to do when dist/weapp was built without the harness's reminder template id. */
+export function assertHarnessTemplate(): void {
+  const form = fs.readFileSync(path.join(DIST, 'booking/pages/form/index.js'), 'utf8')
+  if (!form.includes(HARNESS_TEMPLATE_ID)) {
+    throw new Error(`dist/weapp 构建时未设置提醒模板：请用 REMINDER_TEMPLATE_ID=${HARNESS_TEMPLATE_ID} npx taro build --type weapp 重新构建（npm test 已如此构建）`)
+  }
+}
+
 /** Prints every setData payload (page, interaction, size), largest first per page. */
 export function reportSetData(records: SetDataRecord[]): void {
   if (!records.length) return

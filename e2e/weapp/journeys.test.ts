@@ -10,7 +10,7 @@ import { residentIdCheckChar } from '../../cloud/contracts/booking'
 import { startServer, type RunningServer } from '../harness'
 import { STAFF_ENV, staffIdentity, visitorIdentity } from './identity'
 import { DIST, launchMiniProgram, type MiniProgram } from './mini-program'
-import { ensureWeappBuild, HARNESS_TEMPLATE_ID, reportSetData } from './build'
+import { assertHarnessTemplate, ensureWeappBuild, HARNESS_TEMPLATE_ID, reportSetData } from './build'
 
 const validId = (first17: string) => first17 + residentIdCheckChar(first17)
 const ZHANG = validId('21021119850312123')
@@ -90,7 +90,7 @@ test('scan → exhibit → favourite → listen (background audio) → stamp', a
 
 test('calendar → form → book two visitors (reminder requested) → ticket → cancel', async () => {
   const mp = await phone()
-  expect(fs.readFileSync(path.join(DIST, 'booking/pages/form/index.js'), 'utf8') + fs.readFileSync(path.join(DIST, 'common.js'), 'utf8')).toContain(HARNESS_TEMPLATE_ID)
+  assertHarnessTemplate()
   const calendar = await mp.open('booking/pages/calendar/index')
   await calendar.tap({ prop: '预约11月28日上午场' })
   const form = mp.top()
