@@ -49,7 +49,8 @@ export interface CloudFunction {
 
 // ── Types end to end ────────────────────────────────────────────────────────────────────────────
 // The client is typed by the Api catalogue (cloud/contracts/api.ts, types only, the one cloud file
-// src may import). Each cloud function is written with `implement('name', { action: defineAction(…) })`,
+// src may import). Each cloud function is written as
+//   export const name = implement('name', { actions: { act: defineAction({ schema, roles, handle }) } })
 // which makes the compiler hold it to that catalogue:
 //   • the action names are exactly Api[name]'s (a missing or extra action is an error);
 //   • what the schema accepts (z.input) is exactly Api's `req` — both ways, so a field added to,
@@ -57,6 +58,9 @@ export interface CloudFunction {
 //   • what the handler returns fits Api's `res` (a renamed or retyped field is an error).
 // So a changed shape cannot reach the client unnoticed: change the Api entry and the client's
 // calls are checked against it. To add an action: add it to Api, then to the function's implement().
+// A new function: its entry in Api, `implement('new', …)`, and a line in functions/index.ts.
+// (An error reads "…is not assignable to … & { 'schema input differs from Api request': … }":
+// the property name says which side drifted, its type what the Api expects.)
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 
