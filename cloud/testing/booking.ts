@@ -19,16 +19,13 @@ export const bj = (text: string): Date => new Date(`${text.replace(' ', 'T')}:00
 
 /**
  * Calls a cloud function as a given person at a given time, typed by the Api catalogue: the request
- * is checked as the client's would be, and the answer has the response type. Tests that send what
- * no client could (bad input, unknown actions) say so with `call.raw`.
+ * is checked as the client's would be, and the answer has the response type. (Tests of input no
+ * client could send call `dispatch` directly.)
  */
 export function caller(store: Store) {
   async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>, who: Who = {}): Promise<Result<ResponseOf<F, A>>> {
     return (await dispatch(functions[fn], { action, ...(req as object) }, contextFor(store, who))) as Result<ResponseOf<F, A>>
   }
-  /** Anything at all as the request: for tests of what the server refuses. */
-  call.raw = async (fn: FunctionName, action: string, req: unknown, who: Who = {}): Promise<Result<unknown>> =>
-    dispatch(functions[fn], { action, ...(req as object) }, contextFor(store, who))
   return call
 }
 
