@@ -38,7 +38,6 @@ const TARO_OWNED: Array<{ rule: string; target: RegExp; why: string }> = [
 ]
 
 const app = appUnderTest()
-const open = app.open
 
 async function settle(page: Page) {
   await page.waitForLoadState('networkidle')

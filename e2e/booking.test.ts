@@ -3,6 +3,7 @@
 // and the same ticket is refused the second time. The server's clock is frozen at a Friday
 // 08:50 Beijing time (CLOCK_AT), so the flow does not depend on when the test runs.
 import Database from 'better-sqlite3'
+import bookingJson from '../data/booking.json'
 import type { Browser, Page } from 'playwright-core'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
@@ -204,7 +205,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
 test('a full session is refused with the reason, and the places are untouched', async () => {
   // The operator sets a tiny session; a second family is told it is full.
   const db = new Database(server.dbFile)
-  const config = JSON.parse(JSON.stringify(require('../data/booking.json')))
+  const config = structuredClone(bookingJson)
   config.sessions[1].capacity = 1
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
   setMeta.run('booking.config', JSON.stringify(config))

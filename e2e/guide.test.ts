@@ -5,7 +5,6 @@ import type { Page } from 'playwright-core'
 import { appUnderTest, pageInPlace, pageUrl, phonePage, ROOT, shoot } from './harness'
 
 const app = appUnderTest()
-const open = app.open
 
 /** Text containers whose content is wider than their box (clipped or spilling), and page-level sideways scrolling. */
 async function clippedText(page: Page): Promise<string[]> {

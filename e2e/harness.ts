@@ -39,8 +39,9 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
-  ensureH5Build()
+/** `h5: false` for callers that only need the API (the weapp harness): no H5 build is made. */
+export async function startServer(extraEnv: Record<string, string> = {}, { h5 = true }: { h5?: boolean } = {}): Promise<RunningServer> {
+  if (h5) ensureH5Build()
   await ensureServerBundle()
   const port = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-e2e-'))

@@ -1,5 +1,6 @@
 // `npm test`: every check a submission must pass, in the order that fails fastest.
-// Type check → unit and handler tests → both builds → size budget and weapp check → browser tests.
+// Type check → lint → unit and handler tests → both builds → size budget, weapp check and WeChat's code-quality
+// rules (miniprogram-ci) → browser tests and the weapp runtime harness (e2e/weapp).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,11 +26,14 @@ const jest = (name: string, projects: string[], extra: string[] = []): Step => {
 
 const steps: Step[] = [
   { name: 'typecheck', cmd: bin('tsc'), args: ['-p', 'tsconfig.json'] },
+  { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   jest('unit+cloud', ['unit', 'cloud']),
   { name: 'build:h5', cmd: bin('taro'), args: ['build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
-  { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production' } },
+  // The weapp harness (e2e/weapp) needs a reminder template id in the build to see the app ask for it.
+  { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production', REMINDER_TEMPLATE_ID: 'harness-visit-reminder' } },
   { name: 'size', cmd: bin('tsx'), args: ['scripts/size.ts', '--check'] },
   { name: 'weapp-check', cmd: bin('tsx'), args: ['scripts/check-weapp.ts'] },
+  { name: 'weapp-ci', cmd: bin('tsx'), args: ['scripts/weapp-ci.ts'] },
   // The browser tests run the server as `npm start` does: the esbuild bundle, on plain node.
   { name: 'build:server', cmd: bin('tsx'), args: ['scripts/build-server.ts'] },
   jest('e2e', ['e2e'], ['--runInBand']),

@@ -5,6 +5,8 @@ import type { BookingConfig, SessionTemplate } from './config'
 import { addDays, addMinutes, beijingText, dayOf, instantAt } from './time'
 
 export const SESSION_ID_PATTERN = /^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/
+/** A session's id: its date and the template's key, "2026-11-27.am" (the one place this format is written). */
+export const sessionIdOf = (date: string, key: string): string => `${date}.${key}`
 
 export interface SessionRef {
   id: string
@@ -69,7 +71,7 @@ export function availability(config: BookingConfig, session: SessionRef, now: Da
 export function calendarSessionIds(config: BookingConfig, now: Date): string[] {
   const today = dayOf(now)
   const ids: string[] = []
-  for (let i = 0; i <= config.daysShown; i++) for (const t of config.sessions) ids.push(`${addDays(today, i)}.${t.key}`)
+  for (let i = 0; i <= config.daysShown; i++) for (const t of config.sessions) ids.push(sessionIdOf(addDays(today, i), t.key))
   return ids
 }
 
@@ -83,7 +85,7 @@ export function buildCalendar(config: BookingConfig, now: Date, booked: Record<s
     const release = releaseAt(config, date)
     const released = now.getTime() >= release.getTime()
     const sessions: CalendarSession[] = config.sessions.map((t) => {
-      const ref = sessionRef(config, `${date}.${t.key}`)!
+      const ref = sessionRef(config, sessionIdOf(date, t.key))!
       const left = Math.max(0, t.capacity - (booked[ref.id] ?? 0))
       const status: CalendarSession['status'] = reason
         ? 'closed'

@@ -13,4 +13,3 @@ export const CommonErrors = {
   NOT_CONFIGURED: '服务尚未配置完成（缺少服务端密钥 APP_SECRET），请联系科技馆工作人员',
 } as const
 
-export type CommonErrorCode = keyof typeof CommonErrors

@@ -2,7 +2,7 @@ import { z } from 'zod/v4'
 import { ENV_VERSIONS, EXHIBIT_PAGE, type EnvVersion, type ExhibitCodeFile } from '../contracts/codes'
 import { EXHIBIT_CODE_PATTERN, sceneForExhibit } from '../contracts/exhibit'
 import { fail, ok } from '../contracts/result'
-import { defineAction, type CloudFunction } from './types'
+import { defineAction, implement } from './types'
 
 export const AdminErrors = {
   CLOUD_ONLY: '小程序码只能在微信云端生成；本地请运行 npm run codes 打印普通二维码',
@@ -11,7 +11,7 @@ export const AdminErrors = {
 
 const extensionFor = (contentType: string) => (/png/i.test(contentType) ? 'png' : 'jpg')
 
-export const admin: CloudFunction = {
+export const admin = implement('admin', {
   actions: {
     // Codes are generated ahead of time, one exhibit after another (getUnlimited is rate limited),
     // and stored in cloud storage so printing never calls WeChat again. One failure does not stop the rest.
@@ -49,4 +49,4 @@ export const admin: CloudFunction = {
       },
     }),
   },
-}
+})

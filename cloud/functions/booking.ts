@@ -5,7 +5,6 @@ import { z } from 'zod/v4'
 import {
   BOOKING_STATUS_LABEL,
   BookingErrors,
-  fillMessage,
   ID_TYPES,
   idNumberProblem,
   MAX_SAVED_VISITORS,
@@ -24,7 +23,8 @@ import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord } from '../store/port'
-import { defineAction, MissingSecretError, type CallContext, type CloudFunction } from './types'
+import { refuse, secretOf } from './shared'
+import { defineAction, type CallContext, implement } from './types'
 
 // What this instance last learned about full sessions: after a reserve was refused, the rush that
 // follows is answered from memory for a moment instead of asking the store again. Only a hint for
@@ -47,12 +47,6 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
   return hint && hint.until > now ? hint.atLeast : null
 }
 
-const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
-
-export function secretOf(ctx: CallContext): string {
-  if (!ctx.secret) throw new MissingSecretError()
-  return ctx.secret
-}
 
 const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { error: '请选择证件类型' })
 
@@ -98,7 +92,7 @@ function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<Retur
   return ok({ booking: bookingView(existing, config, secretOf(ctx), ctx.now()) })
 }
 
-export const booking: CloudFunction = {
+export const booking = implement('booking', {
   actions: {
     calendar: defineAction({
       schema: z.object({}).strict(),
@@ -302,8 +296,11 @@ export const booking: CloudFunction = {
         // The guard (still confirmed, still theirs) makes a double cancel or a cancel racing a
         // check-in release the places exactly once.
         if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'cancelled', { at: now.toISOString() }, ctx.openid!))) {
-          const latest = (await ctx.store.booking.getBooking(bookingId))!
-          return refuse('NOT_CANCELLABLE', { status: BOOKING_STATUS_LABEL[latest.status as 'confirmed'] })
+          // Settled by someone else in between (checked in at the gate, swept, cancelled twice):
+          // say what it became.
+          const latest = await ctx.store.booking.getBooking(bookingId)
+          if (!latest || latest.status === 'pending' || latest.status === 'refused') return refuse('BOOKING_NOT_FOUND')
+          return refuse('NOT_CANCELLABLE', { status: BOOKING_STATUS_LABEL[latest.status] })
         }
         await ctx.store.booking.releasePlaces(record.sessionId, record.places)
         forgetFull(ctx.store, record.sessionId)
@@ -313,5 +310,4 @@ export const booking: CloudFunction = {
       },
     }),
   },
-}
-
+})

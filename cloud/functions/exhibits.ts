@@ -2,13 +2,13 @@ import { z } from 'zod/v4'
 import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
 import { fail, ok } from '../contracts/result'
 import { groupByHall } from '../exhibits/halls'
-import { defineAction, type CloudFunction } from './types'
+import { defineAction, implement } from './types'
 
 export const ExhibitErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品，可能展品已更换位置或二维码已过期',
 } as const
 
-export const exhibits: CloudFunction = {
+export const exhibits = implement('exhibits', {
   actions: {
     // Exhibit pages open from a cold scan before any login, so they are anonymous.
     get: defineAction({
@@ -28,4 +28,4 @@ export const exhibits: CloudFunction = {
       },
     }),
   },
-}
+})

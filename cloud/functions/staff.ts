@@ -1,16 +1,15 @@
 // Museum staff at the gate: check a visitor's e-ticket in (once), and today's counts.
 import { z } from 'zod/v4'
-import { BookingErrors, fillMessage, shortDate, type BookingErrorCode } from '../contracts/booking'
-import { fail, ok } from '../contracts/result'
+import { BookingErrors, shortDate } from '../contracts/booking'
+import { ok } from '../contracts/result'
 import { addMinutes, beijingText, dayOf } from '../booking/time'
+import { sessionIdOf } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
-import { secretOf } from './booking'
-import { defineAction, type CloudFunction } from './types'
+import { refuse, secretOf } from './shared'
+import { defineAction, implement } from './types'
 
-const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
-
-export const staff: CloudFunction = {
+export const staff = implement('staff', {
   actions: {
     checkIn: defineAction({
       roles: ['staff'],
@@ -22,7 +21,7 @@ export const staff: CloudFunction = {
         const record = await ctx.store.booking.getBooking(bookingId)
         if (!record || record.status === 'pending' || record.status === 'refused') return refuse('TICKET_INVALID')
         const config = await loadBookingConfig(ctx.store)
-        const template = config.sessions.find((s) => `${record.day}.${s.key}` === record.sessionId)
+        const template = config.sessions.find((s) => sessionIdOf(record.day, s.key) === record.sessionId)
         const session = `${shortDate(record.day)}${template?.name ?? ''}（${template ? `${template.start}–${template.end}` : ''}）`
         const usedRefusal = () => refuse('TICKET_USED', { time: beijingText(record.checkedInAt ?? now) })
         if (record.status === 'checked_in') return usedRefusal()
@@ -62,12 +61,11 @@ export const staff: CloudFunction = {
         return ok({
           date,
           sessions: config.sessions.map((t) => {
-            const id = `${date}.${t.key}`
+            const id = sessionIdOf(date, t.key)
             return { sessionId: id, name: t.name, start: t.start, end: t.end, capacity: t.capacity, booked: counts[id]?.booked ?? 0, checkedIn: counts[id]?.checkedIn ?? 0 }
           }),
         })
       },
     }),
   },
-}
-
+})

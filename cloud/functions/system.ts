@@ -1,8 +1,8 @@
 import { z } from 'zod/v4'
 import { ok } from '../contracts/result'
-import { defineAction, type CloudFunction } from './types'
+import { defineAction, implement } from './types'
 
-export const system: CloudFunction = {
+export const system = implement('system', {
   actions: {
     ping: defineAction({
       schema: z.object({}).strict(),
@@ -10,4 +10,4 @@ export const system: CloudFunction = {
       handle: (_req, ctx) => ok({ pong: true as const, at: ctx.now().toISOString() }),
     }),
   },
-}
+})

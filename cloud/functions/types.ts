@@ -1,4 +1,5 @@
 import type { z } from 'zod/v4'
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../contracts/api'
 import type { Result } from '../contracts/result'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
@@ -37,11 +38,48 @@ export interface ActionDef<Schema extends z.ZodTypeAny, Res> {
   handle: (req: z.infer<Schema>, ctx: CallContext) => Promise<Result<Res>> | Result<Res>
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyAction = ActionDef<any, any>
+// Any action, as dispatch sees it: the schema has already been checked against the Api when the
+// function was defined with `implement`, so here only "some schema, some response" is needed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one type-erased place, see above
+export type AnyAction = ActionDef<any, unknown>
 
 export interface CloudFunction {
   actions: Record<string, AnyAction>
+}
+
+// ── Types end to end ────────────────────────────────────────────────────────────────────────────
+// The client is typed by the Api catalogue (cloud/contracts/api.ts, types only, the one cloud file
+// src may import). Each cloud function is written as
+//   export const name = implement('name', { actions: { act: defineAction({ schema, roles, handle }) } })
+// which makes the compiler hold it to that catalogue:
+//   • the action names are exactly Api[name]'s (a missing or extra action is an error);
+//   • what the schema accepts (z.input) is exactly Api's `req` — both ways, so a field added to,
+//     removed from or retyped in either one is an error until the other follows;
+//   • what the handler returns fits Api's `res` (a renamed or retyped field is an error).
+// So a changed shape cannot reach the client unnoticed: change the Api entry and the client's
+// calls are checked against it. To add an action: add it to Api, then to the function's implement().
+// A new function: its entry in Api, `implement('new', …)`, and a line in functions/index.ts.
+// (An error reads "…is not assignable to … & { 'schema input differs from Api request': … }":
+// the property name says which side drifted, its type what the Api expects.)
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+
+/** Resolves to `unknown` when the action agrees with the Api; otherwise to a type naming the mismatch. */
+type Agrees<F extends FunctionName, A, Def> = A extends ActionName<F>
+  ? Def extends ActionDef<infer S, infer R>
+    ? Same<z.input<S>, RequestOf<F, A>> extends true
+      ? [R] extends [ResponseOf<F, A>]
+        ? unknown
+        : { 'handler response differs from Api': ResponseOf<F, A> }
+      : { 'schema input differs from Api request': RequestOf<F, A> }
+    : never
+  : { 'action missing from the Api catalogue': A }
+
+type AgreesWithApi<F extends FunctionName, T> = { [A in keyof T]: T[A] & Agrees<F, A, T[A]> } & { [A in ActionName<F>]: AnyAction }
+
+/** A cloud function held to its Api entry (see above). */
+export function implement<F extends FunctionName, T extends Record<string, AnyAction>>(_name: F, fn: { actions: T & AgreesWithApi<F, T> }): CloudFunction {
+  return fn
 }
 
 /** Thrown when the runtime has no server secret (APP_SECRET); dispatch answers NOT_CONFIGURED. */

@@ -13,7 +13,8 @@ import { catalogFor } from '../zone/catalog'
 import { searchPolicies, withStatus } from '../zone/policies'
 import { matchPolicies } from '../zone/rules'
 import { shanghaiDate } from '../zone/text'
-import { defineAction, type CloudFunction } from './types'
+import { oneOf } from '../validation'
+import { defineAction, implement } from './types'
 
 export const ZoneErrors = {
   COMPANY_NOT_FOUND: '没有找到这家企业，可能名录已更新',
@@ -24,8 +25,7 @@ const id = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '编号格式不
 const q = z.string().trim().max(40, '搜索词最多40个字').optional()
 const page = z.number().int().min(1).max(10000).optional()
 const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE).optional()
-const oneOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values as unknown as [T[number], ...T[number][]], { error: `${what}不在可选范围内` })
+const inList = <T extends readonly [string, ...string[]]>(values: T, what: string) => oneOf(values, `${what}不在可选范围内`)
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成立日期格式应为 YYYY-MM-DD')
 const count = (what: string) => z.number({ error: `${what}应为数字` }).min(0, `${what}不能为负数`).max(1e9, `${what}过大`).optional()
@@ -37,21 +37,21 @@ export const MatchProfileSchema = z
     employees: count('职工人数'),
     revenue: count('营业收入'),
     rdShare: z.number().min(0, '研发投入占比不能为负数').max(100, '研发投入占比不能超过100%').optional(),
-    qualifications: z.array(oneOf(QUALIFICATIONS, '资质')).max(QUALIFICATIONS.length),
-    talent: z.array(oneOf(TALENT_TYPES, '人才类型')).max(TALENT_TYPES.length),
+    qualifications: z.array(inList(QUALIFICATIONS, '资质')).max(QUALIFICATIONS.length),
+    talent: z.array(inList(TALENT_TYPES, '人才类型')).max(TALENT_TYPES.length),
     inventionPatents: count('发明专利数'),
     otherIp: count('其他知识产权数'),
     financingNeed: z.boolean(),
-    industry: oneOf(INDUSTRIES, '行业').optional(),
+    industry: inList(INDUSTRIES, '行业').optional(),
   })
   .strict()
 
-export const zone: CloudFunction = {
+export const zone = implement('zone', {
   actions: {
     // The zone lookup is public information: anonymous, like the exhibit pages.
     searchCompanies: defineAction({
       schema: z
-        .object({ q, industry: oneOf(INDUSTRIES, '行业').optional(), qualification: oneOf(QUALIFICATIONS, '资质').optional(), page, pageSize })
+        .object({ q, industry: inList(INDUSTRIES, '行业').optional(), qualification: inList(QUALIFICATIONS, '资质').optional(), page, pageSize })
         .strict(),
       anonymous: true,
       handle: async (req, ctx) => ok(searchCompanies((await catalogFor(ctx.store.zone)).companies, req)),
@@ -68,9 +68,9 @@ export const zone: CloudFunction = {
       schema: z
         .object({
           q,
-          level: oneOf(POLICY_LEVELS, '层级').optional(),
-          kind: oneOf(POLICY_KINDS, '政策类别').optional(),
-          audience: oneOf(POLICY_AUDIENCES, '适用对象').optional(),
+          level: inList(POLICY_LEVELS, '层级').optional(),
+          kind: inList(POLICY_KINDS, '政策类别').optional(),
+          audience: inList(POLICY_AUDIENCES, '适用对象').optional(),
           status: z.enum(['open', 'closing', 'closed']).optional(),
           page,
           pageSize,
@@ -102,4 +102,4 @@ export const zone: CloudFunction = {
       handle: async (_req, ctx) => ok({ charts: await ctx.store.zone.listCharts() }),
     }),
   },
-}
+})

@@ -6,10 +6,11 @@ import fs from 'node:fs'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { CommonErrors } from '../contracts/errors'
-import { fail, type Result } from '../contracts/result'
+import { fail } from '../contracts/result'
 import { dispatch } from '../functions/dispatch'
 import { functions } from '../functions'
 import type { CloudFunction } from '../functions/types'
+import { statusFor } from './http-status'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
 import { issueToken, newVisitor, verifyToken } from './identity'
@@ -24,16 +25,6 @@ export interface ServerOptions {
   functions?: Record<string, CloudFunction>
 }
 
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  UNKNOWN_FUNCTION: 404,
-  UNKNOWN_ACTION: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-}
 
 /** Index of the configured PIN that matches, compared in constant time; -1 when none does. */
 function matchingPin(pins: string[], given: string): number {
@@ -46,8 +37,8 @@ function matchingPin(pins: string[], given: string): number {
   return found
 }
 
-/** Business refusals (full, closed, …) are answers, not HTTP failures: 200 with ok:false. */
-export const statusFor = (result: Result<unknown>): number => (result.ok ? 200 : STATUS_BY_CODE[result.error.code] ?? 200)
+/** Refusals answer 200, request/server failures their HTTP status, unknown codes 500: see http-status.ts. */
+export { statusFor }
 
 export async function buildServer({ config, store, now = () => new Date(), functions: fns = functions }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({

@@ -1,5 +1,6 @@
 // Helpers for booking tests: valid ID numbers, and calling a function as a given person at a given time.
 import { residentIdCheckChar } from '../contracts/booking'
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../contracts/api'
 import type { Result } from '../contracts/result'
 import { dispatch } from '../functions/dispatch'
 import { functions } from '../functions'
@@ -16,13 +17,18 @@ export function residentId(serial: number, birth = '19850312', region = '210211'
 /** Beijing wall-clock time as an instant: bj('2026-11-26 10:00'). */
 export const bj = (text: string): Date => new Date(`${text.replace(' ', 'T')}:00+08:00`)
 
+/**
+ * Calls a cloud function as a given person at a given time, typed by the Api catalogue: the request
+ * is checked as the client's would be, and the answer has the response type. (Tests of input no
+ * client could send call `dispatch` directly.)
+ */
 export function caller(store: Store) {
-  return async function call<T = any>(
-    fn: string,
-    action: string,
-    req: object,
-    who: { openid?: string | null; role?: Role; now?: Date } = {},
-  ): Promise<Result<T>> {
-    return (await dispatch(functions[fn as keyof typeof functions], { action, ...req }, contextFor(store, who))) as Result<T>
+  async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>, who: Who = {}): Promise<Result<ResponseOf<F, A>>> {
+    return (await dispatch(functions[fn], { action, ...(req as object) }, contextFor(store, who))) as Result<ResponseOf<F, A>>
   }
+  return call
 }
+
+export type Caller = ReturnType<typeof caller>
+
+type Who = { openid?: string | null; role?: Role; now?: Date }

@@ -2,7 +2,7 @@ import type { Company } from '../contracts/zone'
 import { syntheticCompanies } from '../../bench/synthetic'
 import { buildCompanyIndex, searchCompanies } from './companies'
 import { readCompanies } from './seed'
-import { containsWithOneMissing, normalize, pinyinKeys, pinyinKeysOf } from './text'
+import { normalize, pinyinKeys, pinyinKeysOf } from './text'
 
 const company = (id: string, name: string, extra: Partial<Company> = {}): Company => ({
   id,
@@ -33,12 +33,6 @@ describe('text keys', () => {
       const at = normalize(c.name).indexOf(normalize(c.shortName!))
       expect(pinyinKeysOf(normalize(c.name)).keys(at, at + normalize(c.shortName!).length)).toEqual(pinyinKeys(c.shortName!))
     }
-  })
-  it('finds a name with one character missing, not with two', () => {
-    expect(containsWithOneMissing('融科储能', '融科能')).toBe(true)
-    expect(containsWithOneMissing('融科储能', '融储能')).toBe(true)
-    expect(containsWithOneMissing('融科储能', '融能')).toBe(false)
-    expect(containsWithOneMissing('融科储能', '储能科')).toBe(false)
   })
 })
 

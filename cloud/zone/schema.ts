@@ -8,11 +8,11 @@ import {
   QUALIFICATIONS,
   TALENT_TYPES,
 } from '../contracts/zone'
+import { oneOf } from '../validation'
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const source = z.enum(['article', 'document', 'illustrative'], { error: '来源只能是：文章、文件或示意（article、document、illustrative）' })
-const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values as unknown as [T[number], ...T[number][]], { error: `${what}只能是：${values.join('、')}` })
+const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) => oneOf(values, `${what}只能是：${values.join('、')}`)
 
 export const IndustrySchema = enumOf(INDUSTRIES, '行业')
 export const QualificationSchema = enumOf(QUALIFICATIONS, '资质')

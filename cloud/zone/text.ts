@@ -7,7 +7,7 @@ export function normalize(text: string): string {
   return text
     .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .toLowerCase()
-    .replace(/[\s\u3000·.,，。、:：;；!！?？'"“”‘’()（）【】\[\]《》<>\-_/\\|]+/g, '')
+    .replace(/[\s\u3000·.,，。、:：;；!！?？'"“”‘’()（）【】[\]《》<>\-_/\\|]+/g, '')
 }
 
 export const hasHan = (text: string): boolean => /[\u3400-\u9fff]/.test(text)
@@ -55,26 +55,6 @@ function fallbackKeys(norm: string): PinyinKeys {
     full: parts.map((p) => (p.isZh ? p.pinyin : p.origin)).join('').toLowerCase(),
     initials: parts.map((p) => (p.isZh ? p.pinyin.charAt(0) : p.origin)).join('').toLowerCase(),
   }
-}
-
-/**
- * True when `text` contains `query` with exactly one of its own characters left out by the
- * person typing, e.g. 融科能 in 融科储能 (tolerance for a missing character).
- */
-export function containsWithOneMissing(text: string, query: string): boolean {
-  const n = query.length
-  if (n < 2 || text.length < n + 1) return false
-  // Try every split of the query into a head and a tail that sit in the text one character apart.
-  for (let cut = 1; cut < n; cut++) {
-    const head = query.slice(0, cut)
-    const tail = query.slice(cut)
-    let at = text.indexOf(head)
-    while (at >= 0) {
-      if (text.startsWith(tail, at + cut + 1)) return true
-      at = text.indexOf(head, at + 1)
-    }
-  }
-  return false
 }
 
 /** Asia/Shanghai calendar date of an instant, YYYY-MM-DD, whatever the server's zone. */

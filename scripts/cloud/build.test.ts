@@ -32,6 +32,8 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
    * process.env for the duration of the call (where wx-server-sdk's getWXContext reads them).
    */
   const mainOf = (name: string): Main => {
+    // The built bundles are loaded the way WeChat's Node runtime loads them: require() of a computed path.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const main: Main = require(path.join(out, name, 'index.js')).main
     return async (event, context) => {
       const vars = JSON.parse((context as { environment?: string } | undefined)?.environment ?? '{}') as Record<string, string>
@@ -58,6 +60,7 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
       outfile: path.join(out, 'node_modules/wx-server-sdk/index.js'),
       logLevel: 'error',
     })
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the stand-in SDK the bundle resolves
     sdk = require(path.join(out, 'node_modules/wx-server-sdk'))
     for (const c of COLLECTIONS) await sdk.__standin.db.createCollection(c.name)
     await seedIfEmpty(openWxCloudStore(sdk.__standin.db))

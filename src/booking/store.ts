@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla'
 import type { BookingView, CalendarDay, IdType, VisitorView } from '@cloud/contracts/booking'
 import type { AppError, Result } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
-import { newRequestId } from './requestId'
+import { newRequestId } from './request-id'
 
 export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: AppError }
 

@@ -18,6 +18,3 @@ export function hallCards(halls: HallWithExhibits[], trail: TrailRecord): HallCa
     return { hall, slots, stamped: count, total: slots.length, badge: slots.length > 0 && count === slots.length }
   })
 }
-
-/** Badges from the stamps alone (for 我的, which has no hall list at hand): halls whose every known exhibit is stamped. */
-export const badgeCount = (cards: HallCard[]) => cards.filter((c) => c.badge).length

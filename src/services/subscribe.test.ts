@@ -1,5 +1,5 @@
 import { requestVisitReminder } from './subscribe'
-import { consentFrom } from './subscribeConsent'
+import { consentFrom } from './subscribe-consent'
 
 describe('visit reminder consent', () => {
   it('reads each WeChat answer for our template', () => {

@@ -1,7 +1,7 @@
 // Visit reminders in the mini-program: asks once for the reminder template. WeChat only shows the
 // dialog from a tap, so call this inside the booking button's tap handler, before submitting.
 import Taro from '@tarojs/taro'
-import { consentFrom, type ReminderConsent } from './subscribeConsent'
+import { consentFrom, type ReminderConsent } from './subscribe-consent'
 
 export async function requestVisitReminder(templateId: string = REMINDER_TEMPLATE_ID): Promise<ReminderConsent> {
   if (!templateId) return 'unavailable'

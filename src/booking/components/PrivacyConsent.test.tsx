@@ -2,7 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { PrivacyConsent } from './PrivacyConsent'
-import { openPrivacyGuide as openOnWeapp } from './openPrivacyGuide.weapp'
+import { openPrivacyGuide as openOnWeapp } from './open-privacy-guide.weapp'
 
 function Harness() {
   const [agreed, setAgreed] = useState(false)

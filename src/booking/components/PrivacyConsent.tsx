@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { openPrivacyGuide } from './openPrivacyGuide'
+import { openPrivacyGuide } from './open-privacy-guide'
 import './booking.scss'
 
 export const PRIVACY_CONSENT_REQUIRED = '请先阅读并同意《用户隐私保护指引》，再提交预约'

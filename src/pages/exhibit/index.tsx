@@ -46,16 +46,18 @@ export default function ExhibitPage() {
   useEffect(() => {
     if (name) void Taro.setNavigationBarTitle({ title: name })
   }, [name])
+  const stampCode = ready?.code
+  const stampHall = ready?.hallId
   useEffect(() => {
-    if (!ready) return
+    if (!stampCode || !stampHall) return
     dropStaticView()
-    if (trailLog.stamp(ready.code, ready.hallId)) setStampedNow(true)
+    if (trailLog.stamp(stampCode, stampHall)) setStampedNow(true)
     // The hall list is small; fetching it means the trail and the list open later without network.
     // Not at once: on a cold scan it would be a second cloud call racing the first paint (and the
     // picture) — it waits until the page has been on screen a moment, or the visitor moves on.
     const later = setTimeout(prefetchHalls, HALLS_PREFETCH_DELAY_MS)
     return () => clearTimeout(later)
-  }, [ready?.code])
+  }, [stampCode, stampHall])
   useDidHide(prefetchHalls)
 
   useShareAppMessage(() => ({

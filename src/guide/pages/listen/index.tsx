@@ -33,7 +33,7 @@ export default function ListenPage() {
     if (code) void exhibitsStore.getState().loadExhibit(code)
   }, [code])
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: g('listenTitle') })
+    void Taro.setNavigationBarTitle({ title: guideText(lang, 'listenTitle') })
   }, [lang])
 
   if (!state || state.status === 'loading') return <LoadingView text={g('loading')} />

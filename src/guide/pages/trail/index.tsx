@@ -27,7 +27,7 @@ export default function TrailPage() {
     if (needsFresh(exhibitsStore.getState().halls)) void exhibitsStore.getState().loadHalls()
   }, [])
   useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: g('trailTitle') })
+    void Taro.setNavigationBarTitle({ title: guideText(lang, 'trailTitle') })
   }, [lang])
 
   if (halls.status === 'idle' || halls.status === 'loading') return <LoadingView text={g('loading')} />

@@ -1,0 +1,42 @@
+// The HTTP status the local runtime answers a result with. WeChat's cloud functions have no status:
+// there the client reads `ok`; here the status is for logs, proxies and monitoring.
+//
+// Business refusals (the session is full, the ticket was used, no such company) are answers, not
+// failures: 200 with ok:false. They are listed explicitly — every code of the features' error
+// catalogues. A code in neither list is a bug or an unplanned failure and answers 500, so it
+// shows up in monitoring instead of passing as a normal answer.
+// Adding a feature with its own error catalogue: spread it into REFUSAL_CODES.
+import { BookingErrors } from '../contracts/booking'
+import { CommonErrors } from '../contracts/errors'
+import type { Result } from '../contracts/result'
+import { AdminErrors } from '../functions/admin'
+import { ExhibitErrors } from '../functions/exhibits'
+import { ZoneErrors } from '../functions/zone'
+
+/** Failures of the request or the server, with their HTTP meaning. */
+const STATUS_BY_CODE: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  UNKNOWN_FUNCTION: 404,
+  UNKNOWN_ACTION: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  NOT_CONFIGURED: 503,
+}
+
+/** Refusals a person reads and acts on: 200. */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'NOT_FOUND' satisfies keyof typeof CommonErrors,
+  ...Object.keys(BookingErrors),
+  ...Object.keys(ZoneErrors),
+  ...Object.keys(ExhibitErrors),
+  ...Object.keys(AdminErrors),
+])
+
+export function statusFor(result: Result<unknown>): number {
+  if (result.ok) return 200
+  const code = result.error.code
+  return STATUS_BY_CODE[code] ?? (REFUSAL_CODES.has(code) ? 200 : 500)
+}

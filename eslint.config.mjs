@@ -1,0 +1,71 @@
+// ESLint (flat config): `npm run lint`, a step of `npm test`, zero warnings allowed.
+// Kept pragmatic: the recommended sets of typescript-eslint and react-hooks (the classic two rules),
+// plus the project's boundaries, each with a message saying what to do instead.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Domain features of the visitor app. Another feature's top-level modules (store, stamps) are its public face; its folders (components, pages, audio…) are internals. */
+const FEATURES = ['booking', 'exhibits', 'guide', 'zone', 'staff']
+
+/** src runs on the phone: of the cloud layer it may import only the contracts (types and pure rules). */
+const onlyContracts = [
+  { regex: '^@cloud/(?!contracts/)', message: 'src 只能引用 cloud/contracts（客户端与云函数的约定）。' },
+  { regex: '(^|/)cloud/(?!contracts/)', message: 'src 只能引用 cloud/contracts（客户端与云函数的约定）。' },
+]
+
+const featureInternals = (feature) =>
+  FEATURES.filter((f) => f !== feature).map((other) => ({
+    regex: `^(@/|(\\.\\./)+)${other}/[^/]+/`,
+    message: `「${feature}」不应引用「${other}」内部的文件夹；请使用 ${other} 顶层模块（如 store），或把共用部分移到 src/components、src/services。`,
+  }))
+
+/**
+ * One file-naming style: React component files are PascalCase (.tsx), hooks useSomething.ts, and
+ * every other file kebab-case — with platform and kind suffixes (.weapp, .test, .config, .d).
+ */
+const fileNaming = {
+  meta: { type: 'suggestion', schema: [], messages: { name: '文件名「{{name}}」不符合命名约定：组件用 PascalCase.tsx，hook 用 useX.ts，其余用 kebab-case。' } },
+  create(context) {
+    return {
+      Program(node) {
+        const base = context.filename.split(/[\\/]/).pop()
+        const stem = base.replace(/(\.(weapp|h5|test|property|config|d))*\.(tsx?|mjs|js)$/, '')
+        const ok = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(stem) || (base.endsWith('.tsx') && /^[A-Z][A-Za-z0-9]*$/.test(stem)) || /^use[A-Z][A-Za-z0-9]*$/.test(stem)
+        if (!ok) context.report({ node, messageId: 'name', data: { name: base } })
+      },
+    }
+  },
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'cloudfunctions/**', '.e2e-artifacts/**', 'coverage/**', '**/*.js', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mjs}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, project: { rules: { 'file-naming': fileNaming } } },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'project/file-naming': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // Tests and scripts read untyped JSON and poke at adapters; `any` there is a choice, not drift.
+      '@typescript-eslint/no-explicit-any': 'off',
+      // Chinese copy uses the ideographic space (U+3000) on purpose.
+      'no-irregular-whitespace': ['error', { skipJSXText: true, skipStrings: true, skipTemplates: true }],
+    },
+  },
+  // The client: strict about `any`, and about what it imports.
+  { files: ['src/**/*.{ts,tsx}'], ignores: ['src/**/*.test.{ts,tsx}'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  { files: ['src/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: onlyContracts }] } },
+  ...FEATURES.map((feature) => ({
+    files: [`src/${feature}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...onlyContracts, ...featureInternals(feature)] }] },
+  })),
+  // The cloud layer's production code: no `any` outside tests.
+  { files: ['cloud/**/*.ts'], ignores: ['cloud/**/*.test.ts', 'cloud/testing/**'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+)
