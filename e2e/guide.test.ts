@@ -56,7 +56,10 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   // 1. Scan: the exhibit opens and is stamped on the visit card.
   await page.goto(pageUrl(app.server.url, 'pages/exhibit/index', 'id=helmet'))
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
-  await page.getByText('已集章：本展品已盖在您的参观足迹卡上').waitFor()
+  // The stamp moment is shown (a seal toast) and announced to screen readers (a live region).
+  await page.locator('[data-stamp-toast]').waitFor()
+  await expect(page.locator('[data-stamp-announce]').innerText()).resolves.toBe('集章成功！已盖在您的参观足迹卡上')
+  await page.getByText('本展品已盖在您的参观足迹卡上', { exact: true }).waitFor()
 
   // 2. Listen: the audio guide plays (time advances, not paused), says it is machine-made, shows the transcript.
   await page.locator('[data-action=listen]').click()

@@ -6,7 +6,8 @@ import type { AppError, Result } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
 import { newRequestId } from './requestId'
 
-export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: AppError }
+import type { Loadable } from '@/ui/loadable'
+export type { Loadable } from '@/ui/loadable'
 
 export interface BookingState {
   calendar: Loadable<{ days: CalendarDay[]; sourceNote: string }>

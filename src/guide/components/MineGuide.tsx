@@ -7,6 +7,7 @@ import { useT } from '@/i18n/store'
 import { openPage } from '@/services/navigate'
 import { useTrail } from '../stamps'
 import './mine-guide.scss'
+import { paths } from '@/paths'
 
 export function MineGuide() {
   const t = useT()
@@ -21,7 +22,7 @@ export function MineGuide() {
         <View className="mine-guide__summary" data-stamps={trail.stamps.length}>
           {trail.stamps.length > 0 ? t('mine.trailSummary', { n: trail.stamps.length }) : t('mine.trailEmpty')}
         </View>
-        <View className="btn btn--ghost" role="button" data-action="open-trail" onClick={() => openPage('/guide/pages/trail/index')}>
+        <View className="btn btn--ghost" role="button" data-action="open-trail" onClick={() => openPage(paths.trail)}>
           {t('mine.openTrail')}
         </View>
       </View>

@@ -4,6 +4,7 @@ import { homeEntries } from '@/features'
 import { MineGuide } from '@/guide/components/MineGuide'
 import { openPage } from '@/services/navigate'
 import './index.scss'
+import { paths } from '@/paths'
 
 // 我的: the visitor's own things. Sections whose feature is not open yet say so.
 export default function MinePage() {
@@ -14,7 +15,7 @@ export default function MinePage() {
       <View className="card">
         <View className="section-title">我的预约</View>
         {booking?.path ? (
-          <View className="btn" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
+          <View className="btn" role="button" onClick={() => openPage(paths.myBookings)}>
             查看我的预约
           </View>
         ) : (
@@ -23,14 +24,14 @@ export default function MinePage() {
       </View>
       <View className="card">
         <View className="section-title">展品</View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/exhibits/pages/list/index')}>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.exhibits)}>
           浏览全部展品
         </View>
       </View>
       <MineGuide />
       <View className="card">
         <View className="section-title">工作人员</View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/staff/pages/checkin/index')}>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.checkin)}>
           入馆核验（工作人员）
         </View>
       </View>

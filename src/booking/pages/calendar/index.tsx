@@ -1,13 +1,14 @@
 import { useEffect } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { DayCard } from '@/booking/components/DayCard'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
 import { CareRoot } from '@/care/CareRoot'
+import { paths } from '@/paths'
 
 // 预约参观: the next days with their sessions and places left.
 export default function BookingCalendarPage() {
@@ -29,10 +30,10 @@ export default function BookingCalendarPage() {
     <CareRoot>
     <View className="page bk-calendar">
       <View className="bk-links">
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.myBookings)}>
           我的预约
         </View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/visitors/index')}>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.visitors)}>
           常用参观人
         </View>
       </View>
@@ -41,7 +42,7 @@ export default function BookingCalendarPage() {
         实名预约，每单最多5人，同一证件每天限约1次；放票时间、每场名额以场馆公告为准。{calendar.data.sourceNote}
       </View>
       {calendar.data.days.map((day) => (
-        <DayCard key={day.date} day={day} onPick={(s) => openPage(`/booking/pages/form/index?session=${encodeURIComponent(s.id)}`)} />
+        <DayCard key={day.date} day={day} onPick={(s) => openPage(paths.bookingForm(s.id))} />
       ))}
     </View>
     </CareRoot>

@@ -4,14 +4,15 @@ import { View } from '@tarojs/components'
 import { MAX_VISITORS_PER_BOOKING, shortDate, weekdayOf } from '@cloud/contracts/booking'
 import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import type { AppError } from '@cloud/contracts/result'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import { requestVisitReminder } from '@/services/subscribe'
 import '@/booking/components/booking.scss'
 import { CareRoot } from '@/care/CareRoot'
+import { paths } from '@/paths'
 
 // Pick visitors for the chosen session and submit. The request id of this intent survives retries.
 export default function BookingFormPage() {
@@ -54,7 +55,7 @@ export default function BookingFormPage() {
     // 'unsupported' at once; whatever the answer, the booking goes ahead.
     const consent = await requestVisitReminder()
     const res = await bookingStore.getState().book(sessionId, picked, { remind: consent === 'accept' })
-    if (res.ok) Taro.redirectTo({ url: `/booking/pages/ticket/index?id=${res.data.booking.id}&new=1` })
+    if (res.ok) Taro.redirectTo({ url: paths.ticket(res.data.booking.id, true) })
     else setError(res.error)
   }
 
@@ -103,7 +104,7 @@ export default function BookingFormPage() {
         <View className="bk-alert" role="alert">
           {error.message}
           {(error.code === 'SESSION_FULL' || error.code === 'DAY_CLOSED' || error.code === 'SESSION_OVER' || error.code === 'NOT_RELEASED') && (
-            <View className="btn btn--ghost bk-alert__action" onClick={() => openPage('/booking/pages/calendar/index')}>
+            <View className="btn btn--ghost bk-alert__action" onClick={() => openPage(paths.calendar)}>
               选择其他场次
             </View>
           )}

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { BookingCard } from '@/booking/components/BookingCard'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
 import { CareRoot } from '@/care/CareRoot'
+import { paths } from '@/paths'
 
 // 我的预约: upcoming (待参观) first; past ones (已入馆 / 已取消 / 未到场) under 历史.
 export default function MyBookingsPage() {
@@ -39,14 +40,14 @@ export default function MyBookingsPage() {
         <View className="card">
           <View className="muted">{tab === 'upcoming' ? '暂无待参观的预约。' : '暂无历史预约。'}</View>
           <View className="bk-actions">
-            <View className="btn" role="button" onClick={() => openPage('/booking/pages/calendar/index')}>
+            <View className="btn" role="button" onClick={() => openPage(paths.calendar)}>
               去预约参观
             </View>
           </View>
         </View>
       )}
       {shown.map((b) => (
-        <BookingCard key={b.id} booking={b} onOpen={() => openPage(`/booking/pages/ticket/index?id=${b.id}`)} />
+        <BookingCard key={b.id} booking={b} onOpen={() => openPage(paths.ticket(b.id))} />
       ))}
     </View>
     </CareRoot>

@@ -3,14 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { idTypeLabel, shortDate } from '@cloud/contracts/booking'
 import type { AppError } from '@cloud/contracts/result'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { StatusTag } from '@/booking/components/StatusTag'
 import { TicketQr } from '@/booking/components/TicketQr'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
 import { CareRoot } from '@/care/CareRoot'
+import { paths } from '@/paths'
 
 // The e-ticket: QR code for the gate, the booking's details, and cancellation until the deadline.
 export default function TicketPage() {
@@ -30,7 +31,7 @@ export default function TicketPage() {
   }
   useEffect(load, [id])
 
-  if (!booking && error) return <ErrorView error={error} onRetry={load} action={{ text: '我的预约', onTap: () => openPage('/booking/pages/mine/index') }} />
+  if (!booking && error) return <ErrorView error={error} onRetry={load} action={{ text: '我的预约', onTap: () => openPage(paths.myBookings) }} />
   if (!booking) return <LoadingView text="正在加载电子票…" />
 
   const cancel = async () => {
@@ -116,10 +117,10 @@ export default function TicketPage() {
           ) : (
             <View className="muted">已过取消截止时间，如不能前来请勿担心名额，场次结束后将记为未到场。</View>
           ))}
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.myBookings)}>
           我的预约
         </View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/calendar/index')}>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.calendar)}>
           继续预约
         </View>
       </View>

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, View } from '@tarojs/components'
 import { formatWan, INDUSTRIES, QUALIFICATIONS, TALENT_TYPES, type Industry, type MatchProfile, type Qualification, type TalentType } from '@cloud/contracts/zone'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { ChipGroup } from '@/zone/components/ChipGroup'
 import { Illustrative } from '@/zone/components/Illustrative'
 import { MatchCard } from '@/zone/components/MatchCard'
@@ -75,14 +75,14 @@ export default function MatchPage() {
         <ChipGroup name="inZone" label="是否注册在大连高新区" options={YES_NO} isOn={(v) => (v === 'yes') === inZone} onTap={(v) => setInZone(v === 'yes')} />
         <View className="zone-form__field">
           <View className="zone-form__label">成立日期</View>
-          <Input className="zone-form__input" data-field="founded" value={founded} placeholder="如 2021-06-01" maxlength={10} onInput={(e) => setFounded(e.detail.value)} />
+          <Input className="field zone-form__input" data-field="founded" value={founded} placeholder="如 2021-06-01" maxlength={10} onInput={(e) => setFounded(e.detail.value)} />
           {fieldError('founded') && <View className="zone-form__error">{fieldError('founded')}</View>}
         </View>
         {NUMBERS.map(({ key, label, placeholder }) => (
           <View key={key} className="zone-form__field">
             <View className="zone-form__label">{label}</View>
             <Input
-              className="zone-form__input"
+              className="field zone-form__input"
               data-field={key}
               type="digit"
               value={numbers[key]}
