@@ -123,7 +123,7 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   // 6. Care mode, switched on in 我的 (in Chinese again), then the main pages with nothing clipped.
   await page.goto(pageUrl(app.server.url, 'pages/mine/index'))
   await page.getByRole('button', { name: '中文', exact: true }).first().click()
-  await page.getByRole('heading', { name: '关怀模式' }).waitFor()
+  await page.getByRole('heading', { name: '显示与语言' }).waitFor()
   const normalSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
   await page.getByRole('switch', { name: /关怀模式/ }).click()
   await page.waitForFunction(() => document.documentElement.classList.contains('care'))
