@@ -63,12 +63,19 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.locator('[data-entry="booking"]').click()
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
   expect(await placesLeft(page, '2026-11-27.am')).toBe('余 300 / 300 个名额')
+  // The strip reads 今天/明天 and greys the closed Monday; picking it says why.
+  await expect(page.locator('[data-date="2026-11-27"]').innerText()).resolves.toContain('今天')
+  await expect(page.locator('[data-date="2026-11-28"]').innerText()).resolves.toContain('明天')
   const monday = page.locator('[data-date="2026-11-30"]')
-  await expect(monday.innerText()).resolves.toContain('每周一闭馆（法定节假日除外）')
-  // Today and the next 7 days; 12月4日 opened at 08:00 today, 12月5日 is not shown yet.
-  await expect(page.locator('[data-date="2026-12-04"]').innerText()).resolves.toContain('余 300 / 300 个名额')
-  await expect(page.locator('[data-date="2026-12-05"]').count()).resolves.toBe(0)
+  await expect(monday.getAttribute('class')).resolves.toContain('bk-strip__day--closed')
   await snap(page, 'booking-calendar')
+  await monday.click()
+  await expect(page.locator('.bk-daypanel:visible').innerText()).resolves.toContain('每周一闭馆（法定节假日除外）')
+  // Today and the next 7 days; 12月4日 opened at 08:00 today, 12月5日 is not shown yet.
+  await page.locator('[data-date="2026-12-04"]').click()
+  await expect(page.locator('.bk-daypanel:visible').innerText()).resolves.toContain('余 300 / 300 个名额')
+  await expect(page.locator('[data-date="2026-12-05"]').count()).resolves.toBe(0)
+  await page.locator('[data-date="2026-11-27"]').click()
 
   // Pick the session; add two visitors. A wrong check digit is caught in the form.
   await page.getByRole('button', { name: '预约11月27日上午场' }).click()
@@ -199,6 +206,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   await new Promise((r) => setTimeout(r, 1100)) // a change made outside the server applies within a second
   const { page, context } = await phonePage(browser)
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
+  await page.locator('[data-date="2026-11-28"]').click()
   await page.getByRole('button', { name: '预约11月28日下午场' }).click()
   await page.getByText('＋ 添加参观人').click()
   await input(page, 'vf-name').fill('王五')
@@ -214,6 +222,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   await snap(page, 'booking-full')
   await page.getByText('选择其他场次').click()
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
+  await page.locator('[data-date="2026-11-28"]').click()
   await expect(placesLeft(page, '2026-11-28.pm')).resolves.toBe('余 1 / 1 个名额')
   await context.close()
 })

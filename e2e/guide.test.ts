@@ -16,6 +16,8 @@ async function clippedText(page: Page): Promise<string[]> {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('#app *'))) {
       const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())
       if (!own || el.clientWidth === 0) continue
+      // Text for screen readers only (announcements) is clipped to 1 px on purpose.
+      if (el.closest('.sr-only')) continue
       const style = getComputedStyle(el)
       if (style.overflowX === 'visible' && el.scrollWidth <= el.clientWidth + 1) continue
       if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className || el.tagName}: "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.scrollWidth}>${el.clientWidth}`)

@@ -35,6 +35,8 @@ const S = defineStrings(
   },
 )
 
+const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)
+
 export function TodayCard() {
   const cal = useBooking((s) => s.calendar)
   const lang = useLang()
@@ -50,7 +52,11 @@ export function TodayCard() {
     )
   const [today, ...rest] = cal.data.days
   if (!today) return null
-  const next = rest.find((d) => d.status === 'notReleased')
+  // The next day whose places are not out yet: listed as not released, or the day after the list
+  // (released a day after the last listed one).
+  const listed = rest.find((d) => d.status === 'notReleased')
+  const last = cal.data.days[cal.data.days.length - 1]
+  const next = listed ?? { date: nextDate(last.date), releaseAt: new Date(Date.parse(last.releaseAt) + 86400_000).toISOString() }
   const closed = today.status === 'closed'
   const over = today.status === 'over' || (today.sessions.length > 0 && today.sessions.every((x) => x.status === 'over'))
   return (

@@ -26,7 +26,7 @@ export function ExhibitView({ exhibit, lang = 'zh', bar, actions, after }: Props
   return (
     <View className="exhibit" data-exhibit={exhibit.code} data-lang={t.lang}>
       <View className="exhibit__hero">
-        <Image className="exhibit__image" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
+        <Image className="exhibit__image cover-img" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
         {bar && <View className="exhibit__bar">{bar}</View>}
       </View>
       <View className="exhibit__body">

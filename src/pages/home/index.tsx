@@ -85,7 +85,7 @@ export default function HomePage() {
           <View className="home__featured-grid">
             {featured.map((e) => (
               <View key={e.code} className="home__feature" role="link" data-featured={e.code} onClick={() => openPage(paths.exhibit(e.code))}>
-                <Image className="home__feature-img" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={lang === 'en' ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: '' }} />
+                <Image className="home__feature-img cover-img" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={lang === 'en' ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: '' }} />
                 <View className="home__feature-name">{lang === 'en' ? e.nameEn ?? e.name : e.name}</View>
               </View>
             ))}

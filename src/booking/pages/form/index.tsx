@@ -4,8 +4,7 @@ import { View } from '@tarojs/components'
 import { MAX_VISITORS_PER_BOOKING, shortDate, weekdayOf } from '@cloud/contracts/booking'
 import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import type { AppError } from '@cloud/contracts/result'
-import { ErrorView } from '@/ui/ErrorView'
-import { LoadingView } from '@/ui/LoadingView'
+import { PageShell } from '@/ui/PageShell'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
@@ -31,11 +30,18 @@ export default function BookingFormPage() {
     void s.loadVisitors()
   }, [])
 
+  // An error goes as soon as it is fixed: a visitor ticked (or added) after 「请至少选择1位参观人」,
+  // one unticked after 「最多5位」.
+  useEffect(() => {
+    if (error?.code === 'NO_VISITORS' && picked.length > 0) setError(null)
+    if (error?.code === 'TOO_MANY_VISITORS' && picked.length < MAX_VISITORS_PER_BOOKING) setError(null)
+  }, [picked.length])
+
   const session = calendar.status === 'ready' ? calendar.data.days.flatMap((d) => d.sessions).find((s) => s.id === sessionId) : undefined
   const date = sessionId.split('.')[0]
 
-  if (visitors.status === 'idle' || visitors.status === 'loading') return <LoadingView text="正在加载常用参观人…" />
-  if (visitors.status === 'error') return <ErrorView error={visitors.error} onRetry={() => void bookingStore.getState().loadVisitors()} />
+  // Loading and error inside the page shell, so care mode covers them too.
+  if (visitors.status !== 'ready') return <PageShell state={visitors} loadingText="正在加载常用参观人…" onRetry={() => void bookingStore.getState().loadVisitors()}>{() => null}</PageShell>
 
   const toggle = (id: string) => {
     setError(null)
@@ -86,6 +92,12 @@ export default function BookingFormPage() {
         ))}
         {adding ? (
           <View className="bk-add">
+            <View className="bk-add__head">
+              <View className="bk-add__title">添加参观人</View>
+              <View className="bk-add__fold" role="button" data-action="fold-add" onClick={() => setAdding(false)}>
+                收起
+              </View>
+            </View>
             <VisitorForm
               onAdded={(v) => {
                 setAdding(false)

@@ -51,7 +51,7 @@ export default function ExhibitListPage() {
                 <View className="exhibit-list__num" aria-hidden="true">
                   {i + 1}
                 </View>
-                <Image className="exhibit-list__thumb" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={en ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: en ? e.imageAltEn ?? e.imageAlt : e.imageAlt }} />
+                <Image className="exhibit-list__thumb cover-img" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={en ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: en ? e.imageAltEn ?? e.imageAlt : e.imageAlt }} />
                 <View className="exhibit-list__text">
                   <View className="exhibit-list__name">{en ? e.nameEn ?? e.name : e.name}</View>
                   <View className="muted">
