@@ -123,7 +123,11 @@ test('book two visitors → ticket → cancel → book again → staff check in 
 
   // Book again with the same two visitors (their IDs are free again that day).
   await bookFridayMorning(page)
+  // Submitting with nobody ticked says so; ticking a visitor clears it at once.
+  await page.getByText('提交预约').click()
+  await page.getByText('请至少选择1位参观人').waitFor()
   await page.locator('[data-visitor="张三"]').click()
+  await expect(page.getByText('请至少选择1位参观人').count()).resolves.toBe(0)
   await page.locator('[data-visitor="李小明"]').click()
   await page.getByText('提交预约').click()
   await page.getByText('预约成功').waitFor()
