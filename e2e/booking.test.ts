@@ -104,8 +104,18 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.getByText('预约成功').waitFor()
   const qr = page.locator('img[aria-label="电子票二维码"], [aria-label="电子票二维码"] img').first()
   await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/gif'))).resolves.toBe(true)
-  const firstCode = (await page.locator('.bk-ticket__code:visible').innerText()).trim()
+  const firstCode = (await page.locator('.bk-ticket__qr-box:visible').getAttribute('data-ticket-code'))!
   expect(firstCode).toMatch(/^T1\./)
+  // The short code people read aloud: 8 characters, no 0/O/1/I/L, shown as two groups of four;
+  // the ticket names the museum, the entrance and the rules, and can be saved.
+  const firstShort = (await page.locator('[data-short-code]:visible').getAttribute('data-short-code'))!
+  expect(firstShort).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/)
+  expect(await page.locator('.bk-ticket__short:visible').innerText()).toBe(`${firstShort.slice(0, 4)} ${firstShort.slice(4)}`)
+  const ticketText = await page.locator('.bk-ticket-page:visible').innerText()
+  for (const s of ['大连高新区科技馆', '入口', '入馆须知', '保存电子票']) expect(ticketText).toContain(s)
+  const download = page.waitForEvent('download')
+  await page.locator('[data-action=save-ticket]:visible').click()
+  expect((await download).suggestedFilename()).toBe(`ticket-2026-11-27-${firstShort}.png`)
   expect(await page.locator('body').innerText()).not.toContain(ZHANG)
   await expect(page.locator('.bk-status:visible').first().innerText()).resolves.toBe('待参观')
   await snap(page, 'booking-ticket')
@@ -131,7 +141,8 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.locator('[data-visitor="李小明"]').click()
   await page.getByText('提交预约').click()
   await page.getByText('预约成功').waitFor()
-  const code = (await page.locator('.bk-ticket__code:visible').innerText()).trim()
+  const code = (await page.locator('.bk-ticket__qr-box:visible').getAttribute('data-ticket-code'))!
+  const short = (await page.locator('[data-short-code]:visible').getAttribute('data-short-code'))!
   expect(code).not.toBe(firstCode)
 
   // 我的预约: one upcoming, one in history as 已取消.
@@ -157,7 +168,8 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await input(staff.page, 'st-code-label').fill(firstCode)
   await staff.page.getByText('核验入馆', { exact: true }).click()
   await staff.page.getByText('该预约已取消，电子票无效').waitFor()
-  await input(staff.page, 'st-code-label').fill(code)
+  // The new ticket by its short code, typed as staff would (lower case, with the space).
+  await input(staff.page, 'st-code-label').fill(`${short.slice(0, 4).toLowerCase()} ${short.slice(4)}`)
   await staff.page.getByText('核验入馆', { exact: true }).click()
   await staff.page.getByText('核验通过，准予入馆（2人）').waitFor()
   const admitted = await staff.page.locator('.st-result').innerText()
@@ -174,6 +186,11 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await staff.page.getByText('不予入馆').waitFor()
   await expect(staff.page.locator('.st-result').innerText()).resolves.toContain('该电子票已于11月27日 08:50核验入馆，不能重复使用')
   await snap(staff.page, 'staff-refused')
+
+  // Its short code a second time: refused, it was used.
+  await input(staff.page, 'st-code-label').fill(short)
+  await staff.page.getByText('核验入馆', { exact: true }).click()
+  await staff.page.getByText('没有今天可入馆的预约对应此短码').waitFor()
 
   // A forged code is refused too.
   await input(staff.page, 'st-code-label').fill(code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'))
