@@ -227,7 +227,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   await new Promise((r) => setTimeout(r, 1100)) // a change made outside the server applies within a second
   const { page, context } = await phonePage(browser)
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
-  await page.locator('[data-date="2026-11-28"]').click()
+  await page.locator('[data-date="2026-11-28"]:visible').click()
   await page.getByRole('button', { name: '预约11月28日下午场' }).click()
   await page.getByText('＋ 添加参观人').click()
   await input(page, 'vf-name').fill('王五')
@@ -243,7 +243,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   await snap(page, 'booking-full')
   await page.getByText('选择其他场次').click()
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
-  await page.locator('[data-date="2026-11-28"]').click()
+  await page.locator('[data-date="2026-11-28"]:visible').click()
   await expect(placesLeft(page, '2026-11-28.pm')).resolves.toBe('余 1 / 1 个名额')
   await context.close()
 })
