@@ -6,7 +6,7 @@ import { formatShortCode, idTypeLabel, shortDate as zhDate, type BookingView } f
 import type { AppError } from '@cloud/contracts/result'
 import { StatusTag } from '@/booking/components/StatusTag'
 import { qrDataUrl, TicketQr } from '@/booking/components/TicketQr'
-import { dayName, shortDate } from '@/booking/dates'
+import { beijingTime, dayName, shortDate } from '@/booking/dates'
 import { saveTicket } from '@/booking/saveTicket'
 import { bookingStore, useBooking } from '@/booking/store'
 import { bookingText, SESSION_EN } from '@/booking/strings'
@@ -86,7 +86,8 @@ export default function TicketPage() {
               <View className="bk-ticket__museum">{lang === 'en' ? m.name : museum.fullName}</View>
               <View className="bk-day__head">
                 <View className="bk-day__date" role="heading" aria-level={1}>
-                  {dateText} {sessionName}
+                  {dateText} {lang === 'en' ? '· ' : ''}
+                  {sessionName}
                 </View>
                 <StatusTag status={b.status} />
               </View>
@@ -123,14 +124,17 @@ export default function TicketPage() {
                 <View key={i} className="bk-row">
                   <View className="bk-row__key">{i === 0 ? s('visitorsLabel') : ''}</View>
                   <View className="bk-row__val">
-                    {v.name} <View className="bk-visitor__id">{lang === 'en' ? v.idMasked : `${idTypeLabel(v.idType)} ${v.idMasked}`}</View>
+                    <View className="bk-ticket__name" data-content>
+                      {v.name}
+                    </View>
+                    <View className="bk-visitor__id">{lang === 'en' ? v.idMasked : `${idTypeLabel(v.idType)} ${v.idMasked}`}</View>
                   </View>
                 </View>
               ))}
               {b.status === 'confirmed' && (
                 <View className="bk-row">
                   <View className="bk-row__key">{s('deadline')}</View>
-                  <View className="bk-row__val">{b.cancelDeadlineText}</View>
+                  <View className="bk-row__val">{lang === 'en' ? beijingTime(b.cancelDeadline, 'en') : b.cancelDeadlineText}</View>
                 </View>
               )}
             </View>
