@@ -51,7 +51,7 @@ async function placesLeft(page: Page, session: string): Promise<string> {
 
 async function bookFridayMorning(page: Page) {
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
-  await page.getByRole('button', { name: '预约11月27日上午场' }).click()
+  await page.locator('[data-session="2026-11-27.am"]:visible').click()
   await page.getByText('选择参观人').waitFor()
 }
 
@@ -78,7 +78,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.locator('[data-date="2026-11-27"]').click()
 
   // Pick the session; add two visitors. A wrong check digit is caught in the form.
-  await page.getByRole('button', { name: '预约11月27日上午场' }).click()
+  await page.locator('[data-session="2026-11-27.am"]:visible').click()
   await page.getByText('还没有常用参观人').waitFor()
   await page.getByText('＋ 添加参观人').click()
   await input(page, 'vf-name').fill('张三')
@@ -228,7 +228,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   const { page, context } = await phonePage(browser)
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
   await page.locator('[data-date="2026-11-28"]:visible').click()
-  await page.getByRole('button', { name: '预约11月28日下午场' }).click()
+  await page.locator('[data-session="2026-11-28.pm"]:visible').click()
   await page.getByText('＋ 添加参观人').click()
   await input(page, 'vf-name').fill('王五')
   await input(page, 'vf-id').fill(validId('21021119900101001'))

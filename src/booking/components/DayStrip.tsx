@@ -26,7 +26,8 @@ export function DayStrip({ days, selected, onSelect }: { days: CalendarDay[]; se
             className={`bk-strip__day ${selected === day.date ? 'bk-strip__day--on' : ''} ${closed ? 'bk-strip__day--closed' : ''}`}
             role="button"
             aria-pressed={selected === day.date}
-            aria-label={`${dayName(day.date, today, lang)} ${shortDate(day.date, lang)} ${closed ? closedText(day.closedReason, day.date, lang) : state}`}
+            // The visible words first (axe: the name contains the visible text), then why a day is closed.
+            aria-label={`${dayName(day.date, today, lang)} ${shortDate(day.date, lang)} ${state}${closed ? ` ${closedText(day.closedReason, day.date, lang)}` : ''}`}
             data-date={day.date}
             onClick={() => onSelect(day.date)}
           >
@@ -64,7 +65,6 @@ export function DayPanel({ day, onPick }: { day: CalendarDay; onPick: (session: 
                 data-session={x.id}
                 role="button"
                 aria-disabled={!open}
-                aria-label={open ? s('pickLabel', { date: lang === 'en' ? shortDate(day.date, 'en') : zhDate(day.date), session: sessionName(x) }) : undefined}
                 onClick={() => open && onPick(x)}
               >
                 <View className="bk-session__name">{sessionName(x)}</View>

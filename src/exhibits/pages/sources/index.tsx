@@ -43,7 +43,7 @@ const S = defineStrings<Key>(
     langH: 'Language and audio',
     english: 'English text is machine-translated for this app and not reviewed by the museum.',
     audio: 'Audio guides use a machine-synthesised voice.',
-    mark: 'A small "示意" (illustrative) mark beside a number or amount means it is illustrative; check the official notice.',
+    mark: 'A small "illustrative" mark beside a number or amount means it is illustrative; check the official notice.',
     official: 'Where anything differs, the official announcements of the museum and the zone administration apply.',
   },
 )
