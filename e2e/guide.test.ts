@@ -82,7 +82,17 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   await page.goBack()
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
   await expect(page.locator('audio[data-guide-audio]').evaluate((a: HTMLAudioElement) => a.paused)).resolves.toBe(false)
-  await page.locator('audio[data-guide-audio]').evaluate((a: HTMLAudioElement) => a.pause())
+  // …and a mini-player follows the visitor: pause, resume, close.
+  const mini = page.locator('[data-mini-player]:visible')
+  await expect(mini.innerText()).resolves.toContain('航天同源轻量化头盔')
+  await shoot(page, 'guide-mini-player')
+  await mini.locator('[data-action=mini-pause]').click()
+  await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')!.paused)
+  await page.locator('[data-mini-player=paused]:visible [data-action=mini-resume]').click()
+  await page.waitForFunction(() => !document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')!.paused)
+  await page.locator('[data-mini-player]:visible [data-action=mini-close]').click()
+  await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')!.paused)
+  await expect(page.locator('[data-mini-player]').count()).resolves.toBe(0)
 
   // 3. English: interface and content switch, the translation is marked as machine-made.
   await page.getByRole('button', { name: 'English' }).click()

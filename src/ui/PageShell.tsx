@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { CareRoot } from '@/care/CareRoot'
+import { MiniPlayer } from '@/guide/components/MiniPlayer'
 import type { AppError } from '@cloud/contracts/result'
 import { ErrorView } from './ErrorView'
 import { LoadingView } from './LoadingView'
@@ -47,6 +48,7 @@ export function PageShell<T>(props: Plain | Loading<T>) {
       <View className={`page ${className}`}>
         {header}
         {body}
+        <MiniPlayer />
       </View>
     </CareRoot>
   )
