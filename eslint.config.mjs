@@ -23,7 +23,7 @@ const featureInternals = (feature) =>
 
 /**
  * One file-naming style: React component files are PascalCase (.tsx), hooks useSomething.ts, and
- * every other file kebab-case — with platform and kind suffixes (.weapp, .test, .config, .d).
+ * every other file kebab-case — with platform and kind suffixes (.weapp, .test, .config, .gen, .d).
  */
 const fileNaming = {
   meta: { type: 'suggestion', schema: [], messages: { name: '文件名「{{name}}」不符合命名约定：组件用 PascalCase.tsx，hook 用 useX.ts，其余用 kebab-case。' } },
@@ -31,7 +31,7 @@ const fileNaming = {
     return {
       Program(node) {
         const base = context.filename.split(/[\\/]/).pop()
-        const stem = base.replace(/(\.(weapp|h5|test|property|config|d))*\.(tsx?|mjs|js)$/, '')
+        const stem = base.replace(/(\.(weapp|h5|test|property|config|gen|d))*\.(tsx?|mjs|js)$/, '')
         const ok = /^[a-z0-9]+(-[a-z0-9]+)*$/.test(stem) || (base.endsWith('.tsx') && /^[A-Z][A-Za-z0-9]*$/.test(stem)) || /^use[A-Z][A-Za-z0-9]*$/.test(stem)
         if (!ok) context.report({ node, messageId: 'name', data: { name: base } })
       },

@@ -52,7 +52,7 @@ async function placesLeft(page: Page, session: string): Promise<string> {
 
 async function bookFridayMorning(page: Page) {
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
-  await page.getByRole('button', { name: '预约11月27日上午场' }).click()
+  await page.locator('[data-session="2026-11-27.am"]:visible').click()
   await page.getByText('选择参观人').waitFor()
 }
 
@@ -64,15 +64,22 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.locator('[data-entry="booking"]').click()
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
   expect(await placesLeft(page, '2026-11-27.am')).toBe('余 300 / 300 个名额')
+  // The strip reads 今天/明天 and greys the closed Monday; picking it says why.
+  await expect(page.locator('[data-date="2026-11-27"]').innerText()).resolves.toContain('今天')
+  await expect(page.locator('[data-date="2026-11-28"]').innerText()).resolves.toContain('明天')
   const monday = page.locator('[data-date="2026-11-30"]')
-  await expect(monday.innerText()).resolves.toContain('每周一闭馆（法定节假日除外）')
-  // Today and the next 7 days; 12月4日 opened at 08:00 today, 12月5日 is not shown yet.
-  await expect(page.locator('[data-date="2026-12-04"]').innerText()).resolves.toContain('余 300 / 300 个名额')
-  await expect(page.locator('[data-date="2026-12-05"]').count()).resolves.toBe(0)
+  await expect(monday.getAttribute('class')).resolves.toContain('bk-strip__day--closed')
   await snap(page, 'booking-calendar')
+  await monday.click()
+  await expect(page.locator('.bk-daypanel:visible').innerText()).resolves.toContain('每周一闭馆（法定节假日除外）')
+  // Today and the next 7 days; 12月4日 opened at 08:00 today, 12月5日 is not shown yet.
+  await page.locator('[data-date="2026-12-04"]').click()
+  await expect(page.locator('.bk-daypanel:visible').innerText()).resolves.toContain('余 300 / 300 个名额')
+  await expect(page.locator('[data-date="2026-12-05"]').count()).resolves.toBe(0)
+  await page.locator('[data-date="2026-11-27"]').click()
 
   // Pick the session; add two visitors. A wrong check digit is caught in the form.
-  await page.getByRole('button', { name: '预约11月27日上午场' }).click()
+  await page.locator('[data-session="2026-11-27.am"]:visible').click()
   await page.getByText('还没有常用参观人').waitFor()
   await page.getByText('＋ 添加参观人').click()
   await input(page, 'vf-name').fill('张三')
@@ -105,8 +112,18 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.getByText('预约成功').waitFor()
   const qr = page.locator('img[aria-label="电子票二维码"], [aria-label="电子票二维码"] img').first()
   await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/gif'))).resolves.toBe(true)
-  const firstCode = (await page.locator('.bk-ticket__code:visible').innerText()).trim()
+  const firstCode = (await page.locator('.bk-ticket__qr-box:visible').getAttribute('data-ticket-code'))!
   expect(firstCode).toMatch(/^T1\./)
+  // The short code people read aloud: 8 characters, no 0/O/1/I/L, shown as two groups of four;
+  // the ticket names the museum, the entrance and the rules, and can be saved.
+  const firstShort = (await page.locator('[data-short-code]:visible').getAttribute('data-short-code'))!
+  expect(firstShort).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/)
+  expect(await page.locator('.bk-ticket__short:visible').innerText()).toBe(`${firstShort.slice(0, 4)} ${firstShort.slice(4)}`)
+  const ticketText = await page.locator('.bk-ticket-page:visible').innerText()
+  for (const s of ['大连高新区科技馆', '入口', '入馆须知', '保存电子票']) expect(ticketText).toContain(s)
+  const download = page.waitForEvent('download')
+  await page.locator('[data-action=save-ticket]:visible').click()
+  expect((await download).suggestedFilename()).toBe(`ticket-2026-11-27-${firstShort}.png`)
   expect(await page.locator('body').innerText()).not.toContain(ZHANG)
   await expect(page.locator('.bk-status:visible').first().innerText()).resolves.toBe('待参观')
   await snap(page, 'booking-ticket')
@@ -124,12 +141,17 @@ test('book two visitors → ticket → cancel → book again → staff check in 
 
   // Book again with the same two visitors (their IDs are free again that day).
   await bookFridayMorning(page)
+  // Submitting with nobody ticked says so; ticking a visitor clears it at once.
+  await page.getByText('提交预约').click()
+  await page.getByText('请至少选择1位参观人').waitFor()
   await page.locator('[data-visitor="张三"]').click()
+  await expect(page.getByText('请至少选择1位参观人').count()).resolves.toBe(0)
   await page.locator('[data-visitor="李小明"]').click()
   await page.locator('[data-consent]').click()
   await page.getByText('提交预约').click()
   await page.getByText('预约成功').waitFor()
-  const code = (await page.locator('.bk-ticket__code:visible').innerText()).trim()
+  const code = (await page.locator('.bk-ticket__qr-box:visible').getAttribute('data-ticket-code'))!
+  const short = (await page.locator('[data-short-code]:visible').getAttribute('data-short-code'))!
   expect(code).not.toBe(firstCode)
 
   // 我的预约: one upcoming, one in history as 已取消.
@@ -161,7 +183,8 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await input(staff.page, 'st-code-label').fill(firstCode)
   await staff.page.getByText('核验入馆', { exact: true }).click()
   await staff.page.getByText('该预约已取消，电子票无效').waitFor()
-  await input(staff.page, 'st-code-label').fill(code)
+  // The new ticket by its short code, typed as staff would (lower case, with the space).
+  await input(staff.page, 'st-code-label').fill(`${short.slice(0, 4).toLowerCase()} ${short.slice(4)}`)
   await staff.page.getByText('核验入馆', { exact: true }).click()
   await staff.page.getByText('核验通过，准予入馆（2人）').waitFor()
   const admitted = await staff.page.locator('.st-result').innerText()
@@ -178,6 +201,11 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await staff.page.getByText('不予入馆').waitFor()
   await expect(staff.page.locator('.st-result').innerText()).resolves.toContain('该电子票已于11月27日 08:50核验入馆，不能重复使用')
   await snap(staff.page, 'staff-refused')
+
+  // Its short code a second time: refused, it was used.
+  await input(staff.page, 'st-code-label').fill(short)
+  await staff.page.getByText('核验入馆', { exact: true }).click()
+  await staff.page.getByText('没有今天可入馆的预约对应此短码').waitFor()
 
   // A forged code is refused too.
   await input(staff.page, 'st-code-label').fill(code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'))
@@ -214,7 +242,8 @@ test('a full session is refused with the reason, and the places are untouched', 
   await new Promise((r) => setTimeout(r, 1100)) // a change made outside the server applies within a second
   const { page, context } = await phonePage(browser)
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
-  await page.getByRole('button', { name: '预约11月28日下午场' }).click()
+  await page.locator('[data-date="2026-11-28"]:visible').click()
+  await page.locator('[data-session="2026-11-28.pm"]:visible').click()
   await page.getByText('＋ 添加参观人').click()
   await input(page, 'vf-name').fill('王五')
   await input(page, 'vf-id').fill(validId('21021119900101001'))
@@ -230,6 +259,7 @@ test('a full session is refused with the reason, and the places are untouched', 
   await snap(page, 'booking-full')
   await page.getByText('选择其他场次').click()
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
+  await page.locator('[data-date="2026-11-28"]:visible').click()
   await expect(placesLeft(page, '2026-11-28.pm')).resolves.toBe('余 1 / 1 个名额')
   await context.close()
 })

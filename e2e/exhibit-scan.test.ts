@@ -1,5 +1,5 @@
 // What a visitor sees: the home page, and an exhibit opened by every route a real code can take.
-import { appUnderTest, shoot } from './harness'
+import { appUnderTest, pageInPlace, shoot } from './harness'
 
 const app = appUnderTest()
 const open = app.open
@@ -12,8 +12,13 @@ test('home page shows the museum, its hours (closed Mondays) and every entry', a
   expect(text).toContain('开放时间')
   expect(text).toContain('地址')
   expect(text).toMatch(/融科储能|硬科技/)
+  // "Can I go today?": open or closed, answered before anything else below the hero.
+  await page.locator('[data-today=open], [data-today=closed]').waitFor()
+  expect(await page.locator('[data-today]').innerText()).toMatch(/今天开放|今天闭馆|今天的场次已结束/)
+  // Featured exhibits open their page.
+  await page.locator('[data-featured=helmet]').waitFor()
   for (const entry of ['预约参观', '扫码看展 / 展品', '企业名录', '政策查询', '区情数据']) {
-    await expect(page.getByText(entry, { exact: true }).isVisible()).resolves.toBe(true)
+    await expect(page.locator('.home__entry-title', { hasText: entry }).isVisible()).resolves.toBe(true)
   }
   await shoot(page, 'home')
   expect(errors).toEqual([])
@@ -41,8 +46,14 @@ test.each(routes)('opens the exhibit from a %s', async (_route, query, name) => 
   await page.getByRole('heading', { name }).waitFor()
   const text = await page.locator('.exhibit').innerText()
   expect(text).toContain('研制企业')
-  expect(text).toContain('技术来源')
+  // What the article does not say is left out, not narrated.
+  expect(text).not.toContain('未说明')
   expect(await page.locator('.exhibit__figure').count()).toBeGreaterThan(0)
+  // Listen and the stamp are on the first screen.
+  for (const sel of ['[data-action=listen]', '[data-action=trail]']) {
+    const box = await page.locator(sel).boundingBox()
+    expect(box && box.y + box.height <= 844).toBe(true)
+  }
   // The picture actually arrives (served from /media), not a broken image.
   await page.waitForFunction(() => {
     const img = document.querySelector<HTMLImageElement>('.exhibit__image img, img.exhibit__image')
@@ -67,6 +78,7 @@ test('the helmet page shows the article figures, company and research origin', a
 test('an unknown code gets a friendly page with a way to the exhibit list', async () => {
   const { page, errors, context } = await open('pages/exhibit/index', 'id=no-such-exhibit')
   await page.getByRole('heading', { name: '未找到展品' }).waitFor()
+  expect(await page.title()).toBe('未找到展品')
   await shoot(page, 'exhibit-unknown')
   await page.getByText('查看全部展品').click()
   await page.getByRole('heading', { name: '洁净能源展区' }).waitFor()
@@ -103,5 +115,43 @@ test('the exhibit list groups every exhibit by hall and opens one', async () => 
   await shoot(page, 'exhibit-list')
   await page.getByText('Glink高速光纤板卡与测控设备').click()
   await page.getByRole('heading', { name: 'Glink高速光纤板卡与测控设备' }).waitFor()
+  await context.close()
+})
+
+test('one tab, many exhibits: forward, next-in-hall, home, back and an unknown code always show the right exhibit and title', async () => {
+  const { page, errors, context } = await open('pages/exhibit/index', 'id=helmet')
+  const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash)
+  /** The visible page shows this heading, the document title says the same, and no other exhibit is on screen. */
+  async function showing(heading: string, title = heading) {
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor()
+    await page.waitForFunction((t) => document.title === t, title, { timeout: 5_000 }).catch(async () => {
+      throw new Error(`title is "${await page.title()}", expected "${title}" (showing ${heading})`)
+    })
+    await pageInPlace(page)
+    const visibleH1 = await page.getByRole('heading', { level: 1 }).allInnerTexts()
+    expect(visibleH1).toEqual([heading])
+  }
+  await showing('航天同源轻量化头盔')
+  await go('#/pages/exhibit/index?id=vanadium')
+  await showing('全钒液流储能电池')
+  // Next in the same hall (洁净能源展区): the fuel cell.
+  await page.locator('[data-nav=next]').click()
+  await showing('氢燃料电池')
+  await page.locator('[data-nav=prev]').click()
+  await showing('全钒液流储能电池')
+  await go('#/pages/exhibit/index?id=helmet')
+  await showing('航天同源轻量化头盔')
+  await go('#/pages/home/index')
+  await showing('高新区科技馆')
+  await page.goBack()
+  await showing('航天同源轻量化头盔')
+  // An unknown code after a known one: the not-found page and its own title, never the old name.
+  await go('#/pages/exhibit/index?id=zz-none')
+  await showing('未找到展品')
+  await go('#/pages/exhibit/index?id=vanadium')
+  await showing('全钒液流储能电池')
+  await page.goBack()
+  await showing('未找到展品')
+  expect(errors).toEqual([])
   await context.close()
 })

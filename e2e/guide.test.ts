@@ -15,6 +15,8 @@ async function clippedText(page: Page): Promise<string[]> {
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('#app *'))) {
       const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim())
       if (!own || el.clientWidth === 0) continue
+      // Text for screen readers only (announcements) is clipped to 1 px on purpose.
+      if (el.closest('.sr-only')) continue
       const style = getComputedStyle(el)
       if (style.overflowX === 'visible' && el.scrollWidth <= el.clientWidth + 1) continue
       if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className || el.tagName}: "${(el.textContent ?? '').trim().slice(0, 30)}" ${el.scrollWidth}>${el.clientWidth}`)
@@ -55,7 +57,10 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   // 1. Scan: the exhibit opens and is stamped on the visit card.
   await page.goto(pageUrl(app.server.url, 'pages/exhibit/index', 'id=helmet'))
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
-  await page.getByText('已集章：本展品已盖在您的参观足迹卡上').waitFor()
+  // The stamp moment is shown (a seal toast) and announced to screen readers (a live region).
+  await page.locator('[data-stamp-toast]').waitFor()
+  await expect(page.locator('[data-stamp-announce]').innerText()).resolves.toBe('集章成功！已盖在您的参观足迹卡上')
+  await page.getByText('本展品已盖在您的参观足迹卡上', { exact: true }).waitFor()
 
   // 2. Listen: the audio guide plays (time advances, not paused), says it is machine-made, shows the transcript.
   await page.locator('[data-action=listen]').click()
@@ -76,7 +81,17 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   await page.goBack()
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
   await expect(page.locator('audio[data-guide-audio]').evaluate((a: HTMLAudioElement) => a.paused)).resolves.toBe(false)
-  await page.locator('audio[data-guide-audio]').evaluate((a: HTMLAudioElement) => a.pause())
+  // …and a mini-player follows the visitor: pause, resume, close.
+  const mini = page.locator('[data-mini-player]:visible')
+  await expect(mini.innerText()).resolves.toContain('航天同源轻量化头盔')
+  await shoot(page, 'guide-mini-player')
+  await mini.locator('[data-action=mini-pause]').click()
+  await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')!.paused)
+  await page.locator('[data-mini-player=paused]:visible [data-action=mini-resume]').click()
+  await page.waitForFunction(() => !document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')!.paused)
+  await page.locator('[data-mini-player]:visible [data-action=mini-close]').click()
+  await page.waitForFunction(() => document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')!.paused)
+  await expect(page.locator('[data-mini-player]').count()).resolves.toBe(0)
 
   // 3. English: interface and content switch, the translation is marked as machine-made.
   await page.getByRole('button', { name: 'English' }).click()
@@ -119,7 +134,7 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   // 6. Care mode, switched on in 我的 (in Chinese again), then the main pages with nothing clipped.
   await page.goto(pageUrl(app.server.url, 'pages/mine/index'))
   await page.getByRole('button', { name: '中文', exact: true }).first().click()
-  await page.getByRole('heading', { name: '关怀模式' }).waitFor()
+  await page.getByRole('heading', { name: '显示与语言' }).waitFor()
   const normalSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
   await page.getByRole('switch', { name: /关怀模式/ }).click()
   await page.waitForFunction(() => document.documentElement.classList.contains('care'))

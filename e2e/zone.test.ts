@@ -42,7 +42,12 @@ test('search companies by Chinese (融科) and by pinyin initials (rkcn), filter
   await shoot(page, 'zone-companies-rkcn')
 
   await page.locator('.zone-search__clear').click()
+  // Filters live in a sheet behind one 筛选 button; the active one stays as a removable chip.
+  await page.locator('[data-action=filters]').click()
   await page.locator('[data-chips="qualification"] .zone-chip', { hasText: '瞪羚企业' }).click()
+  await shoot(page, 'zone-filter-sheet')
+  await page.locator('[data-action=filters-done]').click()
+  await page.locator('[data-active-filter=qualification]', { hasText: '瞪羚企业' }).waitFor()
   await page.waitForFunction(() => /共 \d+ 家企业/.test(document.body.innerText) && document.querySelectorAll('[data-company]').length > 0 && !document.querySelector('.status--loading'))
   const dengling = await page.locator('[data-company]').allInnerTexts()
   expect(dengling.length).toBeGreaterThan(0)
@@ -78,11 +83,15 @@ test('a name with a missing character still finds the company; nothing found off
 test('find a policy, filter by status, and open it with everything a company needs to apply', async () => {
   const { page, errors, context } = await open('zone/pages/policies/index')
   await page.getByText(/共 \d+ 条政策/).waitFor()
+  await page.locator('[data-action=filters]').click()
   await page.locator('[data-chips="status"] .zone-chip', { hasText: '已截止' }).click()
+  await page.locator('[data-action=filters-done]').click()
   await page.waitForFunction(() => !document.querySelector('.status--loading') && document.querySelectorAll('[data-policy]').length > 0)
   const closed = await page.locator('[data-policy]').allInnerTexts()
   expect(closed.every((t) => t.includes('已截止'))).toBe(true)
-  await page.locator('[data-chips="status"] .zone-chip', { hasText: '全部' }).click()
+  // Removing the chip removes the filter.
+  await page.locator('[data-active-filter=status]').click()
+  await expect(page.locator('[data-active-filter]').count()).resolves.toBe(0)
 
   await searchFor(page, '知识产权质押')
   await page.locator('[data-policy="ip-pledge"]').waitFor()

@@ -2,7 +2,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/exhibit/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'exhibits', pages: ['pages/list/index'] },
+    { root: 'exhibits', pages: ['pages/list/index', 'pages/sources/index'] },
     {
       root: 'zone',
       pages: ['pages/companies/index', 'pages/company/index', 'pages/policies/index', 'pages/policy/index', 'pages/match/index', 'pages/figures/index'],

@@ -1,7 +1,7 @@
 // Keyed derivations from the server secret. Each use gets its own sub-key, so a ticket signature
 // can never be replayed as an ID hash or a booking id.
 import crypto from 'node:crypto'
-import { normalizeIdNumber, TICKET_CODE_PATTERN, type IdType } from '../contracts/booking'
+import { normalizeIdNumber, SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, TICKET_CODE_PATTERN, type IdType } from '../contracts/booking'
 
 const subKeys = new Map<string, Buffer>()
 
@@ -46,4 +46,15 @@ export function readTicketCode(secret: string, raw: string): string | null {
   const expected = Buffer.from(ticketSignature(secret, bookingId))
   const given = Buffer.from(signature)
   return expected.length === given.length && crypto.timingSafeEqual(expected, given) ? bookingId : null
+}
+
+/**
+ * The ticket's short code: 8 characters of a keyed hash of the booking id, so it cannot be made up
+ * without the server secret. The gate finds it among the day's bookings (cloud/booking/shortCode.ts).
+ */
+export function shortTicketCode(secret: string, bookingId: string): string {
+  const bytes = crypto.createHmac('sha256', subKey(secret, 'short-ticket')).update(bookingId).digest()
+  let code = ''
+  for (let i = 0; i < SHORT_CODE_LENGTH; i++) code += SHORT_CODE_ALPHABET[bytes[i] % SHORT_CODE_ALPHABET.length]
+  return code
 }

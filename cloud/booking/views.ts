@@ -3,7 +3,7 @@ import { weekdayOf, type BookingStatus, type BookingView } from '../contracts/bo
 import type { BookingRecord } from '../store/port'
 import { cancelDeadline, sessionRef } from './calendar'
 import type { BookingConfig } from './config'
-import { ticketCode } from './keys'
+import { shortTicketCode, ticketCode } from './keys'
 import { beijingText } from './time'
 
 export function bookingView(record: BookingRecord, config: BookingConfig, secret: string, now: Date): BookingView {
@@ -23,7 +23,7 @@ export function bookingView(record: BookingRecord, config: BookingConfig, secret
     status,
     visitors: record.visitors.map((v) => ({ name: v.name, idType: v.idType, idMasked: v.idMasked })),
     createdAt: record.createdAt,
-    ...(status === 'confirmed' ? { ticketCode: ticketCode(secret, record.id) } : {}),
+    ...(status === 'confirmed' ? { ticketCode: ticketCode(secret, record.id), shortCode: shortTicketCode(secret, record.id) } : {}),
     cancelDeadline: deadline.toISOString(),
     cancelDeadlineText: beijingText(deadline),
     cancellable: status === 'confirmed' && now.getTime() < deadline.getTime(),

@@ -137,6 +137,8 @@ export interface BookingView {
   createdAt: string
   /** Signed e-ticket code; only while the booking can still be used at the gate. */
   ticketCode?: string
+  /** The same ticket as 8 characters a person can read aloud and type (SHORT_CODE_ALPHABET). */
+  shortCode?: string
   /** Last moment the booking can be cancelled (ISO) and its display text. */
   cancelDeadline: string
   cancelDeadlineText: string
@@ -187,6 +189,7 @@ export const BookingErrors = {
   NOT_CANCELLABLE: '该预约{status}，无法取消',
   CANCEL_DEADLINE_PASSED: '已过取消截止时间（{deadline}），无法取消',
   TICKET_INVALID: '无效的电子票：二维码无法识别或已被篡改',
+  SHORT_CODE_NOT_FOUND: '没有今天可入馆的预约对应此短码：请核对短码，或该票已使用、已取消',
   TICKET_USED: '该电子票已于{time}核验入馆，不能重复使用',
   TICKET_CANCELLED: '该预约已取消，电子票无效',
   TICKET_NO_SHOW: '该预约已过期（未到场），电子票无效',
@@ -217,3 +220,17 @@ export function shortDate(date: string): string {
 
 /** Ticket codes as printed under the QR code: `T1.<booking>.<signature>` (no personal data). */
 export const TICKET_CODE_PATTERN = /^T1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{16}$/
+
+/** Short ticket codes use letters and digits that cannot be mistaken for one another: no 0/O, 1/I/L. */
+export const SHORT_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+export const SHORT_CODE_LENGTH = 8
+export const SHORT_CODE_PATTERN = /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/
+
+/** What staff typed, as a short code: any case, spaces and dashes ignored; null when it cannot be one. */
+export function normalizeShortCode(raw: string): string | null {
+  const code = raw.replace(/[\s-]/g, '').toUpperCase()
+  return SHORT_CODE_PATTERN.test(code) ? code : null
+}
+
+/** ABCD EFGH: two groups of four, easier to read aloud. */
+export const formatShortCode = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`

@@ -27,7 +27,7 @@ export const ExhibitSeedSchema = z.object({
   figuresEn: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
   company: z.object({ id: z.string().optional(), name: z.string() }),
   companyEn: z.string().optional(),
-  origin: z.string(),
+  origin: z.string().optional(),
   originEn: z.string().optional(),
   imageAltEn: z.string().optional(),
   translationEn: z.enum(['machine', 'written']).optional(),

@@ -300,6 +300,27 @@ describe('gate check-in', () => {
     expect(mine).toMatchObject({ ok: true, data: { booking: { status: 'checked_in', cancellable: false } } })
   })
 
+  it('admits by the 8-character short code once (any case, spaces ignored); a used, made-up or other-day code is refused', async () => {
+    const b = await ticket()
+    expect(b.shortCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/)
+    const typed = `${b.shortCode!.slice(0, 4).toLowerCase()} ${b.shortCode!.slice(4)}`
+    // A code for tomorrow is not today's: not found, nothing changes.
+    expect(await checkIn(b.shortCode!, bj('2026-11-26 09:10'))).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND', message: BookingErrors.SHORT_CODE_NOT_FOUND } })
+    expect(await checkIn(typed)).toMatchObject({ ok: true, data: { result: { bookingId: b.id, visitors: [{ name: '张三' }, { name: '张小明' }] } } })
+    expect(await checkIn(b.shortCode!)).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND' } })
+    // The signed QR of the same ticket is refused too: one entry per ticket, whichever way it was checked.
+    expect(await checkIn(b.ticketCode!)).toMatchObject({ ok: false, error: { code: 'TICKET_USED' } })
+    const made = b.shortCode!.split('').reverse().join('')
+    expect(await checkIn(made === b.shortCode ? 'ABCDEFGH' : made)).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND' } })
+  })
+
+  it('shows no short code once a booking is cancelled', async () => {
+    const b = await ticket()
+    const cancelled = await call('booking', 'cancel', { bookingId: b.id }, { openid: 'u1', now: NOW })
+    expect(cancelled.ok && cancelled.data.booking.shortCode).toBeFalsy()
+    expect(await checkIn(b.shortCode!)).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND' } })
+  })
+
   it('lets only one of many simultaneous scans through', async () => {
     const b = await ticket()
     const results = await Promise.all(Array.from({ length: 10 }, () => checkIn(b.ticketCode)))

@@ -6,6 +6,7 @@ import { addMinutes, beijingText, dayOf } from '../booking/time'
 import { sessionIdOf } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
+import { findByShortCode } from '../booking/short-code'
 import { refuse, secretOf } from './shared'
 import { defineAction, implement } from './types'
 
@@ -16,8 +17,14 @@ export const staff = implement('staff', {
       schema: z.object({ code: z.string().max(200, BookingErrors.TICKET_INVALID) }).strict(),
       handle: async ({ code }, ctx) => {
         const now = ctx.now()
-        const bookingId = readTicketCode(secretOf(ctx), code)
-        if (!bookingId) return refuse('TICKET_INVALID')
+        // The QR's signed code, or the 8-character short code typed at the gate (today's bookings).
+        let bookingId = readTicketCode(secretOf(ctx), code)
+        if (!bookingId) {
+          const short = await findByShortCode(ctx.store.booking, secretOf(ctx), code, dayOf(now))
+          if (short.kind === 'notFound') return refuse('SHORT_CODE_NOT_FOUND')
+          if (short.kind === 'notShort') return refuse('TICKET_INVALID')
+          bookingId = short.bookingId
+        }
         const record = await ctx.store.booking.getBooking(bookingId)
         if (!record || record.status === 'pending' || record.status === 'refused') return refuse('TICKET_INVALID')
         const config = await loadBookingConfig(ctx.store)

@@ -43,7 +43,7 @@ export function staticExhibitView(e: Exhibit): string {
     `<h1>${escapeHtml(e.name)}</h1>` +
     (figures ? `<dl>${figures}</dl>` : '') +
     `<p>${escapeHtml(e.summary)}</p>` +
-    `<p class="h">提供单位：${escapeHtml(e.company.name)} · ${escapeHtml(e.origin)}</p>` +
+    `<p class="h">提供单位：${escapeHtml(e.company.name)}${e.origin ? ` · ${escapeHtml(e.origin)}` : ''}</p>` +
     `</main>`
   )
 }

@@ -41,7 +41,7 @@ describe('seed content from the article', () => {
 
   it('has every exhibit and hall in English too, with the translation marked as machine-made or written', () => {
     for (const e of toExhibits(file)) {
-      expect({ code: e.code, nameEn: Boolean(e.nameEn), summaryEn: Boolean(e.summaryEn), originEn: Boolean(e.originEn), companyEn: Boolean(e.companyEn), imageAltEn: Boolean(e.imageAltEn) }).toEqual({
+      expect({ code: e.code, nameEn: Boolean(e.nameEn), summaryEn: Boolean(e.summaryEn), originEn: e.origin ? Boolean(e.originEn) : true, companyEn: Boolean(e.companyEn), imageAltEn: Boolean(e.imageAltEn) }).toEqual({
         code: e.code, nameEn: true, summaryEn: true, originEn: true, companyEn: true, imageAltEn: true,
       })
       expect(e.figuresEn?.length).toBe(e.figures.length)

@@ -2,11 +2,12 @@
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { BookingView, CalendarDay, IdType, VisitorView } from '@cloud/contracts/booking'
-import type { AppError, Result } from '@cloud/contracts/result'
+import type { Result } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
 import { newRequestId } from './request-id'
 
-export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: AppError }
+import type { Loadable } from '@/ui/loadable'
+export type { Loadable } from '@/ui/loadable'
 
 export interface BookingState {
   calendar: Loadable<{ days: CalendarDay[]; sourceNote: string }>

@@ -27,7 +27,7 @@ export function ScanEntry() {
       </View>
       <View className="scan-entry__row">
         <Input
-          className="scan-entry__input"
+          className="field scan-entry__input"
           value={text}
           placeholder={t('scan.placeholder')}
           aria-labelledby="scan-entry-label"

@@ -11,7 +11,7 @@ export interface ExhibitText {
   summary: string
   figures: ExhibitFigure[]
   company: string
-  origin: string
+  origin?: string
   imageAlt: string
   /** English was asked for but the exhibit has none. */
   missingEnglish: boolean

@@ -10,15 +10,12 @@ import { callCloud } from '@/services/cloud'
 import { taroStorage } from '@/services/storage'
 import { takeInlinedExhibit } from './landing'
 
-export type Loadable<T> =
-  | { status: 'loading' }
-  /** `savedAt` is set when this is a saved copy shown because a fresh one could not be fetched. */
-  | { status: 'ready'; data: T; savedAt?: number }
-  | { status: 'error'; error: AppError }
+import type { Loadable } from '@/ui/loadable'
+export type { Loadable } from '@/ui/loadable'
 
 export interface ExhibitsState {
   exhibits: Record<string, Loadable<Exhibit>>
-  halls: Loadable<HallWithExhibits[]> | { status: 'idle' }
+  halls: Loadable<HallWithExhibits[]>
   /** Loads once; `force` reloads (the retry button, or a saved copy asking for a fresh one). */
   loadExhibit: (code: string, force?: boolean) => Promise<void>
   loadHalls: () => Promise<void>

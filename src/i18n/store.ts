@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 // The visitor's language: a plain zustand store, persisted in storage, and a thin hook.
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
@@ -37,5 +38,6 @@ export const useLang = (): GuideLang => useStore(langStore, (s) => s.lang)
 /** The translate function for the current language; components re-render when it changes. */
 export function useT() {
   const lang = useLang()
-  return (key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars)
+  // Stable per language, so effects that set titles can depend on it.
+  return useCallback((key: MessageKey, vars?: Record<string, string | number>) => translate(lang, key, vars), [lang])
 }

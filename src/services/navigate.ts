@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro'
-
-const TAB_PAGES = ['/pages/home/index', '/pages/mine/index']
+import { paths, TAB_PAGES } from '@/paths'
 
 /** Opens a page, whether it is a tab page (switchTab) or not (navigateTo). */
 export function openPage(url: string): void {
@@ -9,6 +8,6 @@ export function openPage(url: string): void {
   else Taro.navigateTo({ url })
 }
 
-export const exhibitPageUrl = (code: string) => `/pages/exhibit/index?id=${encodeURIComponent(code)}`
+export const exhibitPageUrl = paths.exhibit
 
-export const companyPageUrl = (id: string) => `/zone/pages/company/index?id=${encodeURIComponent(id)}`
+export const companyPageUrl = paths.company

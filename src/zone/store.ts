@@ -14,11 +14,12 @@ import type {
   PolicyWithStatus,
   ZoneChart,
 } from '@cloud/contracts/zone'
-import type { AppError } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
-import { companyPageUrl } from '@/services/navigate'
+import { paths } from '@/paths'
+import { loaded } from '@/ui/loadable'
 
-export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: AppError }
+import type { Loadable } from '@/ui/loadable'
+export type { Loadable } from '@/ui/loadable'
 
 export const PAGE_SIZE = 20
 
@@ -39,9 +40,6 @@ export interface ZoneState {
   loadFigures: () => Promise<void>
   runMatch: (profile: MatchProfile) => Promise<void>
 }
-
-const loaded = <T>(res: { ok: true; data: T } | { ok: false; error: AppError }): Loadable<T> =>
-  res.ok ? { status: 'ready', data: res.data } : { status: 'error', error: res.error }
 
 /** Drops empty values so the request carries only what the person chose. */
 function clean<T extends object>(q: T): T {
@@ -107,11 +105,12 @@ export const zoneStore = createZoneStore()
 
 export const useZone = <T>(selector: (s: ZoneState) => T): T => useStore(zoneStore, selector)
 
+/** The zone's routes, from the one route table (src/paths.ts). */
 export const zonePaths = {
-  companies: '/zone/pages/companies/index',
-  company: companyPageUrl,
-  policies: '/zone/pages/policies/index',
-  policy: (id: string) => `/zone/pages/policy/index?id=${encodeURIComponent(id)}`,
-  match: '/zone/pages/match/index',
-  figures: '/zone/pages/figures/index',
+  companies: paths.companies,
+  company: paths.company,
+  policies: paths.policies,
+  policy: paths.policy,
+  match: paths.match,
+  figures: paths.figures,
 }

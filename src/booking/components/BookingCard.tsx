@@ -1,19 +1,24 @@
 import { View } from '@tarojs/components'
-import { shortDate, type BookingView } from '@cloud/contracts/booking'
+import { shortDate as zhDate, type BookingView } from '@cloud/contracts/booking'
+import { dayName, shortDate } from '@/booking/dates'
+import { SESSION_EN } from '@/booking/strings'
+import { useLang } from '@/i18n/store'
 import { StatusTag } from './StatusTag'
 import './booking.scss'
 
 export function BookingCard({ booking, onOpen }: { booking: BookingView; onOpen: () => void }) {
+  const lang = useLang()
+  const session = lang === 'en' ? SESSION_EN[booking.sessionId.split('.')[1]] ?? booking.sessionName : booking.sessionName
   return (
     <View className="card bk-booking" role="link" data-booking={booking.id} onClick={onOpen}>
       <View className="bk-day__head">
         <View className="bk-day__date">
-          {shortDate(booking.date)} {booking.weekday} {booking.sessionName}
+          {lang === 'en' ? `${dayName(booking.date, '', 'en')}, ${shortDate(booking.date, 'en')}` : `${zhDate(booking.date)} ${booking.weekday}`} {session}
         </View>
         <StatusTag status={booking.status} />
       </View>
       <View className="muted">
-        {booking.start}–{booking.end} · {booking.visitors.map((v) => v.name).join('、')}
+        {booking.start}–{booking.end} · <View className="bk-booking__names" data-content>{booking.visitors.map((v) => v.name).join(lang === 'en' ? ', ' : '、')}</View>
       </View>
     </View>
   )

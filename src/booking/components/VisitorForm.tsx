@@ -40,7 +40,7 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
           姓名
         </View>
         <Input
-          className="bk-input"
+          className="field bk-input"
           value={name}
           placeholder="与证件一致"
           aria-labelledby="vf-name"
@@ -64,7 +64,7 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
           证件号码
         </View>
         <Input
-          className="bk-input"
+          className="field bk-input"
           value={idNumber}
           placeholder={ID_TYPES[typeIndex].hint}
           aria-labelledby="vf-id"

@@ -2,7 +2,9 @@ import { View } from '@tarojs/components'
 import type { Exhibit } from '@cloud/contracts/exhibit'
 import { trailLog, useTrail } from '@/guide/stamps'
 import { useLang, useT } from '@/i18n/store'
+import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
+import { Icon } from '@/ui/Icon'
 import './exhibit-actions.scss'
 
 /** Listen, save, and the stamp this visit earned: what a visitor does next on an exhibit page. */
@@ -16,32 +18,32 @@ export function ExhibitActions({ exhibit, stampedNow }: { exhibit: Exhibit; stam
   return (
     <View className="exhibit-actions">
       {hasAudio ? (
-        <View className="btn exhibit-actions__listen" role="button" data-action="listen" onClick={() => openPage(`/guide/pages/listen/index?id=${encodeURIComponent(exhibit.code)}&lang=${lang}`)}>
-          ▶ {t('exhibit.listen')}
-          <View className="exhibit-actions__sub">（{t('exhibit.listenNote')}）</View>
+        <View className="btn exhibit-actions__listen" role="button" data-action="listen" onClick={() => openPage(paths.listen(exhibit.code, lang))}>
+          <Icon name="headphones" color="white" />
+          {t('exhibit.listen')}
+          <View className="exhibit-actions__sub">{t('exhibit.listenNote')}</View>
         </View>
       ) : (
         <View className="muted">{t('exhibit.noAudio')}</View>
       )}
       <View className="exhibit-actions__row">
         <View
-          className="btn btn--ghost exhibit-actions__fav"
+          className={`chip exhibit-actions__fav ${favourite ? 'chip--on' : ''}`}
           role="button"
           aria-pressed={favourite}
           data-action="favourite"
           onClick={() => trailLog.toggleFavourite(exhibit.code)}
         >
-          {favourite ? `★ ${t('exhibit.favourited')}` : `☆ ${t('exhibit.favourite')}`}
+          <Icon name="heart" size="s" color={favourite ? 'danger' : 'brand'} />
+          {favourite ? t('exhibit.favourited') : t('exhibit.favourite')}
         </View>
-        <View className="btn btn--ghost exhibit-actions__trail" role="button" data-action="trail" onClick={() => openPage('/guide/pages/trail/index')}>
-          {t('exhibit.trail')}
+        <View className={`chip exhibit-actions__trail ${stamped ? 'chip--on' : ''}`} role="button" data-action="trail" onClick={() => openPage(paths.trail)}>
+          <Icon name="stamp" size="s" color={stamped ? 'danger' : 'brand'} />
+          {stamped ? t('exhibit.stampedShort') : t('exhibit.trail')}
         </View>
       </View>
       {stamped && (
         <View className="exhibit-actions__stamp" data-stamped={stampedNow ? 'now' : 'before'}>
-          <View className="exhibit-actions__seal" aria-hidden="true">
-            章
-          </View>
           {t('exhibit.stamped')}
         </View>
       )}

@@ -1,25 +1,26 @@
 import { View } from '@tarojs/components'
+import { useT } from '@/i18n/store'
+import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
-import '@/components/status.scss'
+import { Icon } from '@/ui/Icon'
+import '@/ui/status.scss'
 
 /** The friendly end of a bad or outdated code: says what happened and offers a way on. */
 export function ExhibitNotFound({ reason }: { reason: 'missing' | 'malformed' | 'unknown' }) {
-  const text =
-    reason === 'unknown'
-      ? '没有找到这件展品，可能展品已更换位置或二维码已过期。'
-      : '二维码内容无法识别，请重新扫描展品旁的二维码。'
+  const t = useT()
   return (
     <View className="status" data-testid="exhibit-not-found">
+      <Icon name="search" color="muted" size="l" className="status__icon" />
       <View className="status__title" role="heading" aria-level={1}>
-        未找到展品
+        {t('notFound.title')}
       </View>
-      <View className="status__text">{text}</View>
+      <View className="status__text">{t(reason === 'unknown' ? 'notFound.unknown' : 'notFound.malformed')}</View>
       <View className="status__actions">
-        <View className="btn" role="button" onClick={() => openPage('/exhibits/pages/list/index')}>
-          查看全部展品
+        <View className="btn" role="button" onClick={() => openPage(paths.exhibits)}>
+          {t('exhibit.all')}
         </View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/pages/home/index')}>
-          返回首页
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.home)}>
+          {t('notFound.home')}
         </View>
       </View>
     </View>

@@ -1,36 +1,51 @@
+import type { ReactNode } from 'react'
 import { Image, View } from '@tarojs/components'
 import type { Exhibit, GuideLang } from '@cloud/contracts/exhibit'
 import { translate } from '@/i18n/store'
 import { mediaUrl } from '@/services/media'
 import { companyPageUrl, openPage } from '@/services/navigate'
+import { Icon } from '@/ui/Icon'
 import { localizeExhibit } from '../localize'
 import './exhibit-view.scss'
 
-export function ExhibitView({ exhibit, lang = 'zh' }: { exhibit: Exhibit; lang?: GuideLang }) {
+interface Props {
+  exhibit: Exhibit
+  lang?: GuideLang
+  /** Floats over the top of the picture (the language switch). */
+  bar?: ReactNode
+  /** The visitor's next steps (listen, stamp, save): right under the name, on the first screen. */
+  actions?: ReactNode
+  /** After the facts (previous / next exhibit). */
+  after?: ReactNode
+}
+
+export function ExhibitView({ exhibit, lang = 'zh', bar, actions, after }: Props) {
   const t = localizeExhibit(exhibit, lang)
   // Interface text follows the chosen language; content falls back to Chinese when it has no English.
   const ui = (k: Parameters<typeof translate>[1]) => translate(lang, k)
   return (
     <View className="exhibit" data-exhibit={exhibit.code} data-lang={t.lang}>
-      <Image className="exhibit__image" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
+      <View className="exhibit__hero">
+        <Image className="exhibit__image cover-img" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
+        {bar && <View className="exhibit__bar">{bar}</View>}
+      </View>
       <View className="exhibit__body">
         <View className="exhibit__hall">
+          <Icon name="map-pin" size="s" />
           {t.hall}
           {exhibit.floor ? ` · ${exhibit.floor}` : ''}
         </View>
         <View className="exhibit__name" role="heading" aria-level={1}>
           {t.name}
         </View>
-        {t.altName && (
-          <View className="exhibit__name-en">
-            {t.altName}
-          </View>
-        )}
+        {t.altName && <View className="exhibit__name-en">{t.altName}</View>}
         {t.missingEnglish && (
           <View className="exhibit__no-en" role="note">
             {ui('exhibit.noEnglish')}
           </View>
         )}
+
+        {actions}
 
         {t.figures.length > 0 && (
           <View className="exhibit__figures" aria-label={ui('exhibit.figures')}>
@@ -46,21 +61,25 @@ export function ExhibitView({ exhibit, lang = 'zh' }: { exhibit: Exhibit; lang?:
         <View className="exhibit__summary">{t.summary}</View>
 
         <View className="exhibit__facts">
-          <View className="exhibit__fact">
-            <View className="exhibit__fact-key">{ui('exhibit.company')}</View>
-            {exhibit.company.id ? (
-              // The company's page in 企业名录: who they are, what else they make, how to reach them.
-              <View className="exhibit__fact-val exhibit__link" role="link" onClick={() => openPage(companyPageUrl(exhibit.company.id!))}>
-                {t.company} ›
-              </View>
-            ) : (
+          {exhibit.company.id ? (
+            // The company's page in 企业名录: who they are, what else they make, and the zone policies that fit it.
+            <View className="exhibit__fact exhibit__link" role="link" onClick={() => openPage(companyPageUrl(exhibit.company.id!))}>
+              <View className="exhibit__fact-key">{ui('exhibit.company')}</View>
               <View className="exhibit__fact-val">{t.company}</View>
-            )}
-          </View>
-          <View className="exhibit__fact">
-            <View className="exhibit__fact-key">{ui('exhibit.origin')}</View>
-            <View className="exhibit__fact-val">{t.origin}</View>
-          </View>
+              <Icon name="chevron-right" color="muted" size="s" />
+            </View>
+          ) : (
+            <View className="exhibit__fact">
+              <View className="exhibit__fact-key">{ui('exhibit.company')}</View>
+              <View className="exhibit__fact-val">{t.company}</View>
+            </View>
+          )}
+          {t.origin && (
+            <View className="exhibit__fact">
+              <View className="exhibit__fact-key">{ui('exhibit.origin')}</View>
+              <View className="exhibit__fact-val">{t.origin}</View>
+            </View>
+          )}
         </View>
         {exhibit.source === 'illustrative' && <View className="exhibit__note">{ui('exhibit.illustrative')}</View>}
         {t.machineTranslated && (
@@ -68,6 +87,7 @@ export function ExhibitView({ exhibit, lang = 'zh' }: { exhibit: Exhibit; lang?:
             {ui('exhibit.machineTranslation')}
           </View>
         )}
+        {after}
       </View>
     </View>
   )

@@ -9,6 +9,8 @@ export interface Track {
 
 export interface PlayerState {
   src: string | null
+  /** What is loaded, for the mini-player that follows the visitor across pages. */
+  title: string | null
   playing: boolean
   position: number
   duration: number
@@ -19,9 +21,13 @@ export interface AudioPlayer {
   /** Plays the track from the start, or resumes it if it is the one loaded. */
   play(track: Track): void
   pause(): void
+  /** Resumes what is loaded (the mini-player has no track at hand). */
+  resume(): void
+  /** Stops and unloads: the mini-player's close. */
+  stop(): void
   seek(seconds: number): void
   state(): PlayerState
   subscribe(listener: (s: PlayerState) => void): () => void
 }
 
-export const idleState: PlayerState = { src: null, playing: false, position: 0, duration: 0, error: null }
+export const idleState: PlayerState = { src: null, title: null, playing: false, position: 0, duration: 0, error: null }

@@ -27,12 +27,23 @@ export function createHtmlAudioPlayer(make: () => HTMLAudioElement = () => new A
       const a = element()
       if (state.src !== track.src) {
         a.src = track.src
-        update({ src: track.src, position: 0, duration: track.seconds, error: null })
+        update({ src: track.src, title: track.title, position: 0, duration: track.seconds, error: null })
       }
       a.play().catch(() => update({ playing: false, error: '无法播放音频，请点击播放键重试' }))
     },
     pause() {
       el?.pause()
+    },
+    resume() {
+      if (el && state.src) el.play().catch(() => update({ playing: false, error: '无法播放音频，请点击播放键重试' }))
+    },
+    stop() {
+      if (el) {
+        el.pause()
+        el.removeAttribute('src')
+        el.load()
+      }
+      update(idleState)
     },
     seek(seconds) {
       if (el) el.currentTime = seconds

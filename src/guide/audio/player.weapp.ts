@@ -33,11 +33,18 @@ export function createBackgroundAudioPlayer(): AudioPlayer {
       m.title = track.title
       m.epname = '高新区科技馆语音导览'
       m.singer = track.subtitle ?? '机器合成语音'
-      update({ src: track.src, position: 0, duration: track.seconds, error: null })
+      update({ src: track.src, title: track.title, position: 0, duration: track.seconds, error: null })
       m.src = track.src // setting src starts playback
     },
     pause() {
       manager?.pause()
+    },
+    resume() {
+      if (manager && state.src) manager.play()
+    },
+    stop() {
+      manager?.stop()
+      update(idleState)
     },
     seek(seconds) {
       manager?.seek(seconds)

@@ -3,23 +3,27 @@
 // scan opens it without downloading a subpackage. The audio player and the trail card are
 // subpackage pages, opened from here; only the stamp record (a few lines) is on the scan path.
 import { useEffect, useState } from 'react'
-import Taro, { useDidHide, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { parseExhibitEntry } from '@cloud/contracts/exhibit'
-import { CareRoot } from '@/care/CareRoot'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { parseExhibitEntry, type Exhibit } from '@cloud/contracts/exhibit'
 import { ExhibitActions } from '@/exhibits/components/ExhibitActions'
 import { ExhibitNotFound } from '@/exhibits/components/ExhibitNotFound'
 import { ExhibitView } from '@/exhibits/components/ExhibitView'
+import { HallNeighbours } from '@/exhibits/components/HallNeighbours'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
+import { StampToast } from '@/exhibits/components/StampToast'
 import { dropStaticView } from '@/exhibits/landing'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { trailLog } from '@/guide/stamps'
 import { LangSwitch } from '@/i18n/LangSwitch'
-import { useLang, useT } from '@/i18n/store'
+import { translate, useLang, useT } from '@/i18n/store'
+import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
+import { PageShell } from '@/ui/PageShell'
+import type { GuideLang } from '@cloud/contracts/exhibit'
 import './index.scss'
+
+type Entry = ReturnType<typeof parseExhibitEntry>
 
 /** Long enough for the page and its picture to be on screen on a slow phone. */
 const HALLS_PREFETCH_DELAY_MS = 1500
@@ -28,8 +32,20 @@ function prefetchHalls() {
   if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
 }
 
+/** The title a page state deserves: the exhibit's name, 未找到展品, or the museum while loading. */
+export function exhibitTitle(entry: Entry, state: ReturnType<typeof exhibitsStore.getState>['exhibits'][string] | undefined, lang: GuideLang): string {
+  if (!entry.ok) return translate(lang, 'notFound.title')
+  if (state?.status === 'ready') return lang === 'en' && state.data.nameEn ? state.data.nameEn : state.data.name
+  if (state?.status === 'error') return translate(lang, state.error.code === 'EXHIBIT_NOT_FOUND' || state.error.code === 'BAD_REQUEST' ? 'notFound.title' : 'error.title')
+  return translate(lang, 'app.name')
+}
+
 export default function ExhibitPage() {
-  const { params } = useRouter()
+  // This page instance's own parameters: read once when it loads, so a page kept under a newer
+  // one (H5 keeps them in the DOM) never takes up another page's code.
+  const router = useRouter()
+  const [params, setParams] = useState(router.params)
+  useLoad((p) => setParams(p))
   const entry = parseExhibitEntry(params)
   const code = entry.ok ? entry.code : null
   const state = useExhibits((s) => (code ? s.exhibits[code] : undefined))
@@ -41,11 +57,14 @@ export default function ExhibitPage() {
     if (code) void exhibitsStore.getState().loadExhibit(code)
   }, [code])
 
+  // The title follows every state (an unknown code after a known one must not keep the old name),
+  // and is set again when the visitor comes back to this page (H5 has one document title).
+  const title = exhibitTitle(entry, state, lang)
+  const applyTitle = () => void Taro.setNavigationBarTitle({ title })
+  useEffect(applyTitle, [title])
+  useDidShow(applyTitle)
+
   const ready = state?.status === 'ready' ? state.data : null
-  const name = ready ? (lang === 'en' && ready.nameEn ? ready.nameEn : ready.name) : null
-  useEffect(() => {
-    if (name) void Taro.setNavigationBarTitle({ title: name })
-  }, [name])
   const stampCode = ready?.code
   const stampHall = ready?.hallId
   useEffect(() => {
@@ -61,32 +80,39 @@ export default function ExhibitPage() {
   useDidHide(prefetchHalls)
 
   useShareAppMessage(() => ({
-    title: name ?? '高新区科技馆展品',
-    path: code ? `/pages/exhibit/index?id=${code}` : '/pages/home/index',
+    title: ready?.name ?? '高新区科技馆展品',
+    path: code ? paths.exhibit(code) : paths.home,
   }))
 
-  if (!entry.ok) return <ExhibitNotFound reason={entry.reason} />
-  if (!state || state.status === 'loading') return <LoadingView text={t('exhibit.loading')} />
-  if (state.status === 'error') {
-    if (state.error.code === 'EXHIBIT_NOT_FOUND' || state.error.code === 'BAD_REQUEST') return <ExhibitNotFound reason="unknown" />
+  if (!entry.ok)
     return (
-      <ErrorView
-        error={state.error}
-        onRetry={() => void exhibitsStore.getState().loadExhibit(entry.code, true)}
-        action={{ text: t('exhibit.all'), onTap: () => openPage('/exhibits/pages/list/index') }}
-      />
+      <PageShell className="exhibit-page">
+        <ExhibitNotFound reason={entry.reason} />
+      </PageShell>
     )
-  }
+  const retry = () => void exhibitsStore.getState().loadExhibit(entry.code, true)
   return (
-    <CareRoot>
-      <View className="exhibit-page">
-        <View className="exhibit-page__bar">
-          <LangSwitch />
+    <PageShell<Exhibit>
+      className="exhibit-page"
+      state={state}
+      loadingText={t('exhibit.loading')}
+      onRetry={retry}
+      errorAction={{ text: t('exhibit.all'), onTap: () => openPage(paths.exhibits) }}
+      renderError={(error) => (error.code === 'EXHIBIT_NOT_FOUND' || error.code === 'BAD_REQUEST' ? <ExhibitNotFound reason="unknown" /> : null)}
+    >
+      {(exhibit, s) => (
+        <View>
+          {s.savedAt && <SavedCopyNotice savedAt={s.savedAt} onRetry={retry} />}
+          <ExhibitView
+            exhibit={exhibit}
+            lang={lang}
+            bar={<LangSwitch />}
+            actions={<ExhibitActions exhibit={exhibit} stampedNow={stampedNow} />}
+            after={<HallNeighbours code={exhibit.code} hallId={exhibit.hallId} lang={lang} />}
+          />
+          <StampToast show={stampedNow} />
         </View>
-        {state.savedAt && <SavedCopyNotice savedAt={state.savedAt} onRetry={() => void exhibitsStore.getState().loadExhibit(entry.code, true)} />}
-        <ExhibitView exhibit={state.data} lang={lang} />
-        <ExhibitActions exhibit={state.data} stampedNow={stampedNow} />
-      </View>
-    </CareRoot>
+      )}
+    </PageShell>
   )
 }

@@ -1,13 +1,21 @@
+import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
+import { Image, View } from '@tarojs/components'
 import museum from '@data/museum.json'
-import { CareRoot } from '@/care/CareRoot'
+import { NoticeSlot } from '@/components/NoticeSlot'
 import { ScanEntry } from '@/components/ScanEntry'
+import { TodayCard } from '@/components/TodayCard'
+import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { homeEntries, type FeatureEntry } from '@/features'
 import { entryEn } from '@/i18n/dict'
 import { LangSwitch } from '@/i18n/LangSwitch'
 import { useLang, useT } from '@/i18n/store'
+import { paths } from '@/paths'
+import { mediaUrl } from '@/services/media'
 import { openPage } from '@/services/navigate'
+import { Cell, CellGroup } from '@/ui/Cell'
+import { Icon } from '@/ui/Icon'
+import { PageShell } from '@/ui/PageShell'
 import './index.scss'
 
 export default function HomePage() {
@@ -15,6 +23,12 @@ export default function HomePage() {
   const t = useT()
   const m = lang === 'en' ? { ...museum, ...museum.en } : museum
   const entryText = (e: FeatureEntry) => (lang === 'en' && entryEn[e.key] ? entryEn[e.key] : e)
+  const halls = useExhibits((s) => s.halls)
+  useEffect(() => {
+    if (exhibitsStore.getState().halls.status === 'idle') void exhibitsStore.getState().loadHalls()
+  }, [])
+  // One exhibit from each hall: a taste of every part of the museum.
+  const featured = halls.status === 'ready' ? halls.data.flatMap((h) => h.exhibits.slice(0, 1)).slice(0, 4) : []
 
   const openEntry = (entry: FeatureEntry) => {
     if (entry.path) openPage(entry.path)
@@ -28,69 +42,73 @@ export default function HomePage() {
   }
 
   return (
-    <CareRoot>
-      <View className="page home">
-        <View className="home__bar">
-          <LangSwitch />
-        </View>
-        <View className="home__hero">
+    <PageShell className="home">
+      <View className="home__hero">
+        <View className="home__hero-top">
           <View className="home__name" role="heading" aria-level={1}>
             {m.name}
           </View>
-          <View className="home__sub">{lang === 'en' ? `Dalian High-tech Zone · ${m.openedOn}` : `大连高新区 · ${m.openedOn}`}</View>
+          <LangSwitch />
         </View>
+        <View className="home__sub">{lang === 'en' ? `Dalian High-tech Zone · ${m.openedOn}` : `大连高新区 · ${m.openedOn}`}</View>
+      </View>
 
-        <View className="card home__info">
-          <View className="home__row">
-            <Text className="home__key">{t('home.hours')}</Text>
-            <Text className="home__val">{m.hours}</Text>
-          </View>
-          <View className="home__row">
-            <Text className="home__key">{t('home.closed')}</Text>
-            <Text className="home__val">{m.closedNote}</Text>
-          </View>
-          <View className="home__row">
-            <Text className="home__key">{t('home.address')}</Text>
-            <Text className="home__val">{m.address}</Text>
-          </View>
-          <View className="home__row">
-            <Text className="home__key">{t('home.admission')}</Text>
-            <Text className="home__val">{m.admission}</Text>
-          </View>
-        </View>
+      <NoticeSlot />
+      <TodayCard />
 
-        <View className="home__grid">
-          {homeEntries.map((entry) => {
-            const text = entryText(entry)
-            return (
-              <View
-                key={entry.key}
-                className={`home__entry ${entry.path ? '' : 'home__entry--soon'}`}
-                role="button"
-                data-entry={entry.key}
-                onClick={() => openEntry(entry)}
-              >
-                <View className="home__icon" aria-hidden="true">
-                  {entry.icon}
-                </View>
+      <View className="home__scan">
+        <ScanEntry />
+      </View>
+
+      <View className="home__grid">
+        {homeEntries.map((entry) => {
+          const text = entryText(entry)
+          return (
+            <View key={entry.key} className={`home__entry ${entry.path ? '' : 'home__entry--soon'}`} role="button" data-entry={entry.key} onClick={() => openEntry(entry)}>
+              <View className="home__icon">
+                <Icon name={entry.icon} color="brand" size="m" />
+              </View>
+              <View className="home__entry-text">
                 <View className="home__entry-title">{text.title}</View>
                 <View className="home__entry-sub">{entry.path ? text.subtitle : t('home.soon')}</View>
               </View>
-            )
-          })}
-        </View>
-
-        <View className="card">
-          <View className="section-title">{t('home.scan')}</View>
-          <ScanEntry />
-        </View>
-
-        <View className="card">
-          <View className="section-title">{t('home.about')}</View>
-          <View className="home__intro">{m.intro}</View>
-        </View>
-        <View className="muted home__note">{m.sourceNote}</View>
+            </View>
+          )
+        })}
       </View>
-    </CareRoot>
+
+      {featured.length > 0 && (
+        <View className="home__featured">
+          <View className="section-title" role="heading" aria-level={2}>
+            {t('home.featured')}
+          </View>
+          <View className="home__featured-grid">
+            {featured.map((e) => (
+              <View key={e.code} className="home__feature" role="link" data-featured={e.code} onClick={() => openPage(paths.exhibit(e.code))}>
+                <Image className="home__feature-img cover-img" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={lang === 'en' ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: '' }} />
+                <View className="home__feature-name">{lang === 'en' ? e.nameEn ?? e.name : e.name}</View>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      <CellGroup title={t('home.visit')}>
+        <Cell icon="clock" title={t('home.hours')} value={m.hours} />
+        <Cell icon="calendar-days" title={t('home.closed')} value={m.closedNote} />
+        <Cell icon="map-pin" title={t('home.address')} value={m.address} />
+        <Cell icon="ticket" title={t('home.admission')} value={m.admission} />
+      </CellGroup>
+
+      <View className="card">
+        <View className="section-title" role="heading" aria-level={2}>
+          {t('home.about')}
+        </View>
+        <View className="home__intro">{m.intro}</View>
+      </View>
+      <CellGroup>
+        <Cell icon="info" title={t('home.sources')} onTap={() => openPage(paths.sources)} action="sources" />
+      </CellGroup>
+    </PageShell>
   )
 }

@@ -1,46 +1,47 @@
+import { useEffect } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { CareRoot } from '@/care/CareRoot'
-import { homeEntries } from '@/features'
+import { careStore, useCare } from '@/care/store'
 import { MineGuide } from '@/guide/components/MineGuide'
+import { LangSwitch } from '@/i18n/LangSwitch'
+import { useT } from '@/i18n/store'
+import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
+import { Cell, CellGroup } from '@/ui/Cell'
+import { PageShell } from '@/ui/PageShell'
+import { Switch } from '@/ui/Switch'
 import './index.scss'
 
-// 我的: the visitor's own things. Sections whose feature is not open yet say so.
+// 我的: the visitor's own things, and the settings (care mode, language).
 export default function MinePage() {
-  const booking = homeEntries.find((e) => e.key === 'booking')
+  const t = useT()
+  const care = useCare((s) => s)
+  const title = () => void Taro.setNavigationBarTitle({ title: t('tab.mine') })
+  useEffect(title, [t])
+  useDidShow(title)
   return (
-    <CareRoot>
-    <View className="page mine">
-      <View className="card">
-        <View className="section-title">我的预约</View>
-        {booking?.path ? (
-          <View className="btn" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
-            查看我的预约
-          </View>
-        ) : (
-          <View className="muted">预约参观即将开放，开放后可在这里查看预约和电子票。</View>
-        )}
+    <PageShell className="mine">
+      <View className="mine__title" role="heading" aria-level={1}>
+        {t('tab.mine')}
       </View>
-      <View className="card">
-        <View className="section-title">展品</View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/exhibits/pages/list/index')}>
-          浏览全部展品
-        </View>
-      </View>
+      <CellGroup title={t('mine.bookings')}>
+        <Cell icon="ticket" title={t('mine.myBookings')} onTap={() => openPage(paths.myBookings)} action="my-bookings" />
+        <Cell icon="users" title={t('mine.visitors')} onTap={() => openPage(paths.visitors)} action="visitors" />
+      </CellGroup>
       <MineGuide />
-      <View className="card">
-        <View className="section-title">工作人员</View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/staff/pages/checkin/index')}>
-          入馆核验（工作人员）
-        </View>
-      </View>
-      <View className="card">
-        <View className="section-title">关于</View>
-        <View className="muted">
-          内容来自大连高新区科技馆相关报道；未出自报道的内容在页面中标注为“示意”。本小程序为演示项目，数据以场馆与高新区官方发布为准。
-        </View>
-      </View>
-    </View>
-    </CareRoot>
+      <CellGroup title={t('mine.settings')} footer={care.fromSystem ? t('mine.careFromSystem') : undefined}>
+        <Cell
+          icon="accessibility"
+          title={t('mine.care')}
+          label={t('mine.careText')}
+          value={<Switch checked={care.on} label={t('mine.care')} action="care" onChange={(on) => careStore.getState().setCare(on)} />}
+        />
+        <Cell icon="languages" title={t('mine.language')} value={<LangSwitch />} />
+      </CellGroup>
+      <CellGroup title={t('mine.more')}>
+        <Cell icon="info" title={t('home.sources')} onTap={() => openPage(paths.sources)} action="sources" />
+        <Cell icon="shield-check" title={t('mine.staff')} onTap={() => openPage(paths.checkin)} action="staff" />
+      </CellGroup>
+    </PageShell>
   )
 }

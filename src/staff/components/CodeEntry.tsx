@@ -1,22 +1,61 @@
-// H5: no WeChat scanner, so staff type (or paste, or use a handheld scanner that types) the
-// ticket code printed under the visitor's QR code.
-import { useState } from 'react'
+// H5: staff scan the visitor's QR with the device camera, or type the 8-character short code
+// (or paste the ticket code, or use a handheld scanner that types). The weapp build uses
+// CodeEntry.weapp.tsx (WeChat's scanner).
+import { useEffect, useRef, useState } from 'react'
 import { Input, View } from '@tarojs/components'
+import { cameraAvailable, startScanner } from '@/staff/camera'
 import './staff.scss'
 
 export function CodeEntry({ onCode, busy }: { onCode: (code: string) => void; busy: boolean }) {
   const [text, setText] = useState('')
+  const [scanning, setScanning] = useState(false)
+  const [cameraError, setCameraError] = useState('')
+  const stopRef = useRef<(() => void) | null>(null)
   const submit = () => {
     if (!text.trim() || busy) return
     onCode(text)
     setText('')
   }
+  useEffect(() => () => stopRef.current?.(), [])
+  const scan = async () => {
+    if (scanning) {
+      stopRef.current?.()
+      setScanning(false)
+      return
+    }
+    setCameraError('')
+    setScanning(true)
+    // The <video> is rendered once scanning is on; wait a frame for it.
+    await new Promise((r) => setTimeout(r, 0))
+    const video = document.querySelector<HTMLVideoElement>('video.st-camera')
+    if (!video) return setScanning(false)
+    try {
+      stopRef.current = await startScanner(video, (code) => {
+        setScanning(false)
+        onCode(code)
+      })
+    } catch {
+      setScanning(false)
+      setCameraError('无法打开摄像头：请允许使用摄像头，或直接输入电子票上的短码')
+    }
+  }
   return (
     <View className="st-entry">
+      {cameraAvailable() && (
+        <View className="btn st-scan" role="button" data-action="camera" onClick={() => void scan()}>
+          {scanning ? '停止扫码' : '用摄像头扫码'}
+        </View>
+      )}
+      {scanning && <video className="st-camera" muted aria-label="摄像头画面：将电子票二维码对准框内" />}
+      {cameraError && (
+        <View className="bk-alert" role="alert">
+          {cameraError}
+        </View>
+      )}
       <View className="bk-field__label" id="st-code-label">
-        电子票号（二维码下方，或用扫码枪扫描）
+        电子票短码（8位，二维码下方）或票号
       </View>
-      <Input className="st-input" value={text} placeholder="T1.…" aria-labelledby="st-code-label" confirmType="go" onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
+      <Input className="field st-code-input" value={text} placeholder="如 ABCD EFGH" aria-labelledby="st-code-label" confirmType="go" onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
       <View className="btn" role="button" onClick={submit}>
         {busy ? '正在核验…' : '核验入馆'}
       </View>

@@ -1,27 +1,33 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { isIllustrative, type CompanySummary } from '@cloud/contracts/zone'
 import { openPage } from '@/services/navigate'
 import { zonePaths } from '@/zone/store'
 import { Illustrative } from './Illustrative'
+import { useLang } from '@/i18n/store'
+import { VALUE_EN } from '@/zone/strings'
 import './zone.scss'
 
 export function CompanyRow({ company }: { company: CompanySummary }) {
+  const lang = useLang()
+  const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
   return (
     <View className="zone-row" role="link" data-company={company.id} onClick={() => openPage(zonePaths.company(company.id))}>
       <View className="zone-row__title">
-        {company.name}
+        <Text data-content>{company.name}</Text>
         <Illustrative show={company.source === 'illustrative'} />
       </View>
       <View className="zone-row__tags">
-        <View className="tag">{company.industry}</View>
+        <View className="tag">{tag(company.industry)}</View>
         {company.qualifications.slice(0, 3).map((q) => (
           <View key={q} className="tag">
-            {q}
+            {tag(q)}
           </View>
         ))}
         <Illustrative show={company.qualifications.length > 0 && isIllustrative(company, 'qualifications')} />
       </View>
-      {company.matched ? <View className="muted">{company.matched}</View> : <View className="muted">{company.products.slice(0, 3).join('、')}</View>}
+      <View className="muted" data-content>
+        {company.matched ? company.matched : company.products.slice(0, 3).join('、')}
+      </View>
     </View>
   )
 }

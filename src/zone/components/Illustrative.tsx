@@ -1,12 +1,14 @@
 import { Text } from '@tarojs/components'
+import { useLang } from '@/i18n/store'
 import './zone.scss'
 
-/** The mark for content that is not from the article or a cited document. */
+/** The small mark on content that is not from the article or a cited document (what it means: the 数据来源与说明 page). */
 export function Illustrative({ show = true }: { show?: boolean }) {
+  const lang = useLang()
   if (!show) return null
   return (
-    <Text className="zone-tag--demo" aria-label="示意内容，非官方数据">
-      示意
+    <Text className="zone-tag--demo" aria-label={lang === 'en' ? 'illustrative, not official data' : '示意内容，非官方数据'}>
+      {lang === 'en' ? 'illustrative' : '示意'}
     </Text>
   )
 }

@@ -1,4 +1,6 @@
 import { View } from '@tarojs/components'
+import { useStrings } from '@/i18n/strings'
+import { zoneText } from '@/zone/strings'
 import './zone.scss'
 
 interface Props {
@@ -10,20 +12,21 @@ interface Props {
 
 /** Previous / next page; one page of rows is on screen at a time. */
 export function Pager({ page, pageSize, total, onPage }: Props) {
+  const s = useStrings(zoneText)
   const pages = Math.max(1, Math.ceil(total / pageSize))
   if (pages <= 1) return null
   const prev = page > 1
   const next = page < pages
   return (
-    <View className="zone-pager" role="navigation" aria-label="翻页">
+    <View className="zone-pager" role="navigation" aria-label={s('paging')}>
       <View className={`btn btn--ghost zone-pager__btn ${prev ? '' : 'zone-pager__btn--off'}`} role="button" aria-disabled={!prev} onClick={() => prev && onPage(page - 1)}>
-        上一页
+        {s('prev')}
       </View>
       <View className="muted">
-        第 {page} / {pages} 页
+        {s('pageOf', { page, pages })}
       </View>
       <View className={`btn btn--ghost zone-pager__btn ${next ? '' : 'zone-pager__btn--off'}`} role="button" aria-disabled={!next} onClick={() => next && onPage(page + 1)}>
-        下一页
+        {s('next')}
       </View>
     </View>
   )

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { Input, View } from '@tarojs/components'
+import { useStrings } from '@/i18n/strings'
+import { Icon } from '@/ui/Icon'
+import { zoneText } from '@/zone/strings'
 import './zone.scss'
 
 interface Props {
@@ -11,6 +14,7 @@ interface Props {
 /** Searches as the person types (after a short pause) and on the keyboard's search key. */
 export function SearchInput({ value, placeholder, onSearch }: Props) {
   const [text, setText] = useState(value)
+  const s = useStrings(zoneText)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current)
@@ -21,6 +25,7 @@ export function SearchInput({ value, placeholder, onSearch }: Props) {
   }
   return (
     <View className="zone-search">
+      <Icon name="search" color="muted" size="s" />
       <Input
         className="zone-search__input"
         value={text}
@@ -37,13 +42,13 @@ export function SearchInput({ value, placeholder, onSearch }: Props) {
         <View
           className="zone-search__clear"
           role="button"
-          aria-label="清除搜索"
+          aria-label={s('clearSearch')}
           onClick={() => {
             setText('')
             schedule('', 0)
           }}
         >
-          ✕
+          <Icon name="x" color="muted" size="s" />
         </View>
       )}
     </View>

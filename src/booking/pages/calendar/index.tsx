@@ -1,20 +1,32 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
-import { DayCard } from '@/booking/components/DayCard'
+import type { CalendarDay } from '@cloud/contracts/booking'
+import { DayPanel, DayStrip } from '@/booking/components/DayStrip'
 import { bookingStore, useBooking } from '@/booking/store'
-import { openPage } from '@/services/navigate'
-import '@/booking/components/booking.scss'
-import { CareRoot } from '@/care/CareRoot'
+import { bookingText } from '@/booking/strings'
 
-// 预约参观: the next days with their sessions and places left.
+import { useStrings } from '@/i18n/strings'
+import { paths } from '@/paths'
+import { openPage } from '@/services/navigate'
+import { Cell, CellGroup } from '@/ui/Cell'
+import { PageShell } from '@/ui/PageShell'
+import '@/booking/components/booking.scss'
+
+/** The day shown first: the first day with a session open for booking, else the first day. */
+const firstBookable = (days: CalendarDay[]) => (days.find((d) => d.sessions.some((s) => s.status === 'open')) ?? days[0])?.date ?? ''
+
+// 预约参观: a strip of the next days, the chosen day's sessions with places left.
 export default function BookingCalendarPage() {
   const calendar = useBooking((s) => s.calendar)
+  const s = useStrings(bookingText)
+  const [selected, setSelected] = useState('')
   useEffect(() => {
     void bookingStore.getState().loadCalendar()
   }, [])
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: s('title') })
+  }, [s])
   usePullDownRefresh(() => {
     void bookingStore
       .getState()
@@ -22,28 +34,23 @@ export default function BookingCalendarPage() {
       .finally(() => Taro.stopPullDownRefresh())
   })
 
-  if (calendar.status === 'idle' || calendar.status === 'loading') return <LoadingView text="正在加载可预约场次…" />
-  if (calendar.status === 'error') return <ErrorView error={calendar.error} onRetry={() => void bookingStore.getState().loadCalendar()} />
-
   return (
-    <CareRoot>
-    <View className="page bk-calendar">
-      <View className="bk-links">
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
-          我的预约
-        </View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/visitors/index')}>
-          常用参观人
-        </View>
-      </View>
-      <View className="bk-note">
-        <View className="tag">示意</View>
-        实名预约，每单最多5人，同一证件每天限约1次；放票时间、每场名额以场馆公告为准。{calendar.data.sourceNote}
-      </View>
-      {calendar.data.days.map((day) => (
-        <DayCard key={day.date} day={day} onPick={(s) => openPage(`/booking/pages/form/index?session=${encodeURIComponent(s.id)}`)} />
-      ))}
-    </View>
-    </CareRoot>
+    <PageShell className="bk-calendar" state={calendar} loadingText={s('loading')} onRetry={() => void bookingStore.getState().loadCalendar()}>
+      {({ days }) => {
+        const date = days.some((d) => d.date === selected) ? selected : firstBookable(days)
+        const day = days.find((d) => d.date === date)
+        return (
+          <View>
+            <DayStrip days={days} selected={date} onSelect={setSelected} />
+            {day && <DayPanel day={day} onPick={(x) => openPage(paths.bookingForm(x.id))} />}
+            <View className="bk-note">{s('rules')}</View>
+            <CellGroup>
+              <Cell icon="ticket" title={s('myBookings')} onTap={() => openPage(paths.myBookings)} action="my-bookings" />
+              <Cell icon="users" title={s('visitors')} onTap={() => openPage(paths.visitors)} action="visitors" />
+            </CellGroup>
+          </View>
+        )
+      }}
+    </PageShell>
   )
 }

@@ -4,8 +4,7 @@ import { View } from '@tarojs/components'
 import { MAX_VISITORS_PER_BOOKING, shortDate, weekdayOf } from '@cloud/contracts/booking'
 import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import type { AppError } from '@cloud/contracts/result'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { PageShell } from '@/ui/PageShell'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
@@ -13,6 +12,7 @@ import { requestVisitReminder } from '@/services/subscribe'
 import '@/booking/components/booking.scss'
 import { CareRoot } from '@/care/CareRoot'
 import { PRIVACY_CONSENT_REQUIRED, PrivacyConsent } from '@/booking/components/PrivacyConsent'
+import { paths } from '@/paths'
 
 // Pick visitors for the chosen session and submit. The request id of this intent survives retries.
 export default function BookingFormPage() {
@@ -32,11 +32,18 @@ export default function BookingFormPage() {
     void s.loadVisitors()
   }, [])
 
+  // An error goes as soon as it is fixed: a visitor ticked (or added) after 「请至少选择1位参观人」,
+  // one unticked after 「最多5位」.
+  useEffect(() => {
+    if (error?.code === 'NO_VISITORS' && picked.length > 0) setError(null)
+    if (error?.code === 'TOO_MANY_VISITORS' && picked.length < MAX_VISITORS_PER_BOOKING) setError(null)
+  }, [picked.length, error?.code])
+
   const session = calendar.status === 'ready' ? calendar.data.days.flatMap((d) => d.sessions).find((s) => s.id === sessionId) : undefined
   const date = sessionId.split('.')[0]
 
-  if (visitors.status === 'idle' || visitors.status === 'loading') return <LoadingView text="正在加载常用参观人…" />
-  if (visitors.status === 'error') return <ErrorView error={visitors.error} onRetry={() => void bookingStore.getState().loadVisitors()} />
+  // Loading and error inside the page shell, so care mode covers them too.
+  if (visitors.status !== 'ready') return <PageShell state={visitors} loadingText="正在加载常用参观人…" onRetry={() => void bookingStore.getState().loadVisitors()}>{() => null}</PageShell>
 
   const toggle = (id: string) => {
     setError(null)
@@ -60,7 +67,7 @@ export default function BookingFormPage() {
     // 'unsupported' at once; whatever the answer, the booking goes ahead.
     const consent = await requestVisitReminder()
     const res = await bookingStore.getState().book(sessionId, picked, { remind: consent === 'accept' })
-    if (res.ok) Taro.redirectTo({ url: `/booking/pages/ticket/index?id=${res.data.booking.id}&new=1` })
+    if (res.ok) Taro.redirectTo({ url: paths.ticket(res.data.booking.id, true) })
     else setError(res.error)
   }
 
@@ -91,6 +98,12 @@ export default function BookingFormPage() {
         ))}
         {adding ? (
           <View className="bk-add">
+            <View className="bk-add__head">
+              <View className="bk-add__title">添加参观人</View>
+              <View className="bk-add__fold" role="button" data-action="fold-add" onClick={() => setAdding(false)}>
+                收起
+              </View>
+            </View>
             <VisitorForm
               onAdded={(v) => {
                 setAdding(false)
@@ -109,7 +122,7 @@ export default function BookingFormPage() {
         <View className="bk-alert" role="alert">
           {error.message}
           {(error.code === 'SESSION_FULL' || error.code === 'DAY_CLOSED' || error.code === 'SESSION_OVER' || error.code === 'NOT_RELEASED') && (
-            <View className="btn btn--ghost bk-alert__action" onClick={() => openPage('/booking/pages/calendar/index')}>
+            <View className="btn btn--ghost bk-alert__action" onClick={() => openPage(paths.calendar)}>
               选择其他场次
             </View>
           )}

@@ -1,22 +1,33 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { idTypeLabel, shortDate } from '@cloud/contracts/booking'
+import museum from '@data/museum.json'
+import { formatShortCode, idTypeLabel, shortDate as zhDate, type BookingView } from '@cloud/contracts/booking'
 import type { AppError } from '@cloud/contracts/result'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
 import { StatusTag } from '@/booking/components/StatusTag'
-import { TicketQr } from '@/booking/components/TicketQr'
+import { qrDataUrl, TicketQr } from '@/booking/components/TicketQr'
+import { beijingTime, dayName, shortDate } from '@/booking/dates'
+import { saveTicket } from '@/booking/save-ticket'
 import { bookingStore, useBooking } from '@/booking/store'
+import { bookingText, SESSION_EN } from '@/booking/strings'
+import { useLang } from '@/i18n/store'
+import { useStrings } from '@/i18n/strings'
+import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
+import { Icon } from '@/ui/Icon'
+import type { Loadable } from '@/ui/loadable'
+import { PageShell } from '@/ui/PageShell'
 import '@/booking/components/booking.scss'
-import { CareRoot } from '@/care/CareRoot'
 
-// The e-ticket: QR code for the gate, the booking's details, and cancellation until the deadline.
+// The e-ticket: the short code and QR for the gate, where and when, who, the rules, a way to keep
+// it, and cancellation until the deadline.
 export default function TicketPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
   const booking = useBooking((s) => s.bookings[id])
+  const s = useStrings(bookingText)
+  const lang = useLang()
+  const m = lang === 'en' ? { ...museum, ...museum.en } : museum
   const [error, setError] = useState<AppError | null>(null)
   const [cancelError, setCancelError] = useState<string>('')
   const [busy, setBusy] = useState(false)
@@ -29,101 +40,138 @@ export default function TicketPage() {
       .then((res) => !res.ok && setError(res.error))
   }
   useEffect(load, [id])
-
-  if (!booking && error) return <ErrorView error={error} onRetry={load} action={{ text: '我的预约', onTap: () => openPage('/booking/pages/mine/index') }} />
-  if (!booking) return <LoadingView text="正在加载电子票…" />
-
-  const cancel = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '取消预约',
-      content: `确定取消 ${shortDate(booking.date)} ${booking.sessionName} 的预约吗？取消后名额将释放给其他观众。`,
-      confirmText: '取消预约',
-      cancelText: '再想想',
-    })
-    if (!confirm) return
-    setBusy(true)
-    const res = await bookingStore.getState().cancel(booking.id)
-    setBusy(false)
-    if (res.ok) {
-      setCancelError('')
-      Taro.showToast({ title: '已取消', icon: 'success' })
-    } else setCancelError(res.error.message)
-  }
+  const state: Loadable<BookingView> = booking ? { status: 'ready', data: booking } : error ? { status: 'error', error } : { status: 'loading' }
 
   return (
-    <CareRoot>
-    <View className="page bk-ticket-page">
-      {params.new === '1' && booking.status === 'confirmed' && (
-        <View className="card bk-success" role="status">
-          <View className="section-title">预约成功</View>
-          <View className="muted">请在参观当天向工作人员出示此电子票。</View>
-        </View>
-      )}
-      <View className="card bk-ticket">
-        <View className="bk-day__head">
-          <View className="bk-day__date" role="heading" aria-level={1}>
-            {shortDate(booking.date)} {booking.weekday} {booking.sessionName}
-          </View>
-          <StatusTag status={booking.status} />
-        </View>
-        {booking.ticketCode ? (
-          <>
-            <TicketQr code={booking.ticketCode} />
-            <View className="bk-ticket__code" aria-label="电子票号">
-              {booking.ticketCode}
+    <PageShell<BookingView> className="bk-ticket-page" state={state} loadingText={s('ticketLoading')} onRetry={load} errorAction={{ text: s('myBookings'), onTap: () => openPage(paths.myBookings) }}>
+      {(b) => {
+        const sessionName = lang === 'en' ? SESSION_EN[b.sessionId.split('.')[1]] ?? b.sessionName : b.sessionName
+        const dateText = lang === 'en' ? `${dayName(b.date, '', 'en')}, ${shortDate(b.date, 'en')}` : `${zhDate(b.date)} ${b.weekday}`
+        const cancel = async () => {
+          const { confirm } = await Taro.showModal({
+            title: s('cancel'),
+            content: s('cancelConfirm', { date: dateText, session: sessionName }),
+            confirmText: s('cancel'),
+            cancelText: s('keep'),
+          })
+          if (!confirm) return
+          setBusy(true)
+          const res = await bookingStore.getState().cancel(b.id)
+          setBusy(false)
+          if (res.ok) {
+            setCancelError('')
+            Taro.showToast({ title: s('cancelled'), icon: 'success' })
+          } else setCancelError(res.error.message)
+        }
+        const save = async () => {
+          if (!b.ticketCode || !b.shortCode) return
+          const outcome = await saveTicket({
+            qrDataUrl: qrDataUrl(b.ticketCode),
+            shortCode: formatShortCode(b.shortCode),
+            title: lang === 'en' ? m.name : museum.fullName,
+            lines: [`${dateText} ${sessionName} ${b.start}–${b.end}`, b.visitors.map((v) => v.name).join('、')],
+            fileName: `ticket-${b.date}-${b.shortCode}.png`,
+          })
+          Taro.showToast({ title: outcome === 'saved' ? s('saved') : s('saveFailed'), icon: outcome === 'saved' ? 'success' : 'none' })
+        }
+        return (
+          <View>
+            {params.new === '1' && b.status === 'confirmed' && (
+              <View className="card bk-success" role="status">
+                <View className="section-title">{s('success')}</View>
+                <View className="muted">{s('successText')}</View>
+              </View>
+            )}
+            <View className="card bk-ticket">
+              <View className="bk-ticket__museum">{lang === 'en' ? m.name : museum.fullName}</View>
+              <View className="bk-day__head">
+                <View className="bk-day__date" role="heading" aria-level={1}>
+                  {dateText} {lang === 'en' ? '· ' : ''}
+                  {sessionName}
+                </View>
+                <StatusTag status={b.status} />
+              </View>
+              <View className="bk-ticket__time">
+                {b.start}–{b.end}
+              </View>
+              {b.ticketCode && b.shortCode ? (
+                <View className="bk-ticket__pass">
+                  <TicketQr code={b.ticketCode} label={s('qrLabel')} />
+                  <View className="bk-ticket__short-label">{s('shortCode')}</View>
+                  <View className="bk-ticket__short" aria-label={`${s('shortCode')} ${b.shortCode.split('').join(' ')}`} data-short-code={b.shortCode}>
+                    {formatShortCode(b.shortCode)}
+                  </View>
+                  <View className="muted">{s('shortHint')}</View>
+                  <View className="btn btn--ghost bk-ticket__save" role="button" data-action="save-ticket" onClick={save}>
+                    <Icon name="download" />
+                    {s('save')}
+                  </View>
+                </View>
+              ) : (
+                <View className="muted bk-ticket__void">{b.status === 'checked_in' ? s('voidChecked') : b.status === 'cancelled' ? s('voidCancelled') : s('voidNoShow')}</View>
+              )}
             </View>
-            <View className="muted">入馆时出示二维码，每张电子票仅可核验一次</View>
-          </>
-        ) : (
-          <View className="muted bk-ticket__void">
-            {booking.status === 'checked_in' ? '已核验入馆，欢迎参观' : booking.status === 'cancelled' ? '预约已取消，电子票已失效' : '预约未到场，电子票已失效'}
-          </View>
-        )}
-      </View>
-      <View className="card">
-        <View className="bk-row">
-          <View className="bk-row__key">参观时间</View>
-          <View className="bk-row__val">
-            {shortDate(booking.date)} {booking.start}–{booking.end}
-          </View>
-        </View>
-        {booking.visitors.map((v, i) => (
-          <View key={i} className="bk-row">
-            <View className="bk-row__key">{i === 0 ? '参观人' : ''}</View>
-            <View className="bk-row__val">
-              {v.name} <View className="bk-visitor__id">{idTypeLabel(v.idType)} {v.idMasked}</View>
+            <View className="card">
+              <View className="bk-row">
+                <View className="bk-row__key">{s('where')}</View>
+                <View className="bk-row__val">{m.address}</View>
+              </View>
+              <View className="bk-row">
+                <View className="bk-row__key">{s('entrance')}</View>
+                <View className="bk-row__val">{m.entrance}</View>
+              </View>
+              {b.visitors.map((v, i) => (
+                <View key={i} className="bk-row">
+                  <View className="bk-row__key">{i === 0 ? s('visitorsLabel') : ''}</View>
+                  <View className="bk-row__val">
+                    <View className="bk-ticket__name" data-content>
+                      {v.name}
+                    </View>
+                    <View className="bk-visitor__id">{lang === 'en' ? v.idMasked : `${idTypeLabel(v.idType)} ${v.idMasked}`}</View>
+                  </View>
+                </View>
+              ))}
+              {b.status === 'confirmed' && (
+                <View className="bk-row">
+                  <View className="bk-row__key">{s('deadline')}</View>
+                  <View className="bk-row__val">{lang === 'en' ? beijingTime(b.cancelDeadline, 'en') : b.cancelDeadlineText}</View>
+                </View>
+              )}
+            </View>
+            <View className="card bk-rules">
+              <View className="section-title" role="heading" aria-level={2}>
+                {s('rulesTitle')}
+              </View>
+              {m.ticketRules.map((r) => (
+                <View key={r} className="bk-rules__item">
+                  {r}
+                </View>
+              ))}
+            </View>
+            {cancelError && (
+              <View className="bk-alert" role="alert">
+                {cancelError}
+              </View>
+            )}
+            <View className="bk-actions">
+              {b.status === 'confirmed' &&
+                (b.cancellable ? (
+                  <View className={`btn btn--danger ${busy ? 'btn--disabled' : ''}`} role="button" onClick={cancel}>
+                    {s('cancel')}
+                  </View>
+                ) : (
+                  <View className="muted">{s('tooLate')}</View>
+                ))}
+              <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.myBookings)}>
+                {s('myBookings')}
+              </View>
+              <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.calendar)}>
+                {s('more')}
+              </View>
             </View>
           </View>
-        ))}
-        {booking.status === 'confirmed' && (
-          <View className="bk-row">
-            <View className="bk-row__key">取消截止</View>
-            <View className="bk-row__val">{booking.cancelDeadlineText}</View>
-          </View>
-        )}
-      </View>
-      {cancelError && (
-        <View className="bk-alert" role="alert">
-          {cancelError}
-        </View>
-      )}
-      <View className="bk-actions">
-        {booking.status === 'confirmed' &&
-          (booking.cancellable ? (
-            <View className={`btn btn--danger ${busy ? 'btn--disabled' : ''}`} role="button" onClick={cancel}>
-              取消预约
-            </View>
-          ) : (
-            <View className="muted">已过取消截止时间，如不能前来请勿担心名额，场次结束后将记为未到场。</View>
-          ))}
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/mine/index')}>
-          我的预约
-        </View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/booking/pages/calendar/index')}>
-          继续预约
-        </View>
-      </View>
-    </View>
-    </CareRoot>
+        )
+      }}
+    </PageShell>
   )
 }

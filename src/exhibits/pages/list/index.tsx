@@ -2,8 +2,8 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import { CareRoot } from '@/care/CareRoot'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { ScanEntry } from '@/components/ScanEntry'
 import { FloorPlan } from '@/exhibits/components/FloorPlan'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
@@ -51,7 +51,7 @@ export default function ExhibitListPage() {
                 <View className="exhibit-list__num" aria-hidden="true">
                   {i + 1}
                 </View>
-                <Image className="exhibit-list__thumb" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={en ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: en ? e.imageAltEn ?? e.imageAlt : e.imageAlt }} />
+                <Image className="exhibit-list__thumb cover-img" src={mediaUrl(e.image)} mode="aspectFill" ariaLabel={en ? e.imageAltEn ?? e.imageAlt : e.imageAlt} nativeProps={{ alt: en ? e.imageAltEn ?? e.imageAlt : e.imageAlt }} />
                 <View className="exhibit-list__text">
                   <View className="exhibit-list__name">{en ? e.nameEn ?? e.name : e.name}</View>
                   <View className="muted">

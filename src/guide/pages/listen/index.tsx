@@ -6,8 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { audioScript, type GuideLang } from '@cloud/contracts/exhibit'
 import { CareRoot } from '@/care/CareRoot'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { PageShell } from '@/ui/PageShell'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { useLang } from '@/i18n/store'
 import { mediaUrl } from '@/services/media'
@@ -36,8 +35,8 @@ export default function ListenPage() {
     void Taro.setNavigationBarTitle({ title: guideText(lang, 'listenTitle') })
   }, [lang])
 
-  if (!state || state.status === 'loading') return <LoadingView text={g('loading')} />
-  if (state.status === 'error') return <ErrorView error={state.error} onRetry={() => void exhibitsStore.getState().loadExhibit(code, true)} />
+  // Loading and error in the page shell (care mode included); the player below once ready.
+  if (state?.status !== 'ready') return <PageShell state={state} loadingText={g('loading')} onRetry={() => void exhibitsStore.getState().loadExhibit(code, true)}>{() => null}</PageShell>
 
   const e = state.data
   const trackLang: GuideLang = lang === 'en' && e.audio?.en ? 'en' : 'zh'

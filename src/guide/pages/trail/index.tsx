@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import { CareRoot } from '@/care/CareRoot'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { exhibitsStore, needsFresh, useExhibits } from '@/exhibits/store'
 import { useLang } from '@/i18n/store'
 import { exhibitPageUrl, openPage } from '@/services/navigate'
@@ -15,6 +15,7 @@ import { hallCards } from '../../trail'
 import { StampCard } from '../../components/StampCard'
 import { cardPicture } from '../../share/picture'
 import './index.scss'
+import { paths } from '@/paths'
 
 export default function TrailPage() {
   const lang = useLang()
@@ -75,7 +76,7 @@ export default function TrailPage() {
             </View>
           ))}
         </View>
-        <View className="btn btn--ghost" role="button" onClick={() => openPage('/exhibits/pages/list/index')}>
+        <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.exhibits)}>
           {g('openList')}
         </View>
       </View>

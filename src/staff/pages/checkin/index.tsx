@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import { shortDate } from '@cloud/contracts/booking'
-import { ErrorView } from '@/components/ErrorView'
+import { ErrorView } from '@/ui/ErrorView'
 import { CheckInOutcome } from '@/staff/components/CheckInOutcome'
 import { CodeEntry } from '@/staff/components/CodeEntry'
 import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/session'

@@ -2,26 +2,31 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { INDUSTRIES, QUALIFICATIONS, type Industry, type Qualification } from '@cloud/contracts/zone'
-import { ChipGroup } from '@/zone/components/ChipGroup'
+
+import { useStrings } from '@/i18n/strings'
+import { PageShell } from '@/ui/PageShell'
 import { CompanyRow } from '@/zone/components/CompanyRow'
+import { FilterSheet } from '@/zone/components/FilterSheet'
 import { PagedResults } from '@/zone/components/PagedResults'
 import { SearchInput } from '@/zone/components/SearchInput'
 import { useZone, zoneStore } from '@/zone/store'
+import { zoneText } from '@/zone/strings'
 import '@/zone/components/zone.scss'
-import { CareRoot } from '@/care/CareRoot'
 
-const all = { value: '', label: '全部' }
-const industries = [all, ...INDUSTRIES.map((v) => ({ value: v, label: v }))]
-const qualifications = [all, ...QUALIFICATIONS.map((v) => ({ value: v, label: v }))]
+const opts = (values: readonly string[]) => [{ value: '', label: '' }, ...values.map((v) => ({ value: v, label: v }))]
 
 export default function CompaniesPage() {
   const query = useZone((s) => s.companyQuery)
   const result = useZone((s) => s.companies)
   const search = zoneStore.getState().searchCompanies
+  const s = useStrings(zoneText)
 
   useEffect(() => {
     if (zoneStore.getState().companies.status === 'idle') void search({})
   }, [search])
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: s('companies') })
+  }, [s])
 
   const toPage = (page: number) => {
     void search({ page })
@@ -30,37 +35,29 @@ export default function CompaniesPage() {
   const filtered = !!(query.q || query.industry || query.qualification)
 
   return (
-    <CareRoot>
-    <View className="page zone-companies">
-      <SearchInput value={query.q ?? ''} placeholder="企业名称、简称、产品或拼音，如 rkcn" onSearch={(q) => void search({ q })} />
-      <ChipGroup
-        name="industry"
-        label="行业"
-        options={industries}
-        isOn={(v) => (query.industry ?? '') === v}
-        onTap={(v) => void search({ industry: (v || undefined) as Industry | undefined })}
-      />
-      <ChipGroup
-        name="qualification"
-        label="资质"
-        options={qualifications}
-        isOn={(v) => (query.qualification ?? '') === v}
-        onTap={(v) => void search({ qualification: (v || undefined) as Qualification | undefined })}
+    <PageShell className="zone-companies">
+      <SearchInput value={query.q ?? ''} placeholder={s('companySearch')} onSearch={(q) => void search({ q })} />
+      <FilterSheet
+        filters={[
+          { name: 'industry', label: s('industry'), options: opts(INDUSTRIES), value: query.industry ?? '' },
+          { name: 'qualification', label: s('qualification'), options: opts(QUALIFICATIONS), value: query.qualification ?? '' },
+        ]}
+        onChange={(name, value) => void search(name === 'industry' ? { industry: value as Industry | undefined } : { qualification: value as Qualification | undefined })}
       />
       <PagedResults
         result={result}
-        loadingText="正在查找企业…"
-        countText={(total) => `共 ${total} 家企业`}
-        note="资质等信息中标注“示意”的内容为演示数据，请以官方公布为准。"
+        loadingText={s('findingCompanies')}
+        countText={(n) => s('companyCount', { n })}
+        note={s('companyNote')}
         onRetry={() => void search({ page: query.page })}
         onPage={toPage}
         empty={
           <>
-            <View>没有找到符合条件的企业。</View>
-            <View className="muted">可以换个关键词，或试试拼音首字母。</View>
+            <View>{s('noCompanies')}</View>
+            <View className="muted">{s('noCompaniesHint')}</View>
             {filtered && (
               <View className="btn btn--ghost" role="button" onClick={() => void search({ q: undefined, industry: undefined, qualification: undefined })}>
-                清除搜索和筛选
+                {s('clearAll')}
               </View>
             )}
           </>
@@ -68,7 +65,6 @@ export default function CompaniesPage() {
       >
         {(c) => <CompanyRow key={c.id} company={c} />}
       </PagedResults>
-    </View>
-    </CareRoot>
+    </PageShell>
   )
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Input, View } from '@tarojs/components'
+import { Input, Picker, View } from '@tarojs/components'
+import { Icon } from '@/ui/Icon'
 import { formatWan, INDUSTRIES, QUALIFICATIONS, TALENT_TYPES, type Industry, type MatchProfile, type Qualification, type TalentType } from '@cloud/contracts/zone'
-import { ErrorView } from '@/components/ErrorView'
-import { LoadingView } from '@/components/LoadingView'
+import { ErrorView } from '@/ui/ErrorView'
+import { LoadingView } from '@/ui/LoadingView'
 import { ChipGroup } from '@/zone/components/ChipGroup'
 import { Illustrative } from '@/zone/components/Illustrative'
 import { MatchCard } from '@/zone/components/MatchCard'
@@ -75,14 +76,23 @@ export default function MatchPage() {
         <ChipGroup name="inZone" label="是否注册在大连高新区" options={YES_NO} isOn={(v) => (v === 'yes') === inZone} onTap={(v) => setInZone(v === 'yes')} />
         <View className="zone-form__field">
           <View className="zone-form__label">成立日期</View>
-          <Input className="zone-form__input" data-field="founded" value={founded} placeholder="如 2021-06-01" maxlength={10} onInput={(e) => setFounded(e.detail.value)} />
+          <View className="zone-form__date">
+            <Input className="field zone-form__input" data-field="founded" value={founded} placeholder="如 2021-06-01" maxlength={10} onInput={(e) => setFounded(e.detail.value)} />
+            {/* A calendar for those who would rather pick than type (WeChat's native date picker on weapp). */}
+            <Picker mode="date" value={founded || '2020-01-01'} start="1980-01-01" end={new Date().toISOString().slice(0, 10)} onChange={(e) => setFounded(String(e.detail.value))}>
+              <View className="chip zone-form__pick" role="button" data-action="pick-founded" aria-label="选择成立日期">
+                <Icon name="calendar-days" size="s" />
+                选择
+              </View>
+            </Picker>
+          </View>
           {fieldError('founded') && <View className="zone-form__error">{fieldError('founded')}</View>}
         </View>
         {NUMBERS.map(({ key, label, placeholder }) => (
           <View key={key} className="zone-form__field">
             <View className="zone-form__label">{label}</View>
             <Input
-              className="zone-form__input"
+              className="field zone-form__input"
               data-field={key}
               type="digit"
               value={numbers[key]}

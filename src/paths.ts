@@ -1,0 +1,28 @@
+// Every route of the app in one table: pages link through these, never through written-out paths,
+// so a moved page is one edit here. Routes that take a parameter are functions.
+const q = (v: string) => encodeURIComponent(v)
+
+export const paths = {
+  home: '/pages/home/index',
+  mine: '/pages/mine/index',
+  exhibit: (code: string) => `/pages/exhibit/index?id=${q(code)}`,
+  exhibits: '/exhibits/pages/list/index',
+  sources: '/exhibits/pages/sources/index',
+  listen: (code: string, lang: string) => `/guide/pages/listen/index?id=${q(code)}&lang=${q(lang)}`,
+  trail: '/guide/pages/trail/index',
+  calendar: '/booking/pages/calendar/index',
+  bookingForm: (sessionId: string) => `/booking/pages/form/index?session=${q(sessionId)}`,
+  visitors: '/booking/pages/visitors/index',
+  ticket: (id: string, isNew = false) => `/booking/pages/ticket/index?id=${q(id)}${isNew ? '&new=1' : ''}`,
+  myBookings: '/booking/pages/mine/index',
+  checkin: '/staff/pages/checkin/index',
+  companies: '/zone/pages/companies/index',
+  company: (id: string) => `/zone/pages/company/index?id=${q(id)}`,
+  policies: '/zone/pages/policies/index',
+  policy: (id: string) => `/zone/pages/policy/index?id=${q(id)}`,
+  match: '/zone/pages/match/index',
+  figures: '/zone/pages/figures/index',
+} as const
+
+/** Tab pages open with switchTab; everything else with navigateTo. */
+export const TAB_PAGES: readonly string[] = [paths.home, paths.mine]
