@@ -97,4 +97,13 @@ export const migrations: Migration[] = [
       CREATE INDEX bookings_stale ON bookings (status, pending_since);
     `,
   },
+  {
+    // Named staff and operator accounts (sign-in instead of a shared PIN); who checked a ticket in.
+    version: 6,
+    name: 'staff accounts',
+    sql: `
+      CREATE TABLE staff_accounts (username TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      ALTER TABLE bookings ADD COLUMN checked_in_by TEXT;
+    `,
+  },
 ]
