@@ -193,7 +193,10 @@ export const BookingErrors = {
   TICKET_WRONG_DAY: '该票为{date}的预约，不是今天',
   TICKET_TOO_EARLY: '该票为{session}，{opens}起方可入馆',
   TICKET_SESSION_OVER: '该票为{session}，场次已结束',
-  STAFF_PIN_INVALID: '工作人员口令不正确',
+  ACCOUNT_DAY_LIMIT: '同一账号每天只能有 {limit} 个有效预约（{date}已有预约）。如需更换参观人，请先取消原预约再重新预约',
+  ACCOUNT_PLACES_LIMIT: '同一账号每天最多为 {limit} 人预约，{date}已达上限',
+  ACCOUNT_ID_LIMIT: '同一账号 {days} 天内最多为 {limit} 位不同的参观人预约，请其他参观人用自己的微信预约',
+  VISITOR_IN_USE: '该参观人在有效预约中（{date}），不能删除；参观结束或取消预约后可删除',
 } as const
 
 export type BookingErrorCode = keyof typeof BookingErrors

@@ -106,4 +106,17 @@ export const migrations: Migration[] = [
       ALTER TABLE bookings ADD COLUMN checked_in_by TEXT;
     `,
   },
+  {
+    // Fair use: which ID numbers each account booked for lately (the distinct-ID cap).
+    version: 7,
+    name: 'fair use',
+    sql: `
+      CREATE TABLE booking_account_ids (
+        openid TEXT NOT NULL,
+        id_hash TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (openid, id_hash)
+      );
+    `,
+  },
 ]
