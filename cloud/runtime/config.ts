@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
 
 export interface RuntimeConfig {
   host: string
@@ -16,6 +17,8 @@ export interface RuntimeConfig {
   bodyLimit: number
   /** How often the local runtime marks no-shows (NO_SHOW_INTERVAL_MS; 0 = never, use the CLI). */
   noShowIntervalMs: number
+  /** Per-address / per-account / per-identity limits (cloud/runtime/limits.ts). */
+  rateLimits: RateLimits
   /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
   clockAt: string | null
 }
@@ -49,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
+    rateLimits: DEFAULT_RATE_LIMITS,
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     ...overrides,
   }

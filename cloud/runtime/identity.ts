@@ -37,6 +37,13 @@ export function tokenExpiry(token: string): number | null {
   }
 }
 
+/** The token of an `Authorization: Bearer <token>` header; anything else (another scheme, extra
+ *  words, stray characters) is no token at all. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+){2,3})$/.exec(header ?? '')
+  return match ? match[1] : undefined
+}
+
 export function newVisitor(): Identity {
   return { openid: `local_${crypto.randomBytes(12).toString('hex')}`, role: 'visitor' }
 }

@@ -5,7 +5,7 @@ import { runNoShowJob } from '../booking/noshow'
 import { openSqliteStore } from '../store/sqlite'
 import { seedIfEmpty } from '../store/seed'
 import { loadConfig } from './config'
-import { buildServer } from './server'
+import { buildServer, LISTEN_BACKLOG } from './server'
 
 async function main() {
   const config = loadConfig()
@@ -31,7 +31,11 @@ async function main() {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-  await app.listen({ host: config.host, port: config.port })
+  // A release-morning crowd opens thousands of connections at once: a deep accept queue (the
+  // kernel caps it at net.core.somaxconn — raise that too, e.g. sysctl -w net.core.somaxconn=4096)
+  // keeps them from SYN retries (~1 s each); keep-alive outlives a typical proxy's idle timeout.
+  app.server.keepAliveTimeout = 75_000
+  await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG })
   const where = `http://${config.host}:${config.port}`
   console.log(`\n高新区科技馆 本地运行中: ${where}`)
   console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)

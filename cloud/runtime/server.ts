@@ -11,7 +11,8 @@ import { functions } from '../functions'
 import type { CloudFunction } from '../functions/types'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
-import { verifyToken } from './identity'
+import { bearerToken, verifyToken } from './identity'
+import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 
 export interface ServerOptions {
@@ -33,6 +34,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   INTERNAL: 500,
 }
 
+/** Pending connections the listening socket queues (2,000 simultaneous clients must fit). */
+export const LISTEN_BACKLOG = 4096
+
 /** Business refusals (full, closed, …) are answers, not HTTP failures: 200 with ok:false. */
 export const statusFor = (result: Result<unknown>): number => (result.ok ? 200 : STATUS_BY_CODE[result.error.code] ?? 200)
 
@@ -44,6 +48,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   })
+
+  await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.secret)?.openid ?? null)
 
   // One line per request: method, path, status, time. Enough to follow a booking rush.
   app.addHook('onResponse', (req, reply, done) => {
@@ -69,8 +75,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
-    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '')
-    const identity = await currentCaller(verifyToken(bearer, config.secret), store)
+    const identity = await currentCaller(verifyToken(bearerToken(req.headers.authorization), config.secret), store)
     const result = await dispatch(fn, req.body ?? {}, {
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
@@ -83,7 +88,10 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     return reply.code(statusFor(result)).send(result)
   })
 
-  app.all('/api/*', async (_req, reply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION)))
+  // Anything else under /api — the bare prefix, other methods, deeper paths — is a Result too, never the H5 page.
+  const unknown = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
+  app.all('/api', unknown)
+  app.all('/api/*', unknown)
 
   if (fs.existsSync(config.mediaDir)) {
     await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })
