@@ -92,7 +92,7 @@ describe('常用参观人', () => {
     const id = residentId(7)
     const res = await call('booking', 'addVisitor', { name: '张三', idType: 'resident', idNumber: id.slice(0, 17) + id[17].toLowerCase() }, { openid: 'u1', now: NOW })
     expect(res).toMatchObject({ ok: true, data: { visitor: { name: '张三', idType: 'resident', idMasked: maskIdNumber(id) } } })
-    expect(maskIdNumber(id)).toMatch(/^2102\*{10}\d{3}[\dX]$/)
+    expect(maskIdNumber(id)).toMatch(/^2\*{16}[\dX]$/)
     for (const [idType, idNumber] of [['passport', 'E12345678'], ['hkmo', 'H12345678'], ['tw', '12345678']]) {
       const r = await call('booking', 'addVisitor', { name: 'Lee Ming', idType, idNumber }, { openid: 'u1', now: NOW })
       expect(r.ok).toBe(true)
@@ -148,7 +148,7 @@ describe('booking', () => {
     const res = await book('u1', `${FRI}.am`, ids)
     expect(res).toMatchObject({ ok: true, data: { booking: { status: 'confirmed', date: FRI, weekday: '周五', sessionName: '上午场', start: '09:00', end: '12:00' } } })
     if (!res.ok) return
-    expect(res.data.booking.ticketCode).toMatch(/^T1\./)
+    expect(res.data.booking.ticketCode).toMatch(/^T2\.k0\./)
     expect(res.data.booking.visitors.map((v: any) => v.name)).toEqual(['张三', '张小明'])
     expect(res.data.booking.visitors[0].idMasked).toContain('**********')
     expect(await placesLeft(`${FRI}.am`)).toBe(298)

@@ -22,7 +22,7 @@ import { fail, ok, type Result } from '../contracts/result'
 import { availability, buildCalendar, calendarSessionIds, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
-import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
+import { bookingIdFor, idHash, visitorIdFor, type KeyRing } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord } from '../store/port'
@@ -51,9 +51,9 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
 
 const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
 
-export function secretOf(ctx: CallContext): string {
-  if (!ctx.secret) throw new MissingSecretError()
-  return ctx.secret
+export function keysOf(ctx: CallContext): KeyRing {
+  if (!ctx.keys) throw new MissingSecretError()
+  return ctx.keys
 }
 
 const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { error: '请选择证件类型' })
@@ -97,7 +97,7 @@ function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<Retur
   // Swept (the call that made it died half-way): final, so the visitor is told to submit again.
   if (existing.status === 'refused' && existing.sweptAt) return refuse('BOOKING_UNFINISHED')
   if (existing.status === 'refused') return null
-  return ok({ booking: bookingView(existing, config, secretOf(ctx), ctx.now()) })
+  return ok({ booking: bookingView(existing, config, keysOf(ctx), ctx.now()) })
 }
 
 export const booking: CloudFunction = {
@@ -124,10 +124,10 @@ export const booking: CloudFunction = {
     addVisitor: defineAction({
       schema: AddVisitorSchema,
       handle: async (req, ctx) => {
-        const secret = secretOf(ctx)
-        const hash = idHash(secret, req.idType, req.idNumber)
+        const keys = keysOf(ctx)
+        const hash = idHash(keys.idKey, req.idType, req.idNumber)
         const visitor = {
-          id: visitorIdFor(secret, ctx.openid!, hash),
+          id: visitorIdFor(keys.idKey, ctx.openid!, hash),
           openid: ctx.openid!,
           name: req.name,
           idType: req.idType,
@@ -155,13 +155,13 @@ export const booking: CloudFunction = {
     book: defineAction({
       schema: BookSchema,
       handle: async (req, ctx) => {
-        const secret = secretOf(ctx)
+        const keys = keysOf(ctx)
         const openid = ctx.openid!
         const now = ctx.now()
         const config = await loadBookingConfig(ctx.store)
         const session = sessionRef(config, req.sessionId)
         if (!session) return refuse('SESSION_NOT_FOUND')
-        const bookingId = bookingIdFor(secret, openid, req.clientRequestId)
+        const bookingId = bookingIdFor(keys.idKey, openid, req.clientRequestId)
 
         // A retry of a request already confirmed gets that booking, whatever has changed since.
         const earlier = await ctx.store.booking.getBooking(bookingId)
@@ -300,7 +300,7 @@ export const booking: CloudFunction = {
           await store.transition(bookingId, 'pending', 'refused', { at: now.toISOString(), refusal: { code: 'INTERNAL', message: CommonErrors.INTERNAL } }).catch(() => undefined)
           throw error
         }
-        return ok({ booking: bookingView({ ...record, status: 'confirmed' }, config, secret, now) })
+        return ok({ booking: bookingView({ ...record, status: 'confirmed' }, config, keys, now) })
       },
     }),
 
@@ -309,7 +309,7 @@ export const booking: CloudFunction = {
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)
         const records = await ctx.store.booking.listBookings(ctx.openid!, 100)
-        return ok({ bookings: records.map((r) => bookingView(r, config, secretOf(ctx), ctx.now())) })
+        return ok({ bookings: records.map((r) => bookingView(r, config, keysOf(ctx), ctx.now())) })
       },
     }),
 
@@ -319,7 +319,7 @@ export const booking: CloudFunction = {
         const record = await ctx.store.booking.getBooking(bookingId)
         // Someone else's booking is answered exactly like a missing one.
         if (!record || record.openid !== ctx.openid || record.status === 'pending' || record.status === 'refused') return refuse('BOOKING_NOT_FOUND')
-        return ok({ booking: bookingView(record, await loadBookingConfig(ctx.store), secretOf(ctx), ctx.now()) })
+        return ok({ booking: bookingView(record, await loadBookingConfig(ctx.store), keysOf(ctx), ctx.now()) })
       },
     }),
 
@@ -343,7 +343,7 @@ export const booking: CloudFunction = {
         forgetFull(ctx.store, record.sessionId)
         await ctx.store.booking.releaseIds(record.day, [...record.visitors.map((v) => v.idHash), ...accountHoldKeys(record.openid, config.fairUse)], bookingId)
         const cancelled = { ...record, status: 'cancelled' as const, cancelledAt: now.toISOString() }
-        return ok({ booking: bookingView(cancelled, config, secretOf(ctx), now) })
+        return ok({ booking: bookingView(cancelled, config, keysOf(ctx), now) })
       },
     }),
   },

@@ -1,6 +1,6 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
+import type { KeyRing } from '../booking/keys'
+import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
 
 export interface RuntimeConfig {
@@ -11,8 +11,10 @@ export interface RuntimeConfig {
   /** Built H5 app to serve; absent = API only. */
   staticDir: string
   mediaDir: string
-  /** HMAC secret for visitor tokens (and, later, e-tickets). */
-  secret: string
+  /** The ID key and the signing keys (tokens, e-tickets): keyring.ts. */
+  keys: KeyRing
+  /** Where the keys came from (a file path or an env variable's name; never the keys). */
+  keysSource: string
   logLevel: string
   bodyLimit: number
   /** How often the local runtime marks no-shows (NO_SHOW_INTERVAL_MS; 0 = never, use the CLI). */
@@ -25,19 +27,10 @@ export interface RuntimeConfig {
 
 const root = path.resolve(__dirname, '..', '..')
 
-/** Reads a secret from APP_SECRET, or keeps one beside the database so tokens survive restarts. */
-function loadSecret(dbFile: string): string {
-  if (process.env.APP_SECRET) return process.env.APP_SECRET
-  if (dbFile === ':memory:') return crypto.randomBytes(32).toString('hex')
-  const file = path.join(path.dirname(dbFile), 'secret')
-  try {
-    return fs.readFileSync(file, 'utf8').trim()
-  } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    const secret = crypto.randomBytes(32).toString('hex')
-    fs.writeFileSync(file, secret, { mode: 0o600 })
-    return secret
-  }
+function keysFor(env: Record<string, string | undefined>, dbFile: string, overrides: Partial<RuntimeConfig>): { keys: KeyRing; keysSource: string } {
+  if (overrides.keys) return { keys: overrides.keys, keysSource: overrides.keysSource ?? 'overrides' }
+  const loaded = loadKeys(env, dbFile === ':memory:' ? null : path.dirname(path.resolve(dbFile)))
+  return { keys: loaded.ring, keysSource: loaded.source }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
@@ -48,7 +41,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbFile,
     staticDir: env.STATIC_DIR ?? path.join(root, 'dist', 'h5'),
     mediaDir: path.join(root, 'data', 'media'),
-    secret: overrides.secret ?? loadSecret(dbFile),
+    ...keysFor(env, dbFile, overrides),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),

@@ -2,6 +2,7 @@
 // for a release-morning crowd. Each was first seen failing against the runtime: `Authorization`
 // without `Bearer` and tokens with trailing junk were accepted, bare /api answered the H5 page,
 // and under 2,000 simultaneous connections the 511-deep accept queue overflowed (SYN retries, ≥ 1 s).
+import { ringFromSecret } from '../booking/keys'
 import net from 'node:net'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -15,7 +16,7 @@ describe('the HTTP edge of the local runtime', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
   let app: FastifyInstance
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-static-'))
-  const config = loadConfig({}, { dbFile: ':memory:', secret: 'edge-secret', logLevel: 'silent', staticDir })
+  const config = loadConfig({}, { dbFile: ':memory:', keys: ringFromSecret('edge-secret'), logLevel: 'silent', staticDir })
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>高新区科技馆</title>')

@@ -1,6 +1,7 @@
 // Rate limits through the real HTTP layer (fastify inject, with client addresses). Reproduces the
 // holes first: about 12,000 anonymous tokens minted in 2 s from one address, and a shared PIN
 // guessed in 4,322 unlimited tries.
+import { ringFromSecret } from '../booking/keys'
 import type { FastifyInstance } from 'fastify'
 import { createAccount } from '../accounts/service'
 import { bj, residentId } from '../testing/booking'
@@ -12,7 +13,7 @@ import { buildServer } from './server'
 describe('rate limits of the local runtime', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
   let app: FastifyInstance
-  const config = loadConfig({}, { dbFile: ':memory:', secret: 's', logLevel: 'silent', staticDir: '/nonexistent' })
+  const config = loadConfig({}, { dbFile: ':memory:', keys: ringFromSecret('s'), logLevel: 'silent', staticDir: '/nonexistent' })
 
   beforeAll(async () => {
     env = await tempSqliteStore()

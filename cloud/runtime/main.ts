@@ -39,6 +39,7 @@ async function main() {
   const where = `http://${config.host}:${config.port}`
   console.log(`\n高新区科技馆 本地运行中: ${where}`)
   console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)
+  console.log(`  密钥: ${config.keysSource}（签发用 ${config.keys.signing[0].id}，共 ${config.keys.signing.length} 把可验证）`)
   if (!fs.existsSync(config.staticDir)) console.log('  提示: 未找到 dist/h5，请先运行 npm run build:h5')
   if (config.clockAt) console.log(`  时钟固定为 ${config.clockAt}（CLOCK_AT，仅用于测试与演示）`)
   const accounts = (await store.accounts.list()).filter((a) => !a.disabled).length

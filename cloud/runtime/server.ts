@@ -11,7 +11,7 @@ import { functions } from '../functions'
 import type { CloudFunction } from '../functions/types'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
-import { bearerToken, verifyToken } from './identity'
+import { bearerToken, readToken, renewalFor, verifyToken } from './identity'
 import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 
@@ -34,6 +34,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   INTERNAL: 500,
 }
 
+/** Where a renewed visitor token comes back (the client replaces its stored token with it). */
+export const RENEWED_TOKEN_HEADER = 'x-token'
+
 /** Pending connections the listening socket queues (2,000 simultaneous clients must fit). */
 export const LISTEN_BACKLOG = 4096
 
@@ -49,7 +52,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     trustProxy: false,
   })
 
-  await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.secret)?.openid ?? null)
+  await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.keys)?.openid ?? null)
 
   // One line per request: method, path, status, time. Enough to follow a booking rush.
   app.addHook('onResponse', (req, reply, done) => {
@@ -75,7 +78,12 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
-    const identity = await currentCaller(verifyToken(bearerToken(req.headers.authorization), config.secret), store)
+    const token = readToken(bearerToken(req.headers.authorization), config.keys)
+    const identity = await currentCaller(token?.identity ?? null, store)
+    // A visitor's token is renewed while used (same identity, fresh expiry, newest key): the client
+    // stores the one it finds in this header.
+    const renewed = token && renewalFor(token, config.keys)
+    if (renewed) reply.header(RENEWED_TOKEN_HEADER, renewed)
     const result = await dispatch(fn, req.body ?? {}, {
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
@@ -83,7 +91,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
       store,
       now,
       requestId: req.id,
-      secret: config.secret,
+      keys: config.keys,
     })
     return reply.code(statusFor(result)).send(result)
   })
