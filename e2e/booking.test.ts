@@ -5,19 +5,25 @@
 import Database from 'better-sqlite3'
 import bookingJson from '../data/booking.json'
 import type { Browser, Page } from 'playwright-core'
+import { createAccount } from '../cloud/accounts/service'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
+import { openSqliteStore } from '../cloud/store/sqlite'
 import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
-const PIN = '802468'
+const STAFF = { username: 'gate1', password: 'gate-1-password' }
 
 const validId = (first17: string) => first17 + residentIdCheckChar(first17)
 const ZHANG = validId('21021119850312123')
 const LI = validId('21020420120601002')
 
 beforeAll(async () => {
-  server = await startServer({ STAFF_PIN: PIN, CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
+  server = await startServer({ CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
+  // Nothing ships with a default password: the gate account is made here, through the store.
+  const store = openSqliteStore(server.dbFile)
+  await createAccount(store.accounts, { ...STAFF, name: '门岗一', role: 'staff' }, new Date())
+  await store.close()
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -96,7 +102,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.locator('[data-visitor="李小明"][aria-checked="true"]').waitFor()
   await expect(page.getByText('已选 2/5').count()).resolves.toBe(1)
   const masked = await page.locator('[data-visitor="张三"] .bk-visitor__id').innerText()
-  expect(masked).toContain('2102**********')
+  expect(masked).toContain(`${ZHANG[0]}${'*'.repeat(16)}${ZHANG[17]}`)
   expect(await page.locator('body').innerText()).not.toContain(ZHANG)
   await snap(page, 'booking-form')
 
@@ -113,7 +119,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   const qr = page.locator('img[aria-label="电子票二维码"], [aria-label="电子票二维码"] img').first()
   await expect(qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && img.src.startsWith('data:image/gif'))).resolves.toBe(true)
   const firstCode = (await page.locator('.bk-ticket__qr-box:visible').getAttribute('data-ticket-code'))!
-  expect(firstCode).toMatch(/^T1\./)
+  expect(firstCode).toMatch(/^T2\.k[0-9]+\./)
   // The short code people read aloud: 8 characters, no 0/O/1/I/L, shown as two groups of four;
   // the ticket names the museum, the entrance and the rules, and can be saved.
   const firstShort = (await page.locator('[data-short-code]:visible').getAttribute('data-short-code'))!
@@ -168,13 +174,14 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.getByRole('heading', { name: '我们收集哪些信息' }).waitFor()
   expect(await page.locator('body').innerText()).toContain('证件号码不以明文保存')
 
-  // Staff at the gate: a wrong PIN is refused; the right one opens check-in.
+  // Staff at the gate: a wrong password is refused; the right one opens check-in.
   const staff = await phonePage(browser)
   await staff.page.goto(pageUrl(server.url, 'staff/pages/checkin/index'))
-  await input(staff.page, 'st-pin-label').fill('000000')
+  await input(staff.page, 'st-user-label').fill(STAFF.username)
+  await input(staff.page, 'st-password-label').fill('wrong-password')
   await staff.page.getByText('登录', { exact: true }).click()
-  await staff.page.getByText('工作人员口令不正确').waitFor()
-  await input(staff.page, 'st-pin-label').fill(PIN)
+  await staff.page.getByText('用户名或密码不正确').waitFor()
+  await input(staff.page, 'st-password-label').fill(STAFF.password)
   await staff.page.getByText('登录', { exact: true }).click()
   await staff.page.getByRole('heading', { name: '入馆核验' }).waitFor()
   await expect(staff.page.locator('[data-session="2026-11-27.am"]').innerText()).resolves.toContain('已入馆 0 / 已预约 2')
@@ -190,7 +197,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   const admitted = await staff.page.locator('.st-result').innerText()
   expect(admitted).toContain('张三')
   expect(admitted).toContain('李小明')
-  expect(admitted).toContain('2102**********')
+  expect(admitted).toContain(`${ZHANG[0]}${'*'.repeat(16)}${ZHANG[17]}`)
   expect(admitted).not.toContain(ZHANG)
   await eventually(() => staff.page.locator('[data-session="2026-11-27.am"]').innerText(), '已入馆 2 / 已预约 2')
   await snap(staff.page, 'staff-admitted')
@@ -220,7 +227,10 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   // Nothing in the database file shows the ID numbers in full.
   const db = new Database(server.dbFile, { readonly: true })
   const dump = ['booking_visitors', 'bookings', 'booking_claims'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())).join('\n')
+  // The check-in is recorded with the account that did it.
+  const checkedInBy = db.prepare("SELECT checked_in_by FROM bookings WHERE status = 'checked_in'").all()
   db.close()
+  expect(checkedInBy).toEqual([{ checked_in_by: STAFF.username }])
   expect(dump).not.toContain(ZHANG)
   expect(dump).not.toContain(LI)
 

@@ -3,6 +3,7 @@
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
+import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type { Exhibit, HallWithExhibits } from './exhibit'
 import type {
   Company,
@@ -59,6 +60,15 @@ export interface Api {
   staff: {
     checkIn: { req: { code: string }; res: { result: CheckInResult } }
     today: { req: Record<string, never>; res: { date: string; sessions: StaffSessionCount[] } }
+  }
+  /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
+   *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */
+  accounts: {
+    me: { req: Record<string, never>; res: { me: MeView } }
+    list: { req: Record<string, never>; res: { accounts: AccountView[] } }
+    create: { req: { username: string; name: string; role: AccountRoleName; password: string }; res: { account: AccountView } }
+    update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
+    resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FunctionName } from '../contracts/api'
+import { accounts } from './accounts'
 import { admin } from './admin'
 import { booking } from './booking'
 import { exhibits } from './exhibits'
@@ -15,4 +16,5 @@ export const functions: Record<FunctionName, CloudFunction> = {
   zone,
   booking,
   staff,
+  accounts,
 }

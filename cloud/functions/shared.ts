@@ -1,14 +1,15 @@
-// What several cloud functions' handlers share: the booking refusal and the server secret. One
+// What several cloud functions' handlers share: the booking refusal and the server keys. One
 // home each, so a change is made once. (zod helpers: cloud/validation.ts.)
 import { BookingErrors, fillMessage, type BookingErrorCode } from '../contracts/booking'
 import { fail } from '../contracts/result'
+import type { KeyRing } from '../booking/keys'
 import { MissingSecretError, type CallContext } from './types'
 
 /** A booking rule said no: the code and its Chinese message with the blanks filled in. */
 export const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
 
-/** The server secret (APP_SECRET); without one, dispatch answers NOT_CONFIGURED. */
-export function secretOf(ctx: CallContext): string {
-  if (!ctx.secret) throw new MissingSecretError()
-  return ctx.secret
+/** The server's keys (ID key and signing keys); without them, dispatch answers NOT_CONFIGURED. */
+export function keysOf(ctx: CallContext): KeyRing {
+  if (!ctx.keys) throw new MissingSecretError()
+  return ctx.keys
 }

@@ -7,7 +7,7 @@ import { sessionIdOf } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
 import { findByShortCode } from '../booking/short-code'
-import { refuse, secretOf } from './shared'
+import { keysOf, refuse } from './shared'
 import { defineAction, implement } from './types'
 
 export const staff = implement('staff', {
@@ -18,9 +18,9 @@ export const staff = implement('staff', {
       handle: async ({ code }, ctx) => {
         const now = ctx.now()
         // The QR's signed code, or the 8-character short code typed at the gate (today's bookings).
-        let bookingId = readTicketCode(secretOf(ctx), code)
+        let bookingId = readTicketCode(keysOf(ctx), code)
         if (!bookingId) {
-          const short = await findByShortCode(ctx.store.booking, secretOf(ctx), code, dayOf(now))
+          const short = await findByShortCode(ctx.store.booking, keysOf(ctx).idKey, code, dayOf(now))
           if (short.kind === 'notFound') return refuse('SHORT_CODE_NOT_FOUND')
           if (short.kind === 'notShort') return refuse('TICKET_INVALID')
           bookingId = short.bookingId
@@ -39,7 +39,7 @@ export const staff = implement('staff', {
         if (now.getTime() < opens.getTime()) return refuse('TICKET_TOO_EARLY', { session, opens: beijingText(opens).slice(-5) })
         if (now.getTime() >= Date.parse(record.sessionEnd)) return refuse('TICKET_SESSION_OVER', { session })
         // Accepted once: only the first of any number of simultaneous scans moves it on.
-        if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'checked_in', { at: now.toISOString() }))) {
+        if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'checked_in', { at: now.toISOString(), by: ctx.account ?? ctx.openid ?? undefined }))) {
           const latest = (await ctx.store.booking.getBooking(bookingId))!
           if (latest.status === 'checked_in') return refuse('TICKET_USED', { time: beijingText(latest.checkedInAt ?? now) })
           return refuse(latest.status === 'cancelled' ? 'TICKET_CANCELLED' : 'TICKET_NO_SHOW')

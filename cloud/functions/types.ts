@@ -1,6 +1,7 @@
 import type { z } from 'zod/v4'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../contracts/api'
 import type { Result } from '../contracts/result'
+import type { KeyRing } from '../booking/keys'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
 
@@ -18,11 +19,14 @@ export interface CallContext {
   /** WeChat OPENID in production; the signed anonymous visitor id in the local runtime. Null when unknown. */
   openid: string | null
   role: Role
+  /** The named account signed in (local runtime: its username); absent for visitors and in the cloud,
+   *  where staff and operators are OPENIDs with roles. */
+  account?: string
   store: Store
   /** Injected so rules about dates and deadlines are testable. */
   now: () => Date
-  /** Server secret for keyed hashes and e-ticket signatures (the runtime's APP_SECRET). */
-  secret?: string
+  /** The ID key (ID hashes, booking ids) and the signing keys (e-tickets): cloud/runtime/keyring.ts. */
+  keys?: KeyRing
   /** Where the call came from, for logs. */
   requestId?: string
   /** WeChat open APIs and cloud storage (WeChat cloud runtime only; absent locally). */
@@ -82,7 +86,7 @@ export function implement<F extends FunctionName, T extends Record<string, AnyAc
   return fn
 }
 
-/** Thrown when the runtime has no server secret (APP_SECRET); dispatch answers NOT_CONFIGURED. */
+/** Thrown when the runtime has no keys (APP_KEYS / APP_SECRET); dispatch answers NOT_CONFIGURED. */
 export class MissingSecretError extends Error {
   constructor() {
     super('the server secret (APP_SECRET) is not configured')

@@ -6,6 +6,7 @@
 // catalogues. A code in neither list is a bug or an unplanned failure and answers 500, so it
 // shows up in monitoring instead of passing as a normal answer.
 // Adding a feature with its own error catalogue: spread it into REFUSAL_CODES.
+import { AccountErrors } from '../contracts/accounts'
 import { BookingErrors } from '../contracts/booking'
 import { CommonErrors } from '../contracts/errors'
 import type { Result } from '../contracts/result'
@@ -33,6 +34,7 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   ...Object.keys(ZoneErrors),
   ...Object.keys(ExhibitErrors),
   ...Object.keys(AdminErrors),
+  ...Object.keys(AccountErrors),
 ])
 
 export function statusFor(result: Result<unknown>): number {

@@ -9,6 +9,7 @@ import type { Exhibit } from '../contracts/exhibit'
 import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
 import { landingHtml, STATIC_VIEW_ID } from './landing'
+import { ringFromSecret } from '../booking/keys'
 import { buildServer } from './server'
 
 const INDEX = '<!doctype html><html><head><title>高新区科技馆</title><script defer src="/js/app.0123abcd.js"></script><link href="/css/app.0123abcd.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
@@ -27,7 +28,7 @@ describe('H5 app static serving and the scan landing', () => {
     fs.writeFileSync(path.join(staticDir, 'js/app.0123abcd.js.gz'), zlib.gzipSync(APP_JS))
     fs.writeFileSync(path.join(staticDir, 'landing.json'), JSON.stringify({ exhibit: { js: ['/js/161.0123abcd.js'], css: ['/css/161.0123abcd.css'] } }))
     env = await tempSqliteStore()
-    const config = loadConfig({} as NodeJS.ProcessEnv, { dbFile: ':memory:', secret: 's', logLevel: 'silent', staticDir })
+    const config = loadConfig({} as NodeJS.ProcessEnv, { dbFile: ':memory:', keys: ringFromSecret('s'), logLevel: 'silent', staticDir })
     app = await buildServer({ config, store: env.store })
   })
   afterAll(async () => {

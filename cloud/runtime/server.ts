@@ -1,7 +1,6 @@
 // The local cloud runtime: every cloud function behind POST /api/<name>, the built H5 app and
 // media as static files, one process over one SQLite file. Fastify: schema-light, fast JSON,
 // built-in request logging and body limits, and a well-kept static plugin.
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -13,7 +12,9 @@ import type { CloudFunction } from '../functions/types'
 import { statusFor } from './http-status'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
-import { issueToken, newVisitor, verifyToken } from './identity'
+import { bearerToken, readToken, renewalFor, verifyToken } from './identity'
+import { registerRateLimits } from './limits'
+import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
 
@@ -26,16 +27,11 @@ export interface ServerOptions {
 }
 
 
-/** Index of the configured PIN that matches, compared in constant time; -1 when none does. */
-function matchingPin(pins: string[], given: string): number {
-  const digest = (s: string) => crypto.createHash('sha256').update(s).digest()
-  const g = digest(given)
-  let found = -1
-  pins.forEach((p, i) => {
-    if (crypto.timingSafeEqual(digest(p), g) && found < 0) found = i
-  })
-  return found
-}
+/** Where a renewed visitor token comes back (the client replaces its stored token with it). */
+export const RENEWED_TOKEN_HEADER = 'x-token'
+
+/** Pending connections the listening socket queues (2,000 simultaneous clients must fit). */
+export const LISTEN_BACKLOG = 4096
 
 /** Refusals answer 200, request/server failures their HTTP status, unknown codes 500: see http-status.ts. */
 export { statusFor }
@@ -48,6 +44,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   })
+
+  await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.keys)?.openid ?? null)
 
   // One line per request: method, path, status, time. Enough to follow a booking rush.
   app.addHook('onResponse', (req, reply, done) => {
@@ -68,34 +66,33 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     return reply.code(db ? 200 : 503).send({ ok: db, db: db ? 'ok' : 'down', uptime: Math.round(process.uptime()) })
   })
 
-  // A new anonymous visitor identity, standing in for WeChat's OPENID in the local runtime; with
-  // { staffPin } matching a configured PIN, a staff identity instead (one per PIN).
-  app.post<{ Body: { staffPin?: unknown } | null }>('/api/_session', async (req, reply) => {
-    const pin = req.body && typeof req.body === 'object' ? req.body.staffPin : undefined
-    if (pin === undefined) return { token: issueToken(newVisitor(), config.secret) }
-    const index = typeof pin === 'string' ? matchingPin(config.staffPins, pin) : -1
-    if (index < 0) return reply.code(401).send(fail('STAFF_PIN_INVALID', '工作人员口令不正确'))
-    // Each sign-in is its own identity, so bookings made on one gate device are not another's.
-    return { token: issueToken({ openid: `staff${index + 1}_${crypto.randomBytes(6).toString('hex')}`, role: 'staff' }, config.secret), role: 'staff' }
-  })
+  registerSignIn(app, config, store, now)
 
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
     const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
-    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '')
-    const identity = verifyToken(bearer, config.secret)
+    const token = readToken(bearerToken(req.headers.authorization), config.keys)
+    const identity = await currentCaller(token?.identity ?? null, store)
+    // A visitor's token is renewed while used (same identity, fresh expiry, newest key): the client
+    // stores the one it finds in this header.
+    const renewed = token && renewalFor(token, config.keys)
+    if (renewed) reply.header(RENEWED_TOKEN_HEADER, renewed)
     const result = await dispatch(fn, req.body ?? {}, {
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
+      account: identity?.account,
       store,
       now,
       requestId: req.id,
-      secret: config.secret,
+      keys: config.keys,
     })
     return reply.code(statusFor(result)).send(result)
   })
 
-  app.all('/api/*', async (_req, reply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION)))
+  // Anything else under /api — the bare prefix, other methods, deeper paths — is a Result too, never the H5 page.
+  const unknown = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
+  app.all('/api', unknown)
+  app.all('/api/*', unknown)
 
   if (fs.existsSync(config.mediaDir)) {
     await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })

@@ -3,7 +3,7 @@
 // in its own `describe` block, so both adapters are held to the same behaviour.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
-import type { BookingRecord, SavedVisitor, Store } from './port'
+import type { BookingRecord, SavedVisitor, StaffAccount, Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 
@@ -389,11 +389,90 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const theirs = visitor('o-2', 1).id
         expect((await b().getVisitors('o-1', [visitor('o-1', 2).id, theirs])).map((v) => v.id)).toEqual([visitor('o-1', 2).id])
         expect(await b().getVisitors('o-1', [])).toEqual([])
-        expect(await b().removeVisitor('o-1', theirs)).toBe(false)
-        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe(true)
-        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe(false)
+        expect(await b().removeVisitor('o-1', theirs)).toBe('missing')
+        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe('removed')
+        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe('missing')
         expect((await b().listVisitors('o-1')).map((v) => v.id)).toEqual([visitor('o-1', 1).id, visitor('o-1', 3).id])
         expect(await b().listVisitors('o-2')).toEqual([visitor('o-2', 1)])
+      })
+
+      it('keeps a saved visitor while a confirmed booking of the same account includes it; frees it once cancelled', async () => {
+        const v = visitor('o-1', 5)
+        await b().addVisitor(v, 20)
+        const r = record('bk-keep-000000001', { visitors: [{ visitorId: v.id, name: v.name, idType: 'resident', idHash: v.idHash, idMasked: v.idMasked }] })
+        await b().beginBooking(r)
+        // Pending: not yet live.
+        expect(await b().removeVisitor('o-1', visitor('o-1', 6).id)).toBe('missing')
+        await b().transition(r.id, 'pending', 'confirmed', { at })
+        expect(await b().removeVisitor('o-1', v.id)).toEqual({ inUseOn: '2026-12-02' })
+        await b().transition(r.id, 'confirmed', 'cancelled', { at })
+        expect(await b().removeVisitor('o-1', v.id)).toBe('removed')
+      })
+
+      it('caps the distinct IDs an account books within the window, counting each ID once and forgetting old ones', async () => {
+        const policy = { limit: 3, windowDays: 30 }
+        expect(await b().noteBookedIds('o-1', ['h1', 'h2'], '2026-11-01T00:00:00.000Z', policy)).toBe(true)
+        expect(await b().noteBookedIds('o-1', ['h2', 'h3'], '2026-11-02T00:00:00.000Z', policy)).toBe(true)
+        // A fourth distinct ID is refused and nothing of it is recorded; another account is apart.
+        expect(await b().noteBookedIds('o-1', ['h4'], '2026-11-03T00:00:00.000Z', policy)).toBe(false)
+        expect(await b().noteBookedIds('o-1', ['h1', 'h3'], '2026-11-03T00:00:00.000Z', policy)).toBe(true)
+        expect(await b().noteBookedIds('o-2', ['h4', 'h5', 'h6'], '2026-11-03T00:00:00.000Z', policy)).toBe(true)
+        // 30 days after h2 was last booked it no longer counts; h1 and h3 (booked again on the 3rd) still do.
+        expect(await b().noteBookedIds('o-1', ['h4'], '2026-12-02T12:00:00.000Z', policy)).toBe(true)
+        expect(await b().noteBookedIds('o-1', ['h5'], '2026-12-02T12:00:00.000Z', policy)).toBe(false)
+      })
+
+      it('records distinct IDs atomically: 10 concurrent calls for new IDs under a limit of 4 let exactly 4 through', async () => {
+        const policy = { limit: 4, windowDays: 30 }
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => b().noteBookedIds('o-9', [`c${i}`], at, policy)))
+        expect(results.filter(Boolean)).toHaveLength(4)
+      })
+    })
+
+    describe('accounts', () => {
+      const account = (username: string, extra: Partial<StaffAccount> = {}): StaffAccount => ({
+        username,
+        name: '张三',
+        role: 'staff',
+        passwordHash: 'scrypt$32768$8$1$salt$hash',
+        failedAttempts: 0,
+        disabled: false,
+        createdAt: '2026-11-26T00:00:00.000Z',
+        ...extra,
+      })
+
+      it('creates an account once per username, gets it back whole, and lists accounts by username', async () => {
+        expect(await env.store.accounts.get('zhangsan')).toBeNull()
+        expect(await env.store.accounts.create(account('zhangsan'))).toBe(true)
+        expect(await env.store.accounts.create(account('zhangsan', { name: '冒名' }))).toBe(false)
+        await env.store.accounts.create(account('admin1', { role: 'admin', name: '管理员' }))
+        expect(await env.store.accounts.get('zhangsan')).toEqual(account('zhangsan'))
+        expect((await env.store.accounts.list()).map((a) => a.username)).toEqual(['admin1', 'zhangsan'])
+      })
+
+      it('updates what the patch names; a new password hash clears failures and lockout; null for an unknown account', async () => {
+        await env.store.accounts.create(account('zhangsan'))
+        await env.store.accounts.recordFailure('zhangsan', '2026-11-26T01:00:00.000Z', { maxFailures: 2, lockMinutes: 15 })
+        await env.store.accounts.recordFailure('zhangsan', '2026-11-26T01:00:01.000Z', { maxFailures: 2, lockMinutes: 15 })
+        const renamed = await env.store.accounts.update('zhangsan', { name: '张三丰', disabled: true, at: '2026-11-26T02:00:00.000Z' })
+        expect(renamed).toMatchObject({ name: '张三丰', role: 'staff', disabled: true, updatedAt: '2026-11-26T02:00:00.000Z', lockedUntil: '2026-11-26T01:15:01.000Z' })
+        const reset = await env.store.accounts.update('zhangsan', { passwordHash: 'scrypt$new', at: '2026-11-26T03:00:00.000Z' })
+        expect(reset).toMatchObject({ passwordHash: 'scrypt$new', failedAttempts: 0, name: '张三丰' })
+        expect(reset!.lockedUntil).toBeUndefined()
+        expect(await env.store.accounts.update('nobody', { name: 'x', at: '2026-11-26T03:00:00.000Z' })).toBeNull()
+      })
+
+      it('counts wrong passwords and locks at the limit, then counts afresh; a success resets the count', async () => {
+        await env.store.accounts.create(account('lisi'))
+        const policy = { maxFailures: 3, lockMinutes: 15 }
+        expect(await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)).toEqual({ failedAttempts: 1 })
+        await env.store.accounts.recordSuccess('lisi')
+        expect((await env.store.accounts.get('lisi'))!.failedAttempts).toBe(0)
+        await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)
+        await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)
+        expect(await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)).toEqual({ failedAttempts: 3, lockedUntil: '2026-11-26T01:15:00.000Z' })
+        expect(await env.store.accounts.get('lisi')).toMatchObject({ failedAttempts: 0, lockedUntil: '2026-11-26T01:15:00.000Z' })
+        expect(await env.store.accounts.recordFailure('nobody', '2026-11-26T01:00:00.000Z', policy)).toBeNull()
       })
     })
 

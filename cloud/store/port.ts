@@ -5,6 +5,7 @@
 import type { IdType } from '../contracts/booking'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Company, Policy, ZoneChart } from '../contracts/zone'
+import type { Role } from '../functions/types'
 
 export interface ContentStore {
   listHalls(): Promise<Hall[]>
@@ -105,6 +106,8 @@ export interface BookingRecord {
   createdAt: string
   refusal?: { code: string; message: string }
   checkedInAt?: string
+  /** Who checked the ticket in: the staff account's username (local runtime) or OPENID (cloud). */
+  checkedInBy?: string
   cancelledAt?: string
   noShowAt?: string
   /** The booker accepted the visit-reminder subscription when booking (weapp only). */
@@ -128,6 +131,8 @@ export interface BookingAccount {
 /** What a status change records beside the new status. */
 export interface TransitionPatch {
   at: string
+  /** Who made the change (recorded for check-ins: `checkedInBy`). */
+  by?: string
   refusal?: { code: string; message: string }
 }
 
@@ -135,7 +140,8 @@ export interface TransitionPatch {
  * Booking storage. Every method is ONE atomic step, so that the WeChat cloud database can do it
  * with a single guarded update, a single-document write with a deterministic `_id`, or a query —
  * no multi-document transaction. The handler composes the steps and compensates on refusal
- * (book: begin → reserve places → markPlacesHeld → claim each ID → confirm; a refusal releases
+ * (book: begin → claim the account's day (fair use) → reserve places → markPlacesHeld → claim each ID
+ * → noteBookedIds → confirm; a refusal releases
  * what was taken). A call that dies half-way (crash, cloud-function timeout) leaves a pending
  * record holding places and claims: the no-show job sweeps records pending longer than
  * `pendingGraceMinutes` (stalePending → expirePending, then releases the places if `placesHeld` and
@@ -152,7 +158,15 @@ export interface TransitionPatch {
  *                   a duplicate-key error = 'exists'. The ≤ 20 cap is a count() first: a soft cap,
  *                   not a safety property, so a race past it is harmless.
  * - listVisitors / getVisitors  where({ openid }) / where({ _id: _.in(ids), openid }), ≤ 20 docs.
- * - removeVisitor   where({ _id, openid }).remove(), stats.removed === 1.
+ * - removeVisitor   where({ openid, status: 'confirmed' }) (an account's live bookings, a few) checked for the
+ *                   visitor, then where({ _id, openid }).remove(), stats.removed === 1. A booking racing the
+ *                   removal keeps its own copy of the visitor; the saved list can only shrink, never grow.
+ * - noteBookedIds   [booking_account_ids] doc(openid): { ids: { idHash: at }, rev }; the new set (entries
+ *                   older than the window dropped) is written by where({ _id, rev }).update({ ids: _.set(…),
+ *                   rev: rev + 1 }) — an optimistic, single-document guarded update, retried on a race —
+ *                   or add({ _id: openid, … }) the first time. Refused when it would exceed the limit.
+ * - account-day caps use claimId with keys `acct:<account key>#b<k>` (bookings) and `#p<k>` (places):
+ *                   the same unique, healing, releasable claims as ID numbers.
  * - beginBooking    [bookings] add({ _id: booking.id, status: 'pending', pendingSince: createdAt, … })
  *                   where _id = H(openid, clientRequestId); on duplicate key, doc(_id).get() answers with
  *                   the existing record (the retry sees the first attempt's result).
@@ -197,7 +211,11 @@ export interface BookingStore {
   addVisitor(visitor: SavedVisitor, cap: number): Promise<'added' | 'exists' | 'cap'>
   listVisitors(openid: string): Promise<SavedVisitor[]>
   getVisitors(openid: string, ids: string[]): Promise<SavedVisitor[]>
-  removeVisitor(openid: string, id: string): Promise<boolean>
+  /** Removes one's own saved visitor unless a live (confirmed) booking of theirs includes it. */
+  removeVisitor(openid: string, id: string): Promise<'removed' | 'missing' | { inUseOn: string }>
+  /** Records that this account booked for these IDs at `atIso`, unless that makes more than
+   *  `policy.limit` distinct IDs booked within `policy.windowDays` (then false, nothing recorded). */
+  noteBookedIds(openid: string, idHashes: string[], atIso: string, policy: { limit: number; windowDays: number }): Promise<boolean>
 
   /** Creates the pending record, or returns the record already made for this request id. */
   beginBooking(record: BookingRecord): Promise<{ created: true } | { created: false; existing: BookingRecord }>
@@ -212,7 +230,7 @@ export interface BookingStore {
   /** Settles a booking pending since before `beforeIso` as refused and swept (final), in one guarded
    *  step; returns the settled record, or null if it was no longer pending that long (confirmed,
    *  refused, or reopened since). Exactly one of a sweep and a late confirm wins. */
-  expirePending(id: string, beforeIso: string, patch: Required<TransitionPatch>): Promise<BookingRecord | null>
+  expirePending(id: string, beforeIso: string, patch: Required<Omit<TransitionPatch, 'by'>>): Promise<BookingRecord | null>
   /** Takes n places if capacity allows; false = not enough left. Never exceeds capacity. */
   reservePlaces(sessionId: string, capacity: number, n: number): Promise<boolean>
   releasePlaces(sessionId: string, n: number): Promise<void>
@@ -237,7 +255,67 @@ export interface BookingStore {
   suspend(account: Required<BookingAccount>): Promise<void>
 }
 
+// ----- accounts -----
+
+/** Every role but visitor: a named account is staff or an operator. */
+export type AccountRole = Exclude<Role, 'visitor'>
+
+/**
+ * A named staff or operator account of the local runtime (the WeChat cloud build identifies staff
+ * by OPENID instead). The password is stored only as a scrypt hash (`scrypt$N$r$p$salt$hash`).
+ */
+export interface StaffAccount {
+  /** Lower-case login name, unique; never changes. */
+  username: string
+  /** The person's name, shown in the console and recorded beside check-ins. */
+  name: string
+  role: AccountRole
+  passwordHash: string
+  /** Wrong passwords since the last success or lockout. */
+  failedAttempts: number
+  /** Sign-in is refused until this instant (ISO) after too many wrong passwords. */
+  lockedUntil?: string
+  disabled: boolean
+  createdAt: string
+  updatedAt?: string
+}
+
+export interface AccountPatch {
+  name?: string
+  role?: AccountRole
+  disabled?: boolean
+  /** A new password hash also clears the failure counter and any lockout. */
+  passwordHash?: string
+  at: string
+}
+
+/**
+ * Accounts, each ONE atomic step (cloud: collection `staff_accounts`, `_id` = username):
+ * - create          add({ _id: username, … }); duplicate key = false.
+ * - get / list      doc(_id) / paged where({}) by _id.
+ * - update          where({ _id }).update(patch), then doc(_id).get().
+ * - recordFailure   where({ _id }).update({ failedAttempts: _.inc(1) }), then, when the count reached
+ *                   the limit, where({ _id, failedAttempts: _.gte(max) }).update({ failedAttempts: 0,
+ *                   lockedUntil }) — one lockout however many wrong tries race.
+ * - recordSuccess   where({ _id }).update({ failedAttempts: 0, lockedUntil: _.remove() }).
+ */
+export interface AccountStore {
+  /** False when the username is taken. */
+  create(account: StaffAccount): Promise<boolean>
+  get(username: string): Promise<StaffAccount | null>
+  /** Every account, by username (tens at most). */
+  list(): Promise<StaffAccount[]>
+  /** Changes what the patch names; null when there is no such account. */
+  update(username: string, patch: AccountPatch): Promise<StaffAccount | null>
+  /** Counts one wrong password; at `maxFailures` the account locks until `at + lockMinutes` and the
+   *  count starts again. Null when there is no such account. */
+  recordFailure(username: string, at: string, policy: { maxFailures: number; lockMinutes: number }): Promise<{ failedAttempts: number; lockedUntil?: string } | null>
+  /** A correct password: the failure count goes back to zero. */
+  recordSuccess(username: string): Promise<void>
+}
+
 export interface Store {
+  accounts: AccountStore
   content: ContentStore
   meta: MetaStore
   outbox: OutboxStore

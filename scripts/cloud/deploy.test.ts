@@ -12,6 +12,9 @@ const ALL_VARS = {
   APP_SECRET: 'do-not-print-me',
   ADMIN_OPENIDS: 'o-admin',
   STAFF_OPENIDS: '',
+  BOOKING_OPERATOR_OPENIDS: '',
+  CONTENT_EDITOR_OPENIDS: '',
+  ZONE_EDITOR_OPENIDS: '',
   WXACODE_ENV_VERSION: 'release',
   REMINDER_TEMPLATE_ID: '',
   REMINDER_TEMPLATE_KEYS: '',
@@ -56,6 +59,13 @@ describe('deploy:cloud --dry-run', () => {
     expect(err).toContain('拒绝部署')
     expect(err).toContain('APP_SECRET 未设置或为空')
     expect(out).not.toContain('tcb fn deploy')
+  })
+
+  it('accepts the key ring (APP_KEYS) instead of APP_SECRET, and never prints it', () => {
+    const { status, out } = deploy(['--dry-run'], { ...ALL_VARS, APP_SECRET: undefined, APP_KEYS: 'ring-do-not-print' })
+    expect(status).toBe(0)
+    expect(out).toContain('"APP_KEYS": "***"')
+    expect(out).not.toContain('ring-do-not-print')
   })
 
   it('refuses when a managed variable is absent from the shell (it would be cleared), and accepts it set empty on purpose', () => {

@@ -15,15 +15,16 @@ import { CLOUD_NODE_RUNTIME } from '../../cloud/runtime/wxcloud/manifest'
 import { buildCloud, ROOT, type BuiltFunction } from './build'
 
 /** Function environment variables the deploy manages; every deploy sends the complete set. */
-export const PASSED_ENV = ['APP_SECRET', 'ADMIN_OPENIDS', 'STAFF_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
-/** Must be non-empty: without it booking answers NOT_CONFIGURED and tickets cannot be checked. */
-export const REQUIRED_ENV = ['APP_SECRET']
+export const PASSED_ENV = ['APP_KEYS', 'APP_SECRET', 'ADMIN_OPENIDS', 'STAFF_OPENIDS', 'BOOKING_OPERATOR_OPENIDS', 'CONTENT_EDITOR_OPENIDS', 'ZONE_EDITOR_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
+/** The keys: at least one must be non-empty (APP_KEYS, the key ring, or the legacy APP_SECRET);
+ *  without them booking answers NOT_CONFIGURED and tickets cannot be checked. */
+export const KEY_ENV = ['APP_KEYS', 'APP_SECRET']
 
 /** What is wrong with the deploying shell's variables, in words an operator can act on; [] = fine. */
 export function envProblems(env: NodeJS.ProcessEnv = process.env): string[] {
   const problems: string[] = []
-  for (const k of REQUIRED_ENV) if (!env[k]) problems.push(`${k} 未设置或为空（必填：与已部署的值相同，否则已有的预约和电子票将无法校验）`)
-  const absent = PASSED_ENV.filter((k) => !REQUIRED_ENV.includes(k) && env[k] === undefined)
+  if (!KEY_ENV.some((k) => env[k])) problems.push('APP_KEYS 或 APP_SECRET 未设置或为空（必填：与已部署的值相同，否则已有的预约和电子票将无法校验）')
+  const absent = PASSED_ENV.filter((k) => !KEY_ENV.includes(k) && env[k] === undefined)
   if (absent.length > 0) {
     problems.push(`${absent.join('、')} 未出现在当前环境中：部署会整体替换云函数的环境变量，缺少的将被清空。请逐个设置；确实不用的请显式设为空（例如 ${absent[0]}=）`)
   }
@@ -63,7 +64,7 @@ export function masked(config: ReturnType<typeof cloudbaserc>) {
     ...config,
     functions: config.functions.map((f) => ({
       ...f,
-      envVariables: Object.fromEntries(Object.entries(f.envVariables).map(([k, v]) => [k, k === 'APP_SECRET' ? '***' : v])),
+      envVariables: Object.fromEntries(Object.entries(f.envVariables).map(([k, v]) => [k, KEY_ENV.includes(k) ? '***' : v])),
     })),
   }
 }

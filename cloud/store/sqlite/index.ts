@@ -1,5 +1,6 @@
 import type { MetaStore, Store } from '../port'
 import { openDatabase, type Db } from './database'
+import { sqliteAccounts } from './accounts'
 import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
 import { sqliteOutbox } from './outbox'
@@ -23,6 +24,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
   const db = openDatabase(file)
   return {
     db,
+    accounts: sqliteAccounts(db),
     content: sqliteContent(db),
     meta: sqliteMeta(db),
     outbox: sqliteOutbox(db),

@@ -97,4 +97,26 @@ export const migrations: Migration[] = [
       CREATE INDEX bookings_stale ON bookings (status, pending_since);
     `,
   },
+  {
+    // Named staff and operator accounts (sign-in instead of a shared PIN); who checked a ticket in.
+    version: 6,
+    name: 'staff accounts',
+    sql: `
+      CREATE TABLE staff_accounts (username TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      ALTER TABLE bookings ADD COLUMN checked_in_by TEXT;
+    `,
+  },
+  {
+    // Fair use: which ID numbers each account booked for lately (the distinct-ID cap).
+    version: 7,
+    name: 'fair use',
+    sql: `
+      CREATE TABLE booking_account_ids (
+        openid TEXT NOT NULL,
+        id_hash TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (openid, id_hash)
+      );
+    `,
+  },
 ]

@@ -13,6 +13,8 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'booking_sessions'
   | 'booking_claims'
   | 'booking_accounts'
+  | 'staff_accounts'
+  | 'booking_account_ids'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -49,4 +51,6 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'booking_sessions', purpose: '场次已约人数（_id = 场次，守卫式 _.inc）', indexes: [] },
   { name: 'booking_claims', purpose: '每证件每天一约（_id = 日期:证件哈希）', indexes: [{ name: 'booking', keys: { bookingId: 1 } }] },
   { name: 'booking_accounts', purpose: '预约账号状态（未到场暂停，_id = openid）', indexes: [] },
+  { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
+  { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]
