@@ -29,5 +29,7 @@ export function bookingView(record: BookingRecord, config: BookingConfig, secret
     cancellable: status === 'confirmed' && now.getTime() < deadline.getTime(),
     ...(record.checkedInAt ? { checkedInAt: record.checkedInAt } : {}),
     ...(record.cancelledAt ? { cancelledAt: record.cancelledAt } : {}),
+    // A booking the museum cancelled (a closed day) carries the operator's reason.
+    ...(status === 'cancelled' && record.refusal ? { cancelReason: record.refusal.message } : {}),
   }
 }

@@ -1,7 +1,9 @@
 import type { FunctionName } from '../contracts/api'
 import { admin } from './admin'
 import { booking } from './booking'
+import { consoleFn } from './console'
 import { exhibits } from './exhibits'
+import { notices } from './notices'
 import { staff } from './staff'
 import { system } from './system'
 import { zone } from './zone'
@@ -15,4 +17,6 @@ export const functions: Record<FunctionName, CloudFunction> = {
   zone,
   booking,
   staff,
+  notices,
+  console: consoleFn,
 }

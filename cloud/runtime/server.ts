@@ -3,7 +3,7 @@
 // built-in request logging and body limits, and a well-kept static plugin.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { CommonErrors } from '../contracts/errors'
 import { fail, type Result } from '../contracts/result'
@@ -13,6 +13,7 @@ import type { CloudFunction } from '../functions/types'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
 import { issueToken, newVisitor, verifyToken } from './identity'
+import { localMedia, registerConsole, uploadsDirFor } from './console'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -62,6 +63,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     done()
   })
 
+  const media = localMedia(uploadsDirFor(config))
+
   app.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500
     if (status === 413) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后重试'))
@@ -86,7 +89,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     return { token: issueToken({ openid: `staff${index + 1}_${crypto.randomBytes(6).toString('hex')}`, role: 'staff' }, config.secret), role: 'staff' }
   })
 
-  app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
+  const handleCall = async (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => {
     const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '')
@@ -98,9 +101,13 @@ export async function buildServer({ config, store, now = () => new Date(), funct
       now,
       requestId: req.id,
       secret: config.secret,
+      media,
     })
     return reply.code(statusFor(result)).send(result)
-  })
+  }
+  app.post<{ Params: { fn: string } }>('/api/:fn', handleCall)
+  // The operator console: /admin, /uploads and its larger body limit (cloud/runtime/console.ts).
+  await registerConsole(app, config, handleCall)
 
   app.all('/api/*', async (_req, reply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION)))
 

@@ -2,6 +2,7 @@ import type { MetaStore, Store } from '../port'
 import { openDatabase, type Db } from './database'
 import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
+import { sqliteOps } from './ops'
 import { sqliteOutbox } from './outbox'
 import { sqliteZone } from './zone'
 
@@ -23,6 +24,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
   const db = openDatabase(file)
   return {
     db,
+    ops: sqliteOps(db),
     content: sqliteContent(db),
     meta: sqliteMeta(db),
     outbox: sqliteOutbox(db),

@@ -8,6 +8,7 @@ import type { WxDatabase } from './db'
 import { wxBooking } from './booking'
 import { wxContent } from './content'
 import { wxMeta } from './meta'
+import { wxOps } from './ops'
 import { wxOutbox } from './outbox'
 import { wxZone } from './zone'
 
@@ -23,6 +24,7 @@ export function collectionNames(prefix = ''): Record<CollectionName, string> {
 export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): Store {
   const names = collectionNames(options.prefix)
   return {
+    ops: wxOps(db, names),
     content: wxContent(db, names),
     meta: wxMeta(db, names.meta),
     outbox: wxOutbox(db, names.outbox),

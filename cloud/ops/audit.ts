@@ -1,0 +1,19 @@
+// Every operator change goes through `recordChange`: one append-only entry with who, when, what,
+// and the record before and after. Handlers call it after the change succeeded.
+import crypto from 'node:crypto'
+import type { CallContext } from '../functions/types'
+
+export async function recordChange(ctx: CallContext, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+  const at = ctx.now().toISOString()
+  await ctx.store.ops.appendAudit({
+    // Time first, so ids sort with time; random tail, so two changes in one millisecond both stay.
+    id: `${at}-${crypto.randomBytes(4).toString('hex')}`,
+    at,
+    account: ctx.openid ?? 'unknown',
+    role: ctx.role,
+    action,
+    target,
+    ...(before === undefined || before === null ? {} : { before }),
+    ...(after === undefined || after === null ? {} : { after }),
+  })
+}
