@@ -28,6 +28,7 @@ const steps: Step[] = [
   jest('unit+cloud', ['unit', 'cloud']),
   { name: 'build:h5', cmd: bin('taro'), args: ['build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
   { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production' } },
+  { name: 'build:admin', cmd: bin('vite'), args: ['build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'] },
   { name: 'size', cmd: bin('tsx'), args: ['scripts/size.ts', '--check'] },
   { name: 'weapp-check', cmd: bin('tsx'), args: ['scripts/check-weapp.ts'] },
   jest('e2e', ['e2e'], ['--runInBand']),

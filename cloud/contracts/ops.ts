@@ -37,7 +37,8 @@ export interface AuditEntry {
 
 export interface AuditQuery {
   account?: string
-  action?: string
+  /** An entry's `action` (named otherwise here: `action` is the dispatch's own field). */
+  operation?: string
   /** YYYY-MM-DD (Beijing day of `at`), inclusive. */
   fromDay?: string
   toDay?: string

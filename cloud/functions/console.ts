@@ -259,7 +259,7 @@ export const consoleFn: CloudFunction = {
     }),
     audit: defineAction({
       schema: z
-        .object({ account: z.string().max(64).optional(), action: z.string().max(64).optional(), fromDay: DAY.optional(), toDay: DAY.optional(), limit: z.number().int().min(1).max(500).optional() })
+        .object({ account: z.string().max(64).optional(), operation: z.string().max(64).optional(), fromDay: DAY.optional(), toDay: DAY.optional(), limit: z.number().int().min(1).max(500).optional() })
         .strict(),
       roles: CONSOLE_ROLES.admin,
       handle: async (req, ctx) => ok({ entries: await ctx.store.ops.listAudit(req) }),

@@ -3,11 +3,14 @@
 import crypto from 'node:crypto'
 import type { CallContext } from '../functions/types'
 
+let sequence = 0
+
 export async function recordChange(ctx: CallContext, action: string, target: string, before: unknown, after: unknown): Promise<void> {
   const at = ctx.now().toISOString()
   await ctx.store.ops.appendAudit({
-    // Time first, so ids sort with time; random tail, so two changes in one millisecond both stay.
-    id: `${at}-${crypto.randomBytes(4).toString('hex')}`,
+    // Time first, so ids sort with time; then this process's sequence, so two changes in one
+    // millisecond keep their order; a random tail, so two processes never collide.
+    id: `${at}-${String(++sequence % 1e9).padStart(9, '0')}-${crypto.randomBytes(4).toString('hex')}`,
     at,
     account: ctx.openid ?? 'unknown',
     role: ctx.role,

@@ -25,7 +25,7 @@ export function Audit() {
     setLoading(true)
     const res = await call('console', 'audit', {
       ...(f.account ? { account: f.account.trim() } : {}),
-      ...(f.action ? { action: f.action } : {}),
+      ...(f.action ? { operation: f.action } : {}),
       ...(f.range ? { fromDay: f.range[0].format('YYYY-MM-DD'), toDay: f.range[1].format('YYYY-MM-DD') } : {}),
       limit: 500,
     })

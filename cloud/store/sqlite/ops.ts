@@ -42,7 +42,7 @@ export function sqliteOps(db: Db): OpsStore {
       const where: string[] = []
       const args: string[] = []
       if (query.account) (where.push('account = ?'), args.push(query.account))
-      if (query.action) (where.push('action = ?'), args.push(query.action))
+      if (query.operation) (where.push('action = ?'), args.push(query.operation))
       if (query.fromDay) (where.push('at >= ?'), args.push(dayStart(query.fromDay)))
       if (query.toDay) (where.push('at < ?'), args.push(dayAfter(query.toDay)))
       const limit = Math.min(Math.max(1, query.limit ?? 100), 500)

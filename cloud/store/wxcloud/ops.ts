@@ -38,14 +38,14 @@ export function wxOps(db: WxDatabase, names: Record<CollectionName, string>): Op
     async listAudit(query) {
       const where: Record<string, unknown> = {}
       if (query.account) where.account = query.account
-      if (query.action) where.action = query.action
+      if (query.operation) where.action = query.operation
       const range: unknown[] = []
       if (query.fromDay) range.push(_.gte(dayStart(query.fromDay)))
       if (query.toDay) range.push(_.lt(dayAfter(query.toDay)))
       if (range.length) where.at = range.length === 1 ? range[0] : _.and(range)
       const limit = Math.min(Math.max(1, query.limit ?? 100), 500, MAX_GET)
       const base = Object.keys(where).length ? audit().where(where) : audit()
-      const { data } = await base.orderBy('at', 'desc').limit(limit).get()
+      const { data } = await base.orderBy('at', 'desc').orderBy('_id', 'desc').limit(limit).get()
       return data.map((d) => ({ ...stripDoc<AuditEntry>(d), id: d._id }))
     },
     async bump(counter, day, by = 1) {
