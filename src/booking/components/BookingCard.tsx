@@ -15,6 +15,7 @@ export function BookingCard({ booking, onOpen }: { booking: BookingView; onOpen:
       <View className="muted">
         {booking.start}–{booking.end} · {booking.visitors.map((v) => v.name).join('、')}
       </View>
+      {booking.cancelReason && <View className="bk-booking__reason">馆方取消：{booking.cancelReason}</View>}
     </View>
   )
 }

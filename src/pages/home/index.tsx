@@ -8,6 +8,7 @@ import { entryEn } from '@/i18n/dict'
 import { LangSwitch } from '@/i18n/LangSwitch'
 import { useLang, useT } from '@/i18n/store'
 import { openPage } from '@/services/navigate'
+import { NoticeBanner } from '@/notices/NoticeBanner'
 import './index.scss'
 
 export default function HomePage() {
@@ -40,6 +41,7 @@ export default function HomePage() {
           <View className="home__sub">{lang === 'en' ? `Dalian High-tech Zone · ${m.openedOn}` : `大连高新区 · ${m.openedOn}`}</View>
         </View>
 
+        <NoticeBanner />
         <View className="card home__info">
           <View className="home__row">
             <Text className="home__key">{t('home.hours')}</Text>

@@ -76,7 +76,7 @@ export default function TicketPage() {
           </>
         ) : (
           <View className="muted bk-ticket__void">
-            {booking.status === 'checked_in' ? '已核验入馆，欢迎参观' : booking.status === 'cancelled' ? '预约已取消，电子票已失效' : '预约未到场，电子票已失效'}
+            {booking.status === 'checked_in' ? '已核验入馆，欢迎参观' : booking.status === 'cancelled' ? `预约已取消，电子票已失效${booking.cancelReason ? `（馆方取消：${booking.cancelReason}）` : ''}` : '预约未到场，电子票已失效'}
           </View>
         )}
       </View>
