@@ -4,19 +4,25 @@
 // 08:50 Beijing time (CLOCK_AT), so the flow does not depend on when the test runs.
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
+import { createAccount } from '../cloud/accounts/service'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
+import { openSqliteStore } from '../cloud/store/sqlite'
 import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
-const PIN = '802468'
+const STAFF = { username: 'gate1', password: 'gate-1-password' }
 
 const validId = (first17: string) => first17 + residentIdCheckChar(first17)
 const ZHANG = validId('21021119850312123')
 const LI = validId('21020420120601002')
 
 beforeAll(async () => {
-  server = await startServer({ STAFF_PIN: PIN, CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
+  server = await startServer({ CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
+  // Nothing ships with a default password: the gate account is made here, through the store.
+  const store = openSqliteStore(server.dbFile)
+  await createAccount(store.accounts, { ...STAFF, name: '门岗一', role: 'staff' }, new Date())
+  await store.close()
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -131,13 +137,14 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await page.locator(':visible', { hasText: /^历史预约（1）$/ }).last().click()
   await page.locator('.bk-booking .bk-status:visible', { hasText: '已取消' }).waitFor()
 
-  // Staff at the gate: a wrong PIN is refused; the right one opens check-in.
+  // Staff at the gate: a wrong password is refused; the right one opens check-in.
   const staff = await phonePage(browser)
   await staff.page.goto(pageUrl(server.url, 'staff/pages/checkin/index'))
-  await input(staff.page, 'st-pin-label').fill('000000')
+  await input(staff.page, 'st-user-label').fill(STAFF.username)
+  await input(staff.page, 'st-password-label').fill('wrong-password')
   await staff.page.getByText('登录', { exact: true }).click()
-  await staff.page.getByText('工作人员口令不正确').waitFor()
-  await input(staff.page, 'st-pin-label').fill(PIN)
+  await staff.page.getByText('用户名或密码不正确').waitFor()
+  await input(staff.page, 'st-password-label').fill(STAFF.password)
   await staff.page.getByText('登录', { exact: true }).click()
   await staff.page.getByRole('heading', { name: '入馆核验' }).waitFor()
   await expect(staff.page.locator('[data-session="2026-11-27.am"]').innerText()).resolves.toContain('已入馆 0 / 已预约 2')
@@ -177,7 +184,10 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   // Nothing in the database file shows the ID numbers in full.
   const db = new Database(server.dbFile, { readonly: true })
   const dump = ['booking_visitors', 'bookings', 'booking_claims'].map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t}`).all())).join('\n')
+  // The check-in is recorded with the account that did it.
+  const checkedInBy = db.prepare("SELECT checked_in_by FROM bookings WHERE status = 'checked_in'").all()
   db.close()
+  expect(checkedInBy).toEqual([{ checked_in_by: STAFF.username }])
   expect(dump).not.toContain(ZHANG)
   expect(dump).not.toContain(LI)
 

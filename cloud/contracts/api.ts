@@ -5,6 +5,7 @@ import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
 import type { Exhibit, Hall, HallWithExhibits } from './exhibit'
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
+import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type {
   Company,
   CompanyQuery,
@@ -80,6 +81,15 @@ export interface Api {
     importZone: { req: { fileName: string; data: string }; res: { kind: 'companies' | 'policies'; imported: number; errors: Array<{ row: number; column?: string; message: string }> } }
     dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
     audit: { req: AuditQuery; res: { entries: AuditEntry[] } }
+  }
+  /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
+   *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */
+  accounts: {
+    me: { req: Record<string, never>; res: { me: MeView } }
+    list: { req: Record<string, never>; res: { accounts: AccountView[] } }
+    create: { req: { username: string; name: string; role: AccountRoleName; password: string }; res: { account: AccountView } }
+    update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
+    resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FunctionName } from '../contracts/api'
+import { accounts } from './accounts'
 import { admin } from './admin'
 import { booking } from './booking'
 import { consoleFn } from './console'
@@ -19,4 +20,5 @@ export const functions: Record<FunctionName, CloudFunction> = {
   staff,
   notices,
   console: consoleFn,
+  accounts,
 }

@@ -33,7 +33,7 @@ export const staff: CloudFunction = {
         if (now.getTime() < opens.getTime()) return refuse('TICKET_TOO_EARLY', { session, opens: beijingText(opens).slice(-5) })
         if (now.getTime() >= Date.parse(record.sessionEnd)) return refuse('TICKET_SESSION_OVER', { session })
         // Accepted once: only the first of any number of simultaneous scans moves it on.
-        if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'checked_in', { at: now.toISOString() }))) {
+        if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'checked_in', { at: now.toISOString(), by: ctx.account ?? ctx.openid ?? undefined }))) {
           const latest = (await ctx.store.booking.getBooking(bookingId))!
           if (latest.status === 'checked_in') return refuse('TICKET_USED', { time: beijingText(latest.checkedInAt ?? now) })
           return refuse(latest.status === 'cancelled' ? 'TICKET_CANCELLED' : 'TICKET_NO_SHOW')

@@ -17,6 +17,9 @@ export interface CallContext {
   /** WeChat OPENID in production; the signed anonymous visitor id in the local runtime. Null when unknown. */
   openid: string | null
   role: Role
+  /** The named account signed in (local runtime: its username); absent for visitors and in the cloud,
+   *  where staff and operators are OPENIDs with roles. */
+  account?: string
   store: Store
   /** Injected so rules about dates and deadlines are testable. */
   now: () => Date

@@ -12,7 +12,8 @@ export async function recordChange(ctx: CallContext, action: string, target: str
     // millisecond keep their order; a random tail, so two processes never collide.
     id: `${at}-${String(++sequence % 1e9).padStart(9, '0')}-${crypto.randomBytes(4).toString('hex')}`,
     at,
-    account: ctx.openid ?? 'unknown',
+    // The named account's username when signed in with one (local runtime), else the caller's id.
+    account: ctx.account ?? ctx.openid ?? 'unknown',
     role: ctx.role,
     action,
     target,

@@ -14,8 +14,6 @@ export interface RuntimeConfig {
   secret: string
   logLevel: string
   bodyLimit: number
-  /** Staff PINs (STAFF_PIN, comma-separated for several): exchanged at POST /api/_session for a staff token. Empty = no staff login. */
-  staffPins: string[]
   /** How often the local runtime marks no-shows (NO_SHOW_INTERVAL_MS; 0 = never, use the CLI). */
   noShowIntervalMs: number
   /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
@@ -50,7 +48,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secret: overrides.secret ?? loadSecret(dbFile),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,
-    staffPins: (env.STAFF_PIN ?? '').split(',').map((p) => p.trim()).filter((p) => p.length >= 4),
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     ...overrides,

@@ -37,7 +37,8 @@ async function main() {
   console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)
   if (!fs.existsSync(config.staticDir)) console.log('  提示: 未找到 dist/h5，请先运行 npm run build:h5')
   if (config.clockAt) console.log(`  时钟固定为 ${config.clockAt}（CLOCK_AT，仅用于测试与演示）`)
-  console.log(`  工作人员核验: ${config.staffPins.length > 0 ? `${where}/#/staff/pages/checkin/index（口令见 STAFF_PIN）` : '未配置（设置 STAFF_PIN 环境变量后可用）'}`)
+  const accounts = (await store.accounts.list()).filter((a) => !a.disabled).length
+  console.log(`  工作人员核验: ${where}/#/staff/pages/checkin/index（${accounts > 0 ? `${accounts} 个账号` : '尚无账号：npm run accounts -- add <用户名> --role staff --name 姓名'}）`)
   console.log(`  展品页示例: ${where}/#/pages/exhibit/index?id=helmet\n`)
 }
 

@@ -1,7 +1,6 @@
 // The local cloud runtime: every cloud function behind POST /api/<name>, the built H5 app and
 // media as static files, one process over one SQLite file. Fastify: schema-light, fast JSON,
 // built-in request logging and body limits, and a well-kept static plugin.
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -12,7 +11,8 @@ import { functions } from '../functions'
 import type { CloudFunction } from '../functions/types'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
-import { issueToken, newVisitor, verifyToken } from './identity'
+import { verifyToken } from './identity'
+import { currentCaller, registerSignIn } from './signin'
 import { localMedia, registerConsole, uploadsDirFor } from './console'
 
 export interface ServerOptions {
@@ -32,17 +32,6 @@ const STATUS_BY_CODE: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
-}
-
-/** Index of the configured PIN that matches, compared in constant time; -1 when none does. */
-function matchingPin(pins: string[], given: string): number {
-  const digest = (s: string) => crypto.createHash('sha256').update(s).digest()
-  const g = digest(given)
-  let found = -1
-  pins.forEach((p, i) => {
-    if (crypto.timingSafeEqual(digest(p), g) && found < 0) found = i
-  })
-  return found
 }
 
 /** Business refusals (full, closed, …) are answers, not HTTP failures: 200 with ok:false. */
@@ -78,25 +67,17 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     return reply.code(db ? 200 : 503).send({ ok: db, db: db ? 'ok' : 'down', uptime: Math.round(process.uptime()) })
   })
 
-  // A new anonymous visitor identity, standing in for WeChat's OPENID in the local runtime; with
-  // { staffPin } matching a configured PIN, a staff identity instead (one per PIN).
-  app.post<{ Body: { staffPin?: unknown } | null }>('/api/_session', async (req, reply) => {
-    const pin = req.body && typeof req.body === 'object' ? req.body.staffPin : undefined
-    if (pin === undefined) return { token: issueToken(newVisitor(), config.secret) }
-    const index = typeof pin === 'string' ? matchingPin(config.staffPins, pin) : -1
-    if (index < 0) return reply.code(401).send(fail('STAFF_PIN_INVALID', '工作人员口令不正确'))
-    // Each sign-in is its own identity, so bookings made on one gate device are not another's.
-    return { token: issueToken({ openid: `staff${index + 1}_${crypto.randomBytes(6).toString('hex')}`, role: 'staff' }, config.secret), role: 'staff' }
-  })
+  registerSignIn(app, config, store, now)
 
   const handleCall = async (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => {
     const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
     const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '')
-    const identity = verifyToken(bearer, config.secret)
+    const identity = await currentCaller(verifyToken(bearer, config.secret), store)
     const result = await dispatch(fn, req.body ?? {}, {
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
+      account: identity?.account,
       store,
       now,
       requestId: req.id,

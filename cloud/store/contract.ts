@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Notice } from '../contracts/ops'
-import type { BookingRecord, SavedVisitor, Store } from './port'
+import type { BookingRecord, SavedVisitor, StaffAccount, Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 
@@ -462,6 +462,53 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await env.store.content.putExhibit({ ...helmet, name: '改名', unpublished: true })
         expect(await env.store.content.getExhibit('helmet')).toEqual({ ...helmet, name: '改名', unpublished: true })
         expect(await env.store.content.listExhibits()).toHaveLength(exhibits.length)
+      })
+    })
+
+    describe('accounts', () => {
+      const account = (username: string, extra: Partial<StaffAccount> = {}): StaffAccount => ({
+        username,
+        name: '张三',
+        role: 'staff',
+        passwordHash: 'scrypt$32768$8$1$salt$hash',
+        failedAttempts: 0,
+        disabled: false,
+        createdAt: '2026-11-26T00:00:00.000Z',
+        ...extra,
+      })
+
+      it('creates an account once per username, gets it back whole, and lists accounts by username', async () => {
+        expect(await env.store.accounts.get('zhangsan')).toBeNull()
+        expect(await env.store.accounts.create(account('zhangsan'))).toBe(true)
+        expect(await env.store.accounts.create(account('zhangsan', { name: '冒名' }))).toBe(false)
+        await env.store.accounts.create(account('admin1', { role: 'admin', name: '管理员' }))
+        expect(await env.store.accounts.get('zhangsan')).toEqual(account('zhangsan'))
+        expect((await env.store.accounts.list()).map((a) => a.username)).toEqual(['admin1', 'zhangsan'])
+      })
+
+      it('updates what the patch names; a new password hash clears failures and lockout; null for an unknown account', async () => {
+        await env.store.accounts.create(account('zhangsan'))
+        await env.store.accounts.recordFailure('zhangsan', '2026-11-26T01:00:00.000Z', { maxFailures: 2, lockMinutes: 15 })
+        await env.store.accounts.recordFailure('zhangsan', '2026-11-26T01:00:01.000Z', { maxFailures: 2, lockMinutes: 15 })
+        const renamed = await env.store.accounts.update('zhangsan', { name: '张三丰', disabled: true, at: '2026-11-26T02:00:00.000Z' })
+        expect(renamed).toMatchObject({ name: '张三丰', role: 'staff', disabled: true, updatedAt: '2026-11-26T02:00:00.000Z', lockedUntil: '2026-11-26T01:15:01.000Z' })
+        const reset = await env.store.accounts.update('zhangsan', { passwordHash: 'scrypt$new', at: '2026-11-26T03:00:00.000Z' })
+        expect(reset).toMatchObject({ passwordHash: 'scrypt$new', failedAttempts: 0, name: '张三丰' })
+        expect(reset!.lockedUntil).toBeUndefined()
+        expect(await env.store.accounts.update('nobody', { name: 'x', at: '2026-11-26T03:00:00.000Z' })).toBeNull()
+      })
+
+      it('counts wrong passwords and locks at the limit, then counts afresh; a success resets the count', async () => {
+        await env.store.accounts.create(account('lisi'))
+        const policy = { maxFailures: 3, lockMinutes: 15 }
+        expect(await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)).toEqual({ failedAttempts: 1 })
+        await env.store.accounts.recordSuccess('lisi')
+        expect((await env.store.accounts.get('lisi'))!.failedAttempts).toBe(0)
+        await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)
+        await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)
+        expect(await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)).toEqual({ failedAttempts: 3, lockedUntil: '2026-11-26T01:15:00.000Z' })
+        expect(await env.store.accounts.get('lisi')).toMatchObject({ failedAttempts: 0, lockedUntil: '2026-11-26T01:15:00.000Z' })
+        expect(await env.store.accounts.recordFailure('nobody', '2026-11-26T01:00:00.000Z', policy)).toBeNull()
       })
     })
 

@@ -6,6 +6,7 @@ import type { IdType } from '../contracts/booking'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Company, Policy, ZoneChart } from '../contracts/zone'
 import type { AuditEntry, AuditQuery, CounterRow, Notice } from '../contracts/ops'
+import type { Role } from '../functions/types'
 
 export interface ContentStore {
   listHalls(): Promise<Hall[]>
@@ -108,6 +109,8 @@ export interface BookingRecord {
   createdAt: string
   refusal?: { code: string; message: string }
   checkedInAt?: string
+  /** Who checked the ticket in: the staff account's username (local runtime) or OPENID (cloud). */
+  checkedInBy?: string
   cancelledAt?: string
   noShowAt?: string
   /** The booker accepted the visit-reminder subscription when booking (weapp only). */
@@ -131,6 +134,8 @@ export interface BookingAccount {
 /** What a status change records beside the new status. */
 export interface TransitionPatch {
   at: string
+  /** Who made the change (recorded for check-ins: `checkedInBy`). */
+  by?: string
   refusal?: { code: string; message: string }
 }
 
@@ -215,7 +220,7 @@ export interface BookingStore {
   /** Settles a booking pending since before `beforeIso` as refused and swept (final), in one guarded
    *  step; returns the settled record, or null if it was no longer pending that long (confirmed,
    *  refused, or reopened since). Exactly one of a sweep and a late confirm wins. */
-  expirePending(id: string, beforeIso: string, patch: Required<TransitionPatch>): Promise<BookingRecord | null>
+  expirePending(id: string, beforeIso: string, patch: Required<Omit<TransitionPatch, 'by'>>): Promise<BookingRecord | null>
   /** Takes n places if capacity allows; false = not enough left. Never exceeds capacity. */
   reservePlaces(sessionId: string, capacity: number, n: number): Promise<boolean>
   releasePlaces(sessionId: string, n: number): Promise<void>
@@ -266,7 +271,67 @@ export interface OpsStore {
   markOnce(key: string): Promise<boolean>
 }
 
+// ----- accounts -----
+
+/** Every role but visitor: a named account is staff or an operator. */
+export type AccountRole = Exclude<Role, 'visitor'>
+
+/**
+ * A named staff or operator account of the local runtime (the WeChat cloud build identifies staff
+ * by OPENID instead). The password is stored only as a scrypt hash (`scrypt$N$r$p$salt$hash`).
+ */
+export interface StaffAccount {
+  /** Lower-case login name, unique; never changes. */
+  username: string
+  /** The person's name, shown in the console and recorded beside check-ins. */
+  name: string
+  role: AccountRole
+  passwordHash: string
+  /** Wrong passwords since the last success or lockout. */
+  failedAttempts: number
+  /** Sign-in is refused until this instant (ISO) after too many wrong passwords. */
+  lockedUntil?: string
+  disabled: boolean
+  createdAt: string
+  updatedAt?: string
+}
+
+export interface AccountPatch {
+  name?: string
+  role?: AccountRole
+  disabled?: boolean
+  /** A new password hash also clears the failure counter and any lockout. */
+  passwordHash?: string
+  at: string
+}
+
+/**
+ * Accounts, each ONE atomic step (cloud: collection `staff_accounts`, `_id` = username):
+ * - create          add({ _id: username, … }); duplicate key = false.
+ * - get / list      doc(_id) / paged where({}) by _id.
+ * - update          where({ _id }).update(patch), then doc(_id).get().
+ * - recordFailure   where({ _id }).update({ failedAttempts: _.inc(1) }), then, when the count reached
+ *                   the limit, where({ _id, failedAttempts: _.gte(max) }).update({ failedAttempts: 0,
+ *                   lockedUntil }) — one lockout however many wrong tries race.
+ * - recordSuccess   where({ _id }).update({ failedAttempts: 0, lockedUntil: _.remove() }).
+ */
+export interface AccountStore {
+  /** False when the username is taken. */
+  create(account: StaffAccount): Promise<boolean>
+  get(username: string): Promise<StaffAccount | null>
+  /** Every account, by username (tens at most). */
+  list(): Promise<StaffAccount[]>
+  /** Changes what the patch names; null when there is no such account. */
+  update(username: string, patch: AccountPatch): Promise<StaffAccount | null>
+  /** Counts one wrong password; at `maxFailures` the account locks until `at + lockMinutes` and the
+   *  count starts again. Null when there is no such account. */
+  recordFailure(username: string, at: string, policy: { maxFailures: number; lockMinutes: number }): Promise<{ failedAttempts: number; lockedUntil?: string } | null>
+  /** A correct password: the failure count goes back to zero. */
+  recordSuccess(username: string): Promise<void>
+}
+
 export interface Store {
+  accounts: AccountStore
   ops: OpsStore
   content: ContentStore
   meta: MetaStore

@@ -16,6 +16,18 @@ describe('cloud roles from env lists and the config roles document (wx-server-sd
     expect(await roles.roleOf('')).toBe('visitor')
   })
 
+  it('resolves the operator roles from their env lists and document fields; admin outranks the rest', async () => {
+    const db = createStandinDatabase()
+    await db.createCollection('config')
+    await db.collection('config').add({ data: { _id: 'roles', contentEditors: ['o-editor'], zoneEditors: ['o-zone'], staff: ['o-both'], admins: ['o-both'] } })
+    const roles = createRoleResolver(db, { BOOKING_OPERATOR_OPENIDS: 'o-ops', STAFF_OPENIDS: 'o-ops2' })
+    expect(await roles.roleOf('o-ops')).toBe('booking_operator')
+    expect(await roles.roleOf('o-editor')).toBe('content_editor')
+    expect(await roles.roleOf('o-zone')).toBe('zone_editor')
+    expect(await roles.roleOf('o-both')).toBe('admin')
+    expect(await roles.roleOf('o-ops2')).toBe('staff')
+  })
+
   it('works with no roles document at all', async () => {
     const db = createStandinDatabase()
     await db.createCollection('config')

@@ -6,6 +6,7 @@ interface BookingRow {
   status: BookingRecord['status']
   refusal: string | null
   checked_in_at: string | null
+  checked_in_by: string | null
   cancelled_at: string | null
   no_show_at: string | null
   places_held: number
@@ -19,6 +20,7 @@ function toRecord(row: BookingRow): BookingRecord {
   record.status = row.status
   if (row.refusal) record.refusal = JSON.parse(row.refusal)
   if (row.checked_in_at) record.checkedInAt = row.checked_in_at
+  if (row.checked_in_by) record.checkedInBy = row.checked_in_by
   if (row.cancelled_at) record.cancelledAt = row.cancelled_at
   if (row.no_show_at) record.noShowAt = row.no_show_at
   if (row.places_held) record.placesHeld = true
@@ -26,7 +28,7 @@ function toRecord(row: BookingRow): BookingRecord {
   return record
 }
 
-const BOOKING_COLUMNS = 'doc, status, refusal, checked_in_at, cancelled_at, no_show_at, places_held, swept_at'
+const BOOKING_COLUMNS = 'doc, status, refusal, checked_in_at, checked_in_by, cancelled_at, no_show_at, places_held, swept_at'
 
 export function sqliteBooking(db: Db): BookingStore {
   const q = {
@@ -66,6 +68,7 @@ export function sqliteBooking(db: Db): BookingStore {
       `UPDATE bookings SET status = @to,
          refusal = COALESCE(@refusal, refusal),
          checked_in_at = CASE WHEN @to = 'checked_in' THEN @at ELSE checked_in_at END,
+         checked_in_by = CASE WHEN @to = 'checked_in' THEN @by ELSE checked_in_by END,
          cancelled_at = CASE WHEN @to = 'cancelled' THEN @at ELSE cancelled_at END,
          no_show_at = CASE WHEN @to = 'no_show' THEN @at ELSE no_show_at END
        WHERE id = @id AND status = @from AND (@owner IS NULL OR openid = @owner)`,
@@ -178,7 +181,7 @@ export function sqliteBooking(db: Db): BookingStore {
     },
     async transition(id, from, to, patch, owner) {
       const refusal = patch.refusal ? JSON.stringify(patch.refusal) : null
-      return q.transition.run({ id, from, to, at: patch.at, refusal, owner: owner ?? null }).changes === 1
+      return q.transition.run({ id, from, to, at: patch.at, by: patch.by ?? null, refusal, owner: owner ?? null }).changes === 1
     },
     async dueNoShows(nowIso, limit) {
       return (q.due.all(nowIso, limit) as BookingRow[]).map(toRecord)

@@ -1,5 +1,6 @@
 import type { MetaStore, Store } from '../port'
 import { openDatabase, type Db } from './database'
+import { sqliteAccounts } from './accounts'
 import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
 import { sqliteOps } from './ops'
@@ -25,6 +26,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
   return {
     db,
     ops: sqliteOps(db),
+    accounts: sqliteAccounts(db),
     content: sqliteContent(db),
     meta: sqliteMeta(db),
     outbox: sqliteOutbox(db),

@@ -98,8 +98,17 @@ export const migrations: Migration[] = [
     `,
   },
   {
-    // The operator console: notices, the append-only audit log, aggregated counters, once-markers.
+    // Named staff and operator accounts (sign-in instead of a shared PIN); who checked a ticket in.
     version: 6,
+    name: 'staff accounts',
+    sql: `
+      CREATE TABLE staff_accounts (username TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      ALTER TABLE bookings ADD COLUMN checked_in_by TEXT;
+    `,
+  },
+  {
+    // The operator console: notices, the append-only audit log, aggregated counters, once-markers.
+    version: 7,
     name: 'operator console',
     sql: `
       CREATE TABLE ops_notices (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);

@@ -175,6 +175,7 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
       const data: Record<string, unknown> = { status: to }
       const stamp = STAMP[to]
       if (stamp) data[stamp] = patch.at
+      if (to === 'checked_in' && patch.by) data.checkedInBy = patch.by
       if (patch.refusal) data.refusal = _.set(patch.refusal)
       // The status guard makes "accepted once" / "cancel once" hold under any interleaving.
       const guard: Record<string, unknown> = { _id: id, status: from }

@@ -17,6 +17,7 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'ops_audit'
   | 'ops_counters'
   | 'ops_once'
+  | 'staff_accounts'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -58,4 +59,5 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'ops_audit', purpose: '操作审计日志（只追加，不修改不删除）', indexes: [{ name: 'at', keys: { at: -1 } }, { name: 'account_at', keys: { account: 1, at: -1 } }] },
   { name: 'ops_counters', purpose: '汇总计数（_id = 计数名|日期，无访客身份）', indexes: [{ name: 'day', keys: { day: 1 } }] },
   { name: 'ops_once', purpose: '任务步骤只做一次的标记（_id = 步骤键）', indexes: [] },
+  { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]

@@ -5,6 +5,7 @@
 import type { Store } from '../port'
 import { COLLECTIONS, type CollectionName } from './collections'
 import type { WxDatabase } from './db'
+import { wxAccounts } from './accounts'
 import { wxBooking } from './booking'
 import { wxContent } from './content'
 import { wxMeta } from './meta'
@@ -25,6 +26,7 @@ export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): 
   const names = collectionNames(options.prefix)
   return {
     ops: wxOps(db, names),
+    accounts: wxAccounts(db, names.staff_accounts),
     content: wxContent(db, names),
     meta: wxMeta(db, names.meta),
     outbox: wxOutbox(db, names.outbox),

@@ -12,8 +12,9 @@ import { CareRoot } from '@/care/CareRoot'
 // Gate check-in for museum staff: scan (weapp) or enter (H5) the e-ticket; today's counts below.
 export default function CheckInPage() {
   const [signedIn, setSignedIn] = useState(isStaffDevice())
-  const [pin, setPin] = useState('')
-  const [pinError, setPinError] = useState('')
+  const [username, setUsername] = useState('')
+  const [password, setPassword] = useState('')
+  const [signInError, setSignInError] = useState('')
   const checking = useStaff((s) => s.checking)
   const last = useStaff((s) => s.last)
   const today = useStaff((s) => s.today)
@@ -23,10 +24,11 @@ export default function CheckInPage() {
   }, [signedIn])
 
   const signIn = async () => {
-    const error = await staffSignIn(pin)
-    if (error) setPinError(error.message)
+    const error = await staffSignIn(username, password)
+    if (error) setSignInError(error.message)
     else {
-      setPinError('')
+      setSignInError('')
+      setPassword('')
       setSignedIn(true)
     }
   }
@@ -38,19 +40,23 @@ export default function CheckInPage() {
           <View className="section-title" role="heading" aria-level={1}>
             工作人员登录
           </View>
-          <View className="bk-field__label" id="st-pin-label">
-            工作人员口令
+          <View className="bk-field__label" id="st-user-label">
+            用户名
           </View>
-          <Input className="st-input" password value={pin} placeholder="请输入工作人员口令" aria-labelledby="st-pin-label" onInput={(e) => setPin(e.detail.value)} onConfirm={signIn} />
-          {pinError && (
+          <Input className="st-input" value={username} placeholder="请输入用户名" aria-labelledby="st-user-label" onInput={(e) => setUsername(e.detail.value)} />
+          <View className="bk-field__label" id="st-password-label">
+            密码
+          </View>
+          <Input className="st-input" password value={password} placeholder="请输入密码" aria-labelledby="st-password-label" onInput={(e) => setPassword(e.detail.value)} onConfirm={signIn} />
+          {signInError && (
             <View className="st-error" role="alert">
-              {pinError}
+              {signInError}
             </View>
           )}
           <View className="btn" role="button" onClick={signIn}>
             登录
           </View>
-          <View className="muted">口令由场馆管理员配置；本设备登录后用于入口核验。</View>
+          <View className="muted">账号由场馆管理员开通；连续输错 5 次密码将锁定 15 分钟。</View>
         </View>
       </View>
     )

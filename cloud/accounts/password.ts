@@ -1,0 +1,33 @@
+// Passwords are stored only as scrypt hashes (Node's built-in memory-hard KDF): N = 2^15, r = 8,
+// p = 1 takes 32 MiB and ~50–100 ms per try, so a stolen account table is slow to attack, while a
+// sign-in stays quick. The parameters travel inside each hash, so they can be raised later and old
+// hashes still verify.
+import crypto from 'node:crypto'
+
+const PARAMS = { N: 2 ** 15, r: 8, p: 1 }
+const KEY_LENGTH = 32
+export const MIN_PASSWORD_LENGTH = 8
+
+function scrypt(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    crypto.scrypt(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r }, (error, key) => (error ? reject(error) : resolve(key))),
+  )
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = crypto.randomBytes(16)
+  const key = await scrypt(password, salt, PARAMS.N, PARAMS.r, PARAMS.p)
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64url')}$${key.toString('base64url')}`
+}
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  const [kind, n, r, p, salt, hash] = stored.split('$')
+  if (kind !== 'scrypt' || !salt || !hash) return false
+  const expected = Buffer.from(hash, 'base64url')
+  const key = await scrypt(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p))
+  return key.length === expected.length && crypto.timingSafeEqual(key, expected)
+}
+
+/** Checked against when the username is unknown, so an unknown name costs the same time as a wrong password. */
+let decoy: Promise<string> | null = null
+export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(crypto.randomBytes(16).toString('hex')))

@@ -1,0 +1,61 @@
+import { accounts } from './accounts'
+import { dispatch } from './dispatch'
+import { contextFor, tempSqliteStore } from '../testing/stores'
+import type { Role } from './types'
+
+describe('accounts cloud function (admin manages named accounts; hashes never leave the store)', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  beforeAll(async () => {
+    env = await tempSqliteStore({ seed: false })
+  })
+  afterAll(() => env.cleanup())
+  const as = (role: Role, account?: string) => ({ ...contextFor(env.store, { openid: account ? `account:${account}` : 'o-1', role }), account })
+  const call = (event: object, role: Role, account?: string) => dispatch(accounts, event, as(role, account))
+
+  it('lets an admin create, list, rename, change role, disable and reset a password, never showing a hash', async () => {
+    const created = await call({ action: 'create', username: 'ZhaoLiu', name: '赵六', role: 'booking_operator', password: 'long-enough-1' }, 'admin', 'boss')
+    expect(created).toMatchObject({ ok: true, data: { account: { username: 'zhaoliu', name: '赵六', role: 'booking_operator', disabled: false } } })
+    const listed = await call({ action: 'list' }, 'admin', 'boss')
+    expect(JSON.stringify(listed)).not.toMatch(/scrypt|passwordHash|failedAttempts/)
+    const updated = await call({ action: 'update', username: 'zhaoliu', name: '赵六六', role: 'staff', disabled: true }, 'admin', 'boss')
+    expect(updated).toMatchObject({ ok: true, data: { account: { name: '赵六六', role: 'staff', disabled: true } } })
+    const reset = await call({ action: 'resetPassword', username: 'zhaoliu', password: 'another-long-1' }, 'admin', 'boss')
+    expect(JSON.stringify(reset)).not.toMatch(/scrypt/)
+    expect(reset.ok).toBe(true)
+  })
+
+  it('refuses a short password, a taken username, an unknown role, and an unknown account, in Chinese', async () => {
+    expect(await call({ action: 'create', username: 'short', name: '短', role: 'staff', password: '1234567' }, 'admin')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: '密码至少 8 位' },
+    })
+    await call({ action: 'create', username: 'dup', name: '甲', role: 'staff', password: 'long-enough-1' }, 'admin')
+    expect(await call({ action: 'create', username: 'dup', name: '乙', role: 'staff', password: 'long-enough-2' }, 'admin')).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_EXISTS', message: '用户名已被使用，请换一个' },
+    })
+    expect(await call({ action: 'create', username: 'vis', name: '访', role: 'visitor', password: 'long-enough-1' }, 'admin')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', fields: { role: '角色不正确' } },
+    })
+    expect(await call({ action: 'resetPassword', username: 'ghost', password: 'long-enough-1' }, 'admin')).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } })
+  })
+
+  it('keeps an admin from disabling or demoting their own account', async () => {
+    await call({ action: 'create', username: 'boss', name: '馆长', role: 'admin', password: 'long-enough-1' }, 'admin')
+    expect(await call({ action: 'update', username: 'boss', disabled: true }, 'admin', 'boss')).toMatchObject({ ok: false, error: { code: 'ACCOUNT_SELF_LOCKOUT' } })
+    expect(await call({ action: 'update', username: 'boss', role: 'staff' }, 'admin', 'boss')).toMatchObject({ ok: false, error: { code: 'ACCOUNT_SELF_LOCKOUT' } })
+    expect(await call({ action: 'update', username: 'boss', name: '新馆长' }, 'admin', 'boss')).toMatchObject({ ok: true })
+  })
+
+  it('lets only an admin manage accounts; `me` answers any signed-in account and no visitor', async () => {
+    for (const role of ['staff', 'content_editor', 'booking_operator', 'zone_editor', 'visitor'] as Role[]) {
+      expect(await call({ action: 'list' }, role)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      expect(await call({ action: 'create', username: 'x-' + role.slice(0, 3), name: 'x', role: 'admin', password: 'long-enough-1' }, role)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(await call({ action: 'me' }, 'admin', 'boss')).toEqual({ ok: true, data: { me: { role: 'admin', username: 'boss', name: '新馆长' } } })
+    // In the cloud build: an OPENID with a role, no account.
+    expect(await call({ action: 'me' }, 'staff')).toEqual({ ok: true, data: { me: { role: 'staff', openid: 'o-1' } } })
+    expect(await call({ action: 'me' }, 'visitor')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+})

@@ -1,0 +1,62 @@
+// Named staff and operator accounts: admins manage them (the console builds its page on these);
+// anyone signed in with an account asks who they are. Hashes never leave the store.
+import { z } from 'zod/v4'
+import { AccountErrors, type MeView } from '../contracts/accounts'
+import { fail, ok } from '../contracts/result'
+import { accountRoleSchema, ACCOUNT_ROLES, createAccount, displayNameSchema, passwordSchema, resetPassword, toAccountView, usernameSchema } from '../accounts/service'
+import { defineAction, type CloudFunction } from './types'
+
+const notFound = () => fail('ACCOUNT_NOT_FOUND', AccountErrors.ACCOUNT_NOT_FOUND)
+
+export const accounts: CloudFunction = {
+  actions: {
+    /** Who is calling: the account (locally) or the OPENID and role (cloud). */
+    me: defineAction({
+      roles: ACCOUNT_ROLES,
+      schema: z.object({}).strict(),
+      handle: async (_req, ctx) => {
+        if (!ctx.account) return ok<{ me: MeView }>({ me: { role: ctx.role, ...(ctx.openid ? { openid: ctx.openid } : {}) } })
+        const account = await ctx.store.accounts.get(ctx.account)
+        if (!account) return notFound()
+        return ok<{ me: MeView }>({ me: { role: account.role, username: account.username, name: account.name } })
+      },
+    }),
+
+    list: defineAction({
+      roles: [],
+      schema: z.object({}).strict(),
+      handle: async (_req, ctx) => ok({ accounts: (await ctx.store.accounts.list()).map((a) => toAccountView(a, ctx.now())) }),
+    }),
+
+    create: defineAction({
+      roles: [],
+      schema: z.object({ username: usernameSchema, name: displayNameSchema, role: accountRoleSchema, password: passwordSchema }).strict(),
+      handle: async (req, ctx) => {
+        const created = await createAccount(ctx.store.accounts, req, ctx.now())
+        return created.ok ? ok({ account: created.data }) : created
+      },
+    }),
+
+    update: defineAction({
+      roles: [],
+      schema: z.object({ username: usernameSchema, name: displayNameSchema.optional(), role: accountRoleSchema.optional(), disabled: z.boolean().optional() }).strict(),
+      handle: async ({ username, ...changes }, ctx) => {
+        // An admin cannot switch off their own access: there may be no other admin to switch it back.
+        if (username === ctx.account && (changes.disabled === true || (changes.role && changes.role !== 'admin'))) {
+          return fail('ACCOUNT_SELF_LOCKOUT', AccountErrors.ACCOUNT_SELF_LOCKOUT)
+        }
+        const updated = await ctx.store.accounts.update(username, { ...changes, at: ctx.now().toISOString() })
+        return updated ? ok({ account: toAccountView(updated, ctx.now()) }) : notFound()
+      },
+    }),
+
+    resetPassword: defineAction({
+      roles: [],
+      schema: z.object({ username: usernameSchema, password: passwordSchema }).strict(),
+      handle: async ({ username, password }, ctx) => {
+        const reset = await resetPassword(ctx.store.accounts, username, password, ctx.now())
+        return reset.ok ? ok({ account: reset.data }) : reset
+      },
+    }),
+  },
+}

@@ -1,0 +1,113 @@
+// `npm run accounts -- <command>` — named staff and operator accounts of the local runtime.
+//   add <username> --role staff --name 张三      (password from ACCOUNT_PASSWORD or a hidden prompt)
+//   list
+//   disable <username> | enable <username>
+//   reset-password <username>                    (same password sources; also lifts a lockout)
+// Nothing ships with a default password: the first admin is made here.
+import readline from 'node:readline'
+import { ACCOUNT_ROLE_LABELS } from '../cloud/contracts/accounts'
+import { accountRoleSchema, createAccount, displayNameSchema, resetPassword, toAccountView, usernameSchema } from '../cloud/accounts/service'
+import { loadConfig } from '../cloud/runtime/config'
+import type { Store } from '../cloud/store/port'
+import { openSqliteStore } from '../cloud/store/sqlite'
+
+type Io = { log: (s: string) => void; password: () => Promise<string> }
+
+/** Asks for a password without echoing it (a TTY); reads one line otherwise. */
+function promptPassword(question: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true })
+    const out = rl as unknown as { _writeToOutput: (s: string) => void }
+    rl.question(question, (answer) => {
+      rl.close()
+      process.stdout.write('\n')
+      resolve(answer)
+    })
+    out._writeToOutput = (s: string) => {
+      if (s.startsWith(question)) process.stdout.write(question)
+    }
+  })
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : undefined
+}
+
+/** Runs one command; answers the process exit code. */
+export async function runAccounts(store: Store, args: string[], io: Io, now = new Date()): Promise<number> {
+  const [command, rawName] = args
+  const username = rawName === undefined ? null : usernameSchema.safeParse(rawName)
+  const needName = () => {
+    if (!username?.success) {
+      io.log(username ? username.error.issues[0].message : '请给出用户名')
+      return null
+    }
+    return username.data
+  }
+  switch (command) {
+    case 'add': {
+      const name = needName()
+      if (!name) return 1
+      const role = accountRoleSchema.safeParse(option(args, 'role') ?? 'staff')
+      const display = displayNameSchema.safeParse(option(args, 'name') ?? '')
+      if (!role.success) {
+        io.log(`角色不正确：可选 ${Object.keys(ACCOUNT_ROLE_LABELS).join(' / ')}`)
+        return 1
+      }
+      if (!display.success) {
+        io.log('请用 --name 给出姓名（最多 20 个字）')
+        return 1
+      }
+      const created = await createAccount(store.accounts, { username: name, name: display.data, role: role.data, password: await io.password() }, now)
+      if (!created.ok) {
+        io.log(created.error.message)
+        return 1
+      }
+      io.log(`已创建账号 ${name}（${display.data}，${ACCOUNT_ROLE_LABELS[role.data]}）`)
+      return 0
+    }
+    case 'list': {
+      const all = await store.accounts.list()
+      if (all.length === 0) io.log('还没有账号。创建：npm run accounts -- add <用户名> --role admin --name 姓名')
+      for (const a of all.map((x) => toAccountView(x, now))) {
+        const state = a.disabled ? '已停用' : a.lockedUntil ? `锁定至 ${a.lockedUntil}` : '正常'
+        io.log(`${a.username.padEnd(20)} ${a.name}  ${ACCOUNT_ROLE_LABELS[a.role]}  ${state}`)
+      }
+      return 0
+    }
+    case 'disable':
+    case 'enable': {
+      const name = needName()
+      if (!name) return 1
+      const updated = await store.accounts.update(name, { disabled: command === 'disable', at: now.toISOString() })
+      io.log(updated ? `账号 ${name} 已${command === 'disable' ? '停用' : '启用'}` : '没有这个账号')
+      return updated ? 0 : 1
+    }
+    case 'reset-password': {
+      const name = needName()
+      if (!name) return 1
+      const reset = await resetPassword(store.accounts, name, await io.password(), now)
+      io.log(reset.ok ? `账号 ${name} 的密码已重设（锁定已解除）` : reset.error.message)
+      return reset.ok ? 0 : 1
+    }
+    default:
+      io.log('用法：npm run accounts -- add <用户名> --role <staff|content_editor|booking_operator|zone_editor|admin> --name 姓名 | list | disable <用户名> | enable <用户名> | reset-password <用户名>')
+      return command ? 1 : 0
+  }
+}
+
+if (require.main === module) {
+  const config = loadConfig()
+  const store = openSqliteStore(config.dbFile)
+  const password = async () => process.env.ACCOUNT_PASSWORD ?? (await promptPassword('密码（至少 8 位）：'))
+  runAccounts(store, process.argv.slice(2), { log: console.log, password })
+    .then(async (code) => {
+      await store.close()
+      process.exit(code)
+    })
+    .catch((error) => {
+      console.error(error)
+      process.exit(1)
+    })
+}
