@@ -216,6 +216,11 @@ describe('closing a day', () => {
     expect(released).toHaveLength(totalSteps)
   })
 
+  it('refuses a day already past', async () => {
+    expect(await asRole('booking_operator', 'closeDay', { day: '2026-11-25', reason: '台风' })).toMatchObject({ ok: false, error: { code: 'DAY_PAST', message: '不能关闭已经过去的日期' } })
+    expect((await call<any>('booking', 'calendar', {}, { openid: null, now: NOW })).ok).toBe(true)
+  })
+
   it('needs a reason, and answers in Chinese when it is missing', async () => {
     const res = await asRole('booking_operator', 'closeDay', { day: FRI, reason: ' ' })
     expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { reason: '请填写闭馆原因（将告知已预约的观众）' } } })

@@ -23,6 +23,7 @@ export const ConsoleErrors = {
   HALL_NOT_FOUND: '没有这个展区，请从列表中选择',
   NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
   NOTICE_WINDOW: '结束时间须晚于开始时间',
+  DAY_PAST: '不能关闭已经过去的日期',
   MEDIA_UNAVAILABLE: '当前环境未配置图片存储，无法上传',
   SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
@@ -186,6 +187,7 @@ export const consoleFn: CloudFunction = {
       schema: z.object({ day: DAY, reason: text(40, '请填写闭馆原因（将告知已预约的观众）') }).strict(),
       roles: CONSOLE_ROLES.booking,
       handle: async ({ day, reason }, ctx) => {
+        if (day < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { day: ConsoleErrors.DAY_PAST })
         const before = (await loadBookingConfig(ctx.store)).closedDays.find((c) => c.date === day) ?? null
         const result = await closeDay(ctx.store, day, reason, ctx.now())
         await recordChange(ctx, 'console.closeDay', day, before, result)

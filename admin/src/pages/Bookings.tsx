@@ -9,6 +9,8 @@ import { call, downloadBase64 } from '../api'
 export function Bookings() {
   const { message } = App.useApp()
   const [closed, setClosed] = useState<Array<{ date: string; reason: string }>>([])
+  // The server's today (Beijing), not this computer's clock: past days cannot be closed.
+  const [today, setToday] = useState<string | null>(null)
   const [running, setRunning] = useState(false)
   const [result, setResult] = useState<CloseDayResult | null>(null)
   const [day, setDay] = useState<Dayjs>(dayjs())
@@ -18,8 +20,10 @@ export function Bookings() {
 
   const loadClosures = async () => {
     const res = await call('console', 'closures', {})
-    if (res.ok) setClosed(res.data.closedDays)
-    else message.error(res.error.message)
+    if (res.ok) {
+      setClosed(res.data.closedDays)
+      setToday(res.data.today)
+    } else message.error(res.error.message)
   }
   const loadRoster = async (d: Dayjs) => {
     setRosterLoading(true)
@@ -59,7 +63,7 @@ export function Bookings() {
       <Card title="闭馆（整天）">
         <Form form={form} layout="inline" onFinish={closeDay}>
           <Form.Item name="day" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+            <DatePicker disabledDate={(d) => !!today && d.format('YYYY-MM-DD') < today} />
           </Form.Item>
           <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写闭馆原因（将告知已预约的观众）' }]}>
             <Input maxLength={40} style={{ width: 320 }} placeholder="如：台风预警，全天闭馆" />
