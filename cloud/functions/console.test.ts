@@ -382,3 +382,22 @@ describe('scans, the dashboard and the audit log', () => {
     expect(() => (env.store as any).db.prepare('DELETE FROM ops_audit').run()).toThrow('append-only')
   })
 })
+
+describe('zone usage counters', () => {
+  it('counts searches that found nothing (by their words) and policy-match runs, shown on the dashboard', async () => {
+    await call('zone', 'searchCompanies', { q: '量子计算机' }, { openid: null, now: NOW })
+    await call('zone', 'searchCompanies', { q: '量子计算机' }, { openid: null, now: NOW })
+    await call('zone', 'searchCompanies', { q: '铭云' }, { openid: null, now: NOW })
+    await call('zone', 'searchPolicies', { q: '不存在的政策名' }, { openid: null, now: NOW })
+    const matched = await call('zone', 'match', { profile: { inZone: true, qualifications: [], talent: [], financingNeed: false } }, { openid: null, now: NOW })
+    expect(matched.ok).toBe(true)
+    const res = await asRole('zone_editor', 'dashboard', {})
+    expect(res.ok).toBe(true)
+    if (!res.ok) return
+    expect((res.data as any).zoneNoHits).toEqual([
+      { counter: 'zone.nohit:不存在的政策名', day: '2026-11-26', count: 1 },
+      { counter: 'zone.nohit:量子计算机', day: '2026-11-26', count: 2 },
+    ])
+    expect((res.data as any).policyMatches).toEqual([{ counter: 'zone.match', day: '2026-11-26', count: 1 }])
+  })
+})
