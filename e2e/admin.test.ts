@@ -61,7 +61,7 @@ test('each role signs in and sees only its pages; a wrong password is refused in
   await wrong.context().close()
 
   const expected: Record<string, string[]> = {
-    boss: ['数据看板', '展品管理', '公告管理', '预约运营', '园区数据导入', '操作日志'],
+    boss: ['数据看板', '展品管理', '公告管理', '预约运营', '园区数据导入', '操作日志', '账号管理'],
     editor: ['数据看板', '展品管理', '公告管理'],
     ops: ['数据看板', '预约运营'],
     zone: ['数据看板', '园区数据导入'],
@@ -212,5 +212,15 @@ test('an exhibit scan is counted on the dashboard, and the admin sees every chan
   const text = await page.locator('.ant-table-tbody').innerText()
   for (const action of ['编辑展品', '上传展品照片', '闭馆', '保存公告']) expect(text).toContain(action)
   expect(text).toContain('ops')
+
+  // Accounts: the admin disables the zone editor, whose next call is refused at once.
+  await page.getByRole('menuitem', { name: '账号管理' }).click()
+  const zoneRow = page.locator('tr', { has: page.locator('td', { hasText: /^zone$/ }) })
+  await zoneRow.getByRole('button', { name: /停\s*用/ }).click()
+  await page.getByRole('button', { name: /确\s*定/ }).click()
+  await zoneRow.getByText('已停用').waitFor()
+  const signedIn = await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zone', password: PASSWORD }) })).json()
+  expect(signedIn.error?.code).toBe('ACCOUNT_DISABLED')
+  await shoot(page, 'admin-accounts')
   await page.context().close()
 })

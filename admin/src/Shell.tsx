@@ -11,6 +11,8 @@ import { Notices } from './pages/Notices'
 import { Bookings } from './pages/Bookings'
 import { ZoneImport } from './pages/ZoneImport'
 import { Audit } from './pages/Audit'
+import { Accounts } from './pages/Accounts'
+import { call } from './api'
 
 const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   dashboard: Dashboard,
@@ -19,6 +21,7 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   bookings: Bookings,
   zone: ZoneImport,
   audit: Audit,
+  accounts: Accounts,
 }
 
 const hashPage = () => window.location.hash.replace(/^#\/?/, '').split('?')[0]
@@ -26,6 +29,18 @@ const hashPage = () => window.location.hash.replace(/^#\/?/, '').split('?')[0]
 export function Shell() {
   const [session, setSession] = useState<Session | null>(loadSession)
   const [page, setPage] = useState(hashPage)
+  // A stored session is checked once against the server (accounts.me): a disabled account or a
+  // changed role shows at once; an expired token signs out (api.ts).
+  useEffect(() => {
+    if (!session) return
+    void call('accounts', 'me', {}).then((res) => {
+      if (res.ok && res.data.me.role !== session.role) {
+        const next = { ...session, role: res.data.me.role, name: res.data.me.name ?? session.name }
+        saveSession(next)
+        setSession(next)
+      }
+    })
+  }, [session?.token])
   useEffect(() => {
     const onHash = () => setPage(hashPage())
     const onOut = () => setSession(null)

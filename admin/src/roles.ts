@@ -17,6 +17,7 @@ export const PAGES = [
   { key: 'bookings', label: '预约运营', roles: ['booking_operator'] },
   { key: 'zone', label: '园区数据导入', roles: ['zone_editor'] },
   { key: 'audit', label: '操作日志', roles: [] },
+  { key: 'accounts', label: '账号管理', roles: [] },
 ] as const satisfies ReadonlyArray<{ key: string; label: string; roles: readonly Role[] }>
 
 export type PageKey = (typeof PAGES)[number]['key']

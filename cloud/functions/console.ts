@@ -15,7 +15,6 @@ import { buildDashboard } from '../ops/dashboard'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
 import { detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
-import { readSheet } from '../../scripts/spreadsheet'
 import { defineAction, type CloudFunction, type Role } from './types'
 
 export const ConsoleErrors = {
@@ -221,6 +220,7 @@ export const consoleFn: CloudFunction = {
         try {
           const file = path.join(dir, `upload${path.extname(fileName).toLowerCase()}`)
           fs.writeFileSync(file, Buffer.from(data, 'base64'))
+          const { readSheet } = await import('../../scripts/spreadsheet')
           sheet = await readSheet(file)
         } catch {
           return fail('SHEET_UNREADABLE', ConsoleErrors.SHEET_UNREADABLE)

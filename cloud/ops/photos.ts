@@ -2,7 +2,6 @@
 // checked, then sharp makes the sizes the pages use — 1280 px wide for the exhibit page on a large
 // screen, 640 px for phones and lists — as progressive JPEG (every WebView shows it).
 import crypto from 'node:crypto'
-import sharp from 'sharp'
 
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024
 export const PHOTO_WIDTHS = [1280, 640] as const
@@ -18,6 +17,8 @@ export type PhotoCheck = { ok: true; sizes: Array<{ width: number; buffer: Buffe
 
 export async function preparePhoto(input: Buffer): Promise<PhotoCheck> {
   if (input.length > PHOTO_MAX_BYTES) return { ok: false, code: 'PHOTO_TOO_LARGE' }
+  // Loaded on use: a native module, kept out of the cloud bundle (an npm dependency of that function).
+  const sharp = (await import('sharp')).default
   let format: string | undefined
   try {
     format = (await sharp(input).metadata()).format

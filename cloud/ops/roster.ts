@@ -1,5 +1,4 @@
 // The day roster for the gate and the office: who booked which session, IDs masked, status.
-import ExcelJS from 'exceljs'
 import { BOOKING_STATUS_LABEL, idTypeLabel, type BookingStatus } from '../contracts/booking'
 import type { RosterRow } from '../contracts/ops'
 import { sessionRef } from '../booking/calendar'
@@ -27,6 +26,8 @@ export function rosterRows(bookings: BookingRecord[], config: BookingConfig): Ro
 }
 
 export async function rosterWorkbook(day: string, rows: RosterRow[]): Promise<Buffer> {
+  // Loaded on use, like sharp: only this action needs it (an npm dependency of the cloud function).
+  const ExcelJS = (await import('exceljs')).default
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(`${day} 预约名单`)
   sheet.columns = [

@@ -40,7 +40,8 @@ function sourceFiles(dir: string): string[] {
 function clientCalls(): { calls: Set<string>; dynamic: string[] } {
   const calls = new Set<string>()
   const dynamic: string[] = []
-  for (const file of sourceFiles(path.join(ROOT, 'src'))) {
+  // The app (src/) and the operator console (admin/src/) are both clients of the same functions.
+  for (const file of [...sourceFiles(path.join(ROOT, 'src')), ...sourceFiles(path.join(ROOT, 'admin', 'src'))]) {
     const text = fs.readFileSync(file, 'utf8')
     // callCloud('fn', 'action', …) and the injected form call('fn', 'action', …) used by feature stores.
     for (const m of text.matchAll(/\b(?:callCloud|call)\(\s*(['"`])([\w-]+)\1\s*,\s*(['"`])([\w-]+)\3/g)) calls.add(`${m[2]}.${m[4]}`)
