@@ -83,6 +83,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     const def = typeof action === 'string' && Object.prototype.hasOwnProperty.call(fn.actions, action) ? fn.actions[action] : undefined
     // Only actions restricted to named roles pay for the role lookup: the cold exhibit scan stays one read.
     const role = def?.roles ? await shared.roles.roleOf(openid) : 'visitor'
+    const upload = shared.platform.uploadFile?.bind(shared.platform)
     return dispatch(fn, data, {
       openid,
       role,
@@ -93,6 +94,8 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       secret: env.APP_SECRET || undefined,
       requestId: context?.request_id,
       platform: shared.platform,
+      // Console photo uploads go to cloud storage; the file ID (cloud://…) is what the pages load.
+      media: upload ? { save: (name, data) => upload(`media/${name}`, data) } : undefined,
     })
   }
 }
