@@ -2,7 +2,9 @@
 // (tsx cloud/runtime/main.ts, a child process over its own SQLite file):
 //   npm run bench:booking -- [--clients 2000] [--places 300] [--rounds 3] [--ramp 1000]
 // Clients are distinct users, each with one warm keep-alive connection (a phone with the page
-// open). Each round measures, on the same server:
+// open) from its own loopback address (127.x.y.z: all of 127/8 is the loopback interface on Linux),
+// so the runtime's per-address limits (cloud/runtime/limits.ts) see a crowd, as on a release
+// morning, not one address minting thousands of identities. Each round measures, on the same server:
 //   floor  N clients fire `system.ping` at the same instant: the no-op throughput (requests/s);
 //   burst  N clients fire `booking.book` at the same instant for a fresh session of C places:
 //          booking attempts/s, compared with the floor as a ratio;
@@ -149,8 +151,13 @@ async function main() {
 
     const rows: Array<{ ping: number; pingP99: number; book: number; ratio: number; burstP99: number; p50: number; p99: number; confirmed: number[]; errors: number }> = []
     let serial = 0
+    let address = 0
+    const nextAddress = () => {
+      const n = address++
+      return `127.${1 + Math.floor(n / 64516)}.${1 + (Math.floor(n / 254) % 254)}.${1 + (n % 254)}`
+    }
     const makeClients = async (sessionId: string) => {
-      const clients = Array.from({ length: CLIENTS }, () => ({ agent: new http.Agent({ keepAlive: true, maxSockets: 1 }), token: '', visitorId: '', sessionId }))
+      const clients = Array.from({ length: CLIENTS }, () => ({ agent: new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: nextAddress() }), token: '', visitorId: '', sessionId }))
       await inBatches(clients, 100, async (c) => {
         c.token = (await request(port, c.agent, '/api/_session', {})).body.token
         const added = await request(port, c.agent, '/api/booking', { action: 'addVisitor', name: '张三', idType: 'resident', idNumber: idNumber(Math.floor(serial / 90000), serial++ % 90000) }, c.token)

@@ -1,6 +1,7 @@
 // npm run bench:search — zone search and matching on the synthetic set (10,000 companies,
 // 2,000 policies): p50/p95 in process (pure functions over the in-memory index) and through the
 // local HTTP runtime (Fastify + SQLite, listening in this process, called over loopback).
+import { ringFromSecret } from '../cloud/booking/keys'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -103,7 +104,7 @@ async function main() {
   await seedIfEmpty(store)
   await store.zone.replaceCompanies(companies)
   await store.zone.replacePolicies(policies)
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dir, 'none') }, { dbFile: path.join(dir, 'bench.sqlite'), secret: 'bench' })
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dir, 'none') }, { dbFile: path.join(dir, 'bench.sqlite'), keys: ringFromSecret('bench') })
   const app = await buildServer({ config, store })
   await app.listen({ host: '127.0.0.1', port: 0 })
   const address = app.server.address()

@@ -20,6 +20,18 @@ export const BookingConfigSchema = z.object({
    *  no-show job settles it refused and gives back what it held. A booking call takes milliseconds. */
   pendingGraceMinutes: z.number().int().min(1).default(2),
   noShow: z.object({ limit: z.number().int().min(1), windowDays: z.number().int().min(1), suspendDays: z.number().int().min(1) }),
+  /** Fair use per account (OPENID): one person cannot take a session by swapping saved visitors.
+   *  Enforced by atomic store steps (claims per account and day; the account's recent-ID set). */
+  fairUse: z
+    .object({
+      /** Live (confirmed or visited) bookings one account holds for one visit day. */
+      bookingsPerAccountPerDay: z.number().int().min(1).max(20),
+      /** Places one account holds for one visit day (across its bookings that day). */
+      placesPerAccountPerDay: z.number().int().min(1).max(100),
+      /** Distinct ID numbers one account books for within `windowDays` (counted when booked). */
+      distinctIds: z.object({ limit: z.number().int().min(1), windowDays: z.number().int().min(1).max(366) }),
+    })
+    .default({ bookingsPerAccountPerDay: 1, placesPerAccountPerDay: 5, distinctIds: { limit: 15, windowDays: 30 } }),
   sessions: z
     .array(z.object({ key: z.string().regex(/^[a-z]{1,8}$/), name: z.string(), start: HHMM, end: HHMM, capacity: z.number().int().min(0) }))
     .min(1),

@@ -1,7 +1,30 @@
-// Keyed derivations from the server secret. Each use gets its own sub-key, so a ticket signature
+// Keyed derivations from the server keys. Each use gets its own sub-key, so a ticket signature
 // can never be replayed as an ID hash or a booking id.
+// Two kinds of key (see cloud/runtime/keyring.ts):
+//  - the ID key (`idKey`): ID hashes, saved-visitor ids and booking ids. What the store keeps
+//    depends on it (uniqueness of ID claims, retries finding their booking), so it is never rotated
+//    with the signing keys.
+//  - the signing keys (`signing`, newest first): e-tickets (and, in the runtime, tokens). The newest
+//    signs; every key in the ring verifies, so rotating keeps every issued ticket valid until the old
+//    key is retired.
 import crypto from 'node:crypto'
 import { normalizeIdNumber, TICKET_CODE_PATTERN, type IdType } from '../contracts/booking'
+
+export interface SigningKey {
+  /** Short id written into every token and ticket (`k1`, `k2`, …). */
+  id: string
+  secret: string
+}
+
+export interface KeyRing {
+  idKey: string
+  /** Newest first: signing[0] signs, all verify. */
+  signing: SigningKey[]
+}
+
+/** A ring from one legacy secret (APP_SECRET): it is both the ID key and the signing key `k0`, so
+ *  everything made before key rings existed keeps working. */
+export const ringFromSecret = (secret: string): KeyRing => ({ idKey: secret, signing: [{ id: 'k0', secret }] })
 
 const subKeys = new Map<string, Buffer>()
 
@@ -33,17 +56,29 @@ export const bookingIdFor = (secret: string, openid: string, clientRequestId: st
 /** A saved visitor's id: one per (account, ID), so saving the same ID twice is caught by the store. */
 export const visitorIdFor = (secret: string, openid: string, hash: string): string => mac(secret, 'visitor', `${openid}\u0000${hash}`).slice(0, 16)
 
-const ticketSignature = (secret: string, bookingId: string) => mac(secret, 'ticket', `T1.${bookingId}`).slice(0, 16)
+/** `T1.<booking>.<sig>` (before key rings: signed with the legacy secret) and `T2.<key id>.<booking>.<sig>`. */
+const ticketSignature = (secret: string, signed: string) => mac(secret, 'ticket', signed).slice(0, 16)
 
-/** The e-ticket code: the booking id and its signature. No name, no ID, nothing personal. */
-export const ticketCode = (secret: string, bookingId: string): string => `T1.${bookingId}.${ticketSignature(secret, bookingId)}`
+/** The e-ticket code: the signing key's id, the booking id and its signature. No name, no ID, nothing personal. */
+export function ticketCode(ring: KeyRing, bookingId: string): string {
+  const key = ring.signing[0]
+  const signed = `T2.${key.id}.${bookingId}`
+  return `${signed}.${ticketSignature(key.secret, signed)}`
+}
 
-/** The booking id in a genuine ticket code; null for anything forged, altered or foreign. */
-export function readTicketCode(secret: string, raw: string): string | null {
+const sameText = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b))
+
+/** The booking id in a genuine ticket code; null for anything forged, altered, foreign, or signed by a retired key. */
+export function readTicketCode(ring: KeyRing, raw: string): string | null {
   const code = raw.trim()
   if (!TICKET_CODE_PATTERN.test(code)) return null
-  const [, bookingId, signature] = code.split('.')
-  const expected = Buffer.from(ticketSignature(secret, bookingId))
-  const given = Buffer.from(signature)
-  return expected.length === given.length && crypto.timingSafeEqual(expected, given) ? bookingId : null
+  const parts = code.split('.')
+  if (parts[0] === 'T1') {
+    const [, bookingId, signature] = parts
+    // Legacy tickets carry no key id: any key of the ring may have signed them.
+    return ring.signing.some((k) => sameText(ticketSignature(k.secret, `T1.${bookingId}`), signature)) ? bookingId : null
+  }
+  const [, keyId, bookingId, signature] = parts
+  const key = ring.signing.find((k) => k.id === keyId)
+  return key && sameText(ticketSignature(key.secret, `T2.${keyId}.${bookingId}`), signature) ? bookingId : null
 }

@@ -9,6 +9,7 @@
 import { BookingErrors } from '../contracts/booking'
 import type { Store } from '../store/port'
 import { loadBookingConfig } from './config'
+import { accountHoldKeys } from './fairuse'
 
 export interface SweepReport {
   /** Abandoned bookings settled as refused. */
@@ -49,7 +50,7 @@ export async function sweepAbandonedBookings(store: Store, now: Date, { batch = 
         report.placesReleased += settled.places
       }
       // Only this booking's claims go (the claim's bookingId is part of the guard); absent ones are a no-op.
-      await store.booking.releaseIds(settled.day, settled.visitors.map((v) => v.idHash), settled.id)
+      await store.booking.releaseIds(settled.day, [...settled.visitors.map((v) => v.idHash), ...accountHoldKeys(settled.openid, config.fairUse)], settled.id)
       report.claimsReleased += settled.visitors.length
     }
     if (stale.length < batch) break

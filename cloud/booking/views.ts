@@ -3,10 +3,10 @@ import { weekdayOf, type BookingStatus, type BookingView } from '../contracts/bo
 import type { BookingRecord } from '../store/port'
 import { cancelDeadline, sessionRef } from './calendar'
 import type { BookingConfig } from './config'
-import { ticketCode } from './keys'
+import { ticketCode, type KeyRing } from './keys'
 import { beijingText } from './time'
 
-export function bookingView(record: BookingRecord, config: BookingConfig, secret: string, now: Date): BookingView {
+export function bookingView(record: BookingRecord, config: BookingConfig, keys: KeyRing, now: Date): BookingView {
   const ref = sessionRef(config, record.sessionId)
   const start = new Date(record.sessionStart)
   const deadline = cancelDeadline(config, start)
@@ -23,7 +23,7 @@ export function bookingView(record: BookingRecord, config: BookingConfig, secret
     status,
     visitors: record.visitors.map((v) => ({ name: v.name, idType: v.idType, idMasked: v.idMasked })),
     createdAt: record.createdAt,
-    ...(status === 'confirmed' ? { ticketCode: ticketCode(secret, record.id) } : {}),
+    ...(status === 'confirmed' ? { ticketCode: ticketCode(keys, record.id) } : {}),
     cancelDeadline: deadline.toISOString(),
     cancelDeadlineText: beijingText(deadline),
     cancellable: status === 'confirmed' && now.getTime() < deadline.getTime(),

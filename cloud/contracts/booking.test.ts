@@ -27,9 +27,10 @@ describe('ID number rules shared by the form and the cloud', () => {
     expect(idNumberProblem('tw', '1234567')).not.toBeNull()
   })
 
-  it('masks as 2102**********123X', () => {
-    expect(maskIdNumber('21021119850312123x')).toBe('2102**********123X')
-    expect(maskIdNumber('H12345678')).toBe('H1*****78')
+  it('masks to the first and last character only: 2****************X', () => {
+    expect(maskIdNumber('21021119850312123x')).toBe('2****************X')
+    expect(maskIdNumber('H12345678')).toBe('H*******8')
+    expect(maskIdNumber('12')).toBe('**')
     expect(weekdayOf('2026-11-30')).toBe('周一')
   })
 })

@@ -64,11 +64,16 @@ export function idNumberProblem(type: IdType, raw: string, today: Date = new Dat
 }
 
 /** `2102**********123X`: enough for a person to recognise their own ID, useless to anyone else. */
+/**
+ * What is shown and stored instead of an ID number: its first and last character only
+ * (`2****************X`), so that a mask narrows the search for the number as little as possible
+ * (PIPL art. 51 / GB/T 35273 去标识化: show no more than the task needs). The gate checks the name and
+ * the ID card in hand, the visitor recognises their own people by name; neither needs more digits.
+ */
 export function maskIdNumber(raw: string): string {
   const id = normalizeIdNumber(raw)
-  const keep = id.length >= 15 ? 4 : id.length >= 8 ? 2 : 1
-  if (id.length <= keep * 2) return '*'.repeat(id.length)
-  return id.slice(0, keep) + '*'.repeat(id.length - keep * 2) + id.slice(-keep)
+  if (id.length <= 2) return '*'.repeat(id.length)
+  return id.slice(0, 1) + '*'.repeat(id.length - 2) + id.slice(-1)
 }
 
 export const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z·•.\-\s]{2,40}$/
@@ -195,7 +200,10 @@ export const BookingErrors = {
   TICKET_WRONG_DAY: '该票为{date}的预约，不是今天',
   TICKET_TOO_EARLY: '该票为{session}，{opens}起方可入馆',
   TICKET_SESSION_OVER: '该票为{session}，场次已结束',
-  STAFF_PIN_INVALID: '工作人员口令不正确',
+  ACCOUNT_DAY_LIMIT: '同一账号每天只能有 {limit} 个有效预约（{date}已有预约）。如需更换参观人，请先取消原预约再重新预约',
+  ACCOUNT_PLACES_LIMIT: '同一账号每天最多为 {limit} 人预约，{date}已达上限',
+  ACCOUNT_ID_LIMIT: '同一账号 {days} 天内最多为 {limit} 位不同的参观人预约，请其他参观人用自己的微信预约',
+  VISITOR_IN_USE: '该参观人在有效预约中（{date}），不能删除；参观结束或取消预约后可删除',
 } as const
 
 export type BookingErrorCode = keyof typeof BookingErrors
@@ -217,5 +225,6 @@ export function shortDate(date: string): string {
   return `${m}月${d}日`
 }
 
-/** Ticket codes as printed under the QR code: `T1.<booking>.<signature>` (no personal data). */
-export const TICKET_CODE_PATTERN = /^T1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{16}$/
+/** Ticket codes as printed under the QR code: `T2.<key id>.<booking>.<signature>`, or the older
+ *  `T1.<booking>.<signature>` (no personal data in either). */
+export const TICKET_CODE_PATTERN = /^(T1|T2\.[a-z0-9]{1,8})\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{16}$/

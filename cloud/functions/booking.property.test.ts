@@ -154,7 +154,7 @@ test('capacity, per-ID-per-day uniqueness and idempotency hold after every step,
               r.first = answer
               tickets.push({ user: r.user, id: res.data.booking.id, code: res.data.booking.ticketCode })
             }
-            if (!res.ok) expect(['SESSION_FULL', 'ID_ALREADY_BOOKED', 'BOOKING_UNFINISHED']).toContain(res.error.code)
+            if (!res.ok) expect(['SESSION_FULL', 'ID_ALREADY_BOOKED', 'BOOKING_UNFINISHED', 'ACCOUNT_DAY_LIMIT']).toContain(res.error.code)
           } else if (op.kind === 'cancel' && tickets.length > 0) {
             const t = tickets[op.pick % tickets.length]
             await call('booking', 'cancel', { bookingId: t.id }, { openid: USERS[t.user], now })
@@ -189,8 +189,14 @@ test('capacity, per-ID-per-day uniqueness and idempotency hold after every step,
           const pending = new Set((db.prepare("SELECT id FROM bookings WHERE status = 'pending'").all() as { id: string }[]).map((r) => r.id))
           // Only dead calls stay pending between steps.
           for (const id of pending) expect(crashed.has(id)).toBe(true)
-          const claims = db.prepare('SELECT id, booking_id FROM booking_claims').all() as { id: string; booking_id: string }[]
+          const allClaims = db.prepare('SELECT id, booking_id FROM booking_claims').all() as { id: string; booking_id: string }[]
+          const claims = allClaims.filter((c) => !c.id.includes(':acct:'))
           expect(new Map(claims.filter((c) => !pending.has(c.booking_id)).map((c) => [c.id, c.booking_id]))).toEqual(valid_claims)
+          // Fair use: one valid booking per account per day, and its day claim is held by exactly that booking.
+          const perAccountDay = db.prepare("SELECT openid, day, COUNT(*) AS n, MIN(id) AS id FROM bookings WHERE status IN ('confirmed','checked_in') GROUP BY openid, day").all() as { n: number; id: string }[]
+          for (const g of perAccountDay) expect(g.n).toBe(1)
+          const dayClaims = allClaims.filter((c) => c.id.includes(':acct:') && !pending.has(c.booking_id)).map((c) => c.booking_id).sort()
+          expect(dayClaims).toEqual(perAccountDay.map((g) => g.id).sort())
           // A sweep settles only what was pending longer than the grace period when it ran.
           for (const r of db.prepare('SELECT pending_since, swept_at FROM bookings WHERE swept_at IS NOT NULL').all() as { pending_since: string; swept_at: string }[]) {
             expect(Date.parse(r.swept_at) - Date.parse(r.pending_since)).toBeGreaterThan(GRACE_MINUTES * MINUTE)
@@ -218,7 +224,7 @@ test('capacity, per-ID-per-day uniqueness and idempotency hold after every step,
           const record = await env.store.booking.getBooking(bookingIdFor('test-secret', USERS[r.user], r.requestId))
           // Swept: final. Otherwise the call died before writing anything, or the request was decided since.
           if (record?.sweptAt || r.unfinished) expect(res.error?.code).toBe('BOOKING_UNFINISHED')
-          else if (!res.ok) expect(['SESSION_FULL', 'ID_ALREADY_BOOKED']).toContain(res.error.code)
+          else if (!res.ok) expect(['SESSION_FULL', 'ID_ALREADY_BOOKED', 'ACCOUNT_DAY_LIMIT']).toContain(res.error.code)
         }
       } finally {
         await env.cleanup()

@@ -92,7 +92,7 @@ describe('常用参观人', () => {
     const id = residentId(7)
     const res = await call('booking', 'addVisitor', { name: '张三', idType: 'resident', idNumber: id.slice(0, 17) + id[17].toLowerCase() }, { openid: 'u1', now: NOW })
     expect(res).toMatchObject({ ok: true, data: { visitor: { name: '张三', idType: 'resident', idMasked: maskIdNumber(id) } } })
-    expect(maskIdNumber(id)).toMatch(/^2102\*{10}\d{3}[\dX]$/)
+    expect(maskIdNumber(id)).toMatch(/^2\*{16}[\dX]$/)
     for (const [idType, idNumber] of [['passport', 'E12345678'], ['hkmo', 'H12345678'], ['tw', '12345678']]) {
       const r = await call('booking', 'addVisitor', { name: 'Lee Ming', idType, idNumber }, { openid: 'u1', now: NOW })
       expect(r.ok).toBe(true)
@@ -148,7 +148,7 @@ describe('booking', () => {
     const res = await book('u1', `${FRI}.am`, ids)
     expect(res).toMatchObject({ ok: true, data: { booking: { status: 'confirmed', date: FRI, weekday: '周五', sessionName: '上午场', start: '09:00', end: '12:00' } } })
     if (!res.ok) return
-    expect(res.data.booking.ticketCode).toMatch(/^T1\./)
+    expect(res.data.booking.ticketCode).toMatch(/^T2\.k0\./)
     expect(res.data.booking.visitors.map((v: any) => v.name)).toEqual(['张三', '张小明'])
     expect(res.data.booking.visitors[0].idMasked).toContain('**********')
     expect(await placesLeft(`${FRI}.am`)).toBe(298)
@@ -345,7 +345,7 @@ describe('no-shows', () => {
     const v2 = await addVisitor('u2', '李四')
     const missed = await book('u1', `${FRI}.am`, [v1])
     const came = await book('u2', `${FRI}.am`, [v2])
-    const later = await book('u1', `${FRI}.pm`, [await addVisitor('u1', '王五')])
+    const later = await book('u3', `${FRI}.pm`, [await addVisitor('u3', '王五')])
     if (!missed.ok || !came.ok || !later.ok) throw new Error()
     await call('staff', 'checkIn', { code: came.data.booking.ticketCode }, { openid: 's', role: 'staff', now: bj('2026-11-27 09:30') })
     expect(await runNoShowJob(env.store, bj('2026-11-27 11:59'))).toMatchObject({ marked: 0 })
@@ -353,7 +353,7 @@ describe('no-shows', () => {
     const status = async (openid: string, id: string) => ((await call('booking', 'get', { bookingId: id }, { openid, now: bj('2026-11-27 12:01') })) as any).data.booking.status
     expect(await status('u1', missed.data.booking.id)).toBe('no_show')
     expect(await status('u2', came.data.booking.id)).toBe('checked_in')
-    expect(await status('u1', later.data.booking.id)).toBe('confirmed')
+    expect(await status('u3', later.data.booking.id)).toBe('confirmed')
     expect(await checkIn2(missed.data.booking.ticketCode)).toMatchObject({ ok: false, error: { code: 'TICKET_NO_SHOW' } })
   })
   const checkIn2 = (code: string) => call('staff', 'checkIn', { code }, { openid: 's', role: 'staff', now: bj('2026-11-27 13:00') })

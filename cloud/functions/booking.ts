@@ -13,6 +13,7 @@ import {
   maskIdNumber,
   nameProblem,
   normalizeIdNumber,
+  shortDate,
   type BookingErrorCode,
   type IdType,
 } from '../contracts/booking'
@@ -20,7 +21,8 @@ import { CommonErrors } from '../contracts/errors'
 import { fail, ok, type Result } from '../contracts/result'
 import { availability, buildCalendar, calendarSessionIds, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
-import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
+import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
+import { bookingIdFor, idHash, visitorIdFor, type KeyRing } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord } from '../store/port'
@@ -49,9 +51,9 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
 
 const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
 
-export function secretOf(ctx: CallContext): string {
-  if (!ctx.secret) throw new MissingSecretError()
-  return ctx.secret
+export function keysOf(ctx: CallContext): KeyRing {
+  if (!ctx.keys) throw new MissingSecretError()
+  return ctx.keys
 }
 
 const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { error: '请选择证件类型' })
@@ -95,7 +97,7 @@ function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<Retur
   // Swept (the call that made it died half-way): final, so the visitor is told to submit again.
   if (existing.status === 'refused' && existing.sweptAt) return refuse('BOOKING_UNFINISHED')
   if (existing.status === 'refused') return null
-  return ok({ booking: bookingView(existing, config, secretOf(ctx), ctx.now()) })
+  return ok({ booking: bookingView(existing, config, keysOf(ctx), ctx.now()) })
 }
 
 export const booking: CloudFunction = {
@@ -122,10 +124,10 @@ export const booking: CloudFunction = {
     addVisitor: defineAction({
       schema: AddVisitorSchema,
       handle: async (req, ctx) => {
-        const secret = secretOf(ctx)
-        const hash = idHash(secret, req.idType, req.idNumber)
+        const keys = keysOf(ctx)
+        const hash = idHash(keys.idKey, req.idType, req.idNumber)
         const visitor = {
-          id: visitorIdFor(secret, ctx.openid!, hash),
+          id: visitorIdFor(keys.idKey, ctx.openid!, hash),
           openid: ctx.openid!,
           name: req.name,
           idType: req.idType,
@@ -142,20 +144,24 @@ export const booking: CloudFunction = {
 
     removeVisitor: defineAction({
       schema: z.object({ visitorId: z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.VISITOR_NOT_FOUND) }).strict(),
-      handle: async ({ visitorId }, ctx) =>
-        (await ctx.store.booking.removeVisitor(ctx.openid!, visitorId)) ? ok({ removed: true as const }) : refuse('VISITOR_NOT_FOUND'),
+      handle: async ({ visitorId }, ctx) => {
+        // A visitor in a live booking stays saved: removing and re-adding people must not free room.
+        const removed = await ctx.store.booking.removeVisitor(ctx.openid!, visitorId)
+        if (removed === 'removed') return ok({ removed: true as const })
+        return removed === 'missing' ? refuse('VISITOR_NOT_FOUND') : refuse('VISITOR_IN_USE', { date: shortDate(removed.inUseOn) })
+      },
     }),
 
     book: defineAction({
       schema: BookSchema,
       handle: async (req, ctx) => {
-        const secret = secretOf(ctx)
+        const keys = keysOf(ctx)
         const openid = ctx.openid!
         const now = ctx.now()
         const config = await loadBookingConfig(ctx.store)
         const session = sessionRef(config, req.sessionId)
         if (!session) return refuse('SESSION_NOT_FOUND')
-        const bookingId = bookingIdFor(secret, openid, req.clientRequestId)
+        const bookingId = bookingIdFor(keys.idKey, openid, req.clientRequestId)
 
         // A retry of a request already confirmed gets that booking, whatever has changed since.
         const earlier = await ctx.store.booking.getBooking(bookingId)
@@ -238,21 +244,49 @@ export const booking: CloudFunction = {
           await releasePlacesIfOurs()
           return refuse('BOOKING_UNFINISHED')
         }
+        /** Claims the first free keys among `keys` for this booking, `n` of them; false when too few are free. */
+        const claimSlots = async (keys: string[], n: number) => {
+          let got = 0
+          for (const key of keys) {
+            if (got === n) break
+            if (await store.claimId(session.date, key, bookingId)) {
+              claimed.push(key)
+              got++
+            }
+          }
+          return got === n
+        }
+        const refuseAfterClaims = async (code: BookingErrorCode, values: Record<string, string | number> = {}) => {
+          await store.releaseIds(session.date, claimed, bookingId)
+          await releasePlacesIfOurs()
+          forgetFull(ctx.store, session.id)
+          return settleRefused(code, values)
+        }
+        const fair = config.fairUse
         try {
+          // Fair use first: an account over its day's cap is refused before it touches the places.
+          if (!(await claimSlots(bookingSlotKeys(openid, fair), 1))) {
+            return await refuseAfterClaims('ACCOUNT_DAY_LIMIT', { limit: fair.bookingsPerAccountPerDay, date: shortDate(session.date) })
+          }
+          if (!(await claimSlots(placeSlotKeys(openid, fair), placeSlotKeys(openid, fair).length > 0 ? visitors.length : 0))) {
+            return await refuseAfterClaims('ACCOUNT_PLACES_LIMIT', { limit: fair.placesPerAccountPerDay, date: shortDate(session.date) })
+          }
           if (!(await store.reservePlaces(session.id, session.template.capacity, visitors.length))) {
             hintFull(ctx.store, session.id, session.template.capacity - visitors.length + 1, Date.now())
+            await store.releaseIds(session.date, claimed, bookingId)
             return await settleRefused('SESSION_FULL')
           }
           reserved = true
           if (!(await store.markPlacesHeld(bookingId, true))) return await lostToSweep()
           for (const v of visitors) {
             if (!(await store.claimId(session.date, v.idHash, bookingId))) {
-              await store.releaseIds(session.date, claimed, bookingId)
-              await releasePlacesIfOurs()
-              forgetFull(ctx.store, session.id)
-              return await settleRefused('ID_ALREADY_BOOKED', { name: v.name, id: v.idMasked })
+              return await refuseAfterClaims('ID_ALREADY_BOOKED', { name: v.name, id: v.idMasked })
             }
             claimed.push(v.idHash)
+          }
+          // Counted when booked (a cancel does not give it back): swapping people cannot reset it.
+          if (!(await store.noteBookedIds(openid, visitors.map((v) => v.idHash), now.toISOString(), fair.distinctIds))) {
+            return await refuseAfterClaims('ACCOUNT_ID_LIMIT', { days: fair.distinctIds.windowDays, limit: fair.distinctIds.limit })
           }
           // Guarded on pending: a sweep that settled the record first wins, and this call loses whole.
           if (!(await store.transition(bookingId, 'pending', 'confirmed', { at: now.toISOString() }))) {
@@ -266,7 +300,7 @@ export const booking: CloudFunction = {
           await store.transition(bookingId, 'pending', 'refused', { at: now.toISOString(), refusal: { code: 'INTERNAL', message: CommonErrors.INTERNAL } }).catch(() => undefined)
           throw error
         }
-        return ok({ booking: bookingView({ ...record, status: 'confirmed' }, config, secret, now) })
+        return ok({ booking: bookingView({ ...record, status: 'confirmed' }, config, keys, now) })
       },
     }),
 
@@ -275,7 +309,7 @@ export const booking: CloudFunction = {
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)
         const records = await ctx.store.booking.listBookings(ctx.openid!, 100)
-        return ok({ bookings: records.map((r) => bookingView(r, config, secretOf(ctx), ctx.now())) })
+        return ok({ bookings: records.map((r) => bookingView(r, config, keysOf(ctx), ctx.now())) })
       },
     }),
 
@@ -285,7 +319,7 @@ export const booking: CloudFunction = {
         const record = await ctx.store.booking.getBooking(bookingId)
         // Someone else's booking is answered exactly like a missing one.
         if (!record || record.openid !== ctx.openid || record.status === 'pending' || record.status === 'refused') return refuse('BOOKING_NOT_FOUND')
-        return ok({ booking: bookingView(record, await loadBookingConfig(ctx.store), secretOf(ctx), ctx.now()) })
+        return ok({ booking: bookingView(record, await loadBookingConfig(ctx.store), keysOf(ctx), ctx.now()) })
       },
     }),
 
@@ -307,9 +341,9 @@ export const booking: CloudFunction = {
         }
         await ctx.store.booking.releasePlaces(record.sessionId, record.places)
         forgetFull(ctx.store, record.sessionId)
-        await ctx.store.booking.releaseIds(record.day, record.visitors.map((v) => v.idHash), bookingId)
+        await ctx.store.booking.releaseIds(record.day, [...record.visitors.map((v) => v.idHash), ...accountHoldKeys(record.openid, config.fairUse)], bookingId)
         const cancelled = { ...record, status: 'cancelled' as const, cancelledAt: now.toISOString() }
-        return ok({ booking: bookingView(cancelled, config, secretOf(ctx), now) })
+        return ok({ booking: bookingView(cancelled, config, keysOf(ctx), now) })
       },
     }),
   },

@@ -5,7 +5,7 @@ import { fail, ok } from '../contracts/result'
 import { addMinutes, beijingText, dayOf } from '../booking/time'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
-import { secretOf } from './booking'
+import { keysOf } from './booking'
 import { defineAction, type CloudFunction } from './types'
 
 const refuse = (code: BookingErrorCode, values: Record<string, string | number> = {}) => fail(code, fillMessage(BookingErrors[code], values))
@@ -17,7 +17,7 @@ export const staff: CloudFunction = {
       schema: z.object({ code: z.string().max(200, BookingErrors.TICKET_INVALID) }).strict(),
       handle: async ({ code }, ctx) => {
         const now = ctx.now()
-        const bookingId = readTicketCode(secretOf(ctx), code)
+        const bookingId = readTicketCode(keysOf(ctx), code)
         if (!bookingId) return refuse('TICKET_INVALID')
         const record = await ctx.store.booking.getBooking(bookingId)
         if (!record || record.status === 'pending' || record.status === 'refused') return refuse('TICKET_INVALID')

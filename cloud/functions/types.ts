@@ -1,5 +1,6 @@
 import type { z } from 'zod/v4'
 import type { Result } from '../contracts/result'
+import type { KeyRing } from '../booking/keys'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
 
@@ -23,8 +24,8 @@ export interface CallContext {
   store: Store
   /** Injected so rules about dates and deadlines are testable. */
   now: () => Date
-  /** Server secret for keyed hashes and e-ticket signatures (the runtime's APP_SECRET). */
-  secret?: string
+  /** The ID key (ID hashes, booking ids) and the signing keys (e-tickets): cloud/runtime/keyring.ts. */
+  keys?: KeyRing
   /** Where the call came from, for logs. */
   requestId?: string
   /** WeChat open APIs and cloud storage (WeChat cloud runtime only; absent locally). */
@@ -53,7 +54,7 @@ export interface CloudFunction {
   actions: Record<string, AnyAction>
 }
 
-/** Thrown when the runtime has no server secret (APP_SECRET); dispatch answers NOT_CONFIGURED. */
+/** Thrown when the runtime has no keys (APP_KEYS / APP_SECRET); dispatch answers NOT_CONFIGURED. */
 export class MissingSecretError extends Error {
   constructor() {
     super('the server secret (APP_SECRET) is not configured')

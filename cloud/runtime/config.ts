@@ -1,6 +1,7 @@
-import crypto from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
+import type { KeyRing } from '../booking/keys'
+import { loadKeys } from './keyring'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
 
 export interface RuntimeConfig {
   host: string
@@ -10,31 +11,26 @@ export interface RuntimeConfig {
   /** Built H5 app to serve; absent = API only. */
   staticDir: string
   mediaDir: string
-  /** HMAC secret for visitor tokens (and, later, e-tickets). */
-  secret: string
+  /** The ID key and the signing keys (tokens, e-tickets): keyring.ts. */
+  keys: KeyRing
+  /** Where the keys came from (a file path or an env variable's name; never the keys). */
+  keysSource: string
   logLevel: string
   bodyLimit: number
   /** How often the local runtime marks no-shows (NO_SHOW_INTERVAL_MS; 0 = never, use the CLI). */
   noShowIntervalMs: number
+  /** Per-address / per-account / per-identity limits (cloud/runtime/limits.ts). */
+  rateLimits: RateLimits
   /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
   clockAt: string | null
 }
 
 const root = path.resolve(__dirname, '..', '..')
 
-/** Reads a secret from APP_SECRET, or keeps one beside the database so tokens survive restarts. */
-function loadSecret(dbFile: string): string {
-  if (process.env.APP_SECRET) return process.env.APP_SECRET
-  if (dbFile === ':memory:') return crypto.randomBytes(32).toString('hex')
-  const file = path.join(path.dirname(dbFile), 'secret')
-  try {
-    return fs.readFileSync(file, 'utf8').trim()
-  } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    const secret = crypto.randomBytes(32).toString('hex')
-    fs.writeFileSync(file, secret, { mode: 0o600 })
-    return secret
-  }
+function keysFor(env: Record<string, string | undefined>, dbFile: string, overrides: Partial<RuntimeConfig>): { keys: KeyRing; keysSource: string } {
+  if (overrides.keys) return { keys: overrides.keys, keysSource: overrides.keysSource ?? 'overrides' }
+  const loaded = loadKeys(env, dbFile === ':memory:' ? null : path.dirname(path.resolve(dbFile)))
+  return { keys: loaded.ring, keysSource: loaded.source }
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
@@ -45,10 +41,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbFile,
     staticDir: env.STATIC_DIR ?? path.join(root, 'dist', 'h5'),
     mediaDir: path.join(root, 'data', 'media'),
-    secret: overrides.secret ?? loadSecret(dbFile),
+    ...keysFor(env, dbFile, overrides),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
+    rateLimits: DEFAULT_RATE_LIMITS,
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     ...overrides,
   }

@@ -5,7 +5,7 @@ import { runNoShowJob } from '../booking/noshow'
 import { openSqliteStore } from '../store/sqlite'
 import { seedIfEmpty } from '../store/seed'
 import { loadConfig } from './config'
-import { buildServer } from './server'
+import { buildServer, LISTEN_BACKLOG } from './server'
 
 async function main() {
   const config = loadConfig()
@@ -31,10 +31,15 @@ async function main() {
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
-  await app.listen({ host: config.host, port: config.port })
+  // A release-morning crowd opens thousands of connections at once: a deep accept queue (the
+  // kernel caps it at net.core.somaxconn — raise that too, e.g. sysctl -w net.core.somaxconn=4096)
+  // keeps them from SYN retries (~1 s each); keep-alive outlives a typical proxy's idle timeout.
+  app.server.keepAliveTimeout = 75_000
+  await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG })
   const where = `http://${config.host}:${config.port}`
   console.log(`\n高新区科技馆 本地运行中: ${where}`)
   console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)
+  console.log(`  密钥: ${config.keysSource}（签发用 ${config.keys.signing[0].id}，共 ${config.keys.signing.length} 把可验证）`)
   if (!fs.existsSync(config.staticDir)) console.log('  提示: 未找到 dist/h5，请先运行 npm run build:h5')
   if (config.clockAt) console.log(`  时钟固定为 ${config.clockAt}（CLOCK_AT，仅用于测试与演示）`)
   const accounts = (await store.accounts.list()).filter((a) => !a.disabled).length

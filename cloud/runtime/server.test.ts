@@ -1,3 +1,4 @@
+import { ringFromSecret } from '../booking/keys'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,7 +12,7 @@ describe('local runtime over HTTP', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
   let app: FastifyInstance
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-static-'))
-  const config = loadConfig({} as NodeJS.ProcessEnv, { dbFile: ':memory:', secret: 'test-secret', logLevel: 'silent', staticDir })
+  const config = loadConfig({} as NodeJS.ProcessEnv, { dbFile: ':memory:', keys: ringFromSecret('test-secret'), logLevel: 'silent', staticDir })
 
   beforeAll(async () => {
     fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>高新区科技馆</title>')
@@ -40,12 +41,12 @@ describe('local runtime over HTTP', () => {
 
   it('issues signed visitor tokens and rejects forged ones', async () => {
     const { token } = (await post('/api/_session', {})).json() as { token: string }
-    expect(token).toMatch(/^v1\./)
-    const forged = issueToken({ openid: 'someone-else', role: 'admin' }, 'wrong-secret')
+    expect(token).toMatch(/^v2\.k0\./)
+    const forged = issueToken({ openid: 'someone-else', role: 'admin', account: 'boss' }, ringFromSecret('wrong-secret'))
     const { verifyToken } = await import('./identity')
-    expect(verifyToken(token, 'test-secret')).toMatchObject({ role: 'visitor' })
-    expect(verifyToken(forged, 'test-secret')).toBeNull()
-    expect(verifyToken(token.slice(0, -2) + 'xx', 'test-secret')).toBeNull()
+    expect(verifyToken(token, config.keys)).toMatchObject({ role: 'visitor' })
+    expect(verifyToken(forged, config.keys)).toBeNull()
+    expect(verifyToken(token.slice(0, -2) + 'xx', config.keys)).toBeNull()
   })
 
   it('answers unknown functions with 404 and a Result, not an HTML page', async () => {

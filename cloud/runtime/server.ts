@@ -11,7 +11,8 @@ import { functions } from '../functions'
 import type { CloudFunction } from '../functions/types'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
-import { verifyToken } from './identity'
+import { bearerToken, readToken, renewalFor, verifyToken } from './identity'
+import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 import { localMedia, registerConsole, uploadsDirFor } from './console'
 
@@ -34,6 +35,12 @@ const STATUS_BY_CODE: Record<string, number> = {
   INTERNAL: 500,
 }
 
+/** Where a renewed visitor token comes back (the client replaces its stored token with it). */
+export const RENEWED_TOKEN_HEADER = 'x-token'
+
+/** Pending connections the listening socket queues (2,000 simultaneous clients must fit). */
+export const LISTEN_BACKLOG = 4096
+
 /** Business refusals (full, closed, …) are answers, not HTTP failures: 200 with ok:false. */
 export const statusFor = (result: Result<unknown>): number => (result.ok ? 200 : STATUS_BY_CODE[result.error.code] ?? 200)
 
@@ -45,6 +52,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   })
+
+  await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.keys)?.openid ?? null)
 
   // One line per request: method, path, status, time. Enough to follow a booking rush.
   app.addHook('onResponse', (req, reply, done) => {
@@ -72,8 +81,12 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   const handleCall = async (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => {
     const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
-    const bearer = req.headers.authorization?.replace(/^Bearer\s+/i, '')
-    const identity = await currentCaller(verifyToken(bearer, config.secret), store)
+    const token = readToken(bearerToken(req.headers.authorization), config.keys)
+    const identity = await currentCaller(token?.identity ?? null, store)
+    // A visitor's token is renewed while used (same identity, fresh expiry, newest key): the client
+    // stores the one it finds in this header.
+    const renewed = token && renewalFor(token, config.keys)
+    if (renewed) reply.header(RENEWED_TOKEN_HEADER, renewed)
     const result = await dispatch(fn, req.body ?? {}, {
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
@@ -81,7 +94,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
       store,
       now,
       requestId: req.id,
-      secret: config.secret,
+      keys: config.keys,
       media,
     })
     return reply.code(statusFor(result)).send(result)
@@ -90,7 +103,10 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   // The operator console: /admin, /uploads and its larger body limit (cloud/runtime/console.ts).
   await registerConsole(app, config, handleCall)
 
-  app.all('/api/*', async (_req, reply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION)))
+  // Anything else under /api — the bare prefix, other methods, deeper paths — is a Result too, never the H5 page.
+  const unknown = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
+  app.all('/api', unknown)
+  app.all('/api/*', unknown)
 
   if (fs.existsSync(config.mediaDir)) {
     await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })

@@ -1,5 +1,6 @@
 // Named accounts at POST /api/_session (replacing the shared staff PIN, which was brute-forced in
 // about 4,300 tries in under 1.1 s: no limit, no lockout, 4-character PINs accepted).
+import { ringFromSecret } from '../booking/keys'
 import type { FastifyInstance } from 'fastify'
 import { createAccount, LOCKOUT, resetPassword } from '../accounts/service'
 import { tempSqliteStore } from '../testing/stores'
@@ -10,7 +11,7 @@ import { buildServer } from './server'
 describe('staff and operator sign-in at POST /api/_session', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
   let app: FastifyInstance
-  const config = loadConfig({}, { dbFile: ':memory:', secret: 's', logLevel: 'silent', staticDir: '/nonexistent' })
+  const config = loadConfig({}, { dbFile: ':memory:', keys: ringFromSecret('s'), logLevel: 'silent', staticDir: '/nonexistent' })
 
   beforeAll(async () => {
     env = await tempSqliteStore({ seed: false })
@@ -33,7 +34,7 @@ describe('staff and operator sign-in at POST /api/_session', () => {
     const hours = (Date.parse(body.expiresAt) - Date.now()) / 3_600_000
     expect(hours).toBeGreaterThan(11.9)
     expect(hours).toBeLessThanOrEqual(12)
-    expect(verifyToken(body.token, 's')).toEqual({ openid: 'account:zhangsan', role: 'staff', account: 'zhangsan' })
+    expect(verifyToken(body.token, config.keys)).toEqual({ openid: 'account:zhangsan', role: 'staff', account: 'zhangsan' })
     const today = await call(body.token, 'staff', { action: 'today' })
     expect(today.json()).toMatchObject({ ok: true, data: { sessions: [{ name: '上午场' }, { name: '下午场' }] } })
     const me = await call(body.token, 'accounts', { action: 'me' })
@@ -50,7 +51,7 @@ describe('staff and operator sign-in at POST /api/_session', () => {
     // The old shared-PIN form is no longer a way in.
     expect((await session({ staffPin: '246810' })).statusCode).toBe(401)
     const { token } = (await session({})).json()
-    expect(verifyToken(token, 's')).toMatchObject({ role: 'visitor' })
+    expect(verifyToken(token, config.keys)).toMatchObject({ role: 'visitor' })
     expect((await call(token, 'staff', { action: 'checkIn', code: 'x' })).statusCode).toBe(403)
   })
 

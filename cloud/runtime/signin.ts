@@ -17,7 +17,7 @@ export function registerSignIn(app: FastifyInstance, config: RuntimeConfig, stor
   app.post<{ Body: Record<string, unknown> | null }>('/api/_session', async (req, reply) => {
     const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}
     const wantsAccount = 'username' in body || 'password' in body || 'staffPin' in body
-    if (!wantsAccount) return { token: issueToken(newVisitor(), config.secret) }
+    if (!wantsAccount) return { token: issueToken(newVisitor(), config.keys) }
     const outcome = await signIn(store.accounts, body.username, body.password, now())
     if (!outcome.ok) {
       if (outcome.code === 'ACCOUNT_LOCKED') {
@@ -26,9 +26,10 @@ export function registerSignIn(app: FastifyInstance, config: RuntimeConfig, stor
       return reply.code(outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401).send(fail(outcome.code, outcome.message))
     }
     const { account } = outcome
-    const token = issueToken({ openid: accountOpenid(account.username), role: account.role, account: account.username }, config.secret, ACCOUNT_TOKEN_TTL_MS)
+    const issuedAt = Date.now()
+    const token = issueToken({ openid: accountOpenid(account.username), role: account.role, account: account.username }, config.keys, { now: issuedAt })
     req.log.info({ account: account.username, role: account.role }, 'signed in')
-    return { token, role: account.role, name: account.name, expiresAt: new Date(Date.now() + ACCOUNT_TOKEN_TTL_MS).toISOString() }
+    return { token, role: account.role, name: account.name, expiresAt: new Date(issuedAt + ACCOUNT_TOKEN_TTL_MS).toISOString() }
   })
 }
 

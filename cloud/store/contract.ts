@@ -393,11 +393,43 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const theirs = visitor('o-2', 1).id
         expect((await b().getVisitors('o-1', [visitor('o-1', 2).id, theirs])).map((v) => v.id)).toEqual([visitor('o-1', 2).id])
         expect(await b().getVisitors('o-1', [])).toEqual([])
-        expect(await b().removeVisitor('o-1', theirs)).toBe(false)
-        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe(true)
-        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe(false)
+        expect(await b().removeVisitor('o-1', theirs)).toBe('missing')
+        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe('removed')
+        expect(await b().removeVisitor('o-1', visitor('o-1', 2).id)).toBe('missing')
         expect((await b().listVisitors('o-1')).map((v) => v.id)).toEqual([visitor('o-1', 1).id, visitor('o-1', 3).id])
         expect(await b().listVisitors('o-2')).toEqual([visitor('o-2', 1)])
+      })
+
+      it('keeps a saved visitor while a confirmed booking of the same account includes it; frees it once cancelled', async () => {
+        const v = visitor('o-1', 5)
+        await b().addVisitor(v, 20)
+        const r = record('bk-keep-000000001', { visitors: [{ visitorId: v.id, name: v.name, idType: 'resident', idHash: v.idHash, idMasked: v.idMasked }] })
+        await b().beginBooking(r)
+        // Pending: not yet live.
+        expect(await b().removeVisitor('o-1', visitor('o-1', 6).id)).toBe('missing')
+        await b().transition(r.id, 'pending', 'confirmed', { at })
+        expect(await b().removeVisitor('o-1', v.id)).toEqual({ inUseOn: '2026-12-02' })
+        await b().transition(r.id, 'confirmed', 'cancelled', { at })
+        expect(await b().removeVisitor('o-1', v.id)).toBe('removed')
+      })
+
+      it('caps the distinct IDs an account books within the window, counting each ID once and forgetting old ones', async () => {
+        const policy = { limit: 3, windowDays: 30 }
+        expect(await b().noteBookedIds('o-1', ['h1', 'h2'], '2026-11-01T00:00:00.000Z', policy)).toBe(true)
+        expect(await b().noteBookedIds('o-1', ['h2', 'h3'], '2026-11-02T00:00:00.000Z', policy)).toBe(true)
+        // A fourth distinct ID is refused and nothing of it is recorded; another account is apart.
+        expect(await b().noteBookedIds('o-1', ['h4'], '2026-11-03T00:00:00.000Z', policy)).toBe(false)
+        expect(await b().noteBookedIds('o-1', ['h1', 'h3'], '2026-11-03T00:00:00.000Z', policy)).toBe(true)
+        expect(await b().noteBookedIds('o-2', ['h4', 'h5', 'h6'], '2026-11-03T00:00:00.000Z', policy)).toBe(true)
+        // 30 days after h2 was last booked it no longer counts; h1 and h3 (booked again on the 3rd) still do.
+        expect(await b().noteBookedIds('o-1', ['h4'], '2026-12-02T12:00:00.000Z', policy)).toBe(true)
+        expect(await b().noteBookedIds('o-1', ['h5'], '2026-12-02T12:00:00.000Z', policy)).toBe(false)
+      })
+
+      it('records distinct IDs atomically: 10 concurrent calls for new IDs under a limit of 4 let exactly 4 through', async () => {
+        const policy = { limit: 4, windowDays: 30 }
+        const results = await Promise.all(Array.from({ length: 10 }, (_, i) => b().noteBookedIds('o-9', [`c${i}`], at, policy)))
+        expect(results.filter(Boolean)).toHaveLength(4)
       })
     })
 

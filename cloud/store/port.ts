@@ -160,7 +160,15 @@ export interface TransitionPatch {
  *                   a duplicate-key error = 'exists'. The ≤ 20 cap is a count() first: a soft cap,
  *                   not a safety property, so a race past it is harmless.
  * - listVisitors / getVisitors  where({ openid }) / where({ _id: _.in(ids), openid }), ≤ 20 docs.
- * - removeVisitor   where({ _id, openid }).remove(), stats.removed === 1.
+ * - removeVisitor   where({ openid, status: 'confirmed' }) (an account's live bookings, a few) checked for the
+ *                   visitor, then where({ _id, openid }).remove(), stats.removed === 1. A booking racing the
+ *                   removal keeps its own copy of the visitor; the saved list can only shrink, never grow.
+ * - noteBookedIds   [booking_account_ids] doc(openid): { ids: { idHash: at }, rev }; the new set (entries
+ *                   older than the window dropped) is written by where({ _id, rev }).update({ ids: _.set(…),
+ *                   rev: rev + 1 }) — an optimistic, single-document guarded update, retried on a race —
+ *                   or add({ _id: openid, … }) the first time. Refused when it would exceed the limit.
+ * - account-day caps use claimId with keys `acct:<account key>#b<k>` (bookings) and `#p<k>` (places):
+ *                   the same unique, healing, releasable claims as ID numbers.
  * - beginBooking    [bookings] add({ _id: booking.id, status: 'pending', pendingSince: createdAt, … })
  *                   where _id = H(openid, clientRequestId); on duplicate key, doc(_id).get() answers with
  *                   the existing record (the retry sees the first attempt's result).
@@ -205,7 +213,11 @@ export interface BookingStore {
   addVisitor(visitor: SavedVisitor, cap: number): Promise<'added' | 'exists' | 'cap'>
   listVisitors(openid: string): Promise<SavedVisitor[]>
   getVisitors(openid: string, ids: string[]): Promise<SavedVisitor[]>
-  removeVisitor(openid: string, id: string): Promise<boolean>
+  /** Removes one's own saved visitor unless a live (confirmed) booking of theirs includes it. */
+  removeVisitor(openid: string, id: string): Promise<'removed' | 'missing' | { inUseOn: string }>
+  /** Records that this account booked for these IDs at `atIso`, unless that makes more than
+   *  `policy.limit` distinct IDs booked within `policy.windowDays` (then false, nothing recorded). */
+  noteBookedIds(openid: string, idHashes: string[], atIso: string, policy: { limit: number; windowDays: number }): Promise<boolean>
 
   /** Creates the pending record, or returns the record already made for this request id. */
   beginBooking(record: BookingRecord): Promise<{ created: true } | { created: false; existing: BookingRecord }>

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { ringFromSecret } from '../booking/keys'
 import type { CallContext, Role } from '../functions/types'
 import type { Store } from '../store/port'
 import { seedIfEmpty } from '../store/seed'
@@ -31,6 +32,6 @@ export function contextFor(store: Store, who: { openid?: string | null; role?: R
     store,
     now: () => now,
     requestId: 'test',
-    secret: 'test-secret',
+    keys: ringFromSecret('test-secret'),
   }
 }

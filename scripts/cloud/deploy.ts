@@ -11,7 +11,7 @@ import { CLOUD_NODE_RUNTIME, FUNCTION_TIMEOUT } from '../../cloud/runtime/wxclou
 import { buildCloud, ROOT, type BuiltFunction } from './build'
 
 /** Function environment variables passed through from the deploying shell when set. */
-export const PASSED_ENV = ['APP_SECRET', 'ADMIN_OPENIDS', 'STAFF_OPENIDS', 'BOOKING_OPERATOR_OPENIDS', 'CONTENT_EDITOR_OPENIDS', 'ZONE_EDITOR_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
+export const PASSED_ENV = ['APP_KEYS', 'APP_SECRET', 'ADMIN_OPENIDS', 'STAFF_OPENIDS', 'BOOKING_OPERATOR_OPENIDS', 'CONTENT_EDITOR_OPENIDS', 'ZONE_EDITOR_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
 
 export function cloudbaserc(envId: string, built: BuiltFunction[], env: NodeJS.ProcessEnv = process.env) {
   const envVariables = Object.fromEntries(PASSED_ENV.filter((k) => env[k]).map((k) => [k, env[k] as string]))

@@ -12,13 +12,18 @@ export function initTransport(): void {
 }
 
 async function post(name: string, body: object, token: string | null) {
-  return Taro.request({
+  const res = await Taro.request({
     url: `${API_BASE}/${name}`,
     method: 'POST',
     data: body,
     header: token ? { Authorization: `Bearer ${token}` } : {},
     timeout: 15000,
   })
+  // The server renews a visitor token while it is used (same identity, later expiry): keep the new one.
+  const headers = (res.header ?? {}) as Record<string, string | undefined>
+  const renewed = headers['x-token'] ?? headers['X-Token']
+  if (token && renewed && renewed !== token) storeToken(renewed)
+  return res
 }
 
 export async function callCloud<F extends FunctionName, A extends ActionName<F>>(

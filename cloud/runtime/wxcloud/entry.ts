@@ -9,6 +9,8 @@ import type { EnvVersion } from '../../contracts/codes'
 import { openWxCloudStore } from '../../store/wxcloud'
 import type { WxDatabase } from '../../store/wxcloud/db'
 import { createRoleResolver } from './roles'
+import { ringFromSecret, type KeyRing } from '../../booking/keys'
+import { parseKeyRing } from '../keyring'
 
 /** The part of wx-server-sdk used here (the real module is required by the bundle, never bundled). */
 export interface WxServerSdk {
@@ -50,6 +52,17 @@ function platformFrom(sdk: WxServerSdk, env: Env): PlatformServices {
   }
 }
 
+/** The key ring from APP_KEYS (JSON, see cloud/runtime/keyring.ts) or the legacy APP_SECRET; null when
+ *  neither is set. Read per call (parsed once per value), so a changed variable applies at once. */
+let parsedKeys: { from: string; ring: KeyRing | null } | null = null
+function cloudKeys(env: Env): KeyRing | null {
+  const from = `${env.APP_KEYS ?? ''}\u0000${env.APP_SECRET ?? ''}`
+  if (parsedKeys?.from !== from) {
+    parsedKeys = { from, ring: env.APP_KEYS ? parseKeyRing(env.APP_KEYS, 'APP_KEYS') : env.APP_SECRET ? ringFromSecret(env.APP_SECRET) : null }
+  }
+  return parsedKeys.ring
+}
+
 /** Shared per warm instance: SDK init, database handle, store, role cache. */
 function instance(sdk: WxServerSdk, env: Env) {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
@@ -89,9 +102,9 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       role,
       store: shared.store,
       now: () => new Date(),
-      // HMAC key for ID hashes, booking ids and e-tickets: the same APP_SECRET on every function
-      // (booking and staff must agree). Missing → booking actions answer NOT_CONFIGURED.
-      secret: env.APP_SECRET || undefined,
+      // Keys for ID hashes, booking ids and e-tickets: the same APP_KEYS (or legacy APP_SECRET) on
+      // every function (booking and staff must agree). Missing → booking actions answer NOT_CONFIGURED.
+      keys: cloudKeys(env) ?? undefined,
       requestId: context?.request_id,
       platform: shared.platform,
       // Console photo uploads go to cloud storage; the file ID (cloud://…) is what the pages load.

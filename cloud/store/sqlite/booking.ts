@@ -36,6 +36,10 @@ export function sqliteBooking(db: Db): BookingStore {
     insertVisitor: db.prepare('INSERT INTO booking_visitors (id, openid, id_hash, created_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING'),
     listVisitors: db.prepare('SELECT doc FROM booking_visitors WHERE openid = ? ORDER BY created_at, id'),
     removeVisitor: db.prepare('DELETE FROM booking_visitors WHERE id = ? AND openid = ?'),
+    liveWithVisitor: db.prepare(`SELECT day FROM bookings WHERE openid = ? AND status = 'confirmed' AND instr(doc, ?) > 0 ORDER BY day LIMIT 1`),
+    recentIds: db.prepare('SELECT id_hash FROM booking_account_ids WHERE openid = ? AND last_at > ?'),
+    noteId: db.prepare('INSERT INTO booking_account_ids (openid, id_hash, last_at) VALUES (?, ?, ?) ON CONFLICT (openid, id_hash) DO UPDATE SET last_at = excluded.last_at'),
+    forgetOldIds: db.prepare('DELETE FROM booking_account_ids WHERE openid = ? AND last_at <= ?'),
     insertBooking: db.prepare(
       `INSERT INTO bookings (id, openid, session_id, day, session_end, places, status, created_at, pending_since, doc)
        VALUES (@id, @openid, @sessionId, @day, @sessionEnd, @places, @status, @createdAt, @createdAt, @doc) ON CONFLICT (id) DO NOTHING`,
@@ -113,6 +117,20 @@ export function sqliteBooking(db: Db): BookingStore {
   const releaseIds = db.transaction((day: string, hashes: string[], bookingId: string) => {
     for (const h of hashes) q.releaseClaim.run(`${day}:${h}`, bookingId)
   })
+  const removeVisitor = db.transaction((openid: string, id: string): 'removed' | 'missing' | { inUseOn: string } => {
+    const live = q.liveWithVisitor.get(openid, `"visitorId":"${id}"`) as { day: string } | undefined
+    if (live) return { inUseOn: live.day }
+    return q.removeVisitor.run(id, openid).changes === 1 ? 'removed' : 'missing'
+  })
+  const noteBookedIds = db.transaction((openid: string, hashes: string[], at: string, policy: { limit: number; windowDays: number }) => {
+    const since = new Date(Date.parse(at) - policy.windowDays * 86_400_000).toISOString()
+    const recent = new Set((q.recentIds.all(openid, since) as { id_hash: string }[]).map((r) => r.id_hash))
+    for (const h of hashes) recent.add(h)
+    if (recent.size > policy.limit) return false
+    q.forgetOldIds.run(openid, since)
+    for (const h of hashes) q.noteId.run(openid, h, at)
+    return true
+  })
   const begin = db.transaction((r: BookingRecord) => {
     const inserted = q.insertBooking.run({ ...r, doc: JSON.stringify(r) }).changes === 1
     return inserted ? null : toRecord(q.getBooking.get(r.id) as BookingRow)
@@ -131,7 +149,10 @@ export function sqliteBooking(db: Db): BookingStore {
       return rows.map((r) => JSON.parse(r.doc) as SavedVisitor)
     },
     async removeVisitor(openid, id) {
-      return q.removeVisitor.run(id, openid).changes === 1
+      return removeVisitor(openid, id)
+    },
+    async noteBookedIds(openid, idHashes, atIso, policy) {
+      return noteBookedIds(openid, idHashes, atIso, policy)
     },
     async beginBooking(record) {
       const existing = begin(record)

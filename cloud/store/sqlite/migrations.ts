@@ -107,8 +107,21 @@ export const migrations: Migration[] = [
     `,
   },
   {
-    // The operator console: notices, the append-only audit log, aggregated counters, once-markers.
+    // Fair use: which ID numbers each account booked for lately (the distinct-ID cap).
     version: 7,
+    name: 'fair use',
+    sql: `
+      CREATE TABLE booking_account_ids (
+        openid TEXT NOT NULL,
+        id_hash TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (openid, id_hash)
+      );
+    `,
+  },
+  {
+    // The operator console: notices, the append-only audit log, aggregated counters, once-markers.
+    version: 8,
     name: 'operator console',
     sql: `
       CREATE TABLE ops_notices (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);

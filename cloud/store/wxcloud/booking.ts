@@ -5,7 +5,7 @@ import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor, Transit
 import { MAX_GET, type Doc, type WxDatabase } from './db'
 import { createIfAbsent, fetchAll, findById, guardedIncrement, guardedUpdate, stripDoc } from './helpers'
 
-type Names = { booking_visitors: string; bookings: string; booking_sessions: string; booking_claims: string; booking_accounts: string }
+type Names = { booking_visitors: string; bookings: string; booking_sessions: string; booking_claims: string; booking_accounts: string; booking_account_ids: string }
 
 /** Statuses that still hold places (what the staff's day counts show). */
 const HOLDING = ['confirmed', 'checked_in']
@@ -35,6 +35,7 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
   const sessions = () => db.collection(names.booking_sessions)
   const claims = () => db.collection(names.booking_claims)
   const accounts = () => db.collection(names.booking_accounts)
+  const recentIds = () => db.collection(names.booking_account_ids)
 
   /** Pending since before `before`; the second arm covers records begun before pendingSince was written. */
   const stale = (before: string) =>
@@ -66,8 +67,29 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
     },
 
     async removeVisitor(openid, id) {
+      const live = await fetchAll(db, bookings(), { openid, status: 'confirmed' })
+      const holder = live.filter((b) => (b.visitors as Array<{ visitorId: string }>).some((v) => v.visitorId === id)).sort((a, b) => String(a.day).localeCompare(String(b.day)))[0]
+      if (holder) return { inUseOn: holder.day as string }
       const res = await visitors().where({ _id: id, openid }).remove()
-      return (res.stats.removed ?? 0) === 1
+      return (res.stats.removed ?? 0) === 1 ? 'removed' : 'missing'
+    },
+
+    async noteBookedIds(openid, idHashes, atIso, policy) {
+      const since = new Date(Date.parse(atIso) - policy.windowDays * 86_400_000).toISOString()
+      // Optimistic: read the account's set, write the new one guarded on the revision read.
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const doc = await findById(recentIds(), openid)
+        const ids: Record<string, string> = {}
+        for (const [h, at] of Object.entries((doc?.ids as Record<string, string> | undefined) ?? {})) if (at > since) ids[h] = at
+        for (const h of idHashes) ids[h] = atIso
+        if (Object.keys(ids).length > policy.limit) return false
+        if (!doc) {
+          if (await createIfAbsent(recentIds(), openid, { ids, rev: 1 })) return true
+          continue
+        }
+        if (await guardedUpdate(recentIds(), openid, { rev: doc.rev }, { ids: _.set(ids), rev: (doc.rev as number) + 1 })) return true
+      }
+      throw new Error(`noteBookedIds: ${openid} kept changing`)
     },
 
     async beginBooking(record) {

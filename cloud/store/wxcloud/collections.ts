@@ -18,6 +18,7 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'ops_counters'
   | 'ops_once'
   | 'staff_accounts'
+  | 'booking_account_ids'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -59,5 +60,6 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'ops_audit', purpose: '操作审计日志（只追加，不修改不删除）', indexes: [{ name: 'at', keys: { at: -1 } }, { name: 'account_at', keys: { account: 1, at: -1 } }] },
   { name: 'ops_counters', purpose: '汇总计数（_id = 计数名|日期，无访客身份）', indexes: [{ name: 'day', keys: { day: 1 } }] },
   { name: 'ops_once', purpose: '任务步骤只做一次的标记（_id = 步骤键）', indexes: [] },
+  { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
   { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]

@@ -1,0 +1,119 @@
+// The authorization matrix, table-driven: every role (and a caller with no identity at all) against
+// every action of every cloud function, then own records against someone else's. The table is
+// written out by hand — it is the intended policy, checked against what dispatch actually does —
+// and it must name every action in the registry, so a new action cannot ship without a row.
+import { ROLES, type Role } from './types'
+import { dispatch } from './dispatch'
+import { functions } from './index'
+import { bj, caller, residentId } from '../testing/booking'
+import { contextFor, tempSqliteStore } from '../testing/stores'
+
+type Caller = 'anonymous' | Role
+const CALLERS: Caller[] = ['anonymous', ...ROLES]
+const ANYONE: Caller[] = CALLERS
+const IDENTIFIED: Caller[] = [...ROLES]
+const ACCOUNTS: Caller[] = ROLES.filter((r) => r !== 'visitor')
+const only = (...roles: Caller[]): Caller[] => [...roles, 'admin']
+
+const MATRIX: Record<string, Caller[]> = {
+  'system.ping': ANYONE,
+  'exhibits.get': ANYONE,
+  'exhibits.list': ANYONE,
+  'admin.exhibitCodes': only(),
+  'zone.searchCompanies': ANYONE,
+  'zone.getCompany': ANYONE,
+  'zone.searchPolicies': ANYONE,
+  'zone.getPolicy': ANYONE,
+  'zone.match': ANYONE,
+  'zone.figures': ANYONE,
+  'booking.calendar': ANYONE,
+  'booking.visitors': IDENTIFIED,
+  'booking.addVisitor': IDENTIFIED,
+  'booking.removeVisitor': IDENTIFIED,
+  'booking.book': IDENTIFIED,
+  'booking.mine': IDENTIFIED,
+  'booking.get': IDENTIFIED,
+  'booking.cancel': IDENTIFIED,
+  'staff.checkIn': only('staff'),
+  'staff.today': only('staff'),
+  'accounts.me': ACCOUNTS,
+  'accounts.list': only(),
+  'accounts.create': only(),
+  'accounts.update': only(),
+  'accounts.resetPassword': only(),
+  'notices.active': ANYONE,
+  // The operator console (cloud/functions/console.ts, CONSOLE_ROLES).
+  'console.exhibits': only('content_editor'),
+  'console.saveExhibit': only('content_editor'),
+  'console.uploadPhoto': only('content_editor'),
+  'console.notices': only('content_editor'),
+  'console.saveNotice': only('content_editor'),
+  'console.removeNotice': only('content_editor'),
+  'console.closures': only('booking_operator'),
+  'console.closeDay': only('booking_operator'),
+  'console.roster': only('booking_operator'),
+  'console.rosterXlsx': only('booking_operator'),
+  'console.importZone': only('zone_editor'),
+  'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
+  'console.audit': only(),
+}
+
+const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))
+
+describe('authorization matrix: each role × each action', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  beforeAll(async () => {
+    env = await tempSqliteStore()
+  })
+  afterAll(() => env.cleanup())
+
+  it('has a row for every action in the registry, and no row for an action that does not exist', () => {
+    expect(registry.filter((a) => !(a in MATRIX))).toEqual([])
+    expect(Object.keys(MATRIX).filter((a) => !registry.includes(a))).toEqual([])
+  })
+
+  const cases = registry.flatMap((action) => CALLERS.map((who) => [action, who, (MATRIX[action] ?? []).includes(who)] as const))
+
+  it.each(cases)('%s as %s → allowed: %s', async (action, who, allowed) => {
+    const [fn, name] = action.split('.')
+    const ctx = contextFor(env.store, { openid: who === 'anonymous' ? null : `o-${who}`, role: who === 'anonymous' ? 'visitor' : who })
+    // Roles are checked before the request is read: an empty request shows the decision alone.
+    const result = await dispatch(functions[fn as keyof typeof functions], { action: name }, ctx)
+    const refusal = !result.ok && ['FORBIDDEN', 'UNAUTHENTICATED'].includes(result.error.code) ? result.error.code : null
+    if (allowed) expect(refusal).toBeNull()
+    else expect(refusal).toBe(who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN')
+  })
+})
+
+describe('authorization matrix: own records against someone else\'s', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  let call: ReturnType<typeof caller>
+  const NOW = bj('2026-11-26 10:00')
+  let booking: { id: string; ticketCode: string }
+  let visitorId: string
+
+  beforeAll(async () => {
+    env = await tempSqliteStore()
+    call = caller(env.store)
+    visitorId = ((await call('booking', 'addVisitor', { name: '张三', idType: 'resident', idNumber: residentId(11) }, { openid: 'o-owner', now: NOW })) as any).data.visitor.id
+    booking = ((await call('booking', 'book', { sessionId: '2026-11-27.am', visitorIds: [visitorId], clientRequestId: 'own-other-1' }, { openid: 'o-owner', now: NOW })) as any).data.booking
+  })
+  afterAll(() => env.cleanup())
+
+  // Whatever their role, another identity is told the record does not exist (not that it is someone else's).
+  it.each(ROLES.map((role) => [role]))('%s who is not the owner cannot see, cancel or list the booking, or remove the owner\'s visitor', async (role) => {
+    const as = { openid: `o-other-${role}`, role, now: NOW }
+    expect(await call('booking', 'get', { bookingId: booking.id }, as)).toMatchObject({ ok: false, error: { code: 'BOOKING_NOT_FOUND' } })
+    expect(await call('booking', 'cancel', { bookingId: booking.id }, as)).toMatchObject({ ok: false, error: { code: 'BOOKING_NOT_FOUND' } })
+    expect(await call('booking', 'removeVisitor', { visitorId }, as)).toMatchObject({ ok: false, error: { code: 'VISITOR_NOT_FOUND' } })
+    expect(((await call('booking', 'mine', {}, as)) as any).data.bookings).toEqual([])
+    expect(((await call('booking', 'visitors', {}, as)) as any).data.visitors).toEqual([])
+  })
+
+  it('the owner sees their booking; gate staff check in anyone\'s ticket (the ticket, not the owner, is the key), once', async () => {
+    expect(await call('booking', 'get', { bookingId: booking.id }, { openid: 'o-owner', now: NOW })).toMatchObject({ ok: true, data: { booking: { id: booking.id } } })
+    const gate = { openid: 'o-gate', role: 'staff' as const, now: bj('2026-11-27 09:10') }
+    expect(await call('staff', 'checkIn', { code: booking.ticketCode }, gate)).toMatchObject({ ok: true })
+    expect(await call('staff', 'checkIn', { code: booking.ticketCode }, gate)).toMatchObject({ ok: false, error: { code: 'TICKET_USED' } })
+  })
+})

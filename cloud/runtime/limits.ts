@@ -1,0 +1,81 @@
+// Rate limits of the local runtime (@fastify/rate-limit, in-process counters): how often one
+// address may mint visitor tokens or try to sign in, one account be tried, and one identity write
+// booking data. Chosen so a real person never meets them — a phone mints one token, a family adds
+// a few visitors and books once — while a script minting thousands of identities or guessing
+// passwords is slowed to a crawl. Behind carrier NAT many phones share one address, hence the
+// generous per-address minting. Refusals are a Result (RATE_LIMITED, Chinese) with Retry-After.
+// The WeChat cloud build is limited by WeChat itself (one OPENID per WeChat account, platform quotas).
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { fail } from '../contracts/result'
+
+export interface Limit {
+  max: number
+  windowMs: number
+}
+
+export interface RateLimits {
+  /** Anonymous visitor tokens minted per client address. */
+  mintPerAddress: Limit
+  /** Sign-in attempts (right or wrong) per client address, and per account name. */
+  signInPerAddress: Limit
+  signInPerAccount: Limit
+  /** Booking writes (addVisitor, removeVisitor, book, cancel) per identity. */
+  bookingWritesPerIdentity: Limit
+}
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  mintPerAddress: { max: 120, windowMs: 60_000 },
+  signInPerAddress: { max: 30, windowMs: 10 * 60_000 },
+  signInPerAccount: { max: 10, windowMs: 10 * 60_000 },
+  bookingWritesPerIdentity: { max: 30, windowMs: 60_000 },
+}
+
+const BOOKING_WRITES = new Set(['addVisitor', 'removeVisitor', 'book', 'cancel'])
+
+const MESSAGES = {
+  mint: '访问过于频繁，请 {wait}后再试',
+  signIn: '登录尝试过于频繁，请 {wait}后再试',
+  booking: '操作过于频繁，请 {wait}后再试',
+}
+
+const waitText = (seconds: number) => (seconds >= 120 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.max(1, seconds)} 秒`)
+
+type Check = (req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>
+
+/** `identify` answers the caller's identity (openid) from the request's token, or null. */
+export async function registerRateLimits(app: FastifyInstance, limits: RateLimits, identify: (req: FastifyRequest) => string | null): Promise<void> {
+  // global: false — only the checks below count; the cache holds one counter per key (address, account, identity).
+  await app.register(rateLimit, { global: false, cache: 100_000 })
+  const limiter = (name: string, limit: Limit, key: (req: FastifyRequest) => string): Check =>
+    app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req: FastifyRequest) => `${name}:${key(req)}` }) as Check
+
+  const mint = limiter('mint', limits.mintPerAddress, (req) => req.ip)
+  const signInAddress = limiter('signin-ip', limits.signInPerAddress, (req) => req.ip)
+  const signInAccount = limiter('signin-user', limits.signInPerAccount, (req) => String((req.body as { username?: unknown })?.username ?? '').trim().toLowerCase())
+  const bookingWrites = limiter('booking', limits.bookingWritesPerIdentity, (req) => identify(req) ?? `ip:${req.ip}`)
+
+  const refuse = (reply: FastifyReply, seconds: number, message: string) =>
+    reply
+      .code(429)
+      .header('retry-after', String(seconds))
+      .send(fail('RATE_LIMITED', message.replace('{wait}', waitText(seconds))))
+
+  app.addHook('preHandler', async (req, reply) => {
+    const route = req.routeOptions.url
+    const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {}
+    let checks: Check[] = []
+    let message = MESSAGES.booking
+    if (route === '/api/_session') {
+      const signIn = 'username' in body || 'password' in body || 'staffPin' in body
+      checks = signIn ? [signInAddress, signInAccount] : [mint]
+      message = signIn ? MESSAGES.signIn : MESSAGES.mint
+    } else if (route === '/api/:fn' && (req.params as { fn?: string }).fn === 'booking' && typeof body.action === 'string' && BOOKING_WRITES.has(body.action)) {
+      checks = [bookingWrites]
+    }
+    for (const check of checks) {
+      const outcome = await check(req)
+      if (!outcome.isAllowed && outcome.isExceeded) return refuse(reply, outcome.ttlInSeconds ?? 1, message)
+    }
+  })
+}
