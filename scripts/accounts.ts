@@ -7,7 +7,7 @@
 import readline from 'node:readline'
 import { ACCOUNT_ROLE_LABELS } from '../cloud/contracts/accounts'
 import { accountRoleSchema, createAccount, displayNameSchema, resetPassword, toAccountView, usernameSchema } from '../cloud/accounts/service'
-import { loadConfig } from '../cloud/runtime/config'
+import { dbFileFrom } from '../cloud/runtime/config'
 import type { Store } from '../cloud/store/port'
 import { openSqliteStore } from '../cloud/store/sqlite'
 
@@ -98,8 +98,8 @@ export async function runAccounts(store: Store, args: string[], io: Io, now = ne
 }
 
 if (require.main === module) {
-  const config = loadConfig()
-  const store = openSqliteStore(config.dbFile)
+  // Only the database is needed (no keys): works in production without APP_KEYS in the shell.
+  const store = openSqliteStore(dbFileFrom())
   const password = async () => process.env.ACCOUNT_PASSWORD ?? (await promptPassword('密码（至少 8 位）：'))
   runAccounts(store, process.argv.slice(2), { log: console.log, password })
     .then(async (code) => {

@@ -27,6 +27,9 @@ export interface RuntimeConfig {
 
 const root = path.resolve(__dirname, '..', '..')
 
+/** The SQLite file the runtime uses (DB_FILE, else .data/gxq.sqlite): for CLIs that need the data but no keys. */
+export const dbFileFrom = (env: Record<string, string | undefined> = process.env): string => env.DB_FILE ?? path.join(root, '.data', 'gxq.sqlite')
+
 function keysFor(env: Record<string, string | undefined>, dbFile: string, overrides: Partial<RuntimeConfig>): { keys: KeyRing; keysSource: string } {
   if (overrides.keys) return { keys: overrides.keys, keysSource: overrides.keysSource ?? 'overrides' }
   const loaded = loadKeys(env, dbFile === ':memory:' ? null : path.dirname(path.resolve(dbFile)))
@@ -34,7 +37,7 @@ function keysFor(env: Record<string, string | undefined>, dbFile: string, overri
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
-  const dbFile = overrides.dbFile ?? env.DB_FILE ?? path.join(root, '.data', 'gxq.sqlite')
+  const dbFile = overrides.dbFile ?? dbFileFrom(env)
   return {
     host: env.HOST ?? '127.0.0.1',
     port: Number(env.PORT ?? 8787),

@@ -143,7 +143,8 @@ export interface TransitionPatch {
  * Booking storage. Every method is ONE atomic step, so that the WeChat cloud database can do it
  * with a single guarded update, a single-document write with a deterministic `_id`, or a query —
  * no multi-document transaction. The handler composes the steps and compensates on refusal
- * (book: begin → reserve places → markPlacesHeld → claim each ID → confirm; a refusal releases
+ * (book: begin → claim the account's day (fair use) → reserve places → markPlacesHeld → claim each ID
+ * → noteBookedIds → confirm; a refusal releases
  * what was taken). A call that dies half-way (crash, cloud-function timeout) leaves a pending
  * record holding places and claims: the no-show job sweeps records pending longer than
  * `pendingGraceMinutes` (stalePending → expirePending, then releases the places if `placesHeld` and

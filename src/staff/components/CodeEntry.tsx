@@ -16,7 +16,7 @@ export function CodeEntry({ onCode, busy }: { onCode: (code: string) => void; bu
       <View className="bk-field__label" id="st-code-label">
         电子票号（二维码下方，或用扫码枪扫描）
       </View>
-      <Input className="st-input" value={text} placeholder="T1.…" aria-labelledby="st-code-label" confirmType="go" onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
+      <Input className="st-input" value={text} placeholder="T2.…" aria-labelledby="st-code-label" confirmType="go" onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
       <View className="btn" role="button" onClick={submit}>
         {busy ? '正在核验…' : '核验入馆'}
       </View>
