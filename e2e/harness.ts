@@ -13,6 +13,8 @@ import { CHROMIUM_ARGS, ensureBrowser } from './browser'
 export const ROOT = path.resolve(__dirname, '..')
 export const ARTIFACTS = path.join(ROOT, '.e2e-artifacts')
 export const PHONE = { width: 390, height: 844 }
+/** The operator console is for a desk: a small laptop screen. */
+export const DESKTOP = { width: 1280, height: 800 }
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,6 +32,13 @@ export function ensureH5Build(): void {
   if (fs.existsSync(path.join(ROOT, 'dist/h5/index.html'))) return
   console.log('[e2e] 未找到 dist/h5，正在构建 H5…')
   execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit' })
+}
+
+/** Builds the operator console once if no build is present (npm test builds it before the browser tests). */
+export function ensureAdminBuild(): void {
+  if (fs.existsSync(path.join(ROOT, 'dist/admin/index.html'))) return
+  console.log('[e2e] 未找到 dist/admin，正在构建管理后台…')
+  execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
 }
 
 export interface RunningServer {
@@ -91,6 +100,15 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function phonePage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return { context, page, errors }
+}
+
+/** A desktop-sized page (1280×800) for the operator console at /admin. */
+export async function desktopPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

@@ -31,6 +31,7 @@ const steps: Step[] = [
   { name: 'build:h5', cmd: bin('taro'), args: ['build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
   // The weapp harness (e2e/weapp) needs a reminder template id in the build to see the app ask for it.
   { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production', REMINDER_TEMPLATE_ID: 'harness-visit-reminder' } },
+  { name: 'build:admin', cmd: bin('vite'), args: ['build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'] },
   { name: 'size', cmd: bin('tsx'), args: ['scripts/size.ts', '--check'] },
   { name: 'weapp-check', cmd: bin('tsx'), args: ['scripts/check-weapp.ts'] },
   { name: 'weapp-ci', cmd: bin('tsx'), args: ['scripts/weapp-ci.ts'] },

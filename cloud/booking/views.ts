@@ -30,5 +30,7 @@ export function bookingView(record: BookingRecord, config: BookingConfig, keys: 
     cancellable: status === 'confirmed' && now.getTime() < deadline.getTime(),
     ...(record.checkedInAt ? { checkedInAt: record.checkedInAt } : {}),
     ...(record.cancelledAt ? { cancelledAt: record.cancelledAt } : {}),
+    // A booking the museum cancelled (a closed day) carries the operator's reason.
+    ...(status === 'cancelled' && record.refusal ? { cancelReason: record.refusal.message } : {}),
   }
 }

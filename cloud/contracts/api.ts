@@ -3,8 +3,9 @@
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
+import type { Exhibit, Hall, HallWithExhibits } from './exhibit'
+import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
-import type { Exhibit, HallWithExhibits } from './exhibit'
 import type {
   Company,
   CompanyQuery,
@@ -61,6 +62,26 @@ export interface Api {
     checkIn: { req: { code: string }; res: { result: CheckInResult } }
     today: { req: Record<string, never>; res: { date: string; sessions: StaffSessionCount[] } }
   }
+  /** The app's home page notices (anonymous). */
+  notices: {
+    active: { req: Record<string, never>; res: { notices: NoticeView[] } }
+  }
+  /** The operator console (/admin); roles per action in cloud/functions/console.ts (CONSOLE_ROLES). */
+  console: {
+    exhibits: { req: Record<string, never>; res: { halls: Hall[]; exhibits: Exhibit[] } }
+    saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit } }
+    uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
+    notices: { req: Record<string, never>; res: { notices: Notice[] } }
+    saveNotice: { req: Omit<Notice, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }; res: { notice: Notice } }
+    removeNotice: { req: { id: string }; res: { removed: true } }
+    closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
+    closeDay: { req: { day: string; reason: string }; res: CloseDayResult }
+    roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
+    rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
+    importZone: { req: { fileName: string; data: string }; res: { kind: 'companies' | 'policies'; imported: number; errors: Array<{ row: number; column?: string; message: string }> } }
+    dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
+    audit: { req: AuditQuery; res: { entries: AuditEntry[] } }
+  }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */
   accounts: {
@@ -70,6 +91,21 @@ export interface Api {
     update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
     resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
   }
+}
+
+/** What the console's exhibit form sends. */
+export interface ExhibitEdit {
+  code: string
+  name: string
+  nameEn?: string
+  hallId: string
+  summary: string
+  summaryEn?: string
+  figures: Array<{ label: string; value: string }>
+  figuresEn?: Array<{ label: string; value: string }>
+  company: { id?: string; name: string }
+  imageAlt: string
+  published: boolean
 }
 
 export type FunctionName = keyof Api

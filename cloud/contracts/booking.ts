@@ -150,6 +150,8 @@ export interface BookingView {
   cancellable: boolean
   checkedInAt?: string
   cancelledAt?: string
+  /** Why the museum cancelled it (a closed day), in the operator's words. Absent when the visitor cancelled. */
+  cancelReason?: string
 }
 
 export interface StaffSessionCount {

@@ -38,6 +38,8 @@ export interface Exhibit {
   hallId: string
   floor?: string
   image: string
+  /** A 640 px wide copy of an uploaded photo, for phones and lists. */
+  imageSmall?: string
   imageAlt: string
   imageAltEn?: string
   summary: string
@@ -56,6 +58,8 @@ export interface Exhibit {
   source: 'article' | 'illustrative'
   sourceNote?: string
   plan?: PlanPoint
+  /** Set by an operator to take the exhibit off the visitor pages (its code answers 未找到). */
+  unpublished?: true
   /** Audio guides whose recording matches the current text (stale recordings are left out). */
   audio?: Partial<Record<GuideLang, AudioTrack>>
 }

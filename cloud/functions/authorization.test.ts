@@ -41,6 +41,21 @@ const MATRIX: Record<string, Caller[]> = {
   'accounts.create': only(),
   'accounts.update': only(),
   'accounts.resetPassword': only(),
+  'notices.active': ANYONE,
+  // The operator console (cloud/functions/console.ts, CONSOLE_ROLES).
+  'console.exhibits': only('content_editor'),
+  'console.saveExhibit': only('content_editor'),
+  'console.uploadPhoto': only('content_editor'),
+  'console.notices': only('content_editor'),
+  'console.saveNotice': only('content_editor'),
+  'console.removeNotice': only('content_editor'),
+  'console.closures': only('booking_operator'),
+  'console.closeDay': only('booking_operator'),
+  'console.roster': only('booking_operator'),
+  'console.rosterXlsx': only('booking_operator'),
+  'console.importZone': only('zone_editor'),
+  'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
+  'console.audit': only(),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

@@ -1,6 +1,8 @@
 import { z } from 'zod/v4'
 import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
+import { COUNTERS } from '../contracts/ops'
 import { fail, ok } from '../contracts/result'
+import { dayOf } from '../booking/time'
 import { groupByHall } from '../exhibits/halls'
 import { defineAction, implement } from './types'
 
@@ -16,7 +18,11 @@ export const exhibits = implement('exhibits', {
       anonymous: true,
       handle: async ({ code }, ctx) => {
         const exhibit = await ctx.store.content.getExhibit(code)
-        return exhibit ? ok({ exhibit }) : fail('EXHIBIT_NOT_FOUND', ExhibitErrors.EXHIBIT_NOT_FOUND)
+        if (!exhibit || exhibit.unpublished) return fail('EXHIBIT_NOT_FOUND', ExhibitErrors.EXHIBIT_NOT_FOUND)
+        // The dashboard's scans per exhibit per day: a counter, nothing about who scanned. A counter
+        // that cannot be written never costs the visitor the page.
+        await ctx.store.ops.bump(COUNTERS.scan(code), dayOf(ctx.now())).catch((error) => console.error('scan counter failed', error))
+        return ok({ exhibit })
       },
     }),
     list: defineAction({
@@ -24,7 +30,7 @@ export const exhibits = implement('exhibits', {
       anonymous: true,
       handle: async (_req, ctx) => {
         const [halls, all] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
-        return ok({ halls: groupByHall(halls, all) })
+        return ok({ halls: groupByHall(halls, all.filter((e) => !e.unpublished)) })
       },
     }),
   },

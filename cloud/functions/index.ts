@@ -2,7 +2,9 @@ import type { FunctionName } from '../contracts/api'
 import { accounts } from './accounts'
 import { admin } from './admin'
 import { booking } from './booking'
+import { consoleFn } from './console'
 import { exhibits } from './exhibits'
+import { notices } from './notices'
 import { staff } from './staff'
 import { system } from './system'
 import { zone } from './zone'
@@ -16,5 +18,7 @@ export const functions: Record<FunctionName, CloudFunction> = {
   zone,
   booking,
   staff,
+  notices,
+  console: consoleFn,
   accounts,
 }

@@ -31,6 +31,12 @@ export interface CallContext {
   requestId?: string
   /** WeChat open APIs and cloud storage (WeChat cloud runtime only; absent locally). */
   platform?: PlatformServices
+  /** Where uploaded media (exhibit photos) are written; answers the URL pages use. Absent: uploads refused. */
+  media?: MediaStorage
+}
+
+export interface MediaStorage {
+  save(name: string, data: Buffer, contentType: string): Promise<string>
 }
 
 export interface ActionDef<Schema extends z.ZodTypeAny, Res> {

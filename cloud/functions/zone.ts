@@ -13,8 +13,10 @@ import { catalogFor } from '../zone/catalog'
 import { searchPolicies, withStatus } from '../zone/policies'
 import { matchPolicies } from '../zone/rules'
 import { shanghaiDate } from '../zone/text'
+import { COUNTERS } from '../contracts/ops'
+import { dayOf } from '../booking/time'
 import { oneOf } from '../validation'
-import { defineAction, implement } from './types'
+import { defineAction, implement, type CallContext } from './types'
 
 export const ZoneErrors = {
   COMPANY_NOT_FOUND: '没有找到这家企业，可能名录已更新',
@@ -46,6 +48,16 @@ export const MatchProfileSchema = z
   })
   .strict()
 
+/** The console's dashboard counters (no visitor identity). A counter that fails never costs the answer. */
+const countUsage = (ctx: CallContext, counter: string) =>
+  ctx.store.ops.bump(counter, dayOf(ctx.now())).catch((error) => console.error('usage counter failed', error))
+
+/** A search with words that found nothing is counted under those words, so the office sees what people miss. */
+async function countNoHit<T extends { total: number }>(ctx: CallContext, q: string | undefined, page: T): Promise<T> {
+  if (page.total === 0 && q?.trim()) await countUsage(ctx, COUNTERS.zoneNoHit(q.trim()))
+  return page
+}
+
 export const zone = implement('zone', {
   actions: {
     // The zone lookup is public information: anonymous, like the exhibit pages.
@@ -54,7 +66,7 @@ export const zone = implement('zone', {
         .object({ q, industry: inList(INDUSTRIES, '行业').optional(), qualification: inList(QUALIFICATIONS, '资质').optional(), page, pageSize })
         .strict(),
       anonymous: true,
-      handle: async (req, ctx) => ok(searchCompanies((await catalogFor(ctx.store.zone)).companies, req)),
+      handle: async (req, ctx) => ok(await countNoHit(ctx, req.q, searchCompanies((await catalogFor(ctx.store.zone)).companies, req))),
     }),
     getCompany: defineAction({
       schema: z.object({ id }).strict(),
@@ -77,7 +89,7 @@ export const zone = implement('zone', {
         })
         .strict(),
       anonymous: true,
-      handle: async (req, ctx) => ok(searchPolicies((await catalogFor(ctx.store.zone)).policies, req, shanghaiDate(ctx.now()))),
+      handle: async (req, ctx) => ok(await countNoHit(ctx, req.q, searchPolicies((await catalogFor(ctx.store.zone)).policies, req, shanghaiDate(ctx.now())))),
     }),
     getPolicy: defineAction({
       schema: z.object({ id }).strict(),
@@ -93,6 +105,7 @@ export const zone = implement('zone', {
       handle: async ({ profile }, ctx) => {
         const catalog = await catalogFor(ctx.store.zone)
         const today = shanghaiDate(ctx.now())
+        await countUsage(ctx, COUNTERS.policyMatch)
         return ok(matchPolicies(catalog.policyList, profile, today, catalog.dayView(today)))
       },
     }),

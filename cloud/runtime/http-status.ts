@@ -11,6 +11,7 @@ import { BookingErrors } from '../contracts/booking'
 import { CommonErrors } from '../contracts/errors'
 import type { Result } from '../contracts/result'
 import { AdminErrors } from '../functions/admin'
+import { ConsoleErrors } from '../functions/console'
 import { ExhibitErrors } from '../functions/exhibits'
 import { ZoneErrors } from '../functions/zone'
 
@@ -35,6 +36,7 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   ...Object.keys(ExhibitErrors),
   ...Object.keys(AdminErrors),
   ...Object.keys(AccountErrors),
+  ...Object.keys(ConsoleErrors),
 ])
 
 export function statusFor(result: Result<unknown>): number {

@@ -2,7 +2,7 @@
 // media as static files, one process over one SQLite file. Fastify: schema-light, fast JSON,
 // built-in request logging and body limits, and a well-kept static plugin.
 import fs from 'node:fs'
-import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { CommonErrors } from '../contracts/errors'
 import { fail } from '../contracts/result'
@@ -17,6 +17,7 @@ import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
+import { localMedia, registerConsole, uploadsDirFor } from './console'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -53,6 +54,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     done()
   })
 
+  const media = localMedia(uploadsDirFor(config))
+
   app.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500
     if (status === 413) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后重试'))
@@ -68,7 +71,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
 
   registerSignIn(app, config, store, now)
 
-  app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
+  const handleCall = async (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => {
     const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
     const token = readToken(bearerToken(req.headers.authorization), config.keys)
@@ -85,9 +88,13 @@ export async function buildServer({ config, store, now = () => new Date(), funct
       now,
       requestId: req.id,
       keys: config.keys,
+      media,
     })
     return reply.code(statusFor(result)).send(result)
-  })
+  }
+  app.post<{ Params: { fn: string } }>('/api/:fn', handleCall)
+  // The operator console: /admin, /uploads and its larger body limit (cloud/runtime/console.ts).
+  await registerConsole(app, config, handleCall)
 
   // Anything else under /api — the bare prefix, other methods, deeper paths — is a Result too, never the H5 page.
   const unknown = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))

@@ -3,6 +3,7 @@
 // in its own `describe` block, so both adapters are held to the same behaviour.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
+import type { Notice } from '../contracts/ops'
 import type { BookingRecord, SavedVisitor, StaffAccount, Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
@@ -365,6 +366,9 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         })
         expect(await b().dayCounts('2026-12-09')).toEqual({})
         expect((await b().listConfirmedOn('2026-12-02')).map((r) => r.id).sort()).toEqual(['d1', 'd3'])
+        // Every booking of the day but the in-flight one, by session: rosters and closures.
+        const onDay = await b().listOnDay('2026-12-02')
+        expect(onDay.map((r) => [r.id, r.status])).toEqual([['d1', 'confirmed'], ['d2', 'checked_in'], ['d3', 'confirmed'], ['d4', 'cancelled']])
       })
 
       it('keeps accounts: none at first, then the suspension, overwritten by the next', async () => {
@@ -426,6 +430,70 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const policy = { limit: 4, windowDays: 30 }
         const results = await Promise.all(Array.from({ length: 10 }, (_, i) => b().noteBookedIds('o-9', [`c${i}`], at, policy)))
         expect(results.filter(Boolean)).toHaveLength(4)
+      })
+    })
+
+    describe('operator console (ops)', () => {
+      const notice = (id: string, createdAt: string): Notice => ({
+        id,
+        title: `公告${id}`,
+        body: '内容',
+        priority: 5,
+        validFrom: '2026-11-26T00:00:00.000Z',
+        validTo: '2026-11-30T00:00:00.000Z',
+        published: true,
+        createdAt,
+        updatedAt: createdAt,
+      })
+
+      it('stores, lists (newest first), overwrites and removes notices', async () => {
+        await env.store.ops.putNotice(notice('a', '2026-11-26T01:00:00.000Z'))
+        await env.store.ops.putNotice(notice('b', '2026-11-26T02:00:00.000Z'))
+        expect((await env.store.ops.listNotices()).map((n) => n.id)).toEqual(['b', 'a'])
+        await env.store.ops.putNotice({ ...notice('a', '2026-11-26T01:00:00.000Z'), title: '改过' })
+        expect(await env.store.ops.getNotice('a')).toMatchObject({ id: 'a', title: '改过' })
+        expect(await env.store.ops.removeNotice('a')).toBe(true)
+        expect(await env.store.ops.removeNotice('a')).toBe(false)
+        expect(await env.store.ops.getNotice('a')).toBeNull()
+      })
+
+      it('appends audit entries and lists them newest first, filtered by account, action and Beijing day', async () => {
+        const entry = (id: string, at: string, account: string, action: string) => ({ id, at, account, role: 'admin', action, target: 't', after: { n: id } })
+        await env.store.ops.appendAudit(entry('1', '2026-11-25T15:30:00.000Z', 'ann', 'console.saveNotice')) // 11-25 23:30 Beijing
+        await env.store.ops.appendAudit(entry('2', '2026-11-25T16:30:00.000Z', 'bob', 'console.closeDay')) // 11-26 00:30 Beijing
+        await env.store.ops.appendAudit(entry('3', '2026-11-26T02:00:00.000Z', 'ann', 'console.closeDay'))
+        expect((await env.store.ops.listAudit({})).map((e) => e.id)).toEqual(['3', '2', '1'])
+        expect((await env.store.ops.listAudit({ account: 'ann' })).map((e) => e.id)).toEqual(['3', '1'])
+        expect((await env.store.ops.listAudit({ operation: 'console.closeDay' })).map((e) => e.id)).toEqual(['3', '2'])
+        expect((await env.store.ops.listAudit({ fromDay: '2026-11-26', toDay: '2026-11-26' })).map((e) => e.id)).toEqual(['3', '2'])
+        expect((await env.store.ops.listAudit({ limit: 1 })).map((e) => e.id)).toEqual(['3'])
+        expect((await env.store.ops.listAudit({}))[0]).toEqual(entry('3', '2026-11-26T02:00:00.000Z', 'ann', 'console.closeDay'))
+      })
+
+      it('adds up counters per name and day, and lists them by prefix and day range', async () => {
+        await env.store.ops.bump('scan:helmet', '2026-11-26')
+        await Promise.all([env.store.ops.bump('scan:helmet', '2026-11-26'), env.store.ops.bump('scan:helmet', '2026-11-26', 3)])
+        await env.store.ops.bump('scan:vanadium', '2026-11-27')
+        await env.store.ops.bump('zone.match', '2026-11-26')
+        expect(await env.store.ops.counters('scan:', '2026-11-26', '2026-11-27')).toEqual([
+          { counter: 'scan:helmet', day: '2026-11-26', count: 5 },
+          { counter: 'scan:vanadium', day: '2026-11-27', count: 1 },
+        ])
+        expect(await env.store.ops.counters('scan:', '2026-11-27', '2026-11-27')).toEqual([{ counter: 'scan:vanadium', day: '2026-11-27', count: 1 }])
+      })
+
+      it('marks a key once: true the first time, false ever after', async () => {
+        expect(await env.store.ops.markOnce('closure-release:b1')).toBe(true)
+        expect(await env.store.ops.markOnce('closure-release:b1')).toBe(false)
+        expect(await env.store.ops.markOnce('closure-release:b2')).toBe(true)
+      })
+
+      it('writes one exhibit (edit or new) without touching the others', async () => {
+        await env.store.content.replaceExhibits(halls, exhibits)
+        const helmet = exhibits.find((e) => e.code === 'helmet')!
+        await env.store.content.putExhibit({ ...helmet, name: '改名', unpublished: true })
+        expect(await env.store.content.getExhibit('helmet')).toEqual({ ...helmet, name: '改名', unpublished: true })
+        expect(await env.store.content.listExhibits()).toHaveLength(exhibits.length)
       })
     })
 

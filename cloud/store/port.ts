@@ -5,6 +5,7 @@
 import type { IdType } from '../contracts/booking'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Company, Policy, ZoneChart } from '../contracts/zone'
+import type { AuditEntry, AuditQuery, CounterRow, Notice } from '../contracts/ops'
 import type { Role } from '../functions/types'
 
 export interface ContentStore {
@@ -14,6 +15,8 @@ export interface ContentStore {
   getExhibit(code: string): Promise<Exhibit | null>
   /** Replaces the content wholesale, in one transaction (seeding and operator imports). */
   replaceExhibits(halls: Hall[], exhibits: Exhibit[]): Promise<void>
+  /** Writes one exhibit (an operator's edit), creating it if its code is new. */
+  putExhibit(exhibit: Exhibit): Promise<void>
 }
 
 /**
@@ -52,7 +55,7 @@ export interface MetaStore {
 export interface OutboxMessage {
   /** Deterministic, e.g. `remind:<bookingId>`: queuing the same message twice is a no-op. */
   id: string
-  kind: 'visit-reminder'
+  kind: 'visit-reminder' | 'closure-notice'
   /** The recipient's OPENID. */
   touser: string
   templateId: string
@@ -250,9 +253,35 @@ export interface BookingStore {
   countNoShows(openid: string, sinceIso: string): Promise<number>
   /** Every booking still confirmed (not cancelled, not yet checked in) on a Beijing day: the visit reminders' source. */
   listConfirmedOn(day: string): Promise<BookingRecord[]>
+  /** Every booking on a Beijing day except the in-flight ones (pending): rosters, closures, counts. */
+  listOnDay(day: string): Promise<BookingRecord[]>
 
   getAccount(openid: string): Promise<BookingAccount | null>
   suspend(account: Required<BookingAccount>): Promise<void>
+}
+
+/**
+ * The operator console's own records: notices, the audit log, aggregated counters and once-markers.
+ * Cloud database: [ops_notices] _id = notice id; [ops_audit] add() only, never updated or removed;
+ * [ops_counters] _id = `${counter}|${day}`, guarded `_.inc` then add on first use (duplicate-key race:
+ * the update is repeated); [ops_once] add({ _id: key }), a duplicate key = already marked.
+ */
+export interface OpsStore {
+  putNotice(notice: Notice): Promise<void>
+  getNotice(id: string): Promise<Notice | null>
+  removeNotice(id: string): Promise<boolean>
+  /** Every notice, newest first (tens at most). */
+  listNotices(): Promise<Notice[]>
+  /** Appends one audit entry; there is no method to change or remove one. */
+  appendAudit(entry: AuditEntry): Promise<void>
+  /** Newest first, filtered, at most `limit` (≤ 500). */
+  listAudit(query: AuditQuery): Promise<AuditEntry[]>
+  /** Adds `by` to a counter of a Beijing day (created at `by` on first use). */
+  bump(counter: string, day: string, by?: number): Promise<void>
+  /** Counters whose name starts with `prefix`, on days from..to inclusive. */
+  counters(prefix: string, fromDay: string, toDay: string): Promise<CounterRow[]>
+  /** True the first time a key is marked, false ever after: one step of a job done exactly once. */
+  markOnce(key: string): Promise<boolean>
 }
 
 // ----- accounts -----
@@ -316,6 +345,7 @@ export interface AccountStore {
 
 export interface Store {
   accounts: AccountStore
+  ops: OpsStore
   content: ContentStore
   meta: MetaStore
   outbox: OutboxStore

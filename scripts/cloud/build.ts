@@ -11,6 +11,12 @@ import { jobs } from '../../cloud/jobs'
 import { FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
+/** Packages a bundle requires on use instead of carrying (the ranges of this repository's package.json). */
+const ON_USE_DEPENDENCIES: Record<string, string> = {
+  sharp: (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.sharp,
+  exceljs: (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.exceljs,
+}
+
 export const GENERATED_MARK = '由 npm run build:cloud 生成，请勿手改'
 
 export function cloudfunctionRoot(root = ROOT): string {
@@ -108,7 +114,9 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      external: ['wx-server-sdk'],
+      // sharp (native) and exceljs are loaded on use by the console's actions and installed by
+      // WeChat from the function's package.json, not bundled.
+      external: ['wx-server-sdk', ...Object.keys(ON_USE_DEPENDENCIES)],
       minify: true,
       legalComments: 'none',
       define: { 'process.env.NODE_ENV': '"production"' },
@@ -118,9 +126,11 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
     const job = src.kind === 'job' ? jobs[src.name] : undefined
     const openapi = job ? job.openapi : FUNCTION_OPENAPI[src.name] ?? []
     const trigger = job ? { name: job.trigger.name, type: 'timer' as const, config: job.trigger.config } : undefined
+    const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
+    const onUse = Object.fromEntries(Object.entries(ON_USE_DEPENDENCIES).filter(([name]) => code.includes(`require("${name}")`) || code.includes(`import("${name}")`)))
     fs.writeFileSync(
       path.join(dir, 'package.json'),
-      `${JSON.stringify({ name: src.name, version: '1.0.0', private: true, description: GENERATED_MARK, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_RANGE } }, null, 2)}\n`,
+      `${JSON.stringify({ name: src.name, version: '1.0.0', private: true, description: GENERATED_MARK, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_RANGE, ...onUse } }, null, 2)}\n`,
     )
     // timeout travels with the folder: DevTools' 上传并部署 and tcb both read config.json.
     const timeout = timeoutOf(src.name)

@@ -105,6 +105,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     // Only actions restricted to named roles pay for the role lookup: the cold exhibit scan stays one read.
     if (def?.roles && !openid) return { ok: false as const, error: { code: 'UNAUTHENTICATED', message: NO_OPENID_MESSAGE } }
     const role = def?.roles ? await shared.roles.roleOf(openid) : 'visitor'
+    const upload = shared.platform.uploadFile?.bind(shared.platform)
     const result = await dispatch(fn, data, {
       openid,
       role,
@@ -115,6 +116,8 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       keys: cloudKeys(env) ?? undefined,
       requestId: context?.request_id,
       platform: shared.platform,
+      // Console photo uploads go to cloud storage; the file ID (cloud://…) is what the pages load.
+      media: upload ? { save: (name, data) => upload(`media/${name}`, data) } : undefined,
     })
     // A refused role check tells the caller their own OPENID: what the operator must add to
     // ADMIN_OPENIDS / STAFF_OPENIDS (or the roles document) to grant the role.

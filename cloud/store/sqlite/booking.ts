@@ -84,6 +84,7 @@ export function sqliteBooking(db: Db): BookingStore {
     ),
     countNoShows: db.prepare(`SELECT COUNT(*) AS n FROM bookings WHERE openid = ? AND status = 'no_show' AND session_end > ?`),
     confirmedOn: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE day = ? AND status = 'confirmed' ORDER BY id`),
+    onDay: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE day = ? AND status != 'pending' ORDER BY session_id, created_at, id`),
     getAccount: db.prepare('SELECT doc FROM booking_accounts WHERE openid = ?'),
     setAccount: db.prepare('INSERT INTO booking_accounts (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc'),
   }
@@ -220,6 +221,9 @@ export function sqliteBooking(db: Db): BookingStore {
     },
     async listConfirmedOn(day) {
       return (q.confirmedOn.all(day) as BookingRow[]).map(toRecord)
+    },
+    async listOnDay(day) {
+      return (q.onDay.all(day) as BookingRow[]).map(toRecord)
     },
     async getAccount(openid) {
       const row = q.getAccount.get(openid) as { doc: string } | undefined

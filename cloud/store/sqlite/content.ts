@@ -10,6 +10,9 @@ export function sqliteContent(db: Db): ContentStore {
   const getExhibit = db.prepare('SELECT doc FROM exhibits WHERE code = ?')
   const insertHall = db.prepare('INSERT INTO halls (id, sort, doc) VALUES (?, ?, ?)')
   const insertExhibit = db.prepare('INSERT INTO exhibits (code, hall_id, sort, doc) VALUES (?, ?, ?, ?)')
+  const putExhibit = db.prepare(
+    'INSERT INTO exhibits (code, hall_id, sort, doc) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET hall_id = excluded.hall_id, sort = excluded.sort, doc = excluded.doc',
+  )
   const docs = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { doc: string }).doc) as T)
 
   const replace = db.transaction((halls: Hall[], exhibits: Exhibit[]) => {
@@ -31,6 +34,9 @@ export function sqliteContent(db: Db): ContentStore {
     },
     async replaceExhibits(halls, exhibits) {
       replace(halls, exhibits)
+    },
+    async putExhibit(e) {
+      putExhibit.run(e.code, e.hallId, e.sort, JSON.stringify(e))
     },
   }
 }

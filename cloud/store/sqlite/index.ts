@@ -3,6 +3,7 @@ import { openDatabase, type Db } from './database'
 import { sqliteAccounts } from './accounts'
 import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
+import { sqliteOps } from './ops'
 import { sqliteOutbox } from './outbox'
 import { sqliteZone } from './zone'
 
@@ -24,6 +25,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
   const db = openDatabase(file)
   return {
     db,
+    ops: sqliteOps(db),
     accounts: sqliteAccounts(db),
     content: sqliteContent(db),
     meta: sqliteMeta(db),

@@ -119,4 +119,20 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    // The operator console: notices, the append-only audit log, aggregated counters, once-markers.
+    version: 8,
+    name: 'operator console',
+    sql: `
+      CREATE TABLE ops_notices (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE TABLE ops_audit (id TEXT PRIMARY KEY, at TEXT NOT NULL, account TEXT NOT NULL, action TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX ops_audit_at ON ops_audit (at);
+      -- Append-only: the database itself refuses to change or remove an entry.
+      CREATE TRIGGER ops_audit_no_update BEFORE UPDATE ON ops_audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+      CREATE TRIGGER ops_audit_no_delete BEFORE DELETE ON ops_audit BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+      CREATE TABLE ops_counters (counter TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (counter, day));
+      CREATE INDEX ops_counters_day ON ops_counters (day);
+      CREATE TABLE ops_once (key TEXT PRIMARY KEY);
+    `,
+  },
 ]

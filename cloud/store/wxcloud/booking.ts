@@ -238,6 +238,11 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
       return docs.map(toRecord)
     },
 
+    async listOnDay(day) {
+      const docs = await fetchAll(db, bookings(), { day, status: db.command.neq('pending') })
+      return docs.map(toRecord).sort((a, b) => a.sessionId.localeCompare(b.sessionId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    },
+
     async getAccount(openid) {
       const doc = await findById(accounts(), openid)
       return doc ? { ...stripDoc<BookingAccount>(doc), openid } : null

@@ -13,6 +13,10 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'booking_sessions'
   | 'booking_claims'
   | 'booking_accounts'
+  | 'ops_notices'
+  | 'ops_audit'
+  | 'ops_counters'
+  | 'ops_once'
   | 'staff_accounts'
   | 'booking_account_ids'
 
@@ -51,6 +55,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'booking_sessions', purpose: '场次已约人数（_id = 场次，守卫式 _.inc）', indexes: [] },
   { name: 'booking_claims', purpose: '每证件每天一约（_id = 日期:证件哈希）', indexes: [{ name: 'booking', keys: { bookingId: 1 } }] },
   { name: 'booking_accounts', purpose: '预约账号状态（未到场暂停，_id = openid）', indexes: [] },
+  // The operator console (cloud/store/port.ts, OpsStore).
+  { name: 'ops_notices', purpose: '首页公告（_id = 公告编号）', indexes: [] },
+  { name: 'ops_audit', purpose: '操作审计日志（只追加，不修改不删除）', indexes: [{ name: 'at', keys: { at: -1 } }, { name: 'account_at', keys: { account: 1, at: -1 } }] },
+  { name: 'ops_counters', purpose: '汇总计数（_id = 计数名|日期，无访客身份）', indexes: [{ name: 'day', keys: { day: 1 } }] },
+  { name: 'ops_once', purpose: '任务步骤只做一次的标记（_id = 步骤键）', indexes: [] },
   { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
   { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]

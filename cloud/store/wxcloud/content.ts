@@ -30,6 +30,9 @@ export function wxContent(db: WxDatabase, names: Names): ContentStore {
       const doc = await findById(exhibits(), code)
       return doc ? stripDoc<Exhibit>(doc, ['updatedAt']) : null
     },
+    async putExhibit(ex) {
+      await exhibits().doc(ex.code).set({ data: { ...ex, updatedAt: db.serverDate() } })
+    },
     async replaceExhibits(newHalls, newExhibits) {
       // One transaction of single-document writes (the only kind a transaction allows): readers see
       // the old content or the new, never a mix. Stale ids are read first, outside the transaction.

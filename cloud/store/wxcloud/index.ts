@@ -9,6 +9,7 @@ import { wxAccounts } from './accounts'
 import { wxBooking } from './booking'
 import { wxContent } from './content'
 import { wxMeta } from './meta'
+import { wxOps } from './ops'
 import { wxOutbox } from './outbox'
 import { wxZone } from './zone'
 
@@ -24,6 +25,7 @@ export function collectionNames(prefix = ''): Record<CollectionName, string> {
 export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): Store {
   const names = collectionNames(options.prefix)
   return {
+    ops: wxOps(db, names),
     accounts: wxAccounts(db, names.staff_accounts),
     content: wxContent(db, names),
     meta: wxMeta(db, names.meta),

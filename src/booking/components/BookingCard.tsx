@@ -1,13 +1,15 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { shortDate as zhDate, type BookingView } from '@cloud/contracts/booking'
 import { dayName, shortDate } from '@/booking/dates'
-import { SESSION_EN } from '@/booking/strings'
+import { bookingText, SESSION_EN } from '@/booking/strings'
+import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { StatusTag } from './StatusTag'
 import './booking.scss'
 
 export function BookingCard({ booking, onOpen }: { booking: BookingView; onOpen: () => void }) {
   const lang = useLang()
+  const s = useStrings(bookingText)
   const session = lang === 'en' ? SESSION_EN[booking.sessionId.split('.')[1]] ?? booking.sessionName : booking.sessionName
   return (
     <View className="card bk-booking" role="link" data-booking={booking.id} onClick={onOpen}>
@@ -20,6 +22,14 @@ export function BookingCard({ booking, onOpen }: { booking: BookingView; onOpen:
       <View className="muted">
         {booking.start}–{booking.end} · <View className="bk-booking__names" data-content>{booking.visitors.map((v) => v.name).join(lang === 'en' ? ', ' : '、')}</View>
       </View>
+      {booking.cancelReason && (
+        <View className="bk-booking__reason">
+          {s('museumCancelled')}
+          <Text data-content>
+            {booking.cancelReason}
+          </Text>
+        </View>
+      )}
     </View>
   )
 }

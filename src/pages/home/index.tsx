@@ -2,7 +2,6 @@ import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import museum from '@data/museum.json'
-import { NoticeSlot } from '@/components/NoticeSlot'
 import { ScanEntry } from '@/components/ScanEntry'
 import { TodayCard } from '@/components/TodayCard'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
@@ -16,6 +15,7 @@ import { openPage } from '@/services/navigate'
 import { Cell, CellGroup } from '@/ui/Cell'
 import { Icon } from '@/ui/Icon'
 import { PageShell } from '@/ui/PageShell'
+import { NoticeBanner } from '@/notices/NoticeBanner'
 import './index.scss'
 
 export default function HomePage() {
@@ -53,7 +53,7 @@ export default function HomePage() {
         <View className="home__sub">{lang === 'en' ? `Dalian High-tech Zone · ${m.openedOn}` : `大连高新区 · ${m.openedOn}`}</View>
       </View>
 
-      <NoticeSlot />
+      <NoticeBanner />
       <TodayCard />
 
       <View className="home__scan">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import museum from '@data/museum.json'
 import { formatShortCode, idTypeLabel, shortDate as zhDate, type BookingView } from '@cloud/contracts/booking'
 import type { AppError } from '@cloud/contracts/result'
@@ -108,7 +108,17 @@ export default function TicketPage() {
                   </View>
                 </View>
               ) : (
-                <View className="muted bk-ticket__void">{b.status === 'checked_in' ? s('voidChecked') : b.status === 'cancelled' ? s('voidCancelled') : s('voidNoShow')}</View>
+                <View className="muted bk-ticket__void">
+                  {b.status === 'checked_in' ? s('voidChecked') : b.status === 'cancelled' ? s('voidCancelled') : s('voidNoShow')}
+                  {b.status === 'cancelled' && b.cancelReason && (
+                    <View className="bk-booking__reason">
+                      {s('museumCancelled')}
+                      <Text data-content>
+                        {b.cancelReason}
+                      </Text>
+                    </View>
+                  )}
+                </View>
               )}
             </View>
             <View className="card">

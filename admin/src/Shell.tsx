@@ -1,0 +1,91 @@
+// The console's frame: sign-in when there is no session, else a side menu of the pages the
+// operator's role may use, chosen by the URL hash (#/exhibits) so a page can be linked and reloaded.
+import { useEffect, useState } from 'react'
+import { Button, Layout, Menu, Result, Space, Typography } from 'antd'
+import { loadSession, saveSession, type Session } from './api'
+import { pagesFor, ROLE_LABEL, type PageKey } from './roles'
+import { SignIn } from './pages/SignIn'
+import { Dashboard } from './pages/Dashboard'
+import { Exhibits } from './pages/Exhibits'
+import { Notices } from './pages/Notices'
+import { Bookings } from './pages/Bookings'
+import { ZoneImport } from './pages/ZoneImport'
+import { Audit } from './pages/Audit'
+import { Accounts } from './pages/Accounts'
+import { call } from './api'
+
+const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
+  dashboard: Dashboard,
+  exhibits: Exhibits,
+  notices: Notices,
+  bookings: Bookings,
+  zone: ZoneImport,
+  audit: Audit,
+  accounts: Accounts,
+}
+
+const hashPage = () => window.location.hash.replace(/^#\/?/, '').split('?')[0]
+
+export function Shell() {
+  const [session, setSession] = useState<Session | null>(loadSession)
+  const [page, setPage] = useState(hashPage)
+  // A stored session is checked once against the server (accounts.me): a disabled account or a
+  // changed role shows at once; an expired token signs out (api.ts).
+  useEffect(() => {
+    if (!session) return
+    void call('accounts', 'me', {}).then((res) => {
+      if (res.ok && res.data.me.role !== session.role) {
+        const next = { ...session, role: res.data.me.role, name: res.data.me.name ?? session.name }
+        saveSession(next)
+        setSession(next)
+      }
+    })
+    // Once per sign-in (token), not on every session object the check itself replaces.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session?.token])
+  useEffect(() => {
+    const onHash = () => setPage(hashPage())
+    const onOut = () => setSession(null)
+    window.addEventListener('hashchange', onHash)
+    window.addEventListener('gxq-signed-out', onOut)
+    return () => {
+      window.removeEventListener('hashchange', onHash)
+      window.removeEventListener('gxq-signed-out', onOut)
+    }
+  }, [])
+
+  if (!session) return <SignIn onSignedIn={(s) => (saveSession(s), setSession(s))} />
+
+  const pages = pagesFor(session.role)
+  const current = pages.find((p) => p.key === page) ?? pages[0]
+  const View = current ? PAGE_VIEW[current.key] : null
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '16px 20px', fontWeight: 600 }}>高新区科技馆 管理后台</div>
+        <Menu
+          mode="inline"
+          selectedKeys={current ? [current.key] : []}
+          items={pages.map((p) => ({ key: p.key, label: p.label }))}
+          onClick={({ key }) => (window.location.hash = `#/${key}`)}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 24px' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {current?.label ?? '管理后台'}
+          </Typography.Title>
+          <Space>
+            <span>
+              {session.name}（{ROLE_LABEL[session.role]}）
+            </span>
+            <Button onClick={() => (saveSession(null), setSession(null))}>退出登录</Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ margin: 24 }}>
+          {View ? <View /> : <Result status="403" title="此账号没有可用的管理功能" subTitle="检票工作人员请使用小程序的核验页面。" />}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  )
+}

@@ -1,0 +1,83 @@
+// Calls the same cloud functions as the app (POST /api/<fn> with the bearer token), typed by the
+// shared catalogue in cloud/contracts/api.ts. Errors come back as values, never thrown.
+import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../cloud/contracts/api'
+import type { Role } from '../../cloud/functions/types'
+
+export interface Session {
+  token: string
+  role: Role
+  name: string
+  expiresAt?: string
+}
+
+export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } }
+
+const KEY = 'gxq.admin.session'
+
+export function loadSession(): Session | null {
+  try {
+    const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Session | null
+    if (!s || !s.token) return null
+    if (s.expiresAt && Date.parse(s.expiresAt) <= Date.now()) return null
+    return s
+  } catch {
+    return null
+  }
+}
+
+export const saveSession = (s: Session | null) => (s ? sessionStorage.setItem(KEY, JSON.stringify(s)) : sessionStorage.removeItem(KEY))
+
+const NETWORK = { ok: false as const, error: { code: 'NETWORK', message: '网络异常，请检查网络后重试' } }
+
+/** Signs in with an operator account (POST /api/_session { username, password }). */
+export async function signIn(username: string, password: string): Promise<Answer<Session>> {
+  try {
+    const res = await fetch('/api/_session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+    const body = (await res.json()) as Partial<Session> & { ok?: false; error?: { code: string; message: string } }
+    if (body.error) return { ok: false, error: body.error }
+    // A visitor token is not a console session: the server did not know the account.
+    if (!res.ok || !body.token || !body.role || body.role === 'visitor') return { ok: false, error: { code: 'SIGN_IN_FAILED', message: '账号或密码不正确' } }
+    return { ok: true, data: { token: body.token, role: body.role, name: body.name ?? username, expiresAt: body.expiresAt } }
+  } catch {
+    return NETWORK
+  }
+}
+
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>): Promise<Answer<ResponseOf<F, A>>> {
+  const session = loadSession()
+  try {
+    const res = await fetch(`/api/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+      body: JSON.stringify({ action, ...(req as object) }),
+    })
+    const body = (await res.json()) as Answer<ResponseOf<F, A>>
+    if (!body.ok && body.error.code === 'UNAUTHENTICATED') {
+      saveSession(null)
+      window.dispatchEvent(new Event('gxq-signed-out'))
+    }
+    return body
+  } catch {
+    return NETWORK
+  }
+}
+
+/** Reads a picked file as base64 (without the data: prefix) for the upload actions. */
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsDataURL(file)
+  })
+}
+
+export function downloadBase64(fileName: string, data: string, type: string) {
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

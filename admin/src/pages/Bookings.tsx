@@ -1,0 +1,126 @@
+// 预约运营: close a day with a reason (every booking of that day cancelled and its visitor told),
+// the closed days, and a day's roster with an Excel export.
+import { useState } from 'react'
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Progress, Space, Table, Tag } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import type { CloseDayResult, RosterRow } from '../../../cloud/contracts/ops'
+import { call, downloadBase64 } from '../api'
+import { useOnMount } from '../useOnMount'
+
+export function Bookings() {
+  const { message } = App.useApp()
+  const [closed, setClosed] = useState<Array<{ date: string; reason: string }>>([])
+  // The server's today (Beijing), not this computer's clock: past days cannot be closed.
+  const [today, setToday] = useState<string | null>(null)
+  const [running, setRunning] = useState(false)
+  const [result, setResult] = useState<CloseDayResult | null>(null)
+  const [day, setDay] = useState<Dayjs>(dayjs())
+  const [roster, setRoster] = useState<RosterRow[]>([])
+  const [rosterLoading, setRosterLoading] = useState(false)
+  const [form] = Form.useForm<{ day: Dayjs; reason: string }>()
+
+  const loadClosures = async () => {
+    const res = await call('console', 'closures', {})
+    if (res.ok) {
+      setClosed(res.data.closedDays)
+      setToday(res.data.today)
+    } else message.error(res.error.message)
+  }
+  const loadRoster = async (d: Dayjs) => {
+    setRosterLoading(true)
+    const res = await call('console', 'roster', { day: d.format('YYYY-MM-DD') })
+    setRosterLoading(false)
+    if (res.ok) setRoster(res.data.rows)
+    else message.error(res.error.message)
+  }
+  useOnMount(() => Promise.all([loadClosures(), loadRoster(day)]))
+
+  const closeDay = (v: { day: Dayjs; reason: string }) => {
+    const date = v.day.format('YYYY-MM-DD')
+    Modal.confirm({
+      title: `确认 ${date} 闭馆？`,
+      content: `当天所有预约将被取消，名额与证件占用释放，并通知每位预约人，原因：“${v.reason}”。此操作不可撤销。`,
+      okText: '确认闭馆',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        setRunning(true)
+        setResult(null)
+        const res = await call('console', 'closeDay', { day: date, reason: v.reason })
+        setRunning(false)
+        if (!res.ok) return void message.error(res.error.message)
+        setResult(res.data)
+        void loadClosures()
+        if (day.format('YYYY-MM-DD') === date) void loadRoster(day)
+      },
+    })
+  }
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card title="闭馆（整天）">
+        <Form form={form} layout="inline" onFinish={closeDay}>
+          <Form.Item name="day" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker disabledDate={(d) => !!today && d.format('YYYY-MM-DD') < today} />
+          </Form.Item>
+          <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写闭馆原因（将告知已预约的观众）' }]}>
+            <Input maxLength={40} style={{ width: 320 }} placeholder="如：台风预警，全天闭馆" />
+          </Form.Item>
+          <Button danger type="primary" htmlType="submit" loading={running}>
+            闭馆并取消预约
+          </Button>
+        </Form>
+        {running && <Progress percent={99} status="active" showInfo={false} style={{ marginTop: 16 }} />}
+        {result && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="success"
+            showIcon
+            message={`${result.day} 已闭馆：本次取消 ${result.cancelled} 笔预约，释放 ${result.released} 笔的名额；当天因闭馆取消共 ${result.total} 笔。`}
+          />
+        )}
+        <Table
+          style={{ marginTop: 16 }}
+          size="small"
+          rowKey="date"
+          dataSource={closed}
+          pagination={{ pageSize: 5 }}
+          columns={[
+            { title: '闭馆日期', dataIndex: 'date', sorter: (a, b) => a.date.localeCompare(b.date), defaultSortOrder: 'descend' },
+            { title: '原因', dataIndex: 'reason' },
+          ]}
+        />
+      </Card>
+      <Card
+        title="当日预约名单"
+        extra={
+          <Space>
+            <DatePicker value={day} allowClear={false} onChange={(d) => d && (setDay(d), void loadRoster(d))} />
+            <Button
+              onClick={async () => {
+                const res = await call('console', 'rosterXlsx', { day: day.format('YYYY-MM-DD') })
+                if (!res.ok) return void message.error(res.error.message)
+                downloadBase64(res.data.fileName, res.data.data, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+              }}
+            >
+              导出 Excel
+            </Button>
+          </Space>
+        }
+      >
+        <Table<RosterRow>
+          rowKey={(r) => `${r.bookingId}-${r.idMasked}`}
+          loading={rosterLoading}
+          dataSource={roster}
+          pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 人` }}
+          columns={[
+            { title: '场次', render: (_, r) => `${r.sessionName} ${r.start}–${r.end}`, filters: [...new Set(roster.map((r) => r.sessionName))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.sessionName === v },
+            { title: '姓名', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
+            { title: '证件', render: (_, r) => `${r.idType} ${r.idMasked}` },
+            { title: '状态', dataIndex: 'statusText', render: (t: string, r) => <Tag color={r.status === 'confirmed' ? 'blue' : r.status === 'checked_in' ? 'green' : undefined}>{t}</Tag>, filters: [...new Set(roster.map((r) => r.statusText))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.statusText === v },
+          ]}
+        />
+      </Card>
+    </Space>
+  )
+}

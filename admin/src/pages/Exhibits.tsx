@@ -1,0 +1,211 @@
+// 展品管理: every exhibit in a table (sort, filter by hall, search, pages); editing in a drawer
+// (texts in Chinese and English, key figures, company, hall, published), a photo upload with its
+// alt text, and a link to the page exactly as visitors see it.
+import { useMemo, useState } from 'react'
+import { App, Button, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Upload } from 'antd'
+import type { Exhibit, Hall } from '../../../cloud/contracts/exhibit'
+import type { ExhibitEdit } from '../../../cloud/contracts/api'
+import { call, fileToBase64 } from '../api'
+import { useFormErrors } from '../useFormErrors'
+import { useOnMount } from '../useOnMount'
+
+const previewUrl = (code: string) => `/#/pages/exhibit/index?id=${encodeURIComponent(code)}`
+
+export function Exhibits() {
+  const { message } = App.useApp()
+  const [halls, setHalls] = useState<Hall[]>([])
+  const [rows, setRows] = useState<Exhibit[]>([])
+  const [loading, setLoading] = useState(true)
+  const [query, setQuery] = useState('')
+  const [editing, setEditing] = useState<Exhibit | null>(null)
+
+  const load = async () => {
+    setLoading(true)
+    const res = await call('console', 'exhibits', {})
+    setLoading(false)
+    if (!res.ok) return void message.error(res.error.message)
+    setHalls(res.data.halls)
+    setRows(res.data.exhibits)
+  }
+  useOnMount(load)
+
+  const shown = useMemo(() => rows.filter((e) => !query || e.name.includes(query) || e.code.includes(query.toLowerCase())), [rows, query])
+
+  return (
+    <>
+      <Space style={{ marginBottom: 16 }}>
+        <Input.Search placeholder="按名称或编号搜索" allowClear onSearch={setQuery} onChange={(e) => setQuery(e.target.value)} style={{ width: 260 }} />
+      </Space>
+      <Table<Exhibit>
+        rowKey="code"
+        loading={loading}
+        dataSource={shown}
+        pagination={{ pageSize: 10, showTotal: (n) => `共 ${n} 件` }}
+        columns={[
+          { title: '编号', dataIndex: 'code', sorter: (a, b) => a.code.localeCompare(b.code) },
+          { title: '名称', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
+          { title: '展区', dataIndex: 'hall', filters: halls.map((h) => ({ text: h.name, value: h.id })), onFilter: (v, e) => e.hallId === v },
+          { title: '企业', render: (_, e) => e.company.name },
+          {
+            title: '状态',
+            render: (_, e) => (
+              <Space>
+                {e.unpublished ? <Tag>已下架</Tag> : <Tag color="green">已发布</Tag>}
+                {e.source === 'illustrative' && <Tag color="orange">示意内容</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '操作',
+            render: (_, e) => (
+              <Space>
+                <Button type="link" onClick={() => setEditing(e)}>
+                  编辑
+                </Button>
+                <a href={previewUrl(e.code)} target="_blank" rel="noreferrer">
+                  预览
+                </a>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && (
+        <ExhibitDrawer
+          exhibit={editing}
+          halls={halls}
+          onClose={() => setEditing(null)}
+          onSaved={(e) => {
+            setRows((all) => all.map((x) => (x.code === e.code ? e : x)))
+            setEditing(e)
+          }}
+        />
+      )}
+    </>
+  )
+}
+
+function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit; halls: Hall[]; onClose: () => void; onSaved: (e: Exhibit) => void }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<ExhibitEdit>()
+  const [saving, setSaving] = useState(false)
+  const [alt, setAlt] = useState(exhibit.imageAlt)
+  const [uploading, setUploading] = useState(false)
+  const showErrors = useFormErrors(form)
+
+  const initial: ExhibitEdit = {
+    code: exhibit.code,
+    name: exhibit.name,
+    nameEn: exhibit.nameEn,
+    hallId: exhibit.hallId,
+    summary: exhibit.summary,
+    summaryEn: exhibit.summaryEn,
+    figures: exhibit.figures,
+    company: exhibit.company,
+    imageAlt: exhibit.imageAlt,
+    published: !exhibit.unpublished,
+  }
+
+  return (
+    <Drawer open width={720} title={`编辑展品：${exhibit.name}`} onClose={onClose} extra={<a href={previewUrl(exhibit.code)} target="_blank" rel="noreferrer">按观众所见预览</a>}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={async (values) => {
+          setSaving(true)
+          const res = await call('console', 'saveExhibit', { ...values, code: exhibit.code })
+          setSaving(false)
+          // On error the form keeps what was typed; the server's per-field messages show under the fields.
+          if (!res.ok) return showErrors(res.error)
+          message.success('已保存，观众页面即时生效')
+          onSaved(res.data.exhibit)
+        }}
+      >
+        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写展品名称' }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item label="英文名称" name="nameEn">
+          <Input maxLength={80} />
+        </Form.Item>
+        <Form.Item label="展区" name="hallId" rules={[{ required: true, message: '请选择展区' }]}>
+          <Select options={halls.map((h) => ({ value: h.id, label: h.name }))} />
+        </Form.Item>
+        <Form.Item label="展品介绍" name="summary" rules={[{ required: true, message: '请填写展品介绍' }]}>
+          <Input.TextArea rows={5} maxLength={1000} showCount />
+        </Form.Item>
+        <Form.Item label="英文介绍" name="summaryEn">
+          <Input.TextArea rows={4} maxLength={2000} />
+        </Form.Item>
+        <Form.List name="figures">
+          {(fields, { add, remove }) => (
+            <Form.Item label="关键数据">
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline">
+                  <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: '数据名称' }]}>
+                    <Input placeholder="名称，如 功率" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'value']} rules={[{ required: true, message: '数据值' }]}>
+                    <Input placeholder="数值，如 120 kW" />
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(f.name)}>
+                    删除
+                  </Button>
+                </Space>
+              ))}
+              <Button onClick={() => add({ label: '', value: '' })} disabled={fields.length >= 8}>
+                添加一项
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
+        <Form.Item label="所属企业" name={['company', 'name']} rules={[{ required: true, message: '请填写企业名称' }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item label="企业编号（链接到企业名录，可空）" name={['company', 'id']}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item label="图片文字说明" name="imageAlt" rules={[{ required: true, message: '请填写图片的文字说明' }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+        <Form.Item label="在观众端发布" name="published" valuePropName="checked">
+          <Switch checkedChildren="发布" unCheckedChildren="下架" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={saving}>
+          保存
+        </Button>
+      </Form>
+
+      <h3 style={{ marginTop: 32 }}>展品照片</h3>
+      {exhibit.image && <img src={exhibit.imageSmall ?? exhibit.image} alt={exhibit.imageAlt} style={{ maxWidth: 320, display: 'block', marginBottom: 12 }} />}
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <Input addonBefore="照片说明（必填）" value={alt} onChange={(e) => setAlt(e.target.value)} maxLength={120} aria-label="照片说明" />
+        <Upload
+          accept="image/jpeg,image/png,image/webp"
+          showUploadList={false}
+          beforeUpload={async (file) => {
+            if (!alt.trim()) {
+              message.error('请先填写照片说明（供读屏软件朗读）')
+              return false
+            }
+            if (file.size > 8 * 1024 * 1024) {
+              message.error('图片不能超过 8 MB，请压缩后再上传')
+              return false
+            }
+            setUploading(true)
+            const res = await call('console', 'uploadPhoto', { code: exhibit.code, data: await fileToBase64(file), alt: alt.trim() })
+            setUploading(false)
+            if (!res.ok) message.error(res.error.message)
+            else {
+              message.success('照片已上传并生成 1280 与 640 像素两种尺寸')
+              onSaved(res.data.exhibit)
+            }
+            return false
+          }}
+        >
+          <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ 8 MB）</Button>
+        </Upload>
+      </Space>
+    </Drawer>
+  )
+}

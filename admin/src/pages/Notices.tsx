@@ -1,0 +1,132 @@
+// 公告管理: announcements on the app's home page, each with a validity window and a priority.
+import { useState } from 'react'
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch, Table, Tag } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import type { Notice } from '../../../cloud/contracts/ops'
+import { call } from '../api'
+import { useFormErrors } from '../useFormErrors'
+import { useOnMount } from '../useOnMount'
+
+interface NoticeForm {
+  title: string
+  body: string
+  priority: number
+  window: [Dayjs, Dayjs]
+  published: boolean
+}
+
+const stateOf = (n: Notice, now = new Date().toISOString()) =>
+  !n.published ? <Tag>未发布</Tag> : now < n.validFrom ? <Tag color="blue">待生效</Tag> : now >= n.validTo ? <Tag>已过期</Tag> : <Tag color="green">展示中</Tag>
+
+export function Notices() {
+  const { message } = App.useApp()
+  const [rows, setRows] = useState<Notice[]>([])
+  const [loading, setLoading] = useState(true)
+  const [editing, setEditing] = useState<Notice | 'new' | null>(null)
+  const load = async () => {
+    setLoading(true)
+    const res = await call('console', 'notices', {})
+    setLoading(false)
+    if (res.ok) setRows(res.data.notices)
+    else message.error(res.error.message)
+  }
+  useOnMount(load)
+
+  return (
+    <>
+      <Button type="primary" style={{ marginBottom: 16 }} onClick={() => setEditing('new')}>
+        新建公告
+      </Button>
+      <Table<Notice>
+        rowKey="id"
+        loading={loading}
+        dataSource={rows}
+        pagination={{ pageSize: 10 }}
+        columns={[
+          { title: '标题', dataIndex: 'title' },
+          { title: '优先级', dataIndex: 'priority', sorter: (a, b) => a.priority - b.priority },
+          { title: '生效时间', render: (_, n) => `${dayjs(n.validFrom).format('YYYY-MM-DD HH:mm')} 至 ${dayjs(n.validTo).format('YYYY-MM-DD HH:mm')}` },
+          { title: '状态', render: (_, n) => stateOf(n) },
+          {
+            title: '操作',
+            render: (_, n) => (
+              <Space>
+                <Button type="link" onClick={() => setEditing(n)}>
+                  编辑
+                </Button>
+                <Popconfirm
+                  title="删除这条公告？"
+                  description="删除后观众端立即不再显示，且无法恢复。"
+                  okText="删除"
+                  cancelText="取消"
+                  onConfirm={async () => {
+                    const res = await call('console', 'removeNotice', { id: n.id })
+                    if (!res.ok) return void message.error(res.error.message)
+                    message.success('已删除')
+                    void load()
+                  }}
+                >
+                  <Button type="link" danger>
+                    删除
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {editing && <NoticeModal notice={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => (setEditing(null), void load())} />}
+    </>
+  )
+}
+
+function NoticeModal({ notice, onClose, onSaved }: { notice: Notice | null; onClose: () => void; onSaved: () => void }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<NoticeForm>()
+  const [saving, setSaving] = useState(false)
+  const showErrors = useFormErrors(form)
+  const initial: NoticeForm = notice
+    ? { title: notice.title, body: notice.body, priority: notice.priority, window: [dayjs(notice.validFrom), dayjs(notice.validTo)], published: notice.published }
+    : { title: '', body: '', priority: 50, window: [dayjs().startOf('minute'), dayjs().add(7, 'day').endOf('day')], published: true }
+  return (
+    <Modal open title={notice ? '编辑公告' : '新建公告'} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnClose>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={async (v) => {
+          setSaving(true)
+          const res = await call('console', 'saveNotice', {
+            ...(notice ? { id: notice.id } : {}),
+            title: v.title,
+            body: v.body,
+            priority: v.priority,
+            validFrom: v.window[0].toISOString(),
+            validTo: v.window[1].toISOString(),
+            published: v.published,
+          })
+          setSaving(false)
+          if (!res.ok) return showErrors(res.error)
+          message.success('公告已保存')
+          onSaved()
+        }}
+      >
+        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写公告标题' }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item label="内容" name="body" rules={[{ required: true, message: '请填写公告内容' }]}>
+          <Input.TextArea rows={4} maxLength={500} showCount />
+        </Form.Item>
+        <Form.Item label="有效期" name="window" rules={[{ required: true, message: '请选择有效期' }]}>
+          <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
+        </Form.Item>
+        <Form.Item label="优先级（0–100，越大越靠前）" name="priority" rules={[{ required: true, message: '请填写优先级' }]}>
+          <InputNumber min={0} max={100} />
+        </Form.Item>
+        <Form.Item label="发布" name="published" valuePropName="checked">
+          <Switch checkedChildren="发布" unCheckedChildren="草稿" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,103 @@
+// The operator console's records and answers (types shared by the cloud layer, the app's notice
+// banner and the /admin console). Types and small constants only: every side imports this file.
+
+/** An announcement on the app's home page, shown while `now` is inside [validFrom, validTo). */
+export interface Notice {
+  id: string
+  title: string
+  body: string
+  /** Higher shows first. 0–100. */
+  priority: number
+  /** ISO instants. */
+  validFrom: string
+  validTo: string
+  published: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+/** What a visitor's home page receives: only what it shows. */
+export type NoticeView = Pick<Notice, 'id' | 'title' | 'body' | 'priority' | 'validFrom' | 'validTo'>
+
+/** One operator change. Append-only: no action edits or removes an entry. */
+export interface AuditEntry {
+  id: string
+  /** ISO instant (server clock). */
+  at: string
+  /** The operator's account (the identity's openid/username). */
+  account: string
+  role: string
+  /** `<function>.<action>`, e.g. `console.closeDay`. */
+  action: string
+  /** What was changed (exhibit code, notice id, day …). */
+  target: string
+  before?: unknown
+  after?: unknown
+}
+
+export interface AuditQuery {
+  account?: string
+  /** An entry's `action` (named otherwise here: `action` is the dispatch's own field). */
+  operation?: string
+  /** YYYY-MM-DD (Beijing day of `at`), inclusive. */
+  fromDay?: string
+  toDay?: string
+  limit?: number
+}
+
+/** Aggregated counters: no visitor identity, one number per (counter, Beijing day). */
+export interface CounterRow {
+  counter: string
+  day: string
+  count: number
+}
+
+export const COUNTERS = {
+  /** `scan:<exhibit code>`: an exhibit page opened (exhibits.get). */
+  scan: (code: string) => `scan:${code}`,
+  /** `zone.nohit:<query>`: a company/policy search that found nothing. */
+  zoneNoHit: (query: string) => `zone.nohit:${query.slice(0, 40)}`,
+  /** Policy calculator runs. */
+  policyMatch: 'zone.match',
+} as const
+
+/** The outcome of closing a day: how many bookings the job cancelled (this run and before). */
+export interface CloseDayResult {
+  day: string
+  reason: string
+  /** Bookings this run moved to cancelled. */
+  cancelled: number
+  /** Cancelled bookings of this closure whose places and ID claims were given back in this run. */
+  released: number
+  /** Every booking of the day now cancelled by this closure (all runs). */
+  total: number
+}
+
+export interface RosterRow {
+  bookingId: string
+  sessionName: string
+  start: string
+  end: string
+  name: string
+  idType: string
+  idMasked: string
+  status: string
+  statusText: string
+}
+
+export interface DashboardDay {
+  day: string
+  booked: number
+  checkedIn: number
+  noShow: number
+  cancelled: number
+}
+
+export interface Dashboard {
+  days: DashboardDay[]
+  /** Occupancy per session on `today`. */
+  sessions: Array<{ sessionId: string; name: string; capacity: number; booked: number; checkedIn: number }>
+  scans: CounterRow[]
+  zoneNoHits: CounterRow[]
+  policyMatches: CounterRow[]
+}

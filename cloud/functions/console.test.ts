@@ -1,0 +1,403 @@
+// The operator console's actions through the real dispatch on a real SQLite file: who may call
+// what, closing a day (and its crash safety), notices, photos, zone import, scans and the audit log.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import sharp from 'sharp'
+import { ROLES, type MediaStorage, type Role } from './types'
+import { dispatch } from './dispatch'
+import { functions } from '.'
+import { consoleFn, CONSOLE_ROLES } from './console'
+import { cancelBookingsOfClosedDay, closeDay } from '../ops/close-day'
+import { bj, caller, residentId } from '../testing/booking'
+import { contextFor, tempSqliteStore } from '../testing/stores'
+import type { Store } from '../store/port'
+
+let env: Awaited<ReturnType<typeof tempSqliteStore>>
+let call: ReturnType<typeof caller>
+let seq = 0
+/** Names must be letters: 观众 + two characters from the serial. */
+const personName = (n: number) => `观众${'甲乙丙丁戊己庚辛壬癸'[n % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(n / 10) % 10]}`
+beforeEach(async () => {
+  env = await tempSqliteStore()
+  call = caller(env.store)
+})
+afterEach(() => env.cleanup())
+
+const NOW = bj('2026-11-26 10:00') // Thursday
+const FRI = '2026-11-27'
+const SAT = '2026-11-28'
+
+/** Console calls as a role; `media` writes into a temp folder. */
+async function asRole(role: Role, action: string, req: object, media?: MediaStorage) {
+  return dispatch(functions.console, { action, ...req }, { ...contextFor(env.store, { openid: `op-${role}`, role, now: NOW }), media })
+}
+
+async function bookFor(openid: string, sessionId: string, people = 1) {
+  const ids: string[] = []
+  for (let i = 0; i < people; i++) {
+    const res = await call('booking', 'addVisitor', { name: personName(++seq), idType: 'resident', idNumber: residentId(seq) }, { openid, now: NOW })
+    if (!res.ok) throw new Error(res.error.message)
+    ids.push(res.data.visitor.id)
+  }
+  const res = await call('booking', 'book', { sessionId, visitorIds: ids, clientRequestId: `req-${++seq}-abcd` }, { openid, now: NOW })
+  if (!res.ok) throw new Error(res.error.message)
+  return res.data.booking.id as string
+}
+
+async function left(sessionId: string): Promise<number> {
+  const res = await call('booking', 'calendar', {}, { openid: null, now: NOW })
+  if (!res.ok) throw new Error(res.error.message)
+  for (const d of res.data.days) for (const s of d.sessions) if (s.id === sessionId) return s.left
+  throw new Error(`no session ${sessionId}`)
+}
+
+// ----- who may do what -----
+
+/** A valid-enough request for every action, so that the role check is what decides. */
+const SAMPLE: Record<string, object> = {
+  exhibits: {},
+  saveExhibit: { code: 'helmet', name: '头盔', hallId: 'x', summary: '介绍', figures: [], company: { name: '企业' }, imageAlt: '图', published: true },
+  uploadPhoto: { code: 'helmet', data: '', alt: '图' },
+  notices: {},
+  saveNotice: { title: 't', body: 'b', priority: 1, validFrom: '2026-11-26T00:00:00Z', validTo: '2026-11-25T00:00:00Z', published: false },
+  removeNotice: { id: 'none' },
+  closures: {},
+  closeDay: { day: '2020-01-01', reason: '测试' },
+  roster: { day: FRI },
+  rosterXlsx: { day: FRI },
+  importZone: { fileName: 'x.csv', data: '' },
+  dashboard: {},
+  audit: {},
+}
+
+const ALLOWED: Record<string, readonly Role[]> = {
+  exhibits: CONSOLE_ROLES.content,
+  saveExhibit: CONSOLE_ROLES.content,
+  uploadPhoto: CONSOLE_ROLES.content,
+  notices: CONSOLE_ROLES.content,
+  saveNotice: CONSOLE_ROLES.content,
+  removeNotice: CONSOLE_ROLES.content,
+  closures: ['booking_operator'],
+  closeDay: ['booking_operator'],
+  roster: ['booking_operator'],
+  rosterXlsx: ['booking_operator'],
+  importZone: ['zone_editor'],
+  dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
+  audit: [],
+}
+
+describe('authorization: every console action × every role', () => {
+  it('the table covers every action the console function has', () => {
+    expect(Object.keys(ALLOWED).sort()).toEqual(Object.keys(consoleFn.actions).sort())
+  })
+  const cases = Object.keys(ALLOWED).flatMap((action) => ROLES.map((role) => [action, role] as const))
+  it.each(cases)('%s as %s', async (action, role) => {
+    const res = await asRole(role, action, SAMPLE[action])
+    const allowed = role === 'admin' || ALLOWED[action].includes(role)
+    if (allowed) expect(res.ok || res.error.code !== 'FORBIDDEN').toBe(true)
+    else expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+  it('refuses every console action without a signed-in identity', async () => {
+    for (const action of Object.keys(ALLOWED)) {
+      const res = await dispatch(functions.console, { action, ...SAMPLE[action] }, contextFor(env.store, { openid: null, now: NOW }))
+      expect(res).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    }
+  })
+})
+
+// ----- closing a day -----
+
+describe('closing a day', () => {
+  it('cancels every booking of that day with the reason, gives back places and IDs, queues one message each; other days untouched', async () => {
+    const a = await bookFor('alice', `${FRI}.am`, 2)
+    const b = await bookFor('bob', `${FRI}.pm`, 1)
+    const other = await bookFor('carol', `${SAT}.am`, 1)
+    expect(await left(`${FRI}.am`)).toBe(298)
+
+    const res = await asRole('booking_operator', 'closeDay', { day: FRI, reason: '台风预警' })
+    expect(res).toMatchObject({ ok: true, data: { day: FRI, cancelled: 2, released: 2, total: 2 } })
+
+    expect(await left(`${FRI}.am`)).toBe(300)
+    expect(await left(`${FRI}.pm`)).toBe(300)
+    expect(await left(`${SAT}.am`)).toBe(299)
+    const mine = await call('booking', 'mine', {}, { openid: 'alice', now: NOW })
+    expect(mine.ok && mine.data.bookings.find((x: any) => x.id === a)).toMatchObject({ status: 'cancelled', cancelReason: '台风预警' })
+    expect((await env.store.booking.getBooking(other))?.status).toBe('confirmed')
+    const messages = await env.store.outbox.pending(100)
+    expect(messages.filter((m) => m.kind === 'closure-notice').map((m) => m.touser).sort()).toEqual(['alice', 'bob'])
+    void b
+    // The calendar now shows the day closed with the reason, and booking it is refused.
+    const cal = await call('booking', 'calendar', {}, { openid: null, now: NOW })
+    expect(cal.ok && cal.data.days.find((d: any) => d.date === FRI)).toMatchObject({ status: 'closed', closedReason: '台风预警' })
+
+    // The same ID numbers can book another day (their claims for FRI are gone, SAT untouched).
+    // Run again: nothing more happens.
+    const again = await asRole('booking_operator', 'closeDay', { day: FRI, reason: '台风预警' })
+    expect(again).toMatchObject({ ok: true, data: { cancelled: 0, released: 0, total: 2 } })
+    expect(await left(`${FRI}.am`)).toBe(300)
+    expect((await env.store.outbox.pending(100)).filter((m) => m.kind === 'closure-notice')).toHaveLength(2)
+  })
+
+  it('is crash-safe: killed at any store step and run again, every booking is cancelled once and no place is given back twice', async () => {
+    // Count the steps of a clean run, then crash a fresh copy at each step in turn.
+    const setup = async (store: Store) => {
+      const c = caller(store)
+      const ids: string[] = []
+      for (const [who, session, n] of [['p1', `${FRI}.am`, 2], ['p2', `${FRI}.am`, 1], ['p3', `${FRI}.pm`, 3], ['p4', `${SAT}.am`, 1]] as const) {
+        const vids: string[] = []
+        for (let i = 0; i < n; i++) {
+          const r = await c('booking', 'addVisitor', { name: personName(++seq), idType: 'resident', idNumber: residentId(seq) }, { openid: who, now: NOW })
+          vids.push(r.ok ? r.data.visitor.id : '')
+        }
+        const r = await c('booking', 'book', { sessionId: session, visitorIds: vids, clientRequestId: `req-${++seq}-abcd` }, { openid: who, now: NOW })
+        if (!r.ok) throw new Error(r.error.message)
+        ids.push(r.data.booking.id)
+      }
+      return ids
+    }
+    /** A store whose writing steps throw after `budget` of them (a process killed mid-job). */
+    const crashing = (store: Store, budget: number) => {
+      let steps = 0
+      const step = () => {
+        if (++steps > budget) throw new Error('killed')
+      }
+      const wrap = <T extends object>(obj: T, names: string[]): T =>
+        new Proxy(obj, {
+          get(target, key) {
+            const v = (target as any)[key]
+            if (typeof v !== 'function') return v
+            return names.includes(String(key)) ? async (...args: unknown[]) => (step(), v.apply(target, args)) : v.bind(target)
+          },
+        })
+      return {
+        ...store,
+        booking: wrap(store.booking, ['transition', 'releasePlaces', 'releaseIds']),
+        ops: wrap(store.ops, ['markOnce']),
+        outbox: wrap(store.outbox, ['enqueue']),
+        steps: () => steps,
+      }
+    }
+    const released: string[] = []
+    let totalSteps = 0
+    {
+      const probe = crashing(env.store, Infinity)
+      await setup(env.store)
+      await closeDay(probe, FRI, '设备检修', NOW)
+      totalSteps = probe.steps()
+      expect(totalSteps).toBe(3 * 5) // per booking: transition, markOnce, releasePlaces, releaseIds, enqueue
+    }
+    for (let budget = 0; budget < totalSteps; budget++) {
+      const fresh = await tempSqliteStore()
+      try {
+        const ids = await setup(fresh.store)
+        const order = await fresh.store.booking.listOnDay(FRI)
+        const broken = crashing(fresh.store, budget)
+        await expect(cancelBookingsOfClosedDay(broken, FRI, '设备检修', NOW)).rejects.toThrow('killed')
+        // Count the give-backs of the rerun by spying on the real store.
+        const calls: string[] = []
+        const spy = { ...fresh.store, booking: new Proxy(fresh.store.booking, { get: (t, k) => (k === 'releasePlaces' ? async (s: string, n: number) => (calls.push(s), t.releasePlaces(s, n)) : (t as any)[k].bind(t)) }) }
+        await closeDay(spy, FRI, '设备检修', NOW)
+        const records = await Promise.all(ids.map((id) => fresh.store.booking.getBooking(id)))
+        expect(records.slice(0, 3).map((r) => r?.status)).toEqual(['cancelled', 'cancelled', 'cancelled'])
+        expect(records[3]?.status).toBe('confirmed')
+        const booked = await fresh.store.booking.placesBooked([`${FRI}.am`, `${FRI}.pm`, `${SAT}.am`])
+        // A crash exactly between the once-marker and its release keeps that booking's places taken
+        // (the accepted window, never a double give-back): booked is the places of such a booking or 0.
+        const stuck = budget % 5 === 2 ? order[Math.floor(budget / 5)].places : 0
+        expect((booked[`${FRI}.am`] ?? 0) + (booked[`${FRI}.pm`] ?? 0)).toBe(stuck)
+        expect(booked[`${SAT}.am`]).toBe(1)
+        expect((await fresh.store.outbox.pending(100)).filter((m) => m.kind === 'closure-notice')).toHaveLength(3)
+        released.push(`${budget}:${calls.length}`)
+      } finally {
+        await fresh.cleanup()
+      }
+    }
+    expect(released).toHaveLength(totalSteps)
+  })
+
+  it('refuses a day already past', async () => {
+    expect(await asRole('booking_operator', 'closeDay', { day: '2026-11-25', reason: '台风' })).toMatchObject({ ok: false, error: { code: 'DAY_PAST', message: '不能关闭已经过去的日期' } })
+    expect((await call('booking', 'calendar', {}, { openid: null, now: NOW })).ok).toBe(true)
+  })
+
+  it('needs a reason, and answers in Chinese when it is missing', async () => {
+    const res = await asRole('booking_operator', 'closeDay', { day: FRI, reason: ' ' })
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { reason: '请填写闭馆原因（将告知已预约的观众）' } } })
+  })
+})
+
+// ----- roster -----
+
+describe('the day roster', () => {
+  it('lists names, masked IDs and status, and exports the same rows to .xlsx', async () => {
+    await bookFor('alice', `${FRI}.am`, 2)
+    const res = await asRole('booking_operator', 'roster', { day: FRI })
+    expect(res.ok).toBe(true)
+    if (!res.ok) return
+    const rows = (res.data as any).rows
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toMatchObject({ sessionName: '上午场', statusText: '待参观', idType: '居民身份证' })
+    expect(rows[0].idMasked).toMatch(/\*/)
+    expect(JSON.stringify(rows)).not.toContain(residentId(seq))
+    const file = await asRole('booking_operator', 'rosterXlsx', { day: FRI })
+    expect(file.ok).toBe(true)
+    if (!file.ok) return
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from((file.data as any).data, 'base64') as any)
+    const sheet = wb.worksheets[0]
+    expect(sheet.getRow(1).getCell(3).value).toBe('姓名')
+    expect(sheet.rowCount).toBe(3)
+    expect(sheet.getRow(2).getCell(5).value).toBe(rows[0].idMasked)
+  })
+})
+
+// ----- notices -----
+
+describe('notices', () => {
+  it('shows only published notices inside their window to anyone, highest priority first', async () => {
+    const save = (title: string, priority: number, from: string, to: string, published = true) =>
+      asRole('content_editor', 'saveNotice', { title, body: `${title}内容`, priority, validFrom: from, validTo: to, published })
+    await save('低', 10, '2026-11-25T00:00:00Z', '2026-11-30T00:00:00Z')
+    await save('高', 90, '2026-11-25T00:00:00Z', '2026-11-30T00:00:00Z')
+    await save('过期', 99, '2026-11-01T00:00:00Z', '2026-11-20T00:00:00Z')
+    await save('未开始', 99, '2026-11-27T00:00:00Z', '2026-11-30T00:00:00Z')
+    await save('草稿', 99, '2026-11-25T00:00:00Z', '2026-11-30T00:00:00Z', false)
+    const res = await dispatch(functions.notices, { action: 'active' }, contextFor(env.store, { openid: null, now: NOW }))
+    expect(res.ok && (res.data as any).notices.map((n: any) => n.title)).toEqual(['高', '低'])
+  })
+  it('refuses a window that ends before it starts, and saves nothing', async () => {
+    const res = await asRole('content_editor', 'saveNotice', SAMPLE.saveNotice)
+    expect(res).toMatchObject({ ok: false, error: { code: 'NOTICE_WINDOW', message: '结束时间须晚于开始时间' } })
+    expect(await env.store.ops.listNotices()).toEqual([])
+  })
+})
+
+// ----- exhibits and photos -----
+
+describe('exhibit edits and photos', () => {
+  let mediaDir: string
+  const media = (): MediaStorage => ({
+    async save(name, data) {
+      fs.mkdirSync(path.dirname(path.join(mediaDir, name)), { recursive: true })
+      fs.writeFileSync(path.join(mediaDir, name), data)
+      return `/uploads/${name}`
+    },
+  })
+  beforeEach(() => (mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-media-'))))
+  afterEach(() => fs.rmSync(mediaDir, { recursive: true, force: true }))
+
+  it('edits the texts the visitor page shows, and unpublishing hides the exhibit', async () => {
+    const before = (await env.store.content.getExhibit('helmet'))!
+    const edit = { code: 'helmet', name: '冬奥头盔', hallId: before.hallId, summary: '新的介绍文字', figures: [{ label: '重量', value: '约700克' }], company: before.company, imageAlt: before.imageAlt, published: true }
+    expect(await asRole('content_editor', 'saveExhibit', edit)).toMatchObject({ ok: true })
+    const seen = await call('exhibits', 'get', { code: 'helmet' }, { openid: null, now: NOW })
+    expect(seen.ok && seen.data.exhibit).toMatchObject({ name: '冬奥头盔', summary: '新的介绍文字' })
+    await asRole('content_editor', 'saveExhibit', { ...edit, published: false })
+    expect(await call('exhibits', 'get', { code: 'helmet' }, { openid: null, now: NOW })).toMatchObject({ ok: false, error: { code: 'EXHIBIT_NOT_FOUND' } })
+    const list = await call('exhibits', 'list', {}, { openid: null, now: NOW })
+    expect(list.ok && list.data.halls.flatMap((h: any) => h.exhibits.map((e: any) => e.code))).not.toContain('helmet')
+  })
+
+  it('resizes an uploaded photo into 1280 and 640 px JPEGs, sets the alt text, and the exhibit shows it', async () => {
+    const png = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#3366cc' } }).png().toBuffer()
+    const res = await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: png.toString('base64'), alt: '冬奥头盔正面照' }, media())
+    expect(res.ok).toBe(true)
+    const exhibit = (await env.store.content.getExhibit('helmet'))!
+    expect(exhibit).toMatchObject({ imageAlt: '冬奥头盔正面照' })
+    expect(exhibit.image).toMatch(/^\/uploads\/exhibits\/helmet-[0-9a-f]{12}-1280\.jpg$/)
+    const big = await sharp(path.join(mediaDir, exhibit.image.replace('/uploads/', ''))).metadata()
+    const small = await sharp(path.join(mediaDir, exhibit.imageSmall!.replace('/uploads/', ''))).metadata()
+    expect([big.format, big.width, big.height]).toEqual(['jpeg', 1280, 960])
+    expect([small.format, small.width]).toEqual(['jpeg', 640])
+  })
+
+  it('refuses a file that is not a picture, a picture without alt text, and a photo over 8 MB; nothing changes', async () => {
+    const before = await env.store.content.getExhibit('helmet')
+    const text = Buffer.from('not a picture at all').toString('base64')
+    expect(await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: text, alt: '说明' }, media())).toMatchObject({ ok: false, error: { code: 'PHOTO_UNREADABLE' } })
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>').toString('base64')
+    expect(await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: svg, alt: '说明' }, media())).toMatchObject({ ok: false, error: { code: 'PHOTO_TYPE' } })
+    const png = (await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()).toString('base64')
+    expect(await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: png, alt: '  ' }, media())).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { alt: expect.any(String) } } })
+    const huge = Buffer.alloc(8 * 1024 * 1024 + 1).toString('base64')
+    expect(await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: huge, alt: '说明' }, media())).toMatchObject({ ok: false, error: { code: 'PHOTO_TOO_LARGE' } })
+    expect(await env.store.content.getExhibit('helmet')).toEqual(before)
+    expect(fs.readdirSync(mediaDir)).toEqual([])
+  })
+})
+
+// ----- zone import -----
+
+describe('zone import by upload', () => {
+  it('lists the bad row and imports nothing; a clean file replaces the list', async () => {
+    const template = fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'templates', 'companies.csv'), 'utf8')
+    const lines = template.trimEnd().split('\n')
+    const bad = [...lines, lines[1].replace(/^mingyun,大连铭云科技有限公司/, 'mingyun2,')].join('\n')
+    const before = await env.store.zone.listCompanies()
+    const res = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(bad).toString('base64') })
+    expect(res.ok).toBe(true)
+    if (!res.ok) return
+    expect((res.data as any).imported).toBe(0)
+    expect((res.data as any).errors).toEqual([expect.objectContaining({ row: lines.length + 1, column: '企业名称' })])
+    expect(await env.store.zone.listCompanies()).toEqual(before)
+
+    const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(template).toString('base64') })
+    expect(good).toMatchObject({ ok: true, data: { kind: 'companies', imported: lines.length - 1, errors: [] } })
+    expect(await env.store.zone.listCompanies()).toHaveLength(lines.length - 1)
+  })
+})
+
+// ----- scans, dashboard, audit -----
+
+describe('scans, the dashboard and the audit log', () => {
+  it('counts each exhibit page opened per exhibit per day, without who opened it, on the dashboard', async () => {
+    await call('exhibits', 'get', { code: 'helmet' }, { openid: null, now: NOW })
+    await call('exhibits', 'get', { code: 'helmet' }, { openid: 'someone', now: NOW })
+    await call('exhibits', 'get', { code: 'vanadium' }, { openid: null, now: NOW })
+    const res = await asRole('content_editor', 'dashboard', {})
+    expect(res.ok && (res.data as any).scans).toEqual([
+      { counter: 'scan:helmet', day: '2026-11-26', count: 2 },
+      { counter: 'scan:vanadium', day: '2026-11-26', count: 1 },
+    ])
+  })
+
+  it('records every change with account, time, action, before and after; filterable; nothing edits it', async () => {
+    await asRole('booking_operator', 'closeDay', { day: FRI, reason: '台风预警' })
+    await asRole('content_editor', 'saveNotice', { title: '开馆时间调整', body: '内容', priority: 1, validFrom: '2026-11-25T00:00:00Z', validTo: '2026-11-30T00:00:00Z', published: true })
+    const all = await asRole('admin', 'audit', {})
+    expect(all.ok && (all.data as any).entries.map((e: any) => [e.account, e.role, e.action])).toEqual([
+      ['op-content_editor', 'content_editor', 'console.saveNotice'],
+      ['op-booking_operator', 'booking_operator', 'console.closeDay'],
+    ])
+    const notice = all.ok ? (all.data as any).entries[0] : null
+    expect(notice).toMatchObject({ at: NOW.toISOString(), after: { title: '开馆时间调整' } })
+    expect(notice.before).toBeUndefined()
+    const filtered = await asRole('admin', 'audit', { operation: 'console.closeDay' })
+    expect(filtered.ok && (filtered.data as any).entries).toHaveLength(1)
+    expect(await asRole('admin', 'audit', { fromDay: '2026-11-27' })).toMatchObject({ ok: true, data: { entries: [] } })
+    // The database itself refuses to change an entry.
+    expect(() => (env.store as any).db.prepare('UPDATE ops_audit SET account = ?').run('x')).toThrow('append-only')
+    expect(() => (env.store as any).db.prepare('DELETE FROM ops_audit').run()).toThrow('append-only')
+  })
+})
+
+describe('zone usage counters', () => {
+  it('counts searches that found nothing (by their words) and policy-match runs, shown on the dashboard', async () => {
+    await call('zone', 'searchCompanies', { q: '量子计算机' }, { openid: null, now: NOW })
+    await call('zone', 'searchCompanies', { q: '量子计算机' }, { openid: null, now: NOW })
+    await call('zone', 'searchCompanies', { q: '铭云' }, { openid: null, now: NOW })
+    await call('zone', 'searchPolicies', { q: '不存在的政策名' }, { openid: null, now: NOW })
+    const matched = await call('zone', 'match', { profile: { inZone: true, qualifications: [], talent: [], financingNeed: false } }, { openid: null, now: NOW })
+    expect(matched.ok).toBe(true)
+    const res = await asRole('zone_editor', 'dashboard', {})
+    expect(res.ok).toBe(true)
+    if (!res.ok) return
+    expect((res.data as any).zoneNoHits).toEqual([
+      { counter: 'zone.nohit:不存在的政策名', day: '2026-11-26', count: 1 },
+      { counter: 'zone.nohit:量子计算机', day: '2026-11-26', count: 2 },
+    ])
+    expect((res.data as any).policyMatches).toEqual([{ counter: 'zone.match', day: '2026-11-26', count: 1 }])
+  })
+})

@@ -1,0 +1,270 @@
+// The operator console's actions (/admin). Each names the roles that may call it (admin may call
+// all), validates with zod, and records every change in the append-only audit log.
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { z } from 'zod/v4'
+import { EXHIBIT_CODE_PATTERN, type Exhibit } from '../contracts/exhibit'
+import { fail, ok, type Result } from '../contracts/result'
+import { loadBookingConfig } from '../booking/config'
+import { addDays, dayOf } from '../booking/time'
+import { recordChange } from '../ops/audit'
+import { closeDay } from '../ops/close-day'
+import { buildDashboard } from '../ops/dashboard'
+import { PhotoErrors, preparePhoto } from '../ops/photos'
+import { rosterRows, rosterWorkbook } from '../ops/roster'
+import { detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { defineAction, implement, type Role } from './types'
+
+export const ConsoleErrors = {
+  EXHIBIT_NOT_FOUND: '没有找到这件展品',
+  HALL_NOT_FOUND: '没有这个展区，请从列表中选择',
+  NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
+  NOTICE_WINDOW: '结束时间须晚于开始时间',
+  DAY_PAST: '不能关闭已经过去的日期',
+  MEDIA_UNAVAILABLE: '当前环境未配置图片存储，无法上传',
+  SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
+  SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
+  SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
+  ...PhotoErrors,
+} as const
+
+/** Who may do what (admin may do all): the issue's role table, in one place for handlers and tests. */
+export const CONSOLE_ROLES = {
+  content: ['content_editor'],
+  booking: ['booking_operator'],
+  zone: ['zone_editor'],
+  /** Every operator sees the dashboard. */
+  dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
+  /** The audit log and accounts: admin only. */
+  admin: [],
+} as const satisfies Record<string, readonly Role[]>
+
+const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `不能超过 ${max} 个字`)
+const optText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).optional()
+const Figure = z.object({ label: text(20, '请填写数据名称'), value: text(40, '请填写数据值') }).strict()
+const CODE = z.string().trim().toLowerCase().regex(EXHIBIT_CODE_PATTERN, '展品编号格式不正确')
+const BASE64 = z.string().max(12 * 1024 * 1024, '文件过大').regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容格式不正确')
+
+const ExhibitEdit = z
+  .object({
+    code: CODE,
+    name: text(40, '请填写展品名称'),
+    nameEn: optText(80),
+    hallId: z.string().min(1, '请选择展区'),
+    summary: text(1000, '请填写展品介绍'),
+    summaryEn: optText(2000),
+    figures: z.array(Figure).max(8, '关键数据最多 8 项'),
+    figuresEn: z.array(Figure).max(8).optional(),
+    company: z.object({ id: z.string().max(40).optional(), name: text(60, '请填写企业名称') }).strict(),
+    imageAlt: text(120, '请填写图片的文字说明'),
+    published: z.boolean(),
+  })
+  .strict()
+
+const NoticeEdit = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+    title: text(40, '请填写公告标题'),
+    body: text(500, '请填写公告内容'),
+    priority: z.number().int().min(0, '优先级为 0–100').max(100, '优先级为 0–100'),
+    validFrom: z.iso.datetime({ offset: true, message: '请选择开始时间' }),
+    validTo: z.iso.datetime({ offset: true, message: '请选择结束时间' }),
+    published: z.boolean(),
+  })
+  .strict()
+
+interface ImportAnswer {
+  kind: ImportKind
+  imported: number
+  errors: RowError[]
+}
+
+const iso = (s: string) => new Date(s).toISOString()
+
+export const consoleFn = implement('console', {
+  actions: {
+    // ----- exhibits -----
+    exhibits: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async (_req, ctx) => {
+        const [halls, exhibits] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
+        return ok({ halls, exhibits })
+      },
+    }),
+    saveExhibit: defineAction({
+      schema: ExhibitEdit,
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ published, ...edit }, ctx) => {
+        const before = await ctx.store.content.getExhibit(edit.code)
+        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+        const hall = (await ctx.store.content.listHalls()).find((h) => h.id === edit.hallId)
+        if (!hall) return fail('HALL_NOT_FOUND', ConsoleErrors.HALL_NOT_FOUND, { hallId: ConsoleErrors.HALL_NOT_FOUND })
+        const after: Exhibit = { ...before, ...edit, hall: hall.name, ...(hall.nameEn ? { hallEn: hall.nameEn } : {}) }
+        // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
+        // recorded audio no longer matches the text.
+        after.source = 'article' === before.source ? 'article' : 'illustrative'
+        if (JSON.stringify([before.summary, before.summaryEn, before.name]) !== JSON.stringify([after.summary, after.summaryEn, after.name])) delete after.audio
+        if (published) delete after.unpublished
+        else after.unpublished = true
+        await ctx.store.content.putExhibit(after)
+        await recordChange(ctx, 'console.saveExhibit', edit.code, before, after)
+        return ok({ exhibit: after })
+      },
+    }),
+    uploadPhoto: defineAction({
+      schema: z.object({ code: CODE, data: BASE64, alt: text(120, '请填写图片的文字说明（供读屏使用）') }).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ code, data, alt }, ctx) => {
+        if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
+        const before = await ctx.store.content.getExhibit(code)
+        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+        const photo = await preparePhoto(Buffer.from(data, 'base64'))
+        if (!photo.ok) return fail(photo.code, PhotoErrors[photo.code])
+        const urls: Record<number, string> = {}
+        for (const size of photo.sizes) {
+          urls[size.width] = await ctx.media.save(`exhibits/${code}-${photo.digest}-${size.width}.jpg`, size.buffer, 'image/jpeg')
+        }
+        const after: Exhibit = { ...before, image: urls[1280], imageSmall: urls[640], imageAlt: alt }
+        await ctx.store.content.putExhibit(after)
+        await recordChange(ctx, 'console.uploadPhoto', code, { image: before.image, imageAlt: before.imageAlt }, { image: after.image, imageSmall: after.imageSmall, imageAlt: alt })
+        return ok({ exhibit: after })
+      },
+    }),
+
+    // ----- notices -----
+    notices: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async (_req, ctx) => ok({ notices: await ctx.store.ops.listNotices() }),
+    }),
+    saveNotice: defineAction({
+      schema: NoticeEdit,
+      roles: CONSOLE_ROLES.content,
+      handle: async (req, ctx) => {
+        if (Date.parse(req.validTo) <= Date.parse(req.validFrom)) return fail('NOTICE_WINDOW', ConsoleErrors.NOTICE_WINDOW, { validTo: ConsoleErrors.NOTICE_WINDOW })
+        const now = ctx.now().toISOString()
+        const before = req.id ? await ctx.store.ops.getNotice(req.id) : null
+        if (req.id && !before) return fail('NOTICE_NOT_FOUND', ConsoleErrors.NOTICE_NOT_FOUND)
+        const notice = {
+          ...req,
+          id: req.id ?? `n-${crypto.randomBytes(6).toString('hex')}`,
+          validFrom: iso(req.validFrom),
+          validTo: iso(req.validTo),
+          createdAt: before?.createdAt ?? now,
+          updatedAt: now,
+        }
+        await ctx.store.ops.putNotice(notice)
+        await recordChange(ctx, 'console.saveNotice', notice.id, before, notice)
+        return ok({ notice })
+      },
+    }),
+    removeNotice: defineAction({
+      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ id }, ctx) => {
+        const before = await ctx.store.ops.getNotice(id)
+        if (!before || !(await ctx.store.ops.removeNotice(id))) return fail('NOTICE_NOT_FOUND', ConsoleErrors.NOTICE_NOT_FOUND)
+        await recordChange(ctx, 'console.removeNotice', id, before, null)
+        return ok({ removed: true as const })
+      },
+    }),
+
+    // ----- booking operations -----
+    closures: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async (_req, ctx) => {
+        const config = await loadBookingConfig(ctx.store)
+        return ok({ closedDays: config.closedDays, sessions: config.sessions, today: dayOf(ctx.now()) })
+      },
+    }),
+    closeDay: defineAction({
+      schema: z.object({ day: DAY, reason: text(40, '请填写闭馆原因（将告知已预约的观众）') }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ day, reason }, ctx) => {
+        if (day < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { day: ConsoleErrors.DAY_PAST })
+        const before = (await loadBookingConfig(ctx.store)).closedDays.find((c) => c.date === day) ?? null
+        const result = await closeDay(ctx.store, day, reason, ctx.now())
+        await recordChange(ctx, 'console.closeDay', day, before, result)
+        return ok(result)
+      },
+    }),
+    roster: defineAction({
+      schema: z.object({ day: DAY }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ day }, ctx) => ok({ day, rows: rosterRows(await ctx.store.booking.listOnDay(day), await loadBookingConfig(ctx.store)) }),
+    }),
+    /** The same roster as an Excel file (base64), for printing at the gate. */
+    rosterXlsx: defineAction({
+      schema: z.object({ day: DAY }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ day }, ctx) => {
+        const rows = rosterRows(await ctx.store.booking.listOnDay(day), await loadBookingConfig(ctx.store))
+        const file = await rosterWorkbook(day, rows)
+        return ok({ day, fileName: `预约名单-${day}.xlsx`, data: file.toString('base64') })
+      },
+    }),
+
+    // ----- zone data -----
+    importZone: defineAction({
+      schema: z.object({ fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ fileName, data }, ctx): Promise<Result<ImportAnswer>> => {
+        // exceljs reads files: the upload goes to a private temp folder for the read, then away.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-import-'))
+        let sheet
+        try {
+          const file = path.join(dir, `upload${path.extname(fileName).toLowerCase()}`)
+          fs.writeFileSync(file, Buffer.from(data, 'base64'))
+          const { readSheet } = await import('../../scripts/spreadsheet')
+          sheet = await readSheet(file)
+        } catch {
+          return fail('SHEET_UNREADABLE', ConsoleErrors.SHEET_UNREADABLE)
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true })
+        }
+        const kind: ImportKind | null = detectKind(sheet.headers)
+        if (!kind) return fail('SHEET_KIND', ConsoleErrors.SHEET_KIND)
+        if (kind === 'companies') {
+          const exhibits = new Map((await ctx.store.content.listExhibits()).map((e) => [e.code, e.name]))
+          const res = parseCompanyRows(sheet.headers, sheet.rows, exhibits)
+          if (!res.ok) return ok({ kind, imported: 0, errors: res.errors })
+          const before = (await ctx.store.zone.listCompanies()).length
+          await ctx.store.zone.replaceCompanies(res.records)
+          await recordChange(ctx, 'console.importZone', 'companies', { count: before }, { count: res.records.length, fileName })
+          return ok({ kind, imported: res.records.length, errors: [] })
+        }
+        const res = parsePolicyRows(sheet.headers, sheet.rows)
+        if (!res.ok) return ok({ kind, imported: 0, errors: res.errors })
+        const before = (await ctx.store.zone.listPolicies()).length
+        await ctx.store.zone.replacePolicies(res.records)
+        await recordChange(ctx, 'console.importZone', 'policies', { count: before }, { count: res.records.length, fileName })
+        return ok({ kind, imported: res.records.length, errors: [] })
+      },
+    }),
+
+    // ----- dashboard and audit -----
+    dashboard: defineAction({
+      schema: z.object({ fromDay: DAY.optional(), toDay: DAY.optional() }).strict(),
+      roles: CONSOLE_ROLES.dashboard,
+      handle: async (req, ctx) => {
+        const today = dayOf(ctx.now())
+        const toDay = req.toDay ?? today
+        const fromDay = req.fromDay ?? addDays(toDay, -13)
+        if (fromDay > toDay || addDays(fromDay, 92) < toDay) return fail('BAD_REQUEST', '日期范围应在 92 天以内，且开始不晚于结束')
+        return ok(await buildDashboard(ctx.store, fromDay, toDay, today))
+      },
+    }),
+    audit: defineAction({
+      schema: z
+        .object({ account: z.string().max(64).optional(), operation: z.string().max(64).optional(), fromDay: DAY.optional(), toDay: DAY.optional(), limit: z.number().int().min(1).max(500).optional() })
+        .strict(),
+      roles: CONSOLE_ROLES.admin,
+      handle: async (req, ctx) => ok({ entries: await ctx.store.ops.listAudit(req) }),
+    }),
+  },
+})

@@ -1,0 +1,23 @@
+// Every operator change goes through `recordChange`: one append-only entry with who, when, what,
+// and the record before and after. Handlers call it after the change succeeded.
+import crypto from 'node:crypto'
+import type { CallContext } from '../functions/types'
+
+let sequence = 0
+
+export async function recordChange(ctx: CallContext, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+  const at = ctx.now().toISOString()
+  await ctx.store.ops.appendAudit({
+    // Time first, so ids sort with time; then this process's sequence, so two changes in one
+    // millisecond keep their order; a random tail, so two processes never collide.
+    id: `${at}-${String(++sequence % 1e9).padStart(9, '0')}-${crypto.randomBytes(4).toString('hex')}`,
+    at,
+    // The named account's username when signed in with one (local runtime), else the caller's id.
+    account: ctx.account ?? ctx.openid ?? 'unknown',
+    role: ctx.role,
+    action,
+    target,
+    ...(before === undefined || before === null ? {} : { before }),
+    ...(after === undefined || after === null ? {} : { after }),
+  })
+}

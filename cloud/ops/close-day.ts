@@ -1,0 +1,77 @@
+// Closing a day: the museum cannot open (typhoon, maintenance). The day goes into the booking
+// config's closed days (no new bookings), and ONE job cancels every booking of that day, gives back
+// its places and ID claims and queues a message to its booker, the reason kept on the booking so
+// 我的预约 shows it. The job is idempotent: killed half-way and run again, it finishes the rest.
+//
+// Per booking, in this order, each step safe to repeat:
+//   1. transition confirmed → cancelled (guarded: exactly one run wins), recording the reason;
+//   2. markOnce(`closure-release:<id>`) then give back places and claims — the marker makes the
+//      give-back happen at most once; a crash between the marker and the release loses those
+//      places for that session (never gives them twice), the window the booking path accepts too;
+//   3. enqueue the message under a deterministic id (a repeat is a no-op).
+// A booking is this closure's when it was cancelled with the CLOSED_CODE refusal: a rerun finds
+// the ones an earlier run cancelled and finishes their steps 2 and 3.
+import { BOOKING_STATUS_LABEL } from '../contracts/booking'
+import type { CloseDayResult } from '../contracts/ops'
+import { loadBookingConfig, saveBookingConfig } from '../booking/config'
+import { sessionRef } from '../booking/calendar'
+import { beijingText } from '../booking/time'
+import type { BookingRecord, Store } from '../store/port'
+
+export const CLOSED_CODE = 'MUSEUM_CLOSED'
+
+export const closureMessageId = (bookingId: string) => `closure:${bookingId}`
+
+/** Adds (or re-words) the day in the config's closed days, so the calendar refuses new bookings. */
+export async function markDayClosed(store: Store, day: string, reason: string): Promise<void> {
+  const config = await loadBookingConfig(store)
+  if (config.closedDays.some((c) => c.date === day && c.reason === reason)) return
+  const others = config.closedDays.filter((c) => c.date !== day)
+  await saveBookingConfig(store, { ...config, closedDays: [...others, { date: day, reason }].sort((a, b) => a.date.localeCompare(b.date)) })
+}
+
+const isThisClosure = (b: BookingRecord) => b.status === 'cancelled' && b.refusal?.code === CLOSED_CODE
+
+export async function cancelBookingsOfClosedDay(store: Store, day: string, reason: string, now: Date): Promise<CloseDayResult> {
+  const config = await loadBookingConfig(store)
+  const at = now.toISOString()
+  let cancelled = 0
+  let released = 0
+  let total = 0
+  for (const booking of await store.booking.listOnDay(day)) {
+    let mine = isThisClosure(booking)
+    if (booking.status === 'confirmed') {
+      mine = await store.booking.transition(booking.id, 'confirmed', 'cancelled', { at, refusal: { code: CLOSED_CODE, message: reason } })
+      if (mine) cancelled++
+    }
+    if (!mine) continue
+    total++
+    if (await store.ops.markOnce(`closure-release:${booking.id}`)) {
+      await store.booking.releasePlaces(booking.sessionId, booking.places)
+      await store.booking.releaseIds(booking.day, booking.visitors.map((v) => v.idHash), booking.id)
+      released++
+    }
+    const ref = sessionRef(config, booking.sessionId)
+    await store.outbox.enqueue({
+      id: closureMessageId(booking.id),
+      kind: 'closure-notice',
+      touser: booking.openid,
+      templateId: process.env.CLOSURE_TEMPLATE_ID ?? '',
+      page: `/booking/pages/ticket/index?id=${booking.id}`,
+      data: {
+        thing1: { value: (ref?.template.name ?? '参观场次').slice(0, 20) },
+        time2: { value: beijingText(booking.sessionStart) },
+        phrase3: { value: BOOKING_STATUS_LABEL.cancelled },
+        thing4: { value: reason.slice(0, 20) },
+      },
+      createdAt: at,
+    })
+  }
+  return { day, reason, cancelled, released, total }
+}
+
+/** The operator's action: close, then cancel. Safe to call again with the same day (a rerun). */
+export async function closeDay(store: Store, day: string, reason: string, now: Date): Promise<CloseDayResult> {
+  await markDayClosed(store, day, reason)
+  return cancelBookingsOfClosedDay(store, day, reason, now)
+}

@@ -1,0 +1,45 @@
+// The day roster for the gate and the office: who booked which session, IDs masked, status.
+import { BOOKING_STATUS_LABEL, idTypeLabel, type BookingStatus } from '../contracts/booking'
+import type { RosterRow } from '../contracts/ops'
+import { sessionRef } from '../booking/calendar'
+import type { BookingConfig } from '../booking/config'
+import { beijingText } from '../booking/time'
+import type { BookingRecord } from '../store/port'
+
+export function rosterRows(bookings: BookingRecord[], config: BookingConfig): RosterRow[] {
+  return bookings
+    .filter((b) => b.status !== 'refused')
+    .sort((a, b) => a.sessionStart.localeCompare(b.sessionStart) || a.createdAt.localeCompare(b.createdAt))
+    .flatMap((b) =>
+      b.visitors.map((v) => ({
+        bookingId: b.id,
+        sessionName: sessionRef(config, b.sessionId)?.template.name ?? b.sessionId,
+        start: beijingText(b.sessionStart).slice(-5),
+        end: beijingText(b.sessionEnd).slice(-5),
+        name: v.name,
+        idType: idTypeLabel(v.idType),
+        idMasked: v.idMasked,
+        status: b.status,
+        statusText: BOOKING_STATUS_LABEL[b.status as BookingStatus] ?? b.status,
+      })),
+    )
+}
+
+export async function rosterWorkbook(day: string, rows: RosterRow[]): Promise<Buffer> {
+  // Loaded on use, like sharp: only this action needs it (an npm dependency of the cloud function).
+  const ExcelJS = (await import('exceljs')).default
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet(`${day} 预约名单`)
+  sheet.columns = [
+    { header: '场次', key: 'sessionName', width: 12 },
+    { header: '时间', key: 'time', width: 14 },
+    { header: '姓名', key: 'name', width: 12 },
+    { header: '证件类型', key: 'idType', width: 12 },
+    { header: '证件号（脱敏）', key: 'idMasked', width: 22 },
+    { header: '状态', key: 'statusText', width: 10 },
+    { header: '预约编号', key: 'bookingId', width: 30 },
+  ]
+  sheet.getRow(1).font = { bold: true }
+  for (const r of rows) sheet.addRow({ ...r, time: `${r.start}–${r.end}` })
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

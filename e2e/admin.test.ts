@@ -1,0 +1,226 @@
+// The operator console at /admin (1280×800) against the real server, and what visitors then see
+// in the H5 app: sign-in per role, an exhibit's text and photo, closing a day, a zone import with
+// a bad row, a notice on the home page, and a scan on the dashboard. One server for the file,
+// its clock frozen on a Thursday so the booked Friday is open for booking and for closing.
+import fs from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import type { Browser, Page } from 'playwright-core'
+import { createAccount } from '../cloud/accounts/service'
+import { residentIdCheckChar } from '../cloud/contracts/booking'
+import { openSqliteStore } from '../cloud/store/sqlite'
+import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, ROOT, type RunningServer } from './harness'
+
+let server: RunningServer
+let browser: Browser
+const PASSWORD = 'console-pass-2026'
+const ACCOUNTS = [
+  { username: 'boss', name: '馆长', role: 'admin' },
+  { username: 'editor', name: '内容编辑小王', role: 'content_editor' },
+  { username: 'ops', name: '运营小李', role: 'booking_operator' },
+  { username: 'zone', name: '园区数据小赵', role: 'zone_editor' },
+  { username: 'gate', name: '门岗', role: 'staff' },
+] as const
+
+beforeAll(async () => {
+  ensureAdminBuild()
+  server = await startServer({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
+  const store = openSqliteStore(server.dbFile)
+  for (const a of ACCOUNTS) await createAccount(store.accounts, { ...a, password: PASSWORD }, new Date())
+  await store.close()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function signIn(username: string, password = PASSWORD): Promise<Page> {
+  const { page } = await desktopPage(browser)
+  await page.goto(`${server.url}/admin/`)
+  await page.getByLabel('账号').fill(username)
+  await page.getByLabel('密码').fill(password)
+  await page.getByRole('button', { name: /登\s*录/ }).click()
+  return page
+}
+
+const menu = (page: Page) => page.locator('.ant-menu-item').allInnerTexts()
+
+async function api<T = any>(fn: string, body: object, token?: string): Promise<T> {
+  const res = await fetch(`${server.url}/api/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  return (await res.json()) as T
+}
+
+test('each role signs in and sees only its pages; a wrong password is refused in Chinese', async () => {
+  const wrong = await signIn('editor', 'not-the-password')
+  await wrong.getByText('用户名或密码不正确').or(wrong.getByText('账号或密码不正确')).first().waitFor()
+  await wrong.context().close()
+
+  const expected: Record<string, string[]> = {
+    boss: ['数据看板', '展品管理', '公告管理', '预约运营', '园区数据导入', '操作日志', '账号管理'],
+    editor: ['数据看板', '展品管理', '公告管理'],
+    ops: ['数据看板', '预约运营'],
+    zone: ['数据看板', '园区数据导入'],
+    gate: [],
+  }
+  for (const [username, pages] of Object.entries(expected)) {
+    const page = await signIn(username)
+    await page.getByRole('button', { name: /退出登录/ }).waitFor()
+    expect(await menu(page)).toEqual(pages)
+    if (username === 'gate') await page.getByText('此账号没有可用的管理功能').waitFor()
+    await page.context().close()
+  }
+})
+
+test('an editor changes an exhibit text and uploads a photo; the visitor page shows both', async () => {
+  const page = await signIn('editor')
+  await page.getByRole('menuitem', { name: '展品管理' }).click()
+  const row = page.locator('tr', { has: page.locator('td', { hasText: /^helmet$/ }) })
+  await row.getByRole('button', { name: /编\s*辑/ }).click()
+  const summary = page.getByLabel('展品介绍')
+  await summary.fill('冬奥会头盔：由大连企业参与轻量化设计，重量约700克。（运营测试文本）')
+  await page.getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText('已保存，观众页面即时生效').waitFor()
+
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
+  await page.getByLabel('照片说明').fill('冬奥头盔实物照片')
+  await page.locator('input[type=file]').setInputFiles({ name: 'helmet.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await page.getByText('照片已上传').waitFor()
+  await shoot(page, 'admin-exhibit-edit')
+  await page.context().close()
+
+  const visitor = await phonePage(browser)
+  await visitor.page.goto(pageUrl(server.url, 'pages/exhibit/index', 'id=helmet'))
+  await visitor.page.getByText('（运营测试文本）').waitFor()
+  const img = visitor.page.locator('img[alt="冬奥头盔实物照片"]').first()
+  await img.waitFor({ state: 'attached' })
+  expect(await img.getAttribute('src')).toMatch(/\/uploads\/exhibits\/helmet-[0-9a-f]{12}-1280\.jpg$/)
+  const served = await fetch(`${server.url}${(await img.getAttribute('src'))!.replace(/^https?:\/\/[^/]+/, '')}`)
+  expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
+  await shoot(visitor.page, 'admin-exhibit-visitor-view')
+  await visitor.context.close()
+})
+
+test('closing a day with a reason: the visitor who booked sees 已取消 with the reason, and the places are back', async () => {
+  // A visitor books Friday morning in the app (their token is the app's own).
+  const visitor = await phonePage(browser)
+  const { token } = await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()
+  // Before any page script runs, so the app never asks for (and stores) a token of its own.
+  await visitor.context.addInitScript((t) => localStorage.setItem('gxq.visitorToken', JSON.stringify({ data: t })), token)
+  const first17 = '21021119850312123'
+  const added = await api('booking', { action: 'addVisitor', name: '张三', idType: 'resident', idNumber: first17 + residentIdCheckChar(first17) }, token)
+  const booked = await api('booking', { action: 'book', sessionId: '2026-11-27.am', visitorIds: [added.data.visitor.id], clientRequestId: 'e2e-close-day-1' }, token)
+  expect(booked.ok).toBe(true)
+  const left = async () => {
+    const cal = await api('booking', { action: 'calendar' })
+    return cal.data.days.find((d: any) => d.date === '2026-11-27').sessions.find((s: any) => s.key === 'am').left
+  }
+  expect(await left()).toBe(299)
+
+  const page = await signIn('ops')
+  await page.getByRole('menuitem', { name: '预约运营' }).click()
+  await page.locator('#day').click()
+  await page.locator('#day').fill('2026-11-27')
+  await page.keyboard.press('Enter')
+  await page.getByLabel('原因').fill('台风预警，全天闭馆')
+  await page.getByRole('button', { name: '闭馆并取消预约' }).click()
+  // A destructive action asks first.
+  await page.locator('.ant-modal-confirm-title', { hasText: '确认 2026-11-27 闭馆？' }).waitFor()
+  await page.getByRole('button', { name: '确认闭馆' }).click()
+  await page.getByText('2026-11-27 已闭馆：本次取消 1 笔预约').waitFor()
+  await shoot(page, 'admin-close-day')
+  await page.context().close()
+
+  expect(await left()).toBe(300)
+  await visitor.page.goto(pageUrl(server.url, 'booking/pages/mine/index'))
+  await pageInPlace(visitor.page)
+  await visitor.page.getByText(/历史预约/).click()
+  const card = visitor.page.locator('.bk-booking:visible').first()
+  await expect(card.innerText()).resolves.toContain('已取消')
+  await expect(card.innerText()).resolves.toContain('馆方取消：台风预警，全天闭馆')
+  await shoot(visitor.page, 'admin-close-day-visitor')
+  await visitor.context.close()
+})
+
+test('a zone spreadsheet with a bad row: the row error is shown and nothing is imported', async () => {
+  const before = await api('zone', { action: 'searchCompanies', page: 1 })
+  const template = fs.readFileSync(path.join(ROOT, 'data', 'templates', 'companies.csv'), 'utf8').trimEnd().split('\n')
+  const bad = [...template, template[1].replace(/^mingyun,大连铭云科技有限公司/, 'mingyun2,')].join('\n')
+  const page = await signIn('zone')
+  await page.getByRole('menuitem', { name: '园区数据导入' }).click()
+  await page.locator('input[type=file]').setInputFiles({ name: '企业名录.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) })
+  await page.getByText('未导入任何数据').waitFor()
+  const errorRow = page.locator('.ant-table-row').first()
+  await expect(errorRow.innerText()).resolves.toContain(`第${template.length + 1}行`)
+  await expect(errorRow.innerText()).resolves.toContain('企业名称')
+  await shoot(page, 'admin-zone-import-error')
+  await page.context().close()
+  const after = await api('zone', { action: 'searchCompanies', page: 1 })
+  expect(after.data.total).toBe(before.data.total)
+})
+
+test('a published notice shows on the app home page', async () => {
+  const page = await signIn('editor')
+  await page.getByRole('menuitem', { name: '公告管理' }).click()
+  await page.getByRole('button', { name: '新建公告' }).click()
+  await page.getByLabel('标题').fill('周日延长开放')
+  await page.getByLabel('内容').fill('本周日开放时间延长至 18:00。')
+  await page.getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText('公告已保存').waitFor()
+  await page.context().close()
+
+  // The window starts now on the operator's real clock; the server's clock is frozen earlier, so
+  // move the notice's window over the frozen instant through the same action the form used.
+  const boss = await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'boss', password: PASSWORD }) })).json()
+  const list = await api('console', { action: 'notices' }, boss.token)
+  const n = list.data.notices.find((x: any) => x.title === '周日延长开放')
+  await api('console', { action: 'saveNotice', id: n.id, title: n.title, body: n.body, priority: n.priority, validFrom: '2026-11-25T00:00:00Z', validTo: '2026-11-30T00:00:00Z', published: true }, boss.token)
+
+  const visitor = await phonePage(browser)
+  await visitor.page.goto(pageUrl(server.url, 'pages/home/index'))
+  await visitor.page.getByText('周日延长开放').waitFor()
+  await expect(visitor.page.locator('[data-notice]').first().innerText()).resolves.toContain('本周日开放时间延长至 18:00。')
+  await shoot(visitor.page, 'admin-notice-home')
+  await visitor.context.close()
+})
+
+test('an exhibit scan is counted on the dashboard, and the admin sees every change in the audit log', async () => {
+  const visitor = await phonePage(browser)
+  await visitor.page.goto(pageUrl(server.url, 'pages/exhibit/index', 'id=vanadium'))
+  await visitor.page.locator('.exhibit__image').first().waitFor({ state: 'attached' })
+  await visitor.context.close()
+
+  const page = await signIn('boss')
+  await page.getByRole('menuitem', { name: '数据看板' }).click()
+  // The dashboard's range ends on this computer's today; choose the server's frozen week.
+  await page.locator('.ant-picker-range input').first().click()
+  await page.locator('.ant-picker-range input').first().fill('2026-11-20')
+  await page.locator('.ant-picker-range input').nth(1).click()
+  await page.locator('.ant-picker-range input').nth(1).fill('2026-11-26')
+  await page.keyboard.press('Enter')
+  const scans = page.locator('.ant-card', { hasText: '展品扫码（按展品汇总' })
+  await scans.locator('tr', { hasText: 'vanadium' }).waitFor()
+  await expect(scans.locator('tr', { hasText: 'vanadium' }).innerText()).resolves.toMatch(/vanadium\s+1/)
+  await shoot(page, 'admin-dashboard')
+
+  await page.getByRole('menuitem', { name: '操作日志' }).click()
+  await page.locator('.ant-table-tbody').getByText('闭馆', { exact: true }).first().waitFor()
+  const text = await page.locator('.ant-table-tbody').innerText()
+  for (const action of ['编辑展品', '上传展品照片', '闭馆', '保存公告']) expect(text).toContain(action)
+  expect(text).toContain('ops')
+
+  // Accounts: the admin disables the zone editor, whose next call is refused at once.
+  await page.getByRole('menuitem', { name: '账号管理' }).click()
+  const zoneRow = page.locator('tr', { has: page.locator('td', { hasText: /^zone$/ }) })
+  await zoneRow.getByRole('button', { name: /停\s*用/ }).click()
+  await page.getByRole('button', { name: /确\s*定/ }).click()
+  await zoneRow.getByText('已停用').waitFor()
+  const signedIn = await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zone', password: PASSWORD }) })).json()
+  expect(signedIn.error?.code).toBe('ACCOUNT_DISABLED')
+  await shoot(page, 'admin-accounts')
+  await page.context().close()
+})

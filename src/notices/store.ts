@@ -1,0 +1,21 @@
+// The home page's notices: what the museum announces now (closures, changed hours), loaded once
+// per visit of the home page. A failure shows nothing: the home page works without notices.
+import { useStore } from 'zustand'
+import { createStore } from 'zustand/vanilla'
+import type { NoticeView } from '@cloud/contracts/ops'
+import { callCloud } from '@/services/cloud'
+
+export interface NoticeState {
+  notices: NoticeView[]
+  load: () => Promise<void>
+}
+
+export const noticeStore = createStore<NoticeState>()((set) => ({
+  notices: [],
+  async load() {
+    const res = await callCloud('notices', 'active', {})
+    if (res.ok) set({ notices: res.data.notices })
+  },
+}))
+
+export const useNotices = () => useStore(noticeStore, (s) => s.notices)
