@@ -11,16 +11,21 @@ export const FUNCTION_OPENAPI: Record<string, string[]> = {
  *   the no-show sweep built around a 30 s budget, one mini-program code + upload per exhibit: 60 s,
  *   the most a timer-triggered cloud function may run;
  * - booking and staff do a handful of guarded writes, but a release-morning rush queues them: 10 s;
- * - exhibits, zone and system are single reads: 5 s is generous and fails fast.
+ * - console closes a day (one cancel per booking, hundreds) and imports spreadsheets: 60 s;
+ * - accounts are a read and a write: 10 s;
+ * - exhibits, zone, notices and system are single reads: 5 s is generous and fails fast.
  */
 export const FUNCTION_TIMEOUT: Record<string, number> = {
   admin: 60,
+  console: 60,
   reminders: 60,
   noShows: 60,
   booking: 10,
   staff: 10,
+  accounts: 10,
   exhibits: 5,
   zone: 5,
+  notices: 5,
   system: 5,
 }
 
