@@ -61,7 +61,7 @@ test('/e/helmet carries the exhibit in its HTML, and the app takes over without 
   await page.waitForFunction(() => !document.getElementById('gxq-landing'))
   expect(page.url()).toBe(`${app.server.url}/e/helmet#/pages/exhibit/index?id=helmet`)
   await expect(page.locator('.exhibit').innerText()).resolves.toContain('约700克')
-  await page.getByText('已集章：本展品已盖在您的参观足迹卡上').waitFor()
+  await page.getByText('本展品已盖在您的参观足迹卡上').waitFor()
   expect(exhibitCalls).toEqual([])
   await shoot(page, 'landing-helmet')
 

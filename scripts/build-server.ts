@@ -1,7 +1,7 @@
 // Builds the local runtime (cloud/runtime/main.ts) into one JavaScript file, dist/server/main.js,
 // so `npm start` / `npm run serve` run plain node: one process, no TypeScript compiler at start
 // (they run dist/server/start.js, which loads main.js through V8's code cache).
-// better-sqlite3 stays outside (a native module, loaded from node_modules). The bundle sits two
+// Native modules (better-sqlite3, sharp) and exceljs stay outside, loaded from node_modules. The bundle sits two
 // folders below the repository like the sources do, so paths built from __dirname (data/, .data/,
 // dist/h5) resolve the same.
 import fs from 'node:fs'
@@ -21,7 +21,9 @@ export async function buildServerBundle(): Promise<void> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3'],
+    // Native modules load from node_modules: better-sqlite3, and sharp (console photo uploads, loaded
+    // on first use); exceljs is large and only the console's roster export and imports need it.
+    external: ['better-sqlite3', 'sharp', 'exceljs'],
     sourcemap: 'linked',
     legalComments: 'none',
     // Less to parse at every start; stack traces still point at the sources through the source map.
