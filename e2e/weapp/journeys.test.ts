@@ -1,6 +1,6 @@
 // The built mini-program (dist/weapp), run in Node against the real local runtime: every page
 // opens and settles with no uncaught error, and the journeys a visitor and the gate staff make are
-// done by taps on what the page shows. Elements are found by their text or class in the page data
+// done by taps on what the page shows. Elements are found by their text, aria-label or class in the page data
 // (never by sid), so a redesign that keeps the words keeps these tests.
 //
 // The server's clock is frozen at a Friday 08:50 Beijing time, as in e2e/booking.test.ts.
@@ -8,8 +8,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { residentIdCheckChar } from '../../cloud/contracts/booking'
 import { startServer, type RunningServer } from '../harness'
-import { STAFF_ENV, staffIdentity, visitorIdentity } from './identity'
-import { DIST, launchMiniProgram, type MiniProgram } from './mini-program'
+import { createStaffAccount, staffIdentity, visitorIdentity } from './identity'
+import { DIST, launchMiniProgram, type MiniProgram, type PageHandle } from './mini-program'
+import { readQrDataUrl } from './read-qr'
+import { textOf } from './tree'
 import { assertHarnessTemplate, ensureWeappBuild, HARNESS_TEMPLATE_ID, reportSetData } from './build'
 
 const validId = (first17: string) => first17 + residentIdCheckChar(first17)
@@ -21,7 +23,8 @@ const opened: MiniProgram[] = []
 
 beforeAll(async () => {
   ensureWeappBuild()
-  server = await startServer({ ...STAFF_ENV, CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' }, { h5: false })
+  server = await startServer({ CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' }, { h5: false })
+  await createStaffAccount(server)
 })
 afterAll(async () => {
   for (const mp of opened) mp.close()
@@ -34,6 +37,26 @@ async function phone(as: 'visitor' | 'staff' = 'visitor', launch?: { path: strin
   const mp = await launchMiniProgram({ serverUrl: server.url, identity: as === 'staff' ? staffIdentity(server) : visitorIdentity(server), launch })
   opened.push(mp)
   return mp
+}
+
+/** On the calendar: the day in the date strip (e.g. '11/28'), then that day's session chip. */
+async function pickSession(calendar: PageHandle, day: string, session: '上午场' | '下午场') {
+  await calendar.tap({ cls: 'bk-strip__date', text: day })
+  await calendar.tap({ cls: 'bk-session__name', text: session })
+}
+
+/** On the booking form: adds a visitor (picked for this booking once saved). */
+async function addVisitor(form: PageHandle, name: string, id: string) {
+  await form.tap({ contains: '添加参观人', cls: 'btn' })
+  await form.input({ prop: '与证件一致' }, name)
+  await form.input({ cls: 'bk-input', nth: 1 }, id)
+  await form.tap({ text: '保存参观人' })
+}
+
+/** On the booking form: ticks the privacy consent a real-name booking needs, then submits. */
+async function agreeAndSubmit(form: PageHandle) {
+  await form.tap({ prop: '我已阅读并同意用户隐私保护指引' })
+  await form.tap({ text: '提交预约' })
 }
 
 // Representative queries: what a scan, a share card or the app's own links put on each page.
@@ -66,7 +89,7 @@ test('scan → exhibit → favourite → listen (background audio) → stamp', a
   for (const s of ['航天同源轻量化头盔', '约700克', '大连铭云科技有限公司', '大连理工大学']) expect(exhibit.text()).toContain(s)
   expect(openMs).toBeLessThan(2000)
 
-  await exhibit.tap({ contains: '收藏', cls: 'btn' })
+  await exhibit.tap({ contains: '收藏', cls: 'chip' })
   expect(exhibit.text()).toContain('已收藏')
 
   await exhibit.tap({ contains: '收听语音讲解', cls: 'btn' })
@@ -92,20 +115,18 @@ test('calendar → form → book two visitors (reminder requested) → ticket �
   const mp = await phone()
   assertHarnessTemplate()
   const calendar = await mp.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月28日上午场' })
+  await pickSession(calendar, '11/28', '上午场')
   const form = mp.top()
   expect(form.route).toBe('booking/pages/form/index')
+  expect(form.query).toMatchObject({ session: '2026-11-28.am' })
 
   for (const [name, id] of [['张三', ZHANG], ['李小明', LI]]) {
-    await form.tap({ contains: '添加参观人', cls: 'btn' })
-    await form.input({ prop: '与证件一致' }, name)
-    await form.input({ cls: 'bk-input', nth: 1 }, id)
-    await form.tap({ text: '保存参观人' })
+    await addVisitor(form, name, id)
     expect(form.text()).toContain(name)
   }
   // A visitor just saved is picked for this booking.
   expect(form.text()).toMatch(/已选\s*2\s*\/\s*5/)
-  await form.tap({ text: '提交预约' })
+  await agreeAndSubmit(form)
 
   // The reminder was asked for from the tap, with the template the build was given.
   expect(mp.wx.callsTo('requestSubscribeMessage')).toEqual([{ tmplIds: [HARNESS_TEMPLATE_ID] }])
@@ -113,8 +134,11 @@ test('calendar → form → book two visitors (reminder requested) → ticket �
   expect(book.data).toMatchObject({ remind: true, visitorIds: [expect.any(String), expect.any(String)] })
   const ticket = mp.top()
   expect(ticket.route).toBe('booking/pages/ticket/index')
-  expect(ticket.text()).toContain('入馆时出示二维码')
-  expect(ticket.text()).toMatch(/张三|2人|2 人/)
+  expect(ticket.text()).toContain('预约成功')
+  expect(ticket.attr({ prop: '电子票二维码' }, 'src')).toMatch(/^data:image\/gif;base64,/)
+  expect(textOf(ticket.the({ cls: 'bk-ticket__short' })).trim()).toMatch(/^\S{4} \S{4}$/)
+  expect(ticket.text()).toContain('张三')
+  expect(ticket.text()).toContain('李小明')
 
   await ticket.tap({ text: '取消预约', cls: 'btn' })
   expect(mp.wx.callsTo('showModal')).toHaveLength(1)
@@ -137,15 +161,12 @@ test('zone search "rkcn" finds 融科储能 and opens the company', async () => 
 test('staff check-in: the scanner reads a visitor ticket, the gate checks it in once', async () => {
   const visitor = await phone()
   const calendar = await visitor.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月27日上午场' })
+  await pickSession(calendar, '11/27', '上午场')
   const form = visitor.top()
-  await form.tap({ contains: '添加参观人', cls: 'btn' })
-  await form.input({ prop: '与证件一致' }, '王五')
-  await form.input({ cls: 'bk-input', nth: 1 }, validId('21020319900101003'))
-  await form.tap({ text: '保存参观人' })
-  await form.tap({ text: '提交预约' })
-  const code = visitor.top().the({ cls: 'bk-ticket__code' })
-  const ticketCode = (code.cn ?? []).map((c) => c.v).join('').trim()
+  await addVisitor(form, '王五', validId('21020319900101003'))
+  await agreeAndSubmit(form)
+  // The gate's camera reads the QR code the visitor's ticket shows.
+  const ticketCode = readQrDataUrl(String(visitor.top().attr({ prop: '电子票二维码' }, 'src')))
   expect(ticketCode).toMatch(/\S{6,}/)
 
   const staff = await phone('staff')
@@ -168,13 +189,10 @@ test('a refused reminder still books, without a reminder', async () => {
   const mp = await phone()
   mp.wx.subscribeAnswer = 'reject'
   const calendar = await mp.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月29日上午场' })
+  await pickSession(calendar, '11/29', '上午场')
   const form = mp.top()
-  await form.tap({ contains: '添加参观人', cls: 'btn' })
-  await form.input({ prop: '与证件一致' }, '赵六')
-  await form.input({ cls: 'bk-input', nth: 1 }, validId('21020219800101004'))
-  await form.tap({ text: '保存参观人' })
-  await form.tap({ text: '提交预约' })
+  await addVisitor(form, '赵六', validId('21020219800101004'))
+  await agreeAndSubmit(form)
   expect(mp.wx.callsTo('requestSubscribeMessage')).toHaveLength(1)
   expect(mp.top().route).toBe('booking/pages/ticket/index')
   const book = mp.wx.callsTo('cloud.callFunction').find((c) => (c as { data: { action: string } }).data.action === 'book') as { data: { remind: boolean } }
@@ -186,13 +204,10 @@ test('subscriptions switched off in WeChat (errCode 20004): the booking goes ahe
   const mp = await phone()
   mp.wx.subscribeAnswer = { errCode: 20004, errMsg: 'The main switch is switched off' }
   const calendar = await mp.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月29日下午场' })
+  await pickSession(calendar, '11/29', '下午场')
   const form = mp.top()
-  await form.tap({ contains: '添加参观人', cls: 'btn' })
-  await form.input({ prop: '与证件一致' }, '钱七')
-  await form.input({ cls: 'bk-input', nth: 1 }, validId('21020219800101005'))
-  await form.tap({ text: '保存参观人' })
-  await form.tap({ text: '提交预约' })
+  await addVisitor(form, '钱七', validId('21020219800101005'))
+  await agreeAndSubmit(form)
   expect(mp.top().route).toBe('booking/pages/ticket/index')
   mp.assertHealthy()
 })

@@ -39,6 +39,11 @@ export interface PageHandle {
   find(query: NodeQuery): DataNode[]
   /** The one node matching the query (fails when none or several match). */
   the(query: NodeQuery): DataNode
+  /**
+   * An attribute as the view layer renders it (e.g. an image's `src`): production builds store
+   * attributes under short keys (p0, p1 …), so the key is read from the element's template.
+   */
+  attr(query: NodeQuery, name: string): unknown
   tap(query: NodeQuery): Promise<void>
   input(query: NodeQuery, value: string): Promise<void>
   change(query: NodeQuery, value: unknown): Promise<void>
@@ -299,7 +304,9 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
     timers.setTimeout(() => void push(route, query).catch((e) => report(`${kind} ${route}`, e)), 0)
   }
 
-  const bindings = templateBindings(fs.readFileSync(path.join(dist, 'base.wxml'), 'utf8'))
+  const baseWxml = fs.readFileSync(path.join(dist, 'base.wxml'), 'utf8')
+  const bindings = templateBindings(baseWxml)
+  const attributeKeys = templateAttributes(baseWxml)
 
   const allRoutes = new Set([...appJson.pages, ...(appJson.subPackages ?? []).flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))])
   const knownRoute = (route: string) => allRoutes.has(route)
@@ -341,6 +348,12 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
       text: () => allText(root()),
       find: (q) => findNodes(root(), q),
       the,
+      attr: (q, name) => {
+        const node = the(q)
+        const key = attributeKeys.get(`${node.nn}`)?.get(name)
+        if (!key) throw new Error(`${route}: the template of ${JSON.stringify(q)} (nn ${node.nn}) renders no ${name} attribute`)
+        return node[key]
+      },
       tap: (q) => fire(q, 'tap', { x: 10, y: 10 }),
       input: (q, value) => fire(q, 'input', { value, cursor: value.length, keyCode: 0 }),
       change: (q, value) => fire(q, 'change', { value }),
@@ -415,6 +428,17 @@ export function templateBindings(wxml: string): Map<string, Map<string, 'bind' |
     const events = out.get(m[1]) ?? new Map<string, 'bind' | 'catch'>()
     for (const b of m[2].matchAll(/(bind|catch):?(\w+)="eh"/g)) events.set(b[2], b[1] as 'bind' | 'catch')
     out.set(m[1], events)
+  }
+  return out
+}
+
+/** For each Taro node type (`nn`), which page-data key each rendered attribute reads (src → p4). */
+export function templateAttributes(wxml: string): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>()
+  for (const m of wxml.matchAll(/<template name="tmpl_0_(\w+?)">\s*<[\w-]+([^>]*)>/g)) {
+    const attrs = new Map<string, string>()
+    for (const a of m[2].matchAll(/([\w-]+)="\{\{[^"]*?\bi\.(\w+)/g)) attrs.set(a[1], a[2])
+    out.set(m[1], attrs)
   }
   return out
 }

@@ -19,7 +19,7 @@ export interface NodeQuery {
   contains?: string
   /** One of the element's classes. */
   cls?: string
-  /** A property value the element carries (an input's placeholder, an aria-label, a data-* value). */
+  /** A property value the element carries (an input's placeholder, an aria-label). Taro keeps data-* on the element, not in the page data. */
   prop?: string
   /** The n-th of several matches (0-based); without it exactly one must match. */
   nth?: number
