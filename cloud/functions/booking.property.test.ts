@@ -9,6 +9,7 @@ import { sweepAbandonedBookings } from '../booking/sweep'
 import type { BookingStore, Store } from '../store/port'
 import { bj, caller, residentId } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
+import { bookInSteps } from '../store/book-in-steps'
 
 const NOW = bj('2026-11-26 10:00')
 const MINUTE = 60_000
@@ -73,6 +74,9 @@ function dyingAt(store: Store, at: number): { store: Store; died: Promise<void> 
       },
     ]),
   ) as unknown as BookingStore
+  // The cloud path's `book` (SQLite's own is one transaction, which a crash rolls back whole): the
+  // guarded steps composed, each through this wrapper, so the call can die between any two.
+  booking.book = (request) => bookInSteps(booking, request)
   return { store: { ...store, booking }, died: diedP }
 }
 // A step is one operation or a burst of simultaneous ones.
