@@ -180,7 +180,8 @@ export function sqliteBooking(db: Db): BookingStore {
     for (const v of r.visitors) if (!claimIn(`${r.day}:${v.idHash}`, r.id)) throw new Refused('ID_ALREADY_BOOKED', v)
     if (!noteBookedIdsIn(r.openid, r.visitors.map((v) => v.idHash), r.createdAt, req.distinctIds)) throw new Refused('ACCOUNT_ID_LIMIT')
   })
-  // One booking, one transaction, one commit: the record is written once, confirmed or refused.
+  // One booking, decided whole (a savepoint of the group's transaction, below): the record is
+  // written once, confirmed or refused.
   const book = db.transaction((req: BookRequest): BookOutcome => {
     const r = req.record
     const row = q.getBooking.get(r.id) as BookingRow | undefined
@@ -201,9 +202,39 @@ export function sqliteBooking(db: Db): BookingStore {
     return outcome
   })
 
+  // Group commit: the requests that reach `book` within one turn of the event loop (a rush) are
+  // decided one after another in ONE transaction, each in its own savepoint, and answered after its
+  // commit — the same answers as one transaction each, fewer WAL commits. A request that throws
+  // rolls back only its own savepoint.
+  type Waiting = { request: BookRequest; resolve: (o: BookOutcome) => void; reject: (e: unknown) => void }
+  let waiting: Waiting[] = []
+  const decideAll = db.transaction((batch: Waiting[]) =>
+    batch.map((w) => {
+      try {
+        return { outcome: book(w.request) }
+      } catch (error) {
+        return { error }
+      }
+    }),
+  )
+  const flush = () => {
+    const batch = waiting
+    waiting = []
+    let results: Array<{ outcome?: BookOutcome; error?: unknown }>
+    try {
+      results = decideAll.immediate(batch)
+    } catch (error) {
+      for (const w of batch) w.reject(error)
+      return
+    }
+    batch.forEach((w, i) => (results[i].outcome ? w.resolve(results[i].outcome!) : w.reject(results[i].error)))
+  }
+
   return {
-    async book(request) {
-      return book.immediate(request)
+    book(request) {
+      return new Promise<BookOutcome>((resolve, reject) => {
+        if (waiting.push({ request, resolve, reject }) === 1) setImmediate(flush)
+      })
     },
     async addVisitor(visitor, cap) {
       return addVisitor(visitor, cap)
