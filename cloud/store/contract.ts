@@ -556,6 +556,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await booked(`${DAY}.pm`)).toBe(0)
       })
 
+      it('a request that fails outright fails alone: the others sent at the same moment are decided, and it keeps nothing', async () => {
+        await b().book(request('holder', { openid: 'o-h', ids: [1] }))
+        const broken = { ...request('broken', { openid: 'o-x', ids: [2, 1] }), refusal: () => { throw new Error('wording failed') } }
+        const [before, failed, after] = await Promise.allSettled([
+          b().book(request('n1', { openid: 'o-n1', ids: [3] })),
+          b().book(broken),
+          b().book(request('n2', { openid: 'o-n2', ids: [4] })),
+        ])
+        expect(failed.status).toBe('rejected')
+        expect([before, after].map((o) => o.status === 'fulfilled' && o.value.kind)).toEqual(['confirmed', 'confirmed'])
+        expect(await booked()).toBe(3)
+        expect(await free('h2')).toBe(true)
+        expect(await free('acct:o-x#b0')).toBe(true)
+      })
+
       it('under a simultaneous rush never exceeds capacity, and the same request sent at once books once', async () => {
         const rush = await Promise.all(Array.from({ length: 12 }, (_, k) => b().book(request(`rush-${k}`, { openid: `o-${k}`, ids: [k + 1], capacity: 5 }))))
         expect(rush.filter((o) => o.kind === 'confirmed')).toHaveLength(5)
