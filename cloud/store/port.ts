@@ -172,7 +172,9 @@ export interface TransitionPatch {
 /**
  * Booking storage. `book` decides a booking request with all its guards as ONE operation, which
  * each adapter does its own way:
- * - SQLite: one IMMEDIATE transaction (one WAL commit per booking). Inside it: the record with
+ * - SQLite: one IMMEDIATE transaction, at most one WAL commit per booking (group commit: the
+ *   requests that reach `book` within one event-loop turn share one transaction, each decided in
+ *   its own savepoint, in arrival order, and answered after the commit). Inside it: the record with
  *   this id is looked up (a confirmed, pending or swept one is answered as it stands; a refused one
  *   with the same content is decided afresh); then the account's day slot and place slots are
  *   claimed (fair use), the places reserved (`booked + n ≤ capacity`), each ID claimed for the day,
