@@ -1,6 +1,8 @@
-// Bookings abandoned half-way (the call died between begin and confirm), on a real SQLite file:
-// the crash is simulated by running the store steps directly; a slow call by pausing the real
-// handler at one step. The sweep runs inside the no-show job.
+// Bookings abandoned half-way (the call died between begin and confirm), on a real SQLite file.
+// Only the cloud path can leave them (SQLite's own `book` is one transaction): it is the same
+// composition of single steps (store/book-in-steps.ts), run here over the SQLite steps. The crash
+// is simulated by running the store steps directly; a slow call by pausing the real handler at one
+// step of that composition. The sweep runs inside the no-show job.
 import { BookingErrors } from '../contracts/booking'
 import { bookingIdFor } from './keys'
 import { runNoShowJob } from './noshow'
@@ -8,6 +10,7 @@ import { sweepAbandonedBookings } from './sweep'
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from './config'
 import { bj, caller, residentId } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
+import { bookInSteps } from '../store/book-in-steps'
 import type { BookingRecord, BookingStore, Store } from '../store/port'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
@@ -86,6 +89,8 @@ function pausedAt<K extends keyof BookingStore>(method: K, when: (...args: Param
       return (real[method] as any)(...args)
     },
   } as BookingStore
+  // The cloud path's `book`: the steps composed, each through this wrapper.
+  booking.book = (request) => bookInSteps(booking, request)
   return { store: { ...env.store, booking } as Store, reached, go }
 }
 

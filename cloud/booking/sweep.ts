@@ -1,5 +1,7 @@
 // Bookings whose call died half-way (crash, cloud-function timeout) stay pending and keep the
-// places and ID claims they took. A booking call takes milliseconds, so a record still pending
+// places and ID claims they took. Only the cloud database's `book` (guarded steps,
+// store/book-in-steps.ts) can leave one; SQLite's is one transaction, rolled back by a crash, so
+// there the sweep finds nothing (it runs all the same: one cheap query). A booking call takes milliseconds, so a record still pending
 // after the grace period (config.pendingGraceMinutes) is abandoned: the sweep settles it refused
 // in one guarded step — exactly one of the sweep and a late confirm wins — and then gives back what
 // the record says it holds: its places if `placesHeld`, and the claims keyed by its id (a claim

@@ -1,6 +1,8 @@
-// The visitor side of booking. Each rule that protects capacity or uniqueness is decided by one
-// atomic store step (see BookingStore in store/port.ts); the handler only composes the steps and
-// gives back what it took when a later step refuses.
+// The visitor side of booking. Every rule that protects capacity, uniqueness or fair use is decided
+// by ONE store operation, `store.booking.book` (see BookingStore in store/port.ts: one transaction on
+// SQLite, guarded steps with compensation on the cloud database); the handler validates, applies
+// the domain rules that need no lock (open for booking, suspension, own visitors), asks the store,
+// and words the answer.
 import { z } from 'zod/v4'
 import {
   BOOKING_STATUS_LABEL,
@@ -13,10 +15,8 @@ import {
   nameProblem,
   normalizeIdNumber,
   shortDate,
-  type BookingErrorCode,
   type IdType,
 } from '../contracts/booking'
-import { CommonErrors } from '../contracts/errors'
 import { fail, ok, type Result } from '../contracts/result'
 import { availability, buildCalendar, calendarSessionIds, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
@@ -24,7 +24,7 @@ import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fair
 import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
-import type { BookingRecord } from '../store/port'
+import type { BookingRecord, BookRefusalCode } from '../store/port'
 import { keysOf, refuse } from './shared'
 import { defineAction, type CallContext, implement } from './types'
 
@@ -191,6 +191,14 @@ export const booking = implement('booking', {
           return { visitorId: v.id, name: v.name, idType: v.idType, idHash: v.idHash, idMasked: v.idMasked }
         })
 
+        const refusalValues = (code: BookRefusalCode, visitor?: BookingRecord['visitors'][number]): Record<string, string | number> => {
+          const fair = config.fairUse
+          if (code === 'ACCOUNT_DAY_LIMIT') return { limit: fair.bookingsPerAccountPerDay, date: shortDate(session.date) }
+          if (code === 'ACCOUNT_PLACES_LIMIT') return { limit: fair.placesPerAccountPerDay, date: shortDate(session.date) }
+          if (code === 'ACCOUNT_ID_LIMIT') return { days: fair.distinctIds.windowDays, limit: fair.distinctIds.limit }
+          if (code === 'ID_ALREADY_BOOKED' && visitor) return { name: visitor.name, id: visitor.idMasked }
+          return {}
+        }
         const record: BookingRecord = {
           id: bookingId,
           openid,
@@ -205,96 +213,24 @@ export const booking = implement('booking', {
           createdAt: now.toISOString(),
           ...(req.remind ? { remind: true } : {}),
         }
-        const begun = earlier
-          ? // Decided afresh: the refused record is taken back to pending by one guarded step.
-            (await ctx.store.booking.reopenRefused(bookingId, now.toISOString()))
-            ? { created: true as const }
-            : { created: false as const, existing: (await ctx.store.booking.getBooking(bookingId))! }
-          : await ctx.store.booking.beginBooking(record)
-        if (!begun.created) return replay(begun.existing, ctx, config) ?? refuse('IN_PROGRESS')
-
-        const settleRefused = async (code: BookingErrorCode, values: Record<string, string | number> = {}) => {
-          const refusal = refuse(code, values)
-          await ctx.store.booking.transition(bookingId, 'pending', 'refused', { at: now.toISOString(), refusal: refusal.error })
-          return refusal
-        }
-
-        // Who gives the places back: this call while the record is pending and says placesHeld;
-        // once a sweep has settled the record (this call took longer than the grace period), the
-        // sweep gives back exactly what the record says, and this call what it took after that.
-        // Claims are keyed by this booking, so giving them back twice is harmless.
-        const store = ctx.store.booking
-        let reserved = false
-        const claimed: string[] = []
-        const releasePlacesIfOurs = async () => {
-          if (!reserved) return
-          reserved = false
-          if (await store.markPlacesHeld(bookingId, false)) return store.releasePlaces(session.id, visitors.length)
-          // Not pending any more (or never marked): the record says whether a sweep owns them.
-          if (!(await store.getBooking(bookingId))?.placesHeld) await store.releasePlaces(session.id, visitors.length)
-        }
-        const lostToSweep = async () => {
-          await store.releaseIds(session.date, claimed, bookingId)
-          await releasePlacesIfOurs()
-          return refuse('BOOKING_UNFINISHED')
-        }
-        /** Claims the first free keys among `keys` for this booking, `n` of them; false when too few are free. */
-        const claimSlots = async (keys: string[], n: number) => {
-          let got = 0
-          for (const key of keys) {
-            if (got === n) break
-            if (await store.claimId(session.date, key, bookingId)) {
-              claimed.push(key)
-              got++
-            }
-          }
-          return got === n
-        }
-        const refuseAfterClaims = async (code: BookingErrorCode, values: Record<string, string | number> = {}) => {
-          await store.releaseIds(session.date, claimed, bookingId)
-          await releasePlacesIfOurs()
-          forgetFull(ctx.store, session.id)
-          return settleRefused(code, values)
-        }
         const fair = config.fairUse
-        try {
-          // Fair use first: an account over its day's cap is refused before it touches the places.
-          if (!(await claimSlots(bookingSlotKeys(openid, fair), 1))) {
-            return await refuseAfterClaims('ACCOUNT_DAY_LIMIT', { limit: fair.bookingsPerAccountPerDay, date: shortDate(session.date) })
-          }
-          if (!(await claimSlots(placeSlotKeys(openid, fair), placeSlotKeys(openid, fair).length > 0 ? visitors.length : 0))) {
-            return await refuseAfterClaims('ACCOUNT_PLACES_LIMIT', { limit: fair.placesPerAccountPerDay, date: shortDate(session.date) })
-          }
-          if (!(await store.reservePlaces(session.id, session.template.capacity, visitors.length))) {
-            hintFull(ctx.store, session.id, session.template.capacity - visitors.length + 1, Date.now())
-            await store.releaseIds(session.date, claimed, bookingId)
-            return await settleRefused('SESSION_FULL')
-          }
-          reserved = true
-          if (!(await store.markPlacesHeld(bookingId, true))) return await lostToSweep()
-          for (const v of visitors) {
-            if (!(await store.claimId(session.date, v.idHash, bookingId))) {
-              return await refuseAfterClaims('ID_ALREADY_BOOKED', { name: v.name, id: v.idMasked })
-            }
-            claimed.push(v.idHash)
-          }
-          // Counted when booked (a cancel does not give it back): swapping people cannot reset it.
-          if (!(await store.noteBookedIds(openid, visitors.map((v) => v.idHash), now.toISOString(), fair.distinctIds))) {
-            return await refuseAfterClaims('ACCOUNT_ID_LIMIT', { days: fair.distinctIds.windowDays, limit: fair.distinctIds.limit })
-          }
-          // Guarded on pending: a sweep that settled the record first wins, and this call loses whole.
-          if (!(await store.transition(bookingId, 'pending', 'confirmed', { at: now.toISOString() }))) {
-            if ((await store.getBooking(bookingId))?.sweptAt) return await lostToSweep()
-            throw new Error('pending booking vanished')
-          }
-        } catch (error) {
-          // Give back what this attempt took, so a failure mid-way loses no places.
-          await store.releaseIds(session.date, claimed, bookingId).catch(() => undefined)
-          await releasePlacesIfOurs().catch(() => undefined)
-          await store.transition(bookingId, 'pending', 'refused', { at: now.toISOString(), refusal: { code: 'INTERNAL', message: CommonErrors.INTERNAL } }).catch(() => undefined)
-          throw error
+        const booked = await ctx.store.booking.book({
+          record,
+          capacity: session.template.capacity,
+          bookingSlots: bookingSlotKeys(openid, fair),
+          placeSlots: placeSlotKeys(openid, fair),
+          distinctIds: fair.distinctIds,
+          refusal: (code, visitor) => refuse(code, refusalValues(code, visitor)).error,
+        })
+        if (booked.kind === 'existing') return replay(booked.record, ctx, config) ?? refuse('IN_PROGRESS')
+        if (booked.kind === 'refused') {
+          // Full: the rush that follows is answered from memory for a moment. Any other refusal
+          // may have let places go (the cloud path gives back what it took): forget the hint.
+          if (booked.code === 'SESSION_FULL') hintFull(ctx.store, session.id, session.template.capacity - visitors.length + 1, Date.now())
+          else forgetFull(ctx.store, session.id)
+          return { ok: false as const, error: booked.refusal as ReturnType<typeof refuse>['error'] }
         }
-        return ok({ booking: bookingView({ ...record, status: 'confirmed' }, config, keys, now) })
+        return ok({ booking: bookingView(booked.record, config, keys, now) })
       },
     }),
 

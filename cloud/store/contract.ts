@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Notice } from '../contracts/ops'
-import type { BookingRecord, SavedVisitor, StaffAccount, Store } from './port'
+import type { BookingRecord, BookRequest, SavedVisitor, StaffAccount, Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 
@@ -430,6 +430,155 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const policy = { limit: 4, windowDays: 30 }
         const results = await Promise.all(Array.from({ length: 10 }, (_, i) => b().noteBookedIds('o-9', [`c${i}`], at, policy)))
         expect(results.filter(Boolean)).toHaveLength(4)
+      })
+    })
+
+    describe('booking — book: one operation with all its guards', () => {
+      const b = () => env.store.booking
+      const DAY = '2026-12-02'
+      const person = (n: number) => ({ visitorId: `v${n}`, name: `参观人${n}`, idType: 'resident' as const, idHash: `h${n}`, idMasked: `2102**********00${n}` })
+      const request = (id: string, o: { openid?: string; sessionId?: string; ids?: number[]; capacity?: number; slots?: number; placeSlots?: number; idLimit?: number; at?: string } = {}): BookRequest => {
+        const openid = o.openid ?? 'o-1'
+        const visitors = (o.ids ?? [1]).map(person)
+        return {
+          record: {
+            id,
+            openid,
+            clientRequestId: `req-${id}`,
+            sessionId: o.sessionId ?? `${DAY}.am`,
+            day: DAY,
+            sessionStart: '2026-12-02T01:00:00.000Z',
+            sessionEnd: '2026-12-02T04:00:00.000Z',
+            places: visitors.length,
+            visitors,
+            status: 'pending',
+            createdAt: o.at ?? '2026-11-26T02:00:00.000Z',
+          },
+          capacity: o.capacity ?? 5,
+          bookingSlots: Array.from({ length: o.slots ?? 1 }, (_, k) => `acct:${openid}#b${k}`),
+          placeSlots: Array.from({ length: o.placeSlots ?? 0 }, (_, k) => `acct:${openid}#p${k}`),
+          distinctIds: { limit: o.idLimit ?? 10, windowDays: 30 },
+          refusal: (code, visitor) => ({ code, message: visitor ? `${code}：${visitor.name}` : code }),
+        }
+      }
+      const booked = async (sessionId = `${DAY}.am`) => (await b().placesBooked([sessionId]))[sessionId] ?? 0
+      /** True when nobody holds the key (the probe then holds it: use a key once per test). */
+      const free = (key: string) => b().claimId(DAY, key, 'probe')
+
+      it('confirms: the places, the ID claims and the account slot are taken, and the record is confirmed', async () => {
+        const outcome = await b().book(request('bk-ok', { ids: [1, 2] }))
+        expect(outcome).toMatchObject({ kind: 'confirmed', record: { id: 'bk-ok', status: 'confirmed', places: 2 } })
+        expect(await booked()).toBe(2)
+        expect(await b().getBooking('bk-ok')).toMatchObject({ status: 'confirmed', places: 2 })
+        expect((await b().listBookings('o-1', 10)).map((r) => r.id)).toEqual(['bk-ok'])
+        expect(await free('h1')).toBe(false)
+        expect(await free('h2')).toBe(false)
+        expect(await free('acct:o-1#b0')).toBe(false)
+      })
+
+      it('refuses a full session and leaves nothing of the attempt but its stored answer', async () => {
+        expect((await b().book(request('bk-a', { openid: 'o-a', ids: [1, 2], capacity: 3 }))).kind).toBe('confirmed')
+        const outcome = await b().book(request('bk-b', { openid: 'o-b', ids: [3, 4], capacity: 3 }))
+        expect(outcome).toEqual({ kind: 'refused', code: 'SESSION_FULL', refusal: { code: 'SESSION_FULL', message: 'SESSION_FULL' } })
+        expect(await booked()).toBe(2)
+        expect(await b().getBooking('bk-b')).toMatchObject({ status: 'refused', refusal: { code: 'SESSION_FULL' } })
+        expect(await b().listBookings('o-b', 10)).toEqual([])
+        // No claim of the refused attempt survives: its IDs and its account slot are free.
+        expect(await free('h3')).toBe(true)
+        expect(await free('h4')).toBe(true)
+        expect(await free('acct:o-b#b0')).toBe(true)
+        // One place is still there for a booking that fits.
+        expect((await b().book(request('bk-c', { openid: 'o-c', ids: [5], capacity: 3 }))).kind).toBe('confirmed')
+        expect(await booked()).toBe(3)
+      })
+
+      it('refuses an ID already booked that day, naming the visitor; nothing of the attempt is kept', async () => {
+        await b().book(request('bk-first', { openid: 'o-a', ids: [1] }))
+        const outcome = await b().book(request('bk-second', { openid: 'o-b', sessionId: `${DAY}.pm`, ids: [2, 1] }))
+        expect(outcome).toMatchObject({ kind: 'refused', code: 'ID_ALREADY_BOOKED', refusal: { message: 'ID_ALREADY_BOOKED：参观人1' } })
+        expect(await booked(`${DAY}.pm`)).toBe(0)
+        expect(await free('h2')).toBe(true) // claimed before the refusal, given back with it
+        expect(await free('acct:o-b#b0')).toBe(true)
+        expect(await b().getBooking('bk-second')).toMatchObject({ status: 'refused', refusal: { code: 'ID_ALREADY_BOOKED' } })
+      })
+
+      it('refuses over the fair-use caps: bookings per account per day, places per account per day, distinct IDs in 30 days', async () => {
+        // One booking a day per account (one slot).
+        expect((await b().book(request('d1', { ids: [1] }))).kind).toBe('confirmed')
+        expect(await b().book(request('d2', { sessionId: `${DAY}.pm`, ids: [2] }))).toMatchObject({ kind: 'refused', code: 'ACCOUNT_DAY_LIMIT' })
+        expect(await booked(`${DAY}.pm`)).toBe(0)
+        expect(await free('h2')).toBe(true)
+        // Three places a day across two bookings.
+        const p = { openid: 'o-p', slots: 2, placeSlots: 3 }
+        expect((await b().book(request('p1', { ...p, ids: [3, 4] }))).kind).toBe('confirmed')
+        expect(await b().book(request('p2', { ...p, sessionId: `${DAY}.pm`, ids: [5, 6] }))).toMatchObject({ kind: 'refused', code: 'ACCOUNT_PLACES_LIMIT' })
+        expect(await booked(`${DAY}.pm`)).toBe(0)
+        // The second booking slot, taken before that refusal, is back: one more place still fits.
+        expect((await b().book(request('p3', { ...p, sessionId: `${DAY}.pm`, ids: [7] }))).kind).toBe('confirmed')
+        // At most two distinct IDs within the window: a third is refused and not recorded.
+        const i = { openid: 'o-i', slots: 3, idLimit: 2 }
+        expect((await b().book(request('i1', { ...i, ids: [8, 9] }))).kind).toBe('confirmed')
+        expect(await b().book(request('i2', { ...i, sessionId: `${DAY}.pm`, ids: [10] }))).toMatchObject({ kind: 'refused', code: 'ACCOUNT_ID_LIMIT' })
+        expect(await free('h10')).toBe(true)
+        expect(await b().noteBookedIds('o-i', ['h8', 'h9'], '2026-11-26T03:00:00.000Z', { limit: 2, windowDays: 30 })).toBe(true)
+        expect(await booked()).toBe(1 + 2 + 2)
+        expect(await booked(`${DAY}.pm`)).toBe(1)
+      })
+
+      it('a retry of the same request answers with the first decision, and takes nothing twice', async () => {
+        const first = await b().book(request('r1', { ids: [1, 2] }))
+        const again = await b().book(request('r1', { ids: [1, 2], at: '2026-11-26T02:05:00.000Z' }))
+        expect(again).toEqual({ kind: 'existing', record: await b().getBooking('r1') })
+        expect(first.kind === 'confirmed' && again.kind === 'existing' && again.record.id === first.record.id).toBe(true)
+        expect(await booked()).toBe(2)
+        // The same id with other content never books anything else.
+        expect(await b().book(request('r1', { ids: [3] }))).toMatchObject({ kind: 'existing', record: { status: 'confirmed', places: 2 } })
+        expect(await free('h3')).toBe(true)
+        // A pending record (a cloud call in flight) answers as it stands.
+        await b().beginBooking(request('r2', { openid: 'o-2', ids: [4] }).record)
+        expect(await b().book(request('r2', { openid: 'o-2', ids: [4] }))).toMatchObject({ kind: 'existing', record: { status: 'pending' } })
+        expect(await booked()).toBe(2)
+      })
+
+      it('a refused request is decided afresh on retry (and can take a place freed since); a swept one stays final', async () => {
+        await b().book(request('f1', { openid: 'o-a', ids: [1], capacity: 1 }))
+        expect((await b().book(request('f2', { openid: 'o-b', ids: [2], capacity: 1 }))).kind).toBe('refused')
+        expect(await b().book(request('f2', { openid: 'o-b', ids: [2], capacity: 1 }))).toMatchObject({ kind: 'refused', code: 'SESSION_FULL' })
+        await b().transition('f1', 'confirmed', 'cancelled', { at: '2026-11-26T02:10:00.000Z' })
+        await b().releasePlaces(`${DAY}.am`, 1)
+        expect(await b().book(request('f2', { openid: 'o-b', ids: [2], capacity: 1, at: '2026-11-26T02:20:00.000Z' }))).toMatchObject({ kind: 'confirmed' })
+        expect(await b().getBooking('f2')).toMatchObject({ status: 'confirmed' })
+        expect(await booked()).toBe(1)
+        // Swept (a cloud call that died half-way): final, whatever is free now.
+        await b().beginBooking(request('s1', { openid: 'o-s', sessionId: `${DAY}.pm`, ids: [3] }).record)
+        await b().expirePending('s1', '2026-11-26T03:00:00.000Z', { at: '2026-11-26T03:00:00.000Z', refusal: { code: 'BOOKING_UNFINISHED', message: '未完成' } })
+        expect(await b().book(request('s1', { openid: 'o-s', sessionId: `${DAY}.pm`, ids: [3] }))).toMatchObject({ kind: 'existing', record: { status: 'refused', sweptAt: '2026-11-26T03:00:00.000Z' } })
+        expect(await booked(`${DAY}.pm`)).toBe(0)
+      })
+
+      it('a request that fails outright fails alone: the others sent at the same moment are decided, and it keeps nothing', async () => {
+        await b().book(request('holder', { openid: 'o-h', ids: [1] }))
+        const broken = { ...request('broken', { openid: 'o-x', ids: [2, 1] }), refusal: () => { throw new Error('wording failed') } }
+        const [before, failed, after] = await Promise.allSettled([
+          b().book(request('n1', { openid: 'o-n1', ids: [3] })),
+          b().book(broken),
+          b().book(request('n2', { openid: 'o-n2', ids: [4] })),
+        ])
+        expect(failed.status).toBe('rejected')
+        expect([before, after].map((o) => o.status === 'fulfilled' && o.value.kind)).toEqual(['confirmed', 'confirmed'])
+        expect(await booked()).toBe(3)
+        expect(await free('h2')).toBe(true)
+        expect(await free('acct:o-x#b0')).toBe(true)
+      })
+
+      it('under a simultaneous rush never exceeds capacity, and the same request sent at once books once', async () => {
+        const rush = await Promise.all(Array.from({ length: 12 }, (_, k) => b().book(request(`rush-${k}`, { openid: `o-${k}`, ids: [k + 1], capacity: 5 }))))
+        expect(rush.filter((o) => o.kind === 'confirmed')).toHaveLength(5)
+        expect(rush.filter((o) => o.kind === 'refused' && o.code === 'SESSION_FULL')).toHaveLength(7)
+        expect(await booked()).toBe(5)
+        const same = await Promise.all(Array.from({ length: 6 }, () => b().book(request('twice', { openid: 'o-t', sessionId: `${DAY}.pm`, ids: [40] }))))
+        expect(same.filter((o) => o.kind === 'confirmed')).toHaveLength(1)
+        expect(await booked(`${DAY}.pm`)).toBe(1)
       })
     })
 

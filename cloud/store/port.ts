@@ -1,7 +1,8 @@
 // The storage port: what the handlers need from storage, in the domain's words. Two adapters
 // implement it: embedded SQLite (local runtime, tests, H5 site) and the WeChat cloud database
 // (production). Every method is a single atomic step in both, so that guarded updates and
-// single-document transactions are enough on the cloud side.
+// single-document transactions are enough on the cloud side — except `BookingStore.book`, one
+// operation that SQLite does in one transaction and the cloud adapter composes from those steps.
 import type { IdType } from '../contracts/booking'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Company, Policy, ZoneChart } from '../contracts/zone'
@@ -131,6 +132,35 @@ export interface BookingAccount {
   countNoShowsAfter?: string
 }
 
+/** Why the store refused a booking, each a guard of `book`; the handler words it (see BookRequest.refusal). */
+export type BookRefusalCode = 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT' | 'ACCOUNT_ID_LIMIT'
+
+/** "Book this, with these guards": everything `BookingStore.book` needs to decide a request. */
+export interface BookRequest {
+  /** The booking as it would be confirmed (status `pending`; id = H(openid, clientRequestId), so a
+   *  retry of the same request names the same record; createdAt = the decision's instant). */
+  record: BookingRecord
+  /** The session's capacity: the places guard is `booked ≤ capacity − places`. */
+  capacity: number
+  /** Fair use: the account's booking-slot claim keys for the day (one must be free). */
+  bookingSlots: string[]
+  /** Fair use: the account's place-slot keys (`places` of them must be free); empty when the
+   *  booking slots already cap the places (see booking/fairuse.ts). */
+  placeSlots: string[]
+  /** Fair use: distinct ID numbers one account may book within a window (noteBookedIds). */
+  distinctIds: { limit: number; windowDays: number }
+  /** The answer a refusal stores on the record (and a retry of it is given). Pure and synchronous:
+   *  SQLite calls it inside its transaction. `visitor` is set for ID_ALREADY_BOOKED. */
+  refusal(code: BookRefusalCode, visitor?: BookingRecord['visitors'][number]): { code: string; message: string }
+}
+
+export type BookOutcome =
+  | { kind: 'confirmed'; record: BookingRecord }
+  | { kind: 'refused'; code: BookRefusalCode; refusal: { code: string; message: string } }
+  /** The request id was already decided for good (confirmed or later, swept), is still being
+   *  decided (pending), or names another booking's content: the record as it stands. */
+  | { kind: 'existing'; record: BookingRecord }
+
 /** What a status change records beside the new status. */
 export interface TransitionPatch {
   at: string
@@ -140,23 +170,37 @@ export interface TransitionPatch {
 }
 
 /**
- * Booking storage. Every method is ONE atomic step, so that the WeChat cloud database can do it
- * with a single guarded update, a single-document write with a deterministic `_id`, or a query —
- * no multi-document transaction. The handler composes the steps and compensates on refusal
- * (book: begin → claim the account's day (fair use) → reserve places → markPlacesHeld → claim each ID
- * → noteBookedIds → confirm; a refusal releases
- * what was taken). A call that dies half-way (crash, cloud-function timeout) leaves a pending
- * record holding places and claims: the no-show job sweeps records pending longer than
- * `pendingGraceMinutes` (stalePending → expirePending, then releases the places if `placesHeld` and
- * the claims keyed by the booking id). Every step after begin that records progress, and the
- * confirm, is guarded on `pending`, so a sweep and a late call end in exactly one outcome.
- * What stays open (places and their record live in two documents): a process that dies exactly
- * between reservePlaces and markPlacesHeld, between markPlacesHeld(false) and releasePlaces, or a
- * sweep cut off between expirePending and releasePlaces, leaves that booking's places taken —
- * never given back twice, so never an overbooking. Claims left the same way heal: claimId takes
- * over a claim whose holder is swept or cancelled. On SQLite each method is one transaction.
+ * Booking storage. `book` decides a booking request with all its guards as ONE operation, which
+ * each adapter does its own way:
+ * - SQLite: one IMMEDIATE transaction, at most one WAL commit per booking (group commit: the
+ *   requests that reach `book` within one event-loop turn share one transaction, each decided in
+ *   its own savepoint, in arrival order, and answered after the commit). Inside it: the record with
+ *   this id is looked up (a confirmed, pending or swept one is answered as it stands; a refused one
+ *   with the same content is decided afresh); then the account's day slot and place slots are
+ *   claimed (fair use), the places reserved (`booked + n ≤ capacity`), each ID claimed for the day,
+ *   the distinct-ID window noted — all in a savepoint that a refusal rolls back whole — and the
+ *   record is written once, confirmed or refused with its answer (kept for retries). A crash
+ *   rolls the transaction back: SQLite bookings are never left pending, so the sweep finds none
+ *   of them (it still runs, harmlessly, and settles records of the cloud path only).
+ * - Cloud database (no multi-document transaction): `book` composes the single-step methods below
+ *   (store/book-in-steps.ts): begin (or reopenRefused) → claim the account's day (fair use) →
+ *   reserve places → markPlacesHeld → claim each ID → noteBookedIds → confirm; a refusal releases
+ *   what was taken and stores the answer. A call that dies half-way (crash, cloud-function
+ *   timeout) leaves a pending record holding places and claims: the no-show job sweeps records
+ *   pending longer than `pendingGraceMinutes` (stalePending → expirePending, then releases the
+ *   places if `placesHeld` and the claims keyed by the booking id). Every step after begin that
+ *   records progress, and the confirm, is guarded on `pending`, so a sweep and a late call end in
+ *   exactly one outcome. What stays open (places and their record live in two documents): a
+ *   process that dies exactly between reservePlaces and markPlacesHeld, between
+ *   markPlacesHeld(false) and releasePlaces, or a sweep cut off between expirePending and
+ *   releasePlaces, leaves that booking's places taken — never given back twice, so never an
+ *   overbooking. Claims left the same way heal: claimId takes over a claim whose holder is swept
+ *   or cancelled.
+ * Every other method is ONE atomic step in both adapters (one transaction on SQLite; a single
+ * guarded update, a single-document write with a deterministic `_id`, or a query in the cloud).
  *
  * How each maps onto the cloud database (collections in brackets):
+ * - book            composed of the steps below (store/book-in-steps.ts), as described above.
  * - addVisitor      [booking_visitors] add({ _id: visitor.id, … }) where _id = H(openid, idHash);
  *                   a duplicate-key error = 'exists'. The ≤ 20 cap is a count() first: a soft cap,
  *                   not a safety property, so a race past it is harmless.
@@ -211,6 +255,9 @@ export interface TransitionPatch {
  * - suspend         doc(openid).set({ suspendedUntil, countNoShowsAfter }) — one document.
  */
 export interface BookingStore {
+  /** Decides a booking request with every guard at once (see above); a refusal leaves nothing
+   *  taken and stores its answer on the record. */
+  book(request: BookRequest): Promise<BookOutcome>
   addVisitor(visitor: SavedVisitor, cap: number): Promise<'added' | 'exists' | 'cap'>
   listVisitors(openid: string): Promise<SavedVisitor[]>
   getVisitors(openid: string, ids: string[]): Promise<SavedVisitor[]>

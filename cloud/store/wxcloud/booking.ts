@@ -1,6 +1,8 @@
 // Booking section on the cloud database, following the per-method mapping above `BookingStore` in
 // store/port.ts: every method is one guarded update, one add under a deterministic `_id`, or a
-// query. No multi-document transaction is needed: the handler composes the steps and compensates.
+// query. No multi-document transaction is needed: `book` composes the steps and compensates
+// (store/book-in-steps.ts).
+import { bookInSteps } from '../book-in-steps'
 import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor, TransitionPatch } from '../port'
 import { MAX_GET, type Doc, type WxDatabase } from './db'
 import { createIfAbsent, fetchAll, findById, guardedIncrement, guardedUpdate, stripDoc } from './helpers'
@@ -48,6 +50,10 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
     guardedIncrement(db, sessions(), sessionId, 'booked', n, { max: capacity })
 
   return {
+    // No multi-document transaction in the cloud database: the guarded steps below, composed.
+    book(request) {
+      return bookInSteps(this, request)
+    },
     async addVisitor(visitor, cap) {
       // A soft cap (count, then add): a race past it is harmless; uniqueness is the _id's job.
       if ((await visitors().where({ openid: visitor.openid }).count()).total >= cap) return 'cap'
