@@ -14,6 +14,7 @@ import type {
   MatchResult,
   Page,
   PolicyQuery,
+  Policy,
   PolicySummary,
   PolicyWithStatus,
   ZoneChart,
@@ -79,6 +80,14 @@ export interface Api {
     roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
     importZone: { req: { fileName: string; data: string }; res: { kind: 'companies' | 'policies'; imported: number; errors: Array<{ row: number; column?: string; message: string }> } }
+    zoneData: { req: Record<string, never>; res: { companies: Company[]; policies: Policy[]; charts: ZoneChart[]; exhibits: Array<{ code: string; name: string }> } }
+    /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, not edit. */
+    saveCompany: { req: { row: Record<string, string>; isNew: boolean }; res: { company: Company } }
+    removeCompany: { req: { id: string }; res: { removed: true } }
+    savePolicy: { req: { row: Record<string, string>; isNew: boolean }; res: { policy: Policy } }
+    removePolicy: { req: { id: string }; res: { removed: true } }
+    testRules: { req: { rules: unknown[]; profile: MatchProfile }; res: { verdict: 'fit' | 'near' | 'none'; rules: Array<{ label: string; missing: string; holds: boolean }> } }
+    saveChart: { req: { chart: ZoneChart }; res: { chart: ZoneChart } }
     dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
     audit: { req: AuditQuery; res: { entries: AuditEntry[] } }
   }

@@ -54,6 +54,13 @@ const MATRIX: Record<string, Caller[]> = {
   'console.roster': only('booking_operator'),
   'console.rosterXlsx': only('booking_operator'),
   'console.importZone': only('zone_editor'),
+  'console.zoneData': only('zone_editor'),
+  'console.saveCompany': only('zone_editor'),
+  'console.removeCompany': only('zone_editor'),
+  'console.savePolicy': only('zone_editor'),
+  'console.removePolicy': only('zone_editor'),
+  'console.testRules': only('zone_editor'),
+  'console.saveChart': only('zone_editor'),
   'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
   'console.audit': only(),
 }

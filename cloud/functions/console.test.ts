@@ -8,6 +8,7 @@ import { ROLES, type MediaStorage, type Role } from './types'
 import { dispatch } from './dispatch'
 import { functions } from '.'
 import { consoleFn, CONSOLE_ROLES } from './console'
+import { companyToRow, policyToRow } from '../zone/import'
 import { cancelBookingsOfClosedDay, closeDay } from '../ops/close-day'
 import { bj, caller, residentId } from '../testing/booking'
 import { contextFor, tempSqliteStore } from '../testing/stores'
@@ -67,6 +68,13 @@ const SAMPLE: Record<string, object> = {
   roster: { day: FRI },
   rosterXlsx: { day: FRI },
   importZone: { fileName: 'x.csv', data: '' },
+  zoneData: {},
+  saveCompany: { row: {}, isNew: true },
+  removeCompany: { id: 'none' },
+  savePolicy: { row: {}, isNew: true },
+  removePolicy: { id: 'none' },
+  testRules: { rules: [], profile: { inZone: true, qualifications: [], talent: [], financingNeed: false } },
+  saveChart: { chart: { id: 'none' } },
   dashboard: {},
   audit: {},
 }
@@ -83,6 +91,13 @@ const ALLOWED: Record<string, readonly Role[]> = {
   roster: ['booking_operator'],
   rosterXlsx: ['booking_operator'],
   importZone: ['zone_editor'],
+  zoneData: ['zone_editor'],
+  saveCompany: ['zone_editor'],
+  removeCompany: ['zone_editor'],
+  savePolicy: ['zone_editor'],
+  removePolicy: ['zone_editor'],
+  testRules: ['zone_editor'],
+  saveChart: ['zone_editor'],
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   audit: [],
 }
@@ -346,6 +361,89 @@ describe('zone import by upload', () => {
     const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(template).toString('base64') })
     expect(good).toMatchObject({ ok: true, data: { kind: 'companies', imported: lines.length - 1, errors: [] } })
     expect(await env.store.zone.listCompanies()).toHaveLength(lines.length - 1)
+  })
+})
+
+// ----- zone data editing -----
+
+describe('zone data editing (companies, policies, rules preview, figures)', () => {
+  const companyRow = async (id: string) => companyToRow((await env.store.zone.getCompany(id))!)
+
+  it('edits a company through the import’s own validation: the visitor’s search shows the new name, the audit log the before/after', async () => {
+    const row = { ...(await companyRow('houren')), 企业名称: '厚仁教育科技（大连）有限公司' }
+    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false })
+    expect(res).toMatchObject({ ok: true, data: { company: { id: 'houren', name: '厚仁教育科技（大连）有限公司' } } })
+    const visitor = await call('zone', 'getCompany', { id: 'houren' }, { openid: null, now: NOW })
+    expect(visitor).toMatchObject({ ok: true, data: { company: { name: '厚仁教育科技（大连）有限公司' } } })
+    const search = await call('zone', 'searchCompanies', { q: '厚仁教育科技' }, { openid: null, now: NOW })
+    expect((search as any).data.items.map((c: any) => c.id)).toContain('houren')
+    const audit = (await asRole('admin', 'audit', { operation: 'console.saveCompany' })) as any
+    expect(audit.data.entries[0]).toMatchObject({ target: 'houren', before: { name: '厚仁教育' }, after: { name: '厚仁教育科技（大连）有限公司' } })
+  })
+
+  it('refuses a bad row with the same column-named messages as the spreadsheet import, and changes nothing', async () => {
+    const before = await env.store.zone.listCompanies()
+    const row = { ...(await companyRow('houren')), 行业: '餐饮', 展品编号: 'nosuch' }
+    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false })
+    expect(res).toMatchObject({ ok: false, error: { code: 'ZONE_ROW_INVALID', fields: { 行业: expect.stringContaining('行业只能是'), 展品编号: '展品 nosuch 不存在' } } })
+    expect(await env.store.zone.listCompanies()).toEqual(before)
+  })
+
+  it('creates a company under a new id only, refuses a taken one, and deletes one no exhibit links to', async () => {
+    const row = { ...(await companyRow('houren')), 企业编号: 'newco', 企业名称: '大连新创科技有限公司' }
+    expect(await asRole('zone_editor', 'saveCompany', { row, isNew: true })).toMatchObject({ ok: true })
+    expect(await asRole('zone_editor', 'saveCompany', { row, isNew: true })).toMatchObject({ ok: false, error: { code: 'ZONE_ID_TAKEN', fields: { 企业编号: expect.any(String) } } })
+    expect(await asRole('zone_editor', 'saveCompany', { row: { ...row, 企业编号: 'ghost' }, isNew: false })).toMatchObject({ ok: false, error: { code: 'COMPANY_NOT_FOUND' } })
+    expect(await asRole('zone_editor', 'removeCompany', { id: 'newco' })).toMatchObject({ ok: true })
+    expect(await env.store.zone.getCompany('newco')).toBeNull()
+    // 铭云 is the helmet's company: removing it would break the exhibit's link.
+    expect(await asRole('zone_editor', 'removeCompany', { id: 'mingyun' })).toMatchObject({ ok: false, error: { code: 'COMPANY_LINKED', message: expect.stringContaining('头盔') } })
+    expect(await env.store.zone.getCompany('mingyun')).not.toBeNull()
+  })
+
+  it('edits a policy’s rules: the calculator answers by the new rules at once; a bad rule is refused like the import’s', async () => {
+    const policy = (await env.store.zone.getPolicy('kechuang'))!
+    const profile = { inZone: true, founded: '2024-01-01', otherIp: 0, qualifications: [], talent: [], financingNeed: false }
+    const fitsBefore = (await call('zone', 'match', { profile }, { openid: null, now: NOW })) as any
+    expect(fitsBefore.data.fits.map((f: any) => f.policy.id)).not.toContain('kechuang')
+    // Drop the IP rule: the same profile now fits.
+    const rules = policy.rules!.filter((r) => r.type !== 'min')
+    const row = { ...policyToRow(policy), 匹配规则: JSON.stringify(rules) }
+    expect(await asRole('zone_editor', 'savePolicy', { row, isNew: false })).toMatchObject({ ok: true, data: { policy: { rules } } })
+    const fitsAfter = (await call('zone', 'match', { profile }, { openid: null, now: NOW })) as any
+    expect(fitsAfter.data.fits.map((f: any) => f.policy.id)).toContain('kechuang')
+
+    const bad = { ...row, 匹配规则: JSON.stringify([{ type: 'min', field: 'height', value: 1, label: 'x', missing: 'y' }]) }
+    expect(await asRole('zone_editor', 'savePolicy', { row: bad, isNew: false })).toMatchObject({ ok: false, error: { code: 'ZONE_ROW_INVALID', fields: { 匹配规则: expect.stringContaining('第1条规则有误') } } })
+    expect((await env.store.zone.getPolicy('kechuang'))!.rules).toEqual(rules)
+    expect(await asRole('zone_editor', 'removePolicy', { id: 'kechuang' })).toMatchObject({ ok: true })
+    expect(await call('zone', 'getPolicy', { id: 'kechuang' }, { openid: null, now: NOW })).toMatchObject({ ok: false })
+  })
+
+  it('previews draft rules against a test profile with the calculator’s logic, without saving anything', async () => {
+    const rules = (await env.store.zone.getPolicy('kechuang'))!.rules!
+    const version = await env.store.zone.version()
+    const young = { inZone: true, founded: '2024-01-01', otherIp: 2, qualifications: [], talent: [], financingNeed: false }
+    expect(await asRole('zone_editor', 'testRules', { rules, profile: young })).toMatchObject({ ok: true, data: { verdict: 'fit', rules: [{ holds: true }, { holds: true }, { holds: true }] } })
+    // No IP yet: one attainable rule fails — a near miss, and the rule says what is missing.
+    const noIp = await asRole('zone_editor', 'testRules', { rules, profile: { ...young, otherIp: 0 } })
+    expect(noIp).toMatchObject({ ok: true, data: { verdict: 'near', rules: [{ holds: true }, { holds: true }, { holds: false, missing: expect.stringContaining('知识产权') }] } })
+    // Too old is not something a company can change: no match.
+    expect(await asRole('zone_editor', 'testRules', { rules, profile: { ...young, founded: '2010-01-01' } })).toMatchObject({ ok: true, data: { verdict: 'none' } })
+    expect(await asRole('zone_editor', 'testRules', { rules: [{ type: 'nope' }], profile: young })).toMatchObject({ ok: false, error: { code: 'RULES_INVALID' } })
+    expect(await env.store.zone.version()).toBe(version)
+  })
+
+  it('edits a figure with its year and source; a chart without a year or source is refused', async () => {
+    const chart = (await env.store.zone.listCharts())[0]
+    const edited = { ...chart, year: '2025年', source: '大连高新区管委会 2025 年统计', figures: chart.figures.map((f, i) => (i === 0 ? { ...f, value: 2400 } : f)) }
+    expect(await asRole('zone_editor', 'saveChart', { chart: edited })).toMatchObject({ ok: true })
+    const shown = (await call('zone', 'figures', {}, { openid: null, now: NOW })) as any
+    expect(shown.data.charts[0]).toMatchObject({ id: chart.id, year: '2025年', source: '大连高新区管委会 2025 年统计' })
+    expect(shown.data.charts[0].figures[0].value).toBe(2400)
+    const noYear = await asRole('zone_editor', 'saveChart', { chart: { ...edited, year: ' ', source: '' } })
+    expect(noYear).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { 'chart.year': '请填写数据年份', 'chart.source': '请填写数据来源' } } })
+    expect((await env.store.zone.listCharts())[0].year).toBe('2025年')
   })
 })
 

@@ -14,7 +14,11 @@ import { closeDay } from '../ops/close-day'
 import { buildDashboard } from '../ops/dashboard'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
-import { detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { COMPANY_HEADERS, POLICY_HEADERS, detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { matchPolicies, evaluateRule } from '../zone/rules'
+import { RuleSchema, ZoneChartSchema } from '../zone/schema'
+import type { Policy, Rule, ZoneChart } from '../contracts/zone'
+import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type Role } from './types'
 
 export const ConsoleErrors = {
@@ -27,6 +31,13 @@ export const ConsoleErrors = {
   SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
   SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
+  ZONE_ROW_INVALID: '填写有误，请按提示修改后再保存',
+  ZONE_ID_TAKEN: '编号已被使用，请换一个编号',
+  COMPANY_NOT_FOUND: '没有找到这家企业，可能已被删除',
+  COMPANY_LINKED: '该企业仍关联展品，请先在展品管理中改为其他企业',
+  POLICY_NOT_FOUND: '没有找到这项政策，可能已被删除',
+  RULES_INVALID: '匹配规则有误，请检查后再试',
+  CHART_NOT_FOUND: '没有找到这张图表',
   ...PhotoErrors,
 } as const
 
@@ -75,6 +86,50 @@ const NoticeEdit = z
     published: z.boolean(),
   })
   .strict()
+
+/** One company or policy as the import's spreadsheet row (column → cell text): the console saves it
+ *  through the import's own parser, so a form and a spreadsheet are held to the same rules. */
+const ROW = z.record(z.string().max(40), z.string().max(5000))
+const ZoneRowEdit = z.object({ row: ROW, isNew: z.boolean() }).strict()
+
+/** Row errors (column-keyed) as a refusal whose `fields` sit under the form's column-named items. */
+function rowRefusal(errors: RowError[]) {
+  const fields: Record<string, string> = {}
+  for (const e of errors) fields[e.column ?? '_'] ??= e.message
+  return fail('ZONE_ROW_INVALID', `${ConsoleErrors.ZONE_ROW_INVALID}：${errors.map((e) => (e.column ? `「${e.column}」${e.message}` : e.message)).join('；')}`, fields)
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Figures: the file schema, plus the year and the source an operator must always name. */
+const ChartEdit = ZoneChartSchema.extend({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '图表编号只能用小写字母、数字和连字符'),
+  title: text(40, '请填写图表标题'),
+  year: text(20, '请填写数据年份'),
+  source: text(200, '请填写数据来源'),
+  figures: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/, '数据编号只能用小写字母、数字和连字符'), label: text(20, '请填写数据名称'), value: z.number({ error: '请填写数值' }).finite(), unit: z.string().max(10), qualifier: z.string().max(10).optional() }).strict())
+    .min(1, '至少填写一项数据'),
+}).strict()
+
+/** A stand-in policy carrying only the draft rules, so the preview runs the calculator itself. */
+const draftPolicy = (rules: Rule[]): Policy => ({
+  id: 'draft',
+  title: '草稿',
+  level: '区',
+  kinds: ['资金补贴'],
+  audiences: ['各类企业'],
+  summary: '-',
+  conditions: [],
+  benefit: { text: '-' },
+  materials: [],
+  howToApply: '-',
+  where: '-',
+  issuer: '-',
+  sourceNote: '-',
+  source: 'illustrative',
+  rules,
+})
 
 interface ImportAnswer {
   kind: ImportKind
@@ -244,6 +299,116 @@ export const consoleFn = implement('console', {
         await ctx.store.zone.replacePolicies(res.records)
         await recordChange(ctx, 'console.importZone', 'policies', { count: before }, { count: res.records.length, fileName })
         return ok({ kind, imported: res.records.length, errors: [] })
+      },
+    }),
+
+    /** Everything the zone pages edit, plus the exhibits a company may be linked to. */
+    zoneData: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async (_req, ctx) => {
+        const [companies, policies, charts, exhibits] = await Promise.all([
+          ctx.store.zone.listCompanies(),
+          ctx.store.zone.listPolicies(),
+          ctx.store.zone.listCharts(),
+          ctx.store.content.listExhibits(),
+        ])
+        return ok({ companies, policies, charts, exhibits: exhibits.map((e) => ({ code: e.code, name: e.name })) })
+      },
+    }),
+    // The zone store replaces whole lists (its one atomic write, made for imports): an edit reads the
+    // list, changes one record and replaces the list. Fine at this size (hundreds of records, a
+    // handful of editors); two editors saving in the same instant: the later save wins.
+    saveCompany: defineAction({
+      schema: ZoneRowEdit,
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ row, isNew }, ctx) => {
+        const exhibits = new Map((await ctx.store.content.listExhibits()).map((e) => [e.code, e.name]))
+        const parsed = parseCompanyRows(COMPANY_HEADERS, [row], exhibits)
+        if (!parsed.ok) return rowRefusal(parsed.errors)
+        const company = parsed.records[0]
+        const list = await ctx.store.zone.listCompanies()
+        const before = list.find((c) => c.id === company.id) ?? null
+        if (isNew && before) return fail('ZONE_ID_TAKEN', ConsoleErrors.ZONE_ID_TAKEN, { 企业编号: ConsoleErrors.ZONE_ID_TAKEN })
+        if (!isNew && !before) return fail('COMPANY_NOT_FOUND', ConsoleErrors.COMPANY_NOT_FOUND)
+        await ctx.store.zone.replaceCompanies([...list.filter((c) => c.id !== company.id), company].sort(byId))
+        await recordChange(ctx, 'console.saveCompany', company.id, before, company)
+        return ok({ company })
+      },
+    }),
+    removeCompany: defineAction({
+      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ id }, ctx) => {
+        const list = await ctx.store.zone.listCompanies()
+        const before = list.find((c) => c.id === id)
+        if (!before) return fail('COMPANY_NOT_FOUND', ConsoleErrors.COMPANY_NOT_FOUND)
+        // An exhibit's company link would lead visitors to a page that no longer exists.
+        const linked = (await ctx.store.content.listExhibits()).filter((e) => e.company.id === id)
+        if (linked.length) return fail('COMPANY_LINKED', `${ConsoleErrors.COMPANY_LINKED}（${linked.map((e) => e.name).join('、')}）`)
+        await ctx.store.zone.replaceCompanies(list.filter((c) => c.id !== id))
+        await recordChange(ctx, 'console.removeCompany', id, before, null)
+        return ok({ removed: true as const })
+      },
+    }),
+    savePolicy: defineAction({
+      schema: ZoneRowEdit,
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ row, isNew }, ctx) => {
+        const parsed = parsePolicyRows(POLICY_HEADERS, [row])
+        if (!parsed.ok) return rowRefusal(parsed.errors)
+        const policy = parsed.records[0]
+        const list = await ctx.store.zone.listPolicies()
+        const before = list.find((p) => p.id === policy.id) ?? null
+        if (isNew && before) return fail('ZONE_ID_TAKEN', ConsoleErrors.ZONE_ID_TAKEN, { 政策编号: ConsoleErrors.ZONE_ID_TAKEN })
+        if (!isNew && !before) return fail('POLICY_NOT_FOUND', ConsoleErrors.POLICY_NOT_FOUND)
+        await ctx.store.zone.replacePolicies([...list.filter((p) => p.id !== policy.id), policy].sort(byId))
+        await recordChange(ctx, 'console.savePolicy', policy.id, before, policy)
+        return ok({ policy })
+      },
+    }),
+    removePolicy: defineAction({
+      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ id }, ctx) => {
+        const list = await ctx.store.zone.listPolicies()
+        const before = list.find((p) => p.id === id)
+        if (!before) return fail('POLICY_NOT_FOUND', ConsoleErrors.POLICY_NOT_FOUND)
+        await ctx.store.zone.replacePolicies(list.filter((p) => p.id !== id))
+        await recordChange(ctx, 'console.removePolicy', id, before, null)
+        return ok({ removed: true as const })
+      },
+    }),
+    /** The rule editor's live preview: draft rules (checked like the import's 匹配规则 cell) against a
+     *  test profile, through the calculator's own evaluator and matcher. Changes nothing. */
+    testRules: defineAction({
+      schema: z.object({ rules: z.array(z.unknown()).max(20, '规则最多 20 条'), profile: MatchProfileSchema }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ rules, profile }, ctx) => {
+        const parsed = RuleSchema.array().safeParse(rules)
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]
+          return fail('RULES_INVALID', `${ConsoleErrors.RULES_INVALID}：第${Number(issue.path[0]) + 1}条规则${issue.path.slice(1).join('.') || ''}不正确`)
+        }
+        const today = dayOf(ctx.now())
+        const checked = parsed.data as Rule[]
+        const result = matchPolicies([draftPolicy(checked)], profile, today)
+        const verdict: 'fit' | 'near' | 'none' = !checked.length ? 'none' : result.fits.length ? 'fit' : result.nearMisses.length ? 'near' : 'none'
+        return ok({ verdict, rules: checked.map((rule) => ({ label: rule.label, missing: rule.missing, holds: evaluateRule(rule, profile, today) })) })
+      },
+    }),
+    saveChart: defineAction({
+      schema: z.object({ chart: ChartEdit }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ chart }, ctx) => {
+        const list = await ctx.store.zone.listCharts()
+        const at = list.findIndex((c) => c.id === chart.id)
+        if (at < 0) return fail('CHART_NOT_FOUND', ConsoleErrors.CHART_NOT_FOUND)
+        const before = list[at]
+        const after = JSON.parse(JSON.stringify(chart)) as ZoneChart
+        await ctx.store.zone.replaceCharts(list.map((c, i) => (i === at ? after : c)))
+        await recordChange(ctx, 'console.saveChart', chart.id, before, after)
+        return ok({ chart: after })
       },
     }),
 
