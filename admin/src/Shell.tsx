@@ -10,6 +10,7 @@ import { Exhibits } from './pages/Exhibits'
 import { Notices } from './pages/Notices'
 import { Bookings } from './pages/Bookings'
 import { ZoneImport } from './pages/ZoneImport'
+import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
 import { call } from './api'
@@ -19,6 +20,7 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   exhibits: Exhibits,
   notices: Notices,
   bookings: Bookings,
+  zoneData: ZoneData,
   zone: ZoneImport,
   audit: Audit,
   accounts: Accounts,
