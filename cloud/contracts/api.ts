@@ -77,6 +77,11 @@ export interface Api {
     removeNotice: { req: { id: string }; res: { removed: true } }
     closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
     closeDay: { req: { day: string; reason: string }; res: CloseDayResult }
+    bookingConfig: { req: Record<string, never>; res: BookingSettings }
+    saveSessionTemplates: { req: { weekday: 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'; sessions: SessionTemplateView[] | null }; res: { saved: true } }
+    setCapacity: { req: { sessionId: string; capacity: number | null }; res: { saved: true } }
+    closeSession: { req: { sessionId: string; reason: string }; res: CloseDayResult }
+    saveHolidays: { req: { holidays: Array<{ name: string; from: string; to: string }> }; res: { holidays: Array<{ name: string; from: string; to: string }> } }
     roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
     importZone: { req: { fileName: string; data: string }; res: { kind: 'companies' | 'policies'; imported: number; errors: Array<{ row: number; column?: string; message: string }> } }
@@ -100,6 +105,28 @@ export interface Api {
     update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
     resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
   }
+}
+
+export interface SessionTemplateView {
+  key: string
+  name: string
+  start: string
+  end: string
+  capacity: number
+}
+
+/** The console's 预约设置: what the store holds over data/booking.json's defaults. */
+export interface BookingSettings {
+  today: string
+  sessions: SessionTemplateView[]
+  weekdaySessions: Partial<Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', SessionTemplateView[]>>
+  capacityOverrides: Array<{ date: string; key: string; capacity: number }>
+  closedSessions: Array<{ sessionId: string; reason: string }>
+  closedDays: Array<{ date: string; reason: string }>
+  holidays: Array<{ name: string; from: string; to: string }>
+  closedWeekdays: number[]
+  /** The bookable days (today and the shown ones) with their sessions in force. */
+  days: Array<{ date: string; sessions: SessionTemplateView[] }>
 }
 
 /** What the console's exhibit form sends. */

@@ -65,6 +65,11 @@ const SAMPLE: Record<string, object> = {
   removeNotice: { id: 'none' },
   closures: {},
   closeDay: { day: '2020-01-01', reason: '测试' },
+  bookingConfig: {},
+  saveSessionTemplates: { weekday: 'default', sessions: null },
+  setCapacity: { sessionId: '2020-01-01.am', capacity: 1 },
+  closeSession: { sessionId: '2020-01-01.am', reason: '测试' },
+  saveHolidays: { holidays: [{ name: '测试', from: '2027-01-02', to: '2027-01-01' }] },
   roster: { day: FRI },
   rosterXlsx: { day: FRI },
   importZone: { fileName: 'x.csv', data: '' },
@@ -88,6 +93,11 @@ const ALLOWED: Record<string, readonly Role[]> = {
   removeNotice: CONSOLE_ROLES.content,
   closures: ['booking_operator'],
   closeDay: ['booking_operator'],
+  bookingConfig: ['booking_operator'],
+  saveSessionTemplates: ['booking_operator'],
+  setCapacity: ['booking_operator'],
+  closeSession: ['booking_operator'],
+  saveHolidays: ['booking_operator'],
   roster: ['booking_operator'],
   rosterXlsx: ['booking_operator'],
   importZone: ['zone_editor'],
@@ -361,6 +371,84 @@ describe('zone import by upload', () => {
     const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(template).toString('base64') })
     expect(good).toMatchObject({ ok: true, data: { kind: 'companies', imported: lines.length - 1, errors: [] } })
     expect(await env.store.zone.listCompanies()).toHaveLength(lines.length - 1)
+  })
+})
+
+// ----- booking configuration -----
+
+describe('booking configuration (stored in the store, read by the calendar and booking)', () => {
+  const calendarDay = async (date: string) => {
+    const cal = (await call('booking', 'calendar', {}, { openid: null, now: NOW })) as any
+    return cal.data.days.find((d: any) => d.date === date)
+  }
+
+  it('closes one session with a reason through the same job: only its bookings are cancelled, the other session keeps its own', async () => {
+    const am = await bookFor('alice', `${FRI}.am`, 2)
+    const pm = await bookFor('bob', `${FRI}.pm`, 1)
+    const res = await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.am`, reason: '设备检修，上午停场' })
+    expect(res).toMatchObject({ ok: true, data: { day: FRI, sessionId: `${FRI}.am`, cancelled: 1, released: 1, total: 1 } })
+
+    const mine = (await call('booking', 'mine', {}, { openid: 'alice', now: NOW })) as any
+    expect(mine.data.bookings.find((x: any) => x.id === am)).toMatchObject({ status: 'cancelled', cancelReason: '设备检修，上午停场' })
+    expect((await env.store.booking.getBooking(pm))?.status).toBe('confirmed')
+    expect(await left(`${FRI}.am`)).toBe(300)
+    expect(await left(`${FRI}.pm`)).toBe(299)
+    expect((await env.store.outbox.pending(100)).filter((m) => m.kind === 'closure-notice').map((m) => m.touser)).toEqual(['alice'])
+
+    // The calendar: that session closed with the reason, the day and its other session open.
+    const day = await calendarDay(FRI)
+    expect(day.status).toBe('open')
+    expect(day.sessions.map((s: any) => [s.key, s.status, s.closedReason])).toEqual([['am', 'closed', '设备检修，上午停场'], ['pm', 'open', undefined]])
+    await expect(bookFor('carol', `${FRI}.am`)).rejects.toThrow('设备检修，上午停场')
+    await bookFor('carol', `${FRI}.pm`)
+
+    // Run again (after a crash, or a double click): nothing more happens.
+    expect(await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.am`, reason: '设备检修，上午停场' })).toMatchObject({ ok: true, data: { cancelled: 0, released: 0, total: 1 } })
+    expect(await left(`${FRI}.am`)).toBe(300)
+    expect(await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.eve`, reason: '测试' })).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_FOUND' } })
+  })
+
+  it('a weekday’s own session templates and a day’s capacity override are what the calendar shows and booking enforces', async () => {
+    // Saturdays get an extra evening session; Friday 27th's morning takes only 2 people.
+    const saturday = [
+      { key: 'am', name: '上午场', start: '09:00', end: '12:00', capacity: 300 },
+      { key: 'pm', name: '下午场', start: '13:00', end: '16:30', capacity: 300 },
+      { key: 'eve', name: '夜场', start: '18:00', end: '20:00', capacity: 50 },
+    ]
+    expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: saturday })).toMatchObject({ ok: true })
+    expect(await asRole('booking_operator', 'setCapacity', { sessionId: `${FRI}.am`, capacity: 2 })).toMatchObject({ ok: true })
+
+    expect((await calendarDay(SAT)).sessions.map((s: any) => [s.key, s.capacity])).toEqual([['am', 300], ['pm', 300], ['eve', 50]])
+    expect((await calendarDay(FRI)).sessions.map((s: any) => [s.key, s.capacity])).toEqual([['am', 2], ['pm', 300]])
+    await bookFor('dave', `${SAT}.eve`, 1)
+    expect(await left(`${SAT}.eve`)).toBe(49)
+    await bookFor('erin', `${FRI}.am`, 2)
+    await expect(bookFor('fred', `${FRI}.am`, 1)).rejects.toThrow()
+
+    // A bad template changes nothing.
+    const bad = await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: [{ ...saturday[0], start: '12:00', end: '09:00' }] })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'SESSION_TEMPLATES' } })
+    expect((await calendarDay(SAT)).sessions).toHaveLength(3)
+    // Cleared, Saturday has the default sessions again; the override removed, Friday morning is back to 300.
+    expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: null })).toMatchObject({ ok: true })
+    expect(await asRole('booking_operator', 'setCapacity', { sessionId: `${FRI}.am`, capacity: null })).toMatchObject({ ok: true })
+    expect((await calendarDay(SAT)).sessions.map((s: any) => s.key)).toEqual(['am', 'pm'])
+    expect((await calendarDay(FRI)).sessions[0].capacity).toBe(300)
+    const audit = (await asRole('admin', 'audit', {})) as any
+    expect(audit.data.entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(['console.saveSessionTemplates', 'console.setCapacity']))
+  })
+
+  it('the holidays list decides whether a closed weekday opens: a Monday made a holiday shows open', async () => {
+    const monday = '2026-11-30'
+    expect((await calendarDay(monday)).status).toBe('closed')
+    const cfg = (await asRole('booking_operator', 'bookingConfig', {})) as any
+    const holidays = [...cfg.data.holidays, { name: '馆庆日', from: monday, to: monday }]
+    expect(await asRole('booking_operator', 'saveHolidays', { holidays })).toMatchObject({ ok: true })
+    expect(await calendarDay(monday)).toMatchObject({ holiday: '馆庆日' })
+    expect((await calendarDay(monday)).status).not.toBe('closed')
+    const backwards = await asRole('booking_operator', 'saveHolidays', { holidays: [{ name: '错', from: '2027-01-02', to: '2027-01-01' }] })
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'HOLIDAY_RANGE' } })
+    expect(((await asRole('booking_operator', 'bookingConfig', {})) as any).data.holidays).toHaveLength(holidays.length)
   })
 })
 

@@ -7,10 +7,11 @@ import path from 'node:path'
 import { z } from 'zod/v4'
 import { EXHIBIT_CODE_PATTERN, type Exhibit } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
-import { loadBookingConfig } from '../booking/config'
+import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
+import { sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
-import { closeDay } from '../ops/close-day'
+import { closeDay, closeSession } from '../ops/close-day'
 import { buildDashboard } from '../ops/dashboard'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
@@ -31,6 +32,9 @@ export const ConsoleErrors = {
   SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
   SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
+  SESSION_NOT_FOUND: '这一天没有这个场次',
+  SESSION_TEMPLATES: '场次设置有误，请检查后再保存',
+  HOLIDAY_RANGE: '假日的结束日期不能早于开始日期',
   ZONE_ROW_INVALID: '填写有误，请按提示修改后再保存',
   ZONE_ID_TAKEN: '编号已被使用，请换一个编号',
   COMPANY_NOT_FOUND: '没有找到这家企业，可能已被删除',
@@ -130,6 +134,13 @@ const draftPolicy = (rules: Rule[]): Policy => ({
   source: 'illustrative',
   rules,
 })
+
+/** A weekday's (or the default) session templates: keys unique, each session starting before it ends. */
+const Templates = z
+  .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大') }).strict())
+  .min(1, '至少保留一个场次')
+  .max(8, '每天最多 8 个场次')
+const SESSION_ID = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/, '场次编号格式不正确')
 
 interface ImportAnswer {
   kind: ImportKind
@@ -246,6 +257,96 @@ export const consoleFn = implement('console', {
         const result = await closeDay(ctx.store, day, reason, ctx.now())
         await recordChange(ctx, 'console.closeDay', day, before, result)
         return ok(result)
+      },
+    }),
+    /** 预约设置: the settings the calendar and booking handlers read (stored in the store, over data/booking.json). */
+    bookingConfig: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async (_req, ctx) => {
+        const c = await loadBookingConfig(ctx.store)
+        const today = dayOf(ctx.now())
+        const days = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i)).map((date) => ({ date, sessions: templatesOn(c, date) }))
+        return ok({
+          today,
+          sessions: c.sessions,
+          weekdaySessions: c.weekdaySessions,
+          capacityOverrides: c.capacityOverrides,
+          closedSessions: c.closedSessions,
+          closedDays: c.closedDays,
+          holidays: c.holidays,
+          closedWeekdays: c.closedWeekdays,
+          days,
+        })
+      },
+    }),
+    /** `weekday`: 'default' or '0' (Sunday) … '6'; `sessions: null` gives that weekday back the default. */
+    saveSessionTemplates: defineAction({
+      schema: z.object({ weekday: z.enum(['default', '0', '1', '2', '3', '4', '5', '6']), sessions: Templates.nullable() }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ weekday, sessions }, ctx) => {
+        if (sessions) {
+          const keys = new Set(sessions.map((t) => t.key))
+          const bad = keys.size !== sessions.length ? '场次代号不能重复' : sessions.find((t) => t.start >= t.end) ? '每个场次的开始时间须早于结束时间' : null
+          if (bad) return fail('SESSION_TEMPLATES', `${ConsoleErrors.SESSION_TEMPLATES}：${bad}`, { sessions: bad })
+        }
+        if (weekday === 'default' && !sessions) return fail('SESSION_TEMPLATES', `${ConsoleErrors.SESSION_TEMPLATES}：默认场次不能清空`)
+        const config = await loadBookingConfig(ctx.store)
+        const before = weekday === 'default' ? config.sessions : (config.weekdaySessions[weekday] ?? null)
+        const weekdaySessions = { ...config.weekdaySessions }
+        if (weekday !== 'default') {
+          if (sessions) weekdaySessions[weekday] = sessions
+          else delete weekdaySessions[weekday]
+        }
+        await saveBookingConfig(ctx.store, { ...config, ...(weekday === 'default' && sessions ? { sessions } : {}), weekdaySessions })
+        await recordChange(ctx, 'console.saveSessionTemplates', weekday, before, sessions)
+        return ok({ saved: true as const })
+      },
+    }),
+    /** One session's capacity on one day; `capacity: null` removes the override. */
+    setCapacity: defineAction({
+      schema: z.object({ sessionId: SESSION_ID, capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大').nullable() }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ sessionId, capacity }, ctx) => {
+        const config = await loadBookingConfig(ctx.store)
+        const [date, key] = sessionId.split('.')
+        if (date < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
+        if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
+        const before = config.capacityOverrides.find((o) => o.date === date && o.key === key) ?? null
+        const others = config.capacityOverrides.filter((o) => !(o.date === date && o.key === key))
+        const capacityOverrides = capacity === null ? others : [...others, { date, key, capacity }].sort((a, b) => `${a.date}.${a.key}`.localeCompare(`${b.date}.${b.key}`))
+        await saveBookingConfig(ctx.store, { ...config, capacityOverrides })
+        await recordChange(ctx, 'console.setCapacity', sessionId, before, capacity === null ? null : { date, key, capacity })
+        return ok({ saved: true as const })
+      },
+    }),
+    /** Closing one session: the same idempotent job as a day, cancelling only that session's bookings. */
+    closeSession: defineAction({
+      schema: z.object({ sessionId: SESSION_ID, reason: text(40, '请填写停场原因（将告知已预约的观众）') }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ sessionId, reason }, ctx) => {
+        if (sessionId.slice(0, 10) < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
+        const config = await loadBookingConfig(ctx.store)
+        if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
+        const before = config.closedSessions.find((c) => c.sessionId === sessionId) ?? null
+        const result = await closeSession(ctx.store, sessionId, reason, ctx.now())
+        await recordChange(ctx, 'console.closeSession', sessionId, before, result)
+        return ok(result)
+      },
+    }),
+    saveHolidays: defineAction({
+      schema: z
+        .object({ holidays: z.array(z.object({ name: text(10, '请填写假日名称'), from: DAY, to: DAY }).strict()).max(100, '假日最多 100 段') })
+        .strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ holidays }, ctx) => {
+        const bad = holidays.findIndex((h) => h.to < h.from)
+        if (bad >= 0) return fail('HOLIDAY_RANGE', `第${bad + 1}行：${ConsoleErrors.HOLIDAY_RANGE}`, { [`holidays.${bad}.to`]: ConsoleErrors.HOLIDAY_RANGE })
+        const config = await loadBookingConfig(ctx.store)
+        const sorted = [...holidays].sort((a, b) => a.from.localeCompare(b.from))
+        await saveBookingConfig(ctx.store, { ...config, holidays: sorted })
+        await recordChange(ctx, 'console.saveHolidays', 'holidays', config.holidays, sorted)
+        return ok({ holidays: sorted })
       },
     }),
     roster: defineAction({
