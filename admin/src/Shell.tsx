@@ -9,6 +9,7 @@ import { Dashboard } from './pages/Dashboard'
 import { Exhibits } from './pages/Exhibits'
 import { Notices } from './pages/Notices'
 import { Bookings } from './pages/Bookings'
+import { BookingSettings } from './pages/BookingSettings'
 import { ZoneImport } from './pages/ZoneImport'
 import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
@@ -20,6 +21,7 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   exhibits: Exhibits,
   notices: Notices,
   bookings: Bookings,
+  bookingSettings: BookingSettings,
   zoneData: ZoneData,
   zone: ZoneImport,
   audit: Audit,

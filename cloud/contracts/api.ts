@@ -125,8 +125,9 @@ export interface BookingSettings {
   closedDays: Array<{ date: string; reason: string }>
   holidays: Array<{ name: string; from: string; to: string }>
   closedWeekdays: number[]
-  /** The bookable days (today and the shown ones) with their sessions in force. */
-  days: Array<{ date: string; sessions: SessionTemplateView[] }>
+  /** The bookable days (today and the shown ones) with their sessions in force; `closedReason`
+   *  when the session cannot be booked (its day closed, weekly closing day, or the session alone). */
+  days: Array<{ date: string; sessions: Array<SessionTemplateView & { closedReason?: string }> }>
 }
 
 /** What the console's exhibit form sends. */

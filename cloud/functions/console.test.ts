@@ -442,6 +442,7 @@ describe('booking configuration (stored in the store, read by the calendar and b
     const monday = '2026-11-30'
     expect((await calendarDay(monday)).status).toBe('closed')
     const cfg = (await asRole('booking_operator', 'bookingConfig', {})) as any
+    expect(cfg.data.days.find((d: any) => d.date === monday).sessions[0].closedReason).toContain('闭馆')
     const holidays = [...cfg.data.holidays, { name: '馆庆日', from: monday, to: monday }]
     expect(await asRole('booking_operator', 'saveHolidays', { holidays })).toMatchObject({ ok: true })
     expect(await calendarDay(monday)).toMatchObject({ holiday: '馆庆日' })

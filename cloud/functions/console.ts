@@ -8,7 +8,7 @@ import { z } from 'zod/v4'
 import { EXHIBIT_CODE_PATTERN, type Exhibit } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
 import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
-import { sessionRef, templatesOn } from '../booking/calendar'
+import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
 import { closeDay, closeSession } from '../ops/close-day'
@@ -266,7 +266,13 @@ export const consoleFn = implement('console', {
       handle: async (_req, ctx) => {
         const c = await loadBookingConfig(ctx.store)
         const today = dayOf(ctx.now())
-        const days = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i)).map((date) => ({ date, sessions: templatesOn(c, date) }))
+        const days = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i)).map((date) => ({
+          date,
+          sessions: templatesOn(c, date).map((t) => {
+            const reason = sessionClosedReason(c, date, `${date}.${t.key}`)
+            return reason ? { ...t, closedReason: reason } : t
+          }),
+        }))
         return ok({
           today,
           sessions: c.sessions,
