@@ -72,6 +72,7 @@ export interface Api {
     exhibits: { req: Record<string, never>; res: { halls: Hall[]; exhibits: Exhibit[] } }
     saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit } }
     uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
+    codeSheet: { req: Record<string, never>; res: { fileName: string; html: string; count: number; origin: string } }
     notices: { req: Record<string, never>; res: { notices: Notice[] } }
     saveNotice: { req: Omit<Notice, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }; res: { notice: Notice } }
     removeNotice: { req: { id: string }; res: { removed: true } }
@@ -143,6 +144,10 @@ export interface ExhibitEdit {
   company: { id?: string; name: string }
   imageAlt: string
   published: boolean
+  /** Floor-plan position, percent. */
+  plan?: { x: number; y: number }
+  /** Create under a new code. */
+  isNew?: boolean
 }
 
 export type FunctionName = keyof Api

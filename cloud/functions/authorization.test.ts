@@ -46,6 +46,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.exhibits': only('content_editor'),
   'console.saveExhibit': only('content_editor'),
   'console.uploadPhoto': only('content_editor'),
+  'console.codeSheet': only('content_editor'),
   'console.notices': only('content_editor'),
   'console.saveNotice': only('content_editor'),
   'console.removeNotice': only('content_editor'),

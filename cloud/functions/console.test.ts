@@ -60,6 +60,7 @@ const SAMPLE: Record<string, object> = {
   exhibits: {},
   saveExhibit: { code: 'helmet', name: '头盔', hallId: 'x', summary: '介绍', figures: [], company: { name: '企业' }, imageAlt: '图', published: true },
   uploadPhoto: { code: 'helmet', data: '', alt: '图' },
+  codeSheet: {},
   notices: {},
   saveNotice: { title: 't', body: 'b', priority: 1, validFrom: '2026-11-26T00:00:00Z', validTo: '2026-11-25T00:00:00Z', published: false },
   removeNotice: { id: 'none' },
@@ -88,6 +89,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   exhibits: CONSOLE_ROLES.content,
   saveExhibit: CONSOLE_ROLES.content,
   uploadPhoto: CONSOLE_ROLES.content,
+  codeSheet: CONSOLE_ROLES.content,
   notices: CONSOLE_ROLES.content,
   saveNotice: CONSOLE_ROLES.content,
   removeNotice: CONSOLE_ROLES.content,
@@ -350,6 +352,43 @@ describe('exhibit edits and photos', () => {
     expect(await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: huge, alt: '说明' }, media())).toMatchObject({ ok: false, error: { code: 'PHOTO_TOO_LARGE' } })
     expect(await env.store.content.getExhibit('helmet')).toEqual(before)
     expect(fs.readdirSync(mediaDir)).toEqual([])
+  })
+})
+
+describe('new exhibits, floor-plan positions and the code sheet', () => {
+  const draft = { code: 'robotarm', name: '协作机械臂', hallId: '', summary: '六轴协作机械臂，可与人同场工作。', figures: [], company: { name: '示例企业' }, imageAlt: '协作机械臂', published: false, isNew: true }
+
+  it('creates an exhibit under a new code (unpublished until it has a photo), places it on the plan, and refuses a taken code', async () => {
+    const halls = await env.store.content.listHalls()
+    const hall = halls[1]
+    const req = { ...draft, hallId: hall.id, plan: { x: 40, y: 55 } }
+    expect(await asRole('content_editor', 'saveExhibit', { ...req, published: true })).toMatchObject({ ok: false, error: { code: 'EXHIBIT_NO_PHOTO' } })
+    expect(await env.store.content.getExhibit('robotarm')).toBeNull()
+    const created = await asRole('content_editor', 'saveExhibit', req)
+    expect(created).toMatchObject({ ok: true, data: { exhibit: { code: 'robotarm', hallId: hall.id, hall: hall.name, plan: { x: 40, y: 55 }, unpublished: true } } })
+    expect(await asRole('content_editor', 'saveExhibit', req)).toMatchObject({ ok: false, error: { code: 'EXHIBIT_CODE_TAKEN' } })
+    // Unpublished: visitors do not find it yet.
+    expect(await call('exhibits', 'get', { code: 'robotarm' }, { openid: null, now: NOW })).toMatchObject({ ok: false })
+
+    // Moved to another hall and another spot: the visitor's hall list follows.
+    const other = halls[0]
+    const helmet = (await env.store.content.getExhibit('helmet'))!
+    const moved = await asRole('content_editor', 'saveExhibit', { code: 'helmet', name: helmet.name, hallId: other.id, summary: helmet.summary, figures: helmet.figures, company: helmet.company, imageAlt: helmet.imageAlt, published: true, plan: { x: 12.5, y: 80 } })
+    expect(moved).toMatchObject({ ok: true, data: { exhibit: { hallId: other.id, plan: { x: 12.5, y: 80 } } } })
+    const list = (await call('exhibits', 'list', {}, { openid: null, now: NOW })) as any
+    expect(list.data.halls.find((h: any) => h.id === other.id).exhibits.find((e: any) => e.code === 'helmet')).toMatchObject({ plan: { x: 12.5, y: 80 } })
+    expect(await asRole('content_editor', 'saveExhibit', { code: 'helmet', name: helmet.name, hallId: other.id, summary: helmet.summary, figures: [], company: helmet.company, imageAlt: helmet.imageAlt, published: true, plan: { x: 120, y: 0 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { 'plan.x': '位置为 0–100' } } })
+  })
+
+  it('serves the printable code sheet of the published exhibits: one QR card each, linking to its scan page', async () => {
+    const res = (await asRole('content_editor', 'codeSheet', {})) as any
+    const published = (await env.store.content.listExhibits()).filter((e) => !e.unpublished)
+    expect(res.ok).toBe(true)
+    expect(res.data.count).toBe(published.length)
+    const cards = [...res.data.html.matchAll(/data-code="([^"]+)" data-link="([^"]+)"/g)].map((m: RegExpMatchArray) => [m[1], m[2]])
+    expect(cards.map((c) => c[0])).toEqual(published.map((e) => e.code))
+    expect(cards[0][1]).toBe(`${res.data.origin}/e/${published[0].code}`)
+    expect(res.data.html).toContain('<svg')
   })
 })
 

@@ -13,6 +13,7 @@ import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
 import { closeDay, closeSession } from '../ops/close-day'
 import { buildDashboard } from '../ops/dashboard'
+import { sheetHtml, sheetItemsOf } from '../ops/code-sheet'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
 import { COMPANY_HEADERS, POLICY_HEADERS, detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
@@ -25,6 +26,8 @@ import { defineAction, implement, type Role } from './types'
 export const ConsoleErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品',
   HALL_NOT_FOUND: '没有这个展区，请从列表中选择',
+  EXHIBIT_CODE_TAKEN: '这个展品编号已被使用，请换一个',
+  EXHIBIT_NO_PHOTO: '请先上传展品照片再发布（可先保存为下架）',
   NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
   NOTICE_WINDOW: '结束时间须晚于开始时间',
   DAY_PAST: '不能关闭已经过去的日期',
@@ -76,6 +79,10 @@ const ExhibitEdit = z
     company: z.object({ id: z.string().max(40).optional(), name: text(60, '请填写企业名称') }).strict(),
     imageAlt: text(120, '请填写图片的文字说明'),
     published: z.boolean(),
+    /** Where it stands on its floor's plan, percent of the plan's width and height. */
+    plan: z.object({ x: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100'), y: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100') }).strict().optional(),
+    /** Create a new exhibit under this code (refused when the code is taken). */
+    isNew: z.boolean().optional(),
   })
   .strict()
 
@@ -164,12 +171,17 @@ export const consoleFn = implement('console', {
     saveExhibit: defineAction({
       schema: ExhibitEdit,
       roles: CONSOLE_ROLES.content,
-      handle: async ({ published, ...edit }, ctx) => {
-        const before = await ctx.store.content.getExhibit(edit.code)
-        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+      handle: async ({ published, isNew, ...edit }, ctx) => {
+        const existing = await ctx.store.content.getExhibit(edit.code)
+        if (isNew && existing) return fail('EXHIBIT_CODE_TAKEN', ConsoleErrors.EXHIBIT_CODE_TAKEN, { code: ConsoleErrors.EXHIBIT_CODE_TAKEN })
+        if (!isNew && !existing) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
         const hall = (await ctx.store.content.listHalls()).find((h) => h.id === edit.hallId)
         if (!hall) return fail('HALL_NOT_FOUND', ConsoleErrors.HALL_NOT_FOUND, { hallId: ConsoleErrors.HALL_NOT_FOUND })
-        const after: Exhibit = { ...before, ...edit, hall: hall.name, ...(hall.nameEn ? { hallEn: hall.nameEn } : {}) }
+        // A new exhibit starts without a photo: it can be saved, but not shown to visitors until one is uploaded.
+        const before: Exhibit =
+          existing ?? { code: edit.code, name: edit.name, hall: hall.name, hallId: hall.id, image: '', imageAlt: edit.imageAlt, summary: edit.summary, figures: [], company: edit.company, sort: (await ctx.store.content.listExhibits()).reduce((m, e) => Math.max(m, e.sort), 0) + 1, source: 'illustrative', sourceNote: '馆方在管理后台录入' }
+        if (published && !before.image) return fail('EXHIBIT_NO_PHOTO', ConsoleErrors.EXHIBIT_NO_PHOTO, { published: ConsoleErrors.EXHIBIT_NO_PHOTO })
+        const after: Exhibit = { ...before, ...edit, hall: hall.name, ...(hall.nameEn ? { hallEn: hall.nameEn } : {}), ...(hall.floor ? { floor: hall.floor } : {}) }
         // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
         // recorded audio no longer matches the text.
         after.source = 'article' === before.source ? 'article' : 'illustrative'
@@ -177,8 +189,19 @@ export const consoleFn = implement('console', {
         if (published) delete after.unpublished
         else after.unpublished = true
         await ctx.store.content.putExhibit(after)
-        await recordChange(ctx, 'console.saveExhibit', edit.code, before, after)
+        await recordChange(ctx, 'console.saveExhibit', edit.code, existing, after)
         return ok({ exhibit: after })
+      },
+    }),
+    /** The printable code sheet (A4, six QR codes a page) of the published exhibits, as HTML: the
+     *  console opens it and the browser prints it (or saves a PDF); `npm run codes` makes the PDF. */
+    codeSheet: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async (_req, ctx) => {
+        const origin = process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'
+        const exhibits = (await ctx.store.content.listExhibits()).filter((e) => !e.unpublished)
+        return ok({ fileName: '展品二维码.html', html: sheetHtml(sheetItemsOf(origin, exhibits), origin), count: exhibits.length, origin })
       },
     }),
     uploadPhoto: defineAction({
