@@ -21,7 +21,8 @@ export async function buildServerBundle(): Promise<void> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['better-sqlite3'],
+    // Native modules stay outside; sharp 0.35's bundled ESM build calls createRequire(import.meta.url), which a CJS bundle leaves undefined.
+    external: ['better-sqlite3', 'sharp'],
     sourcemap: 'linked',
     legalComments: 'none',
     // Less to parse at every start; stack traces still point at the sources through the source map.
