@@ -61,10 +61,10 @@ test('each role signs in and sees only its pages; a wrong password is refused in
   await wrong.context().close()
 
   const expected: Record<string, string[]> = {
-    boss: ['数据看板', '展品管理', '公告管理', '预约运营', '园区数据导入', '操作日志', '账号管理'],
+    boss: ['数据看板', '展品管理', '公告管理', '预约运营', '预约设置', '园区数据', '园区数据导入', '操作日志', '账号管理'],
     editor: ['数据看板', '展品管理', '公告管理'],
-    ops: ['数据看板', '预约运营'],
-    zone: ['数据看板', '园区数据导入'],
+    ops: ['数据看板', '预约运营', '预约设置'],
+    zone: ['数据看板', '园区数据', '园区数据导入'],
     gate: [],
   }
   for (const [username, pages] of Object.entries(expected)) {
@@ -143,6 +143,71 @@ test('closing a day with a reason: the visitor who booked sees 已取消 with th
   await expect(card.innerText()).resolves.toContain('已取消')
   await expect(card.innerText()).resolves.toContain('馆方取消：台风预警，全天闭馆')
   await shoot(visitor.page, 'admin-close-day-visitor')
+  await visitor.context.close()
+})
+
+test('closing one session with a reason: that session’s booking shows 已取消 with the reason, the other session’s booking stays', async () => {
+  const visitorToken = async () => (await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()).token as string
+  const bookSaturday = async (token: string, first17: string, session: 'am' | 'pm', name: string) => {
+    const added = await api('booking', { action: 'addVisitor', name, idType: 'resident', idNumber: first17 + residentIdCheckChar(first17) }, token)
+    const booked = await api('booking', { action: 'book', sessionId: `2026-11-28.${session}`, visitorIds: [added.data.visitor.id], clientRequestId: `e2e-close-session-${session}` }, token)
+    expect(booked.ok).toBe(true)
+    return booked.data.booking.id as string
+  }
+  const morningToken = await visitorToken()
+  const afternoonToken = await visitorToken()
+  await bookSaturday(morningToken, '21021119900101123', 'am', '李四')
+  const afternoon = await bookSaturday(afternoonToken, '21021119910202123', 'pm', '王五')
+
+  const page = await signIn('ops')
+  await page.getByRole('menuitem', { name: '预约设置' }).click()
+  await page.getByRole('button', { name: '停场 2026-11-28.am' }).click()
+  await page.getByLabel('停场原因').fill('设备检修，上午场暂停')
+  await page.getByRole('button', { name: '停场并取消该场预约' }).click()
+  await page.getByText('2026-11-28.am 已停场：本次取消 1 笔预约').waitFor()
+  await page.getByText('已停场：设备检修，上午场暂停').waitFor()
+  await shoot(page, 'admin-close-session')
+  await page.context().close()
+
+  const visitor = await phonePage(browser)
+  await visitor.context.addInitScript((t) => localStorage.setItem('gxq.visitorToken', JSON.stringify({ data: t })), morningToken)
+  await visitor.page.goto(pageUrl(server.url, 'booking/pages/mine/index'))
+  await pageInPlace(visitor.page)
+  await visitor.page.getByText(/历史预约/).click()
+  const card = visitor.page.locator('.bk-booking:visible').first()
+  await expect(card.innerText()).resolves.toContain('已取消')
+  await expect(card.innerText()).resolves.toContain('馆方取消：设备检修，上午场暂停')
+  await shoot(visitor.page, 'admin-close-session-visitor')
+  await visitor.context.close()
+  expect(await api('booking', { action: 'get', bookingId: afternoon }, afternoonToken)).toMatchObject({ ok: true, data: { booking: { status: 'confirmed' } } })
+})
+
+test('a zone editor renames a company in the console, and the visitor’s 企业名录 shows the new name; the rule preview answers live', async () => {
+  const page = await signIn('zone')
+  await page.getByRole('menuitem', { name: '园区数据', exact: true }).click()
+  const row = page.locator('tr', { has: page.locator('td', { hasText: /^houren$/ }) })
+  await row.getByRole('button', { name: /编\s*辑/ }).click()
+  await page.getByRole('textbox', { name: '企业名称' }).fill('厚仁教育科技（大连）有限公司')
+  await page.getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText('已保存，观众页面即时生效').waitFor()
+  await shoot(page, 'admin-zone-company-edit')
+
+  // The policy rule editor: the default test profile has no IP yet, so 科创 is a near miss; with
+  // two pieces of IP it fits — answered by the server's calculator as the visitor would get it.
+  await page.getByRole('tab', { name: /政策库/ }).click()
+  const policy = page.locator('tr', { has: page.locator('td', { hasText: /^kechuang$/ }) })
+  await policy.getByRole('button', { name: /编\s*辑/ }).click()
+  await page.getByText('试算结果：').waitFor()
+  await page.locator('.ant-tag', { hasText: '差一点（可争取）' }).waitFor()
+  await page.getByLabel('其他知识产权（件）').fill('2')
+  await page.locator('.ant-tag', { hasText: /^符合$/ }).waitFor()
+  await shoot(page, 'admin-zone-rule-preview')
+  await page.context().close()
+
+  const visitor = await phonePage(browser)
+  await visitor.page.goto(pageUrl(server.url, 'zone/pages/companies/index'))
+  await visitor.page.getByText('厚仁教育科技（大连）有限公司').first().waitFor()
+  await shoot(visitor.page, 'admin-zone-company-visitor')
   await visitor.context.close()
 })
 

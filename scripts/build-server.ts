@@ -21,8 +21,9 @@ export async function buildServerBundle(): Promise<void> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    // Native modules load from node_modules: better-sqlite3, and sharp (console photo uploads, loaded
-    // on first use); exceljs is large and only the console's roster export and imports need it.
+    // Native modules load from node_modules: better-sqlite3, and sharp (console photo uploads; its
+    // bundled ESM build calls createRequire(import.meta.url), which a CJS bundle leaves undefined).
+    // exceljs is large and only the console's roster export and imports need it.
     external: ['better-sqlite3', 'sharp', 'exceljs'],
     sourcemap: 'linked',
     legalComments: 'none',

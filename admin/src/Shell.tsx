@@ -9,7 +9,9 @@ import { Dashboard } from './pages/Dashboard'
 import { Exhibits } from './pages/Exhibits'
 import { Notices } from './pages/Notices'
 import { Bookings } from './pages/Bookings'
+import { BookingSettings } from './pages/BookingSettings'
 import { ZoneImport } from './pages/ZoneImport'
+import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
 import { call } from './api'
@@ -19,6 +21,8 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   exhibits: Exhibits,
   notices: Notices,
   bookings: Bookings,
+  bookingSettings: BookingSettings,
+  zoneData: ZoneData,
   zone: ZoneImport,
   audit: Audit,
   accounts: Accounts,

@@ -15,6 +15,8 @@ export const PAGES = [
   { key: 'exhibits', label: '展品管理', roles: ['content_editor'] },
   { key: 'notices', label: '公告管理', roles: ['content_editor'] },
   { key: 'bookings', label: '预约运营', roles: ['booking_operator'] },
+  { key: 'bookingSettings', label: '预约设置', roles: ['booking_operator'] },
+  { key: 'zoneData', label: '园区数据', roles: ['zone_editor'] },
   { key: 'zone', label: '园区数据导入', roles: ['zone_editor'] },
   { key: 'audit', label: '操作日志', roles: [] },
   { key: 'accounts', label: '账号管理', roles: [] },

@@ -29,10 +29,29 @@ export function sessionRef(config: BookingConfig, id: string): SessionRef | null
   return ref
 }
 
+const weekdayNumber = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay()
+
+/** The sessions of a date: that weekday's own templates when the operator set them, else the
+ *  default ones, each with the day's capacity override applied. */
+export function templatesOn(config: BookingConfig, date: string): SessionTemplate[] {
+  const base = config.weekdaySessions[String(weekdayNumber(date)) as keyof BookingConfig['weekdaySessions']] ?? config.sessions
+  if (!config.capacityOverrides.some((o) => o.date === date)) return base
+  return base.map((t) => {
+    const override = config.capacityOverrides.find((o) => o.date === date && o.key === t.key)
+    return override ? { ...t, capacity: override.capacity } : t
+  })
+}
+
+/** Why one session is closed (its day closed, or the session alone), or null. */
+export function sessionClosedReason(config: BookingConfig, date: string, id: string): string | null {
+  return closedReason(config, date) ?? config.closedSessions.find((c) => c.sessionId === id)?.reason ?? null
+}
+
 function makeSessionRef(config: BookingConfig, id: string): SessionRef | null {
   if (!SESSION_ID_PATTERN.test(id)) return null
   const [date, key] = id.split('.')
-  const template = config.sessions.find((s) => s.key === key)
+  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return null
+  const template = templatesOn(config, date).find((s) => s.key === key)
   if (!template || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return null
   return { id, date, template, start: instantAt(date, template.start), end: instantAt(date, template.end) }
 }
@@ -44,7 +63,7 @@ export const holidayOn = (config: BookingConfig, date: string): string | undefin
 export function closedReason(config: BookingConfig, date: string): string | null {
   const operator = config.closedDays.find((c) => c.date === date)
   if (operator) return operator.reason
-  const weekday = Number(new Date(`${date}T12:00:00Z`).getUTCDay())
+  const weekday = weekdayNumber(date)
   if (config.closedWeekdays.includes(weekday) && !holidayOn(config, date)) return `每${weekdayOf(date)}闭馆（法定节假日除外）`
   return null
 }
@@ -59,7 +78,7 @@ export type Availability =
 
 /** Whether a session can take bookings now (capacity aside). */
 export function availability(config: BookingConfig, session: SessionRef, now: Date): Availability {
-  const reason = closedReason(config, session.date)
+  const reason = sessionClosedReason(config, session.date, session.id)
   if (reason) return { ok: false, code: 'DAY_CLOSED', values: { date: shortDate(session.date), reason } }
   if (now.getTime() >= session.end.getTime()) return { ok: false, code: 'SESSION_OVER', values: {} }
   const release = releaseAt(config, session.date)
@@ -71,7 +90,10 @@ export function availability(config: BookingConfig, session: SessionRef, now: Da
 export function calendarSessionIds(config: BookingConfig, now: Date): string[] {
   const today = dayOf(now)
   const ids: string[] = []
-  for (let i = 0; i <= config.daysShown; i++) for (const t of config.sessions) ids.push(sessionIdOf(addDays(today, i), t.key))
+  for (let i = 0; i <= config.daysShown; i++) {
+    const date = addDays(today, i)
+    for (const t of templatesOn(config, date)) ids.push(sessionIdOf(date, t.key))
+  }
   return ids
 }
 
@@ -84,10 +106,11 @@ export function buildCalendar(config: BookingConfig, now: Date, booked: Record<s
     const reason = closedReason(config, date)
     const release = releaseAt(config, date)
     const released = now.getTime() >= release.getTime()
-    const sessions: CalendarSession[] = config.sessions.map((t) => {
+    const sessions: CalendarSession[] = templatesOn(config, date).map((t) => {
       const ref = sessionRef(config, sessionIdOf(date, t.key))!
       const left = Math.max(0, t.capacity - (booked[ref.id] ?? 0))
-      const status: CalendarSession['status'] = reason
+      const sessionReason = reason ? null : sessionClosedReason(config, date, ref.id)
+      const status: CalendarSession['status'] = reason || sessionReason
         ? 'closed'
         : !released
           ? 'notReleased'
@@ -96,7 +119,7 @@ export function buildCalendar(config: BookingConfig, now: Date, booked: Record<s
             : left === 0
               ? 'full'
               : 'open'
-      return { id: ref.id, key: t.key, name: t.name, start: t.start, end: t.end, capacity: t.capacity, left, status }
+      return { id: ref.id, key: t.key, name: t.name, start: t.start, end: t.end, capacity: t.capacity, left, status, ...(sessionReason ? { closedReason: sessionReason } : {}) }
     })
     const status: CalendarDay['status'] = reason ? 'closed' : !released ? 'notReleased' : sessions.every((s) => s.status === 'over') ? 'over' : 'open'
     days.push({

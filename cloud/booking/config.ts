@@ -8,6 +8,9 @@ import type { Store } from '../store/port'
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 
+const SESSION_KEY = z.string().regex(/^[a-z]{1,8}$/)
+export const SessionTemplateSchema = z.object({ key: SESSION_KEY, name: z.string(), start: HHMM, end: HHMM, capacity: z.number().int().min(0) })
+
 export const BookingConfigSchema = z.object({
   source: z.string().optional(),
   sourceNote: z.string().default(''),
@@ -32,14 +35,19 @@ export const BookingConfigSchema = z.object({
       distinctIds: z.object({ limit: z.number().int().min(1), windowDays: z.number().int().min(1).max(366) }),
     })
     .default({ bookingsPerAccountPerDay: 1, placesPerAccountPerDay: 5, distinctIds: { limit: 15, windowDays: 30 } }),
-  sessions: z
-    .array(z.object({ key: z.string().regex(/^[a-z]{1,8}$/), name: z.string(), start: HHMM, end: HHMM, capacity: z.number().int().min(0) }))
-    .min(1),
+  sessions: z.array(SessionTemplateSchema).min(1),
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   holidaysSource: z.string().optional(),
   holidays: z.array(z.object({ name: z.string(), from: DAY, to: DAY })),
   closedDaysSource: z.string().optional(),
   closedDays: z.array(z.object({ date: DAY, reason: z.string() })),
+  /** Operator settings (the console's 预约设置), all optional so data/booking.json stays the default:
+   *  a weekday's own session templates ("0" = Sunday … "6"), used instead of `sessions` that day; */
+  weekdaySessions: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(SessionTemplateSchema).min(1)).default({}),
+  /** one session's capacity on one day; */
+  capacityOverrides: z.array(z.object({ date: DAY, key: SESSION_KEY, capacity: z.number().int().min(0) })).default([]),
+  /** and single sessions closed with a reason (the whole day stays open). */
+  closedSessions: z.array(z.object({ sessionId: z.string().regex(/^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/), reason: z.string() })).default([]),
 })
 
 export type BookingConfig = z.infer<typeof BookingConfigSchema>

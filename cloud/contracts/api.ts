@@ -14,6 +14,7 @@ import type {
   MatchResult,
   Page,
   PolicyQuery,
+  Policy,
   PolicySummary,
   PolicyWithStatus,
   ZoneChart,
@@ -71,14 +72,28 @@ export interface Api {
     exhibits: { req: Record<string, never>; res: { halls: Hall[]; exhibits: Exhibit[] } }
     saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit } }
     uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
+    codeSheet: { req: Record<string, never>; res: { fileName: string; html: string; count: number; origin: string } }
     notices: { req: Record<string, never>; res: { notices: Notice[] } }
     saveNotice: { req: Omit<Notice, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }; res: { notice: Notice } }
     removeNotice: { req: { id: string }; res: { removed: true } }
     closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
     closeDay: { req: { day: string; reason: string }; res: CloseDayResult }
+    bookingConfig: { req: Record<string, never>; res: BookingSettings }
+    saveSessionTemplates: { req: { weekday: 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'; sessions: SessionTemplateView[] | null }; res: { saved: true } }
+    setCapacity: { req: { sessionId: string; capacity: number | null }; res: { saved: true } }
+    closeSession: { req: { sessionId: string; reason: string }; res: CloseDayResult }
+    saveHolidays: { req: { holidays: Array<{ name: string; from: string; to: string }> }; res: { holidays: Array<{ name: string; from: string; to: string }> } }
     roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
     importZone: { req: { fileName: string; data: string }; res: { kind: 'companies' | 'policies'; imported: number; errors: Array<{ row: number; column?: string; message: string }> } }
+    zoneData: { req: Record<string, never>; res: { companies: Company[]; policies: Policy[]; charts: ZoneChart[]; exhibits: Array<{ code: string; name: string }> } }
+    /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, not edit. */
+    saveCompany: { req: { row: Record<string, string>; isNew: boolean }; res: { company: Company } }
+    removeCompany: { req: { id: string }; res: { removed: true } }
+    savePolicy: { req: { row: Record<string, string>; isNew: boolean }; res: { policy: Policy } }
+    removePolicy: { req: { id: string }; res: { removed: true } }
+    testRules: { req: { rules: unknown[]; profile: MatchProfile }; res: { verdict: 'fit' | 'near' | 'none'; rules: Array<{ label: string; missing: string; holds: boolean }> } }
+    saveChart: { req: { chart: ZoneChart }; res: { chart: ZoneChart } }
     dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
     audit: { req: AuditQuery; res: { entries: AuditEntry[] } }
   }
@@ -91,6 +106,29 @@ export interface Api {
     update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
     resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
   }
+}
+
+export interface SessionTemplateView {
+  key: string
+  name: string
+  start: string
+  end: string
+  capacity: number
+}
+
+/** The console's 预约设置: what the store holds over data/booking.json's defaults. */
+export interface BookingSettings {
+  today: string
+  sessions: SessionTemplateView[]
+  weekdaySessions: Partial<Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', SessionTemplateView[]>>
+  capacityOverrides: Array<{ date: string; key: string; capacity: number }>
+  closedSessions: Array<{ sessionId: string; reason: string }>
+  closedDays: Array<{ date: string; reason: string }>
+  holidays: Array<{ name: string; from: string; to: string }>
+  closedWeekdays: number[]
+  /** The bookable days (today and the shown ones) with their sessions in force; `closedReason`
+   *  when the session cannot be booked (its day closed, weekly closing day, or the session alone). */
+  days: Array<{ date: string; sessions: Array<SessionTemplateView & { closedReason?: string }> }>
 }
 
 /** What the console's exhibit form sends. */
@@ -106,6 +144,10 @@ export interface ExhibitEdit {
   company: { id?: string; name: string }
   imageAlt: string
   published: boolean
+  /** Floor-plan position, percent. */
+  plan?: { x: number; y: number }
+  /** Create under a new code. */
+  isNew?: boolean
 }
 
 export type FunctionName = keyof Api

@@ -98,6 +98,8 @@ export interface CalendarSession {
   capacity: number
   left: number
   status: SessionStatus
+  /** Set when this session alone was closed by the museum (the day's own closure is on the day). */
+  closedReason?: string
 }
 
 export interface CalendarDay {

@@ -71,6 +71,8 @@ export interface CloseDayResult {
   released: number
   /** Every booking of the day now cancelled by this closure (all runs). */
   total: number
+  /** Set when one session was closed, not the whole day. */
+  sessionId?: string
 }
 
 export interface RosterRow {

@@ -8,6 +8,7 @@ import { ROLES, type MediaStorage, type Role } from './types'
 import { dispatch } from './dispatch'
 import { functions } from '.'
 import { consoleFn, CONSOLE_ROLES } from './console'
+import { companyToRow, policyToRow } from '../zone/import'
 import { cancelBookingsOfClosedDay, closeDay } from '../ops/close-day'
 import { bj, caller, residentId } from '../testing/booking'
 import { contextFor, tempSqliteStore } from '../testing/stores'
@@ -59,14 +60,27 @@ const SAMPLE: Record<string, object> = {
   exhibits: {},
   saveExhibit: { code: 'helmet', name: '头盔', hallId: 'x', summary: '介绍', figures: [], company: { name: '企业' }, imageAlt: '图', published: true },
   uploadPhoto: { code: 'helmet', data: '', alt: '图' },
+  codeSheet: {},
   notices: {},
   saveNotice: { title: 't', body: 'b', priority: 1, validFrom: '2026-11-26T00:00:00Z', validTo: '2026-11-25T00:00:00Z', published: false },
   removeNotice: { id: 'none' },
   closures: {},
   closeDay: { day: '2020-01-01', reason: '测试' },
+  bookingConfig: {},
+  saveSessionTemplates: { weekday: 'default', sessions: null },
+  setCapacity: { sessionId: '2020-01-01.am', capacity: 1 },
+  closeSession: { sessionId: '2020-01-01.am', reason: '测试' },
+  saveHolidays: { holidays: [{ name: '测试', from: '2027-01-02', to: '2027-01-01' }] },
   roster: { day: FRI },
   rosterXlsx: { day: FRI },
   importZone: { fileName: 'x.csv', data: '' },
+  zoneData: {},
+  saveCompany: { row: {}, isNew: true },
+  removeCompany: { id: 'none' },
+  savePolicy: { row: {}, isNew: true },
+  removePolicy: { id: 'none' },
+  testRules: { rules: [], profile: { inZone: true, qualifications: [], talent: [], financingNeed: false } },
+  saveChart: { chart: { id: 'none' } },
   dashboard: {},
   audit: {},
 }
@@ -75,14 +89,27 @@ const ALLOWED: Record<string, readonly Role[]> = {
   exhibits: CONSOLE_ROLES.content,
   saveExhibit: CONSOLE_ROLES.content,
   uploadPhoto: CONSOLE_ROLES.content,
+  codeSheet: CONSOLE_ROLES.content,
   notices: CONSOLE_ROLES.content,
   saveNotice: CONSOLE_ROLES.content,
   removeNotice: CONSOLE_ROLES.content,
   closures: ['booking_operator'],
   closeDay: ['booking_operator'],
+  bookingConfig: ['booking_operator'],
+  saveSessionTemplates: ['booking_operator'],
+  setCapacity: ['booking_operator'],
+  closeSession: ['booking_operator'],
+  saveHolidays: ['booking_operator'],
   roster: ['booking_operator'],
   rosterXlsx: ['booking_operator'],
   importZone: ['zone_editor'],
+  zoneData: ['zone_editor'],
+  saveCompany: ['zone_editor'],
+  removeCompany: ['zone_editor'],
+  savePolicy: ['zone_editor'],
+  removePolicy: ['zone_editor'],
+  testRules: ['zone_editor'],
+  saveChart: ['zone_editor'],
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   audit: [],
 }
@@ -328,6 +355,43 @@ describe('exhibit edits and photos', () => {
   })
 })
 
+describe('new exhibits, floor-plan positions and the code sheet', () => {
+  const draft = { code: 'robotarm', name: '协作机械臂', hallId: '', summary: '六轴协作机械臂，可与人同场工作。', figures: [], company: { name: '示例企业' }, imageAlt: '协作机械臂', published: false, isNew: true }
+
+  it('creates an exhibit under a new code (unpublished until it has a photo), places it on the plan, and refuses a taken code', async () => {
+    const halls = await env.store.content.listHalls()
+    const hall = halls[1]
+    const req = { ...draft, hallId: hall.id, plan: { x: 40, y: 55 } }
+    expect(await asRole('content_editor', 'saveExhibit', { ...req, published: true })).toMatchObject({ ok: false, error: { code: 'EXHIBIT_NO_PHOTO' } })
+    expect(await env.store.content.getExhibit('robotarm')).toBeNull()
+    const created = await asRole('content_editor', 'saveExhibit', req)
+    expect(created).toMatchObject({ ok: true, data: { exhibit: { code: 'robotarm', hallId: hall.id, hall: hall.name, plan: { x: 40, y: 55 }, unpublished: true } } })
+    expect(await asRole('content_editor', 'saveExhibit', req)).toMatchObject({ ok: false, error: { code: 'EXHIBIT_CODE_TAKEN' } })
+    // Unpublished: visitors do not find it yet.
+    expect(await call('exhibits', 'get', { code: 'robotarm' }, { openid: null, now: NOW })).toMatchObject({ ok: false })
+
+    // Moved to another hall and another spot: the visitor's hall list follows.
+    const other = halls[0]
+    const helmet = (await env.store.content.getExhibit('helmet'))!
+    const moved = await asRole('content_editor', 'saveExhibit', { code: 'helmet', name: helmet.name, hallId: other.id, summary: helmet.summary, figures: helmet.figures, company: helmet.company, imageAlt: helmet.imageAlt, published: true, plan: { x: 12.5, y: 80 } })
+    expect(moved).toMatchObject({ ok: true, data: { exhibit: { hallId: other.id, plan: { x: 12.5, y: 80 } } } })
+    const list = (await call('exhibits', 'list', {}, { openid: null, now: NOW })) as any
+    expect(list.data.halls.find((h: any) => h.id === other.id).exhibits.find((e: any) => e.code === 'helmet')).toMatchObject({ plan: { x: 12.5, y: 80 } })
+    expect(await asRole('content_editor', 'saveExhibit', { code: 'helmet', name: helmet.name, hallId: other.id, summary: helmet.summary, figures: [], company: helmet.company, imageAlt: helmet.imageAlt, published: true, plan: { x: 120, y: 0 } })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { 'plan.x': '位置为 0–100' } } })
+  })
+
+  it('serves the printable code sheet of the published exhibits: one QR card each, linking to its scan page', async () => {
+    const res = (await asRole('content_editor', 'codeSheet', {})) as any
+    const published = (await env.store.content.listExhibits()).filter((e) => !e.unpublished)
+    expect(res.ok).toBe(true)
+    expect(res.data.count).toBe(published.length)
+    const cards = [...res.data.html.matchAll(/data-code="([^"]+)" data-link="([^"]+)"/g)].map((m: RegExpMatchArray) => [m[1], m[2]])
+    expect(cards.map((c) => c[0])).toEqual(published.map((e) => e.code))
+    expect(cards[0][1]).toBe(`${res.data.origin}/e/${published[0].code}`)
+    expect(res.data.html).toContain('<svg')
+  })
+})
+
 // ----- zone import -----
 
 describe('zone import by upload', () => {
@@ -346,6 +410,168 @@ describe('zone import by upload', () => {
     const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(template).toString('base64') })
     expect(good).toMatchObject({ ok: true, data: { kind: 'companies', imported: lines.length - 1, errors: [] } })
     expect(await env.store.zone.listCompanies()).toHaveLength(lines.length - 1)
+  })
+})
+
+// ----- booking configuration -----
+
+describe('booking configuration (stored in the store, read by the calendar and booking)', () => {
+  const calendarDay = async (date: string) => {
+    const cal = (await call('booking', 'calendar', {}, { openid: null, now: NOW })) as any
+    return cal.data.days.find((d: any) => d.date === date)
+  }
+
+  it('closes one session with a reason through the same job: only its bookings are cancelled, the other session keeps its own', async () => {
+    const am = await bookFor('alice', `${FRI}.am`, 2)
+    const pm = await bookFor('bob', `${FRI}.pm`, 1)
+    const res = await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.am`, reason: '设备检修，上午停场' })
+    expect(res).toMatchObject({ ok: true, data: { day: FRI, sessionId: `${FRI}.am`, cancelled: 1, released: 1, total: 1 } })
+
+    const mine = (await call('booking', 'mine', {}, { openid: 'alice', now: NOW })) as any
+    expect(mine.data.bookings.find((x: any) => x.id === am)).toMatchObject({ status: 'cancelled', cancelReason: '设备检修，上午停场' })
+    expect((await env.store.booking.getBooking(pm))?.status).toBe('confirmed')
+    expect(await left(`${FRI}.am`)).toBe(300)
+    expect(await left(`${FRI}.pm`)).toBe(299)
+    expect((await env.store.outbox.pending(100)).filter((m) => m.kind === 'closure-notice').map((m) => m.touser)).toEqual(['alice'])
+
+    // The calendar: that session closed with the reason, the day and its other session open.
+    const day = await calendarDay(FRI)
+    expect(day.status).toBe('open')
+    expect(day.sessions.map((s: any) => [s.key, s.status, s.closedReason])).toEqual([['am', 'closed', '设备检修，上午停场'], ['pm', 'open', undefined]])
+    await expect(bookFor('carol', `${FRI}.am`)).rejects.toThrow('设备检修，上午停场')
+    await bookFor('carol', `${FRI}.pm`)
+
+    // Run again (after a crash, or a double click): nothing more happens.
+    expect(await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.am`, reason: '设备检修，上午停场' })).toMatchObject({ ok: true, data: { cancelled: 0, released: 0, total: 1 } })
+    expect(await left(`${FRI}.am`)).toBe(300)
+    expect(await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.eve`, reason: '测试' })).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_FOUND' } })
+  })
+
+  it('a weekday’s own session templates and a day’s capacity override are what the calendar shows and booking enforces', async () => {
+    // Saturdays get an extra evening session; Friday 27th's morning takes only 2 people.
+    const saturday = [
+      { key: 'am', name: '上午场', start: '09:00', end: '12:00', capacity: 300 },
+      { key: 'pm', name: '下午场', start: '13:00', end: '16:30', capacity: 300 },
+      { key: 'eve', name: '夜场', start: '18:00', end: '20:00', capacity: 50 },
+    ]
+    expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: saturday })).toMatchObject({ ok: true })
+    expect(await asRole('booking_operator', 'setCapacity', { sessionId: `${FRI}.am`, capacity: 2 })).toMatchObject({ ok: true })
+
+    expect((await calendarDay(SAT)).sessions.map((s: any) => [s.key, s.capacity])).toEqual([['am', 300], ['pm', 300], ['eve', 50]])
+    expect((await calendarDay(FRI)).sessions.map((s: any) => [s.key, s.capacity])).toEqual([['am', 2], ['pm', 300]])
+    await bookFor('dave', `${SAT}.eve`, 1)
+    expect(await left(`${SAT}.eve`)).toBe(49)
+    await bookFor('erin', `${FRI}.am`, 2)
+    await expect(bookFor('fred', `${FRI}.am`, 1)).rejects.toThrow()
+
+    // A bad template changes nothing.
+    const bad = await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: [{ ...saturday[0], start: '12:00', end: '09:00' }] })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'SESSION_TEMPLATES' } })
+    expect((await calendarDay(SAT)).sessions).toHaveLength(3)
+    // Cleared, Saturday has the default sessions again; the override removed, Friday morning is back to 300.
+    expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: null })).toMatchObject({ ok: true })
+    expect(await asRole('booking_operator', 'setCapacity', { sessionId: `${FRI}.am`, capacity: null })).toMatchObject({ ok: true })
+    expect((await calendarDay(SAT)).sessions.map((s: any) => s.key)).toEqual(['am', 'pm'])
+    expect((await calendarDay(FRI)).sessions[0].capacity).toBe(300)
+    const audit = (await asRole('admin', 'audit', {})) as any
+    expect(audit.data.entries.map((e: any) => e.action)).toEqual(expect.arrayContaining(['console.saveSessionTemplates', 'console.setCapacity']))
+  })
+
+  it('the holidays list decides whether a closed weekday opens: a Monday made a holiday shows open', async () => {
+    const monday = '2026-11-30'
+    expect((await calendarDay(monday)).status).toBe('closed')
+    const cfg = (await asRole('booking_operator', 'bookingConfig', {})) as any
+    expect(cfg.data.days.find((d: any) => d.date === monday).sessions[0].closedReason).toContain('闭馆')
+    const holidays = [...cfg.data.holidays, { name: '馆庆日', from: monday, to: monday }]
+    expect(await asRole('booking_operator', 'saveHolidays', { holidays })).toMatchObject({ ok: true })
+    expect(await calendarDay(monday)).toMatchObject({ holiday: '馆庆日' })
+    expect((await calendarDay(monday)).status).not.toBe('closed')
+    const backwards = await asRole('booking_operator', 'saveHolidays', { holidays: [{ name: '错', from: '2027-01-02', to: '2027-01-01' }] })
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'HOLIDAY_RANGE' } })
+    expect(((await asRole('booking_operator', 'bookingConfig', {})) as any).data.holidays).toHaveLength(holidays.length)
+  })
+})
+
+// ----- zone data editing -----
+
+describe('zone data editing (companies, policies, rules preview, figures)', () => {
+  const companyRow = async (id: string) => companyToRow((await env.store.zone.getCompany(id))!)
+
+  it('edits a company through the import’s own validation: the visitor’s search shows the new name, the audit log the before/after', async () => {
+    const row = { ...(await companyRow('houren')), 企业名称: '厚仁教育科技（大连）有限公司' }
+    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false })
+    expect(res).toMatchObject({ ok: true, data: { company: { id: 'houren', name: '厚仁教育科技（大连）有限公司' } } })
+    const visitor = await call('zone', 'getCompany', { id: 'houren' }, { openid: null, now: NOW })
+    expect(visitor).toMatchObject({ ok: true, data: { company: { name: '厚仁教育科技（大连）有限公司' } } })
+    const search = await call('zone', 'searchCompanies', { q: '厚仁教育科技' }, { openid: null, now: NOW })
+    expect((search as any).data.items.map((c: any) => c.id)).toContain('houren')
+    const audit = (await asRole('admin', 'audit', { operation: 'console.saveCompany' })) as any
+    expect(audit.data.entries[0]).toMatchObject({ target: 'houren', before: { name: '厚仁教育' }, after: { name: '厚仁教育科技（大连）有限公司' } })
+  })
+
+  it('refuses a bad row with the same column-named messages as the spreadsheet import, and changes nothing', async () => {
+    const before = await env.store.zone.listCompanies()
+    const row = { ...(await companyRow('houren')), 行业: '餐饮', 展品编号: 'nosuch' }
+    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false })
+    expect(res).toMatchObject({ ok: false, error: { code: 'ZONE_ROW_INVALID', fields: { 行业: expect.stringContaining('行业只能是'), 展品编号: '展品 nosuch 不存在' } } })
+    expect(await env.store.zone.listCompanies()).toEqual(before)
+  })
+
+  it('creates a company under a new id only, refuses a taken one, and deletes one no exhibit links to', async () => {
+    const row = { ...(await companyRow('houren')), 企业编号: 'newco', 企业名称: '大连新创科技有限公司' }
+    expect(await asRole('zone_editor', 'saveCompany', { row, isNew: true })).toMatchObject({ ok: true })
+    expect(await asRole('zone_editor', 'saveCompany', { row, isNew: true })).toMatchObject({ ok: false, error: { code: 'ZONE_ID_TAKEN', fields: { 企业编号: expect.any(String) } } })
+    expect(await asRole('zone_editor', 'saveCompany', { row: { ...row, 企业编号: 'ghost' }, isNew: false })).toMatchObject({ ok: false, error: { code: 'COMPANY_NOT_FOUND' } })
+    expect(await asRole('zone_editor', 'removeCompany', { id: 'newco' })).toMatchObject({ ok: true })
+    expect(await env.store.zone.getCompany('newco')).toBeNull()
+    // 铭云 is the helmet's company: removing it would break the exhibit's link.
+    expect(await asRole('zone_editor', 'removeCompany', { id: 'mingyun' })).toMatchObject({ ok: false, error: { code: 'COMPANY_LINKED', message: expect.stringContaining('头盔') } })
+    expect(await env.store.zone.getCompany('mingyun')).not.toBeNull()
+  })
+
+  it('edits a policy’s rules: the calculator answers by the new rules at once; a bad rule is refused like the import’s', async () => {
+    const policy = (await env.store.zone.getPolicy('kechuang'))!
+    const profile = { inZone: true, founded: '2024-01-01', otherIp: 0, qualifications: [], talent: [], financingNeed: false }
+    const fitsBefore = (await call('zone', 'match', { profile }, { openid: null, now: NOW })) as any
+    expect(fitsBefore.data.fits.map((f: any) => f.policy.id)).not.toContain('kechuang')
+    // Drop the IP rule: the same profile now fits.
+    const rules = policy.rules!.filter((r) => r.type !== 'min')
+    const row = { ...policyToRow(policy), 匹配规则: JSON.stringify(rules) }
+    expect(await asRole('zone_editor', 'savePolicy', { row, isNew: false })).toMatchObject({ ok: true, data: { policy: { rules } } })
+    const fitsAfter = (await call('zone', 'match', { profile }, { openid: null, now: NOW })) as any
+    expect(fitsAfter.data.fits.map((f: any) => f.policy.id)).toContain('kechuang')
+
+    const bad = { ...row, 匹配规则: JSON.stringify([{ type: 'min', field: 'height', value: 1, label: 'x', missing: 'y' }]) }
+    expect(await asRole('zone_editor', 'savePolicy', { row: bad, isNew: false })).toMatchObject({ ok: false, error: { code: 'ZONE_ROW_INVALID', fields: { 匹配规则: expect.stringContaining('第1条规则有误') } } })
+    expect((await env.store.zone.getPolicy('kechuang'))!.rules).toEqual(rules)
+    expect(await asRole('zone_editor', 'removePolicy', { id: 'kechuang' })).toMatchObject({ ok: true })
+    expect(await call('zone', 'getPolicy', { id: 'kechuang' }, { openid: null, now: NOW })).toMatchObject({ ok: false })
+  })
+
+  it('previews draft rules against a test profile with the calculator’s logic, without saving anything', async () => {
+    const rules = (await env.store.zone.getPolicy('kechuang'))!.rules!
+    const version = await env.store.zone.version()
+    const young = { inZone: true, founded: '2024-01-01', otherIp: 2, qualifications: [], talent: [], financingNeed: false }
+    expect(await asRole('zone_editor', 'testRules', { rules, profile: young })).toMatchObject({ ok: true, data: { verdict: 'fit', rules: [{ holds: true }, { holds: true }, { holds: true }] } })
+    // No IP yet: one attainable rule fails — a near miss, and the rule says what is missing.
+    const noIp = await asRole('zone_editor', 'testRules', { rules, profile: { ...young, otherIp: 0 } })
+    expect(noIp).toMatchObject({ ok: true, data: { verdict: 'near', rules: [{ holds: true }, { holds: true }, { holds: false, missing: expect.stringContaining('知识产权') }] } })
+    // Too old is not something a company can change: no match.
+    expect(await asRole('zone_editor', 'testRules', { rules, profile: { ...young, founded: '2010-01-01' } })).toMatchObject({ ok: true, data: { verdict: 'none' } })
+    expect(await asRole('zone_editor', 'testRules', { rules: [{ type: 'nope' }], profile: young })).toMatchObject({ ok: false, error: { code: 'RULES_INVALID' } })
+    expect(await env.store.zone.version()).toBe(version)
+  })
+
+  it('edits a figure with its year and source; a chart without a year or source is refused', async () => {
+    const chart = (await env.store.zone.listCharts())[0]
+    const edited = { ...chart, year: '2025年', source: '大连高新区管委会 2025 年统计', figures: chart.figures.map((f, i) => (i === 0 ? { ...f, value: 2400 } : f)) }
+    expect(await asRole('zone_editor', 'saveChart', { chart: edited })).toMatchObject({ ok: true })
+    const shown = (await call('zone', 'figures', {}, { openid: null, now: NOW })) as any
+    expect(shown.data.charts[0]).toMatchObject({ id: chart.id, year: '2025年', source: '大连高新区管委会 2025 年统计' })
+    expect(shown.data.charts[0].figures[0].value).toBe(2400)
+    const noYear = await asRole('zone_editor', 'saveChart', { chart: { ...edited, year: ' ', source: '' } })
+    expect(noYear).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { 'chart.year': '请填写数据年份', 'chart.source': '请填写数据来源' } } })
+    expect((await env.store.zone.listCharts())[0].year).toBe('2025年')
   })
 })
 

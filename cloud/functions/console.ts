@@ -7,19 +7,27 @@ import path from 'node:path'
 import { z } from 'zod/v4'
 import { EXHIBIT_CODE_PATTERN, type Exhibit } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
-import { loadBookingConfig } from '../booking/config'
+import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
+import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
-import { closeDay } from '../ops/close-day'
+import { closeDay, closeSession } from '../ops/close-day'
 import { buildDashboard } from '../ops/dashboard'
+import { sheetHtml, sheetItemsOf } from '../ops/code-sheet'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
-import { detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { COMPANY_HEADERS, POLICY_HEADERS, detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { matchPolicies, evaluateRule } from '../zone/rules'
+import { RuleSchema, ZoneChartSchema } from '../zone/schema'
+import type { Policy, Rule, ZoneChart } from '../contracts/zone'
+import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type Role } from './types'
 
 export const ConsoleErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品',
   HALL_NOT_FOUND: '没有这个展区，请从列表中选择',
+  EXHIBIT_CODE_TAKEN: '这个展品编号已被使用，请换一个',
+  EXHIBIT_NO_PHOTO: '请先上传展品照片再发布（可先保存为下架）',
   NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
   NOTICE_WINDOW: '结束时间须晚于开始时间',
   DAY_PAST: '不能关闭已经过去的日期',
@@ -27,6 +35,16 @@ export const ConsoleErrors = {
   SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
   SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
+  SESSION_NOT_FOUND: '这一天没有这个场次',
+  SESSION_TEMPLATES: '场次设置有误，请检查后再保存',
+  HOLIDAY_RANGE: '假日的结束日期不能早于开始日期',
+  ZONE_ROW_INVALID: '填写有误，请按提示修改后再保存',
+  ZONE_ID_TAKEN: '编号已被使用，请换一个编号',
+  COMPANY_NOT_FOUND: '没有找到这家企业，可能已被删除',
+  COMPANY_LINKED: '该企业仍关联展品，请先在展品管理中改为其他企业',
+  POLICY_NOT_FOUND: '没有找到这项政策，可能已被删除',
+  RULES_INVALID: '匹配规则有误，请检查后再试',
+  CHART_NOT_FOUND: '没有找到这张图表',
   ...PhotoErrors,
 } as const
 
@@ -61,6 +79,10 @@ const ExhibitEdit = z
     company: z.object({ id: z.string().max(40).optional(), name: text(60, '请填写企业名称') }).strict(),
     imageAlt: text(120, '请填写图片的文字说明'),
     published: z.boolean(),
+    /** Where it stands on its floor's plan, percent of the plan's width and height. */
+    plan: z.object({ x: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100'), y: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100') }).strict().optional(),
+    /** Create a new exhibit under this code (refused when the code is taken). */
+    isNew: z.boolean().optional(),
   })
   .strict()
 
@@ -75,6 +97,57 @@ const NoticeEdit = z
     published: z.boolean(),
   })
   .strict()
+
+/** One company or policy as the import's spreadsheet row (column → cell text): the console saves it
+ *  through the import's own parser, so a form and a spreadsheet are held to the same rules. */
+const ROW = z.record(z.string().max(40), z.string().max(5000))
+const ZoneRowEdit = z.object({ row: ROW, isNew: z.boolean() }).strict()
+
+/** Row errors (column-keyed) as a refusal whose `fields` sit under the form's column-named items. */
+function rowRefusal(errors: RowError[]) {
+  const fields: Record<string, string> = {}
+  for (const e of errors) fields[e.column ?? '_'] ??= e.message
+  return fail('ZONE_ROW_INVALID', `${ConsoleErrors.ZONE_ROW_INVALID}：${errors.map((e) => (e.column ? `「${e.column}」${e.message}` : e.message)).join('；')}`, fields)
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+/** Figures: the file schema, plus the year and the source an operator must always name. */
+const ChartEdit = ZoneChartSchema.extend({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '图表编号只能用小写字母、数字和连字符'),
+  title: text(40, '请填写图表标题'),
+  year: text(20, '请填写数据年份'),
+  source: text(200, '请填写数据来源'),
+  figures: z
+    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/, '数据编号只能用小写字母、数字和连字符'), label: text(20, '请填写数据名称'), value: z.number({ error: '请填写数值' }).finite(), unit: z.string().max(10), qualifier: z.string().max(10).optional() }).strict())
+    .min(1, '至少填写一项数据'),
+}).strict()
+
+/** A stand-in policy carrying only the draft rules, so the preview runs the calculator itself. */
+const draftPolicy = (rules: Rule[]): Policy => ({
+  id: 'draft',
+  title: '草稿',
+  level: '区',
+  kinds: ['资金补贴'],
+  audiences: ['各类企业'],
+  summary: '-',
+  conditions: [],
+  benefit: { text: '-' },
+  materials: [],
+  howToApply: '-',
+  where: '-',
+  issuer: '-',
+  sourceNote: '-',
+  source: 'illustrative',
+  rules,
+})
+
+/** A weekday's (or the default) session templates: keys unique, each session starting before it ends. */
+const Templates = z
+  .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大') }).strict())
+  .min(1, '至少保留一个场次')
+  .max(8, '每天最多 8 个场次')
+const SESSION_ID = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/, '场次编号格式不正确')
 
 interface ImportAnswer {
   kind: ImportKind
@@ -98,12 +171,17 @@ export const consoleFn = implement('console', {
     saveExhibit: defineAction({
       schema: ExhibitEdit,
       roles: CONSOLE_ROLES.content,
-      handle: async ({ published, ...edit }, ctx) => {
-        const before = await ctx.store.content.getExhibit(edit.code)
-        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+      handle: async ({ published, isNew, ...edit }, ctx) => {
+        const existing = await ctx.store.content.getExhibit(edit.code)
+        if (isNew && existing) return fail('EXHIBIT_CODE_TAKEN', ConsoleErrors.EXHIBIT_CODE_TAKEN, { code: ConsoleErrors.EXHIBIT_CODE_TAKEN })
+        if (!isNew && !existing) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
         const hall = (await ctx.store.content.listHalls()).find((h) => h.id === edit.hallId)
         if (!hall) return fail('HALL_NOT_FOUND', ConsoleErrors.HALL_NOT_FOUND, { hallId: ConsoleErrors.HALL_NOT_FOUND })
-        const after: Exhibit = { ...before, ...edit, hall: hall.name, ...(hall.nameEn ? { hallEn: hall.nameEn } : {}) }
+        // A new exhibit starts without a photo: it can be saved, but not shown to visitors until one is uploaded.
+        const before: Exhibit =
+          existing ?? { code: edit.code, name: edit.name, hall: hall.name, hallId: hall.id, image: '', imageAlt: edit.imageAlt, summary: edit.summary, figures: [], company: edit.company, sort: (await ctx.store.content.listExhibits()).reduce((m, e) => Math.max(m, e.sort), 0) + 1, source: 'illustrative', sourceNote: '馆方在管理后台录入' }
+        if (published && !before.image) return fail('EXHIBIT_NO_PHOTO', ConsoleErrors.EXHIBIT_NO_PHOTO, { published: ConsoleErrors.EXHIBIT_NO_PHOTO })
+        const after: Exhibit = { ...before, ...edit, hall: hall.name, ...(hall.nameEn ? { hallEn: hall.nameEn } : {}), ...(hall.floor ? { floor: hall.floor } : {}) }
         // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
         // recorded audio no longer matches the text.
         after.source = 'article' === before.source ? 'article' : 'illustrative'
@@ -111,8 +189,19 @@ export const consoleFn = implement('console', {
         if (published) delete after.unpublished
         else after.unpublished = true
         await ctx.store.content.putExhibit(after)
-        await recordChange(ctx, 'console.saveExhibit', edit.code, before, after)
+        await recordChange(ctx, 'console.saveExhibit', edit.code, existing, after)
         return ok({ exhibit: after })
+      },
+    }),
+    /** The printable code sheet (A4, six QR codes a page) of the published exhibits, as HTML: the
+     *  console opens it and the browser prints it (or saves a PDF); `npm run codes` makes the PDF. */
+    codeSheet: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async (_req, ctx) => {
+        const origin = process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'
+        const exhibits = (await ctx.store.content.listExhibits()).filter((e) => !e.unpublished)
+        return ok({ fileName: '展品二维码.html', html: sheetHtml(sheetItemsOf(origin, exhibits), origin), count: exhibits.length, origin })
       },
     }),
     uploadPhoto: defineAction({
@@ -193,6 +282,102 @@ export const consoleFn = implement('console', {
         return ok(result)
       },
     }),
+    /** 预约设置: the settings the calendar and booking handlers read (stored in the store, over data/booking.json). */
+    bookingConfig: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async (_req, ctx) => {
+        const c = await loadBookingConfig(ctx.store)
+        const today = dayOf(ctx.now())
+        const days = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i)).map((date) => ({
+          date,
+          sessions: templatesOn(c, date).map((t) => {
+            const reason = sessionClosedReason(c, date, `${date}.${t.key}`)
+            return reason ? { ...t, closedReason: reason } : t
+          }),
+        }))
+        return ok({
+          today,
+          sessions: c.sessions,
+          weekdaySessions: c.weekdaySessions,
+          capacityOverrides: c.capacityOverrides,
+          closedSessions: c.closedSessions,
+          closedDays: c.closedDays,
+          holidays: c.holidays,
+          closedWeekdays: c.closedWeekdays,
+          days,
+        })
+      },
+    }),
+    /** `weekday`: 'default' or '0' (Sunday) … '6'; `sessions: null` gives that weekday back the default. */
+    saveSessionTemplates: defineAction({
+      schema: z.object({ weekday: z.enum(['default', '0', '1', '2', '3', '4', '5', '6']), sessions: Templates.nullable() }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ weekday, sessions }, ctx) => {
+        if (sessions) {
+          const keys = new Set(sessions.map((t) => t.key))
+          const bad = keys.size !== sessions.length ? '场次代号不能重复' : sessions.find((t) => t.start >= t.end) ? '每个场次的开始时间须早于结束时间' : null
+          if (bad) return fail('SESSION_TEMPLATES', `${ConsoleErrors.SESSION_TEMPLATES}：${bad}`, { sessions: bad })
+        }
+        if (weekday === 'default' && !sessions) return fail('SESSION_TEMPLATES', `${ConsoleErrors.SESSION_TEMPLATES}：默认场次不能清空`)
+        const config = await loadBookingConfig(ctx.store)
+        const before = weekday === 'default' ? config.sessions : (config.weekdaySessions[weekday] ?? null)
+        const weekdaySessions = { ...config.weekdaySessions }
+        if (weekday !== 'default') {
+          if (sessions) weekdaySessions[weekday] = sessions
+          else delete weekdaySessions[weekday]
+        }
+        await saveBookingConfig(ctx.store, { ...config, ...(weekday === 'default' && sessions ? { sessions } : {}), weekdaySessions })
+        await recordChange(ctx, 'console.saveSessionTemplates', weekday, before, sessions)
+        return ok({ saved: true as const })
+      },
+    }),
+    /** One session's capacity on one day; `capacity: null` removes the override. */
+    setCapacity: defineAction({
+      schema: z.object({ sessionId: SESSION_ID, capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大').nullable() }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ sessionId, capacity }, ctx) => {
+        const config = await loadBookingConfig(ctx.store)
+        const [date, key] = sessionId.split('.')
+        if (date < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
+        if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
+        const before = config.capacityOverrides.find((o) => o.date === date && o.key === key) ?? null
+        const others = config.capacityOverrides.filter((o) => !(o.date === date && o.key === key))
+        const capacityOverrides = capacity === null ? others : [...others, { date, key, capacity }].sort((a, b) => `${a.date}.${a.key}`.localeCompare(`${b.date}.${b.key}`))
+        await saveBookingConfig(ctx.store, { ...config, capacityOverrides })
+        await recordChange(ctx, 'console.setCapacity', sessionId, before, capacity === null ? null : { date, key, capacity })
+        return ok({ saved: true as const })
+      },
+    }),
+    /** Closing one session: the same idempotent job as a day, cancelling only that session's bookings. */
+    closeSession: defineAction({
+      schema: z.object({ sessionId: SESSION_ID, reason: text(40, '请填写停场原因（将告知已预约的观众）') }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ sessionId, reason }, ctx) => {
+        if (sessionId.slice(0, 10) < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
+        const config = await loadBookingConfig(ctx.store)
+        if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
+        const before = config.closedSessions.find((c) => c.sessionId === sessionId) ?? null
+        const result = await closeSession(ctx.store, sessionId, reason, ctx.now())
+        await recordChange(ctx, 'console.closeSession', sessionId, before, result)
+        return ok(result)
+      },
+    }),
+    saveHolidays: defineAction({
+      schema: z
+        .object({ holidays: z.array(z.object({ name: text(10, '请填写假日名称'), from: DAY, to: DAY }).strict()).max(100, '假日最多 100 段') })
+        .strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ holidays }, ctx) => {
+        const bad = holidays.findIndex((h) => h.to < h.from)
+        if (bad >= 0) return fail('HOLIDAY_RANGE', `第${bad + 1}行：${ConsoleErrors.HOLIDAY_RANGE}`, { [`holidays.${bad}.to`]: ConsoleErrors.HOLIDAY_RANGE })
+        const config = await loadBookingConfig(ctx.store)
+        const sorted = [...holidays].sort((a, b) => a.from.localeCompare(b.from))
+        await saveBookingConfig(ctx.store, { ...config, holidays: sorted })
+        await recordChange(ctx, 'console.saveHolidays', 'holidays', config.holidays, sorted)
+        return ok({ holidays: sorted })
+      },
+    }),
     roster: defineAction({
       schema: z.object({ day: DAY }).strict(),
       roles: CONSOLE_ROLES.booking,
@@ -244,6 +429,116 @@ export const consoleFn = implement('console', {
         await ctx.store.zone.replacePolicies(res.records)
         await recordChange(ctx, 'console.importZone', 'policies', { count: before }, { count: res.records.length, fileName })
         return ok({ kind, imported: res.records.length, errors: [] })
+      },
+    }),
+
+    /** Everything the zone pages edit, plus the exhibits a company may be linked to. */
+    zoneData: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async (_req, ctx) => {
+        const [companies, policies, charts, exhibits] = await Promise.all([
+          ctx.store.zone.listCompanies(),
+          ctx.store.zone.listPolicies(),
+          ctx.store.zone.listCharts(),
+          ctx.store.content.listExhibits(),
+        ])
+        return ok({ companies, policies, charts, exhibits: exhibits.map((e) => ({ code: e.code, name: e.name })) })
+      },
+    }),
+    // The zone store replaces whole lists (its one atomic write, made for imports): an edit reads the
+    // list, changes one record and replaces the list. Fine at this size (hundreds of records, a
+    // handful of editors); two editors saving in the same instant: the later save wins.
+    saveCompany: defineAction({
+      schema: ZoneRowEdit,
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ row, isNew }, ctx) => {
+        const exhibits = new Map((await ctx.store.content.listExhibits()).map((e) => [e.code, e.name]))
+        const parsed = parseCompanyRows(COMPANY_HEADERS, [row], exhibits)
+        if (!parsed.ok) return rowRefusal(parsed.errors)
+        const company = parsed.records[0]
+        const list = await ctx.store.zone.listCompanies()
+        const before = list.find((c) => c.id === company.id) ?? null
+        if (isNew && before) return fail('ZONE_ID_TAKEN', ConsoleErrors.ZONE_ID_TAKEN, { 企业编号: ConsoleErrors.ZONE_ID_TAKEN })
+        if (!isNew && !before) return fail('COMPANY_NOT_FOUND', ConsoleErrors.COMPANY_NOT_FOUND)
+        await ctx.store.zone.replaceCompanies([...list.filter((c) => c.id !== company.id), company].sort(byId))
+        await recordChange(ctx, 'console.saveCompany', company.id, before, company)
+        return ok({ company })
+      },
+    }),
+    removeCompany: defineAction({
+      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ id }, ctx) => {
+        const list = await ctx.store.zone.listCompanies()
+        const before = list.find((c) => c.id === id)
+        if (!before) return fail('COMPANY_NOT_FOUND', ConsoleErrors.COMPANY_NOT_FOUND)
+        // An exhibit's company link would lead visitors to a page that no longer exists.
+        const linked = (await ctx.store.content.listExhibits()).filter((e) => e.company.id === id)
+        if (linked.length) return fail('COMPANY_LINKED', `${ConsoleErrors.COMPANY_LINKED}（${linked.map((e) => e.name).join('、')}）`)
+        await ctx.store.zone.replaceCompanies(list.filter((c) => c.id !== id))
+        await recordChange(ctx, 'console.removeCompany', id, before, null)
+        return ok({ removed: true as const })
+      },
+    }),
+    savePolicy: defineAction({
+      schema: ZoneRowEdit,
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ row, isNew }, ctx) => {
+        const parsed = parsePolicyRows(POLICY_HEADERS, [row])
+        if (!parsed.ok) return rowRefusal(parsed.errors)
+        const policy = parsed.records[0]
+        const list = await ctx.store.zone.listPolicies()
+        const before = list.find((p) => p.id === policy.id) ?? null
+        if (isNew && before) return fail('ZONE_ID_TAKEN', ConsoleErrors.ZONE_ID_TAKEN, { 政策编号: ConsoleErrors.ZONE_ID_TAKEN })
+        if (!isNew && !before) return fail('POLICY_NOT_FOUND', ConsoleErrors.POLICY_NOT_FOUND)
+        await ctx.store.zone.replacePolicies([...list.filter((p) => p.id !== policy.id), policy].sort(byId))
+        await recordChange(ctx, 'console.savePolicy', policy.id, before, policy)
+        return ok({ policy })
+      },
+    }),
+    removePolicy: defineAction({
+      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ id }, ctx) => {
+        const list = await ctx.store.zone.listPolicies()
+        const before = list.find((p) => p.id === id)
+        if (!before) return fail('POLICY_NOT_FOUND', ConsoleErrors.POLICY_NOT_FOUND)
+        await ctx.store.zone.replacePolicies(list.filter((p) => p.id !== id))
+        await recordChange(ctx, 'console.removePolicy', id, before, null)
+        return ok({ removed: true as const })
+      },
+    }),
+    /** The rule editor's live preview: draft rules (checked like the import's 匹配规则 cell) against a
+     *  test profile, through the calculator's own evaluator and matcher. Changes nothing. */
+    testRules: defineAction({
+      schema: z.object({ rules: z.array(z.unknown()).max(20, '规则最多 20 条'), profile: MatchProfileSchema }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ rules, profile }, ctx) => {
+        const parsed = RuleSchema.array().safeParse(rules)
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]
+          return fail('RULES_INVALID', `${ConsoleErrors.RULES_INVALID}：第${Number(issue.path[0]) + 1}条规则${issue.path.slice(1).join('.') || ''}不正确`)
+        }
+        const today = dayOf(ctx.now())
+        const checked = parsed.data as Rule[]
+        const result = matchPolicies([draftPolicy(checked)], profile, today)
+        const verdict: 'fit' | 'near' | 'none' = !checked.length ? 'none' : result.fits.length ? 'fit' : result.nearMisses.length ? 'near' : 'none'
+        return ok({ verdict, rules: checked.map((rule) => ({ label: rule.label, missing: rule.missing, holds: evaluateRule(rule, profile, today) })) })
+      },
+    }),
+    saveChart: defineAction({
+      schema: z.object({ chart: ChartEdit }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ chart }, ctx) => {
+        const list = await ctx.store.zone.listCharts()
+        const at = list.findIndex((c) => c.id === chart.id)
+        if (at < 0) return fail('CHART_NOT_FOUND', ConsoleErrors.CHART_NOT_FOUND)
+        const before = list[at]
+        const after = JSON.parse(JSON.stringify(chart)) as ZoneChart
+        await ctx.store.zone.replaceCharts(list.map((c, i) => (i === at ? after : c)))
+        await recordChange(ctx, 'console.saveChart', chart.id, before, after)
+        return ok({ chart: after })
       },
     }),
 

@@ -3,7 +3,7 @@ import { z } from 'zod/v4'
 import { BookingErrors, shortDate } from '../contracts/booking'
 import { ok } from '../contracts/result'
 import { addMinutes, beijingText, dayOf } from '../booking/time'
-import { sessionIdOf } from '../booking/calendar'
+import { sessionIdOf, templatesOn } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
 import { findByShortCode } from '../booking/short-code'
@@ -28,7 +28,7 @@ export const staff = implement('staff', {
         const record = await ctx.store.booking.getBooking(bookingId)
         if (!record || record.status === 'pending' || record.status === 'refused') return refuse('TICKET_INVALID')
         const config = await loadBookingConfig(ctx.store)
-        const template = config.sessions.find((s) => sessionIdOf(record.day, s.key) === record.sessionId)
+        const template = templatesOn(config, record.day).find((s) => sessionIdOf(record.day, s.key) === record.sessionId)
         const session = `${shortDate(record.day)}${template?.name ?? ''}（${template ? `${template.start}–${template.end}` : ''}）`
         const usedRefusal = () => refuse('TICKET_USED', { time: beijingText(record.checkedInAt ?? now) })
         if (record.status === 'checked_in') return usedRefusal()
@@ -67,7 +67,7 @@ export const staff = implement('staff', {
         const counts = await ctx.store.booking.dayCounts(date)
         return ok({
           date,
-          sessions: config.sessions.map((t) => {
+          sessions: templatesOn(config, date).map((t) => {
             const id = sessionIdOf(date, t.key)
             return { sessionId: id, name: t.name, start: t.start, end: t.end, capacity: t.capacity, booked: counts[id]?.booked ?? 0, checkedIn: counts[id]?.checkedIn ?? 0 }
           }),

@@ -32,13 +32,23 @@ export async function markDayClosed(store: Store, day: string, reason: string): 
 
 const isThisClosure = (b: BookingRecord) => b.status === 'cancelled' && b.refusal?.code === CLOSED_CODE
 
-export async function cancelBookingsOfClosedDay(store: Store, day: string, reason: string, now: Date): Promise<CloseDayResult> {
+/** Adds (or re-words) one session in the config's closed sessions; the rest of the day stays open. */
+export async function markSessionClosed(store: Store, sessionId: string, reason: string): Promise<void> {
+  const config = await loadBookingConfig(store)
+  if (config.closedSessions.some((c) => c.sessionId === sessionId && c.reason === reason)) return
+  const others = config.closedSessions.filter((c) => c.sessionId !== sessionId)
+  await saveBookingConfig(store, { ...config, closedSessions: [...others, { sessionId, reason }].sort((a, b) => a.sessionId.localeCompare(b.sessionId)) })
+}
+
+/** The one cancel job, for a whole day or (`sessionId`) for one session of it. */
+export async function cancelBookingsOfClosedDay(store: Store, day: string, reason: string, now: Date, sessionId?: string): Promise<CloseDayResult> {
   const config = await loadBookingConfig(store)
   const at = now.toISOString()
   let cancelled = 0
   let released = 0
   let total = 0
   for (const booking of await store.booking.listOnDay(day)) {
+    if (sessionId && booking.sessionId !== sessionId) continue
     let mine = isThisClosure(booking)
     if (booking.status === 'confirmed') {
       mine = await store.booking.transition(booking.id, 'confirmed', 'cancelled', { at, refusal: { code: CLOSED_CODE, message: reason } })
@@ -67,11 +77,17 @@ export async function cancelBookingsOfClosedDay(store: Store, day: string, reaso
       createdAt: at,
     })
   }
-  return { day, reason, cancelled, released, total }
+  return { day, reason, cancelled, released, total, ...(sessionId ? { sessionId } : {}) }
 }
 
 /** The operator's action: close, then cancel. Safe to call again with the same day (a rerun). */
 export async function closeDay(store: Store, day: string, reason: string, now: Date): Promise<CloseDayResult> {
   await markDayClosed(store, day, reason)
   return cancelBookingsOfClosedDay(store, day, reason, now)
+}
+
+/** Closing one session: the same job, limited to that session's bookings. Safe to call again. */
+export async function closeSession(store: Store, sessionId: string, reason: string, now: Date): Promise<CloseDayResult> {
+  await markSessionClosed(store, sessionId, reason)
+  return cancelBookingsOfClosedDay(store, sessionId.slice(0, 10), reason, now, sessionId)
 }

@@ -2,7 +2,7 @@
 // counters (scans per exhibit, zone searches that found nothing, policy-match runs).
 import { COUNTERS, type Dashboard, type DashboardDay } from '../contracts/ops'
 import { loadBookingConfig } from '../booking/config'
-import { sessionRef } from '../booking/calendar'
+import { sessionRef, templatesOn } from '../booking/calendar'
 import { addDays } from '../booking/time'
 import type { Store } from '../store/port'
 
@@ -20,7 +20,7 @@ export async function buildDashboard(store: Store, fromDay: string, toDay: strin
     days.push(row)
   }
   const counts = await store.booking.dayCounts(today)
-  const sessions = config.sessions.map((t) => {
+  const sessions = templatesOn(config, today).map((t) => {
     const id = sessionRef(config, `${today}.${t.key}`)?.id ?? `${today}.${t.key}`
     return { sessionId: id, name: t.name, capacity: t.capacity, booked: counts[id]?.booked ?? 0, checkedIn: counts[id]?.checkedIn ?? 0 }
   })

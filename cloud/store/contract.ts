@@ -7,6 +7,8 @@ import type { Notice } from '../contracts/ops'
 import type { BookingRecord, BookRequest, SavedVisitor, StaffAccount, Store } from './port'
 import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
+import { DEFAULT_BOOKING_CONFIG, loadBookingConfig, saveBookingConfig } from '../booking/config'
+import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 
 export interface StoreUnderTest {
   store: Store
@@ -74,6 +76,23 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await env.store.meta.set('seeded_at', 'again')
         expect(await env.store.meta.get('seeded_at')).toBe('again')
       })
+
+      it('keeps the operator’s booking settings (over data/booking.json) and answers the calendar from them', async () => {
+        expect(await loadBookingConfig(env.store)).toEqual(DEFAULT_BOOKING_CONFIG)
+        const evening = { key: 'eve', name: '夜场', start: '18:00', end: '20:00', capacity: 50 }
+        await saveBookingConfig(env.store, {
+          ...DEFAULT_BOOKING_CONFIG,
+          weekdaySessions: { '6': [...DEFAULT_BOOKING_CONFIG.sessions, evening] },
+          capacityOverrides: [{ date: '2026-11-27', key: 'am', capacity: 2 }],
+          closedSessions: [{ sessionId: '2026-11-27.pm', reason: '设备检修' }],
+        })
+        const config = await loadBookingConfig(env.store)
+        expect(templatesOn(config, '2026-11-28').map((t) => t.key)).toEqual(['am', 'pm', 'eve'])
+        expect(sessionRef(config, '2026-11-27.am')?.template.capacity).toBe(2)
+        expect(sessionRef(config, '2026-11-27.eve')).toBeNull()
+        expect(sessionClosedReason(config, '2026-11-27', '2026-11-27.pm')).toBe('设备检修')
+        expect(sessionClosedReason(config, '2026-11-27', '2026-11-27.am')).toBeNull()
+      })
     })
 
     describe('outbox', () => {
@@ -138,6 +157,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await env.store.zone.version()).toBe(v2)
         expect(ids(await env.store.zone.listCompanies())).toEqual(ids(companies.slice(0, 2)).sort())
         expect(await env.store.zone.getCompany(companies[5].id)).toBeNull()
+      })
+
+      it('an operator’s edit is read-modify-replace: one record changed, the others kept, the version moved', async () => {
+        const v1 = await env.store.zone.replaceCompanies(companies)
+        const list = await env.store.zone.listCompanies()
+        const renamed = { ...list[0], name: `${list[0].name}（改名）` }
+        const v2 = await env.store.zone.replaceCompanies(list.map((c) => (c.id === renamed.id ? renamed : c)))
+        expect(v2).not.toBe(v1)
+        expect(await env.store.zone.getCompany(renamed.id)).toEqual(renamed)
+        expect(await env.store.zone.listCompanies()).toEqual(list.map((c) => (c.id === renamed.id ? renamed : c)))
       })
 
       it('keeps charts in the given display order', async () => {

@@ -208,3 +208,62 @@ export function parsePolicyRows(headers: string[], rows: Row[]): ImportResult<Po
 }
 
 export const formatRowError = (e: RowError): string => `第${e.row}行${e.column ? `「${e.column}」` : ''}：${e.message}`
+
+const SOURCE_WORD: Record<Company['source'], string> = { article: '文章', document: '文件', illustrative: '示意' }
+const joined = (items: readonly string[] | undefined, sep = '、') => (items ?? []).join(sep)
+
+/** A company as one spreadsheet row: the console's edit form is this row, and it is saved through
+ *  `parseCompanyRows` — the same validation as an import, not a second one. */
+export function companyToRow(c: Company): Row {
+  return {
+    企业编号: c.id,
+    企业名称: c.name,
+    简称: c.shortName ?? '',
+    行业: c.industry,
+    技术领域: joined(c.fields),
+    主要产品: joined(c.products),
+    资质: joined(c.qualifications),
+    企业简介: c.profile,
+    成立日期: c.founded ?? '',
+    联系电话: c.contact?.phone ?? '',
+    地址: c.contact?.address ?? '',
+    网址: c.contact?.website ?? '',
+    展品编号: joined(c.exhibits.map((e) => e.code)),
+    来源: SOURCE_WORD[c.source],
+    来源说明: c.sourceNote ?? '',
+    示意字段: joined(c.illustrative),
+  }
+}
+
+/** A policy as one spreadsheet row (see companyToRow); the rules are the 匹配规则 JSON cell. */
+export function policyToRow(p: Policy): Row {
+  return {
+    政策编号: p.id,
+    政策名称: p.title,
+    简称: p.shortTitle ?? '',
+    层级: p.level,
+    政策类别: joined(p.kinds),
+    适用对象: joined(p.audiences),
+    政策摘要: p.summary,
+    申报条件: joined(p.conditions, '\n'),
+    支持内容: p.benefit.text,
+    '最高金额（万元）': p.benefit.maxAmount === undefined ? '' : String(p.benefit.maxAmount),
+    生效日期: p.validFrom ?? '',
+    失效日期: p.validTo ?? '',
+    申报开始: p.window?.opens ?? '',
+    申报截止: p.window?.closes ?? '',
+    申报说明: p.window?.note ?? '',
+    申报材料: joined(p.materials, '\n'),
+    申报方式: p.howToApply,
+    受理地点: p.where,
+    发文单位: p.issuer,
+    文号: p.docNumber ?? '',
+    来源: SOURCE_WORD[p.source],
+    来源说明: p.sourceNote,
+    示意字段: joined(p.illustrative),
+    匹配规则: p.rules?.length ? JSON.stringify(p.rules) : '',
+  }
+}
+
+export const COMPANY_HEADERS = COMPANY_COLUMNS.map(([name]) => name)
+export const POLICY_HEADERS = POLICY_COLUMNS.map(([name]) => name)

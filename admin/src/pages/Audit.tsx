@@ -14,6 +14,15 @@ const ACTIONS: Record<string, string> = {
   'console.removeNotice': '删除公告',
   'console.closeDay': '闭馆',
   'console.importZone': '导入园区数据',
+  'console.closeSession': '单场停场',
+  'console.saveSessionTemplates': '修改场次模板',
+  'console.setCapacity': '修改单场容量',
+  'console.saveHolidays': '修改节假日',
+  'console.saveCompany': '保存企业',
+  'console.removeCompany': '删除企业',
+  'console.savePolicy': '保存政策',
+  'console.removePolicy': '删除政策',
+  'console.saveChart': '修改园区数据图表',
 }
 
 const pretty = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v, null, 2))

@@ -2,7 +2,7 @@
 // (texts in Chinese and English, key figures, company, hall, published), a photo upload with its
 // alt text, and a link to the page exactly as visitors see it.
 import { useMemo, useState } from 'react'
-import { App, Button, Drawer, Form, Input, Select, Space, Switch, Table, Tag, Upload } from 'antd'
+import { App, Button, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Upload } from 'antd'
 import type { Exhibit, Hall } from '../../../cloud/contracts/exhibit'
 import type { ExhibitEdit } from '../../../cloud/contracts/api'
 import { call, fileToBase64 } from '../api'
@@ -18,6 +18,7 @@ export function Exhibits() {
   const [loading, setLoading] = useState(true)
   const [query, setQuery] = useState('')
   const [editing, setEditing] = useState<Exhibit | null>(null)
+  const [creating, setCreating] = useState(false)
 
   const load = async () => {
     setLoading(true)
@@ -35,6 +36,25 @@ export function Exhibits() {
     <>
       <Space style={{ marginBottom: 16 }}>
         <Input.Search placeholder="按名称或编号搜索" allowClear onSearch={setQuery} onChange={(e) => setQuery(e.target.value)} style={{ width: 260 }} />
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建展品
+        </Button>
+        <Button
+          onClick={async () => {
+            const res = await call('console', 'codeSheet', {})
+            if (!res.ok) return void message.error(res.error.message)
+            // The sheet is a print-ready A4 page: opened in the browser, 打印 → 另存为 PDF or a printer.
+            const url = URL.createObjectURL(new Blob([res.data.html], { type: 'text/html' }))
+            const a = document.createElement('a')
+            a.href = url
+            a.download = res.data.fileName
+            a.click()
+            setTimeout(() => URL.revokeObjectURL(url), 1000)
+            message.success(`已下载 ${res.data.count} 件已发布展品的二维码（${res.data.fileName}），用浏览器打开后按 A4 打印`)
+          }}
+        >
+          下载展品二维码（打印）
+        </Button>
       </Space>
       <Table<Exhibit>
         rowKey="code"
@@ -70,6 +90,17 @@ export function Exhibits() {
           },
         ]}
       />
+      {creating && (
+        <NewExhibitModal
+          halls={halls}
+          onClose={() => setCreating(false)}
+          onCreated={(e) => {
+            setCreating(false)
+            setRows((all) => [...all, e])
+            setEditing(e)
+          }}
+        />
+      )}
       {editing && (
         <ExhibitDrawer
           exhibit={editing}
@@ -104,6 +135,7 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
     company: exhibit.company,
     imageAlt: exhibit.imageAlt,
     published: !exhibit.unpublished,
+    ...(exhibit.plan ? { plan: exhibit.plan } : {}),
   }
 
   return (
@@ -114,7 +146,10 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
         initialValues={initial}
         onFinish={async (values) => {
           setSaving(true)
-          const res = await call('console', 'saveExhibit', { ...values, code: exhibit.code })
+          // The plan position is optional: both numbers or none.
+          const { plan, ...rest } = values
+          const placed = plan && typeof plan.x === 'number' && typeof plan.y === 'number' ? { plan } : {}
+          const res = await call('console', 'saveExhibit', { ...rest, ...placed, code: exhibit.code })
           setSaving(false)
           // On error the form keeps what was typed; the server's per-field messages show under the fields.
           if (!res.ok) return showErrors(res.error)
@@ -130,6 +165,16 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
         </Form.Item>
         <Form.Item label="展区" name="hallId" rules={[{ required: true, message: '请选择展区' }]}>
           <Select options={halls.map((h) => ({ value: h.id, label: h.name }))} />
+        </Form.Item>
+        <Form.Item label="平面图位置（占楼层平面图宽、高的百分比，0–100）">
+          <Space>
+            <Form.Item name={['plan', 'x']} noStyle>
+              <InputNumber min={0} max={100} addonBefore="横向" aria-label="平面图横向位置" />
+            </Form.Item>
+            <Form.Item name={['plan', 'y']} noStyle>
+              <InputNumber min={0} max={100} addonBefore="纵向" aria-label="平面图纵向位置" />
+            </Form.Item>
+          </Space>
         </Form.Item>
         <Form.Item label="展品介绍" name="summary" rules={[{ required: true, message: '请填写展品介绍' }]}>
           <Input.TextArea rows={5} maxLength={1000} showCount />
@@ -207,5 +252,49 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
         </Upload>
       </Space>
     </Drawer>
+  )
+}
+
+/** A new exhibit: its code is fixed once created (it is printed beside the exhibit). Saved as 下架
+ *  until a photo is uploaded in the drawer that opens next. */
+function NewExhibitModal({ halls, onClose, onCreated }: { halls: Hall[]; onClose: () => void; onCreated: (e: Exhibit) => void }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<{ code: string; name: string; hallId: string; summary: string; company: { name: string }; imageAlt: string }>()
+  const [saving, setSaving] = useState(false)
+  const showErrors = useFormErrors(form)
+  return (
+    <Modal open title="新建展品" okText="创建" cancelText="取消" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()} destroyOnClose>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) => {
+          setSaving(true)
+          const res = await call('console', 'saveExhibit', { ...v, figures: [], published: false, isNew: true })
+          setSaving(false)
+          if (!res.ok) return showErrors(res.error)
+          message.success('展品已创建（下架中），请上传照片后发布')
+          onCreated(res.data.exhibit)
+        }}
+      >
+        <Form.Item label="展品编号" name="code" extra="小写字母、数字或连字符，印在展品旁的二维码里，创建后不能修改" rules={[{ required: true, message: '请填写展品编号' }]}>
+          <Input maxLength={30} />
+        </Form.Item>
+        <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写展品名称' }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item label="展区" name="hallId" rules={[{ required: true, message: '请选择展区' }]}>
+          <Select options={halls.map((h) => ({ value: h.id, label: h.name }))} />
+        </Form.Item>
+        <Form.Item label="展品介绍" name="summary" rules={[{ required: true, message: '请填写展品介绍' }]}>
+          <Input.TextArea rows={4} maxLength={1000} />
+        </Form.Item>
+        <Form.Item label="所属企业" name={['company', 'name']} rules={[{ required: true, message: '请填写企业名称' }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item label="图片文字说明" name="imageAlt" rules={[{ required: true, message: '请填写图片的文字说明' }]}>
+          <Input maxLength={120} />
+        </Form.Item>
+      </Form>
+    </Modal>
   )
 }

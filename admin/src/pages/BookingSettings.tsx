@@ -1,0 +1,268 @@
+// 预约设置: what the calendar and booking read from the store (over data/booking.json's defaults):
+// the sessions of the coming days (capacity for one day, closing one session with a reason),
+// session templates per weekday, and the holidays list.
+import { useState } from 'react'
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd'
+import type { BookingSettings as Settings, SessionTemplateView } from '../../../cloud/contracts/api'
+import type { CloseDayResult } from '../../../cloud/contracts/ops'
+import { call } from '../api'
+import { useFormErrors } from '../useFormErrors'
+import { useOnMount } from '../useOnMount'
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
+type Weekday = 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'
+type SessionRow = SessionTemplateView & { date: string; sessionId: string; closedReason?: string; overridden: boolean }
+
+export function BookingSettings() {
+  const { message } = App.useApp()
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [closing, setClosing] = useState<SessionRow | null>(null)
+  const [result, setResult] = useState<CloseDayResult | null>(null)
+  const load = async () => {
+    const res = await call('console', 'bookingConfig', {})
+    if (res.ok) setSettings(res.data)
+    else message.error(res.error.message)
+  }
+  useOnMount(load)
+  if (!settings) return <Card loading />
+
+  const rows: SessionRow[] = settings.days.flatMap((d) =>
+    d.sessions.map((t) => {
+      const sessionId = `${d.date}.${t.key}`
+      return {
+        ...t,
+        date: d.date,
+        sessionId,
+        closedReason: t.closedReason,
+        overridden: settings.capacityOverrides.some((o) => o.date === d.date && o.key === t.key),
+      }
+    }),
+  )
+  const setCapacity = async (sessionId: string, capacity: number | null) => {
+    const res = await call('console', 'setCapacity', { sessionId, capacity })
+    if (!res.ok) return void message.error(res.error.message)
+    message.success(capacity === null ? '已恢复默认容量' : '容量已保存')
+    void load()
+  }
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Card title="近期场次（单场容量、单场停场）">
+        {result && (
+          <Alert
+            style={{ marginBottom: 16 }}
+            type="success"
+            showIcon
+            message={`${result.sessionId} 已停场：本次取消 ${result.cancelled} 笔预约，释放 ${result.released} 笔的名额；该场次因停场取消共 ${result.total} 笔。`}
+          />
+        )}
+        <Table<SessionRow>
+          size="small"
+          rowKey="sessionId"
+          dataSource={rows}
+          pagination={false}
+          columns={[
+            { title: '日期', dataIndex: 'date', render: (d: string) => `${d} ${WEEKDAYS[new Date(`${d}T12:00:00Z`).getUTCDay()]}` },
+            { title: '场次', render: (_, r) => `${r.name} ${r.start}–${r.end}` },
+            {
+              title: '容量',
+              render: (_, r) => (
+                <Space>
+                  <InputNumber
+                    aria-label={`${r.sessionId} 容量`}
+                    min={0}
+                    max={20000}
+                    defaultValue={r.capacity}
+                    key={`${r.sessionId}-${r.capacity}`}
+                    onPressEnter={(e) => void setCapacity(r.sessionId, Number((e.target as HTMLInputElement).value))}
+                    onBlur={(e) => Number(e.target.value) !== r.capacity && void setCapacity(r.sessionId, Number(e.target.value))}
+                  />
+                  {r.overridden && (
+                    <Button size="small" type="link" onClick={() => void setCapacity(r.sessionId, null)}>
+                      恢复默认
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+            { title: '状态', render: (_, r) => (r.closedReason ? <Tag color="red">{settings.closedSessions.some((c) => c.sessionId === r.sessionId) ? '已停场' : '闭馆'}：{r.closedReason}</Tag> : <Tag color="green">开放</Tag>) },
+            {
+              title: '操作',
+              render: (_, r) =>
+                !r.closedReason && (
+                  <Button danger type="link" aria-label={`停场 ${r.sessionId}`} onClick={() => setClosing(r)}>
+                    停场
+                  </Button>
+                ),
+            },
+          ]}
+        />
+      </Card>
+      <TemplatesCard settings={settings} onSaved={load} />
+      <HolidaysCard settings={settings} onSaved={load} />
+      {closing && (
+        <CloseSessionModal
+          session={closing}
+          onClose={() => setClosing(null)}
+          onDone={(r) => (setClosing(null), setResult(r), void load())}
+        />
+      )}
+    </Space>
+  )
+}
+
+/** Closing one session: asks for the reason, then confirms (a destructive action). */
+function CloseSessionModal({ session, onClose, onDone }: { session: SessionRow; onClose: () => void; onDone: (r: CloseDayResult) => void }) {
+  const [form] = Form.useForm<{ reason: string }>()
+  const [running, setRunning] = useState(false)
+  const showErrors = useFormErrors(form)
+  return (
+    <Modal
+      open
+      title={`停场：${session.date} ${session.name}（${session.start}–${session.end}）`}
+      okText="停场并取消该场预约"
+      okButtonProps={{ danger: true }}
+      cancelText="取消"
+      confirmLoading={running}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="该场次的所有预约将被取消，名额与证件占用释放，并通知每位预约人；当天其他场次不受影响。此操作不可撤销。" />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async ({ reason }) => {
+          setRunning(true)
+          const res = await call('console', 'closeSession', { sessionId: session.sessionId, reason })
+          setRunning(false)
+          if (!res.ok) return showErrors(res.error)
+          onDone(res.data)
+        }}
+      >
+        <Form.Item label="停场原因" name="reason" rules={[{ required: true, message: '请填写停场原因（将告知已预约的观众）' }]}>
+          <Input maxLength={40} placeholder="如：设备检修，上午场暂停开放" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
+
+function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () => unknown }) {
+  const { message } = App.useApp()
+  const [weekday, setWeekday] = useState<Weekday>('default')
+  const [form] = Form.useForm<{ sessions: SessionTemplateView[] }>()
+  const showErrors = useFormErrors(form)
+  const own = weekday === 'default' ? settings.sessions : settings.weekdaySessions[weekday]
+  const save = async (sessions: SessionTemplateView[] | null) => {
+    const res = await call('console', 'saveSessionTemplates', { weekday, sessions })
+    if (!res.ok) return showErrors(res.error)
+    message.success('场次模板已保存，日历即时生效')
+    void onSaved()
+  }
+  return (
+    <Card
+      title="每周场次模板"
+      extra={
+        <Select<Weekday>
+          value={weekday}
+          style={{ width: 160 }}
+          onChange={(w) => setWeekday(w)}
+          options={[{ value: 'default', label: '默认（每天）' }, ...WEEKDAYS.map((l, i) => ({ value: String(i) as Weekday, label: `${l}${settings.weekdaySessions[String(i) as Exclude<Weekday, 'default'>] ? '（单独设置）' : ''}` }))]}
+        />
+      }
+    >
+      {weekday !== 'default' && !own && <Alert style={{ marginBottom: 12 }} type="info" showIcon message={`${WEEKDAYS[Number(weekday)]}使用默认场次；修改后保存即为${WEEKDAYS[Number(weekday)]}单独设置。`} />}
+      <Form form={form} key={weekday} initialValues={{ sessions: own ?? settings.sessions }} onFinish={(v) => save(v.sessions)}>
+        <Form.List name="sessions">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="start">
+                  <Form.Item name={[f.name, 'key']} label="代号" rules={[{ required: true, pattern: /^[a-z]{1,8}$/, message: '小写字母，1–8 位' }]}>
+                    <Input style={{ width: 80 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'name']} label="名称" rules={[{ required: true, message: '请填写场次名称' }]}>
+                    <Input style={{ width: 100 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'start']} label="开始" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }]}>
+                    <Input style={{ width: 80 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'end']} label="结束" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }]}>
+                    <Input style={{ width: 80 }} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'capacity']} label="容量" rules={[{ required: true, message: '请填写容量' }]}>
+                    <InputNumber min={0} max={20000} />
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(f.name)}>
+                    删除
+                  </Button>
+                </Space>
+              ))}
+              <Space>
+                <Button onClick={() => add({ key: '', name: '', start: '', end: '', capacity: 100 })}>添加场次</Button>
+                <Button type="primary" htmlType="submit">
+                  保存模板
+                </Button>
+                {weekday !== 'default' && own && (
+                  <Popconfirm title="恢复为默认场次？" okText="恢复" cancelText="取消" onConfirm={() => save(null)}>
+                    <Button>恢复为默认</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Card>
+  )
+}
+
+function HolidaysCard({ settings, onSaved }: { settings: Settings; onSaved: () => unknown }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<{ holidays: Settings['holidays'] }>()
+  const showErrors = useFormErrors(form)
+  const DAY = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }
+  return (
+    <Card title="法定节假日（周一闭馆的例外）">
+      <Form
+        form={form}
+        initialValues={{ holidays: settings.holidays }}
+        onFinish={async (v) => {
+          const res = await call('console', 'saveHolidays', { holidays: v.holidays })
+          if (!res.ok) return showErrors(res.error)
+          message.success('节假日已保存')
+          void onSaved()
+        }}
+      >
+        <Form.List name="holidays">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="start">
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写名称' }]}>
+                    <Input style={{ width: 120 }} placeholder="名称" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'from']} rules={[{ required: true, ...DAY }]}>
+                    <Input style={{ width: 130 }} placeholder="开始 YYYY-MM-DD" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'to']} rules={[{ required: true, ...DAY }]}>
+                    <Input style={{ width: 130 }} placeholder="结束 YYYY-MM-DD" />
+                  </Form.Item>
+                  <Button type="link" danger onClick={() => remove(f.name)}>
+                    删除
+                  </Button>
+                </Space>
+              ))}
+              <Space>
+                <Button onClick={() => add({ name: '', from: '', to: '' })}>添加假日</Button>
+                <Button type="primary" htmlType="submit">
+                  保存节假日
+                </Button>
+              </Space>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Card>
+  )
+}
