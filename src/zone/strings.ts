@@ -91,7 +91,8 @@ export const zoneText = defineStrings(
     figuresHead: '大连高新区 · 创新数据',
     figuresIntro: '科技创新核心指标持续领跑东北。以下数据均来自新闻报道，标明了统计时间。',
     noFigures: '暂无数据。',
-    chartSource: '时间：{year}　来源：{source}',
+    chartTime: '时间：',
+    chartSource: '来源：',
   },
   {
     companies: 'Companies',
@@ -181,7 +182,8 @@ export const zoneText = defineStrings(
     figuresHead: 'Dalian High-tech Zone · Innovation figures',
     figuresIntro: 'Key science and innovation figures, all from news reports, with the time each was counted.',
     noFigures: 'No figures yet.',
-    chartSource: 'Time: {year}   Source: {source}',
+    chartTime: 'Time: ',
+    chartSource: 'Source: ',
   },
 )
 
