@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react'
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isIllustrative, type PolicyWithStatus } from '@cloud/contracts/zone'
 import { ErrorView } from '@/ui/ErrorView'
@@ -40,6 +40,9 @@ export default function PolicyPage() {
   const s = useStrings(zoneText)
   const lang = useLang()
   const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: s('policyTitle') })
+  }, [s])
   useEffect(() => {
     if (id) void zoneStore.getState().loadPolicy(id)
   }, [id])
