@@ -159,7 +159,7 @@ export const en: Record<MessageKey, string> = {
   'mine.careFromSystem': 'Turned on from your WeChat font size',
   'mine.language': 'Language',
   'scan.label': 'Enter the exhibit code',
-  'scan.placeholder': 'e.g. helmet, printed under the QR code',
+  'scan.placeholder': 'e.g. helmet (under the QR)',
   'scan.go': 'Open',
   'scan.missing': 'Please enter the code on the exhibit label',
   'scan.malformed': 'That code is not valid; please check the exhibit label',

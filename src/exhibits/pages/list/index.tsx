@@ -59,7 +59,8 @@ export default function ExhibitListPage() {
                   <View className="exhibit-list__name" data-content={en && !e.nameEn ? true : undefined}>{en ? e.nameEn ?? e.name : e.name}</View>
                   <View className="muted">
                     <Text data-content={en && !e.companyEn ? true : undefined}>{en ? e.companyEn ?? e.company.name : e.company.name}</Text>
-                    {hall.floor ? <Text data-content>{` · ${hall.floor}`}</Text> : null}
+                    {/* No-break spaces: the floor stays on the line of the company's name. */}
+                    {hall.floor ? <Text data-content>{`\u00a0·\u00a0${hall.floor}`}</Text> : null}
                   </View>
                   {stamped.has(e.code) && <View className="exhibit-list__stamped">{s('stamped')}</View>}
                 </View>
