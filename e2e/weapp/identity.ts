@@ -1,12 +1,16 @@
 // Who the fake WeChat says is calling. In WeChat the cloud function learns the caller's OPENID from
 // WeChat itself; against the local runtime a token from POST /api/_session stands in for it.
-// Staff sign-in is the one thing expected to change (PIN today; username + password on the
-// accounts branch): only `staffIdentity` and STAFF_ENV need to follow it.
+// Staff sign in with an account (username + password, made here through the store): only
+// `staffIdentity` and STAFF_ENV need to follow a change of the sign-in.
 import type { RunningServer } from '../harness'
 
-export const STAFF_PIN = '802468'
-/** Server environment that lets `staffIdentity` sign in. */
-export const STAFF_ENV = { STAFF_PIN }
+import { createAccount } from '../../cloud/accounts/service'
+import { openSqliteStore } from '../../cloud/store/sqlite'
+
+/** The gate account the harness makes (nothing ships with a default password). */
+const STAFF = { username: 'weapp-gate', password: 'weapp-gate-password' }
+/** Server environment for the staff sign-in: none since accounts replaced the shared PIN. */
+export const STAFF_ENV = {}
 
 async function session(server: RunningServer, body: object): Promise<string> {
   const res = await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
@@ -19,4 +23,16 @@ async function session(server: RunningServer, body: object): Promise<string> {
 export const visitorIdentity = (server: RunningServer) => () => session(server, {})
 
 /** A staff member at the gate (the cloud knows them as staff). */
-export const staffIdentity = (server: RunningServer) => () => session(server, { staffPin: STAFF_PIN })
+export const staffIdentity = (server: RunningServer) => async () => {
+  await ensureStaffAccount(server)
+  return session(server, STAFF)
+}
+
+const made = new WeakSet<RunningServer>()
+async function ensureStaffAccount(server: RunningServer) {
+  if (made.has(server)) return
+  const store = openSqliteStore(server.dbFile)
+  await createAccount(store.accounts, { ...STAFF, name: '门岗（测试）', role: 'staff' }, new Date())
+  await store.close()
+  made.add(server)
+}

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { residentIdCheckChar } from '../../cloud/contracts/booking'
 import { startServer, type RunningServer } from '../harness'
 import { STAFF_ENV, staffIdentity, visitorIdentity } from './identity'
-import { DIST, launchMiniProgram, type MiniProgram } from './mini-program'
+import { DIST, launchMiniProgram, type MiniProgram, type PageHandle } from './mini-program'
 import { assertHarnessTemplate, ensureWeappBuild, HARNESS_TEMPLATE_ID, reportSetData } from './build'
 
 const validId = (first17: string) => first17 + residentIdCheckChar(first17)
@@ -57,6 +57,13 @@ test.each(ALL_PAGES)('%s opens, shows content and settles with no uncaught error
   mp.assertHealthy()
 })
 
+/** The calendar's date strip, then the session chip, by their visible text (11/28, then 上午 or 下午). */
+async function pickSession(calendar: PageHandle, date: string, key: string) {
+  const [, m, d] = date.split('-').map(Number)
+  await calendar.tap({ contains: `${m}/${d}`, cls: 'bk-strip__day' })
+  await calendar.tap({ contains: key === 'am' ? '上午' : '下午', cls: 'bk-session' })
+}
+
 test('scan → exhibit → favourite → listen (background audio) → stamp', async () => {
   // A scan of the helmet's mini-program code: WeChat opens the exhibit page with the code's scene.
   const mp = await phone('visitor', { path: 'pages/exhibit/index', query: { scene: 'e%3Dhelmet' }, scene: 1047 })
@@ -66,7 +73,7 @@ test('scan → exhibit → favourite → listen (background audio) → stamp', a
   for (const s of ['航天同源轻量化头盔', '约700克', '大连铭云科技有限公司', '大连理工大学']) expect(exhibit.text()).toContain(s)
   expect(openMs).toBeLessThan(2000)
 
-  await exhibit.tap({ contains: '收藏', cls: 'btn' })
+  await exhibit.tap({ contains: '收藏', cls: 'exhibit-actions__fav' })
   expect(exhibit.text()).toContain('已收藏')
 
   await exhibit.tap({ contains: '收听语音讲解', cls: 'btn' })
@@ -92,7 +99,7 @@ test('calendar → form → book two visitors (reminder requested) → ticket �
   const mp = await phone()
   assertHarnessTemplate()
   const calendar = await mp.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月28日上午场' })
+  await pickSession(calendar, '2026-11-28', 'am')
   const form = mp.top()
   expect(form.route).toBe('booking/pages/form/index')
 
@@ -105,6 +112,8 @@ test('calendar → form → book two visitors (reminder requested) → ticket �
   }
   // A visitor just saved is picked for this booking.
   expect(form.text()).toMatch(/已选\s*2\s*\/\s*5/)
+  // The privacy consent comes before a real-name booking.
+  await form.tap({ cls: 'bk-consent__box' })
   await form.tap({ text: '提交预约' })
 
   // The reminder was asked for from the tap, with the template the build was given.
@@ -113,7 +122,7 @@ test('calendar → form → book two visitors (reminder requested) → ticket �
   expect(book.data).toMatchObject({ remind: true, visitorIds: [expect.any(String), expect.any(String)] })
   const ticket = mp.top()
   expect(ticket.route).toBe('booking/pages/ticket/index')
-  expect(ticket.text()).toContain('入馆时出示二维码')
+  expect(ticket.text()).toContain('凭此电子票入馆')
   expect(ticket.text()).toMatch(/张三|2人|2 人/)
 
   await ticket.tap({ text: '取消预约', cls: 'btn' })
@@ -137,16 +146,20 @@ test('zone search "rkcn" finds 融科储能 and opens the company', async () => 
 test('staff check-in: the scanner reads a visitor ticket, the gate checks it in once', async () => {
   const visitor = await phone()
   const calendar = await visitor.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月27日上午场' })
+  await pickSession(calendar, '2026-11-27', 'am')
   const form = visitor.top()
   await form.tap({ contains: '添加参观人', cls: 'btn' })
   await form.input({ prop: '与证件一致' }, '王五')
   await form.input({ cls: 'bk-input', nth: 1 }, validId('21020319900101003'))
   await form.tap({ text: '保存参观人' })
+  // The privacy consent comes before a real-name booking.
+  await form.tap({ cls: 'bk-consent__box' })
   await form.tap({ text: '提交预约' })
-  const code = visitor.top().the({ cls: 'bk-ticket__code' })
-  const ticketCode = (code.cn ?? []).map((c) => c.v).join('').trim()
-  expect(ticketCode).toMatch(/\S{6,}/)
+  // What the gate reads: the ticket's short code as printed under the QR (the scanner gets it as
+  // text from a handheld reader, or WeChat's scanner from the QR; the cloud accepts both).
+  const code = visitor.top().the({ cls: 'bk-ticket__short' })
+  const ticketCode = (code.cn ?? []).map((c) => c.v).join('').replace(/\s+/g, '')
+  expect(ticketCode).toMatch(/^[A-Z0-9]{8}$/)
 
   const staff = await phone('staff')
   const gate = await staff.open('staff/pages/checkin/index')
@@ -168,12 +181,14 @@ test('a refused reminder still books, without a reminder', async () => {
   const mp = await phone()
   mp.wx.subscribeAnswer = 'reject'
   const calendar = await mp.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月29日上午场' })
+  await pickSession(calendar, '2026-11-29', 'am')
   const form = mp.top()
   await form.tap({ contains: '添加参观人', cls: 'btn' })
   await form.input({ prop: '与证件一致' }, '赵六')
   await form.input({ cls: 'bk-input', nth: 1 }, validId('21020219800101004'))
   await form.tap({ text: '保存参观人' })
+  // The privacy consent comes before a real-name booking.
+  await form.tap({ cls: 'bk-consent__box' })
   await form.tap({ text: '提交预约' })
   expect(mp.wx.callsTo('requestSubscribeMessage')).toHaveLength(1)
   expect(mp.top().route).toBe('booking/pages/ticket/index')
@@ -186,12 +201,14 @@ test('subscriptions switched off in WeChat (errCode 20004): the booking goes ahe
   const mp = await phone()
   mp.wx.subscribeAnswer = { errCode: 20004, errMsg: 'The main switch is switched off' }
   const calendar = await mp.open('booking/pages/calendar/index')
-  await calendar.tap({ prop: '预约11月29日下午场' })
+  await pickSession(calendar, '2026-11-29', 'pm')
   const form = mp.top()
   await form.tap({ contains: '添加参观人', cls: 'btn' })
   await form.input({ prop: '与证件一致' }, '钱七')
   await form.input({ cls: 'bk-input', nth: 1 }, validId('21020219800101005'))
   await form.tap({ text: '保存参观人' })
+  // The privacy consent comes before a real-name booking.
+  await form.tap({ cls: 'bk-consent__box' })
   await form.tap({ text: '提交预约' })
   expect(mp.top().route).toBe('booking/pages/ticket/index')
   mp.assertHealthy()
