@@ -54,7 +54,7 @@ async function chineseInChrome(page: Page): Promise<string[]> {
   })
 }
 
-test('English mode has no Chinese in the interface of booking, ticket, 我的 and the zone pages', async () => {
+test('English mode has no Chinese in the interface of booking, ticket, 我的, staff, zone, exhibit list and guide pages', async () => {
   const { token, bookingId } = await visitorWithBooking()
   const { page, context, errors } = await englishPage(token)
   for (const [name, p, q] of [
@@ -66,6 +66,19 @@ test('English mode has no Chinese in the interface of booking, ticket, 我的 an
     ['companies', 'zone/pages/companies/index', ''],
     ['policies', 'zone/pages/policies/index', ''],
     ['not-found', 'pages/exhibit/index', 'id=zz-none'],
+    ['booking-form', 'booking/pages/form/index', 'session=2026-11-27.pm'],
+    ['visitors', 'booking/pages/visitors/index', ''],
+    ['privacy', 'booking/pages/privacy/index', ''],
+    ['checkin', 'staff/pages/checkin/index', ''],
+    ['company', 'zone/pages/company/index', 'id=rongke'],
+    ['policy', 'zone/pages/policy/index', 'id=kechuang'],
+    ['match', 'zone/pages/match/index', ''],
+    ['figures', 'zone/pages/figures/index', ''],
+    ['exhibits', 'exhibits/pages/list/index', ''],
+    ['exhibit', 'pages/exhibit/index', 'id=vanadium'],
+    ['listen', 'guide/pages/listen/index', 'id=helmet&lang=en'],
+    ['trail', 'guide/pages/trail/index', ''],
+    ['company-error', 'zone/pages/company/index', 'id=nobody'],
   ] as const) {
     await page.goto(pageUrl(app.server.url, p, q))
     await settle(page)
@@ -76,6 +89,16 @@ test('English mode has no Chinese in the interface of booking, ticket, 我的 an
   await page.goto(pageUrl(app.server.url, 'booking/pages/ticket/index', `id=${bookingId}`))
   await settle(page)
   expect(await page.locator('.bk-ticket-page:visible').innerText()).toMatch(/Short code[\s\S]*Before you come/)
+  // A cloud refusal reads in English, with its code in small print for support.
+  await page.goto(pageUrl(app.server.url, 'zone/pages/company/index', 'id=nobody'))
+  await settle(page)
+  const refusal = page.locator('.status--error:visible')
+  expect(await refusal.innerText()).toMatch(/This company was not found[\s\S]*Code COMPANY_NOT_FOUND/)
+  // The booking form's own checks speak English too: submitting with nobody ticked.
+  await page.goto(pageUrl(app.server.url, 'booking/pages/form/index', 'session=2026-11-27.pm'))
+  await settle(page)
+  await page.getByText('Submit booking', { exact: true }).click()
+  expect(await page.locator('.bk-alert:visible').innerText()).toBe('Please choose at least one visitor.')
   expect(errors).toEqual([])
   await context.close()
 })

@@ -44,6 +44,8 @@ export interface Api {
     /** The policy calculator: a company profile against every policy's rules. */
     match: { req: { profile: MatchProfile }; res: MatchResult }
     figures: { req: Record<string, never>; res: { charts: ZoneChart[] } }
+    /** The exhibit page's 相关政策: up to 3 open policies the company's industry and qualifications fit. */
+    policiesFor: { req: { companyId: string }; res: { policies: PolicySummary[] } }
   }
   /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
   booking: {

@@ -26,6 +26,7 @@ const MATRIX: Record<string, Caller[]> = {
   'zone.getPolicy': ANYONE,
   'zone.match': ANYONE,
   'zone.figures': ANYONE,
+  'zone.policiesFor': ANYONE,
   'booking.calendar': ANYONE,
   'booking.visitors': IDENTIFIED,
   'booking.addVisitor': IDENTIFIED,

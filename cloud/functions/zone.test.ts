@@ -54,6 +54,20 @@ describe('zone function over a real SQLite file', () => {
     expect(res.nearMisses.map((f) => f.policy.id)).toContain('hte-tax')
   })
 
+  it('lists up to 3 open policies behind a company, that its industry and qualifications fit', async () => {
+    const { company } = await call<{ company: Company }>({ action: 'getCompany', id: 'rongke' })
+    const { policies } = await call<{ policies: PolicySummary[] }>({ action: 'policiesFor', companyId: 'rongke' })
+    expect(policies.length).toBeGreaterThan(0)
+    expect(policies.length).toBeLessThanOrEqual(3)
+    expect(policies.every((p) => p.status !== 'closed')).toBe(true)
+    // The same policies the calculator names as fits for that company's profile.
+    const matched = await call<MatchResult>({ action: 'match', profile: { inZone: true, financingNeed: false, talent: [], industry: company.industry, qualifications: company.qualifications } })
+    const fitIds = matched.fits.map((f) => f.policy.id)
+    expect(policies.every((p) => fitIds.includes(p.id))).toBe(true)
+    const res = await dispatch(zone, { action: 'policiesFor', companyId: 'nobody' }, contextFor(env.store, { openid: null, now }))
+    expect(res).toMatchObject({ ok: false, error: { code: 'COMPANY_NOT_FOUND' } })
+  })
+
   it('gives the figures with year and source', async () => {
     const { charts } = await call<{ charts: ZoneChart[] }>({ action: 'figures' })
     const values = charts.flatMap((c) => c.figures.map((f) => f.value))

@@ -58,6 +58,9 @@ async function countNoHit<T extends { total: number }>(ctx: CallContext, q: stri
   return page
 }
 
+/** How many policies the exhibit page lists under 相关政策. */
+const RELATED_POLICIES = 3
+
 export const zone = implement('zone', {
   actions: {
     // The zone lookup is public information: anonymous, like the exhibit pages.
@@ -113,6 +116,22 @@ export const zone = implement('zone', {
       schema: z.object({}).strict(),
       anonymous: true,
       handle: async (_req, ctx) => ok({ charts: await ctx.store.zone.listCharts() }),
+    }),
+    // The exhibit page shows the policies behind an exhibit's company: the calculator's rules run on
+    // what the directory knows of it (in the zone, its industry, its qualifications). Not counted as
+    // a calculator use: the visitor did not ask for it.
+    policiesFor: defineAction({
+      schema: z.object({ companyId: id }).strict(),
+      anonymous: true,
+      handle: async ({ companyId }, ctx) => {
+        const company = await ctx.store.zone.getCompany(companyId)
+        if (!company) return fail('COMPANY_NOT_FOUND', ZoneErrors.COMPANY_NOT_FOUND)
+        const catalog = await catalogFor(ctx.store.zone)
+        const today = shanghaiDate(ctx.now())
+        const profile = { inZone: true, financingNeed: false, talent: [], industry: company.industry, qualifications: company.qualifications }
+        const { fits } = matchPolicies(catalog.policyList, profile, today, catalog.dayView(today))
+        return ok({ policies: fits.map((f) => f.policy).filter((p) => p.status !== 'closed').slice(0, RELATED_POLICIES) })
+      },
     }),
   },
 })

@@ -1,7 +1,7 @@
 // Strings of the guide subpackage pages (listen, trail), kept here so the main package's
 // dictionary stays small.
 import type { GuideLang } from '@cloud/contracts/exhibit'
-import { format } from '@/i18n/dict'
+import { defineStrings, pick } from '@/i18n/strings'
 
 const zh = {
   listenTitle: '语音讲解',
@@ -59,4 +59,7 @@ const en: Record<keyof typeof zh, string> = {
 
 export type GuideKey = keyof typeof zh
 
-export const guideText = (lang: GuideLang, key: GuideKey, vars?: Record<string, string | number>) => format((lang === 'en' ? en : zh)[key], vars)
+/** The guide's table in the one i18n shape (src/i18n/strings.ts): pages may `useStrings(guideStrings)`. */
+export const guideStrings = defineStrings<GuideKey>(zh, en)
+
+export const guideText = (lang: GuideLang, key: GuideKey, vars?: Record<string, string | number>) => pick(guideStrings, lang, key, vars)

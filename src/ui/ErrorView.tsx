@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import type { AppError } from '@cloud/contracts/result'
-import { useLang, useT } from '@/i18n/store'
+import { useT } from '@/i18n/store'
+import { useErrorText } from '@/i18n/errors'
 import type { MessageKey } from '@/i18n/dict'
 import { Icon } from './Icon'
 import './status.scss'
@@ -22,9 +23,8 @@ const ADVICE: Record<string, MessageKey> = {
 
 export function ErrorView({ error, onRetry, action }: Props) {
   const t = useT()
-  const lang = useLang()
-  // Cloud messages are Chinese; in English the advice stands on its own.
-  const message = lang === 'en' ? '' : error.message
+  // Cloud messages are Chinese; in English a sentence by the error's code (src/i18n/errors.ts).
+  const message = useErrorText()(error)
   return (
     <View className="status status--error" role="alert">
       <Icon name="circle-alert" color="danger" size="l" className="status__icon" />

@@ -2,6 +2,10 @@ import { useState } from 'react'
 import { Input, Picker, View } from '@tarojs/components'
 import { ID_TYPES, idNumberProblem, nameProblem, type IdType, type VisitorView } from '@cloud/contracts/booking'
 import { bookingStore } from '@/booking/store'
+import { bookingText, ID_TYPE_EN } from '@/booking/strings'
+import { useStrings } from '@/i18n/strings'
+import { useLang } from '@/i18n/store'
+import { errorText, fieldText } from '@/i18n/errors'
 import './booking.scss'
 
 /** Adds a 常用参观人. The ID is checked here with the same rule the cloud applies. */
@@ -12,6 +16,11 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [saving, setSaving] = useState(false)
   const idType: IdType = ID_TYPES[typeIndex].value
+  const s = useStrings(bookingText)
+  const lang = useLang()
+  // Field checks are shared with the cloud and written in Chinese; English has a sentence per field.
+  const typeLabel = (i: number) => (lang === 'en' ? ID_TYPE_EN[ID_TYPES[i].value]?.label ?? ID_TYPES[i].label : ID_TYPES[i].label)
+  const typeHint = lang === 'en' ? ID_TYPE_EN[idType]?.hint ?? ID_TYPES[typeIndex].hint : ID_TYPES[typeIndex].hint
 
   const submit = async () => {
     const local: Record<string, string> = {}
@@ -25,7 +34,7 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
     const res = await bookingStore.getState().addVisitor({ name: name.trim(), idType, idNumber })
     setSaving(false)
     if (!res.ok) {
-      setErrors({ ...(res.error.fields ?? {}), _: res.error.message })
+      setErrors({ ...(res.error.fields ?? {}), _: errorText(res.error, lang) })
       return
     }
     setName('')
@@ -37,36 +46,36 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
     <View className="bk-visitor-form">
       <View className="bk-field">
         <View className="bk-field__label" id="vf-name">
-          姓名
+          {s('name')}
         </View>
         <Input
           className="field bk-input"
           value={name}
-          placeholder="与证件一致"
+          placeholder={s('namePlaceholder')}
           aria-labelledby="vf-name"
           onInput={(e) => {
             setName(e.detail.value)
             if (errors.name) setErrors((s) => ({ ...s, name: '' }))
           }}
         />
-        {errors.name && <View className="bk-field__error">{errors.name}</View>}
+        {errors.name && <View className="bk-field__error">{fieldText('name', errors.name, lang)}</View>}
       </View>
       <View className="bk-field">
-        <View className="bk-field__label">证件类型</View>
-        <Picker mode="selector" range={ID_TYPES.map((t) => t.label)} value={typeIndex} onChange={(e) => setTypeIndex(Number(e.detail.value))}>
-          <View className="bk-picker" role="button" aria-label={`证件类型：${ID_TYPES[typeIndex].label}`}>
-            {ID_TYPES[typeIndex].label} ▾
+        <View className="bk-field__label">{s('idType')}</View>
+        <Picker mode="selector" range={ID_TYPES.map((_, i) => typeLabel(i))} value={typeIndex} onChange={(e) => setTypeIndex(Number(e.detail.value))}>
+          <View className="bk-picker" role="button" aria-label={s('idTypeLabel', { type: typeLabel(typeIndex) })}>
+            {typeLabel(typeIndex)} ▾
           </View>
         </Picker>
       </View>
       <View className="bk-field">
         <View className="bk-field__label" id="vf-id">
-          证件号码
+          {s('idNumber')}
         </View>
         <Input
           className="field bk-input"
           value={idNumber}
-          placeholder={ID_TYPES[typeIndex].hint}
+          placeholder={typeHint}
           aria-labelledby="vf-id"
           maxlength={20}
           onInput={(e) => {
@@ -80,7 +89,7 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
             if (problem) setErrors((s) => ({ ...s, idNumber: problem }))
           }}
         />
-        {errors.idNumber && <View className="bk-field__error">{errors.idNumber}</View>}
+        {errors.idNumber && <View className="bk-field__error">{fieldText('idNumber', errors.idNumber, lang)}</View>}
       </View>
       {errors._ && (
         <View className="bk-alert" role="alert">
@@ -88,9 +97,9 @@ export function VisitorForm({ onAdded }: { onAdded?: (v: VisitorView) => void })
         </View>
       )}
       <View className="btn btn--ghost" role="button" onClick={submit}>
-        {saving ? '正在保存…' : '保存参观人'}
+        {saving ? s('saving') : s('saveVisitor')}
       </View>
-      <View className="muted bk-privacy">证件号码仅用于实名预约核验，保存后只显示部分号码。</View>
+      <View className="muted bk-privacy">{s('idPrivacy')}</View>
     </View>
   )
 }

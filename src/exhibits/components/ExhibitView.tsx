@@ -38,7 +38,8 @@ export function ExhibitView({ exhibit, lang = 'zh', bar, actions, after }: Props
         <View className="exhibit__name" role="heading" aria-level={1}>
           {t.name}
         </View>
-        {t.altName && <View className="exhibit__name-en">{t.altName}</View>}
+        {/* The name in the other language, as written (Chinese under an English title). */}
+        {t.altName && <View className="exhibit__name-en" data-content>{t.altName}</View>}
         {t.missingEnglish && (
           <View className="exhibit__no-en" role="note">
             {ui('exhibit.noEnglish')}

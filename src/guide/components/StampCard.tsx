@@ -35,7 +35,7 @@ export function StampCard({ card, lang }: { card: HallCard; lang: GuideLang }) {
               onClick={() => openPage(exhibitPageUrl(s.code))}
             >
               <View className="stamp-card__seal" aria-hidden="true">
-                {s.stamped ? '章' : '○'}
+                {s.stamped ? (lang === 'en' ? '✓' : '章') : '○'}
               </View>
               <View className="stamp-card__name">{name}</View>
               <View className="stamp-card__status">{status}</View>

@@ -10,6 +10,7 @@ import { ExhibitActions } from '@/exhibits/components/ExhibitActions'
 import { ExhibitNotFound } from '@/exhibits/components/ExhibitNotFound'
 import { ExhibitView } from '@/exhibits/components/ExhibitView'
 import { HallNeighbours } from '@/exhibits/components/HallNeighbours'
+import { RelatedPolicies } from '@/exhibits/components/RelatedPolicies'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
 import { StampToast } from '@/exhibits/components/StampToast'
 import { dropStaticView } from '@/exhibits/landing'
@@ -108,7 +109,12 @@ export default function ExhibitPage() {
             lang={lang}
             bar={<LangSwitch />}
             actions={<ExhibitActions exhibit={exhibit} stampedNow={stampedNow} />}
-            after={<HallNeighbours code={exhibit.code} hallId={exhibit.hallId} lang={lang} />}
+            after={
+              <View>
+                {exhibit.company.id && <RelatedPolicies companyId={exhibit.company.id} />}
+                <HallNeighbours code={exhibit.code} hallId={exhibit.hallId} lang={lang} />
+              </View>
+            }
           />
           <StampToast show={stampedNow} />
         </View>

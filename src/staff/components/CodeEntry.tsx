@@ -4,10 +4,13 @@
 import { useEffect, useRef, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import { cameraAvailable, startScanner } from '@/staff/camera'
+import { useStrings } from '@/i18n/strings'
+import { staffText } from '@/staff/strings'
 import './staff.scss'
 
 export function CodeEntry({ onCode, busy }: { onCode: (code: string) => void; busy: boolean }) {
   const [text, setText] = useState('')
+  const t = useStrings(staffText)
   const [scanning, setScanning] = useState(false)
   const [cameraError, setCameraError] = useState('')
   const stopRef = useRef<(() => void) | null>(null)
@@ -36,28 +39,28 @@ export function CodeEntry({ onCode, busy }: { onCode: (code: string) => void; bu
       })
     } catch {
       setScanning(false)
-      setCameraError('无法打开摄像头：请允许使用摄像头，或直接输入电子票上的短码')
+      setCameraError(t('cameraFailed'))
     }
   }
   return (
     <View className="st-entry">
       {cameraAvailable() && (
         <View className="btn st-scan" role="button" data-action="camera" onClick={() => void scan()}>
-          {scanning ? '停止扫码' : '用摄像头扫码'}
+          {scanning ? t('stopScan') : t('scan')}
         </View>
       )}
-      {scanning && <video className="st-camera" muted aria-label="摄像头画面：将电子票二维码对准框内" />}
+      {scanning && <video className="st-camera" muted aria-label={t('cameraLabel')} />}
       {cameraError && (
         <View className="bk-alert" role="alert">
           {cameraError}
         </View>
       )}
       <View className="bk-field__label" id="st-code-label">
-        电子票短码（8位，二维码下方）或票号
+        {t('codeLabel')}
       </View>
-      <Input className="field st-code-input" value={text} placeholder="如 ABCD EFGH" aria-labelledby="st-code-label" confirmType="go" onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
+      <Input className="field st-code-input" value={text} placeholder={t('codePlaceholder')} aria-labelledby="st-code-label" confirmType="go" onInput={(e) => setText(e.detail.value)} onConfirm={submit} />
       <View className="btn" role="button" onClick={submit}>
-        {busy ? '正在核验…' : '核验入馆'}
+        {busy ? t('checking') : t('check')}
       </View>
     </View>
   )

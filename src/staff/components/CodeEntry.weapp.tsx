@@ -1,9 +1,12 @@
 // WeChat: scan the visitor's e-ticket QR with the camera.
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
+import { useStrings } from '@/i18n/strings'
+import { staffText } from '@/staff/strings'
 import './staff.scss'
 
 export function CodeEntry({ onCode, busy }: { onCode: (code: string) => void; busy: boolean }) {
+  const t = useStrings(staffText)
   const scan = async () => {
     if (busy) return
     try {
@@ -16,7 +19,7 @@ export function CodeEntry({ onCode, busy }: { onCode: (code: string) => void; bu
   return (
     <View className="st-entry">
       <View className="btn" role="button" onClick={scan}>
-        {busy ? '正在核验…' : '扫码核验电子票'}
+        {busy ? t('checking') : t('scanTicket')}
       </View>
     </View>
   )

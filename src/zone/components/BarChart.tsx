@@ -13,11 +13,11 @@ export function BarChart({ chart }: { chart: ZoneChart }) {
   const max = Math.max(...chart.figures.map((f) => f.value), 1)
   return (
     <View className="card zone-chart" data-chart={chart.id}>
-      <View className="zone-chart__title" role="heading" aria-level={2}>
+      <View className="zone-chart__title" role="heading" aria-level={2} data-content>
         {chart.title}
       </View>
       {chart.figures.map((f) => (
-        <View key={f.id} className="zone-chart__row" aria-label={`${f.label} ${valueText(f)}`}>
+        <View key={f.id} className="zone-chart__row" data-content aria-label={`${f.label} ${valueText(f)}`}>
           <View className="zone-chart__label">{f.label}</View>
           <View className="zone-chart__track">
             <View className="zone-chart__bar" style={{ width: `${Math.max(1, (f.value / max) * 72)}%` }} />

@@ -7,10 +7,10 @@ import './charts.scss'
 export function StatChart({ chart }: { chart: ZoneChart }) {
   return (
     <View className="card zone-chart" data-chart={chart.id}>
-      <View className="zone-chart__title" role="heading" aria-level={2}>
+      <View className="zone-chart__title" role="heading" aria-level={2} data-content>
         {chart.title}
       </View>
-      <View className="zone-stat">
+      <View className="zone-stat" data-content>
         {chart.figures.map((f) => (
           <View key={f.id} className="zone-stat__item">
             <View className="zone-stat__value">

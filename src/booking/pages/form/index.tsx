@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { MAX_VISITORS_PER_BOOKING, shortDate, weekdayOf } from '@cloud/contracts/booking'
+import { MAX_VISITORS_PER_BOOKING, shortDate as zhDate, weekdayOf } from '@cloud/contracts/booking'
+import { dayName, shortDate } from '@/booking/dates'
 import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import type { AppError } from '@cloud/contracts/result'
 import { PageShell } from '@/ui/PageShell'
@@ -11,8 +12,12 @@ import { openPage } from '@/services/navigate'
 import { requestVisitReminder } from '@/services/subscribe'
 import '@/booking/components/booking.scss'
 import { CareRoot } from '@/care/CareRoot'
-import { PRIVACY_CONSENT_REQUIRED, PrivacyConsent } from '@/booking/components/PrivacyConsent'
+import { PrivacyConsent } from '@/booking/components/PrivacyConsent'
 import { paths } from '@/paths'
+import { useStrings } from '@/i18n/strings'
+import { useLang } from '@/i18n/store'
+import { useErrorText } from '@/i18n/errors'
+import { bookingText, SESSION_EN } from '@/booking/strings'
 
 // Pick visitors for the chosen session and submit. The request id of this intent survives retries.
 export default function BookingFormPage() {
@@ -25,6 +30,12 @@ export default function BookingFormPage() {
   const [error, setError] = useState<AppError | null>(null)
   const [adding, setAdding] = useState(false)
   const [agreed, setAgreed] = useState(false)
+  const s = useStrings(bookingText)
+  const lang = useLang()
+  const errorText = useErrorText()
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: s('formTitle') })
+  }, [s])
 
   useEffect(() => {
     const s = bookingStore.getState()
@@ -43,22 +54,22 @@ export default function BookingFormPage() {
   const date = sessionId.split('.')[0]
 
   // Loading and error inside the page shell, so care mode covers them too.
-  if (visitors.status !== 'ready') return <PageShell state={visitors} loadingText="正在加载常用参观人…" onRetry={() => void bookingStore.getState().loadVisitors()}>{() => null}</PageShell>
+  if (visitors.status !== 'ready') return <PageShell state={visitors} loadingText={s('formLoading')} onRetry={() => void bookingStore.getState().loadVisitors()}>{() => null}</PageShell>
 
   const toggle = (id: string) => {
     setError(null)
     if (picked.includes(id)) setPicked(picked.filter((p) => p !== id))
-    else if (picked.length >= MAX_VISITORS_PER_BOOKING) setError({ code: 'TOO_MANY_VISITORS', message: `每次预约最多${MAX_VISITORS_PER_BOOKING}位参观人` })
+    else if (picked.length >= MAX_VISITORS_PER_BOOKING) setError({ code: 'TOO_MANY_VISITORS', message: s('tooMany', { max: MAX_VISITORS_PER_BOOKING }) })
     else setPicked([...picked, id])
   }
 
   const submit = async () => {
     if (picked.length === 0) {
-      setError({ code: 'NO_VISITORS', message: '请至少选择1位参观人' })
+      setError({ code: 'NO_VISITORS', message: s('noneChosen') })
       return
     }
     if (!agreed) {
-      setError({ code: 'PRIVACY_CONSENT', message: PRIVACY_CONSENT_REQUIRED })
+      setError({ code: 'PRIVACY_CONSENT', message: s('consentRequired') })
       return
     }
     if (submitting) return
@@ -76,20 +87,20 @@ export default function BookingFormPage() {
     <View className="page bk-form">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
-          {/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${shortDate(date)} ${weekdayOf(date)}` : '所选场次'} {session?.name ?? ''}
+          {/^\d{4}-\d{2}-\d{2}$/.test(date) ? (lang === 'en' ? `${dayName(date, '', 'en')}, ${shortDate(date, 'en')}` : `${zhDate(date)} ${weekdayOf(date)}`) : s('chosenSession')} {session ? (lang === 'en' ? SESSION_EN[session.key] ?? session.name : session.name) : ''}
         </View>
         {session && (
           <View className="muted">
-            {session.start}–{session.end} · 余 {session.left} 个名额
+            {session.start}–{session.end} · {s('sessionLeft', { n: session.left })}
           </View>
         )}
       </View>
 
       <View className="card">
         <View className="section-title">
-          选择参观人（已选 {picked.length}/{MAX_VISITORS_PER_BOOKING}）
+          {s('pickVisitors', { n: picked.length, max: MAX_VISITORS_PER_BOOKING })}
         </View>
-        {visitors.data.length === 0 && <View className="muted">还没有常用参观人，请先添加。</View>}
+        {visitors.data.length === 0 && <View className="muted">{s('noVisitorsYet')}</View>}
         {visitors.data.map((v) => (
           <View key={v.id} className="bk-visitor" role="checkbox" aria-checked={picked.includes(v.id)} data-visitor={v.name} onClick={() => toggle(v.id)}>
             <View className={`bk-visitor__check ${picked.includes(v.id) ? 'bk-visitor__check--on' : ''}`}>{picked.includes(v.id) ? '✓' : ''}</View>
@@ -99,9 +110,9 @@ export default function BookingFormPage() {
         {adding ? (
           <View className="bk-add">
             <View className="bk-add__head">
-              <View className="bk-add__title">添加参观人</View>
+              <View className="bk-add__title">{s('addVisitor')}</View>
               <View className="bk-add__fold" role="button" data-action="fold-add" onClick={() => setAdding(false)}>
-                收起
+                {s('fold')}
               </View>
             </View>
             <VisitorForm
@@ -113,17 +124,17 @@ export default function BookingFormPage() {
           </View>
         ) : (
           <View className="btn btn--ghost bk-add-toggle" role="button" onClick={() => setAdding(true)}>
-            ＋ 添加参观人
+            {s('addVisitorPlus')}
           </View>
         )}
       </View>
 
       {error && (
         <View className="bk-alert" role="alert">
-          {error.message}
+          {errorText(error)}
           {(error.code === 'SESSION_FULL' || error.code === 'DAY_CLOSED' || error.code === 'SESSION_OVER' || error.code === 'NOT_RELEASED') && (
             <View className="btn btn--ghost bk-alert__action" onClick={() => openPage(paths.calendar)}>
-              选择其他场次
+              {s('otherSession')}
             </View>
           )}
         </View>
@@ -137,7 +148,7 @@ export default function BookingFormPage() {
       />
       <View className="bk-actions">
         <View className={`btn ${submitting ? 'btn--disabled' : ''}`} role="button" aria-disabled={submitting} onClick={submit}>
-          {submitting ? '正在提交…' : error?.code === 'NETWORK' ? '重新提交' : '提交预约'}
+          {submitting ? s('submitting') : error?.code === 'NETWORK' ? s('resubmit') : s('submit')}
         </View>
       </View>
     </View>

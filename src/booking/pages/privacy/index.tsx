@@ -1,11 +1,16 @@
 import { View } from '@tarojs/components'
 import { CareRoot } from '@/care/CareRoot'
 import '@/booking/components/booking.scss'
+import { useLang } from '@/i18n/store'
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
+import { useStrings } from '@/i18n/strings'
+import { bookingText } from '@/booking/strings'
 
 // The in-app 用户隐私保护指引 (H5, and weapp clients without openPrivacyContract). It says exactly
 // what the booking collects; keep it in step with the guideline filed on mp.weixin.qq.com
 // (docs/wechat-cloud.md lists what that one must declare).
-const SECTIONS: Array<{ title: string; lines: string[] }> = [
+const SECTIONS_ZH: Array<{ title: string; lines: string[] }> = [
   {
     title: '我们收集哪些信息',
     lines: [
@@ -31,7 +36,39 @@ const SECTIONS: Array<{ title: string; lines: string[] }> = [
   },
 ]
 
+// The same notice in English; the Chinese one is the text filed with WeChat and governs.
+const SECTIONS_EN: Array<{ title: string; lines: string[] }> = [
+  {
+    title: 'What we collect',
+    lines: [
+      'Each visitor\'s name, ID type and ID number (resident ID card, passport, Mainland Travel Permits for Hong Kong, Macao and Taiwan residents, and similar).',
+      'The user identifier WeChat assigns to you in this mini-program (OpenID), to tell your bookings and saved visitors apart.',
+      'Booking records: the date, session and number of people of each visit, and whether you checked in.',
+    ],
+  },
+  {
+    title: 'What it is used for',
+    lines: ['Real-name booking and checking you in; each ID can be booked once a day; if you subscribe, a reminder the day before your visit. Nothing else.'],
+  },
+  {
+    title: 'How it is protected',
+    lines: [
+      'ID numbers are not stored in plain text: only a one-way check value and a masked number (such as 2102**********123X) are kept, and pages show only the masked number.',
+      'The information is kept in the WeChat cloud database and is not shared with third parties.',
+    ],
+  },
+  {
+    title: 'Your rights',
+    lines: ['You can delete saved visitors at any time under Saved visitors; missed or cancelled bookings are not used for anything else. For questions, ask at the museum\'s service desk.'],
+  },
+]
+
 export default function PrivacyGuidePage() {
+  const s = useStrings(bookingText)
+  const SECTIONS = useLang() === 'en' ? SECTIONS_EN : SECTIONS_ZH
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: s('privacyTitle') })
+  }, [s])
   return (
     <CareRoot>
       <View className="page">

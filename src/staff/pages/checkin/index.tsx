@@ -8,6 +8,13 @@ import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/sess
 import { staffStore, useStaff } from '@/staff/store'
 import '@/staff/components/staff.scss'
 import { CareRoot } from '@/care/CareRoot'
+import Taro from '@tarojs/taro'
+import { useStrings } from '@/i18n/strings'
+import { useLang } from '@/i18n/store'
+import { useErrorText } from '@/i18n/errors'
+import { shortDate as dateIn } from '@/booking/dates'
+import { SESSION_EN } from '@/booking/strings'
+import { staffText } from '@/staff/strings'
 
 // Gate check-in for museum staff: scan (weapp) or enter (H5) the e-ticket; today's counts below.
 export default function CheckInPage() {
@@ -18,6 +25,12 @@ export default function CheckInPage() {
   const checking = useStaff((s) => s.checking)
   const last = useStaff((s) => s.last)
   const today = useStaff((s) => s.today)
+  const t = useStrings(staffText)
+  const lang = useLang()
+  const errorText = useErrorText()
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: t('title') })
+  }, [t])
 
   useEffect(() => {
     if (signedIn) void staffStore.getState().loadToday()
@@ -25,7 +38,7 @@ export default function CheckInPage() {
 
   const signIn = async () => {
     const error = await staffSignIn(username, password)
-    if (error) setSignInError(error.message)
+    if (error) setSignInError(errorText(error))
     else {
       setSignInError('')
       setPassword('')
@@ -38,25 +51,25 @@ export default function CheckInPage() {
       <View className="page st-checkin">
         <View className="card">
           <View className="section-title" role="heading" aria-level={1}>
-            工作人员登录
+            {t('signInTitle')}
           </View>
           <View className="bk-field__label" id="st-user-label">
-            用户名
+            {t('username')}
           </View>
-          <Input className="st-input" value={username} placeholder="请输入用户名" aria-labelledby="st-user-label" onInput={(e) => setUsername(e.detail.value)} />
+          <Input className="st-input" value={username} placeholder={t('usernamePlaceholder')} aria-labelledby="st-user-label" onInput={(e) => setUsername(e.detail.value)} />
           <View className="bk-field__label" id="st-password-label">
-            密码
+            {t('password')}
           </View>
-          <Input className="st-input" password value={password} placeholder="请输入密码" aria-labelledby="st-password-label" onInput={(e) => setPassword(e.detail.value)} onConfirm={signIn} />
+          <Input className="st-input" password value={password} placeholder={t('passwordPlaceholder')} aria-labelledby="st-password-label" onInput={(e) => setPassword(e.detail.value)} onConfirm={signIn} />
           {signInError && (
             <View className="st-error" role="alert">
               {signInError}
             </View>
           )}
           <View className="btn" role="button" onClick={signIn}>
-            登录
+            {t('signIn')}
           </View>
-          <View className="muted">账号由场馆管理员开通；连续输错 5 次密码将锁定 15 分钟。</View>
+          <View className="muted">{t('signInNote')}</View>
         </View>
       </View>
     )
@@ -68,20 +81,20 @@ export default function CheckInPage() {
       {last && <CheckInOutcome last={last} />}
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
-          入馆核验
+          {t('title')}
         </View>
         <CodeEntry busy={checking} onCode={(code) => void staffStore.getState().checkIn(code)} />
       </View>
       <View className="card">
-        <View className="section-title">今日入馆{today.status === 'ready' ? `（${shortDate(today.date)}）` : ''}</View>
+        <View className="section-title">{today.status === 'ready' ? t('todayDate', { date: lang === 'en' ? dateIn(today.date, 'en') : shortDate(today.date) }) : t('today')}</View>
         {today.status === 'error' && (
           <ErrorView
-            error={today.error.code === 'FORBIDDEN' ? { ...today.error, message: '当前账号不是工作人员，请使用工作人员账号登录' } : today.error}
+            error={today.error.code === 'FORBIDDEN' ? { ...today.error, message: t('notStaff') } : today.error}
             onRetry={() => void staffStore.getState().loadToday()}
             action={
               needsPin
                 ? {
-                    text: '重新登录',
+                    text: t('signInAgain'),
                     onTap: () => {
                       staffSignOut()
                       setSignedIn(false)
@@ -95,15 +108,15 @@ export default function CheckInPage() {
           today.sessions.map((s) => (
             <View key={s.sessionId} className="st-count" data-session={s.sessionId}>
               <View>
-                {s.name} {s.start}–{s.end}
+                {lang === 'en' ? SESSION_EN[s.sessionId.split('.')[1] ?? ''] ?? s.name : s.name} {s.start}–{s.end}
               </View>
               <View className="st-count__num">
-                已入馆 {s.checkedIn} / 已预约 {s.booked}
+                {t('counts', { in: s.checkedIn, booked: s.booked })}
               </View>
             </View>
           ))}
         <View className="btn btn--ghost" role="button" onClick={() => void staffStore.getState().loadToday()}>
-          刷新
+          {t('refresh')}
         </View>
       </View>
     </View>

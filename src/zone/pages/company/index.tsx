@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { isIllustrative } from '@cloud/contracts/zone'
 import { ErrorView } from '@/ui/ErrorView'
 import { LoadingView } from '@/ui/LoadingView'
@@ -9,11 +9,17 @@ import { Illustrative } from '@/zone/components/Illustrative'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
 import { CareRoot } from '@/care/CareRoot'
+import { useStrings } from '@/i18n/strings'
+import { useLang } from '@/i18n/store'
+import { zoneText, VALUE_EN } from '@/zone/strings'
 
 export default function CompanyPage() {
   const { params } = useRouter()
   const id = String(params.id ?? '')
   const state = useZone((s) => s.company[id])
+  const s = useStrings(zoneText)
+  const lang = useLang()
+  const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
 
   useEffect(() => {
     if (id) void zoneStore.getState().loadCompany(id)
@@ -23,9 +29,9 @@ export default function CompanyPage() {
     if (name) void Taro.setNavigationBarTitle({ title: name })
   }, [name])
 
-  const back = { text: '返回企业名录', onTap: () => openPage(zonePaths.companies) }
-  if (!id) return <ErrorView error={{ code: 'NOT_FOUND', message: '没有指定企业' }} action={back} />
-  if (!state || state.status === 'loading' || state.status === 'idle') return <LoadingView text="正在打开企业…" />
+  const back = { text: s('backCompanies'), onTap: () => openPage(zonePaths.companies) }
+  if (!id) return <ErrorView error={{ code: 'NOT_FOUND', message: s('noCompanyGiven') }} action={back} />
+  if (!state || state.status === 'loading' || state.status === 'idle') return <LoadingView text={s('openingCompany')} />
   if (state.status === 'error')
     return <ErrorView error={state.error} onRetry={state.error.code === 'COMPANY_NOT_FOUND' ? undefined : () => void zoneStore.getState().loadCompany(id, true)} action={back} />
 
@@ -36,13 +42,13 @@ export default function CompanyPage() {
     <View className="page zone-company">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
-          {c.name}
+          <View data-content>{c.name}</View>
         </View>
-        {c.shortName && <View className="muted">简称：{c.shortName}</View>}
+        {c.shortName && <View className="muted">{s('shortName')}<Text data-content>{c.shortName}</Text></View>}
         <View className="zone-row__tags">
-          <View className="tag">{c.industry}</View>
+          <View className="tag" data-content={lang === 'en' && !VALUE_EN[c.industry] ? true : undefined}>{tag(c.industry)}</View>
           {c.fields.map((f) => (
-            <View key={f} className="tag">
+            <View key={f} className="tag" data-content>
               {f}
             </View>
           ))}
@@ -51,11 +57,11 @@ export default function CompanyPage() {
       </View>
 
       <View className="card zone-section">
-        <View className="zone-section__title">企业简介</View>
-        <View>{c.profile}</View>
+        <View className="zone-section__title">{s('profile')}</View>
+        <View data-content>{c.profile}</View>
         {c.founded && (
           <View className="muted">
-            成立于 {c.founded}
+            {s('foundedIn')}{c.founded}
             <Illustrative show={demo('founded')} />
           </View>
         )}
@@ -63,60 +69,60 @@ export default function CompanyPage() {
 
       <View className="card zone-section" data-section="qualifications">
         <View className="zone-section__title">
-          资质荣誉
+          {s('qualifications')}
           <Illustrative show={demo('qualifications')} />
         </View>
         {c.qualifications.length ? (
           <View className="zone-row__tags">
             {c.qualifications.map((q) => (
-              <View key={q} className="tag">
-                {q}
+              <View key={q} className="tag" data-content={lang === 'en' && !VALUE_EN[q] ? true : undefined}>
+                {tag(q)}
               </View>
             ))}
           </View>
         ) : (
-          <View className="muted">暂无资质信息</View>
+          <View className="muted">{s('noQualifications')}</View>
         )}
       </View>
 
       <View className="card zone-section">
         <View className="zone-section__title">
-          主要产品
+          {s('products')}
           <Illustrative show={demo('products')} />
         </View>
         {c.products.map((p) => (
-          <View key={p} className="zone-list__item">
+          <View key={p} className="zone-list__item" data-content>
             {p}
           </View>
         ))}
       </View>
 
       <View className="card zone-section" data-section="exhibits">
-        <View className="zone-section__title">馆内展品</View>
-        {c.exhibits.length === 0 && <View className="muted">该企业暂无展品在高新区科技馆展出。</View>}
+        <View className="zone-section__title">{s('exhibitsInMuseum')}</View>
+        {c.exhibits.length === 0 && <View className="muted">{s('noExhibits')}</View>}
         {c.exhibits.map((e) => (
           <View key={e.code} className="zone-link" role="link" onClick={() => openPage(exhibitPageUrl(e.code))}>
-            查看展品：{e.name} ›
+            {s('seeExhibit')}<Text data-content>{e.name}</Text> ›
           </View>
         ))}
       </View>
 
       <View className="card zone-section">
         <View className="zone-section__title">
-          联系方式
+          {s('contact')}
           <Illustrative show={demo('contact')} />
         </View>
-        {c.contact?.phone && <View>电话：{c.contact.phone}</View>}
-        {c.contact?.address && <View>地址：{c.contact.address}</View>}
-        {c.contact?.website && <View>网址：{c.contact.website}</View>}
-        <View className="muted">对接合作可联系高新区科技成果转化中心。</View>
+        {c.contact?.phone && <View>{s('phone')}{c.contact.phone}</View>}
+        {c.contact?.address && <View>{s('address')}<Text data-content>{c.contact.address}</Text></View>}
+        {c.contact?.website && <View>{s('website')}{c.contact.website}</View>}
+        <View className="muted">{s('contactNote')}</View>
       </View>
 
       <View className="btn" onClick={() => openPage(zonePaths.match)}>
-        用政策计算器看看能申请哪些政策
+        {s('tryCalculator')}
       </View>
       <View className="zone-note">
-        来源：{c.sourceNote ?? (c.source === 'article' ? '新闻报道' : '示意')}
+        {s('sourceLabel')}{c.sourceNote ? <Text data-content>{c.sourceNote}</Text> : c.source === 'article' ? s('sourceArticle') : s('illustrative')}
         <Illustrative show={c.source === 'illustrative'} />
       </View>
     </View>

@@ -1,6 +1,6 @@
 import { useEffect, type ReactNode } from 'react'
-import { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { isIllustrative, type PolicyWithStatus } from '@cloud/contracts/zone'
 import { ErrorView } from '@/ui/ErrorView'
 import { LoadingView } from '@/ui/LoadingView'
@@ -10,6 +10,9 @@ import { StatusTag } from '@/zone/components/StatusTag'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
 import { CareRoot } from '@/care/CareRoot'
+import { useStrings } from '@/i18n/strings'
+import { useLang } from '@/i18n/store'
+import { zoneText, VALUE_EN } from '@/zone/strings'
 
 function Section({ title, demo, children, name }: { title: string; demo?: boolean; children: ReactNode; name: string }) {
   return (
@@ -23,25 +26,30 @@ function Section({ title, demo, children, name }: { title: string; demo?: boolea
   )
 }
 
-const items = (list: string[]) => list.map((x) => <View key={x} className="zone-list__item">{x}</View>)
+const items = (list: string[]) => list.map((x) => <View key={x} className="zone-list__item" data-content>{x}</View>)
 
-function windowText(p: PolicyWithStatus): string {
+function windowText(p: PolicyWithStatus, s: (k: 'validRange' | 'fromNow' | 'yearRound' | 'yearRoundOpen', v?: Record<string, string>) => string): string {
   const w = p.window
-  const range = w?.opens || w?.closes ? `${w?.opens ?? '即日起'} 至 ${w?.closes ?? '常年'}` : '常年受理'
-  return w?.note ? `${range}（${w.note}）` : range
+  return w?.opens || w?.closes ? s('validRange', { from: w?.opens ?? s('fromNow'), to: w?.closes ?? s('yearRound') }) : s('yearRoundOpen')
 }
 
 export default function PolicyPage() {
   const { params } = useRouter()
   const id = String(params.id ?? '')
   const state = useZone((s) => s.policy[id])
+  const s = useStrings(zoneText)
+  const lang = useLang()
+  const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: s('policyTitle') })
+  }, [s])
   useEffect(() => {
     if (id) void zoneStore.getState().loadPolicy(id)
   }, [id])
 
-  const back = { text: '返回政策查询', onTap: () => openPage(zonePaths.policies) }
-  if (!id) return <ErrorView error={{ code: 'NOT_FOUND', message: '没有指定政策' }} action={back} />
-  if (!state || state.status === 'loading' || state.status === 'idle') return <LoadingView text="正在打开政策…" />
+  const back = { text: s('backPolicies'), onTap: () => openPage(zonePaths.policies) }
+  if (!id) return <ErrorView error={{ code: 'NOT_FOUND', message: s('noPolicyGiven') }} action={back} />
+  if (!state || state.status === 'loading' || state.status === 'idle') return <LoadingView text={s('openingPolicy')} />
   if (state.status === 'error')
     return <ErrorView error={state.error} onRetry={state.error.code === 'POLICY_NOT_FOUND' ? undefined : () => void zoneStore.getState().loadPolicy(id, true)} action={back} />
 
@@ -52,50 +60,50 @@ export default function PolicyPage() {
     <View className="page zone-policy">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
-          {p.title}
+          <Text data-content>{p.title}</Text>
           <Illustrative show={demo('title')} />
         </View>
         <View className="zone-row__tags">
           <StatusTag status={p.status} />
-          <View className="tag">{p.level}级</View>
+          <View className="tag">{s('levelTag', { level: tag(p.level) })}</View>
           {p.kinds.map((k) => (
-            <View key={k} className="tag">
-              {k}
+            <View key={k} className="tag" data-content={lang === 'en' && !VALUE_EN[k] ? true : undefined}>
+              {tag(k)}
             </View>
           ))}
         </View>
-        <View className="muted">适用对象：{p.audiences.join('、')}</View>
+        <View className="muted">{s('audiences')}{lang === 'en' ? p.audiences.map(tag).join(', ') : p.audiences.join('、')}</View>
       </View>
-      <Section name="summary" title="政策简介">
-        <View>{p.summary}</View>
+      <Section name="summary" title={s('summary')}>
+        <View data-content>{p.summary}</View>
       </Section>
-      <Section name="conditions" title="申报条件" demo={demo('conditions')}>
+      <Section name="conditions" title={s('conditions')} demo={demo('conditions')}>
         {items(p.conditions)}
       </Section>
-      <Section name="benefit" title="支持内容" demo={demo('benefit')}>
-        <View className="zone-policy__benefit">{p.benefit.text}</View>
+      <Section name="benefit" title={s('benefit')} demo={demo('benefit')}>
+        <View className="zone-policy__benefit" data-content>{p.benefit.text}</View>
       </Section>
-      <Section name="window" title="有效期与申报时间" demo={demo('window') || demo('validity')}>
-        <View>有效期：{p.validFrom || p.validTo ? `${p.validFrom ?? '—'} 至 ${p.validTo ?? '长期有效'}` : '以原文为准'}</View>
-        <View>申报时间：{windowText(p)}</View>
+      <Section name="window" title={s('window')} demo={demo('window') || demo('validity')}>
+        <View>{s('validity')}{p.validFrom || p.validTo ? s('validRange', { from: p.validFrom ?? '—', to: p.validTo ?? s('validForever') }) : s('perOriginal')}</View>
+        <View>{s('applyWindow')}{windowText(p, s)}{p.window?.note ? <Text data-content>{lang === 'en' ? ` (${p.window.note})` : `（${p.window.note}）`}</Text> : null}</View>
       </Section>
-      <Section name="materials" title="申报材料" demo={demo('materials')}>
+      <Section name="materials" title={s('materials')} demo={demo('materials')}>
         {items(p.materials)}
       </Section>
-      <Section name="apply" title="如何申报" demo={demo('howToApply') || demo('where')}>
-        <View>{p.howToApply}</View>
-        <View className="muted">受理地点：{p.where}</View>
+      <Section name="apply" title={s('howToApply')} demo={demo('howToApply') || demo('where')}>
+        <View data-content>{p.howToApply}</View>
+        <View className="muted">{s('where')}<Text data-content>{p.where}</Text></View>
       </Section>
-      <Section name="issuer" title="发文单位与文号" demo={demo('docNumber')}>
-        <View>发文单位：{p.issuer}</View>
-        <View>文号：{p.docNumber ?? '—'}</View>
+      <Section name="issuer" title={s('issuerTitle')} demo={demo('docNumber')}>
+        <View>{s('issuer')}<Text data-content>{p.issuer}</Text></View>
+        <View>{s('docNumber')}<Text data-content>{p.docNumber ?? '—'}</Text></View>
       </Section>
-      <Section name="source" title="来源" demo={p.source === 'illustrative'}>
-        <View className="muted">{p.sourceNote}</View>
+      <Section name="source" title={s('source')} demo={p.source === 'illustrative'}>
+        <View className="muted" data-content>{p.sourceNote}</View>
       </Section>
       {p.rules?.length ? (
         <View className="btn" onClick={() => openPage(zonePaths.match)}>
-          用政策计算器测一测
+          {s('testIt')}
         </View>
       ) : null}
     </View>
