@@ -8,7 +8,7 @@ import { bj, residentId } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
 import { issueToken } from './identity'
-import { buildServer } from './server'
+import { buildServer, LISTEN_BACKLOG } from './server'
 
 const USERS = 1200
 const CAPACITY = 100
@@ -23,7 +23,7 @@ beforeAll(async () => {
   env = await tempSqliteStore({ seed: false })
   await saveBookingConfig(env.store, { ...DEFAULT_BOOKING_CONFIG, sessions: DEFAULT_BOOKING_CONFIG.sessions.map((s) => ({ ...s, capacity: CAPACITY })) })
   app = await buildServer({ config, store: env.store, now: () => bj('2026-11-26 10:00') })
-  await app.listen({ host: '127.0.0.1', port: 0 })
+  await app.listen({ host: '127.0.0.1', port: 0, backlog: LISTEN_BACKLOG })
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
 })
 afterAll(async () => {

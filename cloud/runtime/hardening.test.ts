@@ -12,6 +12,18 @@ import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
 import { buildServer, LISTEN_BACKLOG } from './server'
 
+/** Connections the kernel dropped because an accept queue was full (Linux TcpExt ListenOverflows); null where unknown. */
+function listenOverflows(): number | null {
+  try {
+    const lines = fs.readFileSync('/proc/net/netstat', 'utf8').split('\n').filter((l) => l.startsWith('TcpExt:'))
+    const [names, values] = lines.map((l) => l.split(/\s+/))
+    const at = names.indexOf('ListenOverflows')
+    return at > 0 ? Number(values[at]) : null
+  } catch {
+    return null
+  }
+}
+
 describe('the HTTP edge of the local runtime', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
   let app: FastifyInstance
@@ -54,6 +66,7 @@ describe('the HTTP edge of the local runtime', () => {
     const { port } = server.server.address() as net.AddressInfo
     const sockets: net.Socket[] = []
     try {
+      const overflowsBefore = listenOverflows()
       const started = performance.now()
       const times = await Promise.all(
         Array.from({ length: 2000 }, () => new Promise<number>((resolve, reject) => {
@@ -62,8 +75,12 @@ describe('the HTTP edge of the local runtime', () => {
           sockets.push(socket)
         })),
       )
-      // A SYN retry costs at least one second; every connection must be in well before that.
-      expect(Math.max(...times)).toBeLessThan(1000)
+      // A full accept queue drops the SYN and the client retries a second later. Where the kernel
+      // counts those drops (Linux), none may have happened: that holds however busy the machine is.
+      // Elsewhere, the retry's one-second cost is the sign.
+      const overflowsAfter = listenOverflows()
+      if (overflowsBefore !== null && overflowsAfter !== null) expect(overflowsAfter - overflowsBefore).toBe(0)
+      else expect(Math.max(...times)).toBeLessThan(1000)
     } finally {
       for (const s of sockets) s.destroy()
       await server.close()
