@@ -43,6 +43,7 @@ async function main() {
   if (!fs.existsSync(config.staticDir)) console.log('  提示: 未找到 dist/h5，请先运行 npm run build:h5')
   if (config.clockAt) console.log(`  时钟固定为 ${config.clockAt}（CLOCK_AT，仅用于测试与演示）`)
   const accounts = (await store.accounts.list()).filter((a) => !a.disabled).length
+  console.log(`  管理后台: ${where}/admin/（首个管理员：npm run accounts -- add <用户名> --role admin --name 姓名）`)
   console.log(`  工作人员核验: ${where}/#/staff/pages/checkin/index（${accounts > 0 ? `${accounts} 个账号` : '尚无账号：npm run accounts -- add <用户名> --role staff --name 姓名'}）`)
   console.log(`  展品页示例: ${where}/e/helmet\n`)
 }
