@@ -2,14 +2,9 @@
 // for a release-morning crowd. Each was first seen failing against the runtime: `Authorization`
 // without `Bearer` and tokens with trailing junk were accepted, bare /api answered the H5 page,
 // and under 2,000 simultaneous connections the 511-deep accept queue overflowed (SYN retries, ≥ 1 s).
-import { ringFromSecret } from '../booking/keys'
 import net from 'node:net'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { FastifyInstance } from 'fastify'
-import { tempSqliteStore } from '../testing/stores'
-import { loadConfig } from './config'
+import { serverForTests } from '../testing/server'
 import { buildServer, LISTEN_BACKLOG } from './server'
 
 /** Connections the kernel dropped because an accept queue was full (Linux TcpExt ListenOverflows); null where unknown. */
@@ -25,25 +20,11 @@ function listenOverflows(): number | null {
 }
 
 describe('the HTTP edge of the local runtime', () => {
-  let env: Awaited<ReturnType<typeof tempSqliteStore>>
-  let app: FastifyInstance
-  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-static-'))
-  const config = loadConfig({}, { dbFile: ':memory:', keys: ringFromSecret('edge-secret'), logLevel: 'silent', staticDir })
-
-  beforeAll(async () => {
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>高新区科技馆</title>')
-    env = await tempSqliteStore()
-    app = await buildServer({ config, store: env.store })
-  })
-  afterAll(async () => {
-    await app.close()
-    await env.cleanup()
-    fs.rmSync(staticDir, { recursive: true, force: true })
-  })
+  const runtime = serverForTests('edge-secret')
 
   it('accepts only `Bearer <token>` exactly: another scheme, no scheme, or trailing data is no identity', async () => {
-    const { token } = (await app.inject({ method: 'POST', url: '/api/_session', payload: {} })).json()
-    const visitors = (authorization: string) => app.inject({ method: 'POST', url: '/api/booking', payload: { action: 'visitors' }, headers: { authorization } })
+    const { token } = (await runtime.app.inject({ method: 'POST', url: '/api/_session', payload: {} })).json()
+    const visitors = (authorization: string) => runtime.app.inject({ method: 'POST', url: '/api/booking', payload: { action: 'visitors' }, headers: { authorization } })
     expect((await visitors(`Bearer ${token}`)).statusCode).toBe(200)
     for (const header of [token, `bearer ${token}`, `Basic ${token}`, `Bearer  ${token}`, `Bearer ${token} extra`, `Bearer ${token}.junk.more`, `Bearer ${token}%`, `Bearer ${token},Bearer x`]) {
       const res = await visitors(header)
@@ -54,14 +35,14 @@ describe('the HTTP edge of the local runtime', () => {
 
   it('answers bare /api and any unknown path or method under it with a Result, never the H5 page', async () => {
     for (const [method, url] of [['GET', '/api'], ['POST', '/api'], ['GET', '/api/'], ['GET', '/api/booking'], ['POST', '/api/booking/extra'], ['DELETE', '/api/_session']] as const) {
-      const res = await app.inject({ method, url })
+      const res = await runtime.app.inject({ method, url })
       expect([method, url, res.statusCode]).toEqual([method, url, 404])
       expect(res.json()).toEqual({ ok: false, error: { code: 'UNKNOWN_FUNCTION', message: expect.any(String) } })
     }
   })
 
   it(`queues ${LISTEN_BACKLOG} pending connections: 2,000 clients connecting at once all get in without a SYN retry`, async () => {
-    const server = await buildServer({ config: { ...config, staticDir: '/nonexistent' }, store: env.store })
+    const server = await buildServer({ config: { ...runtime.config, staticDir: '/nonexistent' }, store: runtime.store })
     await server.listen({ host: '127.0.0.1', port: 0, backlog: LISTEN_BACKLOG })
     const { port } = server.server.address() as net.AddressInfo
     const sockets: net.Socket[] = []

@@ -1,34 +1,15 @@
-import { ringFromSecret } from '../booking/keys'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import type { FastifyInstance } from 'fastify'
-import { tempSqliteStore } from '../testing/stores'
-import { loadConfig } from './config'
+import { serverForTests } from '../testing/server'
 import { issueToken } from './identity'
-import { buildServer } from './server'
+import { ringFromSecret } from '../booking/keys'
 
 describe('local runtime over HTTP', () => {
-  let env: Awaited<ReturnType<typeof tempSqliteStore>>
-  let app: FastifyInstance
-  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-static-'))
-  const config = loadConfig({} as NodeJS.ProcessEnv, { dbFile: ':memory:', keys: ringFromSecret('test-secret'), logLevel: 'silent', staticDir })
-
-  beforeAll(async () => {
-    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>高新区科技馆</title>')
-    env = await tempSqliteStore()
-    app = await buildServer({ config, store: env.store })
-  })
-  afterAll(async () => {
-    await app.close()
-    await env.cleanup()
-  })
+  const runtime = serverForTests('test-secret')
 
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url, payload: payload as object, headers })
+    runtime.app.inject({ method: 'POST', url, payload: payload as object, headers })
 
   it('answers the health check with the database state', async () => {
-    const res = await app.inject({ method: 'GET', url: '/healthz' })
+    const res = await runtime.app.inject({ method: 'GET', url: '/healthz' })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ ok: true, db: 'ok' })
   })
@@ -44,9 +25,9 @@ describe('local runtime over HTTP', () => {
     expect(token).toMatch(/^v2\.k0\./)
     const forged = issueToken({ openid: 'someone-else', role: 'admin', account: 'boss' }, ringFromSecret('wrong-secret'))
     const { verifyToken } = await import('./identity')
-    expect(verifyToken(token, config.keys)).toMatchObject({ role: 'visitor' })
-    expect(verifyToken(forged, config.keys)).toBeNull()
-    expect(verifyToken(token.slice(0, -2) + 'xx', config.keys)).toBeNull()
+    expect(verifyToken(token, runtime.config.keys)).toMatchObject({ role: 'visitor' })
+    expect(verifyToken(forged, runtime.config.keys)).toBeNull()
+    expect(verifyToken(token.slice(0, -2) + 'xx', runtime.config.keys)).toBeNull()
   })
 
   it('answers unknown functions with 404 and a Result, not an HTML page', async () => {
@@ -62,7 +43,7 @@ describe('local runtime over HTTP', () => {
   })
 
   it('refuses malformed JSON and oversized bodies with a clear code', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/exhibits', payload: '{"action":', headers: { 'content-type': 'application/json' } })
+    const bad = await runtime.app.inject({ method: 'POST', url: '/api/exhibits', payload: '{"action":', headers: { 'content-type': 'application/json' } })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.code).toBe('BAD_REQUEST')
     const big = await post('/api/exhibits', { action: 'list', padding: 'x'.repeat(70 * 1024) })
@@ -71,10 +52,10 @@ describe('local runtime over HTTP', () => {
   })
 
   it('serves the built H5 app and the exhibit media', async () => {
-    const index = await app.inject({ method: 'GET', url: '/' })
+    const index = await runtime.app.inject({ method: 'GET', url: '/' })
     expect(index.statusCode).toBe(200)
     expect(index.body).toContain('高新区科技馆')
-    const image = await app.inject({ method: 'GET', url: '/media/exhibits/helmet.svg' })
+    const image = await runtime.app.inject({ method: 'GET', url: '/media/exhibits/helmet.svg' })
     expect(image.statusCode).toBe(200)
     expect(image.headers['content-type']).toContain('image/svg+xml')
   })
