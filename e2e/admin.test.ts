@@ -167,6 +167,18 @@ test('closing one session with a reason: that session’s booking shows 已取�
   await page.getByText('2026-11-28.am 已停场：本次取消 1 笔预约').waitFor()
   await page.getByText('已停场：设备检修，上午场暂停').waitFor()
   await shoot(page, 'admin-close-session')
+
+  // Dropping Saturday's afternoon from the template while 王五 holds it is refused, with what to do instead.
+  await page.locator('.ant-card', { hasText: '每周场次模板' }).locator('.ant-select').click()
+  await page.locator('.ant-select-item-option', { hasText: /^周六$/ }).click()
+  const templates = page.locator('.ant-card', { hasText: '每周场次模板' })
+  await templates.getByRole('button', { name: /删\s*除/ }).nth(1).click()
+  await templates.getByRole('button', { name: '保存模板' }).click()
+  const refusal = page.getByTestId('templates-refusal')
+  await refusal.waitFor()
+  await expect(refusal.innerText()).resolves.toContain('2026-11-28.pm（1 笔预约，1 人）')
+  await expect(refusal.innerText()).resolves.toContain('请先在该日期停场')
+  await shoot(page, 'admin-template-refused')
   await page.context().close()
 
   const visitor = await phonePage(browser)
@@ -178,6 +190,19 @@ test('closing one session with a reason: that session’s booking shows 已取�
   await expect(card.innerText()).resolves.toContain('已取消')
   await expect(card.innerText()).resolves.toContain('馆方取消：设备检修，上午场暂停')
   await shoot(visitor.page, 'admin-close-session-visitor')
+
+  // Booking anew: Saturday's stopped session is greyed with the operator's reason and cannot be picked.
+  await visitor.page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
+  await visitor.page.locator('[data-date="2026-11-28"]').click()
+  const stopped = visitor.page.locator('[data-session="2026-11-28.am"]')
+  await expect(stopped.innerText()).resolves.toContain('停止预约：设备检修，上午场暂停')
+  expect(await stopped.getAttribute('aria-disabled')).toBe('true')
+  expect(await stopped.getAttribute('class')).toContain('bk-session--off')
+  // A tap anyway (forced past aria-disabled) stays on the calendar.
+  await stopped.click({ force: true })
+  await visitor.page.waitForTimeout(300)
+  expect(visitor.page.url()).toContain('booking/pages/calendar/index')
+  await shoot(visitor.page, 'admin-close-session-chip')
   await visitor.context.close()
   expect(await api('booking', { action: 'get', bookingId: afternoon }, afternoonToken)).toMatchObject({ ok: true, data: { booking: { status: 'confirmed' } } })
 })

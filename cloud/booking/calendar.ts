@@ -74,12 +74,15 @@ export const cancelDeadline = (config: BookingConfig, start: Date): Date => addM
 
 export type Availability =
   | { ok: true }
-  | { ok: false; code: 'DAY_CLOSED' | 'NOT_RELEASED' | 'SESSION_OVER'; values: Record<string, string> }
+  | { ok: false; code: 'DAY_CLOSED' | 'SESSION_CLOSED' | 'NOT_RELEASED' | 'SESSION_OVER'; values: Record<string, string> }
 
 /** Whether a session can take bookings now (capacity aside). */
 export function availability(config: BookingConfig, session: SessionRef, now: Date): Availability {
-  const reason = sessionClosedReason(config, session.date, session.id)
-  if (reason) return { ok: false, code: 'DAY_CLOSED', values: { date: shortDate(session.date), reason } }
+  const dayReason = closedReason(config, session.date)
+  if (dayReason) return { ok: false, code: 'DAY_CLOSED', values: { date: shortDate(session.date), reason: dayReason } }
+  // The operator stopped this session alone: the day stays open, so say which one and why.
+  const sessionReason = config.closedSessions.find((c) => c.sessionId === session.id)?.reason
+  if (sessionReason) return { ok: false, code: 'SESSION_CLOSED', values: { reason: sessionReason } }
   if (now.getTime() >= session.end.getTime()) return { ok: false, code: 'SESSION_OVER', values: {} }
   const release = releaseAt(config, session.date)
   if (now.getTime() < release.getTime()) return { ok: false, code: 'NOT_RELEASED', values: { date: shortDate(session.date), release: beijingText(release) } }

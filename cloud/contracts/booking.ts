@@ -185,6 +185,7 @@ export const BookingErrors = {
   NO_VISITORS: '请至少选择1位参观人',
   DUPLICATE_VISITOR: '同一位参观人不能重复添加',
   DAY_CLOSED: '{date}闭馆：{reason}，请选择其他日期',
+  SESSION_CLOSED: '该场次已停止预约：{reason}，请选择其他场次',
   NOT_RELEASED: '{date}的场次将于{release}开放预约，请届时再来',
   SESSION_OVER: '该场次已结束，请选择其他场次',
   SESSION_NOT_FOUND: '没有这个场次，请返回日历重新选择',

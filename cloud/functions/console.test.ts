@@ -13,6 +13,7 @@ import { cancelBookingsOfClosedDay, closeDay } from '../ops/close-day'
 import { bj, caller, residentId } from '../testing/booking'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import type { Store } from '../store/port'
+import { statusFor } from '../runtime/http-status'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let call: ReturnType<typeof caller>
@@ -438,13 +439,49 @@ describe('booking configuration (stored in the store, read by the calendar and b
     const day = await calendarDay(FRI)
     expect(day.status).toBe('open')
     expect(day.sessions.map((s: any) => [s.key, s.status, s.closedReason])).toEqual([['am', 'closed', '设备检修，上午停场'], ['pm', 'open', undefined]])
-    await expect(bookFor('carol', `${FRI}.am`)).rejects.toThrow('设备检修，上午停场')
+    // Booking the stopped session is refused with its own code and the operator's reason (not 闭馆: the day is open).
+    const carol = await call('booking', 'addVisitor', { name: personName(++seq), idType: 'resident', idNumber: residentId(seq) }, { openid: 'carol', now: NOW })
+    if (!carol.ok) throw new Error(carol.error.message)
+    const refused = await call('booking', 'book', { sessionId: `${FRI}.am`, visitorIds: [carol.data.visitor.id], clientRequestId: 'req-carol-stopped' }, { openid: 'carol', now: NOW })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'SESSION_CLOSED', message: '该场次已停止预约：设备检修，上午停场，请选择其他场次' } })
+    expect(statusFor(refused)).toBe(200)
     await bookFor('carol', `${FRI}.pm`)
 
     // Run again (after a crash, or a double click): nothing more happens.
     expect(await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.am`, reason: '设备检修，上午停场' })).toMatchObject({ ok: true, data: { cancelled: 0, released: 0, total: 1 } })
     expect(await left(`${FRI}.am`)).toBe(300)
     expect(await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.eve`, reason: '测试' })).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_FOUND' } })
+    // A closed day still answers 闭馆, even when one of its sessions was stopped before.
+    await asRole('booking_operator', 'closeDay', { day: FRI, reason: '台风' })
+    expect(await call('booking', 'book', { sessionId: `${FRI}.am`, visitorIds: [carol.data.visitor.id], clientRequestId: 'req-carol-day' }, { openid: 'carol', now: NOW })).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED' } })
+  })
+
+  it('refuses a template edit that would drop a session that still has live bookings, and changes nothing', async () => {
+    // Friday 27th (weekday 5) runs on the default templates; someone holds its afternoon.
+    const held = await bookFor('gina', `${FRI}.pm`, 2)
+    const morningOnly = [{ key: 'am', name: '上午场', start: '09:00', end: '12:00', capacity: 300 }]
+    const expectRefused = (res: unknown) =>
+      expect(res).toMatchObject({ ok: false, error: { code: 'SESSION_HAS_BOOKINGS', message: expect.stringContaining(`${FRI}.pm（1 笔预约，2 人）`) } })
+    // Fridays of their own without an afternoon; the default without one; a weekday given back a default without one.
+    expectRefused(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '5', sessions: morningOnly }))
+    expectRefused(await asRole('booking_operator', 'saveSessionTemplates', { weekday: 'default', sessions: morningOnly }))
+    const refused = (await asRole('booking_operator', 'saveSessionTemplates', { weekday: 'default', sessions: morningOnly })) as any
+    expect(refused.error.message).toContain('请先在该日期停场')
+    // Nothing changed: the afternoon is still on the calendar and the booking still stands.
+    expect((await calendarDay(FRI)).sessions.map((s: any) => s.key)).toEqual(['am', 'pm'])
+    expect(await left(`${FRI}.pm`)).toBe(298)
+    expect((await call('booking', 'get', { bookingId: held }, { openid: 'gina', now: NOW })) as any).toMatchObject({ ok: true, data: { booking: { status: 'confirmed' } } })
+
+    // Saturday's own templates may drop what nobody booked; giving Saturday back the default is
+    // refused once someone holds the evening only Saturday had.
+    const withEvening = [...morningOnly, { key: 'eve', name: '夜场', start: '18:00', end: '20:00', capacity: 50 }]
+    expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: withEvening })).toMatchObject({ ok: true })
+    await bookFor('hank', `${SAT}.eve`, 1)
+    expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: null })).toMatchObject({ ok: false, error: { code: 'SESSION_HAS_BOOKINGS', message: expect.stringContaining(`${SAT}.eve（1 笔预约，1 人）`) } })
+    // Once the afternoon is stopped (its bookings cancelled and the visitors told), the edit goes through.
+    await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.pm`, reason: '下午场取消' })
+    expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '5', sessions: morningOnly })).toMatchObject({ ok: true })
+    expect((await calendarDay(FRI)).sessions.map((s: any) => s.key)).toEqual(['am'])
   })
 
   it('a weekday’s own session templates and a day’s capacity override are what the calendar shows and booking enforces', async () => {
@@ -468,7 +505,9 @@ describe('booking configuration (stored in the store, read by the calendar and b
     const bad = await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: [{ ...saturday[0], start: '12:00', end: '09:00' }] })
     expect(bad).toMatchObject({ ok: false, error: { code: 'SESSION_TEMPLATES' } })
     expect((await calendarDay(SAT)).sessions).toHaveLength(3)
-    // Cleared, Saturday has the default sessions again; the override removed, Friday morning is back to 300.
+    // Cleared, Saturday has the default sessions again (once dave's evening is stopped: a booked
+    // session is not dropped silently); the override removed, Friday morning is back to 300.
+    await asRole('booking_operator', 'closeSession', { sessionId: `${SAT}.eve`, reason: '夜场取消' })
     expect(await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: null })).toMatchObject({ ok: true })
     expect(await asRole('booking_operator', 'setCapacity', { sessionId: `${FRI}.am`, capacity: null })).toMatchObject({ ok: true })
     expect((await calendarDay(SAT)).sessions.map((s: any) => s.key)).toEqual(['am', 'pm'])

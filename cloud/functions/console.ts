@@ -12,6 +12,7 @@ import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calenda
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
 import { closeDay, closeSession } from '../ops/close-day'
+import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from '../ops/template-change'
 import { buildDashboard } from '../ops/dashboard'
 import { sheetHtml, sheetItemsOf } from '../ops/code-sheet'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
@@ -37,6 +38,7 @@ export const ConsoleErrors = {
   SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
   SESSION_NOT_FOUND: '这一天没有这个场次',
   SESSION_TEMPLATES: '场次设置有误，请检查后再保存',
+  SESSION_HAS_BOOKINGS: '这次修改会删掉仍有有效预约的场次，未保存',
   HOLIDAY_RANGE: '假日的结束日期不能早于开始日期',
   ZONE_ROW_INVALID: '填写有误，请按提示修改后再保存',
   ZONE_ID_TAKEN: '编号已被使用，请换一个编号',
@@ -327,7 +329,19 @@ export const consoleFn = implement('console', {
           if (sessions) weekdaySessions[weekday] = sessions
           else delete weekdaySessions[weekday]
         }
-        await saveBookingConfig(ctx.store, { ...config, ...(weekday === 'default' && sessions ? { sessions } : {}), weekdaySessions })
+        const next = { ...config, ...(weekday === 'default' && sessions ? { sessions } : {}), weekdaySessions }
+        // A session that disappears must not take live bookings with it (they would point at nothing).
+        const today = dayOf(ctx.now())
+        const dropped = new Set(droppedSessionIds(config, next, today, lastBookableDay(config, today)))
+        if (dropped.size) {
+          const days = [...new Set([...dropped].map((id) => id.slice(0, 10)))]
+          const held = (await Promise.all(days.map((d) => ctx.store.booking.listOnDay(d)))).flat().filter((b) => dropped.has(b.sessionId) && isLiveBooking(b, ctx.now()))
+          if (held.length) {
+            const message = `${ConsoleErrors.SESSION_HAS_BOOKINGS}：${describeHeld(held).join('、')}。请先在该日期停场（会取消这些预约并通知观众）后再修改，或保留这个场次`
+            return fail('SESSION_HAS_BOOKINGS', message)
+          }
+        }
+        await saveBookingConfig(ctx.store, next)
         await recordChange(ctx, 'console.saveSessionTemplates', weekday, before, sessions)
         return ok({ saved: true as const })
       },

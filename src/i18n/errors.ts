@@ -23,6 +23,7 @@ const EN: Record<string, string> = {
   NO_VISITORS: 'Please choose at least one visitor.',
   DUPLICATE_VISITOR: 'The same visitor cannot be added twice.',
   DAY_CLOSED: 'The museum is closed that day. Please choose another date.',
+  SESSION_CLOSED: 'The museum has stopped bookings for this session. Please choose another session.',
   NOT_RELEASED: 'Booking for that day has not opened yet. Please come back when it opens.',
   SESSION_OVER: 'This session is over. Please choose another session.',
   SESSION_NOT_FOUND: 'This session does not exist. Please go back to the calendar and choose again.',

@@ -152,10 +152,14 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
   const [weekday, setWeekday] = useState<Weekday>('default')
   const [form] = Form.useForm<{ sessions: SessionTemplateView[] }>()
   const showErrors = useFormErrors(form)
+  // A refusal the operator must act on elsewhere (stop a booked session first) stays on screen.
+  const [refusal, setRefusal] = useState<string | null>(null)
   const own = weekday === 'default' ? settings.sessions : settings.weekdaySessions[weekday]
   const save = async (sessions: SessionTemplateView[] | null) => {
     const res = await call('console', 'saveSessionTemplates', { weekday, sessions })
-    if (!res.ok) return showErrors(res.error)
+    const lasting = !res.ok && res.error.code === 'SESSION_HAS_BOOKINGS'
+    setRefusal(lasting ? res.error.message : null)
+    if (!res.ok) return lasting ? undefined : showErrors(res.error)
     message.success('场次模板已保存，日历即时生效')
     void onSaved()
   }
@@ -166,11 +170,12 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
         <Select<Weekday>
           value={weekday}
           style={{ width: 160 }}
-          onChange={(w) => setWeekday(w)}
+          onChange={(w) => (setWeekday(w), setRefusal(null))}
           options={[{ value: 'default', label: '默认（每天）' }, ...WEEKDAYS.map((l, i) => ({ value: String(i) as Weekday, label: `${l}${settings.weekdaySessions[String(i) as Exclude<Weekday, 'default'>] ? '（单独设置）' : ''}` }))]}
         />
       }
     >
+      {refusal && <Alert style={{ marginBottom: 12 }} type="error" showIcon message="未保存：有场次仍有预约" description={refusal} data-testid="templates-refusal" />}
       {weekday !== 'default' && !own && <Alert style={{ marginBottom: 12 }} type="info" showIcon message={`${WEEKDAYS[Number(weekday)]}使用默认场次；修改后保存即为${WEEKDAYS[Number(weekday)]}单独设置。`} />}
       <Form form={form} key={weekday} initialValues={{ sessions: own ?? settings.sessions }} onFinish={(v) => save(v.sessions)}>
         <Form.List name="sessions">

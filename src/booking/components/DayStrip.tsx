@@ -71,7 +71,10 @@ export function DayPanel({ day, onPick }: { day: CalendarDay; onPick: (session: 
                 <View className="bk-session__time">
                   {x.start}–{x.end}
                 </View>
-                <View className="bk-session__meta">{open ? s('left', { n: x.left, cap: x.capacity }) : stateText[x.status]}</View>
+                {/* A session the museum stopped alone keeps its chip (the day is open) and says why. */}
+                <View className="bk-session__meta">
+                  {open ? s('left', { n: x.left, cap: x.capacity }) : x.status === 'closed' && x.closedReason ? s('sessionStopped', { reason: x.closedReason }) : stateText[x.status]}
+                </View>
               </View>
             )
           })}

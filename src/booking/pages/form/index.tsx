@@ -132,7 +132,7 @@ export default function BookingFormPage() {
       {error && (
         <View className="bk-alert" role="alert">
           {errorText(error)}
-          {(error.code === 'SESSION_FULL' || error.code === 'DAY_CLOSED' || error.code === 'SESSION_OVER' || error.code === 'NOT_RELEASED') && (
+          {(error.code === 'SESSION_FULL' || error.code === 'DAY_CLOSED' || error.code === 'SESSION_CLOSED' || error.code === 'SESSION_OVER' || error.code === 'NOT_RELEASED') && (
             <View className="btn btn--ghost bk-alert__action" onClick={() => openPage(paths.calendar)}>
               {s('otherSession')}
             </View>
