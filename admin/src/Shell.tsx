@@ -7,6 +7,7 @@ import { pagesFor, ROLE_LABEL, type PageKey } from './roles'
 import { SignIn } from './pages/SignIn'
 import { Dashboard } from './pages/Dashboard'
 import { Exhibits } from './pages/Exhibits'
+import { Halls } from './pages/Halls'
 import { Notices } from './pages/Notices'
 import { Bookings } from './pages/Bookings'
 import { BookingSettings } from './pages/BookingSettings'
@@ -19,6 +20,7 @@ import { call } from './api'
 const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   dashboard: Dashboard,
   exhibits: Exhibits,
+  halls: Halls,
   notices: Notices,
   bookings: Bookings,
   bookingSettings: BookingSettings,

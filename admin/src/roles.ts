@@ -13,6 +13,7 @@ export const ROLE_LABEL: Record<Role, string> = {
 export const PAGES = [
   { key: 'dashboard', label: '数据看板', roles: ['content_editor', 'booking_operator', 'zone_editor'] },
   { key: 'exhibits', label: '展品管理', roles: ['content_editor'] },
+  { key: 'halls', label: '展区管理', roles: ['content_editor'] },
   { key: 'notices', label: '公告管理', roles: ['content_editor'] },
   { key: 'bookings', label: '预约运营', roles: ['booking_operator'] },
   { key: 'bookingSettings', label: '预约设置', roles: ['booking_operator'] },

@@ -75,6 +75,9 @@ export interface Api {
     saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit } }
     uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
     codeSheet: { req: Record<string, never>; res: { fileName: string; html: string; count: number; origin: string } }
+    /** 展区: the halls in visitor order, each with how many exhibits it holds. */
+    halls: { req: Record<string, never>; res: { halls: Array<Hall & { exhibitCount: number }> } }
+    saveHall: { req: HallEdit; res: { hall: Hall; order: number } }
     notices: { req: Record<string, never>; res: { notices: Notice[] } }
     saveNotice: { req: Omit<Notice, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }; res: { notice: Notice } }
     removeNotice: { req: { id: string }; res: { removed: true } }
@@ -131,6 +134,20 @@ export interface BookingSettings {
   /** The bookable days (today and the shown ones) with their sessions in force; `closedReason`
    *  when the session cannot be booked (its day closed, weekly closing day, or the session alone). */
   days: Array<{ date: string; sessions: Array<SessionTemplateView & { closedReason?: string }> }>
+}
+
+/** What the console's hall form sends. */
+export interface HallEdit {
+  id: string
+  name: string
+  nameEn?: string
+  floor?: string
+  intro?: string
+  introEn?: string
+  /** Position in the visitor's hall list, 1 = first. */
+  order: number
+  /** Create under a new id. */
+  isNew?: boolean
 }
 
 /** What the console's exhibit form sends. */

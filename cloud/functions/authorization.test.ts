@@ -48,6 +48,8 @@ const MATRIX: Record<string, Caller[]> = {
   'console.saveExhibit': only('content_editor'),
   'console.uploadPhoto': only('content_editor'),
   'console.codeSheet': only('content_editor'),
+  'console.halls': only('content_editor'),
+  'console.saveHall': only('content_editor'),
   'console.notices': only('content_editor'),
   'console.saveNotice': only('content_editor'),
   'console.removeNotice': only('content_editor'),

@@ -62,6 +62,8 @@ const SAMPLE: Record<string, object> = {
   saveExhibit: { code: 'helmet', name: '头盔', hallId: 'x', summary: '介绍', figures: [], company: { name: '企业' }, imageAlt: '图', published: true },
   uploadPhoto: { code: 'helmet', data: '', alt: '图' },
   codeSheet: {},
+  halls: {},
+  saveHall: { id: 'none', name: '展区', order: 1 },
   notices: {},
   saveNotice: { title: 't', body: 'b', priority: 1, validFrom: '2026-11-26T00:00:00Z', validTo: '2026-11-25T00:00:00Z', published: false },
   removeNotice: { id: 'none' },
@@ -91,6 +93,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveExhibit: CONSOLE_ROLES.content,
   uploadPhoto: CONSOLE_ROLES.content,
   codeSheet: CONSOLE_ROLES.content,
+  halls: CONSOLE_ROLES.content,
+  saveHall: CONSOLE_ROLES.content,
   notices: CONSOLE_ROLES.content,
   saveNotice: CONSOLE_ROLES.content,
   removeNotice: CONSOLE_ROLES.content,
@@ -353,6 +357,43 @@ describe('exhibit edits and photos', () => {
     expect(await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: huge, alt: '说明' }, media())).toMatchObject({ ok: false, error: { code: 'PHOTO_TOO_LARGE' } })
     expect(await env.store.content.getExhibit('helmet')).toEqual(before)
     expect(fs.readdirSync(mediaDir)).toEqual([])
+  })
+})
+
+describe('halls', () => {
+  it('renames a hall: the visitor hall list and every exhibit page in it follow; the change is audited', async () => {
+    const [first] = await env.store.content.listHalls()
+    const inside = (await env.store.content.listExhibits()).filter((e) => e.hallId === first.id)
+    expect(inside.length).toBeGreaterThan(0)
+    const res = await asRole('content_editor', 'saveHall', { id: first.id, name: '新材料与结构展区', nameEn: 'New Materials Hall', floor: '2F', intro: '运营改写的展区介绍。', order: 1 })
+    expect(res).toMatchObject({ ok: true, data: { hall: { id: first.id, name: '新材料与结构展区', floor: '2F', plan: first.plan }, order: 1 } })
+
+    const list = (await call('exhibits', 'list', {}, { openid: null, now: NOW })) as any
+    expect(list.data.halls[0]).toMatchObject({ id: first.id, name: '新材料与结构展区', nameEn: 'New Materials Hall', intro: '运营改写的展区介绍。' })
+    const page = (await call('exhibits', 'get', { code: inside[0].code }, { openid: null, now: NOW })) as any
+    expect(page.data.exhibit).toMatchObject({ hall: '新材料与结构展区', hallEn: 'New Materials Hall', floor: '2F' })
+
+    const [entry] = await env.store.ops.listAudit({ operation: 'console.saveHall' })
+    expect(entry).toMatchObject({ account: 'op-content_editor', target: first.id, before: { name: first.name, order: 1 }, after: { name: '新材料与结构展区', order: 1 } })
+  })
+
+  it('creates a hall at a position, moves halls, lets exhibits pick it, and refuses a taken id or an unknown hall', async () => {
+    const before = await env.store.content.listHalls()
+    expect(await asRole('content_editor', 'saveHall', { id: 'future', name: '未来展区', floor: '3F', order: 2, isNew: true })).toMatchObject({ ok: true, data: { order: 2 } })
+    expect((await env.store.content.listHalls()).map((h) => h.id)).toEqual([before[0].id, 'future', ...before.slice(1).map((h) => h.id)])
+    expect(await asRole('content_editor', 'saveHall', { id: 'future', name: '重名', order: 1, isNew: true })).toMatchObject({ ok: false, error: { code: 'HALL_ID_TAKEN', fields: { id: '这个展区编号已被使用，请换一个' } } })
+    expect(await asRole('content_editor', 'saveHall', { id: 'nowhere', name: '没有', order: 1 })).toMatchObject({ ok: false, error: { code: 'HALL_NOT_FOUND' } })
+    expect(await asRole('content_editor', 'saveHall', { id: 'Bad Id', name: '', order: 0, isNew: true })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { id: expect.any(String), name: '请填写展区名称', order: '排序从 1 开始' } } })
+    // Past the end goes last.
+    expect(await asRole('content_editor', 'saveHall', { id: 'future', name: '未来展区', floor: '3F', order: 99 })).toMatchObject({ ok: true, data: { order: before.length + 1 } })
+    expect((await env.store.content.listHalls()).map((h) => h.id).at(-1)).toBe('future')
+
+    const listed = (await asRole('content_editor', 'halls', {})) as any
+    expect(listed.data.halls.find((h: any) => h.id === 'future')).toMatchObject({ name: '未来展区', exhibitCount: 0 })
+    const helmet = (await env.store.content.getExhibit('helmet'))!
+    const moved = await asRole('content_editor', 'saveExhibit', { code: 'helmet', name: helmet.name, hallId: 'future', summary: helmet.summary, figures: helmet.figures, company: helmet.company, imageAlt: helmet.imageAlt, published: true })
+    expect(moved).toMatchObject({ ok: true, data: { exhibit: { hallId: 'future', hall: '未来展区', floor: '3F' } } })
+    expect(((await asRole('content_editor', 'halls', {})) as any).data.halls.find((h: any) => h.id === 'future').exhibitCount).toBe(1)
   })
 })
 

@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod/v4'
-import { EXHIBIT_CODE_PATTERN, type Exhibit } from '../contracts/exhibit'
+import { EXHIBIT_CODE_PATTERN, type Exhibit, type Hall } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
 import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
 import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
@@ -27,6 +27,7 @@ import { defineAction, implement, type Role } from './types'
 export const ConsoleErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品',
   HALL_NOT_FOUND: '没有这个展区，请从列表中选择',
+  HALL_ID_TAKEN: '这个展区编号已被使用，请换一个',
   EXHIBIT_CODE_TAKEN: '这个展品编号已被使用，请换一个',
   EXHIBIT_NO_PHOTO: '请先上传展品照片再发布（可先保存为下架）',
   NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
@@ -84,6 +85,19 @@ const ExhibitEdit = z
     /** Where it stands on its floor's plan, percent of the plan's width and height. */
     plan: z.object({ x: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100'), y: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100') }).strict().optional(),
     /** Create a new exhibit under this code (refused when the code is taken). */
+    isNew: z.boolean().optional(),
+  })
+  .strict()
+
+const HallEdit = z
+  .object({
+    id: z.string().trim().regex(/^[a-z][a-z0-9-]{0,29}$/, '展区编号只能用小写字母、数字和连字符，以字母开头'),
+    name: text(30, '请填写展区名称'),
+    nameEn: optText(80),
+    floor: optText(10),
+    intro: optText(300),
+    introEn: optText(600),
+    order: z.number({ error: '请填写排序' }).int('排序为整数').min(1, '排序从 1 开始').max(100, '排序最大 100'),
     isNew: z.boolean().optional(),
   })
   .strict()
@@ -183,7 +197,12 @@ export const consoleFn = implement('console', {
         const before: Exhibit =
           existing ?? { code: edit.code, name: edit.name, hall: hall.name, hallId: hall.id, image: '', imageAlt: edit.imageAlt, summary: edit.summary, figures: [], company: edit.company, sort: (await ctx.store.content.listExhibits()).reduce((m, e) => Math.max(m, e.sort), 0) + 1, source: 'illustrative', sourceNote: '馆方在管理后台录入' }
         if (published && !before.image) return fail('EXHIBIT_NO_PHOTO', ConsoleErrors.EXHIBIT_NO_PHOTO, { published: ConsoleErrors.EXHIBIT_NO_PHOTO })
-        const after: Exhibit = { ...before, ...edit, hall: hall.name, ...(hall.nameEn ? { hallEn: hall.nameEn } : {}), ...(hall.floor ? { floor: hall.floor } : {}) }
+        const after: Exhibit = { ...before, ...edit, hall: hall.name }
+        // The hall's own name and floor, not what the exhibit carried from its previous hall.
+        if (hall.nameEn) after.hallEn = hall.nameEn
+        else delete after.hallEn
+        if (hall.floor) after.floor = hall.floor
+        else delete after.floor
         // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
         // recorded audio no longer matches the text.
         after.source = 'article' === before.source ? 'article' : 'illustrative'
@@ -193,6 +212,49 @@ export const consoleFn = implement('console', {
         await ctx.store.content.putExhibit(after)
         await recordChange(ctx, 'console.saveExhibit', edit.code, existing, after)
         return ok({ exhibit: after })
+      },
+    }),
+    // ----- halls -----
+    halls: defineAction({
+      schema: z.object({}).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async (_req, ctx) => {
+        const [halls, exhibits] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
+        return ok({ halls: halls.map((h) => ({ ...h, exhibitCount: exhibits.filter((e) => e.hallId === h.id).length })) })
+      },
+    }),
+    /** Creates or edits a hall and puts it at `order` in the visitor's list. Its exhibits carry the
+     *  hall's name and floor (the exhibit page reads them without a second lookup): they follow. */
+    saveHall: defineAction({
+      schema: HallEdit,
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ order, isNew, ...edit }, ctx) => {
+        const list = await ctx.store.content.listHalls()
+        const before = list.find((h) => h.id === edit.id) ?? null
+        if (isNew && before) return fail('HALL_ID_TAKEN', ConsoleErrors.HALL_ID_TAKEN, { id: ConsoleErrors.HALL_ID_TAKEN })
+        if (!isNew && !before) return fail('HALL_NOT_FOUND', ConsoleErrors.HALL_NOT_FOUND)
+        // Optional texts left empty are removed, not stored as ''; the floor-plan rectangle stays.
+        const after: Hall = { ...(before ?? {}), id: edit.id, name: edit.name }
+        for (const key of ['nameEn', 'floor', 'intro', 'introEn'] as const) {
+          if (edit[key]) after[key] = edit[key]
+          else delete after[key]
+        }
+        const others = list.filter((h) => h.id !== edit.id)
+        const at = Math.min(order, others.length + 1) - 1
+        const ordered = [...others.slice(0, at), after, ...others.slice(at)]
+        for (const [i, h] of ordered.entries()) {
+          if (h === after || list.indexOf(h) !== i) await ctx.store.content.putHall(h, i)
+        }
+        for (const e of (await ctx.store.content.listExhibits()).filter((x) => x.hallId === after.id)) {
+          const moved: Exhibit = { ...e, hall: after.name }
+          if (after.nameEn) moved.hallEn = after.nameEn
+          else delete moved.hallEn
+          if (after.floor) moved.floor = after.floor
+          else delete moved.floor
+          if (JSON.stringify(moved) !== JSON.stringify(e)) await ctx.store.content.putExhibit(moved)
+        }
+        await recordChange(ctx, 'console.saveHall', after.id, before && { ...before, order: list.indexOf(before) + 1 }, { ...after, order: at + 1 })
+        return ok({ hall: after, order: at + 1 })
       },
     }),
     /** The printable code sheet (A4, six QR codes a page) of the published exhibits, as HTML: the

@@ -59,6 +59,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await env.store.content.getExhibit(gone.code)).toBeNull()
       })
 
+      it('writes one hall: an edit keeps its place unless moved, a new one goes where its position says, exhibits untouched', async () => {
+        await env.store.content.replaceExhibits(halls, exhibits)
+        await env.store.content.putHall({ ...halls[0], name: '新材料展区' }, 0)
+        expect((await env.store.content.listHalls())[0]).toEqual({ ...halls[0], name: '新材料展区' })
+        await env.store.content.putHall({ id: 'future', name: '未来展区', floor: '3F' }, halls.length)
+        await env.store.content.putHall(halls[0], halls.length + 1)
+        expect((await env.store.content.listHalls()).map((h) => h.id)).toEqual([...halls.slice(1).map((h) => h.id), 'future', halls[0].id])
+        expect(await env.store.content.listExhibits()).toHaveLength(exhibits.length)
+      })
+
       it('returns copies: changing a returned exhibit does not change the store', async () => {
         await env.store.content.replaceExhibits(halls, exhibits)
         const first = (await env.store.content.getExhibit('helmet')) as Exhibit

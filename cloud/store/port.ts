@@ -18,6 +18,9 @@ export interface ContentStore {
   replaceExhibits(halls: Hall[], exhibits: Exhibit[]): Promise<void>
   /** Writes one exhibit (an operator's edit), creating it if its code is new. */
   putExhibit(exhibit: Exhibit): Promise<void>
+  /** Writes one hall at position `sort` in the list (an operator's edit), creating it if its id is
+   *  new. `listHalls` orders by `sort` (then id). Cloud database: halls.doc(id).set({ ..., sort }). */
+  putHall(hall: Hall, sort: number): Promise<void>
 }
 
 /**

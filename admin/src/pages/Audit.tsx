@@ -10,6 +10,7 @@ import { useOnMount } from '../useOnMount'
 const ACTIONS: Record<string, string> = {
   'console.saveExhibit': '编辑展品',
   'console.uploadPhoto': '上传展品照片',
+  'console.saveHall': '保存展区',
   'console.saveNotice': '保存公告',
   'console.removeNotice': '删除公告',
   'console.closeDay': '闭馆',

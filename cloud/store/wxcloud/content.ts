@@ -12,7 +12,7 @@ export function wxContent(db: WxDatabase, names: Names): ContentStore {
   async function listHalls(): Promise<Hall[]> {
     const docs = await fetchAll(db, halls())
     return docs
-      .sort((a, b) => (a.sort as number) - (b.sort as number))
+      .sort((a, b) => (a.sort as number) - (b.sort as number) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
       .map((d) => stripDoc<Hall>(d, ['sort', 'updatedAt']))
   }
 
@@ -32,6 +32,9 @@ export function wxContent(db: WxDatabase, names: Names): ContentStore {
     },
     async putExhibit(ex) {
       await exhibits().doc(ex.code).set({ data: { ...ex, updatedAt: db.serverDate() } })
+    },
+    async putHall(hall, sort) {
+      await halls().doc(hall.id).set({ data: { ...hall, sort, updatedAt: db.serverDate() } })
     },
     async replaceExhibits(newHalls, newExhibits) {
       // One transaction of single-document writes (the only kind a transaction allows): readers see
