@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createAccount } from '../cloud/accounts/service'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { openSqliteStore } from '../cloud/store/sqlite'
+import { mp3File } from '../cloud/testing/audio-files'
 import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, ROOT, type RunningServer } from './harness'
 
 let server: RunningServer
@@ -88,9 +89,17 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
 
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
   await page.getByLabel('照片说明').fill('冬奥头盔实物照片')
-  await page.locator('input[type=file]').setInputFiles({ name: 'helmet.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await page.locator('input[type=file][accept^="image/"]').setInputFiles({ name: 'helmet.jpg', mimeType: 'image/jpeg', buffer: photo })
   await page.getByText('照片已上传').waitFor()
   await shoot(page, 'admin-exhibit-edit')
+
+  // The text changed, so the old guide went off-line; a recording replaces it.
+  const zhAudio = page.locator('[data-audio-lang="zh"]')
+  await zhAudio.getByText('暂无中文讲解').waitFor()
+  await zhAudio.getByLabel('中文讲解录音说明').fill('讲解员小林录制')
+  await zhAudio.locator('input[type=file]').setInputFiles({ name: 'helmet-guide.mp3', mimeType: 'audio/mpeg', buffer: mp3File() })
+  await page.getByText(/中文讲解已更新，时长 \d+ 秒/).waitFor()
+  await expect(zhAudio.locator('[data-audio-track]').innerText()).resolves.toContain('讲解员小林录制')
   await page.context().close()
 
   const visitor = await phonePage(browser)
@@ -102,6 +111,15 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   const served = await fetch(`${server.url}${(await img.getAttribute('src'))!.replace(/^https?:\/\/[^/]+/, '')}`)
   expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
   await shoot(visitor.page, 'admin-exhibit-visitor-view')
+  // The visitor's guide page plays the uploaded recording.
+  await visitor.page.goto(pageUrl(server.url, 'guide/pages/listen/index', 'id=helmet&lang=zh'))
+  await visitor.page.locator('.listen__voice', { hasText: '讲解员小林录制' }).waitFor()
+  const track = (await api('exhibits', { action: 'get', code: 'helmet' })).data.exhibit.audio.zh
+  expect(track.url).toMatch(/^\/uploads\/audio\/helmet\.zh\.[0-9a-f]{12}\.mp3$/)
+  const audio = await fetch(`${server.url}${track.url}`)
+  expect([audio.status, audio.headers.get('content-type'), Buffer.from(await audio.arrayBuffer()).equals(mp3File())]).toEqual([200, 'audio/mpeg', true])
+  await visitor.page.locator('.listen__play').click()
+  await visitor.page.locator('.listen__play[data-playing="yes"]').waitFor()
   await visitor.context.close()
 })
 

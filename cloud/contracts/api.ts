@@ -3,7 +3,7 @@
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
-import type { Exhibit, Hall, HallWithExhibits } from './exhibit'
+import type { AudioTrack, Exhibit, GuideLang, Hall, HallWithExhibits } from './exhibit'
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type {
@@ -74,6 +74,10 @@ export interface Api {
     exhibits: { req: Record<string, never>; res: { halls: Hall[]; exhibits: Exhibit[] } }
     saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit } }
     uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
+    /** An operator's recording (MP3/M4A/AAC, type read from the bytes) for one language's guide. */
+    uploadAudio: { req: { code: string; lang: GuideLang; data: string; voice?: string }; res: AudioAnswer }
+    /** The guide spoken from the current text again: the prepared recording, or a fresh synthesis. */
+    regenerateAudio: { req: { code: string; lang: GuideLang }; res: AudioAnswer }
     codeSheet: { req: Record<string, never>; res: { fileName: string; html: string; count: number; origin: string } }
     /** 展区: the halls in visitor order, each with how many exhibits it holds. */
     halls: { req: Record<string, never>; res: { halls: Array<Hall & { exhibitCount: number }> } }
@@ -134,6 +138,13 @@ export interface BookingSettings {
   /** The bookable days (today and the shown ones) with their sessions in force; `closedReason`
    *  when the session cannot be booked (its day closed, weekly closing day, or the session alone). */
   days: Array<{ date: string; sessions: Array<SessionTemplateView & { closedReason?: string }> }>
+}
+
+export interface AudioAnswer {
+  exhibit: Exhibit
+  track: AudioTrack
+  /** upload: the operator's file; prepared: the recording made by npm run audio; synthesised: made now. */
+  source: 'upload' | 'prepared' | 'synthesised'
 }
 
 /** What the console's hall form sends. */

@@ -24,8 +24,11 @@ export type GuideLang = 'zh' | 'en'
 export interface AudioTrack {
   url: string
   seconds: number
-  /** The synthesiser and voice, shown to the visitor so nobody takes it for a human guide. */
+  /** The synthesiser and voice, shown to the visitor so nobody takes it for a human guide; for an
+   *  operator's recording, who recorded it. */
   voice: string
+  /** Set for an operator's own recording (a person, not the synthesiser). */
+  recorded?: true
 }
 
 export interface Exhibit {

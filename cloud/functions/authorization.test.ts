@@ -49,6 +49,8 @@ const MATRIX: Record<string, Caller[]> = {
   'console.uploadPhoto': only('content_editor'),
   'console.codeSheet': only('content_editor'),
   'console.halls': only('content_editor'),
+  'console.uploadAudio': only('content_editor'),
+  'console.regenerateAudio': only('content_editor'),
   'console.saveHall': only('content_editor'),
   'console.notices': only('content_editor'),
   'console.saveNotice': only('content_editor'),

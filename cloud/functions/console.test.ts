@@ -7,7 +7,8 @@ import sharp from 'sharp'
 import { ROLES, type MediaStorage, type Role } from './types'
 import { dispatch } from './dispatch'
 import { functions } from '.'
-import { consoleFn, CONSOLE_ROLES } from './console'
+import { consoleFn, ConsoleErrors, CONSOLE_ROLES } from './console'
+import { aacFile, m4aFile, mp3File, wavFile } from '../testing/audio-files'
 import { companyToRow, policyToRow } from '../zone/import'
 import { cancelBookingsOfClosedDay, closeDay } from '../ops/close-day'
 import { bj, caller, residentId } from '../testing/booking'
@@ -63,6 +64,8 @@ const SAMPLE: Record<string, object> = {
   uploadPhoto: { code: 'helmet', data: '', alt: '图' },
   codeSheet: {},
   halls: {},
+  uploadAudio: { code: 'helmet', lang: 'zh', data: '' },
+  regenerateAudio: { code: 'helmet', lang: 'zh' },
   saveHall: { id: 'none', name: '展区', order: 1 },
   notices: {},
   saveNotice: { title: 't', body: 'b', priority: 1, validFrom: '2026-11-26T00:00:00Z', validTo: '2026-11-25T00:00:00Z', published: false },
@@ -94,6 +97,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   uploadPhoto: CONSOLE_ROLES.content,
   codeSheet: CONSOLE_ROLES.content,
   halls: CONSOLE_ROLES.content,
+  uploadAudio: CONSOLE_ROLES.content,
+  regenerateAudio: CONSOLE_ROLES.content,
   saveHall: CONSOLE_ROLES.content,
   notices: CONSOLE_ROLES.content,
   saveNotice: CONSOLE_ROLES.content,
@@ -357,6 +362,87 @@ describe('exhibit edits and photos', () => {
     expect(await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: huge, alt: '说明' }, media())).toMatchObject({ ok: false, error: { code: 'PHOTO_TOO_LARGE' } })
     expect(await env.store.content.getExhibit('helmet')).toEqual(before)
     expect(fs.readdirSync(mediaDir)).toEqual([])
+  })
+})
+
+describe('audio guides', () => {
+  let mediaDir: string
+  const media = (): MediaStorage => ({
+    async save(name, data) {
+      fs.mkdirSync(path.dirname(path.join(mediaDir, name)), { recursive: true })
+      fs.writeFileSync(path.join(mediaDir, name), data)
+      return `/uploads/${name}`
+    },
+  })
+  beforeEach(() => (mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-audio-'))))
+  afterEach(() => fs.rmSync(mediaDir, { recursive: true, force: true }))
+  const upload = (req: object) => asRole('content_editor', 'uploadAudio', req, media())
+  const visitorSees = async (code: string) => ((await call('exhibits', 'get', { code }, { openid: null, now: NOW })) as any).data.exhibit
+
+  it('takes an MP3 recording for one language: stored under its digest, the visitor’s exhibit plays it, the other language keeps its own', async () => {
+    const before = (await env.store.content.getExhibit('vanadium'))!
+    const mp3 = mp3File()
+    const res = (await upload({ code: 'vanadium', lang: 'zh', data: mp3.toString('base64'), voice: '讲解员小林录制' })) as any
+    expect(res).toMatchObject({ ok: true, data: { source: 'upload', track: { url: expect.stringMatching(/^\/uploads\/audio\/vanadium\.zh\.[0-9a-f]{12}\.mp3$/), voice: '讲解员小林录制', recorded: true } } })
+    expect(res.data.track.seconds).toBeGreaterThan(1)
+    expect(fs.readFileSync(path.join(mediaDir, res.data.track.url.replace('/uploads/', '')))).toEqual(mp3)
+    const seen = await visitorSees('vanadium')
+    expect(seen.audio.zh).toEqual(res.data.track)
+    expect(seen.audio.en).toEqual(before.audio?.en)
+    const [entry] = await env.store.ops.listAudit({ operation: 'console.uploadAudio' })
+    expect(entry).toMatchObject({ target: 'vanadium.zh', before: before.audio?.zh, after: { url: res.data.track.url, source: 'upload' } })
+  })
+
+  it('reads the type from the bytes: M4A and AAC are taken with their length; WAV, a picture named .mp3, an oversized file are refused and nothing is stored', async () => {
+    const m4a = (await upload({ code: 'helmet', lang: 'zh', data: m4aFile(12).toString('base64') })) as any
+    expect(m4a).toMatchObject({ ok: true, data: { track: { url: expect.stringMatching(/\.m4a$/), seconds: 12, voice: '馆方录音' } } })
+    const aac = (await upload({ code: 'helmet', lang: 'zh', data: aacFile(400).toString('base64') })) as any
+    expect(aac).toMatchObject({ ok: true, data: { track: { url: expect.stringMatching(/\.aac$/) } } })
+    expect(aac.data.track.seconds).toBeGreaterThan(8)
+    const stored = fs.readdirSync(path.join(mediaDir, 'audio')).sort()
+
+    const photo = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).jpeg().toBuffer()
+    const refusals = [
+      [wavFile(3), 'AUDIO_TYPE'],
+      [photo, 'AUDIO_TYPE'],
+      [Buffer.from('这不是录音'), 'AUDIO_TYPE'],
+      [Buffer.concat([mp3File(), Buffer.alloc(8 * 1024 * 1024)]), 'AUDIO_TOO_LARGE'],
+    ] as const
+    for (const [bytes, code] of refusals) {
+      expect(await upload({ code: 'helmet', lang: 'zh', data: bytes.toString('base64') })).toMatchObject({ ok: false, error: { code, message: ConsoleErrors[code] } })
+    }
+    expect(fs.readdirSync(path.join(mediaDir, 'audio')).sort()).toEqual(stored)
+    expect((await visitorSees('helmet')).audio.zh.url).toBe(aac.data.track.url)
+  })
+
+  it('refuses English audio for an exhibit without English text, and any upload where no media storage is configured', async () => {
+    const helmet = (await env.store.content.getExhibit('helmet'))!
+    // The operator clears the English texts.
+    await asRole('content_editor', 'saveExhibit', { code: 'helmet', name: helmet.name, nameEn: '', hallId: helmet.hallId, summary: helmet.summary, summaryEn: '', figures: helmet.figures, company: helmet.company, imageAlt: helmet.imageAlt, published: true })
+    expect(await upload({ code: 'helmet', lang: 'en', data: mp3File().toString('base64') })).toMatchObject({ ok: false, error: { code: 'AUDIO_NO_ENGLISH' } })
+    expect(await asRole('content_editor', 'uploadAudio', { code: 'helmet', lang: 'zh', data: mp3File().toString('base64') })).toMatchObject({ ok: false, error: { code: 'MEDIA_UNAVAILABLE' } })
+  })
+
+  it('regenerates from the text: the prepared recording while it matches, else the synthesiser speaks the new text; without one the console is told to upload', async () => {
+    const seed = (await env.store.content.getExhibit('helmet'))!
+    expect(seed.audio?.zh?.url).toMatch(/^\/media\/audio\//)
+    // An upload, then 重新生成: the text is unchanged, so the prepared recording comes back.
+    await upload({ code: 'helmet', lang: 'zh', data: m4aFile(5).toString('base64') })
+    expect(await asRole('content_editor', 'regenerateAudio', { code: 'helmet', lang: 'zh' })).toMatchObject({ ok: true, data: { source: 'prepared', track: seed.audio!.zh } })
+
+    // The operator rewrites the text: the old recording is dropped and nothing prepared matches.
+    const edit = { code: 'helmet', name: seed.name, nameEn: seed.nameEn, hallId: seed.hallId, summary: '运营改写的介绍：轻量化头盔。', summaryEn: seed.summaryEn, figures: seed.figures, company: seed.company, imageAlt: seed.imageAlt, published: true }
+    await asRole('content_editor', 'saveExhibit', edit)
+    expect((await visitorSees('helmet')).audio).toBeUndefined()
+    expect(await asRole('content_editor', 'regenerateAudio', { code: 'helmet', lang: 'zh' }, media())).toMatchObject({ ok: false, error: { code: 'AUDIO_GENERATOR_UNAVAILABLE' } })
+
+    // With a synthesiser (a stand-in for espeak-ng here: it returns a real MP3 and records what it was asked to say).
+    const spoken: string[] = []
+    const speech = { available: () => true, synthesise: async (text: string) => (spoken.push(text), { mp3: mp3File(), seconds: 9.5, voice: 'espeak-ng cmn' }) }
+    const res = (await dispatch(functions.console, { action: 'regenerateAudio', code: 'helmet', lang: 'zh' }, { ...contextFor(env.store, { openid: 'op-content_editor', role: 'content_editor', now: NOW }), media: media(), speech })) as any
+    expect(res).toMatchObject({ ok: true, data: { source: 'synthesised', track: { url: expect.stringMatching(/^\/uploads\/audio\/helmet\.zh\.[0-9a-f]{12}\.mp3$/), seconds: 9.5, voice: 'espeak-ng cmn' } } })
+    expect(spoken).toEqual([`${seed.name}。运营改写的介绍：轻量化头盔。`])
+    expect((await visitorSees('helmet')).audio.zh).toEqual(res.data.track)
   })
 })
 

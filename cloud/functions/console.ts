@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod/v4'
-import { EXHIBIT_CODE_PATTERN, type Exhibit, type Hall } from '../contracts/exhibit'
+import { audioScript, EXHIBIT_CODE_PATTERN, hasEnglish, type AudioTrack, type Exhibit, type GuideLang, type Hall } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
 import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
 import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
@@ -16,13 +16,16 @@ import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from 
 import { buildDashboard } from '../ops/dashboard'
 import { sheetHtml, sheetItemsOf } from '../ops/code-sheet'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
+import { AudioErrors, checkAudio } from '../ops/audio'
+import { textHash, withAudio } from '../exhibits/audio'
+import { readAudioManifest } from '../store/seed'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
 import { COMPANY_HEADERS, POLICY_HEADERS, detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
 import { matchPolicies, evaluateRule } from '../zone/rules'
 import { RuleSchema, ZoneChartSchema } from '../zone/schema'
 import type { Policy, Rule, ZoneChart } from '../contracts/zone'
 import { MatchProfileSchema } from './zone'
-import { defineAction, implement, type Role } from './types'
+import { defineAction, implement, type CallContext, type Role } from './types'
 
 export const ConsoleErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品',
@@ -49,6 +52,7 @@ export const ConsoleErrors = {
   RULES_INVALID: '匹配规则有误，请检查后再试',
   CHART_NOT_FOUND: '没有找到这张图表',
   ...PhotoErrors,
+  ...AudioErrors,
 } as const
 
 /** Who may do what (admin may do all): the issue's role table, in one place for handlers and tests. */
@@ -173,6 +177,16 @@ interface ImportAnswer {
 
 const iso = (s: string) => new Date(s).toISOString()
 
+const LANG = z.enum(['zh', 'en'], { error: '请选择讲解语言' })
+
+/** Puts one language's guide track on the exhibit and records the change. */
+async function saveTrack(ctx: CallContext, action: string, before: Exhibit, lang: GuideLang, track: AudioTrack, source: 'upload' | 'prepared' | 'synthesised') {
+  const after: Exhibit = { ...before, audio: { ...before.audio, [lang]: track } }
+  await ctx.store.content.putExhibit(after)
+  await recordChange(ctx, action, `${before.code}.${lang}`, before.audio?.[lang] ?? null, { ...track, source })
+  return ok({ exhibit: after, track, source })
+}
+
 export const consoleFn = implement('console', {
   actions: {
     // ----- exhibits -----
@@ -285,6 +299,43 @@ export const consoleFn = implement('console', {
         await ctx.store.content.putExhibit(after)
         await recordChange(ctx, 'console.uploadPhoto', code, { image: before.image, imageAlt: before.imageAlt }, { image: after.image, imageSmall: after.imageSmall, imageAlt: alt })
         return ok({ exhibit: after })
+      },
+    }),
+
+    // ----- audio guides -----
+    /** An operator's recording replaces the guide in one language; visitors hear it at once. */
+    uploadAudio: defineAction({
+      schema: z.object({ code: CODE, lang: LANG, data: BASE64, voice: optText(40) }).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ code, lang, data, voice }, ctx) => {
+        if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
+        const before = await ctx.store.content.getExhibit(code)
+        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+        if (lang === 'en' && !hasEnglish(before)) return fail('AUDIO_NO_ENGLISH', ConsoleErrors.AUDIO_NO_ENGLISH)
+        const bytes = Buffer.from(data, 'base64')
+        const audio = await checkAudio(bytes)
+        if (!audio.ok) return fail(audio.code, ConsoleErrors[audio.code])
+        const url = await ctx.media.save(`audio/${code}.${lang}.${audio.digest}.${audio.kind.ext}`, bytes, audio.kind.contentType)
+        return saveTrack(ctx, 'console.uploadAudio', before, lang, { url, seconds: audio.seconds, voice: voice || '馆方录音', recorded: true }, 'upload')
+      },
+    }),
+    /** Back to a guide spoken from the current text: the prepared recording (npm run audio) when it
+     *  still matches the text, else a fresh one from the synthesiser where this runtime has one. */
+    regenerateAudio: defineAction({
+      schema: z.object({ code: CODE, lang: LANG }).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ code, lang }, ctx) => {
+        const before = await ctx.store.content.getExhibit(code)
+        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+        const text = audioScript(before, lang)
+        if (!text) return fail('AUDIO_NO_ENGLISH', ConsoleErrors.AUDIO_NO_ENGLISH)
+        const prepared = withAudio({ ...before, audio: undefined }, readAudioManifest()).audio?.[lang]
+        if (prepared) return saveTrack(ctx, 'console.regenerateAudio', before, lang, prepared, 'prepared')
+        if (!ctx.speech?.available()) return fail('AUDIO_GENERATOR_UNAVAILABLE', ConsoleErrors.AUDIO_GENERATOR_UNAVAILABLE)
+        if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
+        const speech = await ctx.speech.synthesise(text, lang)
+        const url = await ctx.media.save(`audio/${code}.${lang}.${textHash(text).slice(0, 12)}.mp3`, speech.mp3, 'audio/mpeg')
+        return saveTrack(ctx, 'console.regenerateAudio', before, lang, { url, seconds: speech.seconds, voice: speech.voice }, 'synthesised')
       },
     }),
 

@@ -4,6 +4,7 @@ import type { Result } from '../contracts/result'
 import type { KeyRing } from '../booking/keys'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
+import type { SpeechSynthesiser } from '../exhibits/speech'
 
 /**
  * Who a caller is. Visitors are everyone with an identity (WeChat OPENID, or the local signed
@@ -33,6 +34,8 @@ export interface CallContext {
   platform?: PlatformServices
   /** Where uploaded media (exhibit photos) are written; answers the URL pages use. Absent: uploads refused. */
   media?: MediaStorage
+  /** Speaks an exhibit's text for its audio guide (local runtime with espeak-ng and lame). Absent: regenerating is refused, uploading still works. */
+  speech?: SpeechSynthesiser
 }
 
 export interface MediaStorage {

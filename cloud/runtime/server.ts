@@ -18,6 +18,7 @@ import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
 import { localMedia, registerConsole, uploadsDirFor } from './console'
+import { espeak } from '../exhibits/speech'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -89,6 +90,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
       requestId: req.id,
       keys: config.keys,
       media,
+      speech: espeak,
     })
     return reply.code(statusFor(result)).send(result)
   }

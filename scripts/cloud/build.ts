@@ -14,6 +14,7 @@ export const ROOT = path.resolve(__dirname, '..', '..')
 /** Packages a bundle requires on use instead of carrying (the ranges of this repository's package.json). */
 const ON_USE_DEPENDENCIES: Record<string, string> = {
   sharp: (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.sharp,
+  'music-metadata': (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies['music-metadata'],
   exceljs: (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies.exceljs,
 }
 
@@ -114,7 +115,7 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
       platform: 'node',
       target: 'node16',
       format: 'cjs',
-      // sharp (native) and exceljs are loaded on use by the console's actions and installed by
+      // sharp (native), exceljs and music-metadata are loaded on use by the console's actions and installed by
       // WeChat from the function's package.json, not bundled.
       external: ['wx-server-sdk', ...Object.keys(ON_USE_DEPENDENCIES)],
       minify: true,

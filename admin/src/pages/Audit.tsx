@@ -11,6 +11,8 @@ const ACTIONS: Record<string, string> = {
   'console.saveExhibit': '编辑展品',
   'console.uploadPhoto': '上传展品照片',
   'console.saveHall': '保存展区',
+  'console.uploadAudio': '上传讲解录音',
+  'console.regenerateAudio': '按文本重新生成讲解',
   'console.saveNotice': '保存公告',
   'console.removeNotice': '删除公告',
   'console.closeDay': '闭馆',

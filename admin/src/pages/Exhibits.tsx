@@ -7,6 +7,7 @@ import type { Exhibit, Hall } from '../../../cloud/contracts/exhibit'
 import type { ExhibitEdit } from '../../../cloud/contracts/api'
 import { call, fileToBase64 } from '../api'
 import { useFormErrors } from '../useFormErrors'
+import { ExhibitAudio } from './ExhibitAudio'
 import { useOnMount } from '../useOnMount'
 
 const previewUrl = (code: string) => `/#/pages/exhibit/index?id=${encodeURIComponent(code)}`
@@ -251,6 +252,7 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
           <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ 8 MB）</Button>
         </Upload>
       </Space>
+      <ExhibitAudio exhibit={exhibit} onSaved={onSaved} />
     </Drawer>
   )
 }
