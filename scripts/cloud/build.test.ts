@@ -72,8 +72,8 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
     for (const b of built) {
       expect(fs.readdirSync(b.dir).sort()).toEqual(['config.json', 'index.js', 'package.json'])
       const pkg = JSON.parse(fs.readFileSync(path.join(b.dir, 'package.json'), 'utf8'))
-      // The console's photo and spreadsheet actions load sharp and exceljs on use (installed by WeChat).
-      expect(Object.keys(pkg.dependencies)).toEqual(b.name === 'console' ? ['wx-server-sdk', 'sharp', 'exceljs'] : ['wx-server-sdk'])
+      // The console's photo, audio and spreadsheet actions load sharp, music-metadata and exceljs on use (installed by WeChat).
+      expect(Object.keys(pkg.dependencies)).toEqual(b.name === 'console' ? ['wx-server-sdk', 'sharp', 'music-metadata', 'exceljs'] : ['wx-server-sdk'])
       expect(pkg.devDependencies).toBeUndefined()
       expect(pkg.main).toBe('index.js')
     }
