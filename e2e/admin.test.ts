@@ -123,6 +123,66 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   await visitor.context.close()
 })
 
+test('an editor adds a hall and a new exhibit in it: unpublished until it has a photo, then published and opened by its scan link', async () => {
+  const page = await signIn('editor')
+  // 展区管理: a new hall, placed last.
+  await page.getByRole('menuitem', { name: '展区管理' }).click()
+  await page.getByRole('button', { name: '新建展区' }).click()
+  await page.getByLabel('展区编号').fill('future')
+  await page.getByLabel('展区名称').fill('未来科技展区')
+  await page.getByLabel('楼层').fill('3F')
+  await page.getByLabel('展区介绍').fill('机器人与智能制造。')
+  await page.locator('.ant-modal').getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText('展区已保存，观众页面即时生效').waitFor()
+  await page.locator('tr', { hasText: 'future' }).getByText('未来科技展区').waitFor()
+  await shoot(page, 'admin-halls')
+
+  // 展品管理: the new exhibit picks that hall from the list.
+  await page.getByRole('menuitem', { name: '展品管理' }).click()
+  await page.getByRole('button', { name: '新建展品' }).click()
+  const modal = page.locator('.ant-modal', { hasText: '新建展品' })
+  await modal.getByLabel('展品编号').fill('robotarm')
+  await modal.getByLabel('名称').fill('协作机械臂')
+  await modal.getByLabel('展区').click()
+  await page.locator('.ant-select-item-option', { hasText: '未来科技展区' }).click()
+  await modal.getByLabel('展品介绍').fill('六轴协作机械臂，可与人同场工作。')
+  await modal.getByLabel('所属企业').fill('示例智能装备企业')
+  await modal.getByLabel('图片文字说明').fill('协作机械臂抓取零件')
+  await modal.getByRole('button', { name: /创\s*建/ }).click()
+  await page.getByText('展品已创建（下架中），请上传照片后发布').waitFor()
+  const drawer = page.locator('.ant-drawer')
+  await drawer.getByText('编辑展品：协作机械臂').waitFor()
+
+  // Not shown to visitors yet, and it cannot be published without a photo.
+  expect(await api('exhibits', { action: 'get', code: 'robotarm' })).toMatchObject({ ok: false, error: { code: 'EXHIBIT_NOT_FOUND' } })
+  await drawer.getByRole('switch').click()
+  await drawer.getByRole('button', { name: /保\s*存/ }).click()
+  await drawer.getByText('请先上传展品照片再发布（可先保存为下架）').first().waitFor()
+  expect(await api('exhibits', { action: 'get', code: 'robotarm' })).toMatchObject({ ok: false, error: { code: 'EXHIBIT_NOT_FOUND' } })
+
+  // A photo, then 发布 (the switch still on from before: the form kept the input).
+  const photo = await sharp({ create: { width: 1400, height: 1000, channels: 3, background: '#8a5a2b' } }).jpeg().toBuffer()
+  await drawer.getByLabel('照片说明').fill('协作机械臂抓取零件')
+  await drawer.locator('input[type=file][accept^="image/"]').setInputFiles({ name: 'arm.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await page.getByText('照片已上传').waitFor()
+  await drawer.getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText('已保存，观众页面即时生效').waitFor()
+  await page.locator('tr', { hasText: 'robotarm' }).getByText('已发布').waitFor()
+  await page.context().close()
+
+  // The scan link (/e/<code>) opens it: its text painted by the server, then the app's page with the photo.
+  const visitor = await phonePage(browser)
+  await visitor.page.goto(`${server.url}/e/robotarm`)
+  await visitor.page.getByRole('heading', { name: '协作机械臂' }).first().waitFor()
+  await visitor.page.getByText('六轴协作机械臂，可与人同场工作。').first().waitFor()
+  await visitor.page.getByText(/未来科技展区/).first().waitFor()
+  const img = visitor.page.locator('img[alt="协作机械臂抓取零件"]').first()
+  await img.waitFor({ state: 'attached' })
+  expect(await img.getAttribute('src')).toMatch(/\/uploads\/exhibits\/robotarm-[0-9a-f]{12}-(1280|640)\.jpg$/)
+  await shoot(visitor.page, 'admin-new-exhibit-visitor')
+  await visitor.context.close()
+})
+
 test('closing a day with a reason: the visitor who booked sees 已取消 with the reason, and the places are back', async () => {
   // A visitor books Friday morning in the app (their token is the app's own).
   const visitor = await phonePage(browser)
