@@ -1,7 +1,8 @@
-// Calls the same cloud functions as the app (POST /api/<fn> with the bearer token), typed by the
+// Calls the same cloud functions as the app (POST <API_BASE>/<fn> with the bearer token; config.ts), typed by the
 // shared catalogue in cloud/contracts/api.ts. Errors come back as values, never thrown.
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../cloud/contracts/api'
 import type { Role } from '../../cloud/functions/types'
+import { API_BASE } from './config'
 
 export interface Session {
   token: string
@@ -29,10 +30,10 @@ export const saveSession = (s: Session | null) => (s ? sessionStorage.setItem(KE
 
 const NETWORK = { ok: false as const, error: { code: 'NETWORK', message: '网络异常，请检查网络后重试' } }
 
-/** Signs in with an operator account (POST /api/_session { username, password }). */
+/** Signs in with an operator account (POST <API_BASE>/_session { username, password }). */
 export async function signIn(username: string, password: string): Promise<Answer<Session>> {
   try {
-    const res = await fetch('/api/_session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+    const res = await fetch(`${API_BASE}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
     const body = (await res.json()) as Partial<Session> & { ok?: false; error?: { code: string; message: string } }
     if (body.error) return { ok: false, error: body.error }
     // A visitor token is not a console session: the server did not know the account.
@@ -46,7 +47,7 @@ export async function signIn(username: string, password: string): Promise<Answer
 export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>): Promise<Answer<ResponseOf<F, A>>> {
   const session = loadSession()
   try {
-    const res = await fetch(`/api/${fn}`, {
+    const res = await fetch(`${API_BASE}/${fn}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
       body: JSON.stringify({ action, ...(req as object) }),

@@ -14,19 +14,7 @@ import { AdminErrors } from '../functions/admin'
 import { ConsoleErrors } from '../functions/console'
 import { ExhibitErrors } from '../functions/exhibits'
 import { ZoneErrors } from '../functions/zone'
-
-/** Failures of the request or the server, with their HTTP meaning. */
-const STATUS_BY_CODE: Record<string, number> = {
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  UNKNOWN_FUNCTION: 404,
-  UNKNOWN_ACTION: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  INTERNAL: 500,
-  NOT_CONFIGURED: 503,
-}
+import { STATUS_BY_CODE } from './failure-status'
 
 /** Refusals a person reads and acts on: 200. */
 export const REFUSAL_CODES: ReadonlySet<string> = new Set([

@@ -5,9 +5,10 @@ import { useState } from 'react'
 import { App, Button, Input, Space, Typography, Upload } from 'antd'
 import type { Exhibit, GuideLang } from '../../../cloud/contracts/exhibit'
 import { call, fileToBase64 } from '../api'
+import { visitorPage } from '../config'
 
 const LANG_LABEL: Record<GuideLang, string> = { zh: '中文讲解', en: '英文讲解' }
-const listenUrl = (code: string, lang: GuideLang) => `/#/guide/pages/listen/index?id=${encodeURIComponent(code)}&lang=${lang}`
+const listenUrl = (code: string, lang: GuideLang) => visitorPage(`guide/pages/listen/index?id=${encodeURIComponent(code)}&lang=${lang}`)
 const MAX_BYTES = 8 * 1024 * 1024
 
 export function ExhibitAudio({ exhibit, onSaved }: { exhibit: Exhibit; onSaved: (e: Exhibit) => void }) {

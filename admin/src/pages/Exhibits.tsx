@@ -6,11 +6,12 @@ import { App, Button, Drawer, Form, Input, InputNumber, Modal, Select, Space, Sw
 import type { Exhibit, Hall } from '../../../cloud/contracts/exhibit'
 import type { ExhibitEdit } from '../../../cloud/contracts/api'
 import { call, fileToBase64 } from '../api'
+import { visitorPage } from '../config'
 import { useFormErrors } from '../useFormErrors'
 import { ExhibitAudio } from './ExhibitAudio'
 import { useOnMount } from '../useOnMount'
 
-const previewUrl = (code: string) => `/#/pages/exhibit/index?id=${encodeURIComponent(code)}`
+const previewUrl = (code: string) => visitorPage(`pages/exhibit/index?id=${encodeURIComponent(code)}`)
 
 export function Exhibits() {
   const { message } = App.useApp()

@@ -3,7 +3,7 @@
 // storage from the cloud-database adapter, open APIs from wx-server-sdk.
 import { dispatch } from '../../functions/dispatch'
 import type { PlatformServices } from '../../functions/platform'
-import type { CloudFunction } from '../../functions/types'
+import type { CloudFunction, MediaStorage } from '../../functions/types'
 import type { CloudJob } from '../../jobs'
 import type { EnvVersion } from '../../contracts/codes'
 import { openWxCloudStore } from '../../store/wxcloud'
@@ -11,6 +11,10 @@ import type { WxDatabase } from '../../store/wxcloud/db'
 import { createRoleResolver } from './roles'
 import { ringFromSecret, type KeyRing } from '../../booking/keys'
 import { parseKeyRing } from '../keyring'
+
+/** The event shape of 云函数 HTTP 访问服务 (checked without loading the console's HTTP adapter). */
+const isHttpAccessEvent = (event: unknown): event is import('./http-access').HttpAccessEvent =>
+  typeof event === 'object' && event !== null && typeof (event as { httpMethod?: unknown }).httpMethod === 'string' && typeof (event as { path?: unknown }).path === 'string'
 
 /** The part of wx-server-sdk used here (the real module is required by the bundle, never bundled). */
 export interface WxServerSdk {
@@ -94,6 +98,15 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
   let shared: ReturnType<typeof instance> | null = null
   return async function main(event: unknown, context?: CloudContext) {
     shared ??= instance(sdk, env)
+    const upload = shared.platform.uploadFile?.bind(shared.platform)
+    // Console photo uploads go to cloud storage; the file ID (cloud://…) is what the pages load.
+    const media: MediaStorage | undefined = upload ? { save: (name, data) => upload(`media/${name}`, data) } : undefined
+    // The operator console through HTTP access: named-account sessions, not OPENIDs (http-access.ts).
+    // Loaded on the first such call, so the mini-program's cold calls do not evaluate it.
+    if (isHttpAccessEvent(event)) {
+      const { allowedOrigins, handleHttpAccess } = await import('./http-access')
+      return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, requestId: context?.request_id })
+    }
     const wx = sdk.getWXContext(context)
     const openid = wx.OPENID || null
     const data =
@@ -105,7 +118,6 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     // Only actions restricted to named roles pay for the role lookup: the cold exhibit scan stays one read.
     if (def?.roles && !openid) return { ok: false as const, error: { code: 'UNAUTHENTICATED', message: NO_OPENID_MESSAGE } }
     const role = def?.roles ? await shared.roles.roleOf(openid) : 'visitor'
-    const upload = shared.platform.uploadFile?.bind(shared.platform)
     const result = await dispatch(fn, data, {
       openid,
       role,
@@ -116,8 +128,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       keys: cloudKeys(env) ?? undefined,
       requestId: context?.request_id,
       platform: shared.platform,
-      // Console photo uploads go to cloud storage; the file ID (cloud://…) is what the pages load.
-      media: upload ? { save: (name, data) => upload(`media/${name}`, data) } : undefined,
+      media,
     })
     // A refused role check tells the caller their own OPENID: what the operator must add to
     // ADMIN_OPENIDS / STAFF_OPENIDS (or the roles document) to grant the role.

@@ -1,0 +1,91 @@
+// The console's production path, dry-run locally: the console BUILT for hosting (API base from
+// VITE_API_BASE at build time, served at / as 云开发静态网站托管 would) from one origin, calling the
+// real cloud-function entries through a local stand-in of 云函数 HTTP 访问服务 on another origin
+// (cloud/testing/http-access-gateway.ts, over the wx-server-sdk STAND-IN database). An operator
+// signs in and lists exhibits; the same files served from an origin not in CONSOLE_ORIGIN cannot
+// sign in. What this does not prove is listed in docs/wechat-cloud.md (§ Console hosting).
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { Browser } from 'playwright-core'
+import { createAccount } from '../cloud/accounts/service'
+import { startHttpAccessGateway } from '../cloud/testing/http-access-gateway'
+import { desktopPage, launchBrowser, ROOT, shoot } from './harness'
+
+const PASSWORD = 'hosting-pass-2026'
+let hostDir: string
+let hosting: FastifyInstance
+let elsewhere: FastifyInstance
+let hostingOrigin: string
+let elsewhereOrigin: string
+let gw: Awaited<ReturnType<typeof startHttpAccessGateway>>
+let browser: Browser
+
+/** A static host for the built files, like the hosting service: files at /, index.html for /. */
+async function staticHost(dir: string) {
+  const app = Fastify({ logger: false })
+  await app.register(fastifyStatic, { root: dir, prefix: '/', index: ['index.html'] })
+  const address = await app.listen({ port: 0, host: '127.0.0.1' })
+  return { app, origin: address.replace('localhost', '127.0.0.1') }
+}
+
+beforeAll(async () => {
+  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-hosting-'))
+  ;({ app: hosting, origin: hostingOrigin } = await staticHost(hostDir))
+  ;({ app: elsewhere, origin: elsewhereOrigin } = await staticHost(hostDir))
+  gw = await startHttpAccessGateway({ APP_SECRET: 'hosting-dry-run-secret', CONSOLE_ORIGIN: hostingOrigin })
+  await createAccount(gw.store.accounts, { username: 'editor', name: '内容编辑小王', role: 'content_editor', password: PASSWORD }, new Date())
+  // The hosting build: the functions' HTTP-access base fixed at build time, the console at /.
+  execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_API_BASE: gw.base, ADMIN_BASE: '/', ADMIN_OUT_DIR: hostDir },
+  })
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await hosting?.close()
+  await elsewhere?.close()
+  await gw?.stop()
+  fs.rmSync(hostDir, { recursive: true, force: true })
+})
+
+async function signInAt(origin: string) {
+  const { context, page } = await desktopPage(browser)
+  const calls: string[] = []
+  page.on('request', (r) => {
+    if (r.method() === 'POST') calls.push(r.url())
+  })
+  await page.goto(`${origin}/`)
+  await page.getByLabel('账号').fill('editor')
+  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByRole('button', { name: /登\s*录/ }).click()
+  return { context, page, calls }
+}
+
+test('the hosted console signs in through HTTP access and lists the exhibits', async () => {
+  expect(new URL(hostingOrigin).port).not.toBe(new URL(gw.origin).port)
+  const { context, page, calls } = await signInAt(hostingOrigin)
+  await page.getByRole('button', { name: /退出登录/ }).waitFor()
+  await page.getByRole('menuitem', { name: '展品管理' }).click()
+  await page.locator('tr', { has: page.locator('td', { hasText: /^helmet$/ }) }).waitFor()
+  await shoot(page, 'admin-hosting-exhibits')
+  // Every call went to the functions' origin, none to the hosting origin.
+  expect(calls.length).toBeGreaterThanOrEqual(2)
+  expect(calls.every((u) => u.startsWith(`${gw.base}/`))).toBe(true)
+  expect(gw.requests.filter((r) => r.method === 'POST').every((r) => r.origin === hostingOrigin)).toBe(true)
+  expect(gw.requests.some((r) => r.path === '/console-api/_session')).toBe(true)
+  await context.close()
+})
+
+test('the same files served from an origin not in CONSOLE_ORIGIN cannot sign in', async () => {
+  const { context, page } = await signInAt(elsewhereOrigin)
+  // The function refuses the origin and sends no CORS header: the browser shows the console's network error.
+  await page.getByText('网络异常，请检查网络后重试').waitFor()
+  expect(gw.requests.filter((r) => r.origin === elsewhereOrigin).length).toBeGreaterThan(0)
+  await context.close()
+})
