@@ -147,14 +147,8 @@ export interface AudioAnswer {
   source: 'upload' | 'prepared' | 'synthesised'
 }
 
-/** What the console's hall form sends. */
-export interface HallEdit {
-  id: string
-  name: string
-  nameEn?: string
-  floor?: string
-  intro?: string
-  introEn?: string
+/** What the console's hall form sends: the hall's texts (its floor-plan rectangle is kept as is). */
+export type HallEdit = Pick<Hall, 'id' | 'name' | 'nameEn' | 'floor' | 'intro' | 'introEn'> & {
   /** Position in the visitor's hall list, 1 = first. */
   order: number
   /** Create under a new id. */

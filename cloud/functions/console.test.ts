@@ -27,6 +27,18 @@ beforeEach(async () => {
 })
 afterEach(() => env.cleanup())
 
+/** Where console uploads (photos, recordings) land in each test: the runtime's /uploads folder. */
+let mediaDir: string
+const media = (): MediaStorage => ({
+  async save(name, data) {
+    fs.mkdirSync(path.dirname(path.join(mediaDir, name)), { recursive: true })
+    fs.writeFileSync(path.join(mediaDir, name), data)
+    return `/uploads/${name}`
+  },
+})
+beforeEach(() => (mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-media-'))))
+afterEach(() => fs.rmSync(mediaDir, { recursive: true, force: true }))
+
 const NOW = bj('2026-11-26 10:00') // Thursday
 const FRI = '2026-11-27'
 const SAT = '2026-11-28'
@@ -314,16 +326,6 @@ describe('notices', () => {
 // ----- exhibits and photos -----
 
 describe('exhibit edits and photos', () => {
-  let mediaDir: string
-  const media = (): MediaStorage => ({
-    async save(name, data) {
-      fs.mkdirSync(path.dirname(path.join(mediaDir, name)), { recursive: true })
-      fs.writeFileSync(path.join(mediaDir, name), data)
-      return `/uploads/${name}`
-    },
-  })
-  beforeEach(() => (mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-media-'))))
-  afterEach(() => fs.rmSync(mediaDir, { recursive: true, force: true }))
 
   it('edits the texts the visitor page shows, and unpublishing hides the exhibit', async () => {
     const before = (await env.store.content.getExhibit('helmet'))!
@@ -366,16 +368,6 @@ describe('exhibit edits and photos', () => {
 })
 
 describe('audio guides', () => {
-  let mediaDir: string
-  const media = (): MediaStorage => ({
-    async save(name, data) {
-      fs.mkdirSync(path.dirname(path.join(mediaDir, name)), { recursive: true })
-      fs.writeFileSync(path.join(mediaDir, name), data)
-      return `/uploads/${name}`
-    },
-  })
-  beforeEach(() => (mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-audio-'))))
-  afterEach(() => fs.rmSync(mediaDir, { recursive: true, force: true }))
   const upload = (req: object) => asRole('content_editor', 'uploadAudio', req, media())
   const visitorSees = async (code: string) => ((await call('exhibits', 'get', { code }, { openid: null, now: NOW })) as any).data.exhibit
 

@@ -5,24 +5,16 @@ import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag 
 import { ACCOUNT_ROLE_LABELS, type AccountRoleName, type AccountView } from '../../../cloud/contracts/accounts'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
-import { useOnMount } from '../useOnMount'
+import { useLoaded } from '../useLoaded'
 
 const ROLE_OPTIONS = Object.entries(ACCOUNT_ROLE_LABELS).map(([value, label]) => ({ value, label }))
 
 export function Accounts() {
   const { message } = App.useApp()
-  const [rows, setRows] = useState<AccountView[]>([])
-  const [loading, setLoading] = useState(true)
   const [creating, setCreating] = useState(false)
   const [resetting, setResetting] = useState<AccountView | null>(null)
-  const load = async () => {
-    setLoading(true)
-    const res = await call('accounts', 'list', {})
-    setLoading(false)
-    if (res.ok) setRows(res.data.accounts)
-    else message.error(res.error.message)
-  }
-  useOnMount(load)
+  const { data, loading, reload: load } = useLoaded(() => call('accounts', 'list', {}))
+  const rows = data?.accounts ?? []
 
   const update = async (username: string, patch: { role?: AccountRoleName; disabled?: boolean }) => {
     const res = await call('accounts', 'update', { username, ...patch })

@@ -7,7 +7,7 @@ import type { BookingSettings as Settings, SessionTemplateView } from '../../../
 import type { CloseDayResult } from '../../../cloud/contracts/ops'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
-import { useOnMount } from '../useOnMount'
+import { useLoaded } from '../useLoaded'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 type Weekday = 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'
@@ -15,15 +15,9 @@ type SessionRow = SessionTemplateView & { date: string; sessionId: string; close
 
 export function BookingSettings() {
   const { message } = App.useApp()
-  const [settings, setSettings] = useState<Settings | null>(null)
   const [closing, setClosing] = useState<SessionRow | null>(null)
   const [result, setResult] = useState<CloseDayResult | null>(null)
-  const load = async () => {
-    const res = await call('console', 'bookingConfig', {})
-    if (res.ok) setSettings(res.data)
-    else message.error(res.error.message)
-  }
-  useOnMount(load)
+  const { data: settings, reload: load } = useLoaded(() => call('console', 'bookingConfig', {}))
   if (!settings) return <Card loading />
 
   const rows: SessionRow[] = settings.days.flatMap((d) =>

@@ -9,30 +9,22 @@ import { call, fileToBase64 } from '../api'
 import { visitorPage } from '../config'
 import { useFormErrors } from '../useFormErrors'
 import { ExhibitAudio } from './ExhibitAudio'
-import { useOnMount } from '../useOnMount'
+import { useLoaded } from '../useLoaded'
 
 const previewUrl = (code: string) => visitorPage(`pages/exhibit/index?id=${encodeURIComponent(code)}`)
 
 export function Exhibits() {
   const { message } = App.useApp()
-  const [halls, setHalls] = useState<Hall[]>([])
-  const [rows, setRows] = useState<Exhibit[]>([])
-  const [loading, setLoading] = useState(true)
   const [query, setQuery] = useState('')
   const [editing, setEditing] = useState<Exhibit | null>(null)
   const [creating, setCreating] = useState(false)
 
-  const load = async () => {
-    setLoading(true)
-    const res = await call('console', 'exhibits', {})
-    setLoading(false)
-    if (!res.ok) return void message.error(res.error.message)
-    setHalls(res.data.halls)
-    setRows(res.data.exhibits)
-  }
-  useOnMount(load)
+  const { data, loading, setData } = useLoaded(() => call('console', 'exhibits', {}))
+  const halls = data?.halls ?? []
+  // A saved or created exhibit replaces its row in place: the table keeps its page and filters.
+  const putRow = (e: Exhibit) => setData((d) => d && { ...d, exhibits: d.exhibits.some((x) => x.code === e.code) ? d.exhibits.map((x) => (x.code === e.code ? e : x)) : [...d.exhibits, e] })
 
-  const shown = useMemo(() => rows.filter((e) => !query || e.name.includes(query) || e.code.includes(query.toLowerCase())), [rows, query])
+  const shown = useMemo(() => (data?.exhibits ?? []).filter((e) => !query || e.name.includes(query) || e.code.includes(query.toLowerCase())), [data, query])
 
   return (
     <>
@@ -98,7 +90,7 @@ export function Exhibits() {
           onClose={() => setCreating(false)}
           onCreated={(e) => {
             setCreating(false)
-            setRows((all) => [...all, e])
+            putRow(e)
             setEditing(e)
           }}
         />
@@ -109,7 +101,7 @@ export function Exhibits() {
           halls={halls}
           onClose={() => setEditing(null)}
           onSaved={(e) => {
-            setRows((all) => all.map((x) => (x.code === e.code ? e : x)))
+            putRow(e)
             setEditing(e)
           }}
         />

@@ -6,7 +6,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Table } from 'antd'
 import type { HallEdit, ResponseOf } from '../../../cloud/contracts/api'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
-import { useOnMount } from '../useOnMount'
+import { useLoaded } from '../useLoaded'
 
 type HallRow = ResponseOf<'console', 'halls'>['halls'][number]
 /** The form's hall: an existing one with its position, or a new one placed last. */
@@ -14,17 +14,9 @@ type Editing = { hall: Partial<HallRow>; order: number; isNew: boolean }
 
 export function Halls() {
   const { message } = App.useApp()
-  const [rows, setRows] = useState<HallRow[]>([])
-  const [loading, setLoading] = useState(true)
   const [editing, setEditing] = useState<Editing | null>(null)
-  const load = async () => {
-    setLoading(true)
-    const res = await call('console', 'halls', {})
-    setLoading(false)
-    if (!res.ok) return void message.error(res.error.message)
-    setRows(res.data.halls)
-  }
-  useOnMount(load)
+  const { data, loading, reload: load } = useLoaded(() => call('console', 'halls', {}))
+  const rows = data?.halls ?? []
 
   return (
     <>

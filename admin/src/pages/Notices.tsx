@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import type { Notice } from '../../../cloud/contracts/ops'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
-import { useOnMount } from '../useOnMount'
+import { useLoaded } from '../useLoaded'
 
 interface NoticeForm {
   title: string
@@ -20,17 +20,9 @@ const stateOf = (n: Notice, now = new Date().toISOString()) =>
 
 export function Notices() {
   const { message } = App.useApp()
-  const [rows, setRows] = useState<Notice[]>([])
-  const [loading, setLoading] = useState(true)
   const [editing, setEditing] = useState<Notice | 'new' | null>(null)
-  const load = async () => {
-    setLoading(true)
-    const res = await call('console', 'notices', {})
-    setLoading(false)
-    if (res.ok) setRows(res.data.notices)
-    else message.error(res.error.message)
-  }
-  useOnMount(load)
+  const { data, loading, reload: load } = useLoaded(() => call('console', 'notices', {}))
+  const rows = data?.notices ?? []
 
   return (
     <>

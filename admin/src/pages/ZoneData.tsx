@@ -8,7 +8,7 @@ import { INDUSTRIES, QUALIFICATIONS, TALENT_TYPES } from '../../../cloud/contrac
 import { COMPANY_COLUMNS, POLICY_COLUMNS, companyToRow, policyToRow, type Row } from '../../../cloud/zone/import'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
-import { useOnMount } from '../useOnMount'
+import { useLoaded } from '../useLoaded'
 
 type ZoneState = { companies: Company[]; policies: Policy[]; charts: ZoneChart[] }
 type Columns = ReadonlyArray<readonly [string, string, string]>
@@ -22,19 +22,12 @@ const LONG = new Set(['企业简介', '政策摘要', '申报条件', '申报材
 
 export function ZoneData() {
   const { message } = App.useApp()
-  const [data, setData] = useState<ZoneState>({ companies: [], policies: [], charts: [] })
-  const [loading, setLoading] = useState(true)
   const [editing, setEditing] = useState<{ kind: 'company' | 'policy'; row: Row | null } | null>(null)
   const [chart, setChart] = useState<ZoneChart | null>(null)
   const [q, setQ] = useState('')
-  const load = async () => {
-    setLoading(true)
-    const res = await call('console', 'zoneData', {})
-    setLoading(false)
-    if (res.ok) setData(res.data)
-    else message.error(res.error.message)
-  }
-  useOnMount(load)
+  const loaded = useLoaded(() => call('console', 'zoneData', {}))
+  const { loading, reload: load } = loaded
+  const data: ZoneState = loaded.data ?? { companies: [], policies: [], charts: [] }
   const hit = (...texts: Array<string | undefined>) => !q || texts.some((t) => t?.includes(q))
 
   const remove = async (kind: 'company' | 'policy', id: string) => {
