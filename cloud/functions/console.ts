@@ -177,6 +177,17 @@ interface ImportAnswer {
 
 const iso = (s: string) => new Date(s).toISOString()
 
+/** An exhibit carries its hall's name and floor (the exhibit page reads them without a second
+ *  lookup): those of this hall, not what it carried from a previous one. */
+function inHall(e: Exhibit, hall: Hall): Exhibit {
+  const out: Exhibit = { ...e, hall: hall.name }
+  if (hall.nameEn) out.hallEn = hall.nameEn
+  else delete out.hallEn
+  if (hall.floor) out.floor = hall.floor
+  else delete out.floor
+  return out
+}
+
 const LANG = z.enum(['zh', 'en'], { error: '请选择讲解语言' })
 
 /** Puts one language's guide track on the exhibit and records the change. */
@@ -211,12 +222,7 @@ export const consoleFn = implement('console', {
         const before: Exhibit =
           existing ?? { code: edit.code, name: edit.name, hall: hall.name, hallId: hall.id, image: '', imageAlt: edit.imageAlt, summary: edit.summary, figures: [], company: edit.company, sort: (await ctx.store.content.listExhibits()).reduce((m, e) => Math.max(m, e.sort), 0) + 1, source: 'illustrative', sourceNote: '馆方在管理后台录入' }
         if (published && !before.image) return fail('EXHIBIT_NO_PHOTO', ConsoleErrors.EXHIBIT_NO_PHOTO, { published: ConsoleErrors.EXHIBIT_NO_PHOTO })
-        const after: Exhibit = { ...before, ...edit, hall: hall.name }
-        // The hall's own name and floor, not what the exhibit carried from its previous hall.
-        if (hall.nameEn) after.hallEn = hall.nameEn
-        else delete after.hallEn
-        if (hall.floor) after.floor = hall.floor
-        else delete after.floor
+        const after = inHall({ ...before, ...edit }, hall)
         // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
         // recorded audio no longer matches the text.
         after.source = 'article' === before.source ? 'article' : 'illustrative'
@@ -256,15 +262,10 @@ export const consoleFn = implement('console', {
         const others = list.filter((h) => h.id !== edit.id)
         const at = Math.min(order, others.length + 1) - 1
         const ordered = [...others.slice(0, at), after, ...others.slice(at)]
-        for (const [i, h] of ordered.entries()) {
-          if (h === after || list.indexOf(h) !== i) await ctx.store.content.putHall(h, i)
-        }
+        // Every hall is written at its position (a handful): the stored order is whatever this list says.
+        for (const [i, h] of ordered.entries()) await ctx.store.content.putHall(h, i)
         for (const e of (await ctx.store.content.listExhibits()).filter((x) => x.hallId === after.id)) {
-          const moved: Exhibit = { ...e, hall: after.name }
-          if (after.nameEn) moved.hallEn = after.nameEn
-          else delete moved.hallEn
-          if (after.floor) moved.floor = after.floor
-          else delete moved.floor
+          const moved = inHall(e, after)
           if (JSON.stringify(moved) !== JSON.stringify(e)) await ctx.store.content.putExhibit(moved)
         }
         await recordChange(ctx, 'console.saveHall', after.id, before && { ...before, order: list.indexOf(before) + 1 }, { ...after, order: at + 1 })
