@@ -1,5 +1,6 @@
 // A release-moment rush against the local runtime, started exactly as `npm start` starts it
-// (tsx cloud/runtime/main.ts, a child process over its own SQLite file):
+// (node dist/server/start.js, the bundle rebuilt when older than its sources; a child process
+// over its own SQLite file):
 //   npm run bench:booking -- [--clients 2000] [--places 300,2000] [--rounds 3] [--ramp 1000]
 // Each place count runs on its own fresh server: 300 places (most of a rush is refused as full,
 // which costs reads only) and 2000 = every attempt writes (the cost of a booking's commit).
@@ -28,6 +29,7 @@ import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../cloud/booking/conf
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { seedIfEmpty } from '../cloud/store/seed'
 import { openSqliteStore } from '../cloud/store/sqlite'
+import { SERVER_START, ensureServerBundle } from '../scripts/build-server'
 
 const ROOT = path.resolve(__dirname, '..')
 const arg = (name: string, fallback: number) => {
@@ -132,11 +134,8 @@ async function benchPlaces(PLACES: number) {
   const port = await freePort()
   // --profile DIR writes a CPU profile of the server (node --cpu-prof) for finding hot spots.
   const profileAt = process.argv.indexOf('--profile')
-  const [command, args] =
-    profileAt > 0
-      ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`, '--import', 'tsx', 'cloud/runtime/main.ts']]
-      : [path.join(ROOT, 'node_modules/.bin/tsx'), ['cloud/runtime/main.ts']]
-  const child = spawn(command, args, {
+  const args = profileAt > 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`, SERVER_START] : [SERVER_START]
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_FILE: dbFile, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dir, 'no-static'), NO_SHOW_INTERVAL_MS: '0', APP_SECRET: crypto.randomBytes(16).toString('hex') },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -253,6 +252,7 @@ async function benchPlaces(PLACES: number) {
 }
 
 async function main() {
+  await ensureServerBundle()
   const results = []
   for (const places of PLACE_COUNTS) {
     results.push(await benchPlaces(places))
