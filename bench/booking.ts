@@ -214,7 +214,10 @@ async function benchPlaces(PLACES: number) {
       // The floor is measured just before and just after the booking burst and averaged, so that
       // a neighbour's load on a shared machine skews both sides of the ratio alike.
       const pingBefore = await burst(burstClients.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })), child.pid!)
+      const from = process.hrtime.bigint()
       const book = await burst(burstClients.map((c, i) => bookOnce(c, i, `b${round}`)), child.pid!)
+      // With --profile: the burst's window on the monotonic clock the profile's timestamps use (µs).
+      if (profileAt > 0) console.log(`      profile window of the booking burst: ${from / BigInt(1000)}–${process.hrtime.bigint() / BigInt(1000)} µs`)
       const pingAfter = await burst(burstClients.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })), child.pid!)
       const ping = {
         done: [...pingBefore.done, ...pingAfter.done],
