@@ -42,7 +42,9 @@ export { statusFor }
 /**
  * Fastify compiles route schemas with ajv and fast-json-stringify, and loads both — about a fifth
  * of the server's start — when the server is made. No route here declares a schema (zod checks
- * every call), so the compilers are loaded only if a schema ever asks for one.
+ * every call), so the compilers are loaded only if a schema ever asks for one. (Fastify counts them
+ * as custom compilers: the one difference is that a `headers` schema is used as written, not
+ * lower-cased — write header names in lower case.)
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
 const schemaCompilers = {
