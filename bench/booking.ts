@@ -1,5 +1,6 @@
 // A release-moment rush against the local runtime, started exactly as `npm start` starts it
-// (tsx cloud/runtime/main.ts, a child process over its own SQLite file):
+// (node dist/server/start.js, the bundle rebuilt when older than its sources; a child process
+// over its own SQLite file):
 //   npm run bench:booking -- [--clients 2000] [--places 300,2000] [--rounds 3] [--ramp 1000]
 // Each place count runs on its own fresh server: 300 places (most of a rush is refused as full,
 // which costs reads only) and 2000 = every attempt writes (the cost of a booking's commit).
@@ -28,6 +29,7 @@ import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../cloud/booking/conf
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { seedIfEmpty } from '../cloud/store/seed'
 import { openSqliteStore } from '../cloud/store/sqlite'
+import { SERVER_START, ensureServerBundle } from '../scripts/build-server'
 
 const ROOT = path.resolve(__dirname, '..')
 const arg = (name: string, fallback: number) => {
@@ -113,12 +115,30 @@ async function freePort(): Promise<number> {
   })
 }
 
-async function burst(replies: Promise<Reply>[]) {
+/** CPU time (user + system) a process has used so far, in ms, from /proc (Linux). */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in clock ticks of 1/100 s
+}
+
+/** Requests answered together: throughput, latency, and the CPU the server and this client spent per request. */
+async function burst(replies: Promise<Reply>[], serverPid: number) {
   const started = performance.now()
+  const server0 = cpuMsOf(serverPid)
+  const client0 = process.cpuUsage()
   const done = await Promise.all(replies)
+  const client = process.cpuUsage(client0)
+  const serverCpu = cpuMsOf(serverPid) - server0
   const seconds = (performance.now() - started) / 1000
   const latencies = done.map((r) => r.ms).sort((a, b) => a - b)
-  return { done, perSecond: done.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) }
+  return {
+    done,
+    perSecond: done.length / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    serverCpuMs: serverCpu / done.length,
+    clientCpuMs: (client.user + client.system) / 1000 / done.length,
+  }
 }
 
 async function benchPlaces(PLACES: number) {
@@ -132,11 +152,8 @@ async function benchPlaces(PLACES: number) {
   const port = await freePort()
   // --profile DIR writes a CPU profile of the server (node --cpu-prof) for finding hot spots.
   const profileAt = process.argv.indexOf('--profile')
-  const [command, args] =
-    profileAt > 0
-      ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`, '--import', 'tsx', 'cloud/runtime/main.ts']]
-      : [path.join(ROOT, 'node_modules/.bin/tsx'), ['cloud/runtime/main.ts']]
-  const child = spawn(command, args, {
+  const args = profileAt > 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`, SERVER_START] : [SERVER_START]
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_FILE: dbFile, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dir, 'no-static'), NO_SHOW_INTERVAL_MS: '0', APP_SECRET: crypto.randomBytes(16).toString('hex') },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -157,7 +174,7 @@ async function benchPlaces(PLACES: number) {
     console.log(`booking rush: ${CLIENTS} clients, ${PLACES} places, ${ROUNDS} rounds, rush over ${RAMP_MS} ms (${Math.round((CLIENTS / RAMP_MS) * 1000)} attempts/s offered), server pid ${child.pid}, ${os.cpus().length} cores`)
     console.log('round | floor ping/s p99ms | burst book/s ratio p99ms confirmed | rush p50ms p99ms confirmed full errors')
 
-    const rows: Array<{ ping: number; pingP99: number; book: number; ratio: number; burstP99: number; p50: number; p99: number; confirmed: number[]; errors: number }> = []
+    const rows: Array<{ ping: number; pingP99: number; book: number; ratio: number; burstP99: number; p50: number; p99: number; confirmed: number[]; errors: number; cpu: number[] }> = []
     let serial = 0
     let address = 0
     const nextAddress = () => {
@@ -186,8 +203,8 @@ async function benchPlaces(PLACES: number) {
     // Warm-up (not counted): the server's JIT and caches get going on a throwaway session.
     {
       const warm = await makeClients(sessions[2 * ROUNDS])
-      await burst(warm.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })))
-      await burst(warm.map((c, i) => bookOnce(c, i, 'warm')))
+      await burst(warm.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })), child.pid!)
+      await burst(warm.map((c, i) => bookOnce(c, i, 'warm')), child.pid!)
       for (const c of warm) c.agent.destroy()
     }
 
@@ -196,10 +213,19 @@ async function benchPlaces(PLACES: number) {
       const rushClients = await makeClients(sessions[2 * round + 1])
       // The floor is measured just before and just after the booking burst and averaged, so that
       // a neighbour's load on a shared machine skews both sides of the ratio alike.
-      const pingBefore = await burst(burstClients.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })))
-      const book = await burst(burstClients.map((c, i) => bookOnce(c, i, `b${round}`)))
-      const pingAfter = await burst(burstClients.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })))
-      const ping = { done: [...pingBefore.done, ...pingAfter.done], perSecond: (pingBefore.perSecond + pingAfter.perSecond) / 2, p99: (pingBefore.p99 + pingAfter.p99) / 2 }
+      const pingBefore = await burst(burstClients.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })), child.pid!)
+      const from = process.hrtime.bigint()
+      const book = await burst(burstClients.map((c, i) => bookOnce(c, i, `b${round}`)), child.pid!)
+      // With --profile: the burst's window on the monotonic clock the profile's timestamps use (µs).
+      if (profileAt > 0) console.log(`      profile window of the booking burst: ${from / BigInt(1000)}–${process.hrtime.bigint() / BigInt(1000)} µs`)
+      const pingAfter = await burst(burstClients.map((c) => request(port, c.agent, '/api/system', { action: 'ping' })), child.pid!)
+      const ping = {
+        done: [...pingBefore.done, ...pingAfter.done],
+        perSecond: (pingBefore.perSecond + pingAfter.perSecond) / 2,
+        p99: (pingBefore.p99 + pingAfter.p99) / 2,
+        serverCpuMs: (pingBefore.serverCpuMs + pingAfter.serverCpuMs) / 2,
+        clientCpuMs: (pingBefore.clientCpuMs + pingAfter.clientCpuMs) / 2,
+      }
       const t0 = performance.now() + 20
       const rush = await burst(
         rushClients.map(
@@ -209,16 +235,18 @@ async function benchPlaces(PLACES: number) {
               setTimeout(() => resolve(bookOnce(c, i, `r${round}`)), Math.max(0, at - performance.now()))
             }),
         ),
+        child.pid!,
       )
       for (const c of [...burstClients, ...rushClients]) c.agent.destroy()
       const b = tally(book.done)
       const r = tally(rush.done)
       const pingErrors = ping.done.filter((x) => x.status !== 200).length
-      const row = { ping: ping.perSecond, pingP99: ping.p99, book: book.perSecond, ratio: book.perSecond / ping.perSecond, burstP99: book.p99, p50: rush.p50, p99: rush.p99, confirmed: [b.confirmed, r.confirmed], errors: b.errors + r.errors + pingErrors }
+      const row = { ping: ping.perSecond, pingP99: ping.p99, book: book.perSecond, ratio: book.perSecond / ping.perSecond, burstP99: book.p99, p50: rush.p50, p99: rush.p99, confirmed: [b.confirmed, r.confirmed], errors: b.errors + r.errors + pingErrors, cpu: [ping.serverCpuMs, book.serverCpuMs, ping.clientCpuMs, book.clientCpuMs] }
       rows.push(row)
       console.log(
         `${String(round + 1).padStart(5)} | ${row.ping.toFixed(0).padStart(12)} ${row.pingP99.toFixed(0).padStart(5)} | ${row.book.toFixed(0).padStart(12)} ${row.ratio.toFixed(2).padStart(5)} ${row.burstP99.toFixed(0).padStart(5)} ${String(b.confirmed).padStart(9)} | ${row.p50.toFixed(1).padStart(10)} ${row.p99.toFixed(1).padStart(5)} ${String(r.confirmed).padStart(9)} ${String(r.full).padStart(4)} ${String(row.errors).padStart(6)}`,
       )
+      console.log(`      CPU per request (ms): server ping ${row.cpu[0].toFixed(3)}, book ${row.cpu[1].toFixed(3)}; this client ping ${row.cpu[2].toFixed(3)}, book ${row.cpu[3].toFixed(3)}`)
     }
 
     // What the database holds must equal what was acknowledged.
@@ -233,6 +261,8 @@ async function benchPlaces(PLACES: number) {
       `median | ${m.ping.toFixed(0).padStart(12)} ${med('pingP99').toFixed(0).padStart(5)} | ${m.book.toFixed(0).padStart(12)} ${m.ratio.toFixed(2).padStart(5)} ${med('burstP99').toFixed(0).padStart(5)} ${''.padStart(9)} | ${m.p50.toFixed(1).padStart(10)} ${m.p99.toFixed(1).padStart(5)}`,
     )
     console.log(`median booking attempts/s (burst) ${m.book.toFixed(0)}; no-op floor ${m.ping.toFixed(0)}/s; ratio ${m.ratio.toFixed(2)}; rush latency p50 ${m.p50.toFixed(1)} ms, p99 ${m.p99.toFixed(1)} ms`)
+    const cpu = (k: number) => median(rows.map((r) => r.cpu[k])).toFixed(3)
+    console.log(`CPU per request (medians): server ping ${cpu(0)} ms, book ${cpu(1)} ms; client ping ${cpu(2)} ms, book ${cpu(3)} ms (${CLIENTS} same-instant bookings within ${TARGET_BURST_P99_MS} ms need ≤ ${(TARGET_BURST_P99_MS / CLIENTS).toFixed(2)} ms of the server's one thread per booking)`)
     console.log(`database: ${dbConfirmed} confirmed bookings, ${dbBooked} places taken; acknowledged ${acknowledged}`)
     const checks: Array<[string, boolean]> = [
       [`exactly ${PLACES} confirmed in every burst and rush`, rows.every((r) => r.confirmed.every((c) => c === Math.min(PLACES, CLIENTS)))],
@@ -253,6 +283,7 @@ async function benchPlaces(PLACES: number) {
 }
 
 async function main() {
+  await ensureServerBundle()
   const results = []
   for (const places of PLACE_COUNTS) {
     results.push(await benchPlaces(places))

@@ -5,30 +5,36 @@
 // failures: 200 with ok:false. They are listed explicitly — every code of the features' error
 // catalogues. A code in neither list is a bug or an unplanned failure and answers 500, so it
 // shows up in monitoring instead of passing as a normal answer.
-// Adding a feature with its own error catalogue: spread it into REFUSAL_CODES.
+// Adding a feature with its own error catalogue: spread it into refusalCodes().
 import { AccountErrors } from '../contracts/accounts'
 import { BookingErrors } from '../contracts/booking'
 import { CommonErrors } from '../contracts/errors'
 import type { Result } from '../contracts/result'
-import { AdminErrors } from '../functions/admin'
-import { ConsoleErrors } from '../functions/console'
-import { ExhibitErrors } from '../functions/exhibits'
-import { ZoneErrors } from '../functions/zone'
 import { STATUS_BY_CODE } from './failure-status'
 
-/** Refusals a person reads and acts on: 200. */
-export const REFUSAL_CODES: ReadonlySet<string> = new Set([
-  'NOT_FOUND' satisfies keyof typeof CommonErrors,
-  ...Object.keys(BookingErrors),
-  ...Object.keys(ZoneErrors),
-  ...Object.keys(ExhibitErrors),
-  ...Object.keys(AdminErrors),
-  ...Object.keys(AccountErrors),
-  ...Object.keys(ConsoleErrors),
-])
+let refusals: ReadonlySet<string> | undefined
+
+/**
+ * Refusals a person reads and acts on: 200. Made at the first answer: the catalogues kept in the
+ * functions' modules are required then, so the server starts without evaluating those modules
+ * (cloud/runtime/functions.ts).
+ */
+function refusalCodes(): ReadonlySet<string> {
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+  return (refusals ??= new Set([
+    'NOT_FOUND' satisfies keyof typeof CommonErrors,
+    ...Object.keys(BookingErrors),
+    ...Object.keys((require('../functions/zone') as typeof import('../functions/zone')).ZoneErrors),
+    ...Object.keys((require('../functions/exhibits') as typeof import('../functions/exhibits')).ExhibitErrors),
+    ...Object.keys((require('../functions/admin') as typeof import('../functions/admin')).AdminErrors),
+    ...Object.keys(AccountErrors),
+    ...Object.keys((require('../functions/console') as typeof import('../functions/console')).ConsoleErrors),
+  ]))
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
 
 export function statusFor(result: Result<unknown>): number {
   if (result.ok) return 200
   const code = result.error.code
-  return STATUS_BY_CODE[code] ?? (REFUSAL_CODES.has(code) ? 200 : 500)
+  return STATUS_BY_CODE[code] ?? (refusalCodes().has(code) ? 200 : 500)
 }

@@ -5,6 +5,7 @@ import { runNoShowJob } from '../booking/noshow'
 import { openSqliteStore } from '../store/sqlite'
 import { seedIfEmpty } from '../store/seed'
 import { loadConfig } from './config'
+import { preloadFunctions } from './functions'
 import { buildServer, LISTEN_BACKLOG } from './server'
 
 async function main() {
@@ -36,6 +37,8 @@ async function main() {
   // keeps them from SYN retries (~1 s each); keep-alive outlives a typical proxy's idle timeout.
   app.server.keepAliveTimeout = 75_000
   await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG })
+  // Listening first, then the functions' modules (a call arriving meanwhile loads its own).
+  preloadFunctions().catch((error) => app.log.error(error, 'loading the cloud functions failed'))
   const where = `http://${config.host}:${config.port}`
   console.log(`\n高新区科技馆 本地运行中: ${where}`)
   console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)

@@ -4,10 +4,11 @@
 import fs from 'node:fs'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
+import type { ValidatorFactory } from '@fastify/ajv-compiler'
+import type { SerializerFactory } from '@fastify/fast-json-stringify-compiler'
 import { CommonErrors } from '../contracts/errors'
 import { fail } from '../contracts/result'
 import { dispatch } from '../functions/dispatch'
-import { functions } from '../functions'
 import type { CloudFunction } from '../functions/types'
 import { statusFor } from './http-status'
 import type { Store } from '../store/port'
@@ -19,12 +20,13 @@ import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
 import { localMedia, registerConsole, uploadsDirFor } from './console'
 import { espeak } from '../exhibits/speech'
+import { loadFunction } from './functions'
 
 export interface ServerOptions {
   config: RuntimeConfig
   store: Store
   now?: () => Date
-  /** Replace or add functions (tests). */
+  /** Serve these functions instead of the project's (tests). */
   functions?: Record<string, CloudFunction>
 }
 
@@ -38,13 +40,34 @@ export const LISTEN_BACKLOG = 4096
 /** Refusals answer 200, request/server failures their HTTP status, unknown codes 500: see http-status.ts. */
 export { statusFor }
 
-export async function buildServer({ config, store, now = () => new Date(), functions: fns = functions }: ServerOptions): Promise<FastifyInstance> {
+/**
+ * Fastify compiles route schemas with ajv and fast-json-stringify, and loads both — about a fifth
+ * of the server's start — when the server is made. No route here declares a schema (zod checks
+ * every call), so the compilers are loaded only if a schema ever asks for one. (Fastify counts them
+ * as custom compilers: the one difference is that a `headers` schema is used as written, not
+ * lower-cased — write header names in lower case.)
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+const schemaCompilers = {
+  buildValidator: ((...args) => {
+    let compile: ReturnType<ValidatorFactory> | undefined
+    return (route) => (compile ??= (require('@fastify/ajv-compiler') as () => ValidatorFactory)()(...args))(route)
+  }) satisfies ValidatorFactory,
+  buildSerializer: ((...args) => {
+    let compile: ReturnType<SerializerFactory> | undefined
+    return (route) => (compile ??= (require('@fastify/fast-json-stringify-compiler') as () => SerializerFactory)()(...args))(route)
+  }) satisfies SerializerFactory,
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export async function buildServer({ config, store, now = () => new Date(), functions: fns }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     // Fastify's two lines per request are replaced by the one-line hook below.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
+    schemaController: { compilersFactory: schemaCompilers },
   })
 
   await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.keys)?.openid ?? null)
@@ -73,7 +96,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   registerSignIn(app, config, store, now)
 
   const handleCall = async (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => {
-    const fn = Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined
+    const fn = fns ? (Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined) : await loadFunction(req.params.fn)
     if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
     const token = readToken(bearerToken(req.headers.authorization), config.keys)
     const identity = await currentCaller(token?.identity ?? null, store)

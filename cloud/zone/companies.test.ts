@@ -1,4 +1,5 @@
 import type { Company } from '../contracts/zone'
+import fc from 'fast-check'
 import { syntheticCompanies } from '../../bench/synthetic'
 import { buildCompanyIndex, searchCompanies } from './companies'
 import { readCompanies } from './seed'
@@ -140,5 +141,29 @@ describe('paging on the synthetic set', () => {
     const expected = all.filter((c) => c.industry === '生命健康' && c.qualifications.includes('高新技术企业')).length
     expect(searchCompanies(index, { industry: '生命健康', qualification: '高新技术企业' }).total).toBe(expected)
     expect(expected).toBeGreaterThan(0)
+  })
+
+  it('finds every company whose name, short name, product or field holds the query — whatever slice of whatever text', () => {
+    // The search looks candidates up by the pairs of characters in the query; a plain scan is the
+    // truth it must agree with, for slices of real texts and for text no company has.
+    const sample = [...readCompanies(), ...all.slice(0, 2_000)]
+    const small = buildCompanyIndex(sample)
+    const texts = sample.flatMap((c) => [c.name, c.shortName ?? '', ...c.products, ...c.fields]).filter(Boolean)
+    const holding = (q: string) =>
+      sample.filter((c) => [c.name, c.shortName ?? '', ...c.products, ...c.fields].some((t) => t && normalize(t).includes(q))).map((c) => c.id)
+    const sliceOf = fc
+      .tuple(fc.constantFrom(...texts), fc.nat(), fc.integer({ min: 1, max: 6 }))
+      .map(([t, from, len]) => normalize(t).slice(from % normalize(t).length).slice(0, len))
+    fc.assert(
+      fc.property(fc.oneof(sliceOf, fc.string({ minLength: 1, maxLength: 4 }), fc.constantFrom('𠀀', '储能𠀀', '\u0000')), (raw) => {
+        const q = normalize(raw)
+        fc.pre(q.length > 0)
+        const found = new Set(searchCompanies(small, { q, pageSize: 50, page: 1 }).items.map((c) => c.id))
+        const total = searchCompanies(small, { q }).total
+        for (let p = 2; p <= Math.ceil(total / 50); p++) for (const c of searchCompanies(small, { q, pageSize: 50, page: p }).items) found.add(c.id)
+        expect(holding(q).filter((id) => !found.has(id))).toEqual([])
+      }),
+      { numRuns: 150, seed: 12 },
+    )
   })
 })

@@ -21,82 +21,98 @@ interface Entry {
 }
 
 /**
- * All searchable text of all entries in one string, so a query finds its candidates with a few
- * native indexOf calls instead of testing every entry's keys one by one.
+ * Where each character and each pair of adjacent characters occurs: for every one, the entries
+ * whose text holds it, ascending. An entry containing a query holds every pair of the query, so
+ * intersecting those few lists gives a small superset of the matches to check with `includes` —
+ * instead of scanning the text of all entries for every query (1 ms on 10,000 companies).
+ * Characters are UTF-16 code units, as in `includes`, so the superset holds for any text.
  */
-interface Blob {
-  text: string
-  /** Offset where each entry's text starts, ascending (entry order). */
-  starts: number[]
+type Grams = Map<number, number[]>
+
+/** The pair of code units starting at `i` as one number, or the unit alone when it is the last. */
+const gramOf = (s: string, i: number): number => (i + 1 < s.length ? 0x10000 + s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1) : s.charCodeAt(i))
+
+function buildGrams(texts: string[]): Grams {
+  const grams: Grams = new Map()
+  const add = (gram: number, entry: number) => {
+    const list = grams.get(gram)
+    if (!list) grams.set(gram, [entry])
+    else if (list[list.length - 1] !== entry) list.push(entry) // entries come in order: once each
+  }
+  for (let entry = 0; entry < texts.length; entry++) {
+    const text = texts[entry]
+    for (let i = 0; i < text.length; i++) {
+      add(text.charCodeAt(i), entry)
+      if (i + 1 < text.length) add(gramOf(text, i), entry)
+    }
+  }
+  return grams
+}
+
+/** Entries whose text may contain every piece (pieces of one character by that character), ascending. */
+function mayContain(grams: Grams, pieces: string[]): number[] {
+  const lists: number[][] = []
+  for (const piece of pieces) {
+    const step = piece.length === 1 ? 1 : piece.length - 1
+    for (let i = 0; i < step; i++) {
+      const list = grams.get(gramOf(piece, i))
+      if (!list) return []
+      lists.push(list)
+    }
+  }
+  if (!lists.length) return []
+  lists.sort((a, b) => a.length - b.length)
+  let out = lists[0]
+  for (let l = 1; l < lists.length && out.length; l++) out = intersect(out, lists[l])
+  return out
+}
+
+/** The members of ascending `a` also in ascending `b` (each looked up by binary search: `a` is the short one). */
+function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = []
+  let lo = 0
+  for (const x of a) {
+    let hi = b.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (b[mid] < x) lo = mid + 1
+      else hi = mid
+    }
+    if (lo === b.length) break
+    if (b[lo] === x) out.push(x)
+  }
+  return out
 }
 
 export interface CompanyIndex {
   entries: Entry[]
   byId: Map<string, Company>
-  /** Every key of every entry (names, pinyin, products, fields). */
-  all: Blob
-  /** Names and short names only (for the missing-character fallback). */
-  names: Blob
-  /** Full pinyin of names and short names only (for a Chinese query looked up by how it sounds). */
-  sounds: Blob
+  /** Every key of every entry (names, pinyin, products, fields), one text per entry. */
+  texts: string[]
+  grams: Grams
 }
 
+/** Joins an entry's keys: a character no company text holds, so a query never matches across two keys. */
 const SEP = '\u0001'
-const END = '\u0002'
 
-function blob(parts: string[][]): Blob {
-  const starts: number[] = []
-  let text = ''
-  for (const p of parts) {
-    starts.push(text.length)
-    text += p.join(SEP) + END
+/** `text` holds `head`, any one character, then `tail` (a name with one character left out). */
+function holdsWithOneMissing(text: string, head: string, tail: string): boolean {
+  for (let at = text.indexOf(head); at >= 0 && at + head.length < text.length; at = text.indexOf(head, at + 1)) {
+    if (text.startsWith(tail, at + head.length + 1)) return true
   }
-  return { text, starts }
+  return false
 }
 
-/** Indexes of the entries whose text contains `q`, ascending, each once. */
-function entriesContaining(b: Blob, q: string): number[] {
-  const out: number[] = []
-  let at = b.text.indexOf(q)
-  let i = 0
-  while (at >= 0) {
-    // Advance to the entry holding this offset (offsets only grow).
-    while (i + 1 < b.starts.length && b.starts[i + 1] <= at) i++
-    out.push(i)
-    const next = i + 1 < b.starts.length ? b.starts[i + 1] : b.text.length
-    at = b.text.indexOf(q, next)
-  }
-  return out
-}
-
-/** Entries with a name that contains `q` with one character of the name left out. */
-function entriesWithOneMissing(b: Blob, q: string): number[] {
+/** Entries with a name or short name that contains `q` with one character of the name left out, ascending. */
+function entriesWithOneMissing(index: CompanyIndex, q: string): number[] {
   const found = new Set<number>()
-  const isText = (c: string) => c !== '' && c !== SEP && c !== END
-  const entryAt = (at: number) => {
-    // Binary search: the last entry starting at or before `at`.
-    let lo = 0
-    let hi = b.starts.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (b.starts[mid] <= at) lo = mid
-      else hi = mid - 1
-    }
-    return lo
-  }
   for (let cut = 1; cut < q.length; cut++) {
     const head = q.slice(0, cut)
     const tail = q.slice(cut)
-    // Look for the longer piece (fewer occurrences), then check the other one beside it.
-    if (head.length >= tail.length) {
-      for (let at = b.text.indexOf(head); at >= 0; at = b.text.indexOf(head, at + 1)) {
-        if (isText(b.text.charAt(at + cut)) && b.text.startsWith(tail, at + cut + 1)) found.add(entryAt(at))
-      }
-    } else {
-      for (let at = b.text.indexOf(tail); at >= 0; at = b.text.indexOf(tail, at + 1)) {
-        const headAt = at - 1 - head.length
-        if (headAt >= 0 && isText(b.text.charAt(at - 1)) && b.text.startsWith(head, headAt)) found.add(entryAt(headAt))
-      }
+    for (const i of mayContain(index.grams, [head, tail])) {
+      if (found.has(i)) continue
+      const { name, short } = index.entries[i]
+      if (holdsWithOneMissing(name, head, tail) || (short && holdsWithOneMissing(short, head, tail))) found.add(i)
     }
   }
   return [...found].sort((a, b) => a - b)
@@ -131,12 +147,12 @@ export function buildCompanyIndex(companies: Company[]): CompanyIndex {
     }
   })
   entries.sort((a, b) => collator.compare(a.company.name, b.company.name))
+  const texts = entries.map((e) => [e.name, e.short, e.shortInitials, e.shortFull, e.nameInitials, e.nameFull, ...e.products, ...e.fields].join(SEP))
   return {
     entries,
     byId: new Map(companies.map((c) => [c.id, c])),
-    all: blob(entries.map((e) => [e.name, e.short, e.shortInitials, e.shortFull, e.nameInitials, e.nameFull, ...e.products, ...e.fields])),
-    names: blob(entries.map((e) => [e.name, e.short])),
-    sounds: blob(entries.map((e) => [e.shortFull, e.nameFull])),
+    texts,
+    grams: buildGrams(texts),
   }
 }
 
@@ -189,6 +205,9 @@ const summary = (c: Company, matched?: string): CompanySummary => ({
 
 const AT_SLOTS = 64
 const LENGTH_SLOTS = 64
+const BUCKETS = 6 * AT_SLOTS * LENGTH_SLOTS
+/** The counting sort's counters, kept between searches: allocating 100 KB per search cost more than the sort. */
+const counts = new Int32Array(BUCKETS + 1)
 
 /**
  * Orders hits by tier, then match position, then name length — a counting sort on a small integer
@@ -196,16 +215,15 @@ const LENGTH_SLOTS = 64
  * comparison sort of 10,000 hits would cost more than the search itself.
  */
 function rankOrder(hits: Hit[]): Hit[] {
-  const buckets = 6 * AT_SLOTS * LENGTH_SLOTS
+  counts.fill(0)
   const keys = new Int32Array(hits.length)
-  const counts = new Int32Array(buckets + 1)
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]
     const key = (h.tier * AT_SLOTS + Math.min(h.at, AT_SLOTS - 1)) * LENGTH_SLOTS + Math.min(h.entry.name.length, LENGTH_SLOTS - 1)
     keys[i] = key
     counts[key + 1]++
   }
-  for (let k = 0; k < buckets; k++) counts[k + 1] += counts[k]
+  for (let k = 0; k < BUCKETS; k++) counts[k + 1] += counts[k]
   const out = new Array<Hit>(hits.length)
   for (let i = 0; i < hits.length; i++) out[counts[keys[i]]++] = hits[i]
   return out
@@ -222,38 +240,50 @@ export function searchCompanies(index: CompanyIndex, query: CompanyQuery): Page<
   const han = hasHan(q)
   const admits = (c: Company) =>
     (!query.industry || c.industry === query.industry) && (!query.qualification || c.qualifications.includes(query.qualification))
-  const hits: Hit[] = []
+  const { page, pageSize, start } = pageBounds(query.page, query.pageSize)
   if (!q) {
-    for (const entry of index.entries) if (admits(entry.company)) hits.push({ entry, tier: Tier.ExactName, at: 0 })
-  } else {
-    // Two or more Chinese characters are also looked up by how they sound (one character alone
-    // would sound like half the zone).
-    const sound = han && q.length >= 2 ? pinyinKeys(q).full : ''
-    const candidates = entriesContaining(index.all, q)
-    if (sound) {
-      const seen = new Uint8Array(index.entries.length)
-      for (const i of candidates) seen[i] = 1
-      for (const i of entriesContaining(index.sounds, sound)) if (!seen[i]) candidates.push(i)
-    }
-    for (const i of candidates) {
-      const entry = index.entries[i]
+    // Everything, in name order: only the page's own summaries are made.
+    const items: CompanySummary[] = []
+    let total = 0
+    for (const entry of index.entries) {
       if (!admits(entry.company)) continue
-      const hit = rank(entry, q, han, sound)
-      if (hit) hits.push(hit)
+      if (total >= start && total < start + pageSize) items.push(summary(entry.company))
+      total++
     }
-    // A name with one character missing is a fallback, for when the query finds less than a page.
-    if (hits.length < DEFAULT_PAGE_SIZE && q.length >= 3) {
-      const seen = new Set(hits.map((h) => h.entry))
-      for (const i of entriesWithOneMissing(index.names, q)) {
-        const entry = index.entries[i]
-        if (!seen.has(entry) && admits(entry.company)) hits.push({ entry, tier: Tier.Fuzzy, at: 0, matched: '相近名称' })
-      }
+    return { items, total, page, pageSize }
+  }
+  const hits: Hit[] = []
+  // Two or more Chinese characters are also looked up by how they sound (one character alone
+  // would sound like half the zone).
+  const sound = han && q.length >= 2 ? pinyinKeys(q).full : ''
+  const candidates = mayContain(index.grams, [q]).filter((i) => index.texts[i].includes(q))
+  if (sound) {
+    // Entries that only sound like the query come after those holding its text (both ascending).
+    let t = 0
+    const textCount = candidates.length
+    for (const i of mayContain(index.grams, [sound])) {
+      while (t < textCount && candidates[t] < i) t++
+      if (t < textCount && candidates[t] === i) continue
+      const { shortFull, nameFull } = index.entries[i]
+      if (shortFull.includes(sound) || nameFull.includes(sound)) candidates.push(i)
     }
   }
-  const ordered = q ? rankOrder(hits) : hits
-  const { page, pageSize, start } = pageBounds(query.page, query.pageSize)
+  for (const i of candidates) {
+    const entry = index.entries[i]
+    if (!admits(entry.company)) continue
+    const hit = rank(entry, q, han, sound)
+    if (hit) hits.push(hit)
+  }
+  // A name with one character missing is a fallback, for when the query finds less than a page.
+  if (hits.length < DEFAULT_PAGE_SIZE && q.length >= 3) {
+    const seen = new Set(hits.map((h) => h.entry))
+    for (const i of entriesWithOneMissing(index, q)) {
+      const entry = index.entries[i]
+      if (!seen.has(entry) && admits(entry.company)) hits.push({ entry, tier: Tier.Fuzzy, at: 0, matched: '相近名称' })
+    }
+  }
   return {
-    items: ordered.slice(start, start + pageSize).map((h) => summary(h.entry.company, h.matched)),
+    items: rankOrder(hits).slice(start, start + pageSize).map((h) => summary(h.entry.company, h.matched)),
     total: hits.length,
     page,
     pageSize,

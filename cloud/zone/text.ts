@@ -1,6 +1,16 @@
 // Text keys for search: normalized text, full pinyin and pinyin initials. Computed once per record
 // when the index is built, so a query only does substring tests.
-import { pinyin } from 'pinyin-pro'
+import type { pinyin as PinyinFn } from 'pinyin-pro'
+
+let loaded: typeof PinyinFn | undefined
+/**
+ * pinyin-pro, loaded at the first use: its dictionaries cost the server tens of milliseconds at
+ * every start, and only search needs them (a bundler still bundles the require).
+ */
+function pinyinPro(): typeof PinyinFn {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, see above
+  return (loaded ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin)
+}
 
 /** Lower case, full-width → half-width, without spaces and punctuation. */
 export function normalize(text: string): string {
@@ -31,7 +41,7 @@ export function pinyinKeys(text: string): PinyinKeys {
 export function pinyinKeysOf(norm: string): { keys(from?: number, to?: number): PinyinKeys } {
   if (!hasHan(norm)) return { keys: (from = 0, to = norm.length) => ({ full: norm.slice(from, to), initials: norm.slice(from, to) }) }
   const chars = Array.from(norm)
-  const syllables = pinyin(norm, { toneType: 'none', type: 'array', nonZh: 'spaced', v: true })
+  const syllables = pinyinPro()(norm, { toneType: 'none', type: 'array', nonZh: 'spaced', v: true })
   // One entry per character; anything else (a surrogate pair pinyin-pro splits) falls back to the plain reading.
   const aligned = syllables.length === chars.length
   return {
@@ -50,7 +60,7 @@ export function pinyinKeysOf(norm: string): { keys(from?: number, to?: number): 
 }
 
 function fallbackKeys(norm: string): PinyinKeys {
-  const parts = pinyin(norm, { toneType: 'none', type: 'all', nonZh: 'consecutive', v: true })
+  const parts = pinyinPro()(norm, { toneType: 'none', type: 'all', nonZh: 'consecutive', v: true })
   return {
     full: parts.map((p) => (p.isZh ? p.pinyin : p.origin)).join('').toLowerCase(),
     initials: parts.map((p) => (p.isZh ? p.pinyin.charAt(0) : p.origin)).join('').toLowerCase(),
