@@ -44,7 +44,6 @@ export default function ExhibitListPage() {
               {hall.floor && <View className="tag exhibit-list__floor" data-content>{hall.floor}</View>}
             </View>
             {hall.intro && <View className="muted exhibit-list__intro" data-content={en && !hall.introEn ? true : undefined}>{en ? hall.introEn ?? hall.intro : hall.intro}</View>}
-            {hall.plan && <FloorPlan halls={list} current={hall} lang={lang} />}
             {hall.exhibits.map((e, i) => (
               <View key={e.code} className="exhibit-list__item" role="link" data-code={e.code} onClick={() => openPage(exhibitPageUrl(e.code))}>
                 <View className="exhibit-list__num" aria-hidden="true">
@@ -62,6 +61,8 @@ export default function ExhibitListPage() {
                 </View>
               </View>
             ))}
+            {/* Where the hall is comes after what is in it: the exhibits are what a visitor looks for. */}
+            {hall.plan && <FloorPlan halls={list} current={hall} lang={lang} />}
           </View>
         ))}
       </>
