@@ -15,6 +15,15 @@ const onlyContracts = [
   { regex: '(^|/)cloud/(?!contracts/)', message: 'src 只能引用 cloud/contracts（客户端与云函数的约定）。' },
 ]
 
+/**
+ * One page pattern: pages reach loading, error and care mode only through PageShell / Loaded, so care
+ * mode can never be left outside a loading or error state again (src/ui itself is exempt).
+ */
+const onePagePattern = [
+  { regex: '^(@/|(\\.\\./)+)ui/(LoadingView|ErrorView)$', message: '加载与出错状态请用 PageShell（整页）或 Loaded（页面的一部分），关怀模式才会包住它们。' },
+  { regex: '^(@/|(\\.\\./)+)care/CareRoot$', message: '页面请用 PageShell：它已包含 CareRoot（关怀模式）。' },
+]
+
 const featureInternals = (feature) =>
   FEATURES.filter((f) => f !== feature).map((other) => ({
     regex: `^(@/|(\\.\\./)+)${other}/[^/]+/`,
@@ -61,10 +70,11 @@ export default tseslint.config(
   },
   // The client: strict about `any`, and about what it imports.
   { files: ['src/**/*.{ts,tsx}'], ignores: ['src/**/*.test.{ts,tsx}'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
-  { files: ['src/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: onlyContracts }] } },
+  { files: ['src/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: [...onlyContracts, ...onePagePattern] }] } },
+  { files: ['src/ui/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: onlyContracts }] } },
   ...FEATURES.map((feature) => ({
     files: [`src/${feature}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...onlyContracts, ...featureInternals(feature)] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [...onlyContracts, ...onePagePattern, ...featureInternals(feature)] }] },
   })),
   // The cloud layer's production code: no `any` outside tests.
   { files: ['cloud/**/*.ts'], ignores: ['cloud/**/*.test.ts', 'cloud/testing/**'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },

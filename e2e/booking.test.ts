@@ -127,12 +127,13 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   expect(await page.locator('.bk-ticket__short:visible').innerText()).toBe(`${firstShort.slice(0, 4)} ${firstShort.slice(4)}`)
   const ticketText = await page.locator('.bk-ticket-page:visible').innerText()
   for (const s of ['大连高新区科技馆', '入口', '入馆须知', '保存电子票']) expect(ticketText).toContain(s)
+  // The picture before saving: the 已保存 toast would cover the QR.
+  await snap(page, 'booking-ticket')
   const download = page.waitForEvent('download')
   await page.locator('[data-action=save-ticket]:visible').click()
   expect((await download).suggestedFilename()).toBe(`ticket-2026-11-27-${firstShort}.png`)
   expect(await page.locator('body').innerText()).not.toContain(ZHANG)
   await expect(page.locator('.bk-status:visible').first().innerText()).resolves.toBe('待参观')
-  await snap(page, 'booking-ticket')
 
   // Cancel before the deadline (the session start): the places come back at once.
   await page.locator('.btn--danger:visible', { hasText: '取消预约' }).click()

@@ -17,7 +17,7 @@ test('home page shows the museum, its hours (closed Mondays) and every entry', a
   expect(await page.locator('[data-today]').innerText()).toMatch(/今天开放|今天闭馆|今天的场次已结束/)
   // Featured exhibits open their page.
   await page.locator('[data-featured=helmet]').waitFor()
-  for (const entry of ['预约参观', '扫码看展 / 展品', '企业名录', '政策查询', '区情数据']) {
+  for (const entry of ['预约参观', '展品导览', '企业名录', '政策查询', '区情数据']) {
     await expect(page.locator('.home__entry-title', { hasText: entry }).isVisible()).resolves.toBe(true)
   }
   await shoot(page, 'home')

@@ -13,7 +13,7 @@ export interface FeatureEntry {
 
 export const homeEntries: FeatureEntry[] = [
   { key: 'booking', title: '预约参观', subtitle: '选日期场次，实名预约', icon: 'calendar-days', path: paths.calendar },
-  { key: 'exhibits', title: '扫码看展 / 展品', subtitle: '按展区浏览全部展品', icon: 'landmark', path: paths.exhibits },
+  { key: 'exhibits', title: '展品导览', subtitle: '按展区浏览全部展品', icon: 'landmark', path: paths.exhibits },
   { key: 'companies', title: '企业名录', subtitle: '高新区科技企业', icon: 'building-2', path: paths.companies },
   { key: 'policies', title: '政策查询', subtitle: '惠企政策与政策计算器', icon: 'scroll-text', path: paths.policies },
   { key: 'figures', title: '区情数据', subtitle: '高新区创新数据一览', icon: 'chart-column', path: paths.figures },

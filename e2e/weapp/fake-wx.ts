@@ -26,6 +26,8 @@ export interface FakeWxControls {
   calls: WxCall[]
   /** 'none' = no network: cloud calls and requests fail the way WeChat fails them. */
   network: 'wifi' | 'none'
+  /** Extra time each request takes before it is answered (a slow line), so a test can see a page while it loads. */
+  latencyMs: number
   scanAnswers: ScanAnswer[]
   subscribeAnswer: SubscribeAnswer
   /** showModal: confirm (true) or cancel (false); defaults to confirm. */
@@ -60,6 +62,7 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
   const controls: FakeWxControls = {
     calls: [],
     network: 'wifi',
+    latencyMs: 0,
     scanAnswers: [],
     subscribeAnswer: 'accept',
     modalAnswers: [],
@@ -137,6 +140,7 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
 
   let token: Promise<string> | null = null
   const post = async (url: string, body: unknown, bearer: string | null) => {
+    if (controls.latencyMs > 0) await new Promise((r) => setTimeout(r, controls.latencyMs))
     if (controls.network === 'none') throw new WxFail('request:fail net::ERR_INTERNET_DISCONNECTED', -1)
     const res = await fetch(url, {
       method: 'POST',

@@ -74,6 +74,8 @@ export interface LaunchOptions {
   /** Launch path and query given to App.onLaunch/onShow (a scan: the exhibit page with `scene`). */
   launch?: { path: string; query: Record<string, string>; scene?: number }
   maxSetDataBytes?: number
+  /** What is in wx storage before the app starts (e.g. care mode chosen on an earlier visit). */
+  storage?: Record<string, unknown>
   maxSetDataPerInteraction?: number
 }
 
@@ -201,6 +203,7 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
   const unhandled = (reason: unknown) => report('unhandled rejection', reason)
   realProcess.on('unhandledRejection', unhandled)
 
+  for (const [key, value] of Object.entries(options.storage ?? {})) controls.storage.set(key, value)
   // app.js, then the shared component Taro renders deep trees with.
   requireRoot('./app.js')
   if (fs.existsSync(path.join(dist, 'comp.js'))) requireRoot('./comp.js')

@@ -4,11 +4,12 @@ import { createStore } from 'zustand/vanilla'
 import type { CheckInResult, StaffSessionCount } from '@cloud/contracts/booking'
 import type { AppError } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
+import { loadInto, type Loadable } from '@/ui/loadable'
 
 export interface StaffState {
   checking: boolean
   last: { ok: true; result: CheckInResult } | { ok: false; error: AppError; code: string } | null
-  today: { status: 'idle' | 'loading' } | { status: 'ready'; date: string; sessions: StaffSessionCount[] } | { status: 'error'; error: AppError }
+  today: Loadable<{ date: string; sessions: StaffSessionCount[] }>
   checkIn: (code: string) => Promise<void>
   loadToday: () => Promise<void>
 }
@@ -26,9 +27,7 @@ export function createStaffStore(call: typeof callCloud = callCloud) {
       if (res.ok) void get().loadToday()
     },
     async loadToday() {
-      if (get().today.status !== 'ready') set({ today: { status: 'loading' } })
-      const res = await call('staff', 'today', {})
-      set({ today: res.ok ? { status: 'ready', date: res.data.date, sessions: res.data.sessions } : { status: 'error', error: res.error } })
+      await loadInto(get().today, (today) => set({ today }), () => call('staff', 'today', {}), (d) => ({ date: d.date, sessions: d.sessions }))
     },
   }))
 }

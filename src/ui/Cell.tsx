@@ -37,7 +37,7 @@ export function Cell({ title, label, value, icon, onTap, action }: CellProps) {
         <View className="cell__title">{title}</View>
         {label && <View className="cell__label">{label}</View>}
       </View>
-      {value !== undefined && <View className="cell__value">{value}</View>}
+      {value !== undefined && <View className={`cell__value ${typeof value === 'string' ? 'cell__value--text' : ''}`}>{value}</View>}
       {onTap && <Icon name="chevron-right" color="muted" size="s" className="cell__chevron" />}
     </View>
   )

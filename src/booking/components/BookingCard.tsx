@@ -20,7 +20,7 @@ export function BookingCard({ booking, onOpen }: { booking: BookingView; onOpen:
         <StatusTag status={booking.status} />
       </View>
       <View className="muted">
-        {booking.start}–{booking.end} · <View className="bk-booking__names" data-content>{booking.visitors.map((v) => v.name).join(lang === 'en' ? ', ' : '、')}</View>
+        {booking.start}–{booking.end} · <Text className="bk-booking__names" data-content>{booking.visitors.map((v) => v.name).join(lang === 'en' ? ', ' : '、')}</Text>
       </View>
       {booking.cancelReason && (
         <View className="bk-booking__reason">

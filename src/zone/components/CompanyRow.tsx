@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { isIllustrative, type CompanySummary } from '@cloud/contracts/zone'
+import type { CompanySummary } from '@cloud/contracts/zone'
 import { openPage } from '@/services/navigate'
 import { zonePaths } from '@/zone/store'
 import { Illustrative } from './Illustrative'
@@ -7,6 +7,7 @@ import { useLang } from '@/i18n/store'
 import { VALUE_EN } from '@/zone/strings'
 import './zone.scss'
 
+// Illustrative qualifications are marked on the company's page, not on every row of the list.
 export function CompanyRow({ company }: { company: CompanySummary }) {
   const lang = useLang()
   const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
@@ -23,7 +24,6 @@ export function CompanyRow({ company }: { company: CompanySummary }) {
             {tag(q)}
           </View>
         ))}
-        <Illustrative show={company.qualifications.length > 0 && isIllustrative(company, 'qualifications')} />
       </View>
       <View className="muted" data-content>
         {company.matched ? company.matched : company.products.slice(0, 3).join('、')}

@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import type { Page } from '@cloud/contracts/zone'
-import { ErrorView } from '@/ui/ErrorView'
-import { LoadingView } from '@/ui/LoadingView'
+import { Loaded } from '@/ui/Loaded'
 import type { Loadable } from '@/zone/store'
 import { Pager } from './Pager'
 import './zone.scss'
@@ -23,10 +22,9 @@ interface Props<T> {
 
 /** One page of search results: loading, an error with retry, the count, an empty state, the rows and the pager. */
 export function PagedResults<T>({ result, loadingText, countText, empty, note, onRetry, onPage, children }: Props<T>) {
-  if (result.status === 'idle' || result.status === 'loading') return <LoadingView text={loadingText} />
-  if (result.status === 'error') return <ErrorView error={result.error} onRetry={onRetry} />
-  const { items, page, pageSize, total } = result.data
   return (
+    <Loaded state={result} loadingText={loadingText} onRetry={onRetry}>
+      {({ items, page, pageSize, total }) => (
     <View>
       <View className="muted zone-count" role="status">
         {countText(total)}
@@ -36,5 +34,7 @@ export function PagedResults<T>({ result, loadingText, countText, empty, note, o
       <Pager page={page} pageSize={pageSize} total={total} onPage={onPage} />
       <View className="zone-note">{note}</View>
     </View>
+      )}
+    </Loaded>
   )
 }

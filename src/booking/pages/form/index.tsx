@@ -11,7 +11,6 @@ import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import { requestVisitReminder } from '@/services/subscribe'
 import '@/booking/components/booking.scss'
-import { CareRoot } from '@/care/CareRoot'
 import { PrivacyConsent } from '@/booking/components/PrivacyConsent'
 import { paths } from '@/paths'
 import { useStrings } from '@/i18n/strings'
@@ -53,9 +52,6 @@ export default function BookingFormPage() {
   const session = calendar.status === 'ready' ? calendar.data.days.flatMap((d) => d.sessions).find((s) => s.id === sessionId) : undefined
   const date = sessionId.split('.')[0]
 
-  // Loading and error inside the page shell, so care mode covers them too.
-  if (visitors.status !== 'ready') return <PageShell state={visitors} loadingText={s('formLoading')} onRetry={() => void bookingStore.getState().loadVisitors()}>{() => null}</PageShell>
-
   const toggle = (id: string) => {
     setError(null)
     if (picked.includes(id)) setPicked(picked.filter((p) => p !== id))
@@ -82,9 +78,11 @@ export default function BookingFormPage() {
     else setError(res.error)
   }
 
+  // Loading and error inside the page shell, so care mode covers them too.
   return (
-    <CareRoot>
-    <View className="page bk-form">
+    <PageShell state={visitors} className="bk-form" loadingText={s('formLoading')} onRetry={() => void bookingStore.getState().loadVisitors()}>
+      {(saved) => (
+    <>
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
           {/^\d{4}-\d{2}-\d{2}$/.test(date) ? (lang === 'en' ? `${dayName(date, '', 'en')}, ${shortDate(date, 'en')}` : `${zhDate(date)} ${weekdayOf(date)}`) : s('chosenSession')} {session ? (lang === 'en' ? SESSION_EN[session.key] ?? session.name : session.name) : ''}
@@ -100,8 +98,8 @@ export default function BookingFormPage() {
         <View className="section-title">
           {s('pickVisitors', { n: picked.length, max: MAX_VISITORS_PER_BOOKING })}
         </View>
-        {visitors.data.length === 0 && <View className="muted">{s('noVisitorsYet')}</View>}
-        {visitors.data.map((v) => (
+        {saved.length === 0 && <View className="muted">{s('noVisitorsYet')}</View>}
+        {saved.map((v) => (
           <View key={v.id} className="bk-visitor" role="checkbox" aria-checked={picked.includes(v.id)} data-visitor={v.name} onClick={() => toggle(v.id)}>
             <View className={`bk-visitor__check ${picked.includes(v.id) ? 'bk-visitor__check--on' : ''}`}>{picked.includes(v.id) ? '✓' : ''}</View>
             <VisitorIdentity visitor={v} />
@@ -151,7 +149,8 @@ export default function BookingFormPage() {
           {submitting ? s('submitting') : error?.code === 'NETWORK' ? s('resubmit') : s('submit')}
         </View>
       </View>
-    </View>
-    </CareRoot>
+    </>
+      )}
+    </PageShell>
   )
 }

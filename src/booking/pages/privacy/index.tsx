@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { CareRoot } from '@/care/CareRoot'
+import { PageShell } from '@/ui/PageShell'
 import '@/booking/components/booking.scss'
 import { useLang } from '@/i18n/store'
 import { useEffect } from 'react'
@@ -70,8 +70,7 @@ export default function PrivacyGuidePage() {
     void Taro.setNavigationBarTitle({ title: s('privacyTitle') })
   }, [s])
   return (
-    <CareRoot>
-      <View className="page">
+    <PageShell>
         {SECTIONS.map((s) => (
           <View key={s.title} className="card">
             <View className="section-title" role="heading" aria-level={2}>
@@ -84,7 +83,6 @@ export default function PrivacyGuidePage() {
             ))}
           </View>
         ))}
-      </View>
-    </CareRoot>
+    </PageShell>
   )
 }

@@ -1,9 +1,7 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { CareRoot } from '@/care/CareRoot'
-import { ErrorView } from '@/ui/ErrorView'
-import { LoadingView } from '@/ui/LoadingView'
+import { PageShell } from '@/ui/PageShell'
 import { ScanEntry } from '@/components/ScanEntry'
 import { FloorPlan } from '@/exhibits/components/FloorPlan'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
@@ -30,25 +28,22 @@ export default function ExhibitListPage() {
     void Taro.setNavigationBarTitle({ title: s('title') })
   }, [s])
 
-  if (halls.status === 'idle' || halls.status === 'loading') return <LoadingView text={s('loading')} />
-  if (halls.status === 'error') return <ErrorView error={halls.error} onRetry={() => void exhibitsStore.getState().loadHalls()} />
-
   return (
-    <CareRoot>
-      <View className="page exhibit-list">
-        {halls.savedAt && <SavedCopyNotice savedAt={halls.savedAt} onRetry={() => void exhibitsStore.getState().loadHalls()} />}
+    <PageShell state={halls} className="exhibit-list" loadingText={s('loading')} onRetry={() => void exhibitsStore.getState().loadHalls()}>
+      {(list, ready) => (
+      <>
+        {ready.savedAt && <SavedCopyNotice savedAt={ready.savedAt} onRetry={() => void exhibitsStore.getState().loadHalls()} />}
         <View className="card">
           <ScanEntry />
         </View>
-        {halls.data.length === 0 && <View className="muted">{s('settingUp')}</View>}
-        {halls.data.map((hall) => (
+        {list.length === 0 && <View className="muted">{s('settingUp')}</View>}
+        {list.map((hall) => (
           <View key={hall.id} className="exhibit-list__hall" data-hall={hall.id}>
             <View className="section-title" role="heading" aria-level={2}>
               <Text data-content={en && !hall.nameEn ? true : undefined}>{en ? hall.nameEn ?? hall.name : hall.name}</Text>
               {hall.floor && <View className="tag exhibit-list__floor" data-content>{hall.floor}</View>}
             </View>
             {hall.intro && <View className="muted exhibit-list__intro" data-content={en && !hall.introEn ? true : undefined}>{en ? hall.introEn ?? hall.intro : hall.intro}</View>}
-            {hall.plan && <FloorPlan halls={halls.data} current={hall} lang={lang} />}
             {hall.exhibits.map((e, i) => (
               <View key={e.code} className="exhibit-list__item" role="link" data-code={e.code} onClick={() => openPage(exhibitPageUrl(e.code))}>
                 <View className="exhibit-list__num" aria-hidden="true">
@@ -66,9 +61,12 @@ export default function ExhibitListPage() {
                 </View>
               </View>
             ))}
+            {/* Where the hall is comes after what is in it: the exhibits are what a visitor looks for. */}
+            {hall.plan && <FloorPlan halls={list} current={hall} lang={lang} />}
           </View>
         ))}
-      </View>
-    </CareRoot>
+      </>
+      )}
+    </PageShell>
   )
 }

@@ -4,8 +4,7 @@
 import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { audioScript, type GuideLang } from '@cloud/contracts/exhibit'
-import { CareRoot } from '@/care/CareRoot'
+import { audioScript, type Exhibit, type GuideLang } from '@cloud/contracts/exhibit'
 import { PageShell } from '@/ui/PageShell'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { useLang } from '@/i18n/store'
@@ -35,10 +34,7 @@ export default function ListenPage() {
     void Taro.setNavigationBarTitle({ title: guideText(lang, 'listenTitle') })
   }, [lang])
 
-  // Loading and error in the page shell (care mode included); the player below once ready.
-  if (state?.status !== 'ready') return <PageShell state={state} loadingText={g('loading')} onRetry={() => void exhibitsStore.getState().loadExhibit(code, true)}>{() => null}</PageShell>
-
-  const e = state.data
+  const view = (e: Exhibit) => {
   const trackLang: GuideLang = lang === 'en' && e.audio?.en ? 'en' : 'zh'
   const track = e.audio?.[trackLang]
   const transcript = audioScript(e, trackLang) ?? ''
@@ -56,8 +52,7 @@ export default function ListenPage() {
   }
 
   return (
-    <CareRoot>
-      <View className="page listen">
+    <>
         <View className="card listen__player">
           <View className="listen__title" role="heading" aria-level={1}>
             {title}
@@ -117,7 +112,14 @@ export default function ListenPage() {
             {transcript}
           </View>
         </View>
-      </View>
-    </CareRoot>
+    </>
+  )
+  }
+
+  // Loading and error in the page shell (care mode included); the player once ready.
+  return (
+    <PageShell state={state} className="listen" miniPlayer={false} loadingText={g('loading')} onRetry={() => void exhibitsStore.getState().loadExhibit(code, true)}>
+      {view}
+    </PageShell>
   )
 }

@@ -3,9 +3,8 @@
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
-import { CareRoot } from '@/care/CareRoot'
-import { ErrorView } from '@/ui/ErrorView'
-import { LoadingView } from '@/ui/LoadingView'
+import type { HallWithExhibits } from '@cloud/contracts/exhibit'
+import { PageShell } from '@/ui/PageShell'
 import { exhibitsStore, needsFresh, useExhibits } from '@/exhibits/store'
 import { useLang } from '@/i18n/store'
 import { exhibitPageUrl, openPage } from '@/services/navigate'
@@ -31,23 +30,20 @@ export default function TrailPage() {
     void Taro.setNavigationBarTitle({ title: guideText(lang, 'trailTitle') })
   }, [lang])
 
-  if (halls.status === 'idle' || halls.status === 'loading') return <LoadingView text={g('loading')} />
-  if (halls.status === 'error') return <ErrorView error={halls.error} onRetry={() => void exhibitsStore.getState().loadHalls()} />
-
-  const cards = hallCards(halls.data, trail)
+  const view = (list: HallWithExhibits[], savedAt: number | undefined) => {
+  const cards = hallCards(list, trail)
   const makePicture = async () => {
     const d = new Date()
     setPicture(await cardPicture(cards, lang, `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`))
   }
-  const names = new Map(halls.data.flatMap((h) => h.exhibits.map((e) => [e.code, lang === 'en' ? e.nameEn ?? e.name : e.name] as const)))
+  const names = new Map(list.flatMap((h) => h.exhibits.map((e) => [e.code, lang === 'en' ? e.nameEn ?? e.name : e.name] as const)))
 
   return (
-    <CareRoot>
-      <View className="page trail">
+    <>
         <View className="section-title" role="heading" aria-level={1}>
           {g('trailTitle')}
         </View>
-        {halls.savedAt && (
+        {savedAt && (
           <View className="trail__offline" role="status">
             {g('offline')}
           </View>
@@ -79,7 +75,13 @@ export default function TrailPage() {
         <View className="btn btn--ghost" role="button" onClick={() => openPage(paths.exhibits)}>
           {g('openList')}
         </View>
-      </View>
-    </CareRoot>
+    </>
+  )
+  }
+
+  return (
+    <PageShell state={halls} className="trail" loadingText={g('loading')} onRetry={() => void exhibitsStore.getState().loadHalls()}>
+      {(list, ready) => view(list, ready.savedAt)}
+    </PageShell>
   )
 }

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import { shortDate } from '@cloud/contracts/booking'
-import { ErrorView } from '@/ui/ErrorView'
+import { Loaded } from '@/ui/Loaded'
 import { CheckInOutcome } from '@/staff/components/CheckInOutcome'
 import { CodeEntry } from '@/staff/components/CodeEntry'
 import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/session'
 import { staffStore, useStaff } from '@/staff/store'
 import '@/staff/components/staff.scss'
-import { CareRoot } from '@/care/CareRoot'
+import { PageShell } from '@/ui/PageShell'
 import Taro from '@tarojs/taro'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
@@ -48,7 +48,7 @@ export default function CheckInPage() {
 
   if (!signedIn) {
     return (
-      <View className="page st-checkin">
+      <PageShell className="st-checkin">
         <View className="card">
           <View className="section-title" role="heading" aria-level={1}>
             {t('signInTitle')}
@@ -71,13 +71,12 @@ export default function CheckInPage() {
           </View>
           <View className="muted">{t('signInNote')}</View>
         </View>
-      </View>
+      </PageShell>
     )
   }
 
   return (
-    <CareRoot>
-    <View className="page st-checkin">
+    <PageShell className="st-checkin">
       {last && <CheckInOutcome last={last} />}
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
@@ -86,12 +85,11 @@ export default function CheckInPage() {
         <CodeEntry busy={checking} onCode={(code) => void staffStore.getState().checkIn(code)} />
       </View>
       <View className="card">
-        <View className="section-title">{today.status === 'ready' ? t('todayDate', { date: lang === 'en' ? dateIn(today.date, 'en') : shortDate(today.date) }) : t('today')}</View>
-        {today.status === 'error' && (
-          <ErrorView
-            error={today.error.code === 'FORBIDDEN' ? { ...today.error, message: t('notStaff') } : today.error}
+        <View className="section-title">{today.status === 'ready' ? t('todayDate', { date: lang === 'en' ? dateIn(today.data.date, 'en') : shortDate(today.data.date) }) : t('today')}</View>
+        <Loaded
+            state={today.status === 'error' && today.error.code === 'FORBIDDEN' ? { status: 'error', error: { ...today.error, message: t('notStaff') } } : today}
             onRetry={() => void staffStore.getState().loadToday()}
-            action={
+            errorAction={
               needsPin
                 ? {
                     text: t('signInAgain'),
@@ -102,10 +100,8 @@ export default function CheckInPage() {
                   }
                 : undefined
             }
-          />
-        )}
-        {today.status === 'ready' &&
-          today.sessions.map((s) => (
+          >
+          {({ sessions }) => sessions.map((s) => (
             <View key={s.sessionId} className="st-count" data-session={s.sessionId}>
               <View>
                 {lang === 'en' ? SESSION_EN[s.sessionId.split('.')[1] ?? ''] ?? s.name : s.name} {s.start}–{s.end}
@@ -115,11 +111,11 @@ export default function CheckInPage() {
               </View>
             </View>
           ))}
+        </Loaded>
         <View className="btn btn--ghost" role="button" onClick={() => void staffStore.getState().loadToday()}>
           {t('refresh')}
         </View>
       </View>
-    </View>
-    </CareRoot>
+    </PageShell>
   )
 }

@@ -2,13 +2,11 @@ import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isIllustrative } from '@cloud/contracts/zone'
-import { ErrorView } from '@/ui/ErrorView'
-import { LoadingView } from '@/ui/LoadingView'
+import { PageShell } from '@/ui/PageShell'
 import { exhibitPageUrl, openPage } from '@/services/navigate'
 import { Illustrative } from '@/zone/components/Illustrative'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
-import { CareRoot } from '@/care/CareRoot'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
@@ -30,16 +28,15 @@ export default function CompanyPage() {
   }, [name])
 
   const back = { text: s('backCompanies'), onTap: () => openPage(zonePaths.companies) }
-  if (!id) return <ErrorView error={{ code: 'NOT_FOUND', message: s('noCompanyGiven') }} action={back} />
-  if (!state || state.status === 'loading' || state.status === 'idle') return <LoadingView text={s('openingCompany')} />
-  if (state.status === 'error')
-    return <ErrorView error={state.error} onRetry={state.error.code === 'COMPANY_NOT_FOUND' ? undefined : () => void zoneStore.getState().loadCompany(id, true)} action={back} />
-
-  const c = state.data
+  // A link without an id is an error state of the same shell (care mode included), never a dead end.
+  const shown = id ? state : ({ status: 'error', error: { code: 'NOT_FOUND', message: s('noCompanyGiven') } } as const)
+  const retry = !id || (state?.status === 'error' && state.error.code === 'COMPANY_NOT_FOUND') ? undefined : () => void zoneStore.getState().loadCompany(id, true)
+  return (
+    <PageShell state={shown} className="zone-company" loadingText={s('openingCompany')} onRetry={retry} errorAction={back}>
+      {(c) => {
   const demo = (field: string) => isIllustrative(c, field)
   return (
-    <CareRoot>
-    <View className="page zone-company">
+    <>
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
           <View data-content>{c.name}</View>
@@ -125,7 +122,9 @@ export default function CompanyPage() {
         {s('sourceLabel')}{c.sourceNote ? <Text data-content>{c.sourceNote}</Text> : c.source === 'article' ? s('sourceArticle') : s('illustrative')}
         <Illustrative show={c.source === 'illustrative'} />
       </View>
-    </View>
-    </CareRoot>
+    </>
+  )
+      }}
+    </PageShell>
   )
 }

@@ -3,15 +3,14 @@ import Taro from '@tarojs/taro'
 import { Input, Picker, View } from '@tarojs/components'
 import { Icon } from '@/ui/Icon'
 import { formatWan, INDUSTRIES, QUALIFICATIONS, TALENT_TYPES, type Industry, type MatchProfile, type Qualification, type TalentType } from '@cloud/contracts/zone'
-import { ErrorView } from '@/ui/ErrorView'
-import { LoadingView } from '@/ui/LoadingView'
+import { Loaded } from '@/ui/Loaded'
+import { PageShell } from '@/ui/PageShell'
 import { ChipGroup } from '@/zone/components/ChipGroup'
 import { Illustrative } from '@/zone/components/Illustrative'
 import { MatchCard } from '@/zone/components/MatchCard'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
 import './index.scss'
-import { CareRoot } from '@/care/CareRoot'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { TALENT_EN, VALUE_EN, yuanEn, zoneText } from '@/zone/strings'
@@ -73,8 +72,7 @@ export default function MatchPage() {
   const fieldError = (key: string) => errors[key] ?? (serverFields[`profile.${key}`] && lang === 'en' ? (key === 'founded' ? s('foundedFormat') : s('numberProblem')) : serverFields[`profile.${key}`])
 
   return (
-    <CareRoot>
-    <View className="page zone-match-page">
+    <PageShell className="zone-match-page">
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
           {s('calculator')}
@@ -143,42 +141,41 @@ export default function MatchPage() {
       </View>
 
       <View id="match-result">
-        {result.status === 'loading' && <LoadingView text={s('matching')} />}
-        {result.status === 'error' && <ErrorView error={result.error} onRetry={submit} />}
-        {result.status === 'ready' && (
+        <Loaded state={result} idle={null} loadingText={s('matching')} onRetry={submit}>
+          {(answer) => (
           <View>
             <View className="card" data-section="total">
-              <View className="section-title">{s('fitsCount', { n: result.data.fits.length })}</View>
-              {result.data.estimatedTotal > 0 && (
+              <View className="section-title">{s('fitsCount', { n: answer.fits.length })}</View>
+              {answer.estimatedTotal > 0 && (
                 <View>
                   <View className="muted">{s('totalUpTo')}</View>
                   <View className="zone-total">
-                    {lang === 'en' ? yuanEn(result.data.estimatedTotal) : formatWan(result.data.estimatedTotal)}
-                    <Illustrative show={result.data.totalIllustrative} />
+                    {lang === 'en' ? yuanEn(answer.estimatedTotal) : formatWan(answer.estimatedTotal)}
+                    <Illustrative show={answer.totalIllustrative} />
                   </View>
                 </View>
               )}
-              {result.data.withoutAmount > 0 && <View className="muted">{s('withoutAmount', { n: result.data.withoutAmount })}</View>}
-              {result.data.totalIllustrative && <View className="zone-note">{s('totalIllustrative')}</View>}
+              {answer.withoutAmount > 0 && <View className="muted">{s('withoutAmount', { n: answer.withoutAmount })}</View>}
+              {answer.totalIllustrative && <View className="zone-note">{s('totalIllustrative')}</View>}
             </View>
             <View className="section-title" role="heading" aria-level={2}>
               {s('fits')}
             </View>
-            {result.data.fits.length === 0 && <View className="muted zone-empty">{s('noFits')}</View>}
-            {result.data.fits.map((f) => (
+            {answer.fits.length === 0 && <View className="muted zone-empty">{s('noFits')}</View>}
+            {answer.fits.map((f) => (
               <MatchCard key={f.policy.id} item={f} kind="fit" />
             ))}
             <View className="section-title" role="heading" aria-level={2}>
               {s('near')}
             </View>
-            {result.data.nearMisses.length === 0 && <View className="muted zone-empty">{s('noNear')}</View>}
-            {result.data.nearMisses.map((f) => (
+            {answer.nearMisses.length === 0 && <View className="muted zone-empty">{s('noNear')}</View>}
+            {answer.nearMisses.map((f) => (
               <MatchCard key={f.policy.id} item={f} kind="near" />
             ))}
           </View>
-        )}
+          )}
+        </Loaded>
       </View>
-    </View>
-    </CareRoot>
+    </PageShell>
   )
 }

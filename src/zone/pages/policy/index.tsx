@@ -2,14 +2,12 @@ import { useEffect, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isIllustrative, type PolicyWithStatus } from '@cloud/contracts/zone'
-import { ErrorView } from '@/ui/ErrorView'
-import { LoadingView } from '@/ui/LoadingView'
+import { PageShell } from '@/ui/PageShell'
 import { openPage } from '@/services/navigate'
 import { Illustrative } from '@/zone/components/Illustrative'
 import { StatusTag } from '@/zone/components/StatusTag'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
-import { CareRoot } from '@/care/CareRoot'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
@@ -48,16 +46,15 @@ export default function PolicyPage() {
   }, [id])
 
   const back = { text: s('backPolicies'), onTap: () => openPage(zonePaths.policies) }
-  if (!id) return <ErrorView error={{ code: 'NOT_FOUND', message: s('noPolicyGiven') }} action={back} />
-  if (!state || state.status === 'loading' || state.status === 'idle') return <LoadingView text={s('openingPolicy')} />
-  if (state.status === 'error')
-    return <ErrorView error={state.error} onRetry={state.error.code === 'POLICY_NOT_FOUND' ? undefined : () => void zoneStore.getState().loadPolicy(id, true)} action={back} />
-
-  const p = state.data
+  // A link without an id is an error state of the same shell (care mode included), never a dead end.
+  const shown = id ? state : ({ status: 'error', error: { code: 'NOT_FOUND', message: s('noPolicyGiven') } } as const)
+  const retry = !id || (state?.status === 'error' && state.error.code === 'POLICY_NOT_FOUND') ? undefined : () => void zoneStore.getState().loadPolicy(id, true)
+  return (
+    <PageShell state={shown} className="zone-policy" loadingText={s('openingPolicy')} onRetry={retry} errorAction={back}>
+      {(p) => {
   const demo = (field: string) => isIllustrative(p, field)
   return (
-    <CareRoot>
-    <View className="page zone-policy">
+    <>
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
           <Text data-content>{p.title}</Text>
@@ -106,7 +103,9 @@ export default function PolicyPage() {
           {s('testIt')}
         </View>
       ) : null}
-    </View>
-    </CareRoot>
+    </>
+  )
+      }}
+    </PageShell>
   )
 }
