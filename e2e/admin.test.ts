@@ -111,15 +111,29 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   const served = await fetch(`${server.url}${(await img.getAttribute('src'))!.replace(/^https?:\/\/[^/]+/, '')}`)
   expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
   await shoot(visitor.page, 'admin-exhibit-visitor-view')
+  // A person recorded this guide: the exhibit page and the guide page say so, and nowhere calls it synthesised.
+  await expect(visitor.page.locator('.exhibit-actions__sub').innerText()).resolves.toBe('讲解录音')
   // The visitor's guide page plays the uploaded recording.
   await visitor.page.goto(pageUrl(server.url, 'guide/pages/listen/index', 'id=helmet&lang=zh'))
   await visitor.page.locator('.listen__voice', { hasText: '讲解员小林录制' }).waitFor()
+  await expect(visitor.page.locator('.listen__voice').innerText()).resolves.toBe('讲解录音：讲解员小林录制')
+  expect(await visitor.page.locator('body').innerText()).not.toMatch(/机器合成|非真人/)
   const track = (await api('exhibits', { action: 'get', code: 'helmet' })).data.exhibit.audio.zh
   expect(track.url).toMatch(/^\/uploads\/audio\/helmet\.zh\.[0-9a-f]{12}\.mp3$/)
   const audio = await fetch(`${server.url}${track.url}`)
   expect([audio.status, audio.headers.get('content-type'), Buffer.from(await audio.arrayBuffer()).equals(mp3File())]).toEqual([200, 'audio/mpeg', true])
   await visitor.page.locator('.listen__play').click()
   await visitor.page.locator('.listen__play[data-playing="yes"]').waitFor()
+  // In English the visitor hears the same (Chinese) recording, described in English.
+  await visitor.page.evaluate(() => localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' })))
+  await visitor.page.goto(pageUrl(server.url, 'guide/pages/listen/index', 'id=helmet&lang=en'))
+  await visitor.page.reload() // a hash change alone keeps the app (and its language) loaded
+  await visitor.page.locator('.listen__voice', { hasText: 'Recorded guide' }).waitFor()
+  await expect(visitor.page.locator('.listen__voice').innerText()).resolves.toBe('Recorded guide: 讲解员小林录制')
+  await shoot(visitor.page, 'admin-exhibit-recorded-guide-en')
+  await visitor.page.goto(pageUrl(server.url, 'pages/exhibit/index', 'id=helmet'))
+  await expect(visitor.page.locator('.exhibit-actions__sub').innerText()).resolves.toBe('recorded guide')
+  expect(await visitor.page.locator('body').innerText()).not.toMatch(/synthesised/i)
   await visitor.context.close()
 })
 

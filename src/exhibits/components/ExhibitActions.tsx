@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components'
 import type { Exhibit } from '@cloud/contracts/exhibit'
+import { guideTrack } from '@/exhibits/audio-track'
 import { trailLog, useTrail } from '@/guide/stamps'
 import { useLang, useT } from '@/i18n/store'
 import { paths } from '@/paths'
@@ -14,14 +15,16 @@ export function ExhibitActions({ exhibit, stampedNow }: { exhibit: Exhibit; stam
   const trail = useTrail()
   const favourite = trail.favourites.includes(exhibit.code)
   const stamped = trail.stamps.some((s) => s.code === exhibit.code)
-  const hasAudio = Boolean(exhibit.audio?.zh || exhibit.audio?.en)
+  const guide = guideTrack(exhibit, lang)
   return (
     <View className="exhibit-actions">
-      {hasAudio ? (
+      {guide ? (
         <View className="btn exhibit-actions__listen" role="button" data-action="listen" onClick={() => openPage(paths.listen(exhibit.code, lang))}>
           <Icon name="headphones" color="white" />
           {t('exhibit.listen')}
-          <View className="exhibit-actions__sub">{t('exhibit.listenNote')}</View>
+          <View className="exhibit-actions__sub" data-voice={guide.recorded ? 'recorded' : 'machine'}>
+            {t(guide.recorded ? 'exhibit.listenNoteRecorded' : 'exhibit.listenNote')}
+          </View>
         </View>
       ) : (
         <View className="muted">{t('exhibit.noAudio')}</View>

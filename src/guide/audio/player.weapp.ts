@@ -32,7 +32,8 @@ export function createBackgroundAudioPlayer(): AudioPlayer {
       }
       m.title = track.title
       m.epname = '高新区科技馆语音导览'
-      m.singer = track.subtitle ?? '机器合成语音'
+      // The listen page passes who made the track (synthesiser or recording); never guess.
+      m.singer = track.subtitle ?? '语音讲解'
       update({ src: track.src, title: track.title, position: 0, duration: track.seconds, error: null })
       m.src = track.src // setting src starts playback
     },

@@ -6,6 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { audioScript, type Exhibit, type GuideLang } from '@cloud/contracts/exhibit'
 import { PageShell } from '@/ui/PageShell'
+import { guideTrack } from '@/exhibits/audio-track'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { useLang } from '@/i18n/store'
 import { mediaUrl } from '@/services/media'
@@ -35,8 +36,11 @@ export default function ListenPage() {
   }, [lang])
 
   const view = (e: Exhibit) => {
-  const trackLang: GuideLang = lang === 'en' && e.audio?.en ? 'en' : 'zh'
-  const track = e.audio?.[trackLang]
+  const guide = guideTrack(e, lang)
+  const trackLang: GuideLang = guide?.lang ?? 'zh'
+  const track = guide?.track
+  // A person's recording says who recorded it; synthesised speech says it is not a person.
+  const voiceLine = guide ? g(guide.recorded ? 'voiceRecorded' : 'voice', { voice: guide.track.voice }) : ''
   const transcript = audioScript(e, trackLang) ?? ''
   const title = trackLang === 'en' ? e.nameEn ?? e.name : e.name
   const src = track ? mediaUrl(track.url) : null
@@ -48,7 +52,7 @@ export default function ListenPage() {
   const toggle = () => {
     if (!track || !src) return
     if (playing) audioPlayer.pause()
-    else audioPlayer.play({ src, title, seconds: track.seconds, subtitle: g('voice', { voice: track.voice }) })
+    else audioPlayer.play({ src, title, seconds: track.seconds, subtitle: voiceLine })
   }
 
   return (
@@ -95,8 +99,8 @@ export default function ListenPage() {
                   {player.error}
                 </View>
               )}
-              <View className="listen__voice" data-voice="machine">
-                {g('voice', { voice: track.voice })}
+              <View className="listen__voice" data-voice={guide?.recorded ? 'recorded' : 'machine'}>
+                {voiceLine}
               </View>
               <View className="muted">{g('background')}</View>
             </>
