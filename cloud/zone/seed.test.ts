@@ -1,4 +1,5 @@
 import { readExhibitFile } from '../store/seed'
+import { isIllustrative } from '../contracts/zone'
 import { readCharts, readCompanies, readPolicies } from './seed'
 
 describe('zone seed data from the article', () => {
@@ -25,6 +26,25 @@ describe('zone seed data from the article', () => {
       expect(c.source === 'illustrative' || c.illustrative?.includes('qualifications')).toBe(true)
       if (c.contact) expect(c.illustrative).toContain('contact')
     }
+  })
+
+  it('says 示意 once: a value the page already marks with the 示意 chip carries no inline 示意 of its own', () => {
+    // The chip comes from `source`/`illustrative`; an inline "（示意）" in the value would show the
+    // visitor the same mark twice (e.g. 联系方式 [示意] 地址：大连高新技术产业园区（示意）).
+    const doubled: string[] = []
+    for (const record of [...companies, ...readPolicies()]) {
+      for (const [field, value] of Object.entries(record)) {
+        if (field === 'sourceNote' || !isIllustrative(record, field)) continue
+        if (JSON.stringify(value).includes('示意')) doubled.push(`${record.id}.${field}`)
+      }
+    }
+    // An illustrative exhibit shows 「本展品介绍为示意内容」; its alt text names a drawing (示意图), which is not a mark.
+    for (const e of readExhibitFile().exhibits.filter((x) => x.source === 'illustrative')) {
+      for (const [field, value] of Object.entries(e)) {
+        if (!/^(imageAlt|imageAltEn|sourceNote)$/.test(field) && JSON.stringify(value).includes('示意')) doubled.push(`${e.code}.${field}`)
+      }
+    }
+    expect(doubled).toEqual([])
   })
 
   it('keeps the article figures as the article states them, with year and source', () => {
