@@ -27,13 +27,16 @@ export function ExhibitView({ exhibit, lang = 'zh', bar, actions, after }: Props
     <View className="exhibit" data-exhibit={exhibit.code} data-lang={t.lang}>
       <View className="exhibit__hero">
         <Image className="exhibit__image cover-img" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
-        {bar && <View className="exhibit__bar">{bar}</View>}
       </View>
       <View className="exhibit__body">
-        <View className="exhibit__hall">
-          <Icon name="map-pin" size="s" />
-          {t.hall}
-          {exhibit.floor ? ` · ${exhibit.floor}` : ''}
+        {/* The bar (language switch) shares the hall's row instead of covering a corner of the picture. */}
+        <View className="exhibit__top">
+          <View className="exhibit__hall">
+            <Icon name="map-pin" size="s" />
+            {t.hall}
+            {exhibit.floor ? ` · ${exhibit.floor}` : ''}
+          </View>
+          {bar && <View className="exhibit__bar">{bar}</View>}
         </View>
         <View className="exhibit__name" role="heading" aria-level={1}>
           {t.name}
