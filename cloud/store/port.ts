@@ -393,8 +393,29 @@ export interface AccountStore {
   recordSuccess(username: string): Promise<void>
 }
 
+// ----- rate limits -----
+
+/**
+ * Fixed-window counters for rate limits that must hold across processes (cloud-function instances
+ * share nothing but the database). A window is `[floor(at / windowMs) * windowMs, + windowMs)`.
+ * Cloud: collection `rate_counters`, `_id` = hash(key)-windowStart, { count, expiresAt }:
+ * - hit    where({ _id }).update({ count: _.inc(1) }); none → add({ _id, count: 1, expiresAt })
+ *          (a racing add loses on the `_id` and increments instead); then doc(_id).get() for the
+ *          count. Racing hits each count once; a read may see a later hit too (refuses early, never late).
+ * - sweep  where({ expiresAt: _.lte(at) }).remove().
+ */
+export interface RateLimitStore {
+  /** Counts one hit on `key` in the window containing `at`; answers the count in that window, this
+   *  hit included, and when the window ends. A hit that opens a new window also sweeps ended ones,
+   *  so old counters do not pile up. */
+  hit(key: string, windowMs: number, at: Date): Promise<{ count: number; resetAt: Date }>
+  /** Removes counters whose window ended at or before `at`; answers how many. */
+  sweep(at: Date): Promise<number>
+}
+
 export interface Store {
   accounts: AccountStore
+  limits: RateLimitStore
   ops: OpsStore
   content: ContentStore
   meta: MetaStore

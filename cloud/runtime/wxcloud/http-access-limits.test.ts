@@ -11,7 +11,7 @@ import { standinCloudStore } from '../../testing/wxstandin'
 import { openWxCloudStore } from '../../store/wxcloud'
 import { startHttpAccessGateway } from '../../testing/http-access-gateway'
 import { DEFAULT_RATE_LIMITS } from '../rate-limit-policy'
-import { handleHttpAccess, type HttpAccessEvent } from './http-access'
+import { clientAddress, handleHttpAccess, type HttpAccessEvent } from './http-access'
 
 jest.setTimeout(60_000)
 
@@ -109,4 +109,13 @@ describe('across cloud-function instances (two stores over one cloud database)',
     expect(refused.headers['retry-after']).toMatch(/^\d+$/)
     expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
   })
+})
+
+test('the address is what the gateway sets: X-Real-IP, else the last X-Forwarded-For hop; none at all shares one bucket', () => {
+  const at = (headers: Record<string, string>): string => clientAddress({ path: '/x/_session', httpMethod: 'POST', headers })
+  expect(at({ 'X-Real-IP': '203.0.113.7', 'x-forwarded-for': '10.0.0.1, 203.0.113.7' })).toBe('203.0.113.7')
+  // Earlier hops are whatever the client wrote: a sprayer rotating them stays one address.
+  expect(at({ 'x-forwarded-for': '198.51.100.1, 203.0.113.7' })).toBe('203.0.113.7')
+  expect(at({ 'x-forwarded-for': '198.51.100.2,203.0.113.7' })).toBe('203.0.113.7')
+  expect(at({})).toBe('unknown')
 })

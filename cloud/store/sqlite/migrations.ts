@@ -135,4 +135,13 @@ export const migrations: Migration[] = [
       CREATE TABLE ops_once (key TEXT PRIMARY KEY);
     `,
   },
+  {
+    // Rate-limit counters shared by every process (fixed windows; swept when their window ended).
+    version: 9,
+    name: 'rate counters',
+    sql: `
+      CREATE TABLE rate_counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (key, window_start));
+      CREATE INDEX rate_counters_expires ON rate_counters (expires_at);
+    `,
+  },
 ]
