@@ -43,7 +43,7 @@ export interface HttpAccessResponse {
  * CloudBase docs' event example shows neither, and `requestContext` carries no address. So: X-Real-IP,
  * else the last X-Forwarded-For hop (the one the gateway appended; earlier hops are whatever the
  * client sent), else one shared bucket — every caller without an address shares one limit, which
- * fails safe (docs/wechat-cloud.md § Sign-in limits says what is assumed and what to check).
+ * fails safe (docs/wechat-cloud.md §11a says what is assumed and what to check).
  */
 export function clientAddress(event: HttpAccessEvent): string {
   const real = header(event, 'x-real-ip')?.trim()
