@@ -136,12 +136,13 @@ export const migrations: Migration[] = [
     `,
   },
   {
-    // Rate-limit counters shared by every process (fixed windows; swept when their window ended).
+    // Rate-limit counters shared by every process: one fixed window per key, from its first hit
+    // (reset_at, epoch ms); swept once the window ended.
     version: 9,
     name: 'rate counters',
     sql: `
-      CREATE TABLE rate_counters (key TEXT NOT NULL, window_start INTEGER NOT NULL, count INTEGER NOT NULL, expires_at INTEGER NOT NULL, PRIMARY KEY (key, window_start));
-      CREATE INDEX rate_counters_expires ON rate_counters (expires_at);
+      CREATE TABLE rate_counters (key TEXT PRIMARY KEY, count INTEGER NOT NULL, reset_at INTEGER NOT NULL);
+      CREATE INDEX rate_counters_reset ON rate_counters (reset_at);
     `,
   },
 ]

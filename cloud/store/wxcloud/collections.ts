@@ -63,6 +63,6 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'ops_once', purpose: '任务步骤只做一次的标记（_id = 步骤键）', indexes: [] },
   { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
   // Sign-in limits across function instances (store/port.ts, RateLimitStore); ended windows swept.
-  { name: 'rate_counters', purpose: '登录频率计数（_id = 键哈希-窗口起点，窗口结束后清除）', indexes: [{ name: 'expires', keys: { expiresAt: 1 } }] },
+  { name: 'rate_counters', purpose: '登录频率计数（_id = 键的哈希，窗口结束后清除）', indexes: [{ name: 'reset', keys: { resetAt: 1 } }] },
   { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]

@@ -6,24 +6,33 @@ import type { RateLimitStore } from '../port'
 import type { WxDatabase } from './db'
 import { createIfAbsent, findById, guardedUpdate } from './helpers'
 
+/** Each round ends in one of its three steps unless another instance changed the document between
+ *  them; a few rounds are plenty (the limits are tens of hits per ten minutes). */
+const MAX_ROUNDS = 5
+
 export function wxLimits(db: WxDatabase, name: string): RateLimitStore {
   const _ = db.command
   const coll = () => db.collection(name)
-  const sweep = async (at: Date) => (await coll().where({ expiresAt: _.lte(at.getTime()) }).remove()).stats.removed ?? 0
+  const sweep = async (at: Date) => (await coll().where({ resetAt: _.lte(at.getTime()) }).remove()).stats.removed ?? 0
   return {
     async hit(key, windowMs, at) {
-      const start = Math.floor(at.getTime() / windowMs) * windowMs
-      const expiresAt = start + windowMs
-      const id = `${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}-${start}`
-      let opened = false
-      if (!(await guardedUpdate(coll(), id, {}, { count: _.inc(1) }))) {
-        opened = await createIfAbsent(coll(), id, { count: 1, expiresAt })
-        // Another instance opened the window between our two steps: count on its document.
-        if (!opened) await guardedUpdate(coll(), id, {}, { count: _.inc(1) })
+      const now = at.getTime()
+      const id = crypto.createHash('sha256').update(key).digest('hex').slice(0, 40)
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        if (await guardedUpdate(coll(), id, { resetAt: _.gt(now) }, { count: _.inc(1) })) {
+          const doc = await findById(coll(), id)
+          return { count: Number(doc?.count ?? 1), resetAt: new Date(Number(doc?.resetAt ?? now + windowMs)) }
+        }
+        // The window ended (or there is none yet): open the next one.
+        const opened =
+          (await guardedUpdate(coll(), id, { resetAt: _.lte(now) }, { count: 1, resetAt: now + windowMs })) ||
+          (await createIfAbsent(coll(), id, { count: 1, resetAt: now + windowMs }))
+        if (opened) {
+          await sweep(at)
+          return { count: 1, resetAt: new Date(now + windowMs) }
+        }
       }
-      const count = opened ? 1 : Number((await findById(coll(), id))?.count ?? 1)
-      if (opened) await sweep(at)
-      return { count, resetAt: new Date(expiresAt) }
+      throw new Error(`rate counter ${id}: too much contention`)
     },
     sweep,
   }
