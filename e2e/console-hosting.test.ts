@@ -3,7 +3,8 @@
 // real cloud-function entries through a local stand-in of 云函数 HTTP 访问服务 on another origin
 // (cloud/testing/http-access-gateway.ts, over the wx-server-sdk STAND-IN database). An operator
 // signs in and lists exhibits; the same files served from an origin not in CONSOLE_ORIGIN cannot
-// sign in. What this does not prove is listed in docs/wechat-cloud.md (§ Console hosting).
+// sign in; after a password spray from the operator's address, the console shows the limit's
+// message (counted in the database, as across function instances). What this does not prove is listed in docs/wechat-cloud.md (§ Console hosting).
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -87,5 +88,21 @@ test('the same files served from an origin not in CONSOLE_ORIGIN cannot sign in'
   // The function refuses the origin and sends no CORS header: the browser shows the console's network error.
   await page.getByText('网络异常，请检查网络后重试').waitFor()
   expect(gw.requests.filter((r) => r.origin === elsewhereOrigin).length).toBeGreaterThan(0)
+  await context.close()
+})
+
+// Last: it spends this address's sign-in budget (every request here comes from 127.0.0.1).
+test('after a password spray from the same address, the console says to wait instead of signing in', async () => {
+  const { DEFAULT_RATE_LIMITS } = await import('../cloud/runtime/rate-limit-policy')
+  const spray = async (i: number) =>
+    fetch(`${gw.base}/_session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: hostingOrigin }, body: JSON.stringify({ username: `guess${i}`, password: 'not-the-password' }) })
+  for (let i = 0; i < DEFAULT_RATE_LIMITS.signInPerAddress.max; i++) await spray(i)
+  const refused = await spray(99)
+  expect([refused.status, Number(refused.headers.get('retry-after')) > 0]).toEqual([429, true])
+  // The real operator at the same address, right password: told to wait, not signed in.
+  const { context, page } = await signInAt(hostingOrigin)
+  await page.getByText(/登录尝试过于频繁，请 \d+ 分钟后再试/).waitFor()
+  await shoot(page, 'admin-hosting-rate-limited')
+  expect(await page.getByRole('button', { name: /退出登录/ }).count()).toBe(0)
   await context.close()
 })

@@ -4,12 +4,19 @@
 //   disable <username> | enable <username>
 //   reset-password <username>                    (same password sources; also lifts a lockout)
 // Nothing ships with a default password: the first admin is made here.
+// With --cloud the same commands write the WeChat cloud database (`staff_accounts`) instead, through
+// the node-sdk bridge that cloud:init uses (TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY; run
+// `npm run cloud:init -- --apply` first). That is how the console's first admin gets into the cloud:
+// the console itself cannot make the first account, and HTTP access has no other way in.
 import readline from 'node:readline'
 import { ACCOUNT_ROLE_LABELS } from '../cloud/contracts/accounts'
 import { accountRoleSchema, createAccount, displayNameSchema, resetPassword, toAccountView, usernameSchema } from '../cloud/accounts/service'
 import { dbFileFrom } from '../cloud/runtime/config'
 import type { Store } from '../cloud/store/port'
 import { openSqliteStore } from '../cloud/store/sqlite'
+import { openWxCloudStore } from '../cloud/store/wxcloud'
+import type { WxDatabase } from '../cloud/store/wxcloud/db'
+import { connectLive, liveCredentials, MISSING_CREDENTIALS, type LiveCredentials } from './cloud/live'
 
 type Io = { log: (s: string) => void; password: () => Promise<string> }
 
@@ -97,17 +104,48 @@ export async function runAccounts(store: Store, args: string[], io: Io, now = ne
   }
 }
 
+export type AccountsTarget = { ok: true; store: Store; where: string; args: string[] } | { ok: false; message: string }
+
+/**
+ * Which database the command writes: the local SQLite file, or with `--cloud` the cloud environment
+ * named by TCB_ENV_ID (through the node-sdk bridge; `connect` is replaced by a fake in tests).
+ */
+export function accountsTarget(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  connect: (creds: LiveCredentials) => { db: WxDatabase } = connectLive,
+): AccountsTarget {
+  const args = argv.filter((a) => a !== '--cloud')
+  if (args.length === argv.length) return { ok: true, store: openSqliteStore(dbFileFrom(env)), where: '本地数据库', args }
+  const creds = liveCredentials(env as NodeJS.ProcessEnv)
+  if (!creds) return { ok: false, message: MISSING_CREDENTIALS }
+  return { ok: true, store: openWxCloudStore(connect(creds).db), where: `云环境 ${creds.envId}`, args }
+}
+
 if (require.main === module) {
   // Only the database is needed (no keys): works in production without APP_KEYS in the shell.
-  const store = openSqliteStore(dbFileFrom())
+  let target: AccountsTarget
+  try {
+    target = accountsTarget(process.argv.slice(2))
+  } catch (error) {
+    // e.g. --cloud without @cloudbase/node-sdk installed: the message says what to install.
+    target = { ok: false, message: error instanceof Error ? error.message : String(error) }
+  }
+  if (!target.ok) {
+    console.error(target.message)
+    process.exit(1)
+  }
+  const { store, where, args } = target
   const password = async () => process.env.ACCOUNT_PASSWORD ?? (await promptPassword('密码（至少 8 位）：'))
-  runAccounts(store, process.argv.slice(2), { log: console.log, password })
+  console.log(`写入：${where}`)
+  runAccounts(store, args, { log: console.log, password })
     .then(async (code) => {
       await store.close()
       process.exit(code)
     })
     .catch((error) => {
       console.error(error)
+      if (where !== '本地数据库') console.error('写入云数据库失败：请确认凭据正确，并已运行 npm run cloud:init -- --apply 建好 staff_accounts 集合。')
       process.exit(1)
     })
 }

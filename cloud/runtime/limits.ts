@@ -1,45 +1,17 @@
-// Rate limits of the local runtime (@fastify/rate-limit, in-process counters): how often one
-// address may mint visitor tokens or try to sign in, one account be tried, and one identity write
-// booking data. Chosen so a real person never meets them — a phone mints one token, a family adds
-// a few visitors and books once — while a script minting thousands of identities or guessing
-// passwords is slowed to a crawl. Behind carrier NAT many phones share one address, hence the
-// generous per-address minting. Refusals are a Result (RATE_LIMITED, Chinese) with Retry-After.
-// The WeChat cloud build is limited by WeChat itself (one OPENID per WeChat account, platform quotas).
+// Rate limits of the local runtime (@fastify/rate-limit, in-process counters — one server process):
+// how often one address may mint visitor tokens or try to sign in, one account be tried, and one
+// identity write booking data. The numbers and texts are in rate-limit-policy.ts, shared with the
+// cloud functions' HTTP-access sign-in, which counts in the database instead (several instances).
+// Refusals are a Result (RATE_LIMITED, Chinese) with Retry-After. The mini-program's calls are
+// limited by WeChat itself (one OPENID per WeChat account, platform quotas).
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { fail } from '../contracts/result'
+import { RATE_LIMIT_MESSAGES as MESSAGES, waitText, type Limit, type RateLimits } from './rate-limit-policy'
 
-export interface Limit {
-  max: number
-  windowMs: number
-}
-
-export interface RateLimits {
-  /** Anonymous visitor tokens minted per client address. */
-  mintPerAddress: Limit
-  /** Sign-in attempts (right or wrong) per client address, and per account name. */
-  signInPerAddress: Limit
-  signInPerAccount: Limit
-  /** Booking writes (addVisitor, removeVisitor, book, cancel) per identity. */
-  bookingWritesPerIdentity: Limit
-}
-
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  mintPerAddress: { max: 120, windowMs: 60_000 },
-  signInPerAddress: { max: 30, windowMs: 10 * 60_000 },
-  signInPerAccount: { max: 10, windowMs: 10 * 60_000 },
-  bookingWritesPerIdentity: { max: 30, windowMs: 60_000 },
-}
+export { DEFAULT_RATE_LIMITS, type Limit, type RateLimits } from './rate-limit-policy'
 
 const BOOKING_WRITES = new Set(['addVisitor', 'removeVisitor', 'book', 'cancel'])
-
-const MESSAGES = {
-  mint: '访问过于频繁，请 {wait}后再试',
-  signIn: '登录尝试过于频繁，请 {wait}后再试',
-  booking: '操作过于频繁，请 {wait}后再试',
-}
-
-const waitText = (seconds: number) => (seconds >= 120 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.max(1, seconds)} 秒`)
 
 type Check = (req: FastifyRequest) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>
 

@@ -732,6 +732,41 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       })
     })
 
+    describe('rate limits (fixed-window counters)', () => {
+      const WINDOW = 10 * 60_000
+      const t0 = new Date('2026-11-26T01:03:17.000Z')
+
+      it('counts hits per key in a window opened by its first hit, and says when the window ends', async () => {
+        const l = env.store.limits
+        expect(await l.hit('signin-ip:203.0.113.7', WINDOW, t0)).toEqual({ count: 1, resetAt: new Date(t0.getTime() + WINDOW) })
+        expect((await l.hit('signin-ip:203.0.113.7', WINDOW, new Date(t0.getTime() + 60_000))).count).toBe(2)
+        // Another key has its own count; a user name as typed (odd characters, long) is a fine key.
+        expect((await l.hit(`signin-user:${'张'.repeat(200)}/.$`, WINDOW, t0)).count).toBe(1)
+        expect((await l.hit('signin-ip:203.0.113.7', WINDOW, new Date(t0.getTime() + WINDOW - 1))).count).toBe(3)
+        // The next window starts again from one.
+        expect(await l.hit('signin-ip:203.0.113.7', WINDOW, new Date(t0.getTime() + WINDOW))).toEqual({ count: 1, resetAt: new Date(t0.getTime() + 2 * WINDOW) })
+      })
+
+      it('counts every one of many simultaneous hits (no lost increments)', async () => {
+        const counts = await Promise.all(Array.from({ length: 12 }, () => env.store.limits.hit('k', WINDOW, t0)))
+        expect(Math.max(...counts.map((c) => c.count))).toBe(12)
+        expect((await env.store.limits.hit('k', WINDOW, t0)).count).toBe(13)
+      })
+
+      it('removes counters whose window ended: by sweep, and when a hit opens a new window', async () => {
+        await env.store.limits.hit('a', WINDOW, t0)
+        await env.store.limits.hit('b', WINDOW, t0)
+        expect(await env.store.limits.sweep(new Date(t0.getTime() + WINDOW - 1))).toBe(0)
+        expect(await env.store.limits.sweep(new Date(t0.getTime() + WINDOW))).toBe(2)
+        await env.store.limits.hit('a', WINDOW, t0)
+        await env.store.limits.hit('b', WINDOW, t0)
+        // A hit that opens a window sweeps the ended ones, so nothing is left for a later sweep.
+        await env.store.limits.hit('c', WINDOW, new Date(t0.getTime() + 2 * WINDOW))
+        expect(await env.store.limits.sweep(new Date(t0.getTime() + 2 * WINDOW))).toBe(0)
+        expect((await env.store.limits.hit('c', WINDOW, new Date(t0.getTime() + 2 * WINDOW))).count).toBe(2)
+      })
+    })
+
     describe('health', () => {
       it('answers ping with true while open', async () => {
         expect(await env.store.ping()).toBe(true)

@@ -393,8 +393,32 @@ export interface AccountStore {
   recordSuccess(username: string): Promise<void>
 }
 
+// ----- rate limits -----
+
+/**
+ * Fixed-window counters for rate limits that must hold across processes (cloud-function instances
+ * share nothing but the database). A key's window opens at its first hit and lasts `windowMs`
+ * (as @fastify/rate-limit's on the local server); the first hit after it ended opens the next.
+ * Cloud: collection `rate_counters`, `_id` = hash(key), { count, resetAt (epoch ms) }:
+ * - hit    where({ _id, resetAt: _.gt(now) }).update({ count: _.inc(1) }), then doc get for the count;
+ *          none → where({ _id, resetAt: _.lte(now) }).update({ count: 1, resetAt }) (the window
+ *          ended: one racer restarts it, the others find it open and increment); none → add({ _id,
+ *          count: 1, resetAt }) (a racing add loses on the `_id` and starts over). Racing hits each
+ *          count once; a read may include a later hit too (refuses early, never late).
+ * - sweep  where({ resetAt: _.lte(now) }).remove().
+ */
+export interface RateLimitStore {
+  /** Counts one hit on `key` in its current window (opening one if none is open); answers the
+   *  count in that window, this hit included, and when the window ends. A hit that opens a window
+   *  also sweeps ended ones, so old counters do not pile up. */
+  hit(key: string, windowMs: number, at: Date): Promise<{ count: number; resetAt: Date }>
+  /** Removes counters whose window ended at or before `at`; answers how many. */
+  sweep(at: Date): Promise<number>
+}
+
 export interface Store {
   accounts: AccountStore
+  limits: RateLimitStore
   ops: OpsStore
   content: ContentStore
   meta: MetaStore

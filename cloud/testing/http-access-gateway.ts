@@ -42,7 +42,13 @@ export async function startHttpAccessGateway(env: Record<string, string>) {
       const event = {
         path: url.pathname,
         httpMethod: req.method ?? 'GET',
-        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
+        headers: {
+          ...Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v])),
+          // As the real gateway (STGW) does: the peer's address in X-Real-IP, overriding whatever the
+          // client sent, and appended to X-Forwarded-For.
+          'x-real-ip': req.socket.remoteAddress ?? '',
+          'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', '),
+        },
         queryStringParameters: Object.fromEntries(url.searchParams),
         // HTTP access may hand the body base64-encoded; the function must accept both.
         body: Buffer.concat(chunks).toString('base64'),

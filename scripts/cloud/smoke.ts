@@ -73,6 +73,17 @@ export async function runSmoke(conn: LiveConnection, options: SmokeOptions = {})
     const docs = (await db.collection(names.meta).where({ _id: _.in(['a', 'b']) }).orderBy('_id', 'asc').get()).data
     assert.deepEqual(docs.map((d) => d.amount), [6, 4])
   })
+  await step('登录频率计数：20 个并发计数一个不丢，窗口结束后清除', async () => {
+    // The console's sign-in limits across function instances (RateLimitStore over `_.inc`).
+    const at = new Date()
+    const key = `smoke:${at.getTime()}`
+    const counts = await Promise.all(Array.from({ length: 20 }, () => store.limits.hit(key, 60_000, at)))
+    assert.equal(Math.max(...counts.map((c) => c.count)), 20)
+    assert.equal((await store.limits.hit(key, 60_000, at)).count, 21)
+    assert.ok((await store.limits.sweep(new Date(at.getTime() + 120_000))) >= 1)
+    assert.equal((await store.limits.hit(key, 60_000, at)).count, 1)
+    await store.limits.sweep(new Date(at.getTime() + 120_000))
+  })
   await step('outbox：同一 id 只入队一次，并发结算只成功一次', async () => {
     const message = { id: 'remind:smoke', kind: 'visit-reminder' as const, touser: 'o', templateId: 't', page: 'pages/mine/index', data: {}, createdAt: new Date().toISOString() }
     assert.equal(await store.outbox.enqueue(message), true)

@@ -9,6 +9,7 @@
 // Dry-run locally by e2e/console-hosting.test.ts; what the real service does differently is listed
 // in docs/wechat-cloud.md (§ Console hosting).
 import { signIn } from '../../accounts/service'
+import { throttleSignIn } from '../../accounts/sign-in-throttle'
 import { CommonErrors } from '../../contracts/errors'
 import { fail, type Result } from '../../contracts/result'
 import type { KeyRing } from '../../booking/keys'
@@ -33,6 +34,22 @@ export interface HttpAccessResponse {
   headers: Record<string, string>
   body: string
   isBase64Encoded: false
+}
+
+/**
+ * The client's address as the HTTP-access gateway reports it. The gateway in front of 云开发 HTTP
+ * 访问服务 is Tencent's STGW/CLB, which sets `X-Real-IP` to the peer it accepted the connection from
+ * and lists `X-Real-IP` and `X-Forwarded-For` among the headers a client cannot override; the
+ * CloudBase docs' event example shows neither, and `requestContext` carries no address. So: X-Real-IP,
+ * else the last X-Forwarded-For hop (the one the gateway appended; earlier hops are whatever the
+ * client sent), else one shared bucket — every caller without an address shares one limit, which
+ * fails safe (docs/wechat-cloud.md §11a says what is assumed and what to check).
+ */
+export function clientAddress(event: HttpAccessEvent): string {
+  const real = header(event, 'x-real-ip')?.trim()
+  if (real) return real
+  const hops = (header(event, 'x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean)
+  return hops.at(-1) ?? 'unknown'
 }
 
 /** The hosting origins allowed to call (CONSOLE_ORIGIN, comma-separated, exact scheme://host[:port]). */
@@ -69,7 +86,10 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
     body: JSON.stringify(value),
     isBase64Encoded: false,
   })
-  const refuse = (statusCode: number, result: Result<never>) => answer(statusCode, result)
+  const refuse = (statusCode: number, result: Result<never>, headers: Record<string, string> = {}) => {
+    const out = answer(statusCode, result)
+    return { ...out, headers: { ...out.headers, ...headers } }
+  }
 
   // A browser page from any other origin is turned away before anything runs.
   if (origin && !deps.origins.has(origin)) return refuse(403, fail('FORBIDDEN_ORIGIN', '此来源不允许访问管理接口（CONSOLE_ORIGIN 未包含该网址）'))
@@ -91,6 +111,9 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
   // The last path segment says what is asked: `_session` (sign in) or the function's own route.
   if (event.path.replace(/\/+$/, '').split('/').pop() === '_session') {
     const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
+    // Counted in the database, so the limits hold whichever instance answers.
+    const throttled = await throttleSignIn(deps.store.limits, { address: clientAddress(event), username: fields.username }, now())
+    if (!throttled.ok) return refuse(429, fail('RATE_LIMITED', throttled.message), { 'retry-after': String(throttled.retryAfterSeconds) })
     const outcome = await signIn(deps.store.accounts, fields.username, fields.password, now())
     if (!outcome.ok) return refuse(outcome.code === 'ACCOUNT_LOCKED' ? 429 : outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401, fail(outcome.code, outcome.message))
     const { account } = outcome

@@ -3,6 +3,7 @@ import { openDatabase, type Db } from './database'
 import { sqliteAccounts } from './accounts'
 import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
+import { sqliteLimits } from './limits'
 import { sqliteOps } from './ops'
 import { sqliteOutbox } from './outbox'
 import { sqliteZone } from './zone'
@@ -27,6 +28,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
     db,
     ops: sqliteOps(db),
     accounts: sqliteAccounts(db),
+    limits: sqliteLimits(db),
     content: sqliteContent(db),
     meta: sqliteMeta(db),
     outbox: sqliteOutbox(db),

@@ -135,4 +135,14 @@ export const migrations: Migration[] = [
       CREATE TABLE ops_once (key TEXT PRIMARY KEY);
     `,
   },
+  {
+    // Rate-limit counters shared by every process: one fixed window per key, from its first hit
+    // (reset_at, epoch ms); swept once the window ended.
+    version: 9,
+    name: 'rate counters',
+    sql: `
+      CREATE TABLE rate_counters (key TEXT PRIMARY KEY, count INTEGER NOT NULL, reset_at INTEGER NOT NULL);
+      CREATE INDEX rate_counters_reset ON rate_counters (reset_at);
+    `,
+  },
 ]

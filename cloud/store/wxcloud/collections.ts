@@ -19,6 +19,7 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'ops_once'
   | 'staff_accounts'
   | 'booking_account_ids'
+  | 'rate_counters'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -61,5 +62,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'ops_counters', purpose: '汇总计数（_id = 计数名|日期，无访客身份）', indexes: [{ name: 'day', keys: { day: 1 } }] },
   { name: 'ops_once', purpose: '任务步骤只做一次的标记（_id = 步骤键）', indexes: [] },
   { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
+  // Sign-in limits across function instances (store/port.ts, RateLimitStore); ended windows swept.
+  { name: 'rate_counters', purpose: '登录频率计数（_id = 键的哈希，窗口结束后清除）', indexes: [{ name: 'reset', keys: { resetAt: 1 } }] },
   { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]

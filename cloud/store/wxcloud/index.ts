@@ -8,6 +8,7 @@ import type { WxDatabase } from './db'
 import { wxAccounts } from './accounts'
 import { wxBooking } from './booking'
 import { wxContent } from './content'
+import { wxLimits } from './limits'
 import { wxMeta } from './meta'
 import { wxOps } from './ops'
 import { wxOutbox } from './outbox'
@@ -27,6 +28,7 @@ export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): 
   return {
     ops: wxOps(db, names),
     accounts: wxAccounts(db, names.staff_accounts),
+    limits: wxLimits(db, names.rate_counters),
     content: wxContent(db, names),
     meta: wxMeta(db, names.meta),
     outbox: wxOutbox(db, names.outbox),
