@@ -26,14 +26,17 @@ export interface KeyRing {
  *  everything made before key rings existed keeps working. */
 export const ringFromSecret = (secret: string): KeyRing => ({ idKey: secret, signing: [{ id: 'k0', secret }] })
 
-const subKeys = new Map<string, Buffer>()
+// Sub-keys per secret, then per purpose: a booking derives three MACs, and looking a sub-key up
+// this way builds (and hashes) no new string from the secret on every call.
+const subKeys = new Map<string, Map<string, Buffer>>()
 
 function subKey(secret: string, purpose: string): Buffer {
-  const cacheKey = `${purpose}\u0000${secret}`
-  let key = subKeys.get(cacheKey)
+  let bySecret = subKeys.get(secret)
+  if (!bySecret) subKeys.set(secret, (bySecret = new Map()))
+  let key = bySecret.get(purpose)
   if (!key) {
     key = crypto.createHmac('sha256', secret).update(`gxq-booking/${purpose}`).digest()
-    subKeys.set(cacheKey, key)
+    bySecret.set(purpose, key)
   }
   return key
 }

@@ -182,6 +182,23 @@ describe('booking', () => {
     expect(await book('u2', `${FRI}.pm`, mine, 'retry-me-1')).toMatchObject({ ok: true, data: { booking: { sessionId: `${FRI}.am` } } })
   })
 
+  it('answers a retry of a confirmed request with its booking even after the session filled, and refuses a refused request id reused for another booking', async () => {
+    await saveBookingConfig(env.store, { ...DEFAULT_BOOKING_CONFIG, sessions: DEFAULT_BOOKING_CONFIG.sessions.map((s) => ({ ...s, capacity: 1 })) })
+    const his = [await addVisitor('u1', '张三', residentId(9001))]
+    const first = await book('u1', `${FRI}.am`, his, 'keep-me-1')
+    if (!first.ok) throw new Error('first booking refused')
+    // The session is full now: the retry still gets its own booking, not 已约满.
+    expect(await book('u1', `${FRI}.am`, his, 'keep-me-1')).toMatchObject({ ok: true, data: { booking: { id: first.data.booking.id, status: 'confirmed' } } })
+    expect(await placesLeft(`${FRI}.am`)).toBe(0)
+    // The store refuses (and records) a request for the same ID number on the same day ...
+    const sameId = [await addVisitor('u2', '张三', residentId(9001))]
+    expect(await book('u2', `${FRI}.pm`, sameId, 'refused-1')).toMatchObject({ ok: false, error: { code: 'ID_ALREADY_BOOKED' } })
+    // ... sent again unchanged it is decided afresh; its request id reused for other visitors is a bad request.
+    expect(await book('u2', `${FRI}.pm`, sameId, 'refused-1')).toMatchObject({ ok: false, error: { code: 'ID_ALREADY_BOOKED' } })
+    expect(await book('u2', `${FRI}.pm`, [await addVisitor('u2', '李四')], 'refused-1')).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '该请求编号已用于另一次预约，请刷新页面后重试' } })
+    expect(await placesLeft(`${FRI}.pm`)).toBe(1)
+  })
+
   it('refuses more than 5 visitors, and no visitors, changing nothing', async () => {
     const ids = await Promise.all(['甲一', '乙二', '丙三', '丁四', '戊五', '己六'].map((n) => addVisitor('u1', n)))
     expect(await book('u1', `${FRI}.am`, ids)).toMatchObject({ ok: false, error: { message: BookingErrors.TOO_MANY_VISITORS } })

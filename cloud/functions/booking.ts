@@ -157,16 +157,25 @@ export const booking = implement('booking', {
         if (!session) return refuse('SESSION_NOT_FOUND')
         const bookingId = bookingIdFor(keys.idKey, openid, req.clientRequestId)
 
-        // A retry of a request already confirmed gets that booking, whatever has changed since.
-        const earlier = await ctx.store.booking.getBooking(bookingId)
-        const replayed = earlier && replay(earlier, ctx, config)
-        if (replayed) return replayed
-        if (earlier && (earlier.sessionId !== req.sessionId || earlier.visitors.map((v) => v.visitorId).join() !== req.visitorIds.join())) {
-          return fail('BAD_REQUEST', '该请求编号已用于另一次预约，请刷新页面后重试')
+        // A retry of a request already confirmed gets that booking, whatever has changed since; a
+        // request id reused for other content is a bad request. The store's `book` finds an earlier
+        // record itself, so it is looked up here only when this request is refused before reaching
+        // the store (a first attempt — nearly every booking — pays no extra read).
+        const earlierAnswer = (earlier: BookingRecord) => {
+          const replayed = replay(earlier, ctx, config)
+          if (replayed) return replayed
+          if (earlier.sessionId !== req.sessionId || earlier.visitors.map((v) => v.visitorId).join() !== req.visitorIds.join()) {
+            return fail('BAD_REQUEST', '该请求编号已用于另一次预约，请刷新页面后重试')
+          }
+          return null
+        }
+        const refusedEarly = async (refusal: ReturnType<typeof refuse>) => {
+          const earlier = await ctx.store.booking.getBooking(bookingId)
+          return (earlier && earlierAnswer(earlier)) || refusal
         }
 
         const open = availability(config, session, now)
-        if (!open.ok) return refuse(open.code, open.values)
+        if (!open.ok) return refusedEarly(refuse(open.code, open.values))
 
         // A glance, not a decision: when the session is plainly full, say so without writing
         // anything (the rush after a sell-out costs reads only). Only the guarded reserve below
@@ -175,16 +184,16 @@ export const booking = implement('booking', {
         const glance = hinted ?? (await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0
         if (glance + req.visitorIds.length > session.template.capacity) {
           if (hinted === null && glance >= session.template.capacity) hintFull(ctx.store, session.id, glance, Date.now())
-          return refuse('SESSION_FULL')
+          return refusedEarly(refuse('SESSION_FULL'))
         }
 
         const account = await ctx.store.booking.getAccount(openid)
         if (account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()) {
-          return refuse('SUSPENDED', { days: config.noShow.windowDays, limit: config.noShow.limit, until: beijingText(account.suspendedUntil) })
+          return refusedEarly(refuse('SUSPENDED', { days: config.noShow.windowDays, limit: config.noShow.limit, until: beijingText(account.suspendedUntil) }))
         }
 
         const saved = await ctx.store.booking.getVisitors(openid, req.visitorIds)
-        if (saved.length !== req.visitorIds.length) return refuse('VISITOR_NOT_FOUND')
+        if (saved.length !== req.visitorIds.length) return refusedEarly(refuse('VISITOR_NOT_FOUND'))
         const byId = new Map(saved.map((v) => [v.id, v]))
         const visitors = req.visitorIds.map((id) => {
           const v = byId.get(id)!
@@ -222,7 +231,7 @@ export const booking = implement('booking', {
           distinctIds: fair.distinctIds,
           refusal: (code, visitor) => refuse(code, refusalValues(code, visitor)).error,
         })
-        if (booked.kind === 'existing') return replay(booked.record, ctx, config) ?? refuse('IN_PROGRESS')
+        if (booked.kind === 'existing') return earlierAnswer(booked.record) ?? refuse('IN_PROGRESS')
         if (booked.kind === 'refused') {
           // Full: the rush that follows is answered from memory for a moment. Any other refusal
           // may have let places go (the cloud path gives back what it took): forget the hint.

@@ -72,11 +72,14 @@ export async function buildServer({ config, store, now = () => new Date(), funct
 
   await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.keys)?.openid ?? null)
 
-  // One line per request: method, path, status, time. Enough to follow a booking rush.
-  app.addHook('onResponse', (req, reply, done) => {
-    req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
-    done()
-  })
+  // One line per request: method, path, status, time. Enough to follow a booking rush. Only hooked
+  // when that level is logged: below it (LOG_LEVEL=warn) a request pays no hook at all.
+  if (['trace', 'debug', 'info'].includes(config.logLevel)) {
+    app.addHook('onResponse', (req, reply, done) => {
+      req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
+      done()
+    })
+  }
 
   const media = localMedia(uploadsDirFor(config))
 

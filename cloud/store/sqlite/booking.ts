@@ -50,7 +50,8 @@ export function sqliteBooking(db: Db): BookingStore {
     listVisitors: db.prepare('SELECT doc FROM booking_visitors WHERE openid = ? ORDER BY created_at, id'),
     removeVisitor: db.prepare('DELETE FROM booking_visitors WHERE id = ? AND openid = ?'),
     liveWithVisitor: db.prepare(`SELECT day FROM bookings WHERE openid = ? AND status = 'confirmed' AND instr(doc, ?) > 0 ORDER BY day LIMIT 1`),
-    recentIds: db.prepare('SELECT id_hash FROM booking_account_ids WHERE openid = ? AND last_at > ?'),
+    // All of the account's rows (a handful): the recent ones count, and an old one says a clean-up is due.
+    accountIds: db.prepare('SELECT id_hash, last_at FROM booking_account_ids WHERE openid = ?'),
     noteId: db.prepare('INSERT INTO booking_account_ids (openid, id_hash, last_at) VALUES (?, ?, ?) ON CONFLICT (openid, id_hash) DO UPDATE SET last_at = excluded.last_at'),
     forgetOldIds: db.prepare('DELETE FROM booking_account_ids WHERE openid = ? AND last_at <= ?'),
     insertBooking: db.prepare(
@@ -78,8 +79,12 @@ export function sqliteBooking(db: Db): BookingStore {
     ),
     getBooking: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE id = ?`),
     listBookings: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE openid = ? AND status NOT IN ('pending', 'refused') ORDER BY day DESC, session_end DESC, created_at DESC LIMIT ?`),
-    ensureSession: db.prepare('INSERT INTO booking_sessions (id, booked) VALUES (?, 0) ON CONFLICT (id) DO NOTHING'),
-    reserve: db.prepare('UPDATE booking_sessions SET booked = booked + @n WHERE id = @id AND booked + @n <= @capacity'),
+    // The first reserve of a session makes its counter; later ones add to it while it stays within
+    // capacity. One statement: a change count of 1 is a reserve, 0 a refusal.
+    reserveOrCreate: db.prepare(
+      `INSERT INTO booking_sessions (id, booked) SELECT @id, @n WHERE @n <= @capacity
+       ON CONFLICT (id) DO UPDATE SET booked = booked + @n WHERE booked + @n <= @capacity`,
+    ),
     sessionBooked: db.prepare('SELECT booked FROM booking_sessions WHERE id = ?'),
     release: db.prepare('UPDATE booking_sessions SET booked = booked - @n WHERE id = @id AND booked >= @n'),
     claim: db.prepare('INSERT INTO booking_claims (id, booking_id) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
@@ -127,10 +132,7 @@ export function sqliteBooking(db: Db): BookingStore {
     return q.insertVisitor.run(v.id, v.openid, v.idHash, v.createdAt, JSON.stringify(v)).changes === 1 ? 'added' : 'exists'
   })
   // Step bodies, shared by the single-step methods (each its own transaction) and `book` (all in one).
-  const reserveIn = (id: string, capacity: number, n: number) => {
-    q.ensureSession.run(id)
-    return q.reserve.run({ id, n, capacity }).changes === 1
-  }
+  const reserveIn = (id: string, capacity: number, n: number) => q.reserveOrCreate.run({ id, n, capacity }).changes === 1
   const claimIn = (key: string, bookingId: string) => {
     if (q.claim.run(key, bookingId).changes === 1) return true
     const holder = (q.claimOwner.get(key) as { booking_id: string } | undefined)?.booking_id
@@ -139,10 +141,15 @@ export function sqliteBooking(db: Db): BookingStore {
   }
   const noteBookedIdsIn = (openid: string, hashes: string[], at: string, policy: { limit: number; windowDays: number }) => {
     const since = new Date(Date.parse(at) - policy.windowDays * 86_400_000).toISOString()
-    const recent = new Set((q.recentIds.all(openid, since) as { id_hash: string }[]).map((r) => r.id_hash))
-    for (const h of hashes) recent.add(h)
+    const recent = new Set(hashes)
+    let old = false
+    for (const row of q.accountIds.all(openid) as { id_hash: string; last_at: string }[]) {
+      if (row.last_at > since) recent.add(row.id_hash)
+      else old = true
+    }
     if (recent.size > policy.limit) return false
-    q.forgetOldIds.run(openid, since)
+    // Rows past the window no longer count; deleted when there are any (most bookings have none).
+    if (old) q.forgetOldIds.run(openid, since)
     for (const h of hashes) q.noteId.run(openid, h, at)
     return true
   }
@@ -162,8 +169,9 @@ export function sqliteBooking(db: Db): BookingStore {
     return inserted ? null : toRecord(q.getBooking.get(r.id) as BookingRow)
   })
 
-  // Every guard of a booking, taken in a savepoint: a refusal (thrown) rolls back all of it.
-  const takeGuards = db.transaction((req: BookRequest) => {
+  // Every guard of a booking and its confirmed record, in one savepoint: a refusal (thrown) rolls
+  // back all of it.
+  const confirm = db.transaction((req: BookRequest, existing: boolean) => {
     const r = req.record
     const claimFirstFree = (keys: string[], n: number) => {
       let got = 0
@@ -179,28 +187,30 @@ export function sqliteBooking(db: Db): BookingStore {
     if (!reserveIn(r.sessionId, req.capacity, r.places)) throw new Refused('SESSION_FULL')
     for (const v of r.visitors) if (!claimIn(`${r.day}:${v.idHash}`, r.id)) throw new Refused('ID_ALREADY_BOOKED', v)
     if (!noteBookedIdsIn(r.openid, r.visitors.map((v) => v.idHash), r.createdAt, req.distinctIds)) throw new Refused('ACCOUNT_ID_LIMIT')
+    writeDecided(r, existing, 'confirmed', null)
   })
-  // One booking, decided whole (a savepoint of the group's transaction, below): the record is
-  // written once, confirmed or refused.
-  const book = db.transaction((req: BookRequest): BookOutcome => {
+  const writeDecided = (r: BookingRecord, existing: boolean, status: 'confirmed' | 'refused', refusal: string | null) => {
+    if (existing) q.redecide.run({ id: r.id, status, refusal, at: r.createdAt })
+    else q.insertDecided.run({ ...r, status, refusal, doc: JSON.stringify(r) })
+  }
+  // One booking, decided whole inside the group's transaction (below): the record is written once,
+  // confirmed or refused. Everything it changes in more than one statement is in `confirm`'s
+  // savepoint; a refusal's record is one statement, so a request that throws leaves nothing behind.
+  const book = (req: BookRequest): BookOutcome => {
     const r = req.record
     const row = q.getBooking.get(r.id) as BookingRow | undefined
     const existing = row && toRecord(row)
     if (existing && (existing.status !== 'refused' || existing.sweptAt || !sameRequest(existing, r))) return { kind: 'existing', record: existing }
-    let outcome: BookOutcome
     try {
-      takeGuards(req)
-      outcome = { kind: 'confirmed', record: { ...r, status: 'confirmed' } }
+      confirm(req, !!existing)
+      return { kind: 'confirmed', record: { ...r, status: 'confirmed' } }
     } catch (error) {
       if (!(error instanceof Refused)) throw error
-      outcome = { kind: 'refused', code: error.code, refusal: req.refusal(error.code, error.visitor) }
+      const refusal = req.refusal(error.code, error.visitor)
+      writeDecided(r, !!existing, 'refused', JSON.stringify(refusal))
+      return { kind: 'refused', code: error.code, refusal }
     }
-    const status = outcome.kind === 'confirmed' ? 'confirmed' : 'refused'
-    const refusal = outcome.kind === 'refused' ? JSON.stringify(outcome.refusal) : null
-    if (existing) q.redecide.run({ id: r.id, status, refusal, at: r.createdAt })
-    else q.insertDecided.run({ ...r, status, refusal, doc: JSON.stringify(r) })
-    return outcome
-  })
+  }
 
   // Group commit: the requests that reach `book` within one turn of the event loop (a rush) are
   // decided one after another in ONE transaction, each in its own savepoint, and answered after its
