@@ -39,7 +39,9 @@ async function main() {
   await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG })
   // Listening first, then the functions' modules (a call arriving meanwhile loads its own).
   preloadFunctions().catch((error) => app.log.error(error, 'loading the cloud functions failed'))
-  const where = `http://${config.host}:${config.port}`
+  // The port actually bound: PORT=0 asks the system for a free one.
+  const address = app.server.address()
+  const where = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`
   console.log(`\n高新区科技馆 本地运行中: ${where}`)
   console.log(`  数据库: ${config.dbFile}${seeded ? '（首次运行，已写入种子数据）' : ''}`)
   console.log(`  密钥: ${config.keysSource}（签发用 ${config.keys.signing[0].id}，共 ${config.keys.signing.length} 把可验证）`)
