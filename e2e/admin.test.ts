@@ -85,7 +85,7 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   const summary = page.getByLabel('展品介绍')
   await summary.fill('冬奥会头盔：由大连企业参与轻量化设计，重量约700克。（运营测试文本）')
   await page.getByRole('button', { name: /保\s*存/ }).click()
-  await page.getByText('已保存，观众页面即时生效').waitFor()
+  await page.getByText('展品已保存，观众页面即时生效').waitFor()
 
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
   await page.getByLabel('照片说明').fill('冬奥头盔实物照片')
@@ -180,7 +180,7 @@ test('an editor adds a hall and a new exhibit in it: unpublished until it has a 
   await drawer.locator('input[type=file][accept^="image/"]').setInputFiles({ name: 'arm.jpg', mimeType: 'image/jpeg', buffer: photo })
   await page.getByText('照片已上传').waitFor()
   await drawer.getByRole('button', { name: /保\s*存/ }).click()
-  await page.getByText('已保存，观众页面即时生效').waitFor()
+  await page.getByText('展品已保存，观众页面即时生效').waitFor()
   await page.locator('tr', { hasText: 'robotarm' }).getByText('已发布').waitFor()
   await page.context().close()
 
@@ -306,7 +306,7 @@ test('a zone editor renames a company in the console, and the visitor’s 企业
   await row.getByRole('button', { name: /编\s*辑/ }).click()
   await page.getByRole('textbox', { name: '企业名称' }).fill('厚仁教育科技（大连）有限公司')
   await page.getByRole('button', { name: /保\s*存/ }).click()
-  await page.getByText('已保存，观众页面即时生效').waitFor()
+  await page.getByText('企业已保存，观众页面即时生效').waitFor()
   await shoot(page, 'admin-zone-company-edit')
 
   // The policy rule editor: the default test profile has no IP yet, so 科创 is a near miss; with

@@ -147,7 +147,7 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
           setSaving(false)
           // On error the form keeps what was typed; the server's per-field messages show under the fields.
           if (!res.ok) return showErrors(res.error)
-          message.success('已保存，观众页面即时生效')
+          message.success('展品已保存，观众页面即时生效')
           onSaved(res.data.exhibit)
         }}
       >

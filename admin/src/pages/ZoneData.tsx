@@ -187,7 +187,7 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
           const res = kind === 'company' ? await call('console', 'saveCompany', { row: cells, isNew: !row }) : await call('console', 'savePolicy', { row: cells, isNew: !row })
           setSaving(false)
           if (!res.ok) return showErrors(res.error)
-          message.success('已保存，观众页面即时生效')
+          message.success(`${kind === 'company' ? '企业' : '政策'}已保存，观众页面即时生效`)
           onSaved()
         }}
       >
@@ -391,7 +391,7 @@ function ChartModal({ chart, onClose, onSaved }: { chart: ZoneChart; onClose: ()
           const res = await call('console', 'saveChart', { chart: JSON.parse(JSON.stringify({ ...chart, ...v.chart })) as ZoneChart })
           setSaving(false)
           if (!res.ok) return showErrors(res.error)
-          message.success('已保存，观众页面即时生效')
+          message.success('园区数据图表已保存，观众页面即时生效')
           onSaved()
         }}
       >
