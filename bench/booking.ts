@@ -152,7 +152,7 @@ async function benchPlaces(PLACES: number) {
   const port = await freePort()
   // --profile DIR writes a CPU profile of the server (node --cpu-prof) for finding hot spots.
   const profileAt = process.argv.indexOf('--profile')
-  const args = profileAt > 0 ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`, SERVER_START] : [SERVER_START]
+  const args = profileAt > 0 ? ['--cpu-prof', '--cpu-prof-interval=250', `--cpu-prof-dir=${path.resolve(process.argv[profileAt + 1])}`, SERVER_START] : [SERVER_START]
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DB_FILE: dbFile, LOG_LEVEL: 'warn', STATIC_DIR: path.join(dir, 'no-static'), NO_SHOW_INTERVAL_MS: '0', APP_SECRET: crypto.randomBytes(16).toString('hex') },

@@ -145,4 +145,28 @@ export const migrations: Migration[] = [
       CREATE INDEX rate_counters_reset ON rate_counters (reset_at);
     `,
   },
+  {
+    // A booking's commit writes fewer pages: the claim and fair-use tables keep their rows in the
+    // primary key's own B-tree (no separate rowid table), and only pending bookings — a record
+    // being decided, gone within the call — are in the sweep's index.
+    version: 10,
+    name: 'leaner booking commit',
+    sql: `
+      CREATE TABLE booking_claims_v10 (id TEXT PRIMARY KEY, booking_id TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO booking_claims_v10 (id, booking_id) SELECT id, booking_id FROM booking_claims;
+      DROP TABLE booking_claims;
+      ALTER TABLE booking_claims_v10 RENAME TO booking_claims;
+      CREATE TABLE booking_account_ids_v10 (
+        openid TEXT NOT NULL,
+        id_hash TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        PRIMARY KEY (openid, id_hash)
+      ) WITHOUT ROWID;
+      INSERT INTO booking_account_ids_v10 (openid, id_hash, last_at) SELECT openid, id_hash, last_at FROM booking_account_ids;
+      DROP TABLE booking_account_ids;
+      ALTER TABLE booking_account_ids_v10 RENAME TO booking_account_ids;
+      DROP INDEX bookings_stale;
+      CREATE INDEX bookings_stale ON bookings (pending_since) WHERE status = 'pending';
+    `,
+  },
 ]
