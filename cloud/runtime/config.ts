@@ -23,6 +23,8 @@ export interface RuntimeConfig {
   rateLimits: RateLimits
   /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
   clockAt: string | null
+  /** Run the cloud-function calls on their own thread (calls.ts); CALL_THREAD=off keeps them on the main thread (a one-core machine). */
+  callThread: boolean
 }
 
 const root = path.resolve(__dirname, '..', '..')
@@ -50,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
     rateLimits: DEFAULT_RATE_LIMITS,
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
+    callThread: !['off', '0', 'false'].includes((env.CALL_THREAD ?? '').toLowerCase()),
     ...overrides,
   }
 }

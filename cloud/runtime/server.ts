@@ -1,6 +1,7 @@
 // The local cloud runtime: every cloud function behind POST /api/<name>, the built H5 app and
-// media as static files, one process over one SQLite file. Fastify: schema-light, fast JSON,
-// built-in request logging and body limits, and a well-kept static plugin.
+// media as static files, one process over one SQLite file (`npm start` runs the calls on their own
+// thread: calls.ts). Fastify: schema-light, fast JSON, built-in request logging and body limits,
+// and a well-kept static plugin.
 import fs from 'node:fs'
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import fastifyStatic from '@fastify/static'
@@ -8,9 +9,9 @@ import type { ValidatorFactory } from '@fastify/ajv-compiler'
 import type { SerializerFactory } from '@fastify/fast-json-stringify-compiler'
 import { CommonErrors } from '../contracts/errors'
 import { fail } from '../contracts/result'
-import { dispatch } from '../functions/dispatch'
 import type { CloudFunction } from '../functions/types'
 import { statusFor } from './http-status'
+import { callsInThisThread, type CallRunner } from './calls'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
 import { bearerToken, readToken, renewalFor, verifyToken } from './identity'
@@ -18,9 +19,7 @@ import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
-import { localMedia, registerConsole, uploadsDirFor } from './console'
-import { espeak } from '../exhibits/speech'
-import { loadFunction } from './functions'
+import { registerConsole } from './console'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -28,6 +27,8 @@ export interface ServerOptions {
   now?: () => Date
   /** Serve these functions instead of the project's (tests). */
   functions?: Record<string, CloudFunction>
+  /** Where calls run (calls.ts): the call thread under `npm start`; by default this thread, over `store`. */
+  calls?: CallRunner
 }
 
 
@@ -60,7 +61,7 @@ const schemaCompilers = {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-export async function buildServer({ config, store, now = () => new Date(), functions: fns }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ config, store, now = () => new Date(), functions: fns, calls }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
@@ -81,8 +82,6 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     })
   }
 
-  const media = localMedia(uploadsDirFor(config))
-
   app.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500
     if (status === 413) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后重试'))
@@ -98,27 +97,25 @@ export async function buildServer({ config, store, now = () => new Date(), funct
 
   registerSignIn(app, config, store, now)
 
+  const runCall = calls ?? callsInThisThread({ store, config, now, functions: fns })
   const handleCall = async (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => {
-    const fn = fns ? (Object.hasOwn(fns, req.params.fn) ? fns[req.params.fn] : undefined) : await loadFunction(req.params.fn)
-    if (!fn) return reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
     const token = readToken(bearerToken(req.headers.authorization), config.keys)
     const identity = await currentCaller(token?.identity ?? null, store)
     // A visitor's token is renewed while used (same identity, fresh expiry, newest key): the client
     // stores the one it finds in this header.
     const renewed = token && renewalFor(token, config.keys)
     if (renewed) reply.header(RENEWED_TOKEN_HEADER, renewed)
-    const result = await dispatch(fn, req.body ?? {}, {
+    const answer = await runCall({
+      fn: req.params.fn,
+      body: req.body ?? {},
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
       account: identity?.account,
-      store,
-      now,
       requestId: req.id,
-      keys: config.keys,
-      media,
-      speech: espeak,
     })
-    return reply.code(statusFor(result)).send(result)
+    // From the call thread the Result arrives as JSON already: sent as it is.
+    if (typeof answer.body === 'string') reply.type('application/json; charset=utf-8')
+    return reply.code(answer.status).send(answer.body)
   }
   app.post<{ Params: { fn: string } }>('/api/:fn', handleCall)
   // The operator console: /admin, /uploads and its larger body limit (cloud/runtime/console.ts).

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { migrations } from './migrations'
 import Database from 'better-sqlite3'
-import { migrate, openDatabase } from './database'
+import { checkpointWhenQuiet, migrate, openDatabase, WAL_CHECKPOINT_PAGES } from './database'
 import { openSqliteStore } from '.'
 import { seedIfEmpty } from '../seed'
 
@@ -58,5 +58,34 @@ describe('SQLite adapter', () => {
     expect(stale.all('2026-12-01')).toEqual(['b2'])
     expect(v9.prepare("EXPLAIN QUERY PLAN SELECT id FROM bookings WHERE status = 'pending' AND pending_since < ? ORDER BY pending_since, id").all('x').map((r: any) => r.detail).join()).toMatch(/^SEARCH bookings USING (COVERING )?INDEX/)
     v9.close()
+  })
+
+  it('copies the WAL back into the file once writing pauses, not in the middle of it', async () => {
+    const file = tmp()
+    const db = openDatabase(file)
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(WAL_CHECKPOINT_PAGES)
+    db.pragma('wal_checkpoint(TRUNCATE)') // the schema, so that a copy of the main file can be read
+    const stop = checkpointWhenQuiet(db, 150)
+    // What a copy of the main file alone (no -wal beside it) holds: what has been checkpointed.
+    const inMainFile = () => {
+      const copy = `${file}.copy`
+      fs.copyFileSync(file, copy)
+      const c = new Database(copy, { readonly: true })
+      const n = c.prepare('SELECT COUNT(*) FROM ops_once').pluck().get() as number
+      c.close()
+      fs.rmSync(copy)
+      return n
+    }
+    const insert = db.prepare('INSERT INTO ops_once (key) VALUES (?)')
+    // Writing without a pause longer than the quiet time: nothing is copied back meanwhile.
+    for (let i = 0; i < 10; i++) {
+      insert.run(`k${i}`)
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    expect(inMainFile()).toBe(0)
+    await new Promise((r) => setTimeout(r, 600))
+    expect(inMainFile()).toBe(10)
+    stop()
+    db.close()
   })
 })

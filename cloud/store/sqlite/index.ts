@@ -1,5 +1,5 @@
 import type { MetaStore, Store } from '../port'
-import { openDatabase, type Db } from './database'
+import { checkpointWhenQuiet, openDatabase, type Db } from './database'
 import { sqliteAccounts } from './accounts'
 import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
@@ -24,6 +24,7 @@ function sqliteMeta(db: Db): MetaStore {
 /** The embedded adapter: one SQLite file (WAL), used by the local runtime, the H5 site and tests. */
 export function openSqliteStore(file: string): Store & { db: Db } {
   const db = openDatabase(file)
+  const stopCheckpoints = file === ':memory:' ? () => {} : checkpointWhenQuiet(db)
   return {
     db,
     ops: sqliteOps(db),
@@ -38,6 +39,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
       return db.prepare('SELECT 1 AS one').get() !== undefined
     },
     async close() {
+      stopCheckpoints()
       if (db.open) db.close()
     },
   }
