@@ -78,4 +78,16 @@ export default tseslint.config(
   })),
   // The cloud layer's production code: no `any` outside tests.
   { files: ['cloud/**/*.ts'], ignores: ['cloud/**/*.test.ts', 'cloud/testing/**'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  // Packages the server bundle keeps outside (scripts/build-server.ts) are required, never import()ed:
+  // the bundle runs as a vm script (its code cache), where node 20 refuses a dynamic import.
+  {
+    files: ['cloud/**/*.ts'],
+    ignores: ['cloud/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportExpression[source.value=/^(better-sqlite3|sharp|exceljs)$/]", message: 'require() this package (the server bundle keeps it external, and its vm-script loader refuses import()).' },
+      ],
+    },
+  },
 )

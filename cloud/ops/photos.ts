@@ -17,8 +17,11 @@ export type PhotoCheck = { ok: true; sizes: Array<{ width: number; buffer: Buffe
 
 export async function preparePhoto(input: Buffer): Promise<PhotoCheck> {
   if (input.length > PHOTO_MAX_BYTES) return { ok: false, code: 'PHOTO_TOO_LARGE' }
-  // Loaded on use: a native module, kept out of the cloud bundle (an npm dependency of that function).
-  const sharp = (await import('sharp')).default
+  // Loaded on use: a native module, kept out of the bundles (an npm dependency of the cloud
+  // function). require, not import(): the local runtime's bundle runs as a vm script (its code
+  // cache, scripts/server-launcher.js), where node 20 refuses a dynamic import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sharp = require('sharp') as typeof import('sharp').default
   let format: string | undefined
   try {
     format = (await sharp(input).metadata()).format

@@ -26,8 +26,9 @@ export function rosterRows(bookings: BookingRecord[], config: BookingConfig): Ro
 }
 
 export async function rosterWorkbook(day: string, rows: RosterRow[]): Promise<Buffer> {
-  // Loaded on use, like sharp: only this action needs it (an npm dependency of the cloud function).
-  const ExcelJS = (await import('exceljs')).default
+  // Loaded on use, like sharp (and with require for the same reason): only this action needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs')
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(`${day} 预约名单`)
   sheet.columns = [
