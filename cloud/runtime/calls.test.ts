@@ -13,6 +13,8 @@ import { seedIfEmpty } from '../store/seed'
 import { openSqliteStore } from '../store/sqlite'
 import { residentId } from '../testing/booking'
 import { SERVER_START, ensureServerBundle } from '../../scripts/build-server'
+import { startCallThread } from './calls'
+import type { RuntimeConfig } from './config'
 
 jest.setTimeout(120_000)
 
@@ -173,5 +175,45 @@ describe.each(['on', 'off'] as const)('cloud-function calls, CALL_THREAD=%s', (c
     } finally {
       await server.stop()
     }
+  })
+})
+
+describe('the call thread dying', () => {
+  it('answers what it owed as a failure a person can act on, fails calls at once until it is back, then starts it again', async () => {
+    const startsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-thread-')), 'starts')
+    const errors: unknown[] = []
+    const thread = startCallThread({ startsFile } as unknown as RuntimeConfig, path.join(__dirname, '..', 'testing', 'flaky-call-thread.js'), { error: (o) => errors.push(o) })
+    const call = (fn: string) => thread.run({ fn, body: {}, openid: null, role: 'visitor', requestId: fn })
+    const parsed = async (fn: string) => {
+      const answer = await call(fn)
+      return { status: answer.status, body: typeof answer.body === 'string' ? JSON.parse(answer.body) : answer.body }
+    }
+    try {
+      expect(await parsed('system')).toEqual({ status: 200, body: { ok: true, data: { fn: 'system' } } })
+      // A call still running when the thread dies, and the call that killed it.
+      const owed = parsed('slow')
+      const killer = parsed('crash')
+      for (const answer of [await owed, await killer]) {
+        expect(answer.status).toBe(500)
+        expect(answer.body.error).toEqual({ code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' })
+      }
+      // Until it is back, a call fails at once instead of waiting for a thread that is not there.
+      const during = await parsed('system')
+      expect(during.body.error.code).toBe('INTERNAL')
+      // Back after its pause: the same calls work again, on a new thread.
+      let after = during
+      for (let t = 0; t < 40 && !after.body.ok; t++) {
+        await new Promise((r) => setTimeout(r, 100))
+        after = await parsed('booking')
+      }
+      expect(after).toEqual({ status: 200, body: { ok: true, data: { fn: 'booking' } } })
+      expect(fs.readFileSync(startsFile, 'utf8').trim().split('\n')).toHaveLength(2)
+      expect(errors).toContainEqual(expect.objectContaining({ code: 3 }))
+    } finally {
+      await thread.close()
+    }
+    // Closed on purpose: it is not started again.
+    await new Promise((r) => setTimeout(r, 700))
+    expect(fs.readFileSync(startsFile, 'utf8').trim().split('\n')).toHaveLength(2)
   })
 })
