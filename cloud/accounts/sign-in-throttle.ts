@@ -4,7 +4,7 @@
 // The same limits as the local server (runtime/rate-limit-policy.ts). Every attempt counts, right or
 // wrong, before the password is looked at; the per-address check comes first, and an address over
 // its limit spends nothing of any account's budget (nor adds a counter per made-up name).
-import { DEFAULT_RATE_LIMITS, rateLimitMessage, type RateLimits } from '../runtime/rate-limit-policy'
+import { addressBucket, DEFAULT_RATE_LIMITS, rateLimitMessage, type RateLimits } from '../runtime/rate-limit-policy'
 import type { RateLimitStore } from '../store/port'
 import { usernameSchema } from './service'
 
@@ -18,7 +18,7 @@ export async function throttleSignIn(
 ): Promise<ThrottleOutcome> {
   const name = usernameSchema.safeParse(attempt.username)
   const checks = [
-    { key: `signin-ip:${attempt.address}`, limit: policy.signInPerAddress },
+    { key: `signin-ip:${addressBucket(attempt.address)}`, limit: policy.signInPerAddress },
     // A name that cannot be an account is refused by sign-in anyway; only the address pays for it.
     ...(name.success ? [{ key: `signin-user:${name.data}`, limit: policy.signInPerAccount }] : []),
   ]

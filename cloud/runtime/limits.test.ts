@@ -38,6 +38,19 @@ describe('rate limits of the local runtime', () => {
     expect((await mint('198.51.100.8')).statusCode).toBe(200)
   })
 
+  it('counts an IPv6 subscriber by its /64: rotating addresses inside it mints no more; another /64 is unaffected', async () => {
+    // One home or phone gets a whole /64 and may use any address in it: per address, that would be
+    // 2^64 budgets. An IPv4 address written the IPv6 way (::ffff:a.b.c.d) is that IPv4 address.
+    const { max } = DEFAULT_RATE_LIMITS.mintPerAddress
+    const answers = []
+    for (let i = 0; i < max + 10; i++) answers.push((await mint(`2001:db8:abcd:12::${(i + 1).toString(16)}`)).statusCode)
+    expect(answers.filter((s) => s === 200)).toHaveLength(max)
+    expect((await mint('2001:0db8:abcd:0012:ffff:1:2:3')).statusCode).toBe(429)
+    expect((await mint('2001:db8:abcd:13::1')).statusCode).toBe(200)
+    for (let i = 0; i < max; i++) expect((await mint('198.51.100.60')).statusCode).toBe(200)
+    expect((await mint('::ffff:198.51.100.60')).statusCode).toBe(429)
+  })
+
   it('limits sign-in attempts per account across addresses, and per address across accounts', async () => {
     const { max } = DEFAULT_RATE_LIMITS.signInPerAccount
     // An attacker spreading guesses over many addresses at one account (lockout aside, which also applies).

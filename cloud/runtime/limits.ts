@@ -7,7 +7,7 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { fail } from '../contracts/result'
-import { RATE_LIMIT_MESSAGES as MESSAGES, waitText, type Limit, type RateLimits } from './rate-limit-policy'
+import { addressBucket, RATE_LIMIT_MESSAGES as MESSAGES, waitText, type Limit, type RateLimits } from './rate-limit-policy'
 
 export { DEFAULT_RATE_LIMITS, type Limit, type RateLimits } from './rate-limit-policy'
 
@@ -22,10 +22,10 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
   const limiter = (name: string, limit: Limit, key: (req: FastifyRequest) => string): Check =>
     app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: (req: FastifyRequest) => `${name}:${key(req)}` }) as Check
 
-  const mint = limiter('mint', limits.mintPerAddress, (req) => req.ip)
-  const signInAddress = limiter('signin-ip', limits.signInPerAddress, (req) => req.ip)
+  const mint = limiter('mint', limits.mintPerAddress, (req) => addressBucket(req.ip))
+  const signInAddress = limiter('signin-ip', limits.signInPerAddress, (req) => addressBucket(req.ip))
   const signInAccount = limiter('signin-user', limits.signInPerAccount, (req) => String((req.body as { username?: unknown })?.username ?? '').trim().toLowerCase())
-  const bookingWrites = limiter('booking', limits.bookingWritesPerIdentity, (req) => identify(req) ?? `ip:${req.ip}`)
+  const bookingWrites = limiter('booking', limits.bookingWritesPerIdentity, (req) => identify(req) ?? `ip:${addressBucket(req.ip)}`)
 
   const refuse = (reply: FastifyReply, seconds: number, message: string) =>
     reply

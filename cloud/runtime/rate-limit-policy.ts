@@ -5,6 +5,7 @@
 // and books once, an operator signs in a few times a day — while a script minting thousands of
 // identities or guessing passwords is slowed to a crawl. Behind carrier NAT many phones share one
 // address, hence the generous per-address minting. No framework imports: the cloud bundle uses this.
+import ipaddr from 'ipaddr.js'
 
 export interface Limit {
   max: number
@@ -19,6 +20,23 @@ export interface RateLimits {
   signInPerAccount: Limit
   /** Booking writes (addVisitor, removeVisitor, book, cancel) per identity. */
   bookingWritesPerIdentity: Limit
+}
+
+/**
+ * What a per-address limit counts: an IPv4 address as it is (also when written ::ffff:a.b.c.d), an
+ * IPv6 address by its /64 — the block one home or phone is given and may pick any address from,
+ * so counting single addresses would give one subscriber 2^64 budgets. Anything else as it is.
+ */
+export function addressBucket(address: string): string {
+  if (!ipaddr.isValid(address)) return address
+  const ip = ipaddr.parse(address)
+  if (ip.kind() === 'ipv4') return ip.toString()
+  const v6 = ip as ipaddr.IPv6
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString()
+  return `${v6.parts
+    .slice(0, 4)
+    .map((part) => part.toString(16))
+    .join(':')}::/64`
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {

@@ -101,6 +101,15 @@ describe('across cloud-function instances (two stores over one cloud database)',
     expect((await signInVia(0, '203.0.113.7', { username: names[7], password: PASSWORD })).statusCode).toBe(200)
   })
 
+  test('an IPv6 sprayer rotating addresses inside one /64 is one address', async () => {
+    const names = await addAccounts(instances[0], 8)
+    const statuses: number[] = []
+    for (let i = 0; i < PER_ADDRESS + 2; i++) statuses.push((await signInVia(i % 2, `2001:db8:feed:1::${(i + 1).toString(16)}`, { username: names[i % names.length], password: 'wrong-guess' })).statusCode)
+    expect(statuses.slice(0, PER_ADDRESS).filter((s) => s === 429)).toEqual([])
+    expect(statuses.slice(PER_ADDRESS)).toEqual([429, 429])
+    expect((await signInVia(1, '2001:db8:feed:2::1', { username: names[7], password: PASSWORD })).statusCode).toBe(200)
+  })
+
   test('one account tried from many addresses is refused after the per-account limit (right passwords included)', async () => {
     const [name] = await addAccounts(instances[0], 1)
     for (let i = 0; i < PER_ACCOUNT; i++) expect((await signInVia(i % 2, `203.0.113.${i + 10}`, { username: name, password: PASSWORD })).statusCode).toBe(200)
