@@ -77,3 +77,15 @@ test('without the key ring the HTTP path says the service is not configured', as
     await bare.stop()
   }
 })
+
+test('a locked account says for how long, in the message and in a Retry-After the console page may read', async () => {
+  await createAccount(gw.store.accounts, { username: 'locked', name: '被锁账号', role: 'content_editor', password: PASSWORD }, new Date())
+  let last: Awaited<ReturnType<typeof post>> | undefined
+  for (let i = 0; i < 6; i++) last = await post('_session', { username: 'locked', password: `wrong-${i}-guess` })
+  expect(last!.status).toBe(429)
+  expect(last!.body.error.code).toBe('ACCOUNT_LOCKED')
+  expect(last!.body.error.message).toMatch(/\d+ ?分钟/)
+  expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0)
+  // A cross-origin page reads only the headers CORS exposes.
+  expect(last!.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after')
+})

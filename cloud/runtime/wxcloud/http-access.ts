@@ -78,7 +78,15 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
   const origin = header(event, 'origin')?.replace(/\/$/, '')
   const cors: Record<string, string> =
     origin && deps.origins.has(origin)
-      ? { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'POST, OPTIONS', 'access-control-max-age': '600', vary: 'Origin' }
+      ? {
+          'access-control-allow-origin': origin,
+          'access-control-allow-headers': 'authorization, content-type',
+          'access-control-allow-methods': 'POST, OPTIONS',
+          'access-control-max-age': '600',
+          // The console page reads how long a refusal lasts (429s carry it); CORS hides it otherwise.
+          'access-control-expose-headers': 'retry-after',
+          vary: 'Origin',
+        }
       : { vary: 'Origin' }
   const answer = (statusCode: number, value: unknown): HttpAccessResponse => ({
     statusCode,
@@ -115,7 +123,10 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
     const throttled = await throttleSignIn(deps.store.limits, { address: clientAddress(event), username: fields.username }, now())
     if (!throttled.ok) return refuse(429, fail('RATE_LIMITED', throttled.message), { 'retry-after': String(throttled.retryAfterSeconds) })
     const outcome = await signIn(deps.store.accounts, fields.username, fields.password, now())
-    if (!outcome.ok) return refuse(outcome.code === 'ACCOUNT_LOCKED' ? 429 : outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401, fail(outcome.code, outcome.message))
+    if (!outcome.ok) {
+      if (outcome.code === 'ACCOUNT_LOCKED') return refuse(429, fail(outcome.code, outcome.message), { 'retry-after': String(outcome.retryAfterSeconds) })
+      return refuse(outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401, fail(outcome.code, outcome.message))
+    }
     const { account } = outcome
     const issuedAt = now().getTime()
     const token = issueToken({ openid: accountOpenid(account.username), role: account.role, account: account.username }, deps.keys, { now: issuedAt })
