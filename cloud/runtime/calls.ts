@@ -166,29 +166,47 @@ export function serveCallsIfCallThread(): boolean {
   const sendAnswer = batcher<Answered>((answers) => port.postMessage({ answers } satisfies FromThread))
   const noShows = scheduleNoShows(store, now, config, { info: (o, msg) => console.log(msg, JSON.stringify(o)), error: (o, msg) => console.error(msg, o) })
 
+  const runOne = (id: number, call: CallRequest) => {
+    inFlight++
+    run(call)
+      .then(
+        (answer): Answered => ({ id, status: answer.status, json: JSON.stringify(answer.body) }),
+        (error): Answered => {
+          console.error(`[${call.requestId}] call failed`, error)
+          return { id, status: 500, json: JSON.stringify(fail('INTERNAL', CommonErrors.INTERNAL)) }
+        },
+      )
+      .then((answered) => {
+        sendAnswer(answered)
+        if (--inFlight === 0 && queued.length === 0 && onIdle) onIdle()
+      })
+  }
+  // A rush arrives as one message of a thousand calls or more. They are started CHUNK at a time,
+  // the next chunk two turns later — after the group commit of the one before (store/sqlite/
+  // booking.ts commits in the turn after its first call) — so the first answers are on their way
+  // to the main thread, which writes them out while this thread decides the next chunk.
+  const CHUNK = 100
+  const queued: Array<{ id: number; call: CallRequest }> = []
+  let starting = false
+  const startChunk = () => {
+    for (const { id, call } of queued.splice(0, CHUNK)) runOne(id, call)
+    if (queued.length > 0) setImmediate(() => setImmediate(startChunk))
+    else starting = false
+  }
+
   port.on('message', (m: ToThread) => {
     if ('stop' in m) {
       noShows.stop()
       // The last answers leave in the next turn (the batcher): the port closes after them.
       const finish = () => setImmediate(() => void store.close().finally(() => port.close()))
-      if (inFlight === 0) finish()
+      if (inFlight === 0 && queued.length === 0) finish()
       else onIdle = finish
       return
     }
-    for (const { id, call } of m.calls) {
-      inFlight++
-      run(call)
-        .then(
-          (answer): Answered => ({ id, status: answer.status, json: JSON.stringify(answer.body) }),
-          (error): Answered => {
-            console.error(`[${call.requestId}] call failed`, error)
-            return { id, status: 500, json: JSON.stringify(fail('INTERNAL', CommonErrors.INTERNAL)) }
-          },
-        )
-        .then((answered) => {
-          sendAnswer(answered)
-          if (--inFlight === 0 && onIdle) onIdle()
-        })
+    queued.push(...m.calls)
+    if (!starting) {
+      starting = true
+      startChunk()
     }
   })
   preloadFunctions().catch((error) => console.error('loading the cloud functions failed', error))
