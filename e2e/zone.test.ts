@@ -61,7 +61,7 @@ test('search companies by Chinese (融科) and by pinyin initials (rkcn), filter
   for (const s of ['企业简介', '资质荣誉', '主要产品', '馆内展品', '联系方式', '700克', '瞪羚企业', '示意']) expect(text).toContain(s)
   // 联系方式 carries the 示意 chip once; the address itself is plain (no second 「（示意）」).
   const contact = page.locator('.zone-section', { has: page.locator('.zone-section__title', { hasText: '联系方式' }) })
-  await expect(contact.locator('.zone-tag--demo').count()).resolves.toBe(1)
+  await expect(contact.locator('.illustrative-tag').count()).resolves.toBe(1)
   expect(await contact.innerText()).toContain('地址：大连高新技术产业园区')
   expect((await contact.innerText()).match(/示意/g)).toHaveLength(1)
   await page.waitForTimeout(600) // the page slides in
@@ -107,7 +107,7 @@ test('find a policy, filter by status, and open it with everything a company nee
   for (const s of ['申报条件', '支持内容', '有效期与申报时间', '申报材料', '如何申报', '受理地点', '发文单位', '文号', '来源', '示意', '上海技术交易所大连服务中心']) expect(text).toContain(s)
   // 如何申报 is marked 示意 by its chip; the 受理地点 line does not repeat it.
   const apply = page.locator('[data-section=apply]')
-  await expect(apply.locator('.zone-tag--demo').count()).resolves.toBe(1)
+  await expect(apply.locator('.illustrative-tag').count()).resolves.toBe(1)
   expect((await apply.innerText()).match(/示意/g)).toHaveLength(1)
   await page.waitForTimeout(600) // the page slides in
   await shoot(page, 'zone-policy')

@@ -59,6 +59,9 @@ function makeSessionRef(config: BookingConfig, id: string): SessionRef | null {
 export const holidayOn = (config: BookingConfig, date: string): string | undefined =>
   config.holidays.find((h) => h.from <= date && date <= h.to)?.name
 
+/** Whether the day's closure was written for the app (data/booking.json) rather than announced by the museum. */
+const closureIsIllustrative = (config: BookingConfig, date: string): boolean => config.closedDays.some((c) => c.date === date && c.illustrative === true)
+
 /** Why the museum is closed on a date, or null when it is open. */
 export function closedReason(config: BookingConfig, date: string): string | null {
   const operator = config.closedDays.find((c) => c.date === date)
@@ -79,7 +82,8 @@ export type Availability =
 /** Whether a session can take bookings now (capacity aside). */
 export function availability(config: BookingConfig, session: SessionRef, now: Date): Availability {
   const dayReason = closedReason(config, session.date)
-  if (dayReason) return { ok: false, code: 'DAY_CLOSED', values: { date: shortDate(session.date), reason: dayReason } }
+  // A refusal is text only: a closure written for the app says so in words (the pages show the 示意 mark).
+  if (dayReason) return { ok: false, code: 'DAY_CLOSED', values: { date: shortDate(session.date), reason: closureIsIllustrative(config, session.date) ? `${dayReason}（示意）` : dayReason } }
   // The operator stopped this session alone: the day stays open, so say which one and why.
   const sessionReason = config.closedSessions.find((c) => c.sessionId === session.id)?.reason
   if (sessionReason) return { ok: false, code: 'SESSION_CLOSED', values: { reason: sessionReason } }
@@ -125,11 +129,13 @@ export function buildCalendar(config: BookingConfig, now: Date, booked: Record<s
       return { id: ref.id, key: t.key, name: t.name, start: t.start, end: t.end, capacity: t.capacity, left, status, ...(sessionReason ? { closedReason: sessionReason } : {}) }
     })
     const status: CalendarDay['status'] = reason ? 'closed' : !released ? 'notReleased' : sessions.every((s) => s.status === 'over') ? 'over' : 'open'
+    const illustrative = reason !== null && closureIsIllustrative(config, date)
     days.push({
       date,
       weekday: weekdayOf(date),
       status,
       ...(reason ? { closedReason: reason } : {}),
+      ...(illustrative ? { closedIllustrative: true } : {}),
       ...(holidayOn(config, date) ? { holiday: holidayOn(config, date) } : {}),
       releaseAt: release.toISOString(),
       releaseText: beijingText(release),

@@ -40,7 +40,9 @@ export const BookingConfigSchema = z.object({
   holidaysSource: z.string().optional(),
   holidays: z.array(z.object({ name: z.string(), from: DAY, to: DAY })),
   closedDaysSource: z.string().optional(),
-  closedDays: z.array(z.object({ date: DAY, reason: z.string() })),
+  /** Days the museum is closed. `illustrative`: written for the app, not announced by the museum
+   *  (shown with the 示意 mark); a closure an operator makes in the console is the museum's own. */
+  closedDays: z.array(z.object({ date: DAY, reason: z.string(), illustrative: z.boolean().optional() })),
   /** Operator settings (the console's 预约设置), all optional so data/booking.json stays the default:
    *  a weekday's own session templates ("0" = Sunday … "6"), used instead of `sessions` that day; */
   weekdaySessions: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(SessionTemplateSchema).min(1)).default({}),

@@ -85,7 +85,7 @@ export interface Api {
     notices: { req: Record<string, never>; res: { notices: Notice[] } }
     saveNotice: { req: Omit<Notice, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }; res: { notice: Notice } }
     removeNotice: { req: { id: string }; res: { removed: true } }
-    closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
+    closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string; illustrative?: boolean }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
     closeDay: { req: { day: string; reason: string }; res: CloseDayResult }
     bookingConfig: { req: Record<string, never>; res: BookingSettings }
     saveSessionTemplates: { req: { weekday: 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'; sessions: SessionTemplateView[] | null }; res: { saved: true } }

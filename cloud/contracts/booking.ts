@@ -108,6 +108,8 @@ export interface CalendarDay {
   weekday: string
   status: 'open' | 'closed' | 'notReleased' | 'over'
   closedReason?: string
+  /** The closure was written for the app, not announced by the museum: shown with the 示意 mark. */
+  closedIllustrative?: true
   holiday?: string
   /** When bookings for the day open (ISO), with a display text in Beijing time. */
   releaseAt: string

@@ -84,6 +84,20 @@ describe('the calendar', () => {
     expect(byDate['2027-04-05']).toMatchObject({ weekday: '周一', status: 'open', holiday: '清明节' })
     expect(byDate['2027-04-07']).toMatchObject({ status: 'closed', closedReason: '设备检修' })
     expect(byDate['2027-04-05'].sessions[0].status).toBe('open')
+    // An operator's closure is the museum's own: no 示意 mark.
+    expect(byDate['2027-04-07'].closedIllustrative).toBeUndefined()
+  })
+
+  it('marks a closure written for the app (the seed data) as illustrative, in the calendar and in the refusal', async () => {
+    await saveBookingConfig(env.store, DEFAULT_BOOKING_CONFIG)
+    const res = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-12-10 09:00') })
+    if (!res.ok) throw new Error(res.error.message)
+    const byDate = Object.fromEntries(res.data.days.map((d: any) => [d.date, d]))
+    expect(byDate['2026-12-15']).toMatchObject({ status: 'closed', closedReason: '设备检修', closedIllustrative: true })
+    expect(byDate['2026-12-14']).toMatchObject({ status: 'closed', closedReason: '每周一闭馆（法定节假日除外）' })
+    expect(byDate['2026-12-14'].closedIllustrative).toBeUndefined()
+    const v = await addVisitor('u9', '赵六')
+    expect(await book('u9', '2026-12-15.am', [v], undefined, bj('2026-12-10 09:00'))).toMatchObject({ ok: false, error: { code: 'DAY_CLOSED', message: '12月15日闭馆：设备检修（示意），请选择其他日期' } })
   })
 })
 

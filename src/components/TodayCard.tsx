@@ -8,6 +8,7 @@ import { useLang } from '@/i18n/store'
 import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
 import { Icon } from '@/ui/Icon'
+import { Illustrative } from '@/ui/Illustrative'
 import { defineStrings, useStrings } from '@/i18n/strings'
 
 const S = defineStrings(
@@ -67,7 +68,12 @@ export function TodayCard() {
           {closed ? s('closed') : over ? s('over') : s('open')}
         </View>
       </View>
-      {closed && <View className="today__why">{closedText(today.closedReason, today.date, lang)}</View>}
+      {closed && (
+        <View className="today__why">
+          {closedText(today.closedReason, today.date, lang)}
+          <Illustrative show={!!today.closedIllustrative} />
+        </View>
+      )}
       {!closed && today.sessions.length > 0 && (
         <View className="today__sessions">
           {today.sessions.map((x) => (

@@ -9,7 +9,7 @@ import { useOnMount } from '../useOnMount'
 
 export function Bookings() {
   const { message } = App.useApp()
-  const [closed, setClosed] = useState<Array<{ date: string; reason: string }>>([])
+  const [closed, setClosed] = useState<Array<{ date: string; reason: string; illustrative?: boolean }>>([])
   // The server's today (Beijing), not this computer's clock: past days cannot be closed.
   const [today, setToday] = useState<string | null>(null)
   const [running, setRunning] = useState(false)
@@ -87,7 +87,16 @@ export function Bookings() {
           pagination={{ pageSize: 5 }}
           columns={[
             { title: '闭馆日期', dataIndex: 'date', sorter: (a, b) => a.date.localeCompare(b.date), defaultSortOrder: 'descend' },
-            { title: '原因', dataIndex: 'reason' },
+            {
+              title: '原因',
+              dataIndex: 'reason',
+              // A seeded closure no one announced: visitors see it marked 示意 until the museum closes the day itself.
+              render: (reason: string, row) => (
+                <>
+                  {reason} {row.illustrative && <Tag title="随应用附带的示例数据，观众页面标注“示意”">示意</Tag>}
+                </>
+              ),
+            },
           ]}
         />
       </Card>

@@ -6,6 +6,7 @@ import { beijingTime, closedText, dayName, shortDate } from '@/booking/dates'
 import { bookingText, SESSION_EN } from '@/booking/strings'
 import { useLang } from '@/i18n/store'
 import { useStrings } from '@/i18n/strings'
+import { Illustrative } from '@/ui/Illustrative'
 import './booking.scss'
 
 const placesLeft = (day: CalendarDay) => day.sessions.filter((s) => s.status === 'open').reduce((n, s) => n + s.left, 0)
@@ -52,7 +53,12 @@ export function DayPanel({ day, onPick }: { day: CalendarDay; onPick: (session: 
         {lang === 'en' ? `${dayName(day.date, '', 'en')}, ${shortDate(day.date, 'en')}` : `${zhDate(day.date)} ${day.weekday}`}
         {day.holiday && <View className="tag bk-day__holiday">{day.holiday}</View>}
       </View>
-      {day.status === 'closed' && <View className="bk-day__state">{closedText(day.closedReason, day.date, lang)}</View>}
+      {day.status === 'closed' && (
+        <View className="bk-day__state">
+          {closedText(day.closedReason, day.date, lang)}
+          <Illustrative show={!!day.closedIllustrative} />
+        </View>
+      )}
       {day.status === 'notReleased' && <View className="bk-day__state">{s('releases', { time: lang === 'en' ? beijingTime(day.releaseAt, 'en') : day.releaseText })}</View>}
       {day.status !== 'closed' && (
         <View className="bk-chips">

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useStrings } from '@/i18n/strings'
 import { zoneText } from '@/zone/strings'
 import type { ZoneChart } from '@cloud/contracts/zone'
-import { Illustrative } from './Illustrative'
+import { Illustrative } from '@/ui/Illustrative'
 import './charts.scss'
 
 export function ChartSource({ chart }: { chart: ZoneChart }) {

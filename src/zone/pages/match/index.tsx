@@ -6,7 +6,7 @@ import { formatWan, INDUSTRIES, QUALIFICATIONS, TALENT_TYPES, type Industry, typ
 import { Loaded } from '@/ui/Loaded'
 import { PageShell } from '@/ui/PageShell'
 import { ChipGroup } from '@/zone/components/ChipGroup'
-import { Illustrative } from '@/zone/components/Illustrative'
+import { Illustrative } from '@/ui/Illustrative'
 import { MatchCard } from '@/zone/components/MatchCard'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
