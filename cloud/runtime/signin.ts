@@ -5,7 +5,9 @@
 // an account or changing its role takes effect at once, not at the token's expiry.
 import type { FastifyInstance } from 'fastify'
 import { signIn } from '../accounts/service'
-import { fail } from '../contracts/result'
+import type { KeyRing } from '../booking/keys'
+import type { AccountView } from '../contracts/accounts'
+import { fail, type Result } from '../contracts/result'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
 import { ACCOUNT_TOKEN_TTL_MS, issueToken, newVisitor, type Identity } from './identity'
@@ -13,23 +15,41 @@ import { ACCOUNT_TOKEN_TTL_MS, issueToken, newVisitor, type Identity } from './i
 /** The openid under which a named account books or is recorded (stable per account). */
 export const accountOpenid = (username: string) => `account:${username}`
 
+/** A named account's sign-in as an HTTP answer, the same on every runtime (this server, HTTP access). */
+export type AccountSession =
+  | { status: 200; headers: Record<string, never>; body: { token: string; role: string; name: string; expiresAt: string }; account: Pick<AccountView, 'username' | 'role'> }
+  | { status: number; headers: Record<string, string>; body: Result<never>; account?: undefined }
+
+/**
+ * Checks the name and password (`at`: the lockout's clock) and answers a token that lasts one shift,
+ * issued at `issuedAt`; or the refusal with its status — a locked account 429 with Retry-After.
+ */
+export async function accountSession(store: Store, keys: KeyRing, credentials: { username: unknown; password: unknown }, at: Date, issuedAt: number): Promise<AccountSession> {
+  const outcome = await signIn(store.accounts, credentials.username, credentials.password, at)
+  if (!outcome.ok) {
+    const body = fail(outcome.code, outcome.message)
+    if (outcome.code === 'ACCOUNT_LOCKED') return { status: 429, headers: { 'retry-after': String(outcome.retryAfterSeconds) }, body }
+    return { status: outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401, headers: {}, body }
+  }
+  const { account } = outcome
+  const token = issueToken({ openid: accountOpenid(account.username), role: account.role, account: account.username }, keys, { now: issuedAt })
+  return {
+    status: 200,
+    headers: {},
+    body: { token, role: account.role, name: account.name, expiresAt: new Date(issuedAt + ACCOUNT_TOKEN_TTL_MS).toISOString() },
+    account,
+  }
+}
+
 export function registerSignIn(app: FastifyInstance, config: RuntimeConfig, store: Store, now: () => Date): void {
   app.post<{ Body: Record<string, unknown> | null }>('/api/_session', async (req, reply) => {
     const body = req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}
     const wantsAccount = 'username' in body || 'password' in body || 'staffPin' in body
     if (!wantsAccount) return { token: issueToken(newVisitor(), config.keys) }
-    const outcome = await signIn(store.accounts, body.username, body.password, now())
-    if (!outcome.ok) {
-      if (outcome.code === 'ACCOUNT_LOCKED') {
-        return reply.code(429).header('retry-after', String(outcome.retryAfterSeconds)).send(fail(outcome.code, outcome.message))
-      }
-      return reply.code(outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401).send(fail(outcome.code, outcome.message))
-    }
-    const { account } = outcome
-    const issuedAt = Date.now()
-    const token = issueToken({ openid: accountOpenid(account.username), role: account.role, account: account.username }, config.keys, { now: issuedAt })
-    req.log.info({ account: account.username, role: account.role }, 'signed in')
-    return { token, role: account.role, name: account.name, expiresAt: new Date(issuedAt + ACCOUNT_TOKEN_TTL_MS).toISOString() }
+    // Issued on the real clock: a token checked against Date.now() must not be born expired under CLOCK_AT.
+    const session = await accountSession(store, config.keys, { username: body.username, password: body.password }, now(), Date.now())
+    if (session.account) req.log.info({ account: session.account.username, role: session.account.role }, 'signed in')
+    return reply.code(session.status).headers(session.headers).send(session.body)
   })
 }
 

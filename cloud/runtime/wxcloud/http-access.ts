@@ -8,7 +8,6 @@
 // before it runs (a plain-text POST skips the preflight, so CORS headers alone would not stop it).
 // Dry-run locally by e2e/console-hosting.test.ts; what the real service does differently is listed
 // in docs/wechat-cloud.md (§ Console hosting).
-import { signIn } from '../../accounts/service'
 import { throttleSignIn } from '../../accounts/sign-in-throttle'
 import { CommonErrors } from '../../contracts/errors'
 import { fail, type Result } from '../../contracts/result'
@@ -17,8 +16,8 @@ import { dispatch } from '../../functions/dispatch'
 import type { CloudFunction, MediaStorage } from '../../functions/types'
 import type { Store } from '../../store/port'
 import { STATUS_BY_CODE } from '../failure-status'
-import { ACCOUNT_TOKEN_TTL_MS, bearerToken, issueToken, readToken } from '../identity'
-import { accountOpenid, currentCaller } from '../signin'
+import { bearerToken, readToken } from '../identity'
+import { accountSession, currentCaller } from '../signin'
 
 /** What HTTP access hands the function (the fields used here). */
 export interface HttpAccessEvent {
@@ -122,15 +121,9 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
     // Counted in the database, so the limits hold whichever instance answers.
     const throttled = await throttleSignIn(deps.store.limits, { address: clientAddress(event), username: fields.username }, now())
     if (!throttled.ok) return refuse(429, fail('RATE_LIMITED', throttled.message), { 'retry-after': String(throttled.retryAfterSeconds) })
-    const outcome = await signIn(deps.store.accounts, fields.username, fields.password, now())
-    if (!outcome.ok) {
-      if (outcome.code === 'ACCOUNT_LOCKED') return refuse(429, fail(outcome.code, outcome.message), { 'retry-after': String(outcome.retryAfterSeconds) })
-      return refuse(outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401, fail(outcome.code, outcome.message))
-    }
-    const { account } = outcome
-    const issuedAt = now().getTime()
-    const token = issueToken({ openid: accountOpenid(account.username), role: account.role, account: account.username }, deps.keys, { now: issuedAt })
-    return answer(200, { token, role: account.role, name: account.name, expiresAt: new Date(issuedAt + ACCOUNT_TOKEN_TTL_MS).toISOString() })
+    const at = now()
+    const session = await accountSession(deps.store, deps.keys, { username: fields.username, password: fields.password }, at, at.getTime())
+    return session.account ? answer(200, session.body) : refuse(session.status, session.body, session.headers)
   }
 
   // Accounts only: HTTP access has no visitor identity (visitors use the mini-program).
