@@ -14,7 +14,7 @@ import { statusFor } from './http-status'
 import { callsInThisThread, type CallRunner } from './calls'
 import type { Store } from '../store/port'
 import type { RuntimeConfig } from './config'
-import { bearerToken, readToken, renewalFor, verifyToken } from './identity'
+import { bearerToken, readToken, renewalFor, type TokenInfo } from './identity'
 import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
@@ -71,7 +71,14 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     schemaController: { compilersFactory: schemaCompilers },
   })
 
-  await registerRateLimits(app, config.rateLimits, (req) => verifyToken(bearerToken(req.headers.authorization), config.keys)?.openid ?? null)
+  // The request's token, verified once: the booking-write limit and the call both need it.
+  const tokens = new WeakMap<FastifyRequest, TokenInfo | null>()
+  const tokenOf = (req: FastifyRequest): TokenInfo | null => {
+    let token = tokens.get(req)
+    if (token === undefined) tokens.set(req, (token = readToken(bearerToken(req.headers.authorization), config.keys)))
+    return token
+  }
+  await registerRateLimits(app, config.rateLimits, (req) => tokenOf(req)?.identity.openid ?? null)
 
   // One line per request: method, path, status, time. Enough to follow a booking rush. Only hooked
   // when that level is logged: below it (LOG_LEVEL=warn) a request pays no hook at all.
@@ -99,7 +106,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
 
   const runCall = calls ?? callsInThisThread({ store, config, now, functions: fns })
   const handleCall = async (req: FastifyRequest<{ Params: { fn: string } }>, reply: FastifyReply) => {
-    const token = readToken(bearerToken(req.headers.authorization), config.keys)
+    const token = tokenOf(req)
     const identity = await currentCaller(token?.identity ?? null, store)
     // A visitor's token is renewed while used (same identity, fresh expiry, newest key): the client
     // stores the one it finds in this header.
