@@ -18,8 +18,9 @@ import type { RuntimeConfig } from './config'
 
 jest.setTimeout(120_000)
 
-const PLACES = 40
-const PEOPLE = 60
+// More people than the call thread starts at once (100), so a rush spans several chunks and commits.
+const PLACES = 180
+const PEOPLE = 250
 
 interface Reply {
   status: number

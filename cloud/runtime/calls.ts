@@ -18,7 +18,7 @@ import { dispatch } from '../functions/dispatch'
 import type { CloudFunction, Role } from '../functions/types'
 import type { Store } from '../store/port'
 import { openSqliteStore } from '../store/sqlite'
-import type { RuntimeConfig } from './config'
+import { logsInfo, type RuntimeConfig } from './config'
 import { localMedia, uploadsDirFor } from './console'
 import { loadFunction, preloadFunctions } from './functions'
 import { statusFor } from './http-status'
@@ -161,10 +161,19 @@ export function serveCallsIfCallThread(): boolean {
   const store = openSqliteStore(config.dbFile)
   const now = clockOf(config)
   const run = callsInThisThread({ store, config, now })
-  let inFlight = 0
-  let onIdle: (() => void) | null = null
   const sendAnswer = batcher<Answered>((answers) => port.postMessage({ answers } satisfies FromThread))
   const noShows = scheduleNoShows(store, now, config, { info: (o, msg) => console.log(msg, JSON.stringify(o)), error: (o, msg) => console.error(msg, o) })
+
+  // A rush arrives as one message of a thousand calls or more. They are started CHUNK at a time,
+  // the next chunk two turns later — after the group commit of the one before (store/sqlite/
+  // booking.ts commits in the turn after its first call) — so the first answers are on their way
+  // to the main thread, which writes them out while this thread decides the next chunk.
+  const CHUNK = 100
+  // Calls not started yet; while any wait, a startChunk is scheduled.
+  const queued: Array<{ id: number; call: CallRequest }> = []
+  let inFlight = 0
+  let onIdle: (() => void) | null = null
+  const idle = () => inFlight === 0 && queued.length === 0
 
   const runOne = (id: number, call: CallRequest) => {
     inFlight++
@@ -178,20 +187,13 @@ export function serveCallsIfCallThread(): boolean {
       )
       .then((answered) => {
         sendAnswer(answered)
-        if (--inFlight === 0 && queued.length === 0 && onIdle) onIdle()
+        inFlight--
+        if (idle()) onIdle?.()
       })
   }
-  // A rush arrives as one message of a thousand calls or more. They are started CHUNK at a time,
-  // the next chunk two turns later — after the group commit of the one before (store/sqlite/
-  // booking.ts commits in the turn after its first call) — so the first answers are on their way
-  // to the main thread, which writes them out while this thread decides the next chunk.
-  const CHUNK = 100
-  const queued: Array<{ id: number; call: CallRequest }> = []
-  let starting = false
   const startChunk = () => {
     for (const { id, call } of queued.splice(0, CHUNK)) runOne(id, call)
     if (queued.length > 0) setImmediate(() => setImmediate(startChunk))
-    else starting = false
   }
 
   port.on('message', (m: ToThread) => {
@@ -199,15 +201,13 @@ export function serveCallsIfCallThread(): boolean {
       noShows.stop()
       // The last answers leave in the next turn (the batcher): the port closes after them.
       const finish = () => setImmediate(() => void store.close().finally(() => port.close()))
-      if (inFlight === 0 && queued.length === 0) finish()
+      if (idle()) finish()
       else onIdle = finish
       return
     }
+    const scheduled = queued.length > 0
     queued.push(...m.calls)
-    if (!starting) {
-      starting = true
-      startChunk()
-    }
+    if (!scheduled) startChunk()
   })
   preloadFunctions().catch((error) => console.error('loading the cloud functions failed', error))
   return true
@@ -219,7 +219,7 @@ export function scheduleNoShows(store: Store, now: () => Date, config: RuntimeCo
   const timer = setInterval(() => {
     runNoShowJob(store, now())
       .then((r) => {
-        if ((r.marked > 0 || r.swept.settled > 0) && ['trace', 'debug', 'info'].includes(config.logLevel)) log.info(r, 'no-show job')
+        if ((r.marked > 0 || r.swept.settled > 0) && logsInfo(config)) log.info(r, 'no-show job')
       })
       .catch((error) => log.error(error, 'no-show job failed'))
   }, config.noShowIntervalMs)

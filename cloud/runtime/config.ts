@@ -29,6 +29,9 @@ export interface RuntimeConfig {
 
 const root = path.resolve(__dirname, '..', '..')
 
+/** Whether info lines (one per request, the no-show job's results) are logged at this level. */
+export const logsInfo = (config: Pick<RuntimeConfig, 'logLevel'>): boolean => ['trace', 'debug', 'info'].includes(config.logLevel)
+
 /** The SQLite file the runtime uses (DB_FILE, else .data/gxq.sqlite): for CLIs that need the data but no keys. */
 export const dbFileFrom = (env: Record<string, string | undefined> = process.env): string => env.DB_FILE ?? path.join(root, '.data', 'gxq.sqlite')
 

@@ -13,7 +13,7 @@ import type { CloudFunction } from '../functions/types'
 import { statusFor } from './http-status'
 import { callsInThisThread, type CallRunner } from './calls'
 import type { Store } from '../store/port'
-import type { RuntimeConfig } from './config'
+import { logsInfo, type RuntimeConfig } from './config'
 import { bearerToken, readToken, renewalFor, type TokenInfo } from './identity'
 import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
@@ -82,7 +82,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
 
   // One line per request: method, path, status, time. Enough to follow a booking rush. Only hooked
   // when that level is logged: below it (LOG_LEVEL=warn) a request pays no hook at all.
-  if (['trace', 'debug', 'info'].includes(config.logLevel)) {
+  if (logsInfo(config)) {
     app.addHook('onResponse', (req, reply, done) => {
       req.log.info({ method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request')
       done()
