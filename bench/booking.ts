@@ -21,7 +21,6 @@ import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -30,6 +29,7 @@ import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { seedIfEmpty } from '../cloud/store/seed'
 import { openSqliteStore } from '../cloud/store/sqlite'
 import { SERVER_START, ensureServerBundle } from '../scripts/build-server'
+import { freePort } from '../cloud/testing/free-port'
 
 const ROOT = path.resolve(__dirname, '..')
 const arg = (name: string, fallback: number) => {
@@ -107,14 +107,6 @@ function idNumber(round: number, i: number): string {
   return first17 + residentIdCheckChar(first17)
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 /** CPU time (user + system) used so far, in ms, from /proc (Linux): the whole process (every thread), or only its main thread. */
 function cpuMsOf(pid: number, mainThreadOnly = false): number {

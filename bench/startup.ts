@@ -5,22 +5,15 @@
 // `npm start` ran before). Each over a database seeded beforehand, 5 runs (STARTUP_RUNS).
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { SERVER_BUNDLE, SERVER_START, buildServerBundle } from '../scripts/build-server'
+import { freePort } from '../cloud/testing/free-port'
 
 const ROOT = path.resolve(__dirname, '..')
 const RUNS = Math.max(1, Number(process.env.STARTUP_RUNS ?? 5))
 const LOAD_REQUESTS = 3000
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
 
 /** RSS of a process and all its descendants (tsx runs the code in a child of its own), in MiB. */
 const rssMiB = (pid: number) => {

@@ -3,12 +3,12 @@
 // run) and a phone-sized headless Chromium.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { SERVER_BUNDLE, ensureServerBundle } from '../scripts/build-server'
 import { CHROMIUM_ARGS, ensureBrowser } from './browser'
+import { freePort } from '../cloud/testing/free-port'
 
 export const ROOT = path.resolve(__dirname, '..')
 export const ARTIFACTS = path.join(ROOT, '.e2e-artifacts')
@@ -16,16 +16,6 @@ export const PHONE = { width: 390, height: 844 }
 /** The operator console is for a desk: a small laptop screen. */
 export const DESKTOP = { width: 1280, height: 800 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-    srv.on('error', reject)
-  })
-}
 
 /** Builds the H5 app once if no build is present (npm test builds it before the browser tests). */
 export function ensureH5Build(): void {

@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -15,6 +14,7 @@ import { residentId } from '../testing/booking'
 import { SERVER_START, ensureServerBundle } from '../../scripts/build-server'
 import { startCallThread } from './calls'
 import type { RuntimeConfig } from './config'
+import { freePort } from '../testing/free-port'
 
 jest.setTimeout(120_000)
 
@@ -45,14 +45,6 @@ function post(port: number, agent: http.Agent, fn: string, payload: object, toke
   })
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 /** The built server over a fresh seeded file whose sessions hold PLACES people, and PEOPLE visitors signed in, each from its own address. */
 async function startWithVisitors(callThread: 'on' | 'off') {
