@@ -24,12 +24,10 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../cloud/booking/config'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
-import { seedIfEmpty } from '../cloud/store/seed'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { SERVER_START, ensureServerBundle } from '../scripts/build-server'
 import { freePort } from '../cloud/testing/free-port'
+import { seededBookingFile } from '../cloud/testing/booking-file'
 
 const ROOT = path.resolve(__dirname, '..')
 const arg = (name: string, fallback: number) => {
@@ -138,12 +136,7 @@ async function burst(replies: Promise<Reply>[], serverPid: number) {
 }
 
 async function benchPlaces(PLACES: number) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-bench-'))
-  const dbFile = path.join(dir, 'bench.sqlite')
-  const store = openSqliteStore(dbFile)
-  await seedIfEmpty(store)
-  await saveBookingConfig(store, { ...DEFAULT_BOOKING_CONFIG, sessions: DEFAULT_BOOKING_CONFIG.sessions.map((s) => ({ ...s, capacity: PLACES })) })
-  await store.close()
+  const { dir, dbFile } = await seededBookingFile('gxq-bench-', PLACES)
 
   const port = await freePort()
   // --profile DIR writes a CPU profile of the server (node --cpu-prof) for finding hot spots.

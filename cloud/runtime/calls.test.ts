@@ -7,14 +7,12 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
-import { seedIfEmpty } from '../store/seed'
-import { openSqliteStore } from '../store/sqlite'
 import { residentId } from '../testing/booking'
 import { SERVER_START, ensureServerBundle } from '../../scripts/build-server'
 import { startCallThread } from './calls'
 import type { RuntimeConfig } from './config'
 import { freePort } from '../testing/free-port'
+import { seededBookingFile } from '../testing/booking-file'
 
 jest.setTimeout(120_000)
 
@@ -49,12 +47,7 @@ function post(port: number, agent: http.Agent, fn: string, payload: object, toke
 /** The built server over a fresh seeded file whose sessions hold PLACES people, and PEOPLE visitors signed in, each from its own address. */
 async function startWithVisitors(callThread: 'on' | 'off') {
   await ensureServerBundle()
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-calls-'))
-  const dbFile = path.join(dir, 'calls.sqlite')
-  const store = openSqliteStore(dbFile)
-  await seedIfEmpty(store)
-  await saveBookingConfig(store, { ...DEFAULT_BOOKING_CONFIG, sessions: DEFAULT_BOOKING_CONFIG.sessions.map((s) => ({ ...s, capacity: PLACES })) })
-  await store.close()
+  const { dir, dbFile } = await seededBookingFile('gxq-calls-', PLACES)
   const port = await freePort()
   let output = ''
   const child: ChildProcess = spawn(process.execPath, [SERVER_START], {
