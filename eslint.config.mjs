@@ -48,6 +48,23 @@ const fileNaming = {
   },
 }
 
+/**
+ * Text stays text: what operators and visitors type reaches the DOM only as text (React children,
+ * textContent). Markup sinks are not used at all in the app and the console, and titles go through
+ * the one wrapper that makes the H5 router's title bar take text (src/services/page-title.ts).
+ */
+const htmlSinks = [
+  { selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]', message: '不要写 innerHTML/outerHTML：用 React 渲染文本或 textContent（文本即文本，见 docs/security.md）。' },
+  { selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]', message: '不要把字符串当 HTML 插入：用 React 渲染文本或 textContent（见 docs/security.md）。' },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: '不要用 document.write（见 docs/security.md）。' },
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: '不要用 dangerouslySetInnerHTML：运营或观众输入的文字须作为文本显示（见 docs/security.md）。' },
+  { selector: "JSXOpeningElement[name.name='RichText']", message: '不要用 RichText（nodes 会被当作 HTML）：请用 Text/View 显示文本（见 docs/security.md）。' },
+]
+const titleOnlyThroughWrapper = [
+  { selector: "MemberExpression[property.name='setNavigationBarTitle']", message: '页面标题请用 @/services/page-title 的 usePageTitle / setPageTitle：H5 路由器会把标题写进 innerHTML，只有它先把标题栏变成纯文本。' },
+  { selector: "ImportSpecifier[imported.name='setNavigationBarTitle']", message: '页面标题请用 @/services/page-title 的 usePageTitle / setPageTitle。' },
+]
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'cloudfunctions/**', '.e2e-artifacts/**', 'coverage/**', '**/*.js', '**/*.cjs'] },
   js.configs.recommended,
@@ -90,4 +107,7 @@ export default tseslint.config(
       ],
     },
   },
+  // Text stays text, in the visitor app and the console (see htmlSinks above).
+  { files: ['src/**/*.{ts,tsx}', 'admin/src/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: { 'no-restricted-syntax': ['error', ...htmlSinks, ...titleOnlyThroughWrapper] } },
+  { files: ['src/services/page-title.ts'], rules: { 'no-restricted-syntax': ['error', ...htmlSinks] } },
 )

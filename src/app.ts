@@ -5,10 +5,13 @@ import { applyTabBarLanguage } from '@/i18n/tabbar'
 import { langStore } from '@/i18n/store'
 import { initTransport } from '@/services/cloud'
 import { registerOfflineShell } from '@/services/offline-shell'
+import { textOnlyTitleBar } from '@/services/title-bar'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    // Before the first page: the H5 router's title bar takes text only (src/services/title-bar.ts).
+    textOnlyTitleBar()
     initTransport()
     careStore.getState() // reads the saved choice / WeChat font size and applies care mode
     applyTabBarLanguage(langStore.getState().lang)

@@ -3,7 +3,7 @@
 // scan opens it without downloading a subpackage. The audio player and the trail card are
 // subpackage pages, opened from here; only the stamp record (a few lines) is on the scan path.
 import { useEffect, useState } from 'react'
-import Taro, { useDidHide, useDidShow, useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useDidHide, useLoad, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { parseExhibitEntry, type Exhibit } from '@cloud/contracts/exhibit'
 import { ExhibitActions } from '@/exhibits/components/ExhibitActions'
@@ -22,6 +22,7 @@ import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
 import { PageShell } from '@/ui/PageShell'
 import type { GuideLang } from '@cloud/contracts/exhibit'
+import { usePageTitle } from '@/services/page-title'
 import './index.scss'
 
 type Entry = ReturnType<typeof parseExhibitEntry>
@@ -60,10 +61,7 @@ export default function ExhibitPage() {
 
   // The title follows every state (an unknown code after a known one must not keep the old name),
   // and is set again when the visitor comes back to this page (H5 has one document title).
-  const title = exhibitTitle(entry, state, lang)
-  const applyTitle = () => void Taro.setNavigationBarTitle({ title })
-  useEffect(applyTitle, [title])
-  useDidShow(applyTitle)
+  usePageTitle(exhibitTitle(entry, state, lang))
 
   const ready = state?.status === 'ready' ? state.data : null
   const stampCode = ready?.code

@@ -1,5 +1,3 @@
-import { useEffect } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { careStore, useCare } from '@/care/store'
 import { MineGuide } from '@/guide/components/MineGuide'
@@ -10,15 +8,14 @@ import { openPage } from '@/services/navigate'
 import { Cell, CellGroup } from '@/ui/Cell'
 import { PageShell } from '@/ui/PageShell'
 import { Switch } from '@/ui/Switch'
+import { usePageTitle } from '@/services/page-title'
 import './index.scss'
 
 // 我的: the visitor's own things, and the settings (care mode, language).
 export default function MinePage() {
   const t = useT()
   const care = useCare((s) => s)
-  const title = () => void Taro.setNavigationBarTitle({ title: t('tab.mine') })
-  useEffect(title, [t])
-  useDidShow(title)
+  usePageTitle(t('tab.mine'))
   return (
     <PageShell className="mine">
       <View className="mine__title" role="heading" aria-level={1}>

@@ -11,6 +11,7 @@ import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
 import { Cell, CellGroup } from '@/ui/Cell'
 import { PageShell } from '@/ui/PageShell'
+import { usePageTitle } from '@/services/page-title'
 import '@/booking/components/booking.scss'
 
 /** The day shown first: the first day with a session open for booking, else the first day. */
@@ -24,9 +25,7 @@ export default function BookingCalendarPage() {
   useEffect(() => {
     void bookingStore.getState().loadCalendar()
   }, [])
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('title') })
-  }, [s])
+  usePageTitle(s('title'))
   usePullDownRefresh(() => {
     void bookingStore
       .getState()

@@ -17,6 +17,7 @@ import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { useErrorText } from '@/i18n/errors'
 import { bookingText, SESSION_EN } from '@/booking/strings'
+import { usePageTitle } from '@/services/page-title'
 
 // Pick visitors for the chosen session and submit. The request id of this intent survives retries.
 export default function BookingFormPage() {
@@ -32,9 +33,7 @@ export default function BookingFormPage() {
   const s = useStrings(bookingText)
   const lang = useLang()
   const errorText = useErrorText()
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('formTitle') })
-  }, [s])
+  usePageTitle(s('formTitle'))
 
   useEffect(() => {
     const s = bookingStore.getState()

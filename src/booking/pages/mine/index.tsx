@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { PageShell } from '@/ui/PageShell'
 import { bookingText } from '@/booking/strings'
@@ -9,6 +9,7 @@ import { bookingStore, useBooking } from '@/booking/store'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
 import { paths } from '@/paths'
+import { usePageTitle } from '@/services/page-title'
 
 // 我的预约: upcoming (待参观) first; past ones (已入馆 / 已取消 / 未到场) under 历史.
 export default function MyBookingsPage() {
@@ -17,8 +18,8 @@ export default function MyBookingsPage() {
   const s = useStrings(bookingText)
   useDidShow(() => {
     void bookingStore.getState().loadMine()
-    void Taro.setNavigationBarTitle({ title: s('myBookings') })
   })
+  usePageTitle(s('myBookings'))
 
   if (mine.status !== 'ready') return <PageShell state={mine} loadingText={s('mineLoading')} onRetry={() => void bookingStore.getState().loadMine()}>{() => null}</PageShell>
 

@@ -2,10 +2,9 @@ import { View } from '@tarojs/components'
 import { PageShell } from '@/ui/PageShell'
 import '@/booking/components/booking.scss'
 import { useLang } from '@/i18n/store'
-import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { useStrings } from '@/i18n/strings'
 import { bookingText } from '@/booking/strings'
+import { usePageTitle } from '@/services/page-title'
 
 // The in-app 用户隐私保护指引 (H5, and weapp clients without openPrivacyContract). It says exactly
 // what the booking collects; keep it in step with the guideline filed on mp.weixin.qq.com
@@ -66,9 +65,7 @@ const SECTIONS_EN: Array<{ title: string; lines: string[] }> = [
 export default function PrivacyGuidePage() {
   const s = useStrings(bookingText)
   const SECTIONS = useLang() === 'en' ? SECTIONS_EN : SECTIONS_ZH
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('privacyTitle') })
-  }, [s])
+  usePageTitle(s('privacyTitle'))
   return (
     <PageShell>
         {SECTIONS.map((s) => (

@@ -11,14 +11,13 @@ import '@/booking/components/booking.scss'
 import { useStrings } from '@/i18n/strings'
 import { useErrorText } from '@/i18n/errors'
 import { bookingText } from '@/booking/strings'
+import { usePageTitle } from '@/services/page-title'
 // 常用参观人: saved once, picked when booking. IDs are only ever shown masked.
 export default function VisitorsPage() {
   const visitors = useBooking((s) => s.visitors)
   const s = useStrings(bookingText)
   const errorText = useErrorText()
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('visitors') })
-  }, [s])
+  usePageTitle(s('visitors'))
   useEffect(() => {
     void bookingStore.getState().loadVisitors()
   }, [])

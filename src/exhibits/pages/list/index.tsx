@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { PageShell } from '@/ui/PageShell'
 import { ScanEntry } from '@/components/ScanEntry'
@@ -12,6 +11,7 @@ import { useStrings } from '@/i18n/strings'
 import { exhibitsText } from '@/exhibits/strings'
 import { mediaUrl } from '@/services/media'
 import { exhibitPageUrl, openPage } from '@/services/navigate'
+import { usePageTitle } from '@/services/page-title'
 import './index.scss'
 
 export default function ExhibitListPage() {
@@ -24,9 +24,7 @@ export default function ExhibitListPage() {
   useEffect(() => {
     if (needsFresh(exhibitsStore.getState().halls)) void exhibitsStore.getState().loadHalls()
   }, [])
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('title') })
-  }, [s])
+  usePageTitle(s('title'))
 
   return (
     <PageShell state={halls} className="exhibit-list" loadingText={s('loading')} onRetry={() => void exhibitsStore.getState().loadHalls()}>

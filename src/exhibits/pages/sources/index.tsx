@@ -1,13 +1,12 @@
 // 数据来源与说明: the one place that says where the app's content comes from and what is
 // illustrative, so the visitor pages themselves need not narrate it.
-import { useEffect } from 'react'
-import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import museum from '@data/museum.json'
 import { useLang } from '@/i18n/store'
 import { defineStrings, useStrings } from '@/i18n/strings'
 import { CellGroup } from '@/ui/Cell'
 import { PageShell } from '@/ui/PageShell'
+import { usePageTitle } from '@/services/page-title'
 
 type Key = 'title' | 'intro' | 'sourceH' | 'source' | 'illusH' | 'museum' | 'booking' | 'exhibits' | 'zone' | 'figures' | 'langH' | 'english' | 'audio' | 'mark' | 'official'
 
@@ -51,9 +50,7 @@ const S = defineStrings<Key>(
 export default function SourcesPage() {
   const s = useStrings(S)
   const lang = useLang()
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('title') })
-  }, [s])
+  usePageTitle(s('title'))
   const para = (k: Key) => (
     <View className="sources__item" key={k}>
       {s(k)}

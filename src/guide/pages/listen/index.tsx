@@ -2,7 +2,7 @@
 // only downloaded when a visitor asks to listen; the player itself lives outside the page and
 // keeps playing after the visitor leaves (background audio on weapp).
 import { useEffect } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { audioScript, type Exhibit, type GuideLang } from '@cloud/contracts/exhibit'
 import { PageShell } from '@/ui/PageShell'
@@ -13,6 +13,7 @@ import { mediaUrl } from '@/services/media'
 import { audioPlayer } from '../../audio/player'
 import { usePlayer } from '../../audio/usePlayer'
 import { guideText } from '../../strings'
+import { usePageTitle } from '@/services/page-title'
 import './index.scss'
 
 const clock = (s: number) => {
@@ -31,9 +32,7 @@ export default function ListenPage() {
   useEffect(() => {
     if (code) void exhibitsStore.getState().loadExhibit(code)
   }, [code])
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: guideText(lang, 'listenTitle') })
-  }, [lang])
+  usePageTitle(guideText(lang, 'listenTitle'))
 
   const view = (e: Exhibit) => {
   const guide = guideTrack(e, lang)

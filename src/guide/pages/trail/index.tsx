@@ -1,7 +1,6 @@
 // The visit trail: a stamp card per hall, badges for completed halls, saved exhibits. Works
 // offline: the stamps are on the device and the hall list comes from the offline cache.
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Image, View } from '@tarojs/components'
 import type { HallWithExhibits } from '@cloud/contracts/exhibit'
 import { PageShell } from '@/ui/PageShell'
@@ -15,6 +14,7 @@ import { StampCard } from '../../components/StampCard'
 import { cardPicture } from '../../share/picture'
 import './index.scss'
 import { paths } from '@/paths'
+import { usePageTitle } from '@/services/page-title'
 
 export default function TrailPage() {
   const lang = useLang()
@@ -26,9 +26,7 @@ export default function TrailPage() {
   useEffect(() => {
     if (needsFresh(exhibitsStore.getState().halls)) void exhibitsStore.getState().loadHalls()
   }, [])
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: guideText(lang, 'trailTitle') })
-  }, [lang])
+  usePageTitle(guideText(lang, 'trailTitle'))
 
   const view = (list: HallWithExhibits[], savedAt: number | undefined) => {
   const cards = hallCards(list, trail)

@@ -8,13 +8,13 @@ import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/sess
 import { staffStore, useStaff } from '@/staff/store'
 import '@/staff/components/staff.scss'
 import { PageShell } from '@/ui/PageShell'
-import Taro from '@tarojs/taro'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { useErrorText } from '@/i18n/errors'
 import { shortDate as dateIn } from '@/booking/dates'
 import { SESSION_EN } from '@/booking/strings'
 import { staffText } from '@/staff/strings'
+import { usePageTitle } from '@/services/page-title'
 
 // Gate check-in for museum staff: scan (weapp) or enter (H5) the e-ticket; today's counts below.
 export default function CheckInPage() {
@@ -28,9 +28,7 @@ export default function CheckInPage() {
   const t = useStrings(staffText)
   const lang = useLang()
   const errorText = useErrorText()
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: t('title') })
-  }, [t])
+  usePageTitle(t('title'))
 
   useEffect(() => {
     if (signedIn) void staffStore.getState().loadToday()

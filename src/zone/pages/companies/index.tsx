@@ -11,6 +11,7 @@ import { PagedResults } from '@/zone/components/PagedResults'
 import { SearchInput } from '@/zone/components/SearchInput'
 import { useZone, zoneStore } from '@/zone/store'
 import { zoneText } from '@/zone/strings'
+import { usePageTitle } from '@/services/page-title'
 import '@/zone/components/zone.scss'
 
 const opts = (values: readonly string[]) => [{ value: '', label: '' }, ...values.map((v) => ({ value: v, label: v }))]
@@ -24,9 +25,7 @@ export default function CompaniesPage() {
   useEffect(() => {
     if (zoneStore.getState().companies.status === 'idle') void search({})
   }, [search])
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('companies') })
-  }, [s])
+  usePageTitle(s('companies'))
 
   const toPage = (page: number) => {
     void search({ page })

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isIllustrative } from '@cloud/contracts/zone'
 import { PageShell } from '@/ui/PageShell'
@@ -10,6 +10,7 @@ import '@/zone/components/zone.scss'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
+import { usePageTitle } from '@/services/page-title'
 
 export default function CompanyPage() {
   const { params } = useRouter()
@@ -23,9 +24,7 @@ export default function CompanyPage() {
     if (id) void zoneStore.getState().loadCompany(id)
   }, [id])
   const name = state?.status === 'ready' ? state.data.name : null
-  useEffect(() => {
-    if (name) void Taro.setNavigationBarTitle({ title: name })
-  }, [name])
+  usePageTitle(name)
 
   const back = { text: s('backCompanies'), onTap: () => openPage(zonePaths.companies) }
   // A link without an id is an error state of the same shell (care mode included), never a dead end.

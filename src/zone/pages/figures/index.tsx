@@ -5,16 +5,14 @@ import { BarChart } from '@/zone/components/BarChart'
 import { StatChart } from '@/zone/components/StatChart'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
-import Taro from '@tarojs/taro'
 import { useStrings } from '@/i18n/strings'
 import { zoneText } from '@/zone/strings'
+import { usePageTitle } from '@/services/page-title'
 
 export default function FiguresPage() {
   const figures = useZone((s) => s.figures)
   const s = useStrings(zoneText)
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('figuresTitle') })
-  }, [s])
+  usePageTitle(s('figuresTitle'))
   useEffect(() => {
     void zoneStore.getState().loadFigures()
   }, [])

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Picker, View } from '@tarojs/components'
 import { Icon } from '@/ui/Icon'
@@ -14,6 +14,7 @@ import './index.scss'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { TALENT_EN, VALUE_EN, yuanEn, zoneText } from '@/zone/strings'
+import { usePageTitle } from '@/services/page-title'
 
 type NumberKey = 'employees' | 'revenue' | 'rdShare' | 'inventionPatents' | 'otherIp'
 const NUMBERS: Array<{ key: NumberKey; example: number }> = [
@@ -42,9 +43,7 @@ export default function MatchPage() {
     { value: 'yes', label: s('yes') },
     { value: 'no', label: s('no') },
   ]
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('calculator') })
-  }, [s])
+  usePageTitle(s('calculator'))
 
   const submit = () => {
     const problems: Record<string, string> = {}

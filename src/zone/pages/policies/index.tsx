@@ -13,6 +13,7 @@ import { PolicyRow } from '@/zone/components/PolicyRow'
 import { SearchInput } from '@/zone/components/SearchInput'
 import { useZone, zonePaths, zoneStore } from '@/zone/store'
 import { zoneText } from '@/zone/strings'
+import { usePageTitle } from '@/services/page-title'
 import '@/zone/components/zone.scss'
 
 const opts = (values: readonly string[], suffix = '') => [{ value: '', label: '' }, ...values.map((v) => ({ value: v, label: `${v}${suffix}` }))]
@@ -27,9 +28,7 @@ export default function PoliciesPage() {
   useEffect(() => {
     if (zoneStore.getState().policies.status === 'idle') void search({})
   }, [search])
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('policies') })
-  }, [s])
+  usePageTitle(s('policies'))
 
   const set = (patch: Partial<PolicyQuery>) => void search(patch)
   const toPage = (page: number) => {

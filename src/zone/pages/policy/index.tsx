@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { isIllustrative, type PolicyWithStatus } from '@cloud/contracts/zone'
 import { PageShell } from '@/ui/PageShell'
@@ -11,6 +11,7 @@ import '@/zone/components/zone.scss'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
+import { usePageTitle } from '@/services/page-title'
 
 function Section({ title, demo, children, name }: { title: string; demo?: boolean; children: ReactNode; name: string }) {
   return (
@@ -38,9 +39,7 @@ export default function PolicyPage() {
   const s = useStrings(zoneText)
   const lang = useLang()
   const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: s('policyTitle') })
-  }, [s])
+  usePageTitle(s('policyTitle'))
   useEffect(() => {
     if (id) void zoneStore.getState().loadPolicy(id)
   }, [id])

@@ -1,0 +1,2 @@
+// weapp: WeChat draws the navigation bar natively and shows its title as text; nothing to guard.
+export function textOnlyTitleBar(): void {}
