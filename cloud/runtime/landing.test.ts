@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
+import { JSDOM } from 'jsdom'
 import type { Exhibit } from '../contracts/exhibit'
 import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
@@ -97,5 +98,44 @@ describe('H5 app static serving and the scan landing', () => {
     expect(html).not.toContain('<script>alert(1)')
     expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(1)')
     expect(html).toContain('\\u003c/script>')
+  })
+
+  // Text stays text: every field an operator types, read back by a real HTML parser (scripts off),
+  // arrives as the same characters in the title, the plain view and the inlined JSON, and adds no
+  // element of its own.
+  const markup = (tag: string) => `<img src=x onerror=alert('${tag}')>"'><svg onload=alert(1)><!--</script><script>alert('${tag}')</script>&amp;\u2028\u2029`
+  const hostile = {
+    code: 'helmet',
+    name: markup('name'),
+    hall: markup('hall'),
+    floor: markup('floor'),
+    figures: [{ label: markup('label'), value: markup('value') }],
+    summary: markup('summary'),
+    company: { id: 'mingyun', name: markup('company') },
+    origin: markup('origin'),
+  } as unknown as Exhibit
+
+  function parsed(exhibit: Exhibit) {
+    const html = landingHtml(INDEX, exhibit.code, exhibit, { js: ['/js/161.0123abcd.js'], css: [] })
+    return new JSDOM(html).window.document
+  }
+
+  it('puts every exhibit field into the page as text, read back unchanged by an HTML parser', () => {
+    const doc = parsed(hostile)
+    expect(doc.title).toBe(`${hostile.name} · 高新区科技馆`)
+    const view = doc.getElementById(STATIC_VIEW_ID)!
+    expect(view.querySelector('h1')!.textContent).toBe(hostile.name)
+    expect(view.querySelector('dt')!.textContent).toBe(hostile.figures[0].label)
+    expect(view.querySelector('dd')!.textContent).toBe(hostile.figures[0].value)
+    for (const field of [hostile.hall, hostile.floor, hostile.summary, hostile.company.name, hostile.origin]) expect(view.textContent).toContain(field)
+    // Nothing the fields carried became an element: only the app's own script and the inline data.
+    expect(doc.querySelectorAll('img, svg, [onerror], [onload]')).toHaveLength(0)
+    const scripts = Array.from(doc.querySelectorAll('script'))
+    expect(scripts.map((s) => s.getAttribute('src') ?? 'inline')).toEqual(['/js/app.0123abcd.js', 'inline'])
+    // The inline script is exactly the data and the route, and its JSON is the exhibit as stored.
+    const inline = scripts[1].textContent!
+    const json = /^window\.__GXQ_EXHIBIT__=([^]*);if\(!location\.hash\)history\.replaceState\(null,'',location\.pathname\+location\.search\+"#\/pages\/exhibit\/index\?id=helmet"\)$/.exec(inline)
+    expect(json).not.toBeNull()
+    expect(JSON.parse(json![1])).toEqual({ code: 'helmet', exhibit: hostile })
   })
 })
