@@ -40,6 +40,9 @@ const P = {
   policyBenefit: img('po-benefit'),
   policyWhere: img('po-where'),
   ruleLabel: img('rule-label'),
+  chartTitle: img('chart'),
+  chartSource: many('chart-source'),
+  chartUnit: '<b>万</b>',
   noticeTitle: img('notice'),
   noticeBody: many('notice-body'),
   closeReason: img('closed'),
@@ -159,6 +162,13 @@ beforeAll(async () => {
   })
   expect(await consoleCall('importZone', { fileName: '政策.csv', data: policies })).toMatchObject({ kind: 'policies', errors: [] })
 
+  // A chart of the zone's figures (区情数据).
+  const { charts } = await consoleCall('zoneData')
+  const chart = charts[0]
+  await consoleCall('saveChart', {
+    chart: { ...chart, title: P.chartTitle, source: P.chartSource, figures: chart.figures.map((f: any, i: number) => (i === 0 ? { ...f, label: P.figureLabel, unit: P.chartUnit } : f)) },
+  })
+
   // The booking operator's closure reason (told to visitors), on a day soon that is not a Monday.
   const shanghai = (d: number) => new Date(now + d * 86_400_000 + 8 * 3_600_000)
   const ahead = [2, 3].find((d) => shanghai(d).getUTCDay() !== 1)!
@@ -238,7 +248,7 @@ test('the company page titles itself with the imported name as text; back on the
   await page.getByText(/共 \d+ 家企业/).waitFor()
   await pageInPlace(page)
   await settled(page)
-  expect(await titles(page)).toMatchObject({ barChildren: 0 })
+  expect(await titles(page)).toEqual({ bar: '企业名录', barChildren: 0, document: '企业名录' })
   expect(await injectedElements(page)).toEqual([])
   await context.close()
 })
@@ -248,6 +258,7 @@ test.each([
   ['exhibit list (halls)', 'exhibits/pages/list/index', '', [P.hallName, P.exhibitName]],
   ['policy list', 'zone/pages/policies/index', '', [P.policyTitle]],
   ['policy page', 'zone/pages/policy/index', 'id=kechuang', [P.policyTitle, P.policySummary, P.policyBenefit, P.policyWhere]],
+  ['zone figures', 'zone/pages/figures/index', '', [P.chartTitle, P.chartSource, P.chartUnit]],
   ['booking calendar', 'booking/pages/calendar/index', '', []],
 ] as Array<[string, string, string, string[]]>)('%s shows the entered text literally and runs none of it', async (_name, route, query, expected) => {
   const { page, context } = await visitorPage()
@@ -262,6 +273,19 @@ test.each([
     const labels = await page.evaluate(() => Array.from(document.querySelectorAll('[aria-label]'), (e) => e.getAttribute('aria-label') ?? ''))
     expect(labels.some((l) => l.includes(P.closeReason))).toBe(true)
   }
+  await context.close()
+})
+
+test('the policy calculator shows an imported rule’s words as text', async () => {
+  const { page, context } = await visitorPage()
+  await page.goto(pageUrl(server.url, 'zone/pages/match/index'))
+  await page.getByRole('heading', { name: '政策计算器' }).waitFor()
+  await page.locator('[data-field="founded"] input, input[data-field="founded"]').first().fill('2023-03-01')
+  await page.locator('[data-field="otherIp"] input, input[data-field="otherIp"]').first().fill('3')
+  await page.getByRole('button', { name: '开始匹配' }).click()
+  await page.locator('[data-match="kechuang"]', { hasText: P.ruleLabel }).waitFor()
+  await settled(page)
+  expect(await injectedElements(page)).toEqual([])
   await context.close()
 })
 
