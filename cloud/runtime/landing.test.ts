@@ -138,4 +138,17 @@ describe('H5 app static serving and the scan landing', () => {
     expect(json).not.toBeNull()
     expect(JSON.parse(json![1])).toEqual({ code: 'helmet', exhibit: hostile })
   })
+
+  // String.replace reads $` $' $& $1 in a replacement string as "the text before / after / the match":
+  // an exhibit named with them would splice the page's own markup (with its </script>) into the
+  // inlined JSON and the title, and the scan would open the home page instead of the exhibit.
+  it('keeps $-sequences in exhibit text literal (no replacement patterns)', () => {
+    const dollars = { ...hostile, name: "a$`b$'c$&d$1e$$f", summary: "$'$`" } as Exhibit
+    const doc = parsed(dollars)
+    expect(doc.title).toBe(`${dollars.name} · 高新区科技馆`)
+    expect(doc.getElementById(STATIC_VIEW_ID)!.querySelector('h1')!.textContent).toBe(dollars.name)
+    const inline = Array.from(doc.querySelectorAll('script')).find((s) => !s.src)!.textContent!
+    expect(JSON.parse(/^window\.__GXQ_EXHIBIT__=([^]*);if\(/.exec(inline)![1])).toEqual({ code: 'helmet', exhibit: dollars })
+    expect(doc.querySelectorAll('script')).toHaveLength(2)
+  })
 })

@@ -70,8 +70,9 @@ export function landingHtml(indexHtml: string, code: string, exhibit: Exhibit | 
     // Before the app's scripts: the hash router then opens the exhibit page, and the store finds the data.
     `<script>window.__GXQ_EXHIBIT__=${scriptJson(exhibit ? { code, exhibit } : null)};if(!location.hash)history.replaceState(null,'',location.pathname+location.search+${scriptJson(hash)})</script>`
   const body = (exhibit ? staticExhibitView(exhibit) : '') + styles.join('')
-  html = html.replace('</head>', `${head}</head>`).replace(/<body([^>]*)>/, (open) => `${open}${body}`)
-  if (exhibit) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(exhibit.name)} · 高新区科技馆</title>`)
+  // Replacer functions, not strings: a replacement string reads $` $' $& in the exhibit's text as patterns.
+  html = html.replace('</head>', () => `${head}</head>`).replace(/<body([^>]*)>/, (open) => `${open}${body}`)
+  if (exhibit) html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(exhibit.name)} · 高新区科技馆</title>`)
   return html
 }
 
