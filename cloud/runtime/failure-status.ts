@@ -12,6 +12,10 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   PAYLOAD_TOO_DEEP: 400,
   REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  /** Console photo uploads (cloud/ops/photos.ts): the file itself is wrong, whatever state the data is in. */
+  PHOTO_TOO_LARGE: 413,
+  PHOTO_TYPE: 415,
+  PHOTO_UNREADABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_CONFIGURED: 503,
