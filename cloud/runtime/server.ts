@@ -19,7 +19,8 @@ import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
-import { registerConsole } from './console'
+import { ADMIN_DIR, registerConsole } from './console'
+import { registerSecurityHeaders } from './security-headers'
 import { DoorRefusal, registerRequestBounds } from './request-bounds'
 
 export interface ServerOptions {
@@ -75,6 +76,9 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     requestTimeout: config.largeBodyTimeoutMs + 10_000,
     schemaController: { compilersFactory: schemaCompilers },
   })
+
+  // First, so every route added below is covered (security-headers.ts).
+  await registerSecurityHeaders(app, { h5Dir: config.staticDir, adminDir: ADMIN_DIR })
 
   // The request's token, verified once: the booking-write limit and the call both need it.
   const tokens = new WeakMap<FastifyRequest, TokenInfo | null>()
