@@ -93,7 +93,23 @@ export async function phonePage(browser: Browser): Promise<{ context: BrowserCon
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
+  await reportPolicyViolations(page, errors)
   return { context, page, errors }
+}
+
+/**
+ * The server's Content-Security-Policy is on in every browser test: anything it blocks (an inline
+ * script, an eval, a style or image from elsewhere) lands in the page's `errors`, which the tests
+ * expect to stay empty.
+ */
+async function reportPolicyViolations(page: Page, errors: string[]): Promise<void> {
+  await page.exposeBinding('__gxqPolicyViolation', (_source, text: string) => errors.push(text))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __gxqPolicyViolation: (t: string) => void }).__gxqPolicyViolation
+      report(`CSP ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`)
+    })
+  })
 }
 
 /** A desktop-sized page (1280×800) for the operator console at /admin. */
@@ -102,6 +118,7 @@ export async function desktopPage(browser: Browser): Promise<{ context: BrowserC
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
+  await reportPolicyViolations(page, errors)
   return { context, page, errors }
 }
 

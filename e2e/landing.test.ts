@@ -46,7 +46,7 @@ test('/e/helmet carries the exhibit in its HTML, and the app takes over without 
   const landing = await rawGet(`${app.server.url}/e/helmet`, { 'accept-encoding': 'gzip' })
   expect(landing.headers['content-encoding']).toBe('gzip')
   const html = zlib.gunzipSync(landing.body).toString()
-  expect(html).toContain('window.__GXQ_EXHIBIT__={"code":"helmet"')
+  expect(html).toContain('<script type="application/json" id="gxq-landing-data">{"code":"helmet"')
   expect(html).toMatch(/<main id="gxq-landing"[^>]*>.*约700克/)
   expect(html).toMatch(/<link rel="preload" as="script" href="\/js\/[^"]+\.js">/)
 

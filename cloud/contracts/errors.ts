@@ -11,5 +11,10 @@ export const CommonErrors = {
   NETWORK: '网络不给力，请检查网络后重试',
   INTERNAL: '服务暂时不可用，请稍后重试',
   NOT_CONFIGURED: '服务尚未配置完成（缺少服务端密钥 APP_SECRET），请联系科技馆工作人员',
+  // Refused at the door, before any function sees the request (cloud/runtime/json-bounds.ts, server.ts).
+  PAYLOAD_TOO_LARGE: '提交的内容过大，请精简后重试',
+  PAYLOAD_TOO_DEEP: '提交的内容层级过深，请检查后重试',
+  REQUEST_TIMEOUT: '网络较慢，提交未能完成，请重试',
+  RESTARTING: '服务正在重启，请稍后重试',
 } as const
 

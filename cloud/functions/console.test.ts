@@ -365,6 +365,18 @@ describe('exhibit edits and photos', () => {
     expect(await env.store.content.getExhibit('helmet')).toEqual(before)
     expect(fs.readdirSync(mediaDir)).toEqual([])
   })
+
+  it('refuses a truncated JPEG (its header reads, its pixels do not) as unreadable, with a 4xx status; nothing changes', async () => {
+    const before = await env.store.content.getExhibit('helmet')
+    const noise = Buffer.alloc(400 * 300 * 3, 0).map((_, i) => (i * 7919) % 251)
+    const jpeg = await sharp(noise, { raw: { width: 400, height: 300, channels: 3 } }).jpeg().toBuffer()
+    const truncated = jpeg.subarray(0, jpeg.length >> 1)
+    const res = await asRole('content_editor', 'uploadPhoto', { code: 'helmet', data: truncated.toString('base64'), alt: '说明' }, media())
+    expect(res).toEqual({ ok: false, error: { code: 'PHOTO_UNREADABLE', message: '无法读取这张图片，文件可能已损坏' } })
+    expect(statusFor(res)).toBe(422)
+    expect(await env.store.content.getExhibit('helmet')).toEqual(before)
+    expect(fs.readdirSync(mediaDir)).toEqual([])
+  })
 })
 
 describe('audio guides', () => {

@@ -30,12 +30,17 @@ export async function preparePhoto(input: Buffer): Promise<PhotoCheck> {
   }
   if (!format || !ACCEPTED.has(format)) return { ok: false, code: 'PHOTO_TYPE' }
   const digest = crypto.createHash('sha256').update(input).digest('hex').slice(0, 12)
-  const sizes = await Promise.all(
-    PHOTO_WIDTHS.map(async (width) => ({
-      width,
-      // rotate(): honour the camera's orientation tag; never enlarge a small photo.
-      buffer: await sharp(input).rotate().resize({ width, withoutEnlargement: true }).jpeg({ quality: 80, progressive: true, mozjpeg: true }).toBuffer(),
-    })),
-  )
-  return { ok: true, sizes, digest }
+  try {
+    const sizes = await Promise.all(
+      PHOTO_WIDTHS.map(async (width) => ({
+        width,
+        // rotate(): honour the camera's orientation tag; never enlarge a small photo.
+        buffer: await sharp(input).rotate().resize({ width, withoutEnlargement: true }).jpeg({ quality: 80, progressive: true, mozjpeg: true }).toBuffer(),
+      })),
+    )
+    return { ok: true, sizes, digest }
+  } catch {
+    // The header read but the pixels do not (a truncated or damaged file): the operator's file, not a server fault.
+    return { ok: false, code: 'PHOTO_UNREADABLE' }
+  }
 }

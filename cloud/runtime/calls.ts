@@ -26,6 +26,8 @@ import { statusFor } from './http-status'
 export interface CallRequest {
   fn: string
   body: unknown
+  /** The body as the JSON text it arrived as, when there is one: what crosses to the call thread. */
+  bodyJson?: string
   openid: string | null
   role: Role
   account?: string
@@ -46,7 +48,7 @@ const unknownFunction = (): CallAnswer => ({ status: 404, body: fail('UNKNOWN_FU
 export function callsInThisThread(options: { store: Store; config: RuntimeConfig; now: () => Date; functions?: Record<string, CloudFunction> }): CallRunner {
   const { store, config, now, functions: fns } = options
   const media = localMedia(uploadsDirFor(config))
-  return async ({ fn: name, body, requestId, ...caller }) => {
+  return async ({ fn: name, body, bodyJson: _text, requestId, ...caller }) => {
     const fn = fns ? (Object.hasOwn(fns, name) ? fns[name] : undefined) : await loadFunction(name)
     if (!fn) return unknownFunction()
     const result = await dispatch(fn, body ?? {}, { ...caller, store, now, requestId, keys: config.keys, media, speech: espeak })
@@ -59,7 +61,10 @@ export const clockOf = (config: RuntimeConfig) => (config.clockAt ? () => new Da
 // Calls and answers cross in batches, one message per turn of the event loop each way: the calls
 // that arrive together start together on the thread, so a rush's bookings still share one group
 // commit (store/sqlite/booking.ts) instead of one commit each, and there are fewer messages.
-type ToThread = { calls: Array<{ id: number; call: CallRequest }> } | { stop: true }
+// A call crosses as strings and flat fields only: its body as JSON text, never a structure that
+// postMessage's structured clone would walk recursively (a deep one overflowed the stack, uncaught).
+type CallOnWire = Omit<CallRequest, 'body' | 'bodyJson'> & { json: string }
+type ToThread = { calls: Array<{ id: number; call: CallOnWire }> } | { stop: true }
 type Answered = { id: number; status: number; json: string }
 type FromThread = { answers: Answered[] }
 
@@ -122,11 +127,21 @@ export function startCallThread(config: RuntimeConfig, entry: string, log: { err
     })
   }
   spawn()
-  const send = batcher<{ id: number; call: CallRequest }>((calls) => {
-    if (worker) return worker.postMessage({ calls } satisfies ToThread)
+  const failAll = (calls: Array<{ id: number }>) => {
     for (const { id } of calls) {
       waiting.get(id)?.(failed())
       waiting.delete(id)
+    }
+  }
+  const send = batcher<{ id: number; call: CallOnWire }>((calls) => {
+    if (!worker) return failAll(calls)
+    // Flat strings cannot overflow the clone; if the hand-over fails anyway, those calls are
+    // answered as failed — it runs outside any request, where a throw would end the process.
+    try {
+      worker.postMessage({ calls } satisfies ToThread)
+    } catch (error) {
+      log.error(error, 'handing calls to the call thread failed')
+      failAll(calls)
     }
   })
 
@@ -135,9 +150,18 @@ export function startCallThread(config: RuntimeConfig, entry: string, log: { err
       new Promise<CallAnswer>((resolve) => {
         // Between a thread's death and its restart, calls fail at once instead of waiting.
         if (!worker || stopping) return resolve(failed())
+        const { body, bodyJson, ...fields } = call
+        let json = bodyJson
+        if (json === undefined) {
+          try {
+            json = JSON.stringify(body ?? {})
+          } catch {
+            return resolve({ status: 400, body: fail('BAD_REQUEST', CommonErrors.BAD_REQUEST) })
+          }
+        }
         const id = next++
         waiting.set(id, resolve)
-        send({ id, call })
+        send({ id, call: { ...fields, json } })
       }),
     async close() {
       // Calls queued in this turn go first; the thread answers them, then closes its database.
@@ -170,21 +194,22 @@ export function serveCallsIfCallThread(): boolean {
   // to the main thread, which writes them out while this thread decides the next chunk.
   const CHUNK = 100
   // Calls not started yet; while any wait, a startChunk is scheduled.
-  const queued: Array<{ id: number; call: CallRequest }> = []
+  const queued: Array<{ id: number; call: CallOnWire }> = []
   let inFlight = 0
   let onIdle: (() => void) | null = null
   const idle = () => inFlight === 0 && queued.length === 0
 
-  const runOne = (id: number, call: CallRequest) => {
+  const internal = JSON.stringify(fail('INTERNAL', CommonErrors.INTERNAL))
+  const runOne = (id: number, { json, ...call }: CallOnWire) => {
     inFlight++
-    run(call)
-      .then(
-        (answer): Answered => ({ id, status: answer.status, json: JSON.stringify(answer.body) }),
-        (error): Answered => {
-          console.error(`[${call.requestId}] call failed`, error)
-          return { id, status: 500, json: JSON.stringify(fail('INTERNAL', CommonErrors.INTERNAL)) }
-        },
-      )
+    // JSON.parse does not recurse (V8), and the server refused deep bodies before they came here.
+    Promise.resolve()
+      .then(() => run({ ...call, body: JSON.parse(json) }))
+      .then((answer): Answered => ({ id, status: answer.status, json: typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body) }))
+      .catch((error): Answered => {
+        console.error(`[${call.requestId}] call failed`, error)
+        return { id, status: 500, json: internal }
+      })
       .then((answered) => {
         sendAnswer(answered)
         inFlight--

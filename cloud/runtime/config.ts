@@ -17,6 +17,10 @@ export interface RuntimeConfig {
   keysSource: string
   logLevel: string
   bodyLimit: number
+  /** How long a body up to bodyLimit may take to arrive (BODY_TIMEOUT_MS); a slower one is cut with a 408. */
+  bodyTimeoutMs: number
+  /** The same for an operator's larger body (a photo, a spreadsheet: up to 12 MB on a slow line). */
+  largeBodyTimeoutMs: number
   /** How often the local runtime marks no-shows (NO_SHOW_INTERVAL_MS; 0 = never, use the CLI). */
   noShowIntervalMs: number
   /** Per-address / per-account / per-identity limits (cloud/runtime/limits.ts). */
@@ -52,6 +56,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...keysFor(env, dbFile, overrides),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,
+    bodyTimeoutMs: Number(env.BODY_TIMEOUT_MS ?? 10_000),
+    largeBodyTimeoutMs: 120_000,
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
     rateLimits: DEFAULT_RATE_LIMITS,
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,

@@ -9,8 +9,16 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   FORBIDDEN_ORIGIN: 403,
   UNKNOWN_FUNCTION: 404,
   UNKNOWN_ACTION: 404,
+  PAYLOAD_TOO_DEEP: 400,
+  REQUEST_TIMEOUT: 408,
   PAYLOAD_TOO_LARGE: 413,
+  /** Console photo uploads (cloud/ops/photos.ts): the file itself is wrong, whatever state the data is in. */
+  PHOTO_TOO_LARGE: 413,
+  PHOTO_TYPE: 415,
+  PHOTO_UNREADABLE: 422,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_CONFIGURED: 503,
+  /** A request that arrived while the local runtime stops (it is answered, then the process exits). */
+  RESTARTING: 503,
 }

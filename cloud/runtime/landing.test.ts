@@ -9,12 +9,17 @@ import { JSDOM } from 'jsdom'
 import type { Exhibit } from '../contracts/exhibit'
 import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
-import { landingHtml, STATIC_VIEW_ID } from './landing'
+import { LANDING_BOOTSTRAP, LANDING_DATA_ID, landingHtml, STATIC_VIEW_ID } from './landing'
+import { inlineScripts, scriptHash } from './security-headers'
 import { ringFromSecret } from '../booking/keys'
 import { buildServer } from './server'
 
 const INDEX = '<!doctype html><html><head><title>高新区科技馆</title><script defer src="/js/app.0123abcd.js"></script><link href="/css/app.0123abcd.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
 const APP_JS = 'console.log("高新区科技馆");'.repeat(200)
+
+/** What the landing carries for the app: the data element's JSON. */
+const carried = (html: string): { code: string; exhibit: Exhibit | null; route: string } =>
+  JSON.parse(new RegExp(`<script type="application/json" id="${LANDING_DATA_ID}">(.*?)</script>`).exec(html)![1])
 
 describe('H5 app static serving and the scan landing', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
@@ -69,7 +74,7 @@ describe('H5 app static serving and the scan landing', () => {
     expect(res.headers['content-encoding']).toBe('br')
     expect(res.headers['cache-control']).toBe('no-cache')
     const html = zlib.brotliDecompressSync(res.rawPayload).toString()
-    const inlined = JSON.parse(/window\.__GXQ_EXHIBIT__=(.*?);if\(/.exec(html)![1]) as { code: string; exhibit: Exhibit }
+    const inlined = carried(html) as { code: string; exhibit: Exhibit }
     expect(inlined.exhibit).toMatchObject({ code: 'helmet', name: '航天同源轻量化头盔' })
     // The figure is in the HTML itself, before the app's scripts and stylesheet.
     const view = html.indexOf(`id="${STATIC_VIEW_ID}"`)
@@ -87,9 +92,34 @@ describe('H5 app static serving and the scan landing', () => {
       const res = await get(`/e/${code}`)
       expect(res.statusCode).toBe(404)
       expect(res.body).toContain('<div id="app"></div>')
-      expect(res.body).toContain('window.__GXQ_EXHIBIT__=null')
+      expect(carried(res.body).exhibit).toBeNull()
       expect(res.body).not.toContain('<script>alert')
     }
+  })
+
+  it('answers a draft (an unpublished exhibit) as unknown: 404, the bare app, nothing of the draft', async () => {
+    const draft = (await env.store.content.getExhibit('vanadium'))!
+    await env.store.content.putExhibit({ ...draft, unpublished: true })
+    try {
+      const res = await get('/e/vanadium')
+      expect(res.statusCode).toBe(404)
+      expect(res.body).toContain('<div id="app"></div>')
+      expect(carried(res.body).exhibit).toBeNull()
+      for (const text of [draft.name, draft.summary, draft.company.name, ...draft.figures.map((f) => f.value)]) expect(res.body).not.toContain(text)
+      expect(res.body).not.toContain(`id="${STATIC_VIEW_ID}"`)
+    } finally {
+      await env.store.content.putExhibit(draft)
+    }
+  })
+
+  it('carries the exhibit in a data element that is never run, with one fixed inline script the CSP allows by its hash', async () => {
+    const res = await get('/e/helmet')
+    const scripts = inlineScripts(res.body)
+    expect(scripts).toEqual([LANDING_BOOTSTRAP])
+    const csp = String(res.headers['content-security-policy'])
+    expect(csp).toContain(scriptHash(LANDING_BOOTSTRAP))
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/)
+    expect(csp).toContain("frame-ancestors 'none'")
   })
 
   it('keeps exhibit text from breaking out of the inline script or the HTML', () => {

@@ -1,14 +1,18 @@
 // The scan landing: GET /e/<code> (what printed codes and plain QR links point at) answers with
 // the H5 app's index.html carrying, in the same response,
-//   - the exhibit's JSON (window.__GXQ_EXHIBIT__), so the app's exhibit store starts with it
-//     instead of calling /api/exhibits after every script has run;
+//   - the exhibit's JSON, so the app's exhibit store starts with it instead of calling
+//     /api/exhibits after every script has run. It travels in a data carrier (<script
+//     type="application/json">, never run) and a fixed bootstrap script copies it to
+//     window.__GXQ_EXHIBIT__: the bootstrap is the same text on every page, so the Content-Security-
+//     Policy allows it by its hash (security-headers.ts) and no exhibit text is ever script;
 //   - a plain HTML view of the exhibit's text, painted before any script arrives (styles inline,
 //     the app's stylesheet moved below it so it does not hold the first paint);
 //   - preload links for the exhibit page's own chunk (landing.json from the H5 build), which the
 //     app would otherwise request only after app.js has run;
 //   - the hash route of the exhibit page, so the app opens that page and takes over from the view.
 // The server only sees what comes before `#`: today's `/#/pages/exhibit/index?id=` links still
-// work, through the app and the API as before.
+// work, through the app and the API as before. An unknown code, or an exhibit not published (a
+// draft), answers 404 with the bare app, which shows its not-found page: nothing of a draft is sent.
 import fs from 'node:fs'
 import path from 'node:path'
 import zlib from 'node:zlib'
@@ -23,6 +27,16 @@ export const STATIC_VIEW_ID = 'gxq-landing'
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** The element carrying the landing's data (read by LANDING_BOOTSTRAP). */
+export const LANDING_DATA_ID = 'gxq-landing-data'
+
+/**
+ * The one inline script of the landing, the same text on every page (its hash is in the CSP):
+ * hands the carried exhibit to the app (src/exhibits/landing.ts reads window.__GXQ_EXHIBIT__) and,
+ * before the app's scripts, puts the exhibit page's route in the address for the hash router.
+ */
+export const LANDING_BOOTSTRAP = `(function(){var d=JSON.parse(document.getElementById('${LANDING_DATA_ID}').textContent);window.__GXQ_EXHIBIT__=d.exhibit?{code:d.code,exhibit:d.exhibit}:null;if(!location.hash)history.replaceState(null,'',location.pathname+location.search+d.route)})()`
 
 /** JSON that is safe inside a <script>: no `</script>`, no `<!--`, no line separators. */
 const scriptJson = (value: unknown): string =>
@@ -68,7 +82,8 @@ export function landingHtml(indexHtml: string, code: string, exhibit: Exhibit | 
     preload.css.map((f) => `<link rel="preload" as="style" href="${f}">`).join('') +
     `<style>${STYLE}</style>` +
     // Before the app's scripts: the hash router then opens the exhibit page, and the store finds the data.
-    `<script>window.__GXQ_EXHIBIT__=${scriptJson(exhibit ? { code, exhibit } : null)};if(!location.hash)history.replaceState(null,'',location.pathname+location.search+${scriptJson(hash)})</script>`
+    `<script type="application/json" id="${LANDING_DATA_ID}">${scriptJson({ code, exhibit, route: hash })}</script>` +
+    `<script>${LANDING_BOOTSTRAP}</script>`
   const body = (exhibit ? staticExhibitView(exhibit) : '') + styles.join('')
   // Replacer functions, not strings: a replacement string reads $` $' $& in the exhibit's text as patterns.
   html = html.replace('</head>', () => `${head}</head>`).replace(/<body([^>]*)>/, (open) => `${open}${body}`)
@@ -113,7 +128,9 @@ export function registerLanding(app: FastifyInstance, staticDir: string, store: 
     const current = loadShell()
     if (!current) return reply.callNotFound()
     const code = req.params.code.trim().toLowerCase()
-    const exhibit = isExhibitCode(code) ? await store.content.getExhibit(code) : null
+    const found = isExhibitCode(code) ? await store.content.getExhibit(code) : null
+    // A draft is as unknown here as in exhibits.get: nothing of it leaves the server.
+    const exhibit = found && !found.unpublished ? found : null
     // An unknown code still gets the app, which explains that the exhibit was not found.
     return send(req, reply, exhibit ? 200 : 404, landingHtml(current.html, code, exhibit, exhibit ? current.preload : { js: [], css: [] }))
   })

@@ -6,9 +6,12 @@ import { seedIfEmpty } from '../store/seed'
 import { callThreadEntry, clockOf, scheduleNoShows, serveCallsIfCallThread, startCallThread } from './calls'
 import { loadConfig } from './config'
 import { preloadFunctions } from './functions'
+import { keepServingOnStrayErrors } from './process-guards'
 import { buildServer, LISTEN_BACKLOG } from './server'
 
 async function main() {
+  // Before anything else may throw outside a request (process-guards.ts).
+  keepServingOnStrayErrors({ error: (o, msg) => console.error(msg, o) })
   const config = loadConfig()
   const store = openSqliteStore(config.dbFile)
   const seeded = await seedIfEmpty(store)

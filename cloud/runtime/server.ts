@@ -19,7 +19,9 @@ import { registerRateLimits } from './limits'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
-import { registerConsole } from './console'
+import { ADMIN_DIR, registerConsole } from './console'
+import { registerSecurityHeaders } from './security-headers'
+import { DoorRefusal, registerRequestBounds } from './request-bounds'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -68,8 +70,15 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     // Fastify's two lines per request are replaced by the one-line hook below.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
+    // A request arriving while the server stops gets a Result 503 (request-bounds.ts), not Fastify's own.
+    return503OnClosing: false,
+    // The backstop for a whole request, head included; bodies have their own, shorter deadlines (request-bounds.ts).
+    requestTimeout: config.largeBodyTimeoutMs + 10_000,
     schemaController: { compilersFactory: schemaCompilers },
   })
+
+  // First, so every route added below is covered (security-headers.ts).
+  await registerSecurityHeaders(app, { h5Dir: config.staticDir, adminDir: ADMIN_DIR })
 
   // The request's token, verified once: the booking-write limit and the call both need it.
   const tokens = new WeakMap<FastifyRequest, TokenInfo | null>()
@@ -78,6 +87,18 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     if (token === undefined) tokens.set(req, (token = readToken(bearerToken(req.headers.authorization), config.keys)))
     return token
   }
+  const { rawBodies } = registerRequestBounds(app, {
+    visitorBodyLimit: config.bodyLimit,
+    bodyTimeoutMs: config.bodyTimeoutMs,
+    largeBodyTimeoutMs: config.largeBodyTimeoutMs,
+    // A signed-in operator whose account is still active; a visitor's token is not enough.
+    mayExceedVisitorLimit: async (req) => {
+      const identity = tokenOf(req)?.identity
+      if (!identity?.account) return false
+      const caller = await currentCaller(identity, store)
+      return !!caller && caller.role !== 'visitor'
+    },
+  })
   await registerRateLimits(app, config.rateLimits, (req) => tokenOf(req)?.identity.openid ?? null)
 
   // One line per request: method, path, status, time. Enough to follow a booking rush. Only hooked
@@ -91,7 +112,10 @@ export async function buildServer({ config, store, now = () => new Date(), funct
 
   app.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500
-    if (status === 413) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后重试'))
+    // The rest of a refused or cut body is not read: the connection ends with the answer.
+    if (status === 413 || status === 408) reply.header('connection', 'close')
+    if (error instanceof DoorRefusal) return reply.code(error.statusCode).send(fail(error.code, CommonErrors[error.code]))
+    if (status === 413) return reply.code(413).send(fail('PAYLOAD_TOO_LARGE', CommonErrors.PAYLOAD_TOO_LARGE))
     if (status >= 400 && status < 500) return reply.code(400).send(fail('BAD_REQUEST', CommonErrors.BAD_REQUEST))
     req.log.error(error)
     return reply.code(500).send(fail('INTERNAL', CommonErrors.INTERNAL))
@@ -115,6 +139,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     const answer = await runCall({
       fn: req.params.fn,
       body: req.body ?? {},
+      // The body as it arrived: what goes to the call thread (a string crosses without a walk over it).
+      bodyJson: rawBodies.get(req),
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
       account: identity?.account,

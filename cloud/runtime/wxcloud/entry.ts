@@ -11,6 +11,9 @@ import type { WxDatabase } from '../../store/wxcloud/db'
 import { createRoleResolver } from './roles'
 import { ringFromSecret, type KeyRing } from '../../booking/keys'
 import { parseKeyRing } from '../keyring'
+import { CommonErrors } from '../../contracts/errors'
+import { fail } from '../../contracts/result'
+import { valueOutOfBounds } from '../json-bounds'
 
 /** The event shape of 云函数 HTTP 访问服务 (checked without loading the console's HTTP adapter). */
 const isHttpAccessEvent = (event: unknown): event is import('./http-access').HttpAccessEvent =>
@@ -96,7 +99,20 @@ interface CloudContext {
  */
 export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env = process.env) {
   let shared: ReturnType<typeof instance> | null = null
+  // Never throws: whatever goes wrong is logged and answered as a Result (the caller's promise
+  // would otherwise reject with WeChat's generic error, and the person sees nothing useful).
   return async function main(event: unknown, context?: CloudContext) {
+    try {
+      return await answer(event, context)
+    } catch (error) {
+      console.error(`[${context?.request_id ?? '-'}] cloud function call failed`, error)
+      return isHttpAccessEvent(event)
+        ? { statusCode: 500, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body: JSON.stringify(fail('INTERNAL', CommonErrors.INTERNAL)), isBase64Encoded: false as const }
+        : fail('INTERNAL', CommonErrors.INTERNAL)
+    }
+  }
+
+  async function answer(event: unknown, context?: CloudContext) {
     shared ??= instance(sdk, env)
     const upload = shared.platform.uploadFile?.bind(shared.platform)
     // Console photo uploads go to cloud storage; the file ID (cloud://…) is what the pages load.
@@ -107,6 +123,10 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       const { allowedOrigins, handleHttpAccess } = await import('./http-access')
       return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, requestId: context?.request_id })
     }
+    // The platform hands the event over parsed: its depth and size are checked before anything
+    // walks it (json-bounds.ts); HTTP access checks its body text the same way.
+    const outOfBounds = valueOutOfBounds(event)
+    if (outOfBounds) return fail(outOfBounds, CommonErrors[outOfBounds])
     const wx = sdk.getWXContext(context)
     const openid = wx.OPENID || null
     const data =

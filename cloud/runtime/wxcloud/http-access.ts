@@ -16,6 +16,7 @@ import { dispatch } from '../../functions/dispatch'
 import type { CloudFunction, MediaStorage } from '../../functions/types'
 import type { Store } from '../../store/port'
 import { STATUS_BY_CODE } from '../failure-status'
+import { jsonTooDeep } from '../json-bounds'
 import { bearerToken, readToken } from '../identity'
 import { accountSession, currentCaller } from '../signin'
 
@@ -105,10 +106,13 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
   if (method !== 'POST') return refuse(405, fail('BAD_REQUEST', '只接受 POST 请求'))
 
   const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : Buffer.from(event.body ?? '', 'utf8')
-  if (raw.length > MAX_BODY_BYTES) return refuse(413, fail('PAYLOAD_TOO_LARGE', '提交的内容过大，请精简后重试'))
+  if (raw.length > MAX_BODY_BYTES) return refuse(413, fail('PAYLOAD_TOO_LARGE', CommonErrors.PAYLOAD_TOO_LARGE))
   let body: unknown
   try {
-    body = raw.length ? JSON.parse(raw.toString('utf8')) : {}
+    const text = raw.toString('utf8')
+    // Depth is refused on the text, before JSON.parse builds what every later step would walk (json-bounds.ts).
+    if (jsonTooDeep(text)) return refuse(400, fail('PAYLOAD_TOO_DEEP', CommonErrors.PAYLOAD_TOO_DEEP))
+    body = raw.length ? JSON.parse(text) : {}
   } catch {
     return refuse(400, fail('BAD_REQUEST', CommonErrors.BAD_REQUEST))
   }

@@ -1,0 +1,108 @@
+// The local runtime's door: what a request must be before any of it is used.
+//   - JSON no deeper than MAX_JSON_DEPTH, checked on the text before it is parsed (json-bounds.ts);
+//     the text itself is kept, so the call thread gets a string, never a structure to clone.
+//   - A body above the visitor limit only from a signed-in operator, decided from the headers
+//     before a byte of the body is read (the console's route allows 12 MB for photos and sheets).
+//   - A deadline for the body: a body that trickles in is cut with a 408, not held for minutes.
+//   - While the server stops, a request that still arrives is answered with a Result 503.
+// Every refusal leaves here as an error with a `code` that the error handler turns into a Result.
+import { Transform, type TransformCallback } from 'node:stream'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { jsonTooDeep } from './json-bounds'
+import { CommonErrors } from '../contracts/errors'
+import { fail } from '../contracts/result'
+
+export type DoorCode = 'PAYLOAD_TOO_DEEP' | 'PAYLOAD_TOO_LARGE' | 'REQUEST_TIMEOUT'
+
+/** A request refused at the door: the error handler answers `code` with this status. */
+export class DoorRefusal extends Error {
+  constructor(
+    readonly code: DoorCode,
+    readonly statusCode: number,
+  ) {
+    super(code)
+  }
+}
+
+export interface RequestBounds {
+  /** The body limit for callers who are not operators (the server's default body limit). */
+  visitorBodyLimit: number
+  /** How long a body up to the visitor limit may take to arrive. */
+  bodyTimeoutMs: number
+  /** How long a larger body (an operator's photo or spreadsheet) may take. */
+  largeBodyTimeoutMs: number
+  /** Whether this request may send a body above the visitor limit (a valid operator token). */
+  mayExceedVisitorLimit(req: FastifyRequest): Promise<boolean>
+}
+
+/** Passes the body through, refusing it once it exceeds `limit` bytes or is still arriving at `deadlineMs`. */
+class BoundedBody extends Transform {
+  private received = 0
+  private readonly timer: NodeJS.Timeout
+  constructor(
+    private readonly limit: number,
+    deadlineMs: number,
+  ) {
+    super()
+    this.timer = setTimeout(() => this.destroy(new DoorRefusal('REQUEST_TIMEOUT', 408)), deadlineMs)
+    this.timer.unref()
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+    this.received += chunk.length
+    if (this.received > this.limit) return callback(new DoorRefusal('PAYLOAD_TOO_LARGE', 413))
+    callback(null, chunk)
+  }
+  override _flush(callback: TransformCallback) {
+    clearTimeout(this.timer)
+    callback()
+  }
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void) {
+    clearTimeout(this.timer)
+    callback(error)
+  }
+}
+
+/** The raw JSON text of each request's body, as it arrived (for the call thread). */
+export type RawBodies = WeakMap<FastifyRequest, string>
+
+export function registerRequestBounds(app: FastifyInstance, bounds: RequestBounds): { rawBodies: RawBodies } {
+  const rawBodies: RawBodies = new WeakMap()
+
+  // Fastify answers requests during close() with a plain 503 of its own (return503OnClosing is
+  // off): this one is a Result, and says the connection will not be kept.
+  let closing = false
+  app.addHook('preClose', (done) => {
+    closing = true
+    done()
+  })
+  app.addHook('onRequest', (_req, reply, done) => {
+    if (!closing) return done()
+    reply.code(503).header('connection', 'close').header('retry-after', '5').send(fail('RESTARTING', CommonErrors.RESTARTING))
+  })
+
+  app.addHook('preParsing', async (req, _reply, payload) => {
+    if (req.method !== 'POST') return payload
+    const routeLimit = req.routeOptions.bodyLimit ?? bounds.visitorBodyLimit
+    const large = routeLimit > bounds.visitorBodyLimit
+    // Only operators send large bodies: anyone else is held to the visitor limit, decided from the
+    // token in the headers before the body is read.
+    const limit = large && !(await bounds.mayExceedVisitorLimit(req)) ? bounds.visitorBodyLimit : routeLimit
+    const declared = Number(req.headers['content-length'])
+    if (declared > limit) throw new DoorRefusal('PAYLOAD_TOO_LARGE', 413)
+    const bounded = new BoundedBody(limit, limit > bounds.visitorBodyLimit ? bounds.largeBodyTimeoutMs : bounds.bodyTimeoutMs)
+    // Not pipeline(): that would destroy the request, and with it the socket the refusal goes out on.
+    payload.on('error', (error) => bounded.destroy(error))
+    return payload.pipe(bounded)
+  })
+
+  // Fastify's own JSON parser (prototype-poisoning checks included), after the depth check on the text.
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    const text = String(body)
+    if (jsonTooDeep(text)) return done(new DoorRefusal('PAYLOAD_TOO_DEEP', 400), undefined)
+    rawBodies.set(req, text)
+    parseJson(req, text, done)
+  })
+  return { rawBodies }
+}
