@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { KeyRing } from '../booking/keys'
 import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
+import { DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
 
 export interface RuntimeConfig {
   host: string
@@ -21,6 +22,8 @@ export interface RuntimeConfig {
   noShowIntervalMs: number
   /** Per-address / per-account / per-identity limits (cloud/runtime/limits.ts). */
   rateLimits: RateLimits
+  /** What one address bucket may take where identities are free (rate-limit-policy.ts AddressCaps). */
+  addressCaps: AddressCaps
   /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
   clockAt: string | null
   /** Run the cloud-function calls on their own thread (calls.ts); CALL_THREAD=off keeps them on the main thread (a one-core machine). */
@@ -41,6 +44,27 @@ function keysFor(env: Record<string, string | undefined>, dbFile: string, overri
   return { keys: loaded.ring, keysSource: loaded.source }
 }
 
+/** A whole number ≥ 0 from the environment, else the default (a typo never switches a cap off). */
+const count = (value: string | undefined, fallback: number): number => {
+  const n = Number(value)
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback
+}
+
+/** The abuse caps, each overridable by an environment variable (docs/security.md lists them). */
+export function capsFrom(env: Record<string, string | undefined>): { rateLimits: RateLimits; addressCaps: AddressCaps } {
+  const d = DEFAULT_RATE_LIMITS
+  return {
+    rateLimits: {
+      ...d,
+      mintPerAddress: { ...d.mintPerAddress, free: count(env.MINT_FREE_PER_HOUR, d.mintPerAddress.free), maxWaitMs: count(env.MINT_MAX_WAIT_SECONDS, d.mintPerAddress.maxWaitMs / 1000) * 1000 },
+    },
+    addressCaps: {
+      placesPerSession: count(env.PLACES_PER_ADDRESS_PER_SESSION, DEFAULT_ADDRESS_CAPS.placesPerSession),
+      newIdsPerDay: count(env.NEW_IDS_PER_ADDRESS_PER_DAY, DEFAULT_ADDRESS_CAPS.newIdsPerDay),
+    },
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
   const dbFile = overrides.dbFile ?? dbFileFrom(env)
   return {
@@ -53,7 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
-    rateLimits: DEFAULT_RATE_LIMITS,
+    ...capsFrom(env),
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     callThread: !['off', '0', 'false'].includes((env.CALL_THREAD ?? '').toLowerCase()),
     ...overrides,

@@ -12,9 +12,23 @@ export interface Limit {
   windowMs: number
 }
 
+/**
+ * What minting visitor identities from one address bucket costs: the first `free` within
+ * `windowMs` are answered at once (a first-time visitor never waits, nor do the phones behind one
+ * carrier NAT on an ordinary hour); each one beyond must come `firstWaitMs` after the previous
+ * mint, doubling with every further one, up to `maxWaitMs`. One script on one address gets a few
+ * dozen identities an hour instead of thousands.
+ */
+export interface MintCost {
+  free: number
+  windowMs: number
+  firstWaitMs: number
+  maxWaitMs: number
+}
+
 export interface RateLimits {
-  /** Anonymous visitor tokens minted per client address. */
-  mintPerAddress: Limit
+  /** Anonymous visitor tokens minted per client address bucket: a rising cost (MintCost). */
+  mintPerAddress: MintCost
   /** Sign-in attempts (right or wrong) per client address, and per account name. */
   signInPerAddress: Limit
   signInPerAccount: Limit
@@ -40,7 +54,7 @@ export function addressBucket(address: string): string {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  mintPerAddress: { max: 120, windowMs: 60_000 },
+  mintPerAddress: { free: 30, windowMs: 60 * 60_000, firstWaitMs: 1000, maxWaitMs: 5 * 60_000 },
   signInPerAddress: { max: 30, windowMs: 10 * 60_000 },
   signInPerAccount: { max: 10, windowMs: 10 * 60_000 },
   bookingWritesPerIdentity: { max: 30, windowMs: 60_000 },
@@ -56,3 +70,40 @@ export const RATE_LIMIT_MESSAGES = {
 export const waitText = (seconds: number) => (seconds >= 120 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.max(1, seconds)} 秒`)
 
 export const rateLimitMessage = (kind: keyof typeof RATE_LIMIT_MESSAGES, seconds: number) => RATE_LIMIT_MESSAGES[kind].replace('{wait}', waitText(seconds))
+
+/** One address bucket's minting so far: when its window opened, how many it minted, when last. */
+export interface MintState {
+  windowStart: number
+  count: number
+  lastAt: number
+}
+
+/**
+ * Whether one more identity may be minted now (and the state after it), or how many ms to wait.
+ * Pure: the local server keeps the states in memory (limits.ts).
+ */
+export function mintDecision(state: MintState | undefined, now: number, cost: MintCost): { ok: true; next: MintState } | { ok: false; waitMs: number } {
+  const open = state && now - state.windowStart < cost.windowMs ? state : { windowStart: now, count: 0, lastAt: 0 }
+  if (open.count >= cost.free) {
+    const beyond = open.count - cost.free
+    const wait = Math.min(cost.maxWaitMs, cost.firstWaitMs * 2 ** Math.min(beyond, 30))
+    const since = now - open.lastAt
+    if (since < wait) return { ok: false, waitMs: wait - since }
+  }
+  return { ok: true, next: { windowStart: open.windowStart, count: open.count + 1, lastAt: now } }
+}
+
+/**
+ * Caps per address bucket where identities are free (H5 visitor tokens): what one network may take
+ * however many identities it mints. Chosen for a real crowd: a carrier NAT puts many phones behind
+ * one IPv4 address, but the few hundred people booking one session rarely share one; an IPv6
+ * subscriber's /64 is one home or phone. 0 switches a cap off.
+ */
+export interface AddressCaps {
+  /** Places the bookings made from one address bucket hold in one session. */
+  placesPerSession: number
+  /** Visitors (ID numbers) newly saved from one address bucket in one Beijing day. */
+  newIdsPerDay: number
+}
+
+export const DEFAULT_ADDRESS_CAPS: AddressCaps = { placesPerSession: 30, newIdsPerDay: 50 }

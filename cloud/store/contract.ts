@@ -476,7 +476,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const b = () => env.store.booking
       const DAY = '2026-12-02'
       const person = (n: number) => ({ visitorId: `v${n}`, name: `参观人${n}`, idType: 'resident' as const, idHash: `h${n}`, idMasked: `2102**********00${n}` })
-      const request = (id: string, o: { openid?: string; sessionId?: string; ids?: number[]; capacity?: number; slots?: number; placeSlots?: number; idLimit?: number; at?: string } = {}): BookRequest => {
+      const request = (id: string, o: { openid?: string; sessionId?: string; ids?: number[]; capacity?: number; slots?: number; placeSlots?: number; addressSlots?: number; idLimit?: number; at?: string } = {}): BookRequest => {
         const openid = o.openid ?? 'o-1'
         const visitors = (o.ids ?? [1]).map(person)
         return {
@@ -496,6 +496,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           capacity: o.capacity ?? 5,
           bookingSlots: Array.from({ length: o.slots ?? 1 }, (_, k) => `acct:${openid}#b${k}`),
           placeSlots: Array.from({ length: o.placeSlots ?? 0 }, (_, k) => `acct:${openid}#p${k}`),
+          ...(o.addressSlots ? { addressSlots: Array.from({ length: o.addressSlots }, (_, k) => `addr:net1.am#p${k}`) } : {}),
           distinctIds: { limit: o.idLimit ?? 10, windowDays: 30 },
           refusal: (code, visitor) => ({ code, message: visitor ? `${code}：${visitor.name}` : code }),
         }
@@ -562,6 +563,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await b().noteBookedIds('o-i', ['h8', 'h9'], '2026-11-26T03:00:00.000Z', { limit: 2, windowDays: 30 })).toBe(true)
         expect(await booked()).toBe(1 + 2 + 2)
         expect(await booked(`${DAY}.pm`)).toBe(1)
+      })
+
+      it('holds one network to its places in a session, whatever the accounts: a refusal takes nothing', async () => {
+        const net = { capacity: 20, addressSlots: 3 }
+        expect((await b().book(request('n1', { ...net, openid: 'o-n1', ids: [21, 22] }))).kind).toBe('confirmed')
+        expect(await b().book(request('n2', { ...net, openid: 'o-n2', ids: [23, 24] }))).toMatchObject({ kind: 'refused', code: 'ADDRESS_PLACES_LIMIT' })
+        expect(await free('acct:o-n2#b0')).toBe(true)
+        expect(await free('h23')).toBe(true)
+        expect((await b().book(request('n3', { ...net, openid: 'o-n3', ids: [25] }))).kind).toBe('confirmed')
+        expect(await booked()).toBe(3)
       })
 
       it('a retry of the same request answers with the first decision, and takes nothing twice', async () => {

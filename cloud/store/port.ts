@@ -136,7 +136,7 @@ export interface BookingAccount {
 }
 
 /** Why the store refused a booking, each a guard of `book`; the handler words it (see BookRequest.refusal). */
-export type BookRefusalCode = 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT' | 'ACCOUNT_ID_LIMIT'
+export type BookRefusalCode = 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT' | 'ADDRESS_PLACES_LIMIT' | 'ACCOUNT_ID_LIMIT'
 
 /** "Book this, with these guards": everything `BookingStore.book` needs to decide a request. */
 export interface BookRequest {
@@ -150,6 +150,9 @@ export interface BookRequest {
   /** Fair use: the account's place-slot keys (`places` of them must be free); empty when the
    *  booking slots already cap the places (see booking/fairuse.ts). */
   placeSlots: string[]
+  /** Per address bucket (H5 only): the network's place-slot keys for this session (`places` of
+   *  them must be free, claimed like placeSlots); empty when the caller's address is not known. */
+  addressSlots?: string[]
   /** Fair use: distinct ID numbers one account may book within a window (noteBookedIds). */
   distinctIds: { limit: number; windowDays: number }
   /** The answer a refusal stores on the record (and a retry of it is given). Pure and synchronous:
