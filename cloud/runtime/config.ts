@@ -3,6 +3,7 @@ import type { KeyRing } from '../booking/keys'
 import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
 import { DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
+import { DEFAULT_HASHING_BOUND, type HashingBound } from '../accounts/password'
 
 export interface RuntimeConfig {
   host: string
@@ -24,6 +25,8 @@ export interface RuntimeConfig {
   rateLimits: RateLimits
   /** What one address bucket may take where identities are free (rate-limit-policy.ts AddressCaps). */
   addressCaps: AddressCaps
+  /** Password checks at once and waiting (accounts/password.ts HashingBound); beyond them sign-in answers 503 at once. */
+  passwordChecks: HashingBound
   /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
   clockAt: string | null
   /** Run the cloud-function calls on their own thread (calls.ts); CALL_THREAD=off keeps them on the main thread (a one-core machine). */
@@ -51,16 +54,25 @@ const count = (value: string | undefined, fallback: number): number => {
 }
 
 /** The abuse caps, each overridable by an environment variable (docs/security.md lists them). */
-export function capsFrom(env: Record<string, string | undefined>): { rateLimits: RateLimits; addressCaps: AddressCaps } {
+export function capsFrom(env: Record<string, string | undefined>): { rateLimits: RateLimits; addressCaps: AddressCaps; passwordChecks: HashingBound } {
   const d = DEFAULT_RATE_LIMITS
   return {
     rateLimits: {
       ...d,
       mintPerAddress: { ...d.mintPerAddress, free: count(env.MINT_FREE_PER_HOUR, d.mintPerAddress.free), maxWaitMs: count(env.MINT_MAX_WAIT_SECONDS, d.mintPerAddress.maxWaitMs / 1000) * 1000 },
+      signInLock: {
+        ...d.signInLock,
+        maxAttempts: Math.max(1, count(env.SIGNIN_ATTEMPTS_PER_ADDRESS, d.signInLock.maxAttempts)),
+        firstLockMs: count(env.SIGNIN_FIRST_LOCK_MINUTES, d.signInLock.firstLockMs / 60_000) * 60_000,
+      },
     },
     addressCaps: {
       placesPerSession: count(env.PLACES_PER_ADDRESS_PER_SESSION, DEFAULT_ADDRESS_CAPS.placesPerSession),
       newIdsPerDay: count(env.NEW_IDS_PER_ADDRESS_PER_DAY, DEFAULT_ADDRESS_CAPS.newIdsPerDay),
+    },
+    passwordChecks: {
+      concurrent: Math.max(1, count(env.PASSWORD_CHECKS_AT_ONCE, DEFAULT_HASHING_BOUND.concurrent)),
+      queued: count(env.PASSWORD_CHECKS_WAITING, DEFAULT_HASHING_BOUND.queued),
     },
   }
 }

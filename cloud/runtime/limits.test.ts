@@ -51,15 +51,13 @@ describe('rate limits of the local runtime', () => {
     expect((await mint('::ffff:198.51.100.60')).statusCode).toBe(429)
   })
 
-  it('limits sign-in attempts per account across addresses, and per address across accounts', async () => {
-    const { max } = DEFAULT_RATE_LIMITS.signInPerAccount
-    // An attacker spreading guesses over many addresses at one account (lockout aside, which also applies).
+  it('limits sign-in attempts per address across names; a name tried from many addresses is locked only where it was tried', async () => {
+    // An attacker spreading guesses at one name over many addresses: each address has its own tries.
     const codes = []
-    for (let i = 0; i < max + 2; i++) {
+    for (let i = 0; i < 12; i++) {
       codes.push((await app.inject({ method: 'POST', url: '/api/_session', payload: { username: 'victim', password: `guess-${i}-xxxx` }, remoteAddress: `203.0.113.${i + 1}` })).statusCode)
     }
-    expect(codes.slice(0, max).every((c) => c === 401)).toBe(true)
-    expect(codes.slice(max)).toEqual([429, 429])
+    expect(codes.every((c) => c === 401)).toBe(true)
     // One address trying many account names.
     const perAddress = DEFAULT_RATE_LIMITS.signInPerAddress.max
     const fromOne = []

@@ -1,6 +1,6 @@
 // Rate limits of the local runtime (@fastify/rate-limit, in-process counters — one server process):
-// how often one address may mint visitor tokens or try to sign in, one account be tried, and one
-// identity write booking data. The numbers and texts are in rate-limit-policy.ts, shared with the
+// how often one address may mint visitor tokens or try to sign in, and one identity write booking
+// data. The numbers and texts are in rate-limit-policy.ts, shared with the
 // cloud functions' HTTP-access sign-in, which counts in the database instead (several instances).
 // Refusals are a Result (RATE_LIMITED, Chinese) with Retry-After. The mini-program's calls are
 // limited by WeChat itself (one OPENID per WeChat account, platform quotas).
@@ -50,7 +50,6 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     return { isAllowed: true }
   }
   const signInAddress = limiter('signin-ip', limits.signInPerAddress, (req) => addressBucket(req.ip))
-  const signInAccount = limiter('signin-user', limits.signInPerAccount, (req) => String((req.body as { username?: unknown })?.username ?? '').trim().toLowerCase())
   const bookingWrites = limiter('booking', limits.bookingWritesPerIdentity, (req) => identify(req) ?? `ip:${addressBucket(req.ip)}`)
 
   const refuse = (reply: FastifyReply, seconds: number, message: string) =>
@@ -66,7 +65,9 @@ export async function registerRateLimits(app: FastifyInstance, limits: RateLimit
     let message = MESSAGES.booking
     if (route === '/api/_session') {
       const signIn = 'username' in body || 'password' in body || 'staffPin' in body
-      checks = signIn ? [signInAddress, signInAccount] : [mint]
+      // Per name, sign-in counts per (name, address bucket) itself (accounts/service.ts signIn): a
+      // limit per name across addresses would let a spray elsewhere lock the owner out.
+      checks = signIn ? [signInAddress] : [mint]
       message = signIn ? MESSAGES.signIn : MESSAGES.mint
     } else if (route === '/api/:fn' && (req.params as { fn?: string }).fn === 'booking' && typeof body.action === 'string' && BOOKING_WRITES.has(body.action)) {
       checks = [bookingWrites]

@@ -26,12 +26,26 @@ export interface MintCost {
   maxWaitMs: number
 }
 
+/**
+ * A name tried from one address bucket: `maxAttempts` tries (counted before the password is looked
+ * at; a success forgets them) per period, then that name is locked for that address until the
+ * period ends. The period starts at `firstLockMs` and doubles with each lock in a day, up to
+ * `maxLockMs`. The same for every name, existing or not, so a lock says nothing about a name; and
+ * a lock holds one address only, so a spray elsewhere never locks the owner out.
+ */
+export interface SignInLock {
+  maxAttempts: number
+  firstLockMs: number
+  maxLockMs: number
+}
+
 export interface RateLimits {
   /** Anonymous visitor tokens minted per client address bucket: a rising cost (MintCost). */
   mintPerAddress: MintCost
-  /** Sign-in attempts (right or wrong) per client address, and per account name. */
+  /** Sign-in attempts (right or wrong) per client address bucket, whatever the names. */
   signInPerAddress: Limit
-  signInPerAccount: Limit
+  /** Sign-in attempts per (account name, address bucket): a lock there, never on the account. */
+  signInLock: SignInLock
   /** Booking writes (addVisitor, removeVisitor, book, cancel) per identity. */
   bookingWritesPerIdentity: Limit
 }
@@ -56,7 +70,7 @@ export function addressBucket(address: string): string {
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   mintPerAddress: { free: 30, windowMs: 60 * 60_000, firstWaitMs: 1000, maxWaitMs: 5 * 60_000 },
   signInPerAddress: { max: 30, windowMs: 10 * 60_000 },
-  signInPerAccount: { max: 10, windowMs: 10 * 60_000 },
+  signInLock: { maxAttempts: 5, firstLockMs: 5 * 60_000, maxLockMs: 24 * 60 * 60_000 },
   bookingWritesPerIdentity: { max: 30, windowMs: 60_000 },
 }
 

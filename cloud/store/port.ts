@@ -376,10 +376,6 @@ export interface AccountPatch {
  * - create          add({ _id: username, … }); duplicate key = false.
  * - get / list      doc(_id) / paged where({}) by _id.
  * - update          where({ _id }).update(patch), then doc(_id).get().
- * - recordFailure   where({ _id }).update({ failedAttempts: _.inc(1) }), then, when the count reached
- *                   the limit, where({ _id, failedAttempts: _.gte(max) }).update({ failedAttempts: 0,
- *                   lockedUntil }) — one lockout however many wrong tries race.
- * - recordSuccess   where({ _id }).update({ failedAttempts: 0, lockedUntil: _.remove() }).
  */
 export interface AccountStore {
   /** False when the username is taken. */
@@ -389,11 +385,6 @@ export interface AccountStore {
   list(): Promise<StaffAccount[]>
   /** Changes what the patch names; null when there is no such account. */
   update(username: string, patch: AccountPatch): Promise<StaffAccount | null>
-  /** Counts one wrong password; at `maxFailures` the account locks until `at + lockMinutes` and the
-   *  count starts again. Null when there is no such account. */
-  recordFailure(username: string, at: string, policy: { maxFailures: number; lockMinutes: number }): Promise<{ failedAttempts: number; lockedUntil?: string } | null>
-  /** A correct password: the failure count goes back to zero. */
-  recordSuccess(username: string): Promise<void>
 }
 
 // ----- rate limits -----
@@ -409,6 +400,8 @@ export interface AccountStore {
  *          count: 1, resetAt }) (a racing add loses on the `_id` and starts over). Racing hits each
  *          count once; a read may include a later hit too (refuses early, never late).
  * - sweep  where({ resetAt: _.lte(now) }).remove().
+ * - peek   doc(_id).get(), counted only while resetAt > now.
+ * - clear  where({ _id: _.in(ids) }).remove().
  */
 export interface RateLimitStore {
   /** Counts one hit on `key` in its current window (opening one if none is open); answers the
@@ -417,6 +410,10 @@ export interface RateLimitStore {
   hit(key: string, windowMs: number, at: Date): Promise<{ count: number; resetAt: Date }>
   /** Removes counters whose window ended at or before `at`; answers how many. */
   sweep(at: Date): Promise<number>
+  /** `key`'s open window (its count and end), without counting a hit; null when none is open. */
+  peek(key: string, at: Date): Promise<{ count: number; resetAt: Date } | null>
+  /** Forgets these counters (a success that ends a run of failures). */
+  clear(keys: string[]): Promise<void>
 }
 
 export interface Store {
