@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { KeyRing } from '../booking/keys'
 import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
-import { DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
+import { addressCapsFrom, DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
 import { DEFAULT_HASHING_BOUND, type HashingBound } from '../accounts/password'
 
 export interface RuntimeConfig {
@@ -66,10 +66,7 @@ export function capsFrom(env: Record<string, string | undefined>): { rateLimits:
         firstLockMs: count(env.SIGNIN_FIRST_LOCK_MINUTES, d.signInLock.firstLockMs / 60_000) * 60_000,
       },
     },
-    addressCaps: {
-      placesPerSession: count(env.PLACES_PER_ADDRESS_PER_SESSION, DEFAULT_ADDRESS_CAPS.placesPerSession),
-      newIdsPerDay: count(env.NEW_IDS_PER_ADDRESS_PER_DAY, DEFAULT_ADDRESS_CAPS.newIdsPerDay),
-    },
+    addressCaps: addressCapsFrom(env, DEFAULT_ADDRESS_CAPS),
     passwordChecks: {
       concurrent: Math.max(1, count(env.PASSWORD_CHECKS_AT_ONCE, DEFAULT_HASHING_BOUND.concurrent)),
       queued: count(env.PASSWORD_CHECKS_WAITING, DEFAULT_HASHING_BOUND.queued),

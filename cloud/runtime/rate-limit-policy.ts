@@ -121,3 +121,17 @@ export interface AddressCaps {
 }
 
 export const DEFAULT_ADDRESS_CAPS: AddressCaps = { placesPerSession: 30, newIdsPerDay: 50 }
+
+/** The mini-program's: each identity is a WeChat account (an OPENID costs a phone number and passes
+ *  WeChat's own checks), so one network is allowed twice as much; applied where getWXContext names
+ *  the client's address (CLIENTIP / CLIENTIPV6). */
+export const WECHAT_ADDRESS_CAPS: AddressCaps = { placesPerSession: 60, newIdsPerDay: 100 }
+
+/** The caps with the environment's overrides (PLACES_PER_ADDRESS_PER_SESSION, NEW_IDS_PER_ADDRESS_PER_DAY; whole numbers ≥ 0, 0 = off). */
+export function addressCapsFrom(env: Record<string, string | undefined>, defaults: AddressCaps): AddressCaps {
+  const count = (value: string | undefined, fallback: number) => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : fallback)
+  return {
+    placesPerSession: count(env.PLACES_PER_ADDRESS_PER_SESSION, defaults.placesPerSession),
+    newIdsPerDay: count(env.NEW_IDS_PER_ADDRESS_PER_DAY, defaults.newIdsPerDay),
+  }
+}
