@@ -126,3 +126,12 @@ test('minting identities from one address costs more and more: the first ones at
   expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(Math.ceil((firstWaitMs * 4) / 1000))
   expect((await mint('203.0.113.151')).statusCode).toBe(200)
 })
+
+test('the caps are set from the environment; a typo keeps the default instead of switching a cap off', () => {
+  const env = { PLACES_PER_ADDRESS_PER_SESSION: '12', NEW_IDS_PER_ADDRESS_PER_DAY: 'lots', MINT_FREE_PER_HOUR: '0', SIGNIN_ATTEMPTS_PER_ADDRESS: '-3', PASSWORD_CHECKS_AT_ONCE: '4' }
+  const set = loadConfig(env, { keys: ringFromSecret('x'), dbFile: ':memory:' })
+  expect(set.addressCaps).toEqual({ placesPerSession: 12, newIdsPerDay: DEFAULT_ADDRESS_CAPS.newIdsPerDay })
+  expect(set.rateLimits.mintPerAddress.free).toBe(0)
+  expect(set.rateLimits.signInLock.maxAttempts).toBe(DEFAULT_RATE_LIMITS.signInLock.maxAttempts)
+  expect(set.passwordChecks.concurrent).toBe(4)
+})

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { KeyRing } from '../booking/keys'
 import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
-import { addressCapsFrom, DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
+import { addressCapsFrom, countFrom as count, DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
 import { DEFAULT_HASHING_BOUND, type HashingBound } from '../accounts/password'
 
 export interface RuntimeConfig {
@@ -45,12 +45,6 @@ function keysFor(env: Record<string, string | undefined>, dbFile: string, overri
   if (overrides.keys) return { keys: overrides.keys, keysSource: overrides.keysSource ?? 'overrides' }
   const loaded = loadKeys(env, dbFile === ':memory:' ? null : path.dirname(path.resolve(dbFile)))
   return { keys: loaded.ring, keysSource: loaded.source }
-}
-
-/** A whole number ≥ 0 from the environment, else the default (a typo never switches a cap off). */
-const count = (value: string | undefined, fallback: number): number => {
-  const n = Number(value)
-  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback
 }
 
 /** The abuse caps, each overridable by an environment variable (docs/security.md lists them). */

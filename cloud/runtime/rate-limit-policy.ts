@@ -4,7 +4,9 @@
 // Chosen so a real person never meets them — a phone mints one token, a family adds a few visitors
 // and books once, an operator signs in a few times a day — while a script minting thousands of
 // identities or guessing passwords is slowed to a crawl. Behind carrier NAT many phones share one
-// address, hence the generous per-address minting. No framework imports: the cloud bundle uses this.
+// address, hence the generous per-address numbers. Also the caps on what one address bucket may
+// take where identities are free (AddressCaps, enforced by the booking handler and store).
+// No framework imports: the cloud bundle uses this.
 import ipaddr from 'ipaddr.js'
 
 export interface Limit {
@@ -127,11 +129,13 @@ export const DEFAULT_ADDRESS_CAPS: AddressCaps = { placesPerSession: 30, newIdsP
  *  the client's address (CLIENTIP / CLIENTIPV6). */
 export const WECHAT_ADDRESS_CAPS: AddressCaps = { placesPerSession: 60, newIdsPerDay: 100 }
 
-/** The caps with the environment's overrides (PLACES_PER_ADDRESS_PER_SESSION, NEW_IDS_PER_ADDRESS_PER_DAY; whole numbers ≥ 0, 0 = off). */
+/** A whole number ≥ 0 from the environment, else the default (a typo never switches a cap off). */
+export const countFrom = (value: string | undefined, fallback: number): number => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : fallback)
+
+/** The caps with the environment's overrides (PLACES_PER_ADDRESS_PER_SESSION, NEW_IDS_PER_ADDRESS_PER_DAY; 0 = off). */
 export function addressCapsFrom(env: Record<string, string | undefined>, defaults: AddressCaps): AddressCaps {
-  const count = (value: string | undefined, fallback: number) => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : fallback)
   return {
-    placesPerSession: count(env.PLACES_PER_ADDRESS_PER_SESSION, defaults.placesPerSession),
-    newIdsPerDay: count(env.NEW_IDS_PER_ADDRESS_PER_DAY, defaults.newIdsPerDay),
+    placesPerSession: countFrom(env.PLACES_PER_ADDRESS_PER_SESSION, defaults.placesPerSession),
+    newIdsPerDay: countFrom(env.NEW_IDS_PER_ADDRESS_PER_DAY, defaults.newIdsPerDay),
   }
 }
