@@ -32,6 +32,29 @@ describe('npm run accounts', () => {
       await env.cleanup()
     }
   })
+
+  it('puts every change in the audit log the console shows: who (the command line and its user), when, what — never the password', async () => {
+    const env = await tempSqliteStore({ seed: false })
+    const io = (password: string) => ({ log: () => undefined, password: async () => password })
+    const at = new Date('2026-11-26T02:00:00.000Z')
+    try {
+      await runAccounts(env.store, ['add', 'zhaoliu', '--role', 'staff', '--name', '赵六'], io('first-password-1'), at, '命令行:ops')
+      await runAccounts(env.store, ['disable', 'zhaoliu'], io(''), at, '命令行:ops')
+      await runAccounts(env.store, ['enable', 'zhaoliu'], io(''), at, '命令行:ops')
+      await runAccounts(env.store, ['reset-password', 'zhaoliu'], io('second-password-2'), at, '命令行:ops')
+      const entries = (await env.store.ops.listAudit({ limit: 50 })).reverse()
+      expect(entries.map((e) => [e.account, e.at, e.action, e.target])).toEqual([
+        ['命令行:ops', at.toISOString(), 'accounts.create', 'zhaoliu'],
+        ['命令行:ops', at.toISOString(), 'accounts.update', 'zhaoliu'],
+        ['命令行:ops', at.toISOString(), 'accounts.update', 'zhaoliu'],
+        ['命令行:ops', at.toISOString(), 'accounts.resetPassword', 'zhaoliu'],
+      ])
+      expect(entries[1]).toMatchObject({ before: { disabled: false }, after: { disabled: true } })
+      expect(JSON.stringify(entries)).not.toMatch(/password-1|password-2|scrypt|passwordHash/)
+    } finally {
+      await env.cleanup()
+    }
+  })
 })
 
 describe('npm run accounts -- --cloud (the first admin of the cloud console)', () => {

@@ -2,17 +2,19 @@
 //   add <username> --role staff --name 张三      (password from ACCOUNT_PASSWORD or a hidden prompt)
 //   list
 //   disable <username> | enable <username>
-//   reset-password <username>                    (same password sources; also lifts a lockout)
+//   reset-password <username>                    (same password sources; also clears every sign-in lock of that name)
 // Nothing ships with a default password: the first admin is made here.
 // With --cloud the same commands write the WeChat cloud database (`staff_accounts`) instead, through
 // the node-sdk bridge that cloud:init uses (TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY; run
 // `npm run cloud:init -- --apply` first). That is how the console's first admin gets into the cloud:
 // the console itself cannot make the first account, and HTTP access has no other way in.
+import os from 'node:os'
 import readline from 'node:readline'
 import { ACCOUNT_ROLE_LABELS } from '../cloud/contracts/accounts'
 import { accountRoleSchema, createAccount, displayNameSchema, resetPassword, toAccountView, usernameSchema } from '../cloud/accounts/service'
 import { dbFileFrom } from '../cloud/runtime/config'
 import type { Store } from '../cloud/store/port'
+import { recordChange } from '../cloud/ops/audit'
 import { openSqliteStore } from '../cloud/store/sqlite'
 import { openWxCloudStore } from '../cloud/store/wxcloud'
 import type { WxDatabase } from '../cloud/store/wxcloud/db'
@@ -41,8 +43,21 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined
 }
 
-/** Runs one command; answers the process exit code. */
-export async function runAccounts(store: Store, args: string[], io: Io, now = new Date()): Promise<number> {
+/** Who made a change from the command line, as the audit log names it. */
+const cliOperator = () => {
+  let user = 'unknown'
+  try {
+    user = os.userInfo().username
+  } catch {
+    /* no user database (a container): 'unknown' */
+  }
+  return `命令行:${user}`
+}
+
+/** Runs one command; answers the process exit code. Every change lands in the audit log the console shows. */
+export async function runAccounts(store: Store, args: string[], io: Io, now = new Date(), operator = cliOperator()): Promise<number> {
+  const audit = (action: string, target: string, before: unknown, after: unknown) =>
+    recordChange({ openid: null, role: 'admin', account: operator, store, now: () => now }, action, target, before, after)
   const [command, rawName] = args
   const username = rawName === undefined ? null : usernameSchema.safeParse(rawName)
   const needName = () => {
@@ -71,6 +86,7 @@ export async function runAccounts(store: Store, args: string[], io: Io, now = ne
         io.log(created.error.message)
         return 1
       }
+      await audit('accounts.create', name, null, created.data)
       io.log(`已创建账号 ${name}（${display.data}，${ACCOUNT_ROLE_LABELS[role.data]}）`)
       return 0
     }
@@ -87,7 +103,9 @@ export async function runAccounts(store: Store, args: string[], io: Io, now = ne
     case 'enable': {
       const name = needName()
       if (!name) return 1
-      const updated = await store.accounts.update(name, { disabled: command === 'disable', at: now.toISOString() })
+      const before = await store.accounts.get(name)
+      const updated = before && (await store.accounts.update(name, { disabled: command === 'disable', at: now.toISOString() }))
+      if (before && updated) await audit('accounts.update', name, toAccountView(before, now), toAccountView(updated, now))
       io.log(updated ? `账号 ${name} 已${command === 'disable' ? '停用' : '启用'}` : '没有这个账号')
       return updated ? 0 : 1
     }
@@ -95,7 +113,8 @@ export async function runAccounts(store: Store, args: string[], io: Io, now = ne
       const name = needName()
       if (!name) return 1
       const reset = await resetPassword(store.accounts, name, await io.password(), now)
-      io.log(reset.ok ? `账号 ${name} 的密码已重设（锁定已解除）` : reset.error.message)
+      if (reset.ok) await audit('accounts.resetPassword', name, null, { passwordReset: true })
+      io.log(reset.ok ? `账号 ${name} 的密码已重设（各网络的登录锁定已解除）` : reset.error.message)
       return reset.ok ? 0 : 1
     }
     default:

@@ -28,6 +28,40 @@ export async function verifyPassword(stored: string, password: string): Promise<
   return key.length === expected.length && crypto.timingSafeEqual(key, expected)
 }
 
-/** Checked against when the username is unknown, so an unknown name costs the same time as a wrong password. */
-let decoy: Promise<string> | null = null
-export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(crypto.randomBytes(16).toString('hex')))
+/**
+ * Checked against when the username is unknown, so an unknown name costs the same work as a wrong
+ * password. Random salt and key in the real format (no password hashes to it): made without a hash,
+ * so not even the first unknown name costs more than a known one.
+ */
+const decoy = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${crypto.randomBytes(16).toString('base64url')}$${crypto.randomBytes(KEY_LENGTH).toString('base64url')}`
+export const decoyHash = (): string => decoy
+
+/**
+ * How many password checks run at once, and how many may wait for one: each is 32 MiB and tens of
+ * ms of CPU, so 200 simultaneous sign-ins would otherwise take the machine for half a minute. A
+ * check beyond both is not started: the caller answers "busy, retry shortly" at once.
+ */
+export interface HashingBound {
+  concurrent: number
+  queued: number
+}
+
+export const DEFAULT_HASHING_BOUND: HashingBound = { concurrent: 2, queued: 8 }
+
+let running = 0
+const waiting: Array<() => void> = []
+const release = () => {
+  const next = waiting.shift()
+  if (next) next()
+  else running--
+}
+
+/** A slot for one password check (call the answer's function once when done), or null when busy. */
+export function hashingSlot(bound: HashingBound = DEFAULT_HASHING_BOUND): Promise<() => void> | null {
+  if (running < bound.concurrent) {
+    running++
+    return Promise.resolve(release)
+  }
+  if (waiting.length >= bound.queued) return null
+  return new Promise((resolve) => waiting.push(() => resolve(release)))
+}

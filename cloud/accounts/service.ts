@@ -1,14 +1,13 @@
 // The account rules, shared by the sign-in route, the `accounts` cloud function and the CLI:
-// who may be created, how a password is checked, when an account locks. Storage through the port.
+// who may be created, how a password is checked, when a name is locked for an address. Storage through the port.
+import crypto from 'node:crypto'
 import { z } from 'zod/v4'
 import { AccountErrors, type AccountView } from '../contracts/accounts'
 import { fail, ok, type Result } from '../contracts/result'
-import type { AccountRole, AccountStore, StaffAccount } from '../store/port'
+import type { AccountRole, AccountStore, RateLimitStore, StaffAccount } from '../store/port'
 import { ROLES } from '../functions/types'
-import { decoyHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password'
-
-/** Five wrong passwords lock an account for fifteen minutes (per account, whatever the address). */
-export const LOCKOUT = { maxFailures: 5, lockMinutes: 15 }
+import { addressBucket, DEFAULT_RATE_LIMITS, type SignInLock } from '../runtime/rate-limit-policy'
+import { decoyHash, DEFAULT_HASHING_BOUND, hashingSlot, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword, type HashingBound } from './password'
 
 export const ACCOUNT_ROLES = ROLES.filter((r): r is AccountRole => r !== 'visitor')
 
@@ -59,34 +58,73 @@ export async function resetPassword(store: AccountStore, username: string, passw
 export type SignInOutcome =
   | { ok: true; account: StaffAccount }
   | { ok: false; code: 'SIGN_IN_FAILED' | 'ACCOUNT_DISABLED'; message: string }
-  | { ok: false; code: 'ACCOUNT_LOCKED'; message: string; retryAfterSeconds: number }
+  | { ok: false; code: 'ACCOUNT_LOCKED' | 'SIGN_IN_BUSY'; message: string; retryAfterSeconds: number }
 
-const locked = (until: string, now: Date): SignInOutcome => {
-  const seconds = Math.max(1, Math.ceil((Date.parse(until) - now.getTime()) / 1000))
+export interface SignInPolicy {
+  lock: SignInLock
+  hashing: HashingBound
+}
+
+export const SIGN_IN_POLICY: SignInPolicy = { lock: DEFAULT_RATE_LIMITS.signInLock, hashing: DEFAULT_HASHING_BOUND }
+
+const DAY_MS = 24 * 60 * 60_000
+
+const locked = (until: Date, now: Date): SignInOutcome => {
+  const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
   return { ok: false, code: 'ACCOUNT_LOCKED', message: AccountErrors.ACCOUNT_LOCKED.replace('{minutes}', String(Math.ceil(seconds / 60))), retryAfterSeconds: seconds }
 }
 
+/** What a password's counters are keyed by: a reset (a new hash, a new salt) leaves every old one behind. */
+const passwordEpoch = (hash: string) => crypto.createHash('sha256').update(hash).digest('base64url').slice(0, 12)
+
 /**
- * Checks a username and password. An unknown name and a wrong password answer the same words
- * after the same work (a decoy hash is checked), so the answer does not tell whether a name exists;
- * a locked account is refused before its password is even checked.
+ * Checks a username and password tried from `address`. Every name, existing or not, is counted
+ * and locked the same way per (name as typed, address bucket) — before the password is looked at,
+ * in one atomic step per try — and an unknown name's password is checked against a decoy hash: the
+ * answers and the work do not tell whether a name exists. A lock holds only that address (with
+ * a period doubling per lock in a day), so a spray from elsewhere never locks the owner out; a
+ * success there forgets the tries, and a password reset leaves every counter behind.
  */
-export async function signIn(store: AccountStore, rawUsername: unknown, password: unknown, now: Date, policy = LOCKOUT): Promise<SignInOutcome> {
+export async function signIn(
+  store: { accounts: AccountStore; limits: RateLimitStore },
+  attempt: { username: unknown; password: unknown; address: string },
+  now: Date,
+  policy: SignInPolicy = SIGN_IN_POLICY,
+): Promise<SignInOutcome> {
   const failed: SignInOutcome = { ok: false, code: 'SIGN_IN_FAILED', message: AccountErrors.SIGN_IN_FAILED }
-  const name = usernameSchema.safeParse(rawUsername)
-  const pass = typeof password === 'string' && password.length <= 128 ? password : ''
-  const account = name.success ? await store.get(name.data) : null
-  if (!account) {
-    await verifyPassword(await decoyHash(), pass)
-    return failed
+  const slot = hashingSlot(policy.hashing)
+  if (!slot) return { ok: false, code: 'SIGN_IN_BUSY', message: AccountErrors.SIGN_IN_BUSY, retryAfterSeconds: 2 }
+  const release = await slot
+  try {
+    const name = usernameSchema.safeParse(attempt.username)
+    const typed = typeof attempt.username === 'string' ? attempt.username.trim().toLowerCase().slice(0, 64) : ''
+    const pass = typeof attempt.password === 'string' && attempt.password.length <= 128 ? attempt.password : ''
+    const account = name.success ? await store.accounts.get(name.data) : null
+    const pair = `${typed}|${account ? passwordEpoch(account.passwordHash) : '-'}|${addressBucket(attempt.address)}`
+    // Read in this order, and a lock written in the opposite one (the lock, then the day's count of
+    // locks), so a try racing the start of a lock either sees the lock or counts on the old tries.
+    const locksToday = (await store.limits.peek(`signin-locks:${pair}`, now))?.count ?? 0
+    const lock = await store.limits.peek(`signin-lock:${pair}`, now)
+    if (lock) return locked(lock.resetAt, now)
+    const triesKey = `signin-tries:${pair}:${locksToday}`
+    const tries = await store.limits.hit(triesKey, policy.lock.firstLockMs, now)
+    // Tries racing the one that starts the lock: refused unchecked, as the lock will refuse them.
+    if (tries.count > policy.lock.maxAttempts) return locked(new Date(now.getTime() + policy.lock.firstLockMs), now)
+    const right = await verifyPassword(account?.passwordHash ?? decoyHash(), pass)
+    if (!account || !right) {
+      if (tries.count < policy.lock.maxAttempts) return failed
+      // The last try failed (exactly one try has this count): the lock starts, each one of the day
+      // twice as long as the one before; after it the tries count afresh (under the next key).
+      const period = Math.min(policy.lock.maxLockMs, policy.lock.firstLockMs * 2 ** Math.min(locksToday, 30))
+      const started = await store.limits.hit(`signin-lock:${pair}`, period, now)
+      await store.limits.hit(`signin-locks:${pair}`, DAY_MS, now)
+      return locked(started.resetAt, now)
+    }
+    // Only someone who knows the password learns that the account is switched off.
+    if (account.disabled) return { ok: false, code: 'ACCOUNT_DISABLED', message: AccountErrors.ACCOUNT_DISABLED }
+    await store.limits.clear([triesKey, `signin-locks:${pair}`])
+    return { ok: true, account }
+  } finally {
+    release()
   }
-  if (account.lockedUntil && Date.parse(account.lockedUntil) > now.getTime()) return locked(account.lockedUntil, now)
-  if (!(await verifyPassword(account.passwordHash, pass))) {
-    const after = await store.recordFailure(account.username, now.toISOString(), policy)
-    return after?.lockedUntil ? locked(after.lockedUntil, now) : failed
-  }
-  // Only someone who knows the password learns that the account is switched off.
-  if (account.disabled) return { ok: false, code: 'ACCOUNT_DISABLED', message: AccountErrors.ACCOUNT_DISABLED }
-  await store.recordSuccess(account.username)
-  return { ok: true, account }
 }

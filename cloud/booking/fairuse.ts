@@ -24,3 +24,11 @@ export const placeSlotKeys = (openid: string, fairUse: FairUse): string[] =>
 
 /** Every key a booking of this account may hold for its day (released only where it holds them). */
 export const accountHoldKeys = (openid: string, fairUse: FairUse): string[] => [...bookingSlotKeys(openid, fairUse), ...placeSlotKeys(openid, fairUse)]
+
+/**
+ * Per address bucket (H5, where identities are free): the place slots one network's bookings may
+ * hold in one session, `cap` of them — the same claims as the account's, keyed by the session, so a
+ * booking takes `places` of them and a cancelled or swept booking's are taken over by the next.
+ */
+export const addressPlaceSlotKeys = (address: string, sessionKey: string, cap: number): string[] =>
+  Array.from({ length: cap }, (_, k) => `addr:${address}.${sessionKey}#p${k}`)

@@ -56,6 +56,10 @@ export const idHash = (secret: string, type: IdType, idNumber: string): string =
 export const bookingIdFor = (secret: string, openid: string, clientRequestId: string): string =>
   mac(secret, 'booking', `${openid}\u0000${clientRequestId}`).slice(0, 16)
 
+/** A client address bucket as the store keeps it for the per-address caps: keyed, because an
+ *  address is personal information and IPv4 has few enough values to try them all. */
+export const addressKey = (secret: string, bucket: string): string => mac(secret, 'address', bucket).slice(0, 16)
+
 /** A saved visitor's id: one per (account, ID), so saving the same ID twice is caught by the store. */
 export const visitorIdFor = (secret: string, openid: string, hash: string): string => mac(secret, 'visitor', `${openid}\u0000${hash}`).slice(0, 16)
 

@@ -34,7 +34,8 @@ export interface MeView {
 
 export const AccountErrors = {
   SIGN_IN_FAILED: '用户名或密码不正确',
-  ACCOUNT_LOCKED: '密码错误次数过多，账号已暂时锁定，请 {minutes} 分钟后再试',
+  ACCOUNT_LOCKED: '尝试次数过多，请 {minutes} 分钟后再试',
+  SIGN_IN_BUSY: '登录的人较多，请稍后重试',
   ACCOUNT_DISABLED: '该账号已停用，请联系管理员',
   ACCOUNT_EXISTS: '用户名已被使用，请换一个',
   ACCOUNT_NOT_FOUND: '没有这个账号',

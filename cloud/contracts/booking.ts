@@ -210,6 +210,8 @@ export const BookingErrors = {
   TICKET_SESSION_OVER: '该票为{session}，场次已结束',
   ACCOUNT_DAY_LIMIT: '同一账号每天只能有 {limit} 个有效预约（{date}已有预约）。如需更换参观人，请先取消原预约再重新预约',
   ACCOUNT_PLACES_LIMIT: '同一账号每天最多为 {limit} 人预约，{date}已达上限',
+  ADDRESS_PLACES_LIMIT: '当前网络已为本场次预约 {limit} 人，已达上限，请选择其他场次或换用其他网络（如移动数据）后再试',
+  ADDRESS_ID_LIMIT: '当前网络今天已添加 {limit} 位参观人，已达上限，请明天再试或换用其他网络（如移动数据）',
   ACCOUNT_ID_LIMIT: '同一账号 {days} 天内最多为 {limit} 位不同的参观人预约，请其他参观人用自己的微信预约',
   VISITOR_IN_USE: '该参观人在有效预约中（{date}），不能删除；参观结束或取消预约后可删除',
 } as const

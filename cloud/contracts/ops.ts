@@ -55,8 +55,11 @@ export interface CounterRow {
 export const COUNTERS = {
   /** `scan:<exhibit code>`: an exhibit page opened (exhibits.get). */
   scan: (code: string) => `scan:${code}`,
-  /** `zone.nohit:<query>`: a company/policy search that found nothing. */
+  /** `zone.nohit:<query>`: a company/policy search that found nothing (counted within limits:
+   *  cloud/functions/zone.ts NO_HIT_LIMITS). */
   zoneNoHit: (query: string) => `zone.nohit:${query.slice(0, 40)}`,
+  /** The no-hit searches whose words were not counted on their own (over a limit on new words). */
+  zoneNoHitOther: 'zone.nohit:（其他未单列的词）',
   /** Policy calculator runs. */
   policyMatch: 'zone.match',
 } as const

@@ -24,6 +24,31 @@ describe('accounts cloud function (admin manages named accounts; hashes never le
     expect(reset.ok).toBe(true)
   })
 
+  it('audits every account change (create, name, role, disable/enable, password reset): who and when, never the password', async () => {
+    const at = new Date('2026-11-27T03:00:00.000Z')
+    const by = (event: object) => dispatch(accounts, event, { ...as('admin', 'chief'), now: () => at })
+    await by({ action: 'create', username: 'qianqi', name: '钱七', role: 'staff', password: 'qianqi-secret-1' })
+    await by({ action: 'update', username: 'qianqi', name: '钱七七' })
+    await by({ action: 'update', username: 'qianqi', role: 'content_editor' })
+    await by({ action: 'update', username: 'qianqi', disabled: true })
+    await by({ action: 'update', username: 'qianqi', disabled: false })
+    await by({ action: 'resetPassword', username: 'qianqi', password: 'qianqi-secret-2' })
+    // A refused change is not a change.
+    await by({ action: 'update', username: 'nobody-here', disabled: true })
+    const entries = (await env.store.ops.listAudit({ account: 'chief', limit: 50 })).reverse()
+    expect(entries.map((e) => [e.account, e.role, e.at, e.action, e.target])).toEqual([
+      ['chief', 'admin', at.toISOString(), 'accounts.create', 'qianqi'],
+      ...Array(4).fill(['chief', 'admin', at.toISOString(), 'accounts.update', 'qianqi']),
+      ['chief', 'admin', at.toISOString(), 'accounts.resetPassword', 'qianqi'],
+    ])
+    expect(entries[0].after).toMatchObject({ username: 'qianqi', name: '钱七', role: 'staff', disabled: false })
+    expect([entries[1].before, entries[1].after]).toMatchObject([{ name: '钱七' }, { name: '钱七七' }])
+    expect([entries[2].before, entries[2].after]).toMatchObject([{ role: 'staff' }, { role: 'content_editor' }])
+    expect([entries[3].after, entries[4].after]).toMatchObject([{ disabled: true }, { disabled: false }])
+    expect(entries[5].after).toEqual({ passwordReset: true })
+    expect(JSON.stringify(entries)).not.toMatch(/qianqi-secret|scrypt|passwordHash/)
+  })
+
   it('refuses a short password, a taken username, an unknown role, and an unknown account, in Chinese', async () => {
     expect(await call({ action: 'create', username: 'short', name: '短', role: 'staff', password: '1234567' }, 'admin')).toMatchObject({
       ok: false,

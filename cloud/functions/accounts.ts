@@ -1,9 +1,11 @@
 // Named staff and operator accounts: admins manage them (the console builds its page on these);
-// anyone signed in with an account asks who they are. Hashes never leave the store.
+// anyone signed in with an account asks who they are. Hashes never leave the store. Every change is
+// audited (who, when, the account before and after — never a password or its hash).
 import { z } from 'zod/v4'
 import { AccountErrors, type MeView } from '../contracts/accounts'
 import { fail, ok } from '../contracts/result'
 import { accountRoleSchema, ACCOUNT_ROLES, createAccount, displayNameSchema, passwordSchema, resetPassword, toAccountView, usernameSchema } from '../accounts/service'
+import { recordChange } from '../ops/audit'
 import { defineAction, implement } from './types'
 
 const notFound = () => fail('ACCOUNT_NOT_FOUND', AccountErrors.ACCOUNT_NOT_FOUND)
@@ -33,7 +35,9 @@ export const accounts = implement('accounts', {
       schema: z.object({ username: usernameSchema, name: displayNameSchema, role: accountRoleSchema, password: passwordSchema }).strict(),
       handle: async (req, ctx) => {
         const created = await createAccount(ctx.store.accounts, req, ctx.now())
-        return created.ok ? ok({ account: created.data }) : created
+        if (!created.ok) return created
+        await recordChange(ctx, 'accounts.create', created.data.username, null, created.data)
+        return ok({ account: created.data })
       },
     }),
 
@@ -45,8 +49,12 @@ export const accounts = implement('accounts', {
         if (username === ctx.account && (changes.disabled === true || (changes.role && changes.role !== 'admin'))) {
           return fail('ACCOUNT_SELF_LOCKOUT', AccountErrors.ACCOUNT_SELF_LOCKOUT)
         }
-        const updated = await ctx.store.accounts.update(username, { ...changes, at: ctx.now().toISOString() })
-        return updated ? ok({ account: toAccountView(updated, ctx.now()) }) : notFound()
+        const before = await ctx.store.accounts.get(username)
+        const updated = before && (await ctx.store.accounts.update(username, { ...changes, at: ctx.now().toISOString() }))
+        if (!updated) return notFound()
+        const after = toAccountView(updated, ctx.now())
+        await recordChange(ctx, 'accounts.update', username, toAccountView(before, ctx.now()), after)
+        return ok({ account: after })
       },
     }),
 
@@ -55,7 +63,10 @@ export const accounts = implement('accounts', {
       schema: z.object({ username: usernameSchema, password: passwordSchema }).strict(),
       handle: async ({ username, password }, ctx) => {
         const reset = await resetPassword(ctx.store.accounts, username, password, ctx.now())
-        return reset.ok ? ok({ account: reset.data }) : reset
+        if (!reset.ok) return reset
+        // That the password was reset, and by whom: never the password.
+        await recordChange(ctx, 'accounts.resetPassword', username, null, { passwordReset: true })
+        return ok({ account: reset.data })
       },
     }),
   },

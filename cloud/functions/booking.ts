@@ -20,8 +20,8 @@ import {
 import { fail, ok, type Result } from '../contracts/result'
 import { availability, buildCalendar, calendarSessionIds, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
-import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
-import { bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
+import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
+import { addressKey, bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord, BookRefusalCode } from '../store/port'
@@ -49,6 +49,8 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
   return hint && hint.until > now ? hint.atLeast : null
 }
 
+
+const DAY_MS = 24 * 60 * 60_000
 
 const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { error: '请选择证件类型' })
 
@@ -129,6 +131,15 @@ export const booking = implement('booking', {
           idMasked: maskIdNumber(normalizeIdNumber(req.idNumber)),
           createdAt: ctx.now().toISOString(),
         }
+        // Per network (H5): new ID numbers saved from one address bucket in a day are capped, so
+        // freshly minted identities cannot bring in ID numbers without end. Saving one already
+        // saved costs nothing (answered below as it always was).
+        const caps = ctx.origin?.caps
+        if (ctx.origin && caps && caps.newIdsPerDay > 0 && (await ctx.store.booking.getVisitors(visitor.openid, [visitor.id])).length === 0) {
+          const day = dayOf(ctx.now())
+          const { count } = await ctx.store.limits.hit(`newids:${addressKey(keys.idKey, ctx.origin.bucket)}:${day}`, DAY_MS, ctx.now())
+          if (count > caps.newIdsPerDay) return refuse('ADDRESS_ID_LIMIT', { limit: caps.newIdsPerDay })
+        }
         const added = await ctx.store.booking.addVisitor(visitor, MAX_SAVED_VISITORS)
         if (added === 'exists') return refuse('VISITOR_EXISTS')
         if (added === 'cap') return refuse('VISITOR_LIMIT')
@@ -204,6 +215,7 @@ export const booking = implement('booking', {
           const fair = config.fairUse
           if (code === 'ACCOUNT_DAY_LIMIT') return { limit: fair.bookingsPerAccountPerDay, date: shortDate(session.date) }
           if (code === 'ACCOUNT_PLACES_LIMIT') return { limit: fair.placesPerAccountPerDay, date: shortDate(session.date) }
+          if (code === 'ADDRESS_PLACES_LIMIT') return { limit: ctx.origin?.caps.placesPerSession ?? 0 }
           if (code === 'ACCOUNT_ID_LIMIT') return { days: fair.distinctIds.windowDays, limit: fair.distinctIds.limit }
           if (code === 'ID_ALREADY_BOOKED' && visitor) return { name: visitor.name, id: visitor.idMasked }
           return {}
@@ -228,6 +240,10 @@ export const booking = implement('booking', {
           capacity: session.template.capacity,
           bookingSlots: bookingSlotKeys(openid, fair),
           placeSlots: placeSlotKeys(openid, fair),
+          // Per network (H5): what one address bucket's bookings hold in this session.
+          ...(ctx.origin && ctx.origin.caps.placesPerSession > 0
+            ? { addressSlots: addressPlaceSlotKeys(addressKey(keys.idKey, ctx.origin.bucket), session.template.key, ctx.origin.caps.placesPerSession) }
+            : {}),
           distinctIds: fair.distinctIds,
           refusal: (code, visitor) => refuse(code, refusalValues(code, visitor)).error,
         })

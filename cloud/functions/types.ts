@@ -5,6 +5,14 @@ import type { KeyRing } from '../booking/keys'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
 import type { SpeechSynthesiser } from '../exhibits/speech'
+import type { AddressCaps } from '../runtime/rate-limit-policy'
+
+/** Where a call came from, where identities are free (the local runtime's H5 visitor tokens): the
+ *  client's address bucket (IPv4 address, IPv6 /64) and the caps one bucket is held to. */
+export interface CallOrigin {
+  bucket: string
+  caps: AddressCaps
+}
 
 /**
  * Who a caller is. Visitors are everyone with an identity (WeChat OPENID, or the local signed
@@ -30,6 +38,9 @@ export interface CallContext {
   keys?: KeyRing
   /** Where the call came from, for logs. */
   requestId?: string
+  /** The caller's address bucket and its caps (local runtime); absent in WeChat calls, where the
+   *  OPENID is the identity that costs something. */
+  origin?: CallOrigin
   /** WeChat open APIs and cloud storage (WeChat cloud runtime only; absent locally). */
   platform?: PlatformServices
   /** Where uploaded media (exhibit photos) are written; answers the URL pages use. Absent: uploads refused. */

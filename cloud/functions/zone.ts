@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { z } from 'zod/v4'
 import {
   INDUSTRIES,
@@ -15,6 +16,7 @@ import { matchPolicies } from '../zone/rules'
 import { shanghaiDate } from '../zone/text'
 import { COUNTERS } from '../contracts/ops'
 import { dayOf } from '../booking/time'
+import { addressKey } from '../booking/keys'
 import { oneOf } from '../validation'
 import { defineAction, implement, type CallContext } from './types'
 
@@ -52,9 +54,45 @@ export const MatchProfileSchema = z
 const countUsage = (ctx: CallContext, counter: string) =>
   ctx.store.ops.bump(counter, dayOf(ctx.now())).catch((error) => console.error('usage counter failed', error))
 
-/** A search with words that found nothing is counted under those words, so the office sees what people miss. */
+/**
+ * Anonymous searches write counters, so what one caller can add is bounded: one row per distinct
+ * word and day would otherwise let one address list 20,000 made-up words on the dashboard. A word
+ * is counted on its own only when short enough, and while its caller (address bucket on H5, OPENID
+ * in WeChat) and everyone together still may bring in new words today; words beyond that are
+ * counted together in one row (COUNTERS.zoneNoHitOther). One caller's counted searches are capped
+ * too, so it cannot inflate a word either.
+ */
+export const NO_HIT_LIMITS = { maxLength: 20, perCallerPerDay: 100, newWordsPerCallerPerDay: 20, newWordsPerDay: 300 }
+
+const DAY_MS = 24 * 60 * 60_000
+
+/** Who a counted search is charged to: the address bucket where identities are free, else the identity. */
+const callerKey = (ctx: CallContext): string => {
+  const who = ctx.origin ? `addr:${ctx.origin.bucket}` : ctx.openid ? `id:${ctx.openid}` : 'anonymous'
+  // Keyed when the keys are at hand (an address is personal information); the rows last a day.
+  return ctx.keys ? addressKey(ctx.keys.idKey, who) : crypto.createHash('sha256').update(who).digest('base64url').slice(0, 16)
+}
+
+/** A search with words that found nothing is counted under those words (within NO_HIT_LIMITS), so the office sees what people miss. */
 async function countNoHit<T extends { total: number }>(ctx: CallContext, q: string | undefined, page: T): Promise<T> {
-  if (page.total === 0 && q?.trim()) await countUsage(ctx, COUNTERS.zoneNoHit(q.trim()))
+  const word = q?.trim().replace(/\s+/g, ' ')
+  if (page.total !== 0 || !word || [...word].length > NO_HIT_LIMITS.maxLength) return page
+  try {
+    const now = ctx.now()
+    const day = dayOf(now)
+    const who = callerKey(ctx)
+    if ((await ctx.store.limits.hit(`nohit:${who}:${day}`, DAY_MS, now)).count > NO_HIT_LIMITS.perCallerPerDay) return page
+    const counter = COUNTERS.zoneNoHit(word)
+    const known = (await ctx.store.ops.counters(counter, day, day)).some((row) => row.counter === counter)
+    const fresh =
+      known ||
+      ((await ctx.store.limits.hit(`nohit-new:${who}:${day}`, DAY_MS, now)).count <= NO_HIT_LIMITS.newWordsPerCallerPerDay &&
+        (await ctx.store.limits.hit(`nohit-new:*:${day}`, DAY_MS, now)).count <= NO_HIT_LIMITS.newWordsPerDay)
+    await countUsage(ctx, fresh ? counter : COUNTERS.zoneNoHitOther)
+  } catch (error) {
+    // A counter never costs the answer.
+    console.error('usage counter failed', error)
+  }
   return page
 }
 

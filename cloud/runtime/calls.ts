@@ -15,7 +15,7 @@ import { fail, type Result } from '../contracts/result'
 import { runNoShowJob } from '../booking/noshow'
 import { espeak } from '../exhibits/speech'
 import { dispatch } from '../functions/dispatch'
-import type { CloudFunction, Role } from '../functions/types'
+import type { CallOrigin, CloudFunction, Role } from '../functions/types'
 import type { Store } from '../store/port'
 import { openSqliteStore } from '../store/sqlite'
 import { logsInfo, type RuntimeConfig } from './config'
@@ -32,6 +32,8 @@ export interface CallRequest {
   role: Role
   account?: string
   requestId: string
+  /** The client's address bucket and its caps (handed to the handler as ctx.origin). */
+  origin?: CallOrigin
 }
 
 /** The HTTP status and the Result: as an object (this thread) or already as JSON (the call thread). */

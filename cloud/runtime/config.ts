@@ -2,6 +2,8 @@ import path from 'node:path'
 import type { KeyRing } from '../booking/keys'
 import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
+import { addressCapsFrom, countFrom as count, DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
+import { DEFAULT_HASHING_BOUND, type HashingBound } from '../accounts/password'
 
 export interface RuntimeConfig {
   host: string
@@ -25,6 +27,10 @@ export interface RuntimeConfig {
   noShowIntervalMs: number
   /** Per-address / per-account / per-identity limits (cloud/runtime/limits.ts). */
   rateLimits: RateLimits
+  /** What one address bucket may take where identities are free (rate-limit-policy.ts AddressCaps). */
+  addressCaps: AddressCaps
+  /** Password checks at once and waiting (accounts/password.ts HashingBound); beyond them sign-in answers 503 at once. */
+  passwordChecks: HashingBound
   /** CLOCK_AT: a frozen clock (ISO instant) for browser tests and demos; ignored in production. */
   clockAt: string | null
   /** Run the cloud-function calls on their own thread (calls.ts); CALL_THREAD=off keeps them on the main thread (a one-core machine). */
@@ -45,6 +51,27 @@ function keysFor(env: Record<string, string | undefined>, dbFile: string, overri
   return { keys: loaded.ring, keysSource: loaded.source }
 }
 
+/** The abuse caps, each overridable by an environment variable (docs/security.md lists them). */
+export function capsFrom(env: Record<string, string | undefined>): { rateLimits: RateLimits; addressCaps: AddressCaps; passwordChecks: HashingBound } {
+  const d = DEFAULT_RATE_LIMITS
+  return {
+    rateLimits: {
+      ...d,
+      mintPerAddress: { ...d.mintPerAddress, free: count(env.MINT_FREE_PER_HOUR, d.mintPerAddress.free), maxWaitMs: count(env.MINT_MAX_WAIT_SECONDS, d.mintPerAddress.maxWaitMs / 1000) * 1000 },
+      signInLock: {
+        ...d.signInLock,
+        maxAttempts: Math.max(1, count(env.SIGNIN_ATTEMPTS_PER_ADDRESS, d.signInLock.maxAttempts)),
+        firstLockMs: count(env.SIGNIN_FIRST_LOCK_MINUTES, d.signInLock.firstLockMs / 60_000) * 60_000,
+      },
+    },
+    addressCaps: addressCapsFrom(env, DEFAULT_ADDRESS_CAPS),
+    passwordChecks: {
+      concurrent: Math.max(1, count(env.PASSWORD_CHECKS_AT_ONCE, DEFAULT_HASHING_BOUND.concurrent)),
+      queued: count(env.PASSWORD_CHECKS_WAITING, DEFAULT_HASHING_BOUND.queued),
+    },
+  }
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
   const dbFile = overrides.dbFile ?? dbFileFrom(env)
   return {
@@ -59,7 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyTimeoutMs: Number(env.BODY_TIMEOUT_MS ?? 10_000),
     largeBodyTimeoutMs: 120_000,
     noShowIntervalMs: Number(env.NO_SHOW_INTERVAL_MS ?? 5 * 60_000),
-    rateLimits: DEFAULT_RATE_LIMITS,
+    ...capsFrom(env),
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     callThread: !['off', '0', 'false'].includes((env.CALL_THREAD ?? '').toLowerCase()),
     ...overrides,

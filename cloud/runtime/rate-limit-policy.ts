@@ -4,7 +4,9 @@
 // Chosen so a real person never meets them — a phone mints one token, a family adds a few visitors
 // and books once, an operator signs in a few times a day — while a script minting thousands of
 // identities or guessing passwords is slowed to a crawl. Behind carrier NAT many phones share one
-// address, hence the generous per-address minting. No framework imports: the cloud bundle uses this.
+// address, hence the generous per-address numbers. Also the caps on what one address bucket may
+// take where identities are free (AddressCaps, enforced by the booking handler and store).
+// No framework imports: the cloud bundle uses this.
 import ipaddr from 'ipaddr.js'
 
 export interface Limit {
@@ -12,12 +14,40 @@ export interface Limit {
   windowMs: number
 }
 
+/**
+ * What minting visitor identities from one address bucket costs: the first `free` within
+ * `windowMs` are answered at once (a first-time visitor never waits, nor do the phones behind one
+ * carrier NAT on an ordinary hour); each one beyond must come `firstWaitMs` after the previous
+ * mint, doubling with every further one, up to `maxWaitMs`. One script on one address gets a few
+ * dozen identities an hour instead of thousands.
+ */
+export interface MintCost {
+  free: number
+  windowMs: number
+  firstWaitMs: number
+  maxWaitMs: number
+}
+
+/**
+ * A name tried from one address bucket: `maxAttempts` tries (counted before the password is looked
+ * at; a success forgets them) per period, then that name is locked for that address until the
+ * period ends. The period starts at `firstLockMs` and doubles with each lock in a day, up to
+ * `maxLockMs`. The same for every name, existing or not, so a lock says nothing about a name; and
+ * a lock holds one address only, so a spray elsewhere never locks the owner out.
+ */
+export interface SignInLock {
+  maxAttempts: number
+  firstLockMs: number
+  maxLockMs: number
+}
+
 export interface RateLimits {
-  /** Anonymous visitor tokens minted per client address. */
-  mintPerAddress: Limit
-  /** Sign-in attempts (right or wrong) per client address, and per account name. */
+  /** Anonymous visitor tokens minted per client address bucket: a rising cost (MintCost). */
+  mintPerAddress: MintCost
+  /** Sign-in attempts (right or wrong) per client address bucket, whatever the names. */
   signInPerAddress: Limit
-  signInPerAccount: Limit
+  /** Sign-in attempts per (account name, address bucket): a lock there, never on the account. */
+  signInLock: SignInLock
   /** Booking writes (addVisitor, removeVisitor, book, cancel) per identity. */
   bookingWritesPerIdentity: Limit
 }
@@ -40,9 +70,9 @@ export function addressBucket(address: string): string {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
-  mintPerAddress: { max: 120, windowMs: 60_000 },
+  mintPerAddress: { free: 30, windowMs: 60 * 60_000, firstWaitMs: 1000, maxWaitMs: 5 * 60_000 },
   signInPerAddress: { max: 30, windowMs: 10 * 60_000 },
-  signInPerAccount: { max: 10, windowMs: 10 * 60_000 },
+  signInLock: { maxAttempts: 5, firstLockMs: 5 * 60_000, maxLockMs: 24 * 60 * 60_000 },
   bookingWritesPerIdentity: { max: 30, windowMs: 60_000 },
 }
 
@@ -56,3 +86,56 @@ export const RATE_LIMIT_MESSAGES = {
 export const waitText = (seconds: number) => (seconds >= 120 ? `${Math.ceil(seconds / 60)} 分钟` : `${Math.max(1, seconds)} 秒`)
 
 export const rateLimitMessage = (kind: keyof typeof RATE_LIMIT_MESSAGES, seconds: number) => RATE_LIMIT_MESSAGES[kind].replace('{wait}', waitText(seconds))
+
+/** One address bucket's minting so far: when its window opened, how many it minted, when last. */
+export interface MintState {
+  windowStart: number
+  count: number
+  lastAt: number
+}
+
+/**
+ * Whether one more identity may be minted now (and the state after it), or how many ms to wait.
+ * Pure: the local server keeps the states in memory (limits.ts).
+ */
+export function mintDecision(state: MintState | undefined, now: number, cost: MintCost): { ok: true; next: MintState } | { ok: false; waitMs: number } {
+  const open = state && now - state.windowStart < cost.windowMs ? state : { windowStart: now, count: 0, lastAt: 0 }
+  if (open.count >= cost.free) {
+    const beyond = open.count - cost.free
+    const wait = Math.min(cost.maxWaitMs, cost.firstWaitMs * 2 ** Math.min(beyond, 30))
+    const since = now - open.lastAt
+    if (since < wait) return { ok: false, waitMs: wait - since }
+  }
+  return { ok: true, next: { windowStart: open.windowStart, count: open.count + 1, lastAt: now } }
+}
+
+/**
+ * Caps per address bucket where identities are free (H5 visitor tokens): what one network may take
+ * however many identities it mints. Chosen for a real crowd: a carrier NAT puts many phones behind
+ * one IPv4 address, but the few hundred people booking one session rarely share one; an IPv6
+ * subscriber's /64 is one home or phone. 0 switches a cap off.
+ */
+export interface AddressCaps {
+  /** Places the bookings made from one address bucket hold in one session. */
+  placesPerSession: number
+  /** Visitors (ID numbers) newly saved from one address bucket in one Beijing day. */
+  newIdsPerDay: number
+}
+
+export const DEFAULT_ADDRESS_CAPS: AddressCaps = { placesPerSession: 30, newIdsPerDay: 50 }
+
+/** The mini-program's: each identity is a WeChat account (an OPENID costs a phone number and passes
+ *  WeChat's own checks), so one network is allowed twice as much; applied where getWXContext names
+ *  the client's address (CLIENTIP / CLIENTIPV6). */
+export const WECHAT_ADDRESS_CAPS: AddressCaps = { placesPerSession: 60, newIdsPerDay: 100 }
+
+/** A whole number ≥ 0 from the environment, else the default (a typo never switches a cap off). */
+export const countFrom = (value: string | undefined, fallback: number): number => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : fallback)
+
+/** The caps with the environment's overrides (PLACES_PER_ADDRESS_PER_SESSION, NEW_IDS_PER_ADDRESS_PER_DAY; 0 = off). */
+export function addressCapsFrom(env: Record<string, string | undefined>, defaults: AddressCaps): AddressCaps {
+  return {
+    placesPerSession: countFrom(env.PLACES_PER_ADDRESS_PER_SESSION, defaults.placesPerSession),
+    newIdsPerDay: countFrom(env.NEW_IDS_PER_ADDRESS_PER_DAY, defaults.newIdsPerDay),
+  }
+}

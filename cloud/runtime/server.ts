@@ -16,6 +16,7 @@ import type { Store } from '../store/port'
 import { logsInfo, type RuntimeConfig } from './config'
 import { bearerToken, readToken, renewalFor, type TokenInfo } from './identity'
 import { registerRateLimits } from './limits'
+import { addressBucket } from './rate-limit-policy'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
@@ -145,6 +146,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
       role: identity?.role ?? 'visitor',
       account: identity?.account,
       requestId: req.id,
+      origin: { bucket: addressBucket(req.ip), caps: config.addressCaps },
     })
     // From the call thread the Result arrives as JSON already: sent as it is.
     if (typeof answer.body === 'string') reply.type('application/json; charset=utf-8')

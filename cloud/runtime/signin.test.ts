@@ -2,7 +2,8 @@
 // about 4,300 tries in under 1.1 s: no limit, no lockout, 4-character PINs accepted).
 import { ringFromSecret } from '../booking/keys'
 import type { FastifyInstance } from 'fastify'
-import { createAccount, LOCKOUT, resetPassword } from '../accounts/service'
+import { createAccount, resetPassword } from '../accounts/service'
+import { DEFAULT_RATE_LIMITS } from './rate-limit-policy'
 import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
 import { verifyToken } from './identity'
@@ -55,24 +56,25 @@ describe('staff and operator sign-in at POST /api/_session', () => {
     expect((await call(token, 'staff', { action: 'checkIn', code: 'x' })).statusCode).toBe(403)
   })
 
-  it(`locks an account after ${LOCKOUT.maxFailures} wrong passwords: even the right one is refused with 429 and Retry-After`, async () => {
-    const guesses = ['000000', '111111', '123456', '246810', '135791', 'gate-2026-spring']
+  it(`locks a name for one address after ${DEFAULT_RATE_LIMITS.signInLock.maxAttempts} tries: even the right one is refused there with 429 and Retry-After, not elsewhere`, async () => {
+    const { maxAttempts, firstLockMs } = DEFAULT_RATE_LIMITS.signInLock
+    const from = (address: string, password: string) => app.inject({ method: 'POST', url: '/api/_session', payload: { username: 'lisi', password }, remoteAddress: address })
     const answers = []
-    for (const password of guesses) answers.push(await session({ username: 'lisi', password }))
-    expect(answers.slice(0, LOCKOUT.maxFailures - 1).map((r) => r.statusCode)).toEqual(Array(LOCKOUT.maxFailures - 1).fill(401))
-    const lockedAt = answers[LOCKOUT.maxFailures - 1]
+    for (let i = 0; i <= maxAttempts; i++) answers.push(await from('192.0.2.10', i === maxAttempts ? 'another-good-one' : `guess-${i}-wrong`))
+    expect(answers.slice(0, maxAttempts - 1).map((r) => r.statusCode)).toEqual(Array(maxAttempts - 1).fill(401))
+    const lockedAt = answers[maxAttempts - 1]
     expect(lockedAt.statusCode).toBe(429)
-    expect(lockedAt.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringContaining('15 分钟后再试') })
-    expect(Number(lockedAt.headers['retry-after'])).toBeGreaterThan(14 * 60)
-    // The right password during the lockout: still refused.
-    expect(answers[LOCKOUT.maxFailures].statusCode).toBe(429)
-    // Another account is not affected.
+    expect(lockedAt.json().error).toEqual({ code: 'ACCOUNT_LOCKED', message: `尝试次数过多，请 ${firstLockMs / 60_000} 分钟后再试` })
+    expect(Number(lockedAt.headers['retry-after'])).toBeGreaterThan(firstLockMs / 1000 - 60)
+    // The right password from that address during the lock: still refused.
+    expect(answers[maxAttempts].statusCode).toBe(429)
+    // From another address the owner signs in; another account is not affected.
+    expect((await from('192.0.2.11', 'another-good-one')).statusCode).toBe(200)
     expect((await session({ username: 'zhangsan', password: 'gate-2026-spring' })).statusCode).toBe(200)
-    // An admin's password reset lifts the lockout.
-    expect((await env.store.accounts.get('lisi'))!.lockedUntil).toBeDefined()
+    // An admin's password reset lifts the lock at that address too.
     await resetPassword(env.store.accounts, 'lisi', 'a-fresh-password', new Date())
-    expect((await session({ username: 'lisi', password: 'a-fresh-password' })).statusCode).toBe(200)
-  })
+    expect((await from('192.0.2.10', 'a-fresh-password')).statusCode).toBe(200)
+  }, 60_000)
 
   it('stops honouring a token at once when its account is disabled, and follows a role change', async () => {
     await createAccount(env.store.accounts, { username: 'wangwu', name: '王五', role: 'staff', password: 'wangwu-password' }, new Date())

@@ -4,7 +4,7 @@
 // Every later call made with an account's token is re-checked against the account, so disabling
 // an account or changing its role takes effect at once, not at the token's expiry.
 import type { FastifyInstance } from 'fastify'
-import { signIn } from '../accounts/service'
+import { SIGN_IN_POLICY, signIn, type SignInPolicy } from '../accounts/service'
 import type { KeyRing } from '../booking/keys'
 import type { AccountView } from '../contracts/accounts'
 import { fail, type Result } from '../contracts/result'
@@ -21,14 +21,23 @@ export type AccountSession =
   | { status: number; headers: Record<string, string>; body: Result<never>; account?: undefined }
 
 /**
- * Checks the name and password (`at`: the lockout's clock) and answers a token that lasts one shift,
- * issued at `issuedAt`; or the refusal with its status — a locked account 429 with Retry-After.
+ * Checks the name and password tried from `address` (`at`: the locks' clock) and answers a token
+ * that lasts one shift, issued at `issuedAt`; or the refusal with its status — a name locked for
+ * that address 429, too many password checks at once 503, both with Retry-After.
  */
-export async function accountSession(store: Store, keys: KeyRing, credentials: { username: unknown; password: unknown }, at: Date, issuedAt: number): Promise<AccountSession> {
-  const outcome = await signIn(store.accounts, credentials.username, credentials.password, at)
+export async function accountSession(
+  store: Store,
+  keys: KeyRing,
+  credentials: { username: unknown; password: unknown; address: string },
+  at: Date,
+  issuedAt: number,
+  policy: SignInPolicy = SIGN_IN_POLICY,
+): Promise<AccountSession> {
+  const outcome = await signIn(store, credentials, at, policy)
   if (!outcome.ok) {
     const body = fail(outcome.code, outcome.message)
     if (outcome.code === 'ACCOUNT_LOCKED') return { status: 429, headers: { 'retry-after': String(outcome.retryAfterSeconds) }, body }
+    if (outcome.code === 'SIGN_IN_BUSY') return { status: 503, headers: { 'retry-after': String(outcome.retryAfterSeconds) }, body }
     return { status: outcome.code === 'ACCOUNT_DISABLED' ? 403 : 401, headers: {}, body }
   }
   const { account } = outcome
@@ -47,7 +56,8 @@ export function registerSignIn(app: FastifyInstance, config: RuntimeConfig, stor
     const wantsAccount = 'username' in body || 'password' in body || 'staffPin' in body
     if (!wantsAccount) return { token: issueToken(newVisitor(), config.keys) }
     // Issued on the real clock: a token checked against Date.now() must not be born expired under CLOCK_AT.
-    const session = await accountSession(store, config.keys, { username: body.username, password: body.password }, now(), Date.now())
+    const policy = { lock: config.rateLimits.signInLock, hashing: config.passwordChecks }
+    const session = await accountSession(store, config.keys, { username: body.username, password: body.password, address: req.ip }, now(), Date.now(), policy)
     if (session.account) req.log.info({ account: session.account.username, role: session.account.role }, 'signed in')
     return reply.code(session.status).headers(session.headers).send(session.body)
   })

@@ -68,6 +68,7 @@ export async function bookInSteps(steps: Steps, req: BookRequest): Promise<BookO
     // Fair use first: an account over its day's cap is refused before it touches the places.
     if (!(await claimSlots(req.bookingSlots, 1))) return await settleRefused('ACCOUNT_DAY_LIMIT')
     if (!(await claimSlots(req.placeSlots, req.placeSlots.length > 0 ? places : 0))) return await settleRefused('ACCOUNT_PLACES_LIMIT')
+    if (req.addressSlots?.length && !(await claimSlots(req.addressSlots, places))) return await settleRefused('ADDRESS_PLACES_LIMIT')
     if (!(await steps.reservePlaces(sessionId, req.capacity, places))) return await settleRefused('SESSION_FULL')
     reserved = true
     if (!(await steps.markPlacesHeld(bookingId, true))) return await lostToSweep()

@@ -476,7 +476,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const b = () => env.store.booking
       const DAY = '2026-12-02'
       const person = (n: number) => ({ visitorId: `v${n}`, name: `参观人${n}`, idType: 'resident' as const, idHash: `h${n}`, idMasked: `2102**********00${n}` })
-      const request = (id: string, o: { openid?: string; sessionId?: string; ids?: number[]; capacity?: number; slots?: number; placeSlots?: number; idLimit?: number; at?: string } = {}): BookRequest => {
+      const request = (id: string, o: { openid?: string; sessionId?: string; ids?: number[]; capacity?: number; slots?: number; placeSlots?: number; addressSlots?: number; idLimit?: number; at?: string } = {}): BookRequest => {
         const openid = o.openid ?? 'o-1'
         const visitors = (o.ids ?? [1]).map(person)
         return {
@@ -496,6 +496,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           capacity: o.capacity ?? 5,
           bookingSlots: Array.from({ length: o.slots ?? 1 }, (_, k) => `acct:${openid}#b${k}`),
           placeSlots: Array.from({ length: o.placeSlots ?? 0 }, (_, k) => `acct:${openid}#p${k}`),
+          ...(o.addressSlots ? { addressSlots: Array.from({ length: o.addressSlots }, (_, k) => `addr:net1.am#p${k}`) } : {}),
           distinctIds: { limit: o.idLimit ?? 10, windowDays: 30 },
           refusal: (code, visitor) => ({ code, message: visitor ? `${code}：${visitor.name}` : code }),
         }
@@ -562,6 +563,16 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await b().noteBookedIds('o-i', ['h8', 'h9'], '2026-11-26T03:00:00.000Z', { limit: 2, windowDays: 30 })).toBe(true)
         expect(await booked()).toBe(1 + 2 + 2)
         expect(await booked(`${DAY}.pm`)).toBe(1)
+      })
+
+      it('holds one network to its places in a session, whatever the accounts: a refusal takes nothing', async () => {
+        const net = { capacity: 20, addressSlots: 3 }
+        expect((await b().book(request('n1', { ...net, openid: 'o-n1', ids: [21, 22] }))).kind).toBe('confirmed')
+        expect(await b().book(request('n2', { ...net, openid: 'o-n2', ids: [23, 24] }))).toMatchObject({ kind: 'refused', code: 'ADDRESS_PLACES_LIMIT' })
+        expect(await free('acct:o-n2#b0')).toBe(true)
+        expect(await free('h23')).toBe(true)
+        expect((await b().book(request('n3', { ...net, openid: 'o-n3', ids: [25] }))).kind).toBe('confirmed')
+        expect(await booked()).toBe(3)
       })
 
       it('a retry of the same request answers with the first decision, and takes nothing twice', async () => {
@@ -707,28 +718,14 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       })
 
       it('updates what the patch names; a new password hash clears failures and lockout; null for an unknown account', async () => {
-        await env.store.accounts.create(account('zhangsan'))
-        await env.store.accounts.recordFailure('zhangsan', '2026-11-26T01:00:00.000Z', { maxFailures: 2, lockMinutes: 15 })
-        await env.store.accounts.recordFailure('zhangsan', '2026-11-26T01:00:01.000Z', { maxFailures: 2, lockMinutes: 15 })
+        // An account-wide lock from before sign-in counted per (name, address): cleared by a new password.
+        await env.store.accounts.create(account('zhangsan', { failedAttempts: 2, lockedUntil: '2026-11-26T01:15:01.000Z' }))
         const renamed = await env.store.accounts.update('zhangsan', { name: '张三丰', disabled: true, at: '2026-11-26T02:00:00.000Z' })
         expect(renamed).toMatchObject({ name: '张三丰', role: 'staff', disabled: true, updatedAt: '2026-11-26T02:00:00.000Z', lockedUntil: '2026-11-26T01:15:01.000Z' })
         const reset = await env.store.accounts.update('zhangsan', { passwordHash: 'scrypt$new', at: '2026-11-26T03:00:00.000Z' })
         expect(reset).toMatchObject({ passwordHash: 'scrypt$new', failedAttempts: 0, name: '张三丰' })
         expect(reset!.lockedUntil).toBeUndefined()
         expect(await env.store.accounts.update('nobody', { name: 'x', at: '2026-11-26T03:00:00.000Z' })).toBeNull()
-      })
-
-      it('counts wrong passwords and locks at the limit, then counts afresh; a success resets the count', async () => {
-        await env.store.accounts.create(account('lisi'))
-        const policy = { maxFailures: 3, lockMinutes: 15 }
-        expect(await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)).toEqual({ failedAttempts: 1 })
-        await env.store.accounts.recordSuccess('lisi')
-        expect((await env.store.accounts.get('lisi'))!.failedAttempts).toBe(0)
-        await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)
-        await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)
-        expect(await env.store.accounts.recordFailure('lisi', '2026-11-26T01:00:00.000Z', policy)).toEqual({ failedAttempts: 3, lockedUntil: '2026-11-26T01:15:00.000Z' })
-        expect(await env.store.accounts.get('lisi')).toMatchObject({ failedAttempts: 0, lockedUntil: '2026-11-26T01:15:00.000Z' })
-        expect(await env.store.accounts.recordFailure('nobody', '2026-11-26T01:00:00.000Z', policy)).toBeNull()
       })
     })
 
@@ -745,6 +742,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await l.hit('signin-ip:203.0.113.7', WINDOW, new Date(t0.getTime() + WINDOW - 1))).count).toBe(3)
         // The next window starts again from one.
         expect(await l.hit('signin-ip:203.0.113.7', WINDOW, new Date(t0.getTime() + WINDOW))).toEqual({ count: 1, resetAt: new Date(t0.getTime() + 2 * WINDOW) })
+      })
+
+      it('peeks at a count without counting, and forgets cleared counters', async () => {
+        const l = env.store.limits
+        expect(await l.peek('p', t0)).toBeNull()
+        await l.hit('p', WINDOW, t0)
+        await l.hit('p', WINDOW, t0)
+        const open = { count: 2, resetAt: new Date(t0.getTime() + WINDOW) }
+        expect(await l.peek('p', t0)).toEqual(open)
+        expect(await l.peek('p', t0)).toEqual(open)
+        expect(await l.peek('p', new Date(t0.getTime() + WINDOW))).toBeNull()
+        await l.hit('q', WINDOW, t0)
+        await l.clear(['p', 'q', 'never-hit'])
+        expect(await l.peek('p', t0)).toBeNull()
+        expect((await l.hit('q', WINDOW, t0)).count).toBe(1)
       })
 
       it('counts every one of many simultaneous hits (no lost increments)', async () => {

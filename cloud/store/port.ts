@@ -136,7 +136,7 @@ export interface BookingAccount {
 }
 
 /** Why the store refused a booking, each a guard of `book`; the handler words it (see BookRequest.refusal). */
-export type BookRefusalCode = 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT' | 'ACCOUNT_ID_LIMIT'
+export type BookRefusalCode = 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT' | 'ADDRESS_PLACES_LIMIT' | 'ACCOUNT_ID_LIMIT'
 
 /** "Book this, with these guards": everything `BookingStore.book` needs to decide a request. */
 export interface BookRequest {
@@ -150,6 +150,9 @@ export interface BookRequest {
   /** Fair use: the account's place-slot keys (`places` of them must be free); empty when the
    *  booking slots already cap the places (see booking/fairuse.ts). */
   placeSlots: string[]
+  /** Per address bucket (H5 only): the network's place-slot keys for this session (`places` of
+   *  them must be free, claimed like placeSlots); empty when the caller's address is not known. */
+  addressSlots?: string[]
   /** Fair use: distinct ID numbers one account may book within a window (noteBookedIds). */
   distinctIds: { limit: number; windowDays: number }
   /** The answer a refusal stores on the record (and a retry of it is given). Pure and synchronous:
@@ -373,10 +376,6 @@ export interface AccountPatch {
  * - create          add({ _id: username, … }); duplicate key = false.
  * - get / list      doc(_id) / paged where({}) by _id.
  * - update          where({ _id }).update(patch), then doc(_id).get().
- * - recordFailure   where({ _id }).update({ failedAttempts: _.inc(1) }), then, when the count reached
- *                   the limit, where({ _id, failedAttempts: _.gte(max) }).update({ failedAttempts: 0,
- *                   lockedUntil }) — one lockout however many wrong tries race.
- * - recordSuccess   where({ _id }).update({ failedAttempts: 0, lockedUntil: _.remove() }).
  */
 export interface AccountStore {
   /** False when the username is taken. */
@@ -386,11 +385,6 @@ export interface AccountStore {
   list(): Promise<StaffAccount[]>
   /** Changes what the patch names; null when there is no such account. */
   update(username: string, patch: AccountPatch): Promise<StaffAccount | null>
-  /** Counts one wrong password; at `maxFailures` the account locks until `at + lockMinutes` and the
-   *  count starts again. Null when there is no such account. */
-  recordFailure(username: string, at: string, policy: { maxFailures: number; lockMinutes: number }): Promise<{ failedAttempts: number; lockedUntil?: string } | null>
-  /** A correct password: the failure count goes back to zero. */
-  recordSuccess(username: string): Promise<void>
 }
 
 // ----- rate limits -----
@@ -406,6 +400,8 @@ export interface AccountStore {
  *          count: 1, resetAt }) (a racing add loses on the `_id` and starts over). Racing hits each
  *          count once; a read may include a later hit too (refuses early, never late).
  * - sweep  where({ resetAt: _.lte(now) }).remove().
+ * - peek   doc(_id).get(), counted only while resetAt > now.
+ * - clear  where({ _id: _.in(ids) }).remove().
  */
 export interface RateLimitStore {
   /** Counts one hit on `key` in its current window (opening one if none is open); answers the
@@ -414,6 +410,10 @@ export interface RateLimitStore {
   hit(key: string, windowMs: number, at: Date): Promise<{ count: number; resetAt: Date }>
   /** Removes counters whose window ended at or before `at`; answers how many. */
   sweep(at: Date): Promise<number>
+  /** `key`'s open window (its count and end), without counting a hit; null when none is open. */
+  peek(key: string, at: Date): Promise<{ count: number; resetAt: Date } | null>
+  /** Forgets these counters (a success that ends a run of failures). */
+  clear(keys: string[]): Promise<void>
 }
 
 export interface Store {

@@ -39,6 +39,8 @@ const EN: Record<string, string> = {
   CANCEL_DEADLINE_PASSED: 'The cancellation deadline has passed.',
   ACCOUNT_DAY_LIMIT: 'One account can hold one booking per day. To change visitors, cancel the booking and book again.',
   ACCOUNT_PLACES_LIMIT: 'This account has reached the number of people it can book for that day.',
+  ADDRESS_PLACES_LIMIT: 'Bookings from this network have reached the number of people allowed for this session; choose another session or another network (e.g. mobile data).',
+  ADDRESS_ID_LIMIT: 'This network has added the number of visitors allowed today; try tomorrow or from another network (e.g. mobile data).',
   ACCOUNT_ID_LIMIT: 'This account has booked for many different visitors recently; other visitors should book with their own WeChat.',
   PRIVACY_CONSENT: 'Please read and agree to the privacy notice first.',
   TICKET_INVALID: 'Invalid ticket: the QR code cannot be read or has been altered.',

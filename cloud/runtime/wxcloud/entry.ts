@@ -14,6 +14,7 @@ import { parseKeyRing } from '../keyring'
 import { CommonErrors } from '../../contracts/errors'
 import { fail } from '../../contracts/result'
 import { valueOutOfBounds } from '../json-bounds'
+import { addressBucket, addressCapsFrom, WECHAT_ADDRESS_CAPS } from '../rate-limit-policy'
 
 /** The event shape of 云函数 HTTP 访问服务 (checked without loading the console's HTTP adapter). */
 const isHttpAccessEvent = (event: unknown): event is import('./http-access').HttpAccessEvent =>
@@ -24,7 +25,7 @@ export interface WxServerSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   database(options?: { throwOnNotFound?: boolean }): WxDatabase
-  getWXContext(context?: unknown): { OPENID?: string; APPID?: string; ENV?: string; SOURCE?: string }
+  getWXContext(context?: unknown): { OPENID?: string; APPID?: string; ENV?: string; SOURCE?: string; CLIENTIP?: string; CLIENTIPV6?: string }
   uploadFile(options: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   openapi: {
     wxacode: {
@@ -138,6 +139,9 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     // Only actions restricted to named roles pay for the role lookup: the cold exhibit scan stays one read.
     if (def?.roles && !openid) return { ok: false as const, error: { code: 'UNAUTHENTICATED', message: NO_OPENID_MESSAGE } }
     const role = def?.roles ? await shared.roles.roleOf(openid) : 'visitor'
+    // The client's address, where WeChat names it: the per-network caps apply on top of the
+    // per-OPENID ones (more generous than H5's: an OPENID costs more than a minted token).
+    const address = wx.CLIENTIPV6 || wx.CLIENTIP
     const result = await dispatch(fn, data, {
       openid,
       role,
@@ -149,6 +153,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       requestId: context?.request_id,
       platform: shared.platform,
       media,
+      ...(address ? { origin: { bucket: addressBucket(address), caps: addressCapsFrom(env, WECHAT_ADDRESS_CAPS) } } : {}),
     })
     // A refused role check tells the caller their own OPENID: what the operator must add to
     // ADMIN_OPENIDS / STAFF_OPENIDS (or the roles document) to grant the role.

@@ -123,10 +123,11 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
   if (event.path.replace(/\/+$/, '').split('/').pop() === '_session') {
     const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
     // Counted in the database, so the limits hold whichever instance answers.
-    const throttled = await throttleSignIn(deps.store.limits, { address: clientAddress(event), username: fields.username }, now())
+    const address = clientAddress(event)
+    const throttled = await throttleSignIn(deps.store.limits, { address }, now())
     if (!throttled.ok) return refuse(429, fail('RATE_LIMITED', throttled.message), { 'retry-after': String(throttled.retryAfterSeconds) })
     const at = now()
-    const session = await accountSession(deps.store, deps.keys, { username: fields.username, password: fields.password }, at, at.getTime())
+    const session = await accountSession(deps.store, deps.keys, { username: fields.username, password: fields.password, address }, at, at.getTime())
     return session.account ? answer(200, session.body) : refuse(session.status, session.body, session.headers)
   }
 

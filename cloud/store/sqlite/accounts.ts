@@ -29,25 +29,6 @@ export function sqliteAccounts(db: Db): AccountStore {
     return next
   })
 
-  const recordFailure = db.transaction((username: string, at: string, policy: { maxFailures: number; lockMinutes: number }) => {
-    const account = read(username)
-    if (!account) return null
-    const failedAttempts = account.failedAttempts + 1
-    if (failedAttempts >= policy.maxFailures) {
-      const lockedUntil = new Date(Date.parse(at) + policy.lockMinutes * 60_000).toISOString()
-      write({ ...account, failedAttempts: 0, lockedUntil })
-      return { failedAttempts, lockedUntil }
-    }
-    write({ ...account, failedAttempts })
-    return { failedAttempts }
-  })
-
-  const recordSuccess = db.transaction((username: string) => {
-    const account = read(username)
-    if (!account || (account.failedAttempts === 0 && !account.lockedUntil)) return
-    const { lockedUntil: _gone, ...rest } = account
-    write({ ...rest, failedAttempts: 0 })
-  })
 
   return {
     async create(account) {
@@ -61,12 +42,6 @@ export function sqliteAccounts(db: Db): AccountStore {
     },
     async update(username, patch) {
       return update(username, patch)
-    },
-    async recordFailure(username, at, policy) {
-      return recordFailure(username, at, policy)
-    },
-    async recordSuccess(username) {
-      recordSuccess(username)
     },
   }
 }

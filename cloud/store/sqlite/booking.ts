@@ -184,6 +184,7 @@ export function sqliteBooking(db: Db): BookingStore {
     // The same order as the cloud's steps, so both refuse a request for the same reason.
     if (!claimFirstFree(req.bookingSlots, 1)) throw new Refused('ACCOUNT_DAY_LIMIT')
     if (!claimFirstFree(req.placeSlots, req.placeSlots.length > 0 ? r.places : 0)) throw new Refused('ACCOUNT_PLACES_LIMIT')
+    if (req.addressSlots?.length && !claimFirstFree(req.addressSlots, r.places)) throw new Refused('ADDRESS_PLACES_LIMIT')
     if (!reserveIn(r.sessionId, req.capacity, r.places)) throw new Refused('SESSION_FULL')
     for (const v of r.visitors) if (!claimIn(`${r.day}:${v.idHash}`, r.id)) throw new Refused('ID_ALREADY_BOOKED', v)
     if (!noteBookedIdsIn(r.openid, r.visitors.map((v) => v.idHash), r.createdAt, req.distinctIds)) throw new Refused('ACCOUNT_ID_LIMIT')

@@ -14,6 +14,8 @@ export function sqliteLimits(db: Db): RateLimitStore {
        RETURNING count, reset_at AS resetAt`,
     ),
     sweep: db.prepare('DELETE FROM rate_counters WHERE reset_at <= ?'),
+    peek: db.prepare('SELECT count, reset_at AS resetAt FROM rate_counters WHERE key = ? AND reset_at > ?'),
+    clear: db.prepare('DELETE FROM rate_counters WHERE key = ?'),
   }
   const sweep = (at: Date) => q.sweep.run(at.getTime()).changes
   return {
@@ -25,6 +27,13 @@ export function sqliteLimits(db: Db): RateLimitStore {
     },
     async sweep(at) {
       return sweep(at)
+    },
+    async peek(key, at) {
+      const row = q.peek.get(key, at.getTime()) as { count: number; resetAt: number } | undefined
+      return row ? { count: row.count, resetAt: new Date(row.resetAt) } : null
+    },
+    async clear(keys) {
+      for (const key of keys) q.clear.run(key)
     },
   }
 }

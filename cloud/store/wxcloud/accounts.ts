@@ -31,19 +31,5 @@ export function wxAccounts(db: WxDatabase, name: string): AccountStore {
       if ((res.stats.updated ?? 0) !== 1 && !(await get(username))) return null
       return get(username)
     },
-    async recordFailure(username, at, policy) {
-      const res = await coll().where({ _id: username }).update({ data: { failedAttempts: _.inc(1) } })
-      if ((res.stats.updated ?? 0) !== 1) return null
-      const account = await get(username)
-      if (!account) return null
-      if (account.failedAttempts < policy.maxFailures) return { failedAttempts: account.failedAttempts }
-      const lockedUntil = new Date(Date.parse(at) + policy.lockMinutes * 60_000).toISOString()
-      // Guarded on the count, so racing wrong tries lock once and the count starts again from zero.
-      await coll().where({ _id: username, failedAttempts: _.gte(policy.maxFailures) }).update({ data: { failedAttempts: 0, lockedUntil } })
-      return { failedAttempts: account.failedAttempts, lockedUntil }
-    },
-    async recordSuccess(username) {
-      await coll().where({ _id: username }).update({ data: { failedAttempts: 0, lockedUntil: _.remove() } })
-    },
   }
 }

@@ -13,11 +13,12 @@ const MAX_ROUNDS = 5
 export function wxLimits(db: WxDatabase, name: string): RateLimitStore {
   const _ = db.command
   const coll = () => db.collection(name)
+  const idOf = (key: string) => crypto.createHash('sha256').update(key).digest('hex').slice(0, 40)
   const sweep = async (at: Date) => (await coll().where({ resetAt: _.lte(at.getTime()) }).remove()).stats.removed ?? 0
   return {
     async hit(key, windowMs, at) {
       const now = at.getTime()
-      const id = crypto.createHash('sha256').update(key).digest('hex').slice(0, 40)
+      const id = idOf(key)
       for (let round = 0; round < MAX_ROUNDS; round++) {
         if (await guardedUpdate(coll(), id, { resetAt: _.gt(now) }, { count: _.inc(1) })) {
           const doc = await findById(coll(), id)
@@ -35,5 +36,12 @@ export function wxLimits(db: WxDatabase, name: string): RateLimitStore {
       throw new Error(`rate counter ${id}: too much contention`)
     },
     sweep,
+    async peek(key, at) {
+      const doc = await findById(coll(), idOf(key))
+      return doc && Number(doc.resetAt) > at.getTime() ? { count: Number(doc.count ?? 0), resetAt: new Date(Number(doc.resetAt)) } : null
+    },
+    async clear(keys) {
+      if (keys.length) await coll().where({ _id: _.in(keys.map(idOf)) }).remove()
+    },
   }
 }

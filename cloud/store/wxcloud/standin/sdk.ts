@@ -39,6 +39,8 @@ export function createStandinSdk() {
         UNIONID: env.WX_UNIONID || undefined,
         ENV: env.TCB_ENV || env.SCF_NAMESPACE || 'standin',
         SOURCE: env.TCB_SOURCE || 'wx_client',
+        CLIENTIP: env.WX_CLIENTIP || undefined,
+        CLIENTIPV6: env.WX_CLIENTIPV6 || undefined,
       }
     },
     async uploadFile({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) {
