@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { KeyRing } from '../booking/keys'
 import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
+import { sheetLimitsFrom, type SheetLimits } from '../zone/sheet-limits'
 
 export interface RuntimeConfig {
   host: string
@@ -25,6 +26,8 @@ export interface RuntimeConfig {
   clockAt: string | null
   /** Run the cloud-function calls on their own thread (calls.ts); CALL_THREAD=off keeps them on the main thread (a one-core machine). */
   callThread: boolean
+  /** Spreadsheet imports: IMPORT_MAX_ROWS (data rows, default 20,000), IMPORT_HEAP_MB (the parsing worker's heap). */
+  sheetLimits: SheetLimits
 }
 
 const root = path.resolve(__dirname, '..', '..')
@@ -56,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: DEFAULT_RATE_LIMITS,
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     callThread: !['off', '0', 'false'].includes((env.CALL_THREAD ?? '').toLowerCase()),
+    sheetLimits: sheetLimitsFrom(env),
     ...overrides,
   }
 }

@@ -11,6 +11,7 @@ import type { WxDatabase } from '../../store/wxcloud/db'
 import { createRoleResolver } from './roles'
 import { ringFromSecret, type KeyRing } from '../../booking/keys'
 import { parseKeyRing } from '../keyring'
+import { sheetLimitsFrom } from '../../zone/sheet-limits'
 
 /** The event shape of 云函数 HTTP 访问服务 (checked without loading the console's HTTP adapter). */
 const isHttpAccessEvent = (event: unknown): event is import('./http-access').HttpAccessEvent =>
@@ -105,7 +106,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     // Loaded on the first such call, so the mini-program's cold calls do not evaluate it.
     if (isHttpAccessEvent(event)) {
       const { allowedOrigins, handleHttpAccess } = await import('./http-access')
-      return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, requestId: context?.request_id })
+      return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, requestId: context?.request_id, sheetLimits: sheetLimitsFrom(env) })
     }
     const wx = sdk.getWXContext(context)
     const openid = wx.OPENID || null
@@ -129,6 +130,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       requestId: context?.request_id,
       platform: shared.platform,
       media,
+      sheetLimits: sheetLimitsFrom(env),
     })
     // A refused role check tells the caller their own OPENID: what the operator must add to
     // ADMIN_OPENIDS / STAFF_OPENIDS (or the roles document) to grant the role.
