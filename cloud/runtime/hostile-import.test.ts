@@ -14,6 +14,7 @@ const CALENDAR_BOUND_MS = 1_000
 
 const BOMBS = {
   'declares its 200,000 rows': xlsxBomb({ rows: 200_000 }),
+  'is shaped like those that stalled the service (1.5 million unnumbered rows, ~100 KB)': xlsxBomb({ rows: 1_500_000, refs: false, dimension: 'none' }),
   'hides its 200,000 rows behind a small <dimension>': xlsxBomb({ rows: 200_000, dimension: 'A1:B2' }),
   'claims its parts inflate to 2 KB each': xlsxBomb({ rows: 200_000, dimension: 'none', claimedEntryBytes: 2_000 }),
 }

@@ -2,7 +2,7 @@
 // strings, so exceljs reads it like any other) whose sheet XML is written by hand, so a test can
 // say how many rows it holds, what <dimension> it declares, and what sizes its zip headers claim.
 // A zip writer of its own because a library would not write lying headers. 1.5 million tiny rows
-// deflate to about 7 MB (the service's bombs were smaller still), inflate to 70 MB.
+// deflate to about 7 MB with their row numbers, to tens of KB without.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,6 +15,12 @@ export interface BombOptions {
   dimension?: 'honest' | 'none' | string
   /** Each zip entry claims to inflate to this many bytes (a lying header); absent: the truth. */
   claimedEntryBytes?: number
+  /**
+   * Whether rows and cells say where they are (r="…"). Without, every data row is the same bytes
+   * and 1.5 million of them deflate to tens of KB — the shape of the bombs that stalled the
+   * service: exceljs reads all of them, then gives up on the missing row numbers. Default true.
+   */
+  refs?: boolean
   /** The header row; the companies template's first column by default, so the kind is recognised. */
   headers?: string[]
 }
@@ -22,7 +28,7 @@ export interface BombOptions {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const column = (i: number) => String.fromCharCode(65 + i)
 
-function sheetXml({ rows, dimension = 'honest', headers = ['企业名称', '行业'] }: BombOptions): Buffer {
+function sheetXml({ rows, dimension = 'honest', refs = true, headers = ['企业名称', '行业'] }: BombOptions): Buffer {
   const ref = dimension === 'honest' ? `A1:${column(headers.length - 1)}${rows + 1}` : dimension === 'none' ? null : dimension
   const parts: string[] = [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
@@ -31,7 +37,8 @@ function sheetXml({ rows, dimension = 'honest', headers = ['企业名称', '行�
     ...headers.map((h, i) => `<c r="${column(i)}1" t="inlineStr"><is><t>${esc(h)}</t></is></c>`),
     '</row>',
   ]
-  return Buffer.concat([Buffer.from(parts.join('')), rowsXml(rows), Buffer.from('</sheetData></worksheet>')])
+  const body = refs ? rowsXml(rows) : Buffer.from('<row><c><v>1</v></c></row>'.repeat(rows))
+  return Buffer.concat([Buffer.from(parts.join('')), body, Buffer.from('</sheetData></worksheet>')])
 }
 
 /** The data rows' XML, kept per row count: tests build several bombs of the same rows. */

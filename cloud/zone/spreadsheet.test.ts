@@ -43,6 +43,12 @@ describe('a spreadsheet bomb', () => {
     expect(res).toEqual({ ok: false, error: { code: 'SHEET_TOO_LARGE', message: '表格过大：解压后最多 64 MB' } })
   })
 
+  it('shaped like the ones that stalled the service (1.5 million unnumbered rows in under 100 KB, no <dimension>) is refused by the rows the worker counts', async () => {
+    const bomb = xlsxBomb({ rows: 1_500_000, refs: false, dimension: 'none' })
+    expect(bomb.length).toBeLessThan(100 * 1024)
+    expect(await read('companies.xlsx', bomb)).toEqual({ ok: false, error: { code: 'SHEET_TOO_LARGE', message: '表格过大：最多 20000 行' } })
+  })
+
   it('that hides its rows within the byte limit is refused by the rows the worker counts', async () => {
     const res = await read('companies.xlsx', xlsxBomb({ rows: 200_000, dimension: 'none' }))
     expect(res).toEqual({ ok: false, error: { code: 'SHEET_TOO_LARGE', message: '表格过大：最多 20000 行' } })
