@@ -12,7 +12,7 @@ import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { fail, ok, type Result } from '../contracts/result'
 import { DEFAULT_SHEET_LIMITS, type SheetLimits } from './sheet-limits'
-import { isWorksheet, zipEntries, declaredRows } from './xlsx-zip'
+import { isWorksheet, zipEntries, declaredRows, type ZipEntry } from './xlsx-zip'
 
 export interface Sheet {
   headers: string[]
@@ -27,6 +27,14 @@ export const SheetErrors = {
 
 const tooManyRows = (limits: SheetLimits) => fail('SHEET_TOO_LARGE', `${SheetErrors.SHEET_TOO_LARGE}：最多 ${limits.maxRows} 行`)
 const tooManyBytes = (limits: SheetLimits) => fail('SHEET_TOO_LARGE', `${SheetErrors.SHEET_TOO_LARGE}：解压后最多 ${Math.floor(limits.maxBytes / 1024 / 1024)} MB`)
+
+/** What the worker is given: sheet-worker.js reads these fields. */
+interface SheetJob {
+  kind: 'csv' | 'xlsx'
+  file: Buffer
+  entries: Array<ZipEntry & { worksheet: boolean }>
+  maxRows: number
+}
 
 type Refusal = 'rows' | 'lying' | 'unreadable' | 'memory' | 'time'
 type WorkerAnswer = { sheet: Sheet } | { refused: Refusal }
@@ -44,7 +52,7 @@ export async function readSheet(upload: { name: string; data: Buffer }, limits: 
   const ext = path.extname(upload.name).toLowerCase()
   if (ext !== '.csv' && ext !== '.xlsx') return fail('SHEET_UNREADABLE', SheetErrors.SHEET_UNREADABLE)
   const { data } = upload
-  let job: object
+  let job: SheetJob
   if (ext === '.csv') {
     if (data.length > limits.maxBytes) return tooManyBytes(limits)
     job = { kind: 'csv', file: data, entries: [], maxRows: limits.maxRows }
@@ -78,7 +86,7 @@ export async function readSheet(upload: { name: string; data: Buffer }, limits: 
   }
 }
 
-function inWorker(job: object, limits: SheetLimits): Promise<WorkerAnswer> {
+function inWorker(job: SheetJob, limits: SheetLimits): Promise<WorkerAnswer> {
   return new Promise((resolve) => {
     const worker = new Worker(path.join(__dirname, SHEET_WORKER_FILE), {
       workerData: job,
