@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { SHEET_WORKER_FILE } from '../cloud/zone/spreadsheet'
 
 const root = path.resolve(__dirname, '..')
 export const SERVER_BUNDLE = path.join(root, 'dist', 'server', 'main.js')
@@ -33,6 +34,8 @@ export async function buildServerBundle(): Promise<void> {
     logLevel: 'warning',
   })
   fs.copyFileSync(path.join(root, 'scripts', 'server-launcher.js'), SERVER_START)
+  // The spreadsheet reader's worker is found beside the module that starts it: here, the bundle.
+  fs.copyFileSync(path.join(root, 'cloud', 'zone', SHEET_WORKER_FILE), path.join(path.dirname(SERVER_BUNDLE), SHEET_WORKER_FILE))
   // A cache of the previous bundle would only be refused at the next start.
   fs.rmSync(`${SERVER_BUNDLE}.v8cache`, { force: true })
 }
@@ -44,7 +47,7 @@ function newestInput(): number {
     for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, d.name)
       if (d.isDirectory()) walk(p)
-      else if (/\.ts$/.test(d.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs)
+      else if (/\.(ts|js)$/.test(d.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs)
     }
   }
   walk(path.join(root, 'cloud'))

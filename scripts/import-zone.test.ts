@@ -5,7 +5,10 @@ import path from 'node:path'
 import { openSqliteStore } from '../cloud/store/sqlite'
 import { readCompanies, readPolicies } from '../cloud/zone/seed'
 import { importZoneFile } from './import-zone'
-import { readSheet } from './spreadsheet'
+import { readSheet } from '../cloud/zone/spreadsheet'
+
+// Each read starts a worker that loads exceljs: seconds on a busy machine.
+jest.setTimeout(30_000)
 
 const TEMPLATES = path.resolve(__dirname, '..', 'data', 'templates')
 let dir: string
@@ -24,6 +27,12 @@ async function xlsx(name: string, headers: string[], rows: string[][]): Promise<
   const file = path.join(dir, name)
   await wb.xlsx.writeFile(file)
   return file
+}
+
+async function sheetOf(file: string) {
+  const read = await readSheet({ name: file, data: fs.readFileSync(file) })
+  if (!read.ok) throw new Error(read.error.message)
+  return read.data
 }
 
 async function companiesIn(file: string) {
@@ -48,7 +57,7 @@ test('the template files import cleanly and reproduce the seed data', async () =
 })
 
 test('an .xlsx with bad rows reports every problem by row, in Chinese, and imports nothing', async () => {
-  const { headers, rows } = await readSheet(path.join(TEMPLATES, 'companies.csv'))
+  const { headers, rows } = await sheetOf(path.join(TEMPLATES, 'companies.csv'))
   const good = headers.map((h) => rows[0][h])
   const col = (name: string) => headers.indexOf(name)
   const bad1 = [...good]
@@ -82,7 +91,7 @@ test('an .xlsx with bad rows reports every problem by row, in Chinese, and impor
 })
 
 test('policy rows: bad rule JSON, an unknown rule, dates out of order, a missing column', async () => {
-  const { headers, rows } = await readSheet(path.join(TEMPLATES, 'policies.csv'))
+  const { headers, rows } = await sheetOf(path.join(TEMPLATES, 'policies.csv'))
   const good = headers.map((h) => rows[0][h])
   const col = (name: string) => headers.indexOf(name)
   const badJson = [...good]

@@ -6,16 +6,16 @@ import { loadConfig } from '../cloud/runtime/config'
 import { openSqliteStore } from '../cloud/store/sqlite'
 import { seedIfEmpty } from '../cloud/store/seed'
 import { detectKind, formatRowError, parseCompanyRows, parsePolicyRows } from '../cloud/zone/import'
-import { readSheet } from './spreadsheet'
+import { readSheet } from '../cloud/zone/spreadsheet'
+import { sheetLimitsFrom } from '../cloud/zone/sheet-limits'
 
 export async function importZoneFile(file: string, dbFile: string): Promise<{ ok: boolean; lines: string[] }> {
   if (!fs.existsSync(file)) return { ok: false, lines: [`找不到文件：${file}`] }
-  let sheet
-  try {
-    sheet = await readSheet(file)
-  } catch (error) {
-    return { ok: false, lines: [`无法读取文件：${(error as Error).message}`] }
-  }
+  // The same checks and limits as the console's import: a file from elsewhere may be hostile too.
+  if (fs.statSync(file).size > sheetLimitsFrom(process.env).maxBytes) return { ok: false, lines: ['文件过大，无法读取'] }
+  const read = await readSheet({ name: file, data: fs.readFileSync(file) }, sheetLimitsFrom(process.env))
+  if (!read.ok) return { ok: false, lines: [read.error.message] }
+  const sheet = read.data
   const kind = detectKind(sheet.headers)
   if (!kind) return { ok: false, lines: ['无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列。模板见 data/templates/'] }
 

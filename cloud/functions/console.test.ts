@@ -542,7 +542,8 @@ describe('zone import by upload', () => {
     const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(template).toString('base64') })
     expect(good).toMatchObject({ ok: true, data: { kind: 'companies', imported: lines.length - 1, errors: [] } })
     expect(await env.store.zone.listCompanies()).toHaveLength(lines.length - 1)
-  })
+    // Each read starts a worker thread that loads exceljs: seconds on a busy machine.
+  }, 30_000)
 })
 
 // ----- booking configuration -----

@@ -1,9 +1,6 @@
 // The operator console's actions (/admin). Each names the roles that may call it (admin may call
 // all), validates with zod, and records every change in the append-only audit log.
 import crypto from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { z } from 'zod/v4'
 import { audioScript, EXHIBIT_CODE_PATTERN, hasEnglish, type AudioTrack, type Exhibit, type GuideLang, type Hall } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
@@ -21,6 +18,7 @@ import { textHash, withAudio } from '../exhibits/audio'
 import { readAudioManifest } from '../store/seed'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
 import { COMPANY_HEADERS, POLICY_HEADERS, detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { readSheet, SheetErrors } from '../zone/spreadsheet'
 import { matchPolicies, evaluateRule } from '../zone/rules'
 import { RuleSchema, ZoneChartSchema } from '../zone/schema'
 import type { Policy, Rule, ZoneChart } from '../contracts/zone'
@@ -37,7 +35,6 @@ export const ConsoleErrors = {
   NOTICE_WINDOW: '结束时间须晚于开始时间',
   DAY_PAST: '不能关闭已经过去的日期',
   MEDIA_UNAVAILABLE: '当前环境未配置图片存储，无法上传',
-  SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
   SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
   SESSION_NOT_FOUND: '这一天没有这个场次',
@@ -53,6 +50,7 @@ export const ConsoleErrors = {
   CHART_NOT_FOUND: '没有找到这张图表',
   ...PhotoErrors,
   ...AudioErrors,
+  ...SheetErrors,
 } as const
 
 /** Who may do what (admin may do all): the issue's role table, in one place for handlers and tests. */
@@ -527,19 +525,10 @@ export const consoleFn = implement('console', {
       schema: z.object({ fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 }).strict(),
       roles: CONSOLE_ROLES.zone,
       handle: async ({ fileName, data }, ctx): Promise<Result<ImportAnswer>> => {
-        // exceljs reads files: the upload goes to a private temp folder for the read, then away.
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-import-'))
-        let sheet
-        try {
-          const file = path.join(dir, `upload${path.extname(fileName).toLowerCase()}`)
-          fs.writeFileSync(file, Buffer.from(data, 'base64'))
-          const { readSheet } = await import('../../scripts/spreadsheet')
-          sheet = await readSheet(file)
-        } catch {
-          return fail('SHEET_UNREADABLE', ConsoleErrors.SHEET_UNREADABLE)
-        } finally {
-          fs.rmSync(dir, { recursive: true, force: true })
-        }
+        // Checked, then parsed off this thread under limits (zone/spreadsheet.ts): a bomb is a refusal.
+        const read = await readSheet({ name: fileName, data: Buffer.from(data, 'base64') }, ctx.sheetLimits)
+        if (!read.ok) return read
+        const sheet = read.data
         const kind: ImportKind | null = detectKind(sheet.headers)
         if (!kind) return fail('SHEET_KIND', ConsoleErrors.SHEET_KIND)
         if (kind === 'companies') {

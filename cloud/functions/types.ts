@@ -13,6 +13,7 @@ export interface CallOrigin {
   bucket: string
   caps: AddressCaps
 }
+import type { SheetLimits } from '../zone/sheet-limits'
 
 /**
  * Who a caller is. Visitors are everyone with an identity (WeChat OPENID, or the local signed
@@ -47,6 +48,8 @@ export interface CallContext {
   media?: MediaStorage
   /** Speaks an exhibit's text for its audio guide (local runtime with espeak-ng and lame). Absent: regenerating is refused, uploading still works. */
   speech?: SpeechSynthesiser
+  /** How large an imported spreadsheet may be (IMPORT_MAX_ROWS …); absent: zone/spreadsheet.ts's defaults. */
+  sheetLimits?: SheetLimits
 }
 
 export interface MediaStorage {

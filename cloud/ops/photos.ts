@@ -5,12 +5,15 @@ import crypto from 'node:crypto'
 
 export const PHOTO_MAX_BYTES = 8 * 1024 * 1024
 export const PHOTO_WIDTHS = [1280, 640] as const
+/** 60 megapixels: above what phone and camera photos of 8 MB have; a PNG of a few KB may declare 256 million. */
+export const PHOTO_MAX_PIXELS = 60_000_000
 const ACCEPTED = new Set(['jpeg', 'png', 'webp'])
 
 export const PhotoErrors = {
   PHOTO_TOO_LARGE: '图片不能超过 8 MB，请压缩后再上传',
   PHOTO_TYPE: '只能上传 JPG、PNG 或 WebP 图片',
   PHOTO_UNREADABLE: '无法读取这张图片，文件可能已损坏',
+  PHOTO_TOO_MANY_PIXELS: '图片像素过多（最多 6000 万像素），请缩小后再上传',
 } as const
 
 export type PhotoCheck = { ok: true; sizes: Array<{ width: number; buffer: Buffer }>; digest: string } | { ok: false; code: keyof typeof PhotoErrors }
@@ -22,13 +25,15 @@ export async function preparePhoto(input: Buffer): Promise<PhotoCheck> {
   // cache, scripts/server-launcher.js), where node 20 refuses a dynamic import.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const sharp = require('sharp') as typeof import('sharp').default
-  let format: string | undefined
+  let meta: { format?: string; width?: number; height?: number }
   try {
-    format = (await sharp(input).metadata()).format
+    meta = await sharp(input).metadata()
   } catch {
     return { ok: false, code: 'PHOTO_UNREADABLE' }
   }
-  if (!format || !ACCEPTED.has(format)) return { ok: false, code: 'PHOTO_TYPE' }
+  if (!meta.format || !ACCEPTED.has(meta.format)) return { ok: false, code: 'PHOTO_TYPE' }
+  // A pixel bomb decodes for seconds on every core: its header says so before any decoding.
+  if ((meta.width ?? 0) * (meta.height ?? 0) > PHOTO_MAX_PIXELS) return { ok: false, code: 'PHOTO_TOO_MANY_PIXELS' }
   const digest = crypto.createHash('sha256').update(input).digest('hex').slice(0, 12)
   try {
     const sizes = await Promise.all(

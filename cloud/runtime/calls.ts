@@ -53,7 +53,7 @@ export function callsInThisThread(options: { store: Store; config: RuntimeConfig
   return async ({ fn: name, body, bodyJson: _text, requestId, ...caller }) => {
     const fn = fns ? (Object.hasOwn(fns, name) ? fns[name] : undefined) : await loadFunction(name)
     if (!fn) return unknownFunction()
-    const result = await dispatch(fn, body ?? {}, { ...caller, store, now, requestId, keys: config.keys, media, speech: espeak })
+    const result = await dispatch(fn, body ?? {}, { ...caller, store, now, requestId, keys: config.keys, media, speech: espeak, sheetLimits: config.sheetLimits })
     return { status: statusFor(result), body: result }
   }
 }

@@ -4,6 +4,7 @@ import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
 import { addressCapsFrom, countFrom as count, DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
 import { DEFAULT_HASHING_BOUND, type HashingBound } from '../accounts/password'
+import { sheetLimitsFrom, type SheetLimits } from '../zone/sheet-limits'
 
 export interface RuntimeConfig {
   host: string
@@ -35,6 +36,8 @@ export interface RuntimeConfig {
   clockAt: string | null
   /** Run the cloud-function calls on their own thread (calls.ts); CALL_THREAD=off keeps them on the main thread (a one-core machine). */
   callThread: boolean
+  /** Spreadsheet imports: IMPORT_MAX_ROWS (data rows, default 20,000), IMPORT_HEAP_MB (the parsing worker's heap). */
+  sheetLimits: SheetLimits
 }
 
 const root = path.resolve(__dirname, '..', '..')
@@ -89,6 +92,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...capsFrom(env),
     clockAt: env.CLOCK_AT && env.NODE_ENV !== 'production' && !Number.isNaN(Date.parse(env.CLOCK_AT)) ? env.CLOCK_AT : null,
     callThread: !['off', '0', 'false'].includes((env.CALL_THREAD ?? '').toLowerCase()),
+    sheetLimits: sheetLimitsFrom(env),
     ...overrides,
   }
 }

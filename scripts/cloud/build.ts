@@ -9,6 +9,7 @@ import { build } from 'esbuild'
 import { functions } from '../../cloud/functions'
 import { jobs } from '../../cloud/jobs'
 import { FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
+import { SHEET_WORKER_FILE } from '../../cloud/zone/spreadsheet'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 /** Packages a bundle requires on use instead of carrying (the ranges of this repository's package.json). */
@@ -128,7 +129,12 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
     const openapi = job ? job.openapi : FUNCTION_OPENAPI[src.name] ?? []
     const trigger = job ? { name: job.trigger.name, type: 'timer' as const, config: job.trigger.config } : undefined
     const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8')
-    const onUse = Object.fromEntries(Object.entries(ON_USE_DEPENDENCIES).filter(([name]) => code.includes(`require("${name}")`) || code.includes(`import("${name}")`)))
+    // A function that reads spreadsheets starts their worker from a file beside its bundle; the worker requires exceljs.
+    const readsSheets = code.includes(SHEET_WORKER_FILE)
+    if (readsSheets) fs.copyFileSync(path.join(root, 'cloud', 'zone', SHEET_WORKER_FILE), path.join(dir, SHEET_WORKER_FILE))
+    const onUse = Object.fromEntries(
+      Object.entries(ON_USE_DEPENDENCIES).filter(([name]) => code.includes(`require("${name}")`) || code.includes(`import("${name}")`) || (readsSheets && name === 'exceljs')),
+    )
     fs.writeFileSync(
       path.join(dir, 'package.json'),
       `${JSON.stringify({ name: src.name, version: '1.0.0', private: true, description: GENERATED_MARK, main: 'index.js', dependencies: { 'wx-server-sdk': WX_SERVER_SDK_RANGE, ...onUse } }, null, 2)}\n`,

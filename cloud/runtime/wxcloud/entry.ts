@@ -15,6 +15,7 @@ import { CommonErrors } from '../../contracts/errors'
 import { fail } from '../../contracts/result'
 import { valueOutOfBounds } from '../json-bounds'
 import { addressBucket, addressCapsFrom, WECHAT_ADDRESS_CAPS } from '../rate-limit-policy'
+import { sheetLimitsFrom } from '../../zone/sheet-limits'
 
 /** The event shape of 云函数 HTTP 访问服务 (checked without loading the console's HTTP adapter). */
 const isHttpAccessEvent = (event: unknown): event is import('./http-access').HttpAccessEvent =>
@@ -122,7 +123,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     // Loaded on the first such call, so the mini-program's cold calls do not evaluate it.
     if (isHttpAccessEvent(event)) {
       const { allowedOrigins, handleHttpAccess } = await import('./http-access')
-      return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, requestId: context?.request_id })
+      return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, requestId: context?.request_id, sheetLimits: sheetLimitsFrom(env) })
     }
     // The platform hands the event over parsed: its depth and size are checked before anything
     // walks it (json-bounds.ts); HTTP access checks its body text the same way.
@@ -154,6 +155,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       platform: shared.platform,
       media,
       ...(address ? { origin: { bucket: addressBucket(address), caps: addressCapsFrom(env, WECHAT_ADDRESS_CAPS) } } : {}),
+      sheetLimits: sheetLimitsFrom(env),
     })
     // A refused role check tells the caller their own OPENID: what the operator must add to
     // ADMIN_OPENIDS / STAFF_OPENIDS (or the roles document) to grant the role.

@@ -14,6 +14,7 @@ import { fail, type Result } from '../../contracts/result'
 import type { KeyRing } from '../../booking/keys'
 import { dispatch } from '../../functions/dispatch'
 import type { CloudFunction, MediaStorage } from '../../functions/types'
+import type { SheetLimits } from '../../zone/sheet-limits'
 import type { Store } from '../../store/port'
 import { STATUS_BY_CODE } from '../failure-status'
 import { jsonTooDeep } from '../json-bounds'
@@ -66,6 +67,8 @@ export interface HttpAccessDeps {
   now?: () => Date
   media?: MediaStorage
   requestId?: string
+  /** Spreadsheet import limits (IMPORT_MAX_ROWS …); absent: the defaults. */
+  sheetLimits?: SheetLimits
 }
 
 const header = (event: HttpAccessEvent, name: string): string | undefined => {
@@ -143,6 +146,7 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
     keys: deps.keys,
     requestId: deps.requestId,
     media: deps.media,
+    sheetLimits: deps.sheetLimits,
   })
   // Refusals are answers (200) as on the local runtime; the console reads `ok`. Unlike statusFor, an
   // undeclared code is not turned into a 500 here: that needs every feature's catalogue in the bundle.

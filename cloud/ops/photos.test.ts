@@ -1,0 +1,42 @@
+// A pixel bomb: a PNG of a few KB that declares 16,000 × 16,000 pixels (256 million, under
+// sharp's own default limit) decodes for seconds on every core. It is refused from its header.
+import zlib from 'node:zlib'
+import { PhotoErrors, preparePhoto } from './photos'
+
+jest.setTimeout(60_000)
+
+/** A valid 1-bit grayscale PNG of width × height white pixels: tiny on disk, huge decoded. */
+function pixelBomb(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(8 + data.length + 4)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(zlib.crc32(body), 8 + data.length)
+    return out
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(width, 0)
+  ihdr.writeUInt32BE(height, 4)
+  ihdr[8] = 1 // bit depth
+  ihdr[9] = 0 // grayscale
+  const row = Buffer.alloc(1 + Math.ceil(width / 8), 0xff)
+  row[0] = 0 // filter: none
+  const raw = Buffer.alloc(row.length * height)
+  for (let y = 0; y < height; y++) row.copy(raw, y * row.length)
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))])
+}
+
+test('a 256-megapixel PNG of a few KB is refused from its header at once, in Chinese', async () => {
+  const bomb = pixelBomb(16_000, 16_000)
+  expect(bomb.length).toBeLessThan(100 * 1024)
+  const started = performance.now()
+  expect(await preparePhoto(bomb)).toEqual({ ok: false, code: 'PHOTO_TOO_MANY_PIXELS' })
+  expect(performance.now() - started).toBeLessThan(1_000)
+  expect(PhotoErrors.PHOTO_TOO_MANY_PIXELS).toMatch(/[\u4e00-\u9fa5]/)
+})
+
+test('a photo at the size cameras make is still prepared', async () => {
+  const photo = await preparePhoto(pixelBomb(4_000, 3_000))
+  expect(photo.ok && photo.sizes.map((s) => s.width)).toEqual([1280, 640])
+})
