@@ -9,6 +9,7 @@ import { build } from 'esbuild'
 import { functions } from '../../cloud/functions'
 import { jobs } from '../../cloud/jobs'
 import { FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
+import { variablesOfInputs } from './variables'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
 /** Packages a bundle requires on use instead of carrying (the ranges of this repository's package.json). */
@@ -91,6 +92,8 @@ export interface BuiltFunction {
   /** Seconds (config.json `timeout`). */
   timeout: number
   trigger?: { name: string; type: 'timer'; config: string }
+  /** Environment variables the bundle's own source files read (scripts/cloud/variables.ts). */
+  variables: string[]
 }
 
 export async function buildCloud(options: { root?: string; outDir?: string } = {}): Promise<BuiltFunction[]> {
@@ -108,7 +111,7 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
   for (const src of enumerateSources(root)) {
     const dir = path.join(outDir, src.name)
     fs.mkdirSync(dir, { recursive: true })
-    await build({
+    const result = await build({
       stdin: { contents: entryStub(src), resolveDir: root, loader: 'ts', sourcefile: `${src.name}.entry.ts` },
       absWorkingDir: root,
       bundle: true,
@@ -123,7 +126,9 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
       define: { 'process.env.NODE_ENV': '"production"' },
       outfile: path.join(dir, 'index.js'),
       logLevel: 'error',
+      metafile: true,
     })
+    const variables = variablesOfInputs(Object.keys(result.metafile.inputs), root)
     const job = src.kind === 'job' ? jobs[src.name] : undefined
     const openapi = job ? job.openapi : FUNCTION_OPENAPI[src.name] ?? []
     const trigger = job ? { name: job.trigger.name, type: 'timer' as const, config: job.trigger.config } : undefined
@@ -138,7 +143,7 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
     const config: Record<string, unknown> = { permissions: { openapi }, timeout }
     if (trigger) config.triggers = [trigger]
     fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`)
-    built.push({ name: src.name, kind: src.kind, dir, bytes: fs.statSync(path.join(dir, 'index.js')).size, openapi, timeout, trigger })
+    built.push({ name: src.name, kind: src.kind, dir, bytes: fs.statSync(path.join(dir, 'index.js')).size, openapi, timeout, trigger, variables })
   }
   return built
 }
