@@ -8,7 +8,7 @@ import path from 'node:path'
 import { build } from 'esbuild'
 import { functions } from '../../cloud/functions'
 import { jobs } from '../../cloud/jobs'
-import { FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
+import { CLOUD_NODE_VERSION, FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
 import { variablesOfInputs } from './variables'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
@@ -116,7 +116,7 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
       absWorkingDir: root,
       bundle: true,
       platform: 'node',
-      target: 'node16',
+      target: `node${CLOUD_NODE_VERSION.split('.').slice(0, 2).join('.')}`,
       format: 'cjs',
       // sharp (native), exceljs and music-metadata are loaded on use by the console's actions and installed by
       // WeChat from the function's package.json, not bundled.
