@@ -166,22 +166,22 @@ export function measureRequireMs(indexJs: string, runs = 5): number {
 }
 
 export const SIZE_TARGET_BYTES = 1024 * 1024
-export const REQUIRE_TARGET_MS = 150
 
 async function cli() {
   const built = await buildCloud()
   const rel = (p: string) => path.relative(ROOT, p)
   console.log(`云函数已生成到 ${rel(cloudfunctionRoot())}（每个函数一个文件夹，可在微信开发者工具中右键“上传并部署：云端安装依赖”）\n`)
-  console.log('函数           类型      大小(KB)  require 中位数(ms, 5 次冷启动)  开放接口 / 触发器')
+  console.log('函数           类型      大小(KB)  开放接口 / 触发器')
   let over = false
   for (const f of built) {
-    const ms = measureRequireMs(path.join(f.dir, 'index.js'))
-    const flag = f.bytes > SIZE_TARGET_BYTES || ms > REQUIRE_TARGET_MS ? '  ← 超出目标' : ''
+    // Sizes only: they are the same on every machine. Cold require time depends on the machine's
+    // load, so it is measured by `npm run bench:cloud`, never a reason for a build to fail.
+    const flag = f.bytes > SIZE_TARGET_BYTES ? '  ← 超出目标' : ''
     over ||= flag !== ''
     const extra = [...f.openapi, ...(f.trigger ? [`timer ${f.trigger.config}`] : [])].join(', ') || '-'
-    console.log(`${f.name.padEnd(14)} ${f.kind.padEnd(9)} ${(f.bytes / 1024).toFixed(1).padStart(8)}  ${ms.toFixed(1).padStart(12)}                    ${extra}${flag}`)
+    console.log(`${f.name.padEnd(14)} ${f.kind.padEnd(9)} ${(f.bytes / 1024).toFixed(1).padStart(8)}  ${extra}${flag}`)
   }
-  console.log(`\n目标：每个 index.js < 1 MB，require < ${REQUIRE_TARGET_MS} ms（不含 wx-server-sdk 自身加载）。`)
+  console.log(`\n目标：每个 index.js < 1 MB。冷启动 require 时间见 npm run bench:cloud。`)
   if (over) process.exitCode = 1
 }
 
