@@ -17,11 +17,11 @@ const ALL_VARS = {
   CONTENT_EDITOR_OPENIDS: '',
   ZONE_EDITOR_OPENIDS: '',
   WXACODE_ENV_VERSION: 'release',
-  REMINDER_TEMPLATE_ID: 'tmpl-remind',
+  REMINDER_TEMPLATE_ID: 'Rm4dEr_tEmPlAtE-iD-for-the-visit-reminder01',
   REMINDER_TEMPLATE_KEYS: '',
   MINIPROGRAM_STATE: 'formal',
   CONSOLE_ORIGIN: 'https://gxq-prod-1a2b.tcloudbaseapp.com',
-  CLOSURE_TEMPLATE_ID: 'tmpl-closure',
+  CLOSURE_TEMPLATE_ID: 'Cl0sUrE_tEmPlAtE-iD-for-closure-notices0001',
   H5_ORIGIN: '',
 }
 
@@ -55,8 +55,8 @@ describe('deploy:cloud --dry-run', () => {
     const common = { APP_SECRET: '***', ADMIN_OPENIDS: 'o-admin', WXACODE_ENV_VERSION: 'release', MINIPROGRAM_STATE: 'formal', CONSOLE_ORIGIN: ALL_VARS.CONSOLE_ORIGIN }
     // Each function gets what its code reads, with the shell's non-empty values.
     expect(varsOf('booking')).toEqual(common)
-    expect(varsOf('reminders')).toEqual({ ...common, REMINDER_TEMPLATE_ID: 'tmpl-remind' })
-    expect(varsOf('console')).toEqual({ ...common, CLOSURE_TEMPLATE_ID: 'tmpl-closure' })
+    expect(varsOf('reminders')).toEqual({ ...common, REMINDER_TEMPLATE_ID: ALL_VARS.REMINDER_TEMPLATE_ID })
+    expect(varsOf('console')).toEqual({ ...common, CLOSURE_TEMPLATE_ID: ALL_VARS.CLOSURE_TEMPLATE_ID })
     expect(out).not.toContain('do-not-print-me')
     expect(out).toContain('演练结束：未执行任何命令')
     expect(out).not.toContain('tcb login')
@@ -95,6 +95,10 @@ function guideExports(): Record<string, string> {
   const line = exportText.split('\n').find((l) => l.trim().startsWith('export ')) ?? ''
   const vars: Record<string, string> = {}
   for (const m of line.trim().slice('export '.length).matchAll(/([A-Z][A-Z0-9_]*)=('[^']*'|"[^"]*"|\S*)/g)) vars[m[1]] = m[2].replace(/^['"]|['"]$/g, '')
+  // What the operator fills in: each <placeholder> becomes a value of the kind it asks for.
+  for (const [k, v] of Object.entries(vars)) {
+    if (/[<…]/.test(v)) vars[k] = k.endsWith('_ORIGIN') ? `https://${k.toLowerCase().replace(/_/g, '-')}.example.cn` : k.endsWith('_TEMPLATE_ID') ? `${k.replace(/_/g, '')}xxxxxxxxxxxxxxxxxxxx` : `value-of-${k}`
+  }
   return vars
 }
 

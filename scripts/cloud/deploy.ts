@@ -7,14 +7,16 @@
 // wiped in the cloud; the script therefore refuses to run unless every variable it manages is
 // present (APP_SECRET non-empty; others may be set empty on purpose, meaning "not used").
 // --dry-run prints the config and commands without running anything; it needs neither
-// @cloudbase/cli nor credentials, but refuses on missing variables exactly like a real run.
+// @cloudbase/cli nor credentials, but runs the preflight (scripts/cloud/preflight.ts) and refuses on
+// its errors exactly like a real run.
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { CLOUD_NODE_RUNTIME } from '../../cloud/runtime/wxcloud/manifest'
 import { cloudVariable, isCloudVariable } from '../../cloud/runtime/wxcloud/variables'
 import { buildCloud, ROOT, type BuiltFunction } from './build'
-import { envVariablesFor, variableProblems } from './variables'
+import { formatFindings, preflight } from './preflight'
+import { envVariablesFor } from './variables'
 
 /** Written at the repository root; tcb runs from there, so functionRoot is relative to it. */
 export const CLOUDBASERC = path.join(ROOT, 'cloudbaserc.json')
@@ -70,11 +72,14 @@ async function cli(argv: string[]) {
     process.exit(2)
   }
   const built = (await buildCloud()).filter((f) => !only || only.includes(f.name))
-  const problems = variableProblems(built, process.env)
-  if (problems.length > 0) {
-    console.error(`拒绝部署${dryRun ? '（演练同样检查）' : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  // The preflight first (npm run cloud:preflight): any error stops the deploy, dry run included.
+  const findings = preflight({ env: process.env, built, dryRun })
+  const errors = findings.filter((f) => f.level === 'error')
+  if (errors.length > 0) {
+    console.error(`拒绝部署${dryRun ? '（演练同样检查）' : ''}：\n${errors.map((p) => `  - [${p.check}] ${p.message}`).join('\n')}`)
     process.exit(2)
   }
+  console.log(`预检（npm run cloud:preflight）：\n${formatFindings(findings)}\n`)
   const config = cloudbaserc(envId || '<TCB_ENV_ID>', built)
   const commands = deployCommands(envId || '<TCB_ENV_ID>', built)
   console.log(`${dryRun ? '[演练] ' : ''}部署 ${built.length} 个云函数到环境 ${envId || '<TCB_ENV_ID>'}：`)
