@@ -39,7 +39,7 @@ describe('cloud:preflight', () => {
   })
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }))
   const marker = (info: object) => fs.writeFileSync(path.join(release, 'release.json'), JSON.stringify(info))
-  const run = (env: Record<string, string | undefined>) => preflight({ env: env as NodeJS.ProcessEnv, built, releaseDir: release })
+  const run = (env: Record<string, string | undefined>, dryRun = false) => preflight({ env: env as NodeJS.ProcessEnv, built, releaseDir: release, dryRun })
   const errors = (f: Finding[]) => f.filter((x) => x.level === 'error').map((x) => `[${x.check}] ${x.message}`)
 
   it('passes a complete setup whose release build matches, and still asks to confirm the open-API permissions by a DevTools upload', () => {
@@ -69,6 +69,6 @@ describe('cloud:preflight', () => {
     const found = errors(run(rest)).join('\n')
     expect(found).toContain('[变量] CONSOLE_ORIGIN 未出现在当前环境中')
     expect(found).toContain('[环境] 未设置 TCB_ENV_ID')
-    expect(errors(preflight({ env: { ...rest, CONSOLE_ORIGIN: GOOD.CONSOLE_ORIGIN } as NodeJS.ProcessEnv, built, releaseDir: release, dryRun: true }))).toEqual([])
+    expect(errors(run({ ...rest, CONSOLE_ORIGIN: GOOD.CONSOLE_ORIGIN }, true))).toEqual([])
   })
 })
