@@ -70,6 +70,7 @@ export const CLOUD_VARIABLES: Record<CloudVariableName, CloudVariable> = catalog
 export const NOT_FOR_THE_CLOUD: Record<string, string> = {
   NODE_ENV: 'build:cloud 在打包时固定为 production',
   APP_KEYS_FILE: '本地运行时的密钥文件路径；云函数没有这个文件，用 APP_KEYS',
+  SCF_FUNCTIONNAME: '由云函数运行环境自动设置（当前函数名），不由部署发送',
 }
 
 /** At least one of these must be non-empty: the key ring (or the legacy single secret). */
