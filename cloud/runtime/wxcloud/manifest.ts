@@ -7,7 +7,7 @@ export const FUNCTION_OPENAPI: Record<string, string[]> = {
 /**
  * Timeout (seconds) of every deployed function, written into each config.json by build:cloud and
  * into cloudbaserc.json by deploy:cloud. The platform default is 3 s, too short for all of these:
- * - timers (reminders, noShows) and admin run long loops — up to 2,000 subscribe sends one by one,
+ * - timers (reminders, noShows) and admin run long loops — subscribe sends five at a time until 45 s (the next run resumes),
  *   the no-show sweep built around a 30 s budget, one mini-program code + upload per exhibit: 60 s,
  *   the most a timer-triggered cloud function may run;
  * - booking and staff do a handful of guarded writes, but a release-morning rush queues them: 10 s;
