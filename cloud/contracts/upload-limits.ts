@@ -15,11 +15,12 @@ export const LOCAL_UPLOAD_MAX_BYTES = 8 * 1024 * 1024
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
 
 /** The limit for a console whose functions are at `apiBase` ('/api' = the local runtime serving it). */
-export function uploadLimitFor(apiBase: string): { maxBytes: number; message: string } {
+export function uploadLimitFor(apiBase: string): { maxBytes: number; maxText: string; message: string } {
   const cloud = /^https?:\/\//.test(apiBase)
   const maxBytes = cloud ? CLOUD_UPLOAD_MAX_BYTES : LOCAL_UPLOAD_MAX_BYTES
   return {
     maxBytes,
+    maxText: mb(maxBytes),
     message: cloud
       ? `文件不能超过 ${mb(maxBytes)}：云函数单次请求最多 6 MB，文件按 base64 发送会变大约三分之一。请压缩后再上传，或在本地运行的后台上传`
       : `文件不能超过 ${mb(maxBytes)}，请压缩后再上传`,

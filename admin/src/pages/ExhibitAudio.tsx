@@ -67,7 +67,7 @@ function AudioTrackRow({ exhibit, lang, onSaved }: { exhibit: Exhibit; lang: Gui
           }}
         >
           <Button loading={busy === 'upload'} aria-label={`上传${label}录音`}>
-            上传录音（MP3/M4A/AAC，≤ 8 MB）
+            上传录音（MP3/M4A/AAC，≤ {LIMIT.maxText}）
           </Button>
         </Upload>
         <Button

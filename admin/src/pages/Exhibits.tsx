@@ -245,7 +245,7 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
             return false
           }}
         >
-          <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ 8 MB）</Button>
+          <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ {uploadLimitFor(API_BASE).maxText}）</Button>
         </Upload>
       </Space>
       <ExhibitAudio exhibit={exhibit} onSaved={onSaved} />
