@@ -7,6 +7,10 @@ import { mediaBaseFor } from './media-base'
 const root = path.resolve(__dirname, '..')
 // Shared types and pure rules live outside src; Taro compiles only src unless told.
 const contracts = path.join(root, 'cloud/contracts')
+// `npm run build:weapp:release` (scripts/build-weapp-release.ts) sets this: the upload build goes to
+// the folder project.config.json points DevTools at; every other weapp build (tests, dev) goes to
+// dist/weapp with a tourist-appid project file, so DevTools cannot upload one by mistake.
+const release = process.env.TARO_ENV === 'weapp' && process.env.WEAPP_RELEASE === '1'
 
 // One codebase, two targets: each build writes to its own folder so both can coexist.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -18,13 +22,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    outputRoot: release ? 'dist/weapp-release' : `dist/${process.env.TARO_ENV}`,
+    // Which project file Taro copies into the output: see `release` above.
+    projectConfigName: release ? 'project.config.json' : 'config/project.dev.config.json',
     plugins: [],
     defineConstants: {
       MEDIA_BASE: JSON.stringify(media.base),
       H5_ORIGIN: JSON.stringify(process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'),
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID ?? ''),
+      CLOSURE_TEMPLATE_ID: JSON.stringify(process.env.CLOSURE_TEMPLATE_ID ?? ''),
     },
     alias: {
       '@': path.join(root, 'src'),

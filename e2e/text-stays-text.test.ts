@@ -3,12 +3,13 @@
 // a company spreadsheet through the import) on one real server; then the visitor pages (zh and
 // en), the scan landing /e/<code>, the console and the printable code sheet are opened in Chromium.
 // Each payload calls alert(): a 'dialog' on any page is a script that ran.
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createAccount } from '../cloud/accounts/service'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { openSqliteStore } from '../cloud/store/sqlite'
-import { readSheet } from '../scripts/spreadsheet'
+import { readSheet } from '../cloud/zone/spreadsheet'
 import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, ROOT, shoot, startServer, type RunningServer } from './harness'
 
 /** The classic stored-XSS probe; the tag names the field, so a failure says which one ran. */
@@ -76,7 +77,10 @@ const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`
 
 /** The spreadsheet template with one row changed, as the CSV an operator would upload. */
 async function templateWith(file: string, id: string, change: (row: Record<string, string>) => void): Promise<string> {
-  const sheet = await readSheet(path.join(ROOT, 'data', 'templates', file))
+  const templatePath = path.join(ROOT, 'data', 'templates', file)
+  const read = await readSheet({ name: file, data: fs.readFileSync(templatePath) })
+  if (!read.ok) throw new Error(`${file}：${read.error.message}`)
+  const sheet = read.data
   const row = sheet.rows.find((r) => Object.values(r)[0] === id)
   if (!row) throw new Error(`${file} 中没有 ${id}`)
   change(row)

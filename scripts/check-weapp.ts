@@ -8,8 +8,8 @@ import { parse } from 'acorn'
 const root = path.resolve(__dirname, '..')
 const problems: string[] = []
 
-const project = JSON.parse(fs.readFileSync(path.join(root, 'project.config.json'), 'utf8')) as { miniprogramRoot: string; cloudfunctionRoot: string }
-const dist = path.join(root, project.miniprogramRoot)
+// The test build (npm test builds dist/weapp; the upload build, dist/weapp-release, is made the same way).
+const dist = path.join(root, process.env.WEAPP_DIR ?? 'dist/weapp')
 const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as {
   pages: string[]
   subPackages?: { root: string; pages: string[] }[]

@@ -29,8 +29,10 @@ const steps: Step[] = [
   { name: 'lint', cmd: bin('eslint'), args: ['.', '--max-warnings', '0'] },
   jest('unit+cloud', ['unit', 'cloud']),
   { name: 'build:h5', cmd: bin('taro'), args: ['build', '--type', 'h5'], env: { NODE_ENV: 'production' } },
-  // The weapp harness (e2e/weapp) needs a reminder template id in the build to see the app ask for it.
-  { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production', REMINDER_TEMPLATE_ID: 'harness-visit-reminder' } },
+  // The weapp harness (e2e/weapp) needs a reminder template id and an environment id in the build to see
+  // the app ask for it and call its functions. Fake ones: this test build goes to dist/weapp under a
+  // tourist appid; the upload build is npm run build:weapp:release (dist/weapp-release), which refuses them.
+  { name: 'build:weapp', cmd: bin('taro'), args: ['build', '--type', 'weapp'], env: { NODE_ENV: 'production', REMINDER_TEMPLATE_ID: 'harness-visit-reminder', CLOUD_ENV: 'harness-env' } },
   { name: 'build:admin', cmd: bin('vite'), args: ['build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'] },
   { name: 'size', cmd: bin('tsx'), args: ['scripts/size.ts', '--check'] },
   { name: 'weapp-check', cmd: bin('tsx'), args: ['scripts/check-weapp.ts'] },

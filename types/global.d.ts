@@ -24,3 +24,5 @@ declare const H5_ORIGIN: string
 declare const CLOUD_ENV: string
 /** The subscription-message template for visit reminders (mini-program admin console); '' = none. */
 declare const REMINDER_TEMPLATE_ID: string
+/** The closure-notice subscribe template id (defineConstants; empty = never asked). */
+declare const CLOSURE_TEMPLATE_ID: string

@@ -46,5 +46,10 @@ export const addMinutes = (instant: Date, minutes: number): Date => new Date(ins
 
 const textMemo = memo((iso) => dayjs(iso).tz(TZ).format('M月D日 HH:mm'))
 
+const fullTextMemo = memo((iso) => dayjs(iso).tz(TZ).format('YYYY年M月D日 HH:mm'))
+
+/** `2026年11月27日 08:00` in Beijing time: the form of a subscribe message's `time` field (the year included). */
+export const beijingDateTimeText = (instant: Date | string): string => fullTextMemo(typeof instant === 'string' ? new Date(instant).toISOString() : instant.toISOString())
+
 /** `11月27日 08:00` in Beijing time. */
 export const beijingText = (instant: Date | string): string => textMemo(typeof instant === 'string' ? new Date(instant).toISOString() : instant.toISOString())

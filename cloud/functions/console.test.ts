@@ -175,6 +175,10 @@ describe('closing a day', () => {
     expect((await env.store.booking.getBooking(other))?.status).toBe('confirmed')
     const messages = await env.store.outbox.pending(100)
     expect(messages.filter((m) => m.kind === 'closure-notice').map((m) => m.touser).sort()).toEqual(['alice', 'bob'])
+    // subscribeMessage's `time` field is documented with the year (e.g. 2019年10月1日 15:01): without it the send is refused.
+    for (const m of messages.filter((x) => x.kind === 'closure-notice')) {
+      expect((m.data as Record<string, { value: string }>).time2.value).toMatch(new RegExp(`^${FRI.slice(0, 4)}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}$`))
+    }
     void b
     // The calendar now shows the day closed with the reason, and booking it is refused.
     const cal = await call('booking', 'calendar', {}, { openid: null, now: NOW })

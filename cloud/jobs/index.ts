@@ -8,11 +8,15 @@ import type { CloudJob } from './types'
 
 export type { CloudJob, JobContext } from './types'
 
+/** How long one reminders run keeps starting sends (its timeout is 60 s). */
+export const SEND_BUDGET_MS = 45_000
+
 export const reminders: CloudJob = {
   description: '参观前一天发送到访提醒（订阅消息）',
-  // 10:00 daily. The job computes "tomorrow" in Asia/Shanghai itself, so it is right whichever
-  // zone the trigger is evaluated in.
-  trigger: { name: 'dailyVisitReminders', config: '0 0 10 * * * *' },
+  // Every 10 minutes from 10:00 to 10:50: the first run queues tomorrow's reminders, each run sends
+  // until its deadline and the next resumes (queueing is idempotent: one id per booking). The job
+  // computes "tomorrow" in Asia/Shanghai itself, so it is right whichever zone the trigger uses.
+  trigger: { name: 'dailyVisitReminders', config: '0 */10 10 * * * *' },
   openapi: ['subscribeMessage.send'],
   async run({ store, now, platform, env }) {
     const template = reminderTemplateFromEnv(env)
@@ -21,7 +25,10 @@ export const reminders: CloudJob = {
       ? { skipped: '未配置 REMINDER_TEMPLATE_ID' }
       : await queueVisitReminders({ visits, outbox: store.outbox, template, now: now() })
     const send = platform.sendSubscribeMessage
-    const drained = send ? await drainOutbox({ outbox: store.outbox, send: (m) => send(m), now }) : { skipped: '无法发送订阅消息' }
+    // Stop starting sends 45 s into the run: the function's timeout is 60 s (manifest.ts), and a send
+    // cut off by the timeout would be neither settled nor known to have gone out.
+    const deadline = new Date(now().getTime() + SEND_BUDGET_MS)
+    const drained = send ? await drainOutbox({ outbox: store.outbox, send: (m) => send(m), now, deadline }) : { skipped: '无法发送订阅消息' }
     return { queued, drained }
   },
 }

@@ -15,7 +15,7 @@ import { BOOKING_STATUS_LABEL } from '../contracts/booking'
 import type { CloseDayResult } from '../contracts/ops'
 import { loadBookingConfig, saveBookingConfig } from '../booking/config'
 import { sessionRef } from '../booking/calendar'
-import { beijingText } from '../booking/time'
+import { beijingDateTimeText } from '../booking/time'
 import type { BookingRecord, Store } from '../store/port'
 
 export const CLOSED_CODE = 'MUSEUM_CLOSED'
@@ -70,7 +70,8 @@ export async function cancelBookingsOfClosedDay(store: Store, day: string, reaso
       page: `/booking/pages/ticket/index?id=${booking.id}`,
       data: {
         thing1: { value: (ref?.template.name ?? '参观场次').slice(0, 20) },
-        time2: { value: beijingText(booking.sessionStart) },
+        // `time` values carry the year (subscribeMessage.send's documented format, e.g. 2019年10月1日 15:01).
+        time2: { value: beijingDateTimeText(booking.sessionStart) },
         phrase3: { value: BOOKING_STATUS_LABEL.cancelled },
         thing4: { value: reason.slice(0, 20) },
       },

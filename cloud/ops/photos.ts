@@ -14,6 +14,8 @@ export const PhotoErrors = {
   PHOTO_TYPE: '只能上传 JPG、PNG 或 WebP 图片',
   PHOTO_UNREADABLE: '无法读取这张图片，文件可能已损坏',
   PHOTO_TOO_MANY_PIXELS: '图片像素过多（最多 6000 万像素），请缩小后再上传',
+  PHOTO_PROCESSOR_UNAVAILABLE:
+    '服务器上的图片处理组件（sharp）无法加载，照片未保存。请确认 console 云函数的运行环境为 Nodejs20.19 并已“云端安装依赖”（见 docs/wechat-cloud.md），或在本地运行的后台上传',
 } as const
 
 export type PhotoCheck = { ok: true; sizes: Array<{ width: number; buffer: Buffer }>; digest: string } | { ok: false; code: keyof typeof PhotoErrors }
@@ -23,8 +25,16 @@ export async function preparePhoto(input: Buffer): Promise<PhotoCheck> {
   // Loaded on use: a native module, kept out of the bundles (an npm dependency of the cloud
   // function). require, not import(): the local runtime's bundle runs as a vm script (its code
   // cache, scripts/server-launcher.js), where node 20 refuses a dynamic import.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const sharp = require('sharp') as typeof import('sharp').default
+  // A native module can fail to load where its prebuilt binary does not fit (Node or glibc of the
+  // cloud runtime): refuse this upload in words, leave everything as it was.
+  let sharp: typeof import('sharp').default
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sharp = require('sharp') as typeof import('sharp').default
+  } catch (error) {
+    console.error('sharp could not be loaded', error)
+    return { ok: false, code: 'PHOTO_PROCESSOR_UNAVAILABLE' }
+  }
   let meta: { format?: string; width?: number; height?: number }
   try {
     meta = await sharp(input).metadata()

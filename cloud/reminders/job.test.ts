@@ -69,6 +69,38 @@ describe('visit reminders (fake visit source, real SQLite outbox)', () => {
     expect(await drainOutbox({ outbox: env.store.outbox, send, now: () => now })).toMatchObject({ sent: 0, failed: 0 })
   })
 
+  it('sends several at once (bounded), stops taking new ones at the deadline, and the next run resumes where it stopped', async () => {
+    const visits = { listVisitsOn: async () => Array.from({ length: 30 }, (_, i) => visit(`v${String(i).padStart(2, '0')}`)) }
+    await queueVisitReminders({ visits, outbox: env.store.outbox, template, now })
+    // A clock that moves one second per message sent: the run's deadline falls after 12 sends.
+    let clock = now.getTime()
+    const tick = () => new Date(clock)
+    let inFlight = 0
+    let maxInFlight = 0
+    const sentIds: string[] = []
+    const send = async (m: OutboxMessage) => {
+      inFlight++
+      maxInFlight = Math.max(maxInFlight, inFlight)
+      await Promise.resolve()
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      sentIds.push(m.id)
+      clock += 1000
+      inFlight--
+    }
+    const first = await drainOutbox({ outbox: env.store.outbox, send, now: tick, concurrency: 4, deadline: new Date(now.getTime() + 12_000) })
+    expect(maxInFlight).toBeGreaterThan(1)
+    expect(maxInFlight).toBeLessThanOrEqual(4)
+    expect(first.stoppedAtDeadline).toBe(true)
+    // Those in flight at the deadline finish; nothing new starts after it.
+    expect(first.sent).toBeGreaterThanOrEqual(12)
+    expect(first.sent).toBeLessThan(12 + 4)
+    expect((await env.store.outbox.pending(100)).length).toBe(30 - first.sent)
+    const second = await drainOutbox({ outbox: env.store.outbox, send, now: tick, concurrency: 4, deadline: new Date(clock + 60_000) })
+    expect(second).toMatchObject({ sent: 30 - first.sent, failed: 0, stoppedAtDeadline: false })
+    expect(new Set(sentIds).size).toBe(30)
+    expect(sentIds).toHaveLength(30)
+  })
+
   it('the timer job says plainly when no template is configured', async () => {
     const sendCalls: OutboxMessage[] = []
     const platform = { sendSubscribeMessage: async (m: OutboxMessage) => void sendCalls.push(m) }

@@ -10,6 +10,8 @@ import { DIST, MAX_SETDATA_BYTES, type SetDataRecord } from './mini-program'
  * builds weapp with it (scripts/test-all.ts); any other id would do.
  */
 export const HARNESS_TEMPLATE_ID = 'harness-visit-reminder'
+/** The cloud environment id the harness build carries: without one the app makes no cloud calls. */
+export const HARNESS_CLOUD_ENV = 'harness-env'
 
 const ROOT = path.resolve(__dirname, '..', '..')
 
@@ -20,7 +22,7 @@ export function ensureWeappBuild(): void {
   execFileSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', 'weapp'], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production', REMINDER_TEMPLATE_ID: HARNESS_TEMPLATE_ID },
+    env: { ...process.env, NODE_ENV: 'production', REMINDER_TEMPLATE_ID: HARNESS_TEMPLATE_ID, CLOUD_ENV: HARNESS_CLOUD_ENV },
   })
 }
 

@@ -8,7 +8,8 @@ import path from 'node:path'
 import { build } from 'esbuild'
 import { functions } from '../../cloud/functions'
 import { jobs } from '../../cloud/jobs'
-import { FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
+import { CLOUD_NODE_VERSION, FUNCTION_OPENAPI, timeoutOf, WX_SERVER_SDK_RANGE } from '../../cloud/runtime/wxcloud/manifest'
+import { variablesOfInputs } from './variables'
 import { SHEET_WORKER_FILE } from '../../cloud/zone/spreadsheet'
 
 export const ROOT = path.resolve(__dirname, '..', '..')
@@ -92,6 +93,8 @@ export interface BuiltFunction {
   /** Seconds (config.json `timeout`). */
   timeout: number
   trigger?: { name: string; type: 'timer'; config: string }
+  /** Environment variables the bundle's own source files read (scripts/cloud/variables.ts). */
+  variables: string[]
 }
 
 export async function buildCloud(options: { root?: string; outDir?: string } = {}): Promise<BuiltFunction[]> {
@@ -109,12 +112,12 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
   for (const src of enumerateSources(root)) {
     const dir = path.join(outDir, src.name)
     fs.mkdirSync(dir, { recursive: true })
-    await build({
+    const result = await build({
       stdin: { contents: entryStub(src), resolveDir: root, loader: 'ts', sourcefile: `${src.name}.entry.ts` },
       absWorkingDir: root,
       bundle: true,
       platform: 'node',
-      target: 'node16',
+      target: `node${CLOUD_NODE_VERSION.split('.').slice(0, 2).join('.')}`,
       format: 'cjs',
       // sharp (native), exceljs and music-metadata are loaded on use by the console's actions and installed by
       // WeChat from the function's package.json, not bundled.
@@ -124,7 +127,9 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
       define: { 'process.env.NODE_ENV': '"production"' },
       outfile: path.join(dir, 'index.js'),
       logLevel: 'error',
+      metafile: true,
     })
+    const variables = variablesOfInputs(Object.keys(result.metafile.inputs), root)
     const job = src.kind === 'job' ? jobs[src.name] : undefined
     const openapi = job ? job.openapi : FUNCTION_OPENAPI[src.name] ?? []
     const trigger = job ? { name: job.trigger.name, type: 'timer' as const, config: job.trigger.config } : undefined
@@ -144,7 +149,7 @@ export async function buildCloud(options: { root?: string; outDir?: string } = {
     const config: Record<string, unknown> = { permissions: { openapi }, timeout }
     if (trigger) config.triggers = [trigger]
     fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`)
-    built.push({ name: src.name, kind: src.kind, dir, bytes: fs.statSync(path.join(dir, 'index.js')).size, openapi, timeout, trigger })
+    built.push({ name: src.name, kind: src.kind, dir, bytes: fs.statSync(path.join(dir, 'index.js')).size, openapi, timeout, trigger, variables })
   }
   return built
 }
@@ -167,22 +172,22 @@ export function measureRequireMs(indexJs: string, runs = 5): number {
 }
 
 export const SIZE_TARGET_BYTES = 1024 * 1024
-export const REQUIRE_TARGET_MS = 150
 
 async function cli() {
   const built = await buildCloud()
   const rel = (p: string) => path.relative(ROOT, p)
   console.log(`云函数已生成到 ${rel(cloudfunctionRoot())}（每个函数一个文件夹，可在微信开发者工具中右键“上传并部署：云端安装依赖”）\n`)
-  console.log('函数           类型      大小(KB)  require 中位数(ms, 5 次冷启动)  开放接口 / 触发器')
+  console.log('函数           类型      大小(KB)  开放接口 / 触发器')
   let over = false
   for (const f of built) {
-    const ms = measureRequireMs(path.join(f.dir, 'index.js'))
-    const flag = f.bytes > SIZE_TARGET_BYTES || ms > REQUIRE_TARGET_MS ? '  ← 超出目标' : ''
+    // Sizes only: they are the same on every machine. Cold require time depends on the machine's
+    // load, so it is measured by `npm run bench:cloud`, never a reason for a build to fail.
+    const flag = f.bytes > SIZE_TARGET_BYTES ? '  ← 超出目标' : ''
     over ||= flag !== ''
     const extra = [...f.openapi, ...(f.trigger ? [`timer ${f.trigger.config}`] : [])].join(', ') || '-'
-    console.log(`${f.name.padEnd(14)} ${f.kind.padEnd(9)} ${(f.bytes / 1024).toFixed(1).padStart(8)}  ${ms.toFixed(1).padStart(12)}                    ${extra}${flag}`)
+    console.log(`${f.name.padEnd(14)} ${f.kind.padEnd(9)} ${(f.bytes / 1024).toFixed(1).padStart(8)}  ${extra}${flag}`)
   }
-  console.log(`\n目标：每个 index.js < 1 MB，require < ${REQUIRE_TARGET_MS} ms（不含 wx-server-sdk 自身加载）。`)
+  console.log(`\n目标：每个 index.js < 1 MB。冷启动 require 时间见 npm run bench:cloud。`)
   if (over) process.exitCode = 1
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { functions } from '../../cloud/functions'
 import { jobs } from '../../cloud/jobs'
+import { CLOUD_VARIABLES } from '../../cloud/runtime/wxcloud/variables'
 import { ROOT } from './build'
 
 jest.setTimeout(90_000)
@@ -16,14 +17,17 @@ const ALL_VARS = {
   CONTENT_EDITOR_OPENIDS: '',
   ZONE_EDITOR_OPENIDS: '',
   WXACODE_ENV_VERSION: 'release',
-  REMINDER_TEMPLATE_ID: '',
+  REMINDER_TEMPLATE_ID: 'Rm4dEr_tEmPlAtE-iD-for-the-visit-reminder01',
   REMINDER_TEMPLATE_KEYS: '',
   MINIPROGRAM_STATE: 'formal',
+  CONSOLE_ORIGIN: 'https://gxq-prod-1a2b.tcloudbaseapp.com',
+  CLOSURE_TEMPLATE_ID: 'Cl0sUrE_tEmPlAtE-iD-for-closure-notices0001',
+  H5_ORIGIN: '',
 }
 
 function deploy(args: string[], vars: Record<string, string | undefined>, pathDirs = '/usr/bin:/bin') {
   const env: NodeJS.ProcessEnv = { ...process.env, TCB_ENV_ID: 'gxq-prod-1a2b', TCB_SECRET_ID: '', TCB_SECRET_KEY: '', PATH: pathDirs }
-  for (const k of Object.keys(ALL_VARS)) delete env[k]
+  for (const k of [...Object.keys(ALL_VARS), ...Object.keys(CLOUD_VARIABLES)]) delete env[k]
   for (const [k, v] of Object.entries(vars)) if (v !== undefined) env[k] = v
   try {
     return { status: 0, out: execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/deploy.ts', ...args], { cwd: ROOT, env, encoding: 'utf8', stdio: 'pipe' }), err: '' }
@@ -47,7 +51,12 @@ describe('deploy:cloud --dry-run', () => {
     const timeouts = Object.fromEntries(config.functions.map((f: { name: string; timeout: number }) => [f.name, f.timeout]))
     expect(timeouts).toMatchObject({ admin: 60, reminders: 60, noShows: 60, booking: 10, staff: 10 })
     expect(config.functions.find((f: { name: string }) => f.name === 'noShows').triggers).toEqual([expect.objectContaining({ name: 'noShowSweep', type: 'timer' })])
-    expect(config.functions[0].envVariables).toEqual({ APP_SECRET: '***', ADMIN_OPENIDS: 'o-admin', WXACODE_ENV_VERSION: 'release', MINIPROGRAM_STATE: 'formal' })
+    const varsOf = (name: string) => config.functions.find((f: { name: string }) => f.name === name).envVariables
+    const common = { APP_SECRET: '***', ADMIN_OPENIDS: 'o-admin', WXACODE_ENV_VERSION: 'release', MINIPROGRAM_STATE: 'formal', CONSOLE_ORIGIN: ALL_VARS.CONSOLE_ORIGIN }
+    // Each function gets what its code reads, with the shell's non-empty values.
+    expect(varsOf('booking')).toEqual(common)
+    expect(varsOf('reminders')).toEqual({ ...common, REMINDER_TEMPLATE_ID: ALL_VARS.REMINDER_TEMPLATE_ID })
+    expect(varsOf('console')).toEqual({ ...common, CLOSURE_TEMPLATE_ID: ALL_VARS.CLOSURE_TEMPLATE_ID })
     expect(out).not.toContain('do-not-print-me')
     expect(out).toContain('演练结束：未执行任何命令')
     expect(out).not.toContain('tcb login')
@@ -71,8 +80,50 @@ describe('deploy:cloud --dry-run', () => {
   it('refuses when a managed variable is absent from the shell (it would be cleared), and accepts it set empty on purpose', () => {
     const { status, err } = deploy(['--dry-run'], { ...ALL_VARS, STAFF_OPENIDS: undefined, REMINDER_TEMPLATE_ID: undefined })
     expect(status).toBe(2)
-    expect(err).toContain('STAFF_OPENIDS、REMINDER_TEMPLATE_ID 未出现在当前环境中')
+    expect(err).toContain('REMINDER_TEMPLATE_ID 未出现在当前环境中（读取它的云函数：reminders）')
+    expect(err).toContain('STAFF_OPENIDS 未出现在当前环境中')
     expect(deploy(['--dry-run'], ALL_VARS).status).toBe(0)
+  })
+})
+
+/** The export line(s) of the guide's §3 (docs/wechat-cloud.md), exactly as an operator would paste them. */
+function guideExports(): Record<string, string> {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/wechat-cloud.md'), 'utf8')
+  const section = doc.slice(doc.indexOf('## 3. Scripted deploy'))
+  const block = section.slice(section.indexOf('```bash') + 7, section.indexOf('```', section.indexOf('```bash') + 7))
+  const exportText = block.split('\n').filter((l) => !l.trim().startsWith('#')).join('\n').replace(/\\\n/g, ' ')
+  const line = exportText.split('\n').find((l) => l.trim().startsWith('export ')) ?? ''
+  const vars: Record<string, string> = {}
+  for (const m of line.trim().slice('export '.length).matchAll(/([A-Z][A-Z0-9_]*)=('[^']*'|"[^"]*"|\S*)/g)) vars[m[1]] = m[2].replace(/^['"]|['"]$/g, '')
+  // What the operator fills in: each <placeholder> becomes a value of the kind it asks for.
+  for (const [k, v] of Object.entries(vars)) {
+    if (/[<…]/.test(v)) vars[k] = k.endsWith('_ORIGIN') ? `https://${k.toLowerCase().replace(/_/g, '-')}.example.cn` : k.endsWith('_TEMPLATE_ID') ? `${k.replace(/_/g, '')}xxxxxxxxxxxxxxxxxxxx` : `value-of-${k}`
+  }
+  return vars
+}
+
+describe("deploy:cloud with the guide's own exports", () => {
+  it('is accepted, and keeps CONSOLE_ORIGIN and CLOSURE_TEMPLATE_ID on the functions that read them (the CLI replaces the whole set)', () => {
+    const exported = guideExports()
+    expect(exported.CONSOLE_ORIGIN).toBeTruthy()
+    expect(exported.CLOSURE_TEMPLATE_ID).toBeTruthy()
+    const { status, out, err } = deploy(['--dry-run'], exported)
+    expect(err).toBe('')
+    expect(status).toBe(0)
+    const config = JSON.parse(out.slice(out.indexOf('{'), out.indexOf('\n}\n') + 2))
+    const varsOf = (name: string) => config.functions.find((f: { name: string }) => f.name === name).envVariables
+    // The console's browser calls come through HTTP access to these two: without it every call is 403 FORBIDDEN_ORIGIN.
+    for (const name of ['console', 'accounts']) expect(varsOf(name).CONSOLE_ORIGIN).toBe(exported.CONSOLE_ORIGIN)
+    expect(varsOf('console').CLOSURE_TEMPLATE_ID).toBe(exported.CLOSURE_TEMPLATE_ID)
+  })
+
+  it('refuses when a variable some function reads is missing from the shell, naming it and the functions that read it', () => {
+    const { CONSOLE_ORIGIN: _dropped, ...rest } = guideExports()
+    void _dropped
+    const { status, err } = deploy(['--dry-run'], rest)
+    expect(status).toBe(2)
+    expect(err).toContain('CONSOLE_ORIGIN')
+    expect(err).toContain('console')
   })
 })
 

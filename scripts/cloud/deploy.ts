@@ -7,35 +7,21 @@
 // wiped in the cloud; the script therefore refuses to run unless every variable it manages is
 // present (APP_SECRET non-empty; others may be set empty on purpose, meaning "not used").
 // --dry-run prints the config and commands without running anything; it needs neither
-// @cloudbase/cli nor credentials, but refuses on missing variables exactly like a real run.
+// @cloudbase/cli nor credentials, but runs the preflight (scripts/cloud/preflight.ts) and refuses on
+// its errors exactly like a real run.
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { CLOUD_NODE_RUNTIME } from '../../cloud/runtime/wxcloud/manifest'
+import { cloudVariable, isCloudVariable } from '../../cloud/runtime/wxcloud/variables'
 import { buildCloud, ROOT, type BuiltFunction } from './build'
-
-/** Function environment variables the deploy manages; every deploy sends the complete set. */
-export const PASSED_ENV = ['APP_KEYS', 'APP_SECRET', 'ADMIN_OPENIDS', 'STAFF_OPENIDS', 'BOOKING_OPERATOR_OPENIDS', 'CONTENT_EDITOR_OPENIDS', 'ZONE_EDITOR_OPENIDS', 'WXACODE_ENV_VERSION', 'REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS', 'MINIPROGRAM_STATE']
-/** The keys: at least one must be non-empty (APP_KEYS, the key ring, or the legacy APP_SECRET);
- *  without them booking answers NOT_CONFIGURED and tickets cannot be checked. */
-export const KEY_ENV = ['APP_KEYS', 'APP_SECRET']
-
-/** What is wrong with the deploying shell's variables, in words an operator can act on; [] = fine. */
-export function envProblems(env: NodeJS.ProcessEnv = process.env): string[] {
-  const problems: string[] = []
-  if (!KEY_ENV.some((k) => env[k])) problems.push('APP_KEYS 或 APP_SECRET 未设置或为空（必填：与已部署的值相同，否则已有的预约和电子票将无法校验）')
-  const absent = PASSED_ENV.filter((k) => !KEY_ENV.includes(k) && env[k] === undefined)
-  if (absent.length > 0) {
-    problems.push(`${absent.join('、')} 未出现在当前环境中：部署会整体替换云函数的环境变量，缺少的将被清空。请逐个设置；确实不用的请显式设为空（例如 ${absent[0]}=）`)
-  }
-  return problems
-}
+import { formatFindings, preflight } from './preflight'
+import { envVariablesFor } from './variables'
 
 /** Written at the repository root; tcb runs from there, so functionRoot is relative to it. */
 export const CLOUDBASERC = path.join(ROOT, 'cloudbaserc.json')
 
 export function cloudbaserc(envId: string, built: BuiltFunction[], env: NodeJS.ProcessEnv = process.env) {
-  const envVariables = Object.fromEntries(PASSED_ENV.filter((k) => env[k]).map((k) => [k, env[k] as string]))
   const functionRoot = path.relative(ROOT, path.dirname(built[0]?.dir ?? path.join(ROOT, 'cloudfunctions', 'x'))).split(path.sep).join('/')
   return {
     version: '2.0',
@@ -47,7 +33,7 @@ export function cloudbaserc(envId: string, built: BuiltFunction[], env: NodeJS.P
       runtime: CLOUD_NODE_RUNTIME,
       installDependency: true,
       timeout: f.timeout,
-      envVariables,
+      envVariables: envVariablesFor(f.variables, env),
       ...(f.trigger ? { triggers: [f.trigger] } : {}),
     })),
   }
@@ -64,7 +50,7 @@ export function masked(config: ReturnType<typeof cloudbaserc>) {
     ...config,
     functions: config.functions.map((f) => ({
       ...f,
-      envVariables: Object.fromEntries(Object.entries(f.envVariables).map(([k, v]) => [k, KEY_ENV.includes(k) ? '***' : v])),
+      envVariables: Object.fromEntries(Object.entries(f.envVariables).map(([k, v]) => [k, isCloudVariable(k) && cloudVariable(k).secret ? '***' : v])),
     })),
   }
 }
@@ -85,12 +71,15 @@ async function cli(argv: string[]) {
     console.error('请设置 TCB_ENV_ID（云开发环境 ID），或先用 --dry-run 查看将执行的操作。')
     process.exit(2)
   }
-  const problems = envProblems()
-  if (problems.length > 0) {
-    console.error(`拒绝部署${dryRun ? '（演练同样检查）' : ''}：\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+  const built = (await buildCloud()).filter((f) => !only || only.includes(f.name))
+  // The preflight first (npm run cloud:preflight): any error stops the deploy, dry run included.
+  const findings = preflight({ env: process.env, built, dryRun })
+  const errors = findings.filter((f) => f.level === 'error')
+  if (errors.length > 0) {
+    console.error(`拒绝部署${dryRun ? '（演练同样检查）' : ''}：\n${errors.map((p) => `  - [${p.check}] ${p.message}`).join('\n')}`)
     process.exit(2)
   }
-  const built = (await buildCloud()).filter((f) => !only || only.includes(f.name))
+  console.log(`预检（npm run cloud:preflight）：\n${formatFindings(findings)}\n`)
   const config = cloudbaserc(envId || '<TCB_ENV_ID>', built)
   const commands = deployCommands(envId || '<TCB_ENV_ID>', built)
   console.log(`${dryRun ? '[演练] ' : ''}部署 ${built.length} 个云函数到环境 ${envId || '<TCB_ENV_ID>'}：`)

@@ -12,6 +12,7 @@ Object.assign(globalThis, {
   H5_ORIGIN: 'http://127.0.0.1:8787',
   CLOUD_ENV: '',
   REMINDER_TEMPLATE_ID: '',
+  CLOSURE_TEMPLATE_ID: '',
 })
 process.env.TARO_ENV = 'h5'
 process.env.TARO_PLATFORM = 'web'

@@ -8,7 +8,7 @@ export interface TicketPicture {
   fileName: string
 }
 
-export async function saveTicket(t: TicketPicture): Promise<'saved' | 'failed'> {
+export async function saveTicket(t: TicketPicture): Promise<'saved' | 'denied' | 'failed'> {
   try {
     const img = new Image()
     img.src = t.qrDataUrl

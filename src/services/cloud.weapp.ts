@@ -2,12 +2,16 @@
 // caller's OPENID to the function, so no token is sent.
 import Taro from '@tarojs/taro'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '@cloud/contracts/api'
-import type { Result } from '@cloud/contracts/result'
+import { fail, type Result } from '@cloud/contracts/result'
 import { asResult, networkError } from './result'
 
+/** A build without CLOUD_ENV (npm run build:weapp:release refuses to make one for upload). */
+const NO_ENV_MESSAGE = '小程序未配置云开发环境（构建时缺少 CLOUD_ENV），暂时无法使用，请联系科技馆工作人员'
+
 export function initTransport(): void {
-  // Without an explicit env id the mini-program's default cloud environment is used.
-  Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV, traceUser: true } : { traceUser: true })
+  // wx.cloud.init's `env` is required by the client doc: without it the call would go to whichever
+  // environment WeChat picks, so an unconfigured build does not init at all and callCloud says why.
+  if (CLOUD_ENV) Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
 }
 
 export async function callCloud<F extends FunctionName, A extends ActionName<F>>(
@@ -15,6 +19,7 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   action: A,
   request: RequestOf<F, A>,
 ): Promise<Result<ResponseOf<F, A>>> {
+  if (!CLOUD_ENV) return fail('NOT_CONFIGURED', NO_ENV_MESSAGE)
   try {
     const res = await Taro.cloud.callFunction({ name, data: { ...(request as object), action } })
     return asResult<ResponseOf<F, A>>(res.result)

@@ -4,12 +4,14 @@
 import { useState } from 'react'
 import { App, Button, Input, Space, Typography, Upload } from 'antd'
 import type { Exhibit, GuideLang } from '../../../cloud/contracts/exhibit'
+import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
 import { call, fileToBase64 } from '../api'
-import { visitorPage } from '../config'
+import { API_BASE, visitorPage } from '../config'
 
 const LANG_LABEL: Record<GuideLang, string> = { zh: '中文讲解', en: '英文讲解' }
 const listenUrl = (code: string, lang: GuideLang) => visitorPage(`guide/pages/listen/index?id=${encodeURIComponent(code)}&lang=${lang}`)
-const MAX_BYTES = 8 * 1024 * 1024
+/** 8 MB locally; less through a cloud function call (cloud/contracts/upload-limits.ts). */
+const LIMIT = uploadLimitFor(API_BASE)
 
 export function ExhibitAudio({ exhibit, onSaved }: { exhibit: Exhibit; onSaved: (e: Exhibit) => void }) {
   return (
@@ -49,8 +51,8 @@ function AudioTrackRow({ exhibit, lang, onSaved }: { exhibit: Exhibit; lang: Gui
           accept=".mp3,.m4a,.aac,audio/mpeg,audio/mp4,audio/aac"
           showUploadList={false}
           beforeUpload={async (file) => {
-            if (file.size > MAX_BYTES) {
-              message.error('录音文件不能超过 8 MB，请压缩（如 64 kbps MP3）后再上传')
+            if (file.size > LIMIT.maxBytes) {
+              message.error(`录音${LIMIT.message}（如 64 kbps MP3）`)
               return false
             }
             setBusy('upload')
@@ -65,7 +67,7 @@ function AudioTrackRow({ exhibit, lang, onSaved }: { exhibit: Exhibit; lang: Gui
           }}
         >
           <Button loading={busy === 'upload'} aria-label={`上传${label}录音`}>
-            上传录音（MP3/M4A/AAC，≤ 8 MB）
+            上传录音（MP3/M4A/AAC，≤ {LIMIT.maxText}）
           </Button>
         </Upload>
         <Button

@@ -5,8 +5,9 @@ import { useMemo, useState } from 'react'
 import { App, Button, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Upload } from 'antd'
 import type { Exhibit, Hall } from '../../../cloud/contracts/exhibit'
 import type { ExhibitEdit } from '../../../cloud/contracts/api'
+import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
 import { call, fileToBase64 } from '../api'
-import { visitorPage } from '../config'
+import { API_BASE, visitorPage } from '../config'
 import { useFormErrors } from '../useFormErrors'
 import { ExhibitAudio } from './ExhibitAudio'
 import { useLoaded } from '../useLoaded'
@@ -227,8 +228,10 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
               message.error('请先填写照片说明（供读屏软件朗读）')
               return false
             }
-            if (file.size > 8 * 1024 * 1024) {
-              message.error('图片不能超过 8 MB，请压缩后再上传')
+            // 8 MB locally; less through a cloud function call (cloud/contracts/upload-limits.ts).
+            const limit = uploadLimitFor(API_BASE)
+            if (file.size > limit.maxBytes) {
+              message.error(`图片${limit.message}`)
               return false
             }
             setUploading(true)
@@ -242,7 +245,7 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
             return false
           }}
         >
-          <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ 8 MB）</Button>
+          <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ {uploadLimitFor(API_BASE).maxText}）</Button>
         </Upload>
       </Space>
       <ExhibitAudio exhibit={exhibit} onSaved={onSaved} />

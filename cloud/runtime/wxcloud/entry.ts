@@ -51,20 +51,39 @@ type Env = Record<string, string | undefined>
 export const NO_OPENID_MESSAGE =
   '此操作需要管理员或工作人员身份，只能从小程序内调用（云开发控制台的“云端测试”和 HTTP 访问不带 OPENID）。请用已列入 ADMIN_OPENIDS 的微信号在小程序中操作。'
 
+/** WeChat's answer when a function calls an open API its config.json permissions do not grant (or not yet). */
+const NO_PERMISSION = -604101
+
+/**
+ * Runs an open-API call; a -604101 refusal is rethrown naming the permission and how to apply it:
+ * config.json permissions take effect only when DevTools uploads the function (docs/wechat-cloud.md §2).
+ */
+async function withPermission<T>(api: string, env: Env, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call()
+  } catch (error) {
+    if ((error as { errCode?: unknown } | null)?.errCode !== NO_PERMISSION) throw error
+    // SCF_FUNCTIONNAME is set by the function runtime itself (Tencent SCF's built-in variables).
+    const fn = env.SCF_FUNCTIONNAME || '声明该接口的云函数'
+    const errMsg = `缺少云调用权限 ${api}（-604101）：config.json 的 permissions.openapi 只在用微信开发者工具上传云函数时生效。请在开发者工具中右键 ${fn} → 上传并部署：云端安装依赖，10 分钟后重试`
+    throw Object.assign(new Error(errMsg), { errCode: NO_PERMISSION, errMsg })
+  }
+}
+
 function platformFrom(sdk: WxServerSdk, env: Env): PlatformServices {
   return {
     envVersion: (env.WXACODE_ENV_VERSION as EnvVersion | undefined) ?? 'release',
     // Cloud calls (云调用) take camelCase names; the SDK maps them to check_path / env_version.
-    miniProgramCode: (req) => sdk.openapi.wxacode.getUnlimited({ ...req, width: req.width ?? 430 }),
+    miniProgramCode: (req) => withPermission('wxacode.getUnlimited', env, () => sdk.openapi.wxacode.getUnlimited({ ...req, width: req.width ?? 430 })),
     uploadFile: async (cloudPath, content) => (await sdk.uploadFile({ cloudPath, fileContent: Buffer.from(content) })).fileID,
     sendSubscribeMessage: async (m) => {
-      await sdk.openapi.subscribeMessage.send({
+      await withPermission('subscribeMessage.send', env, () => sdk.openapi.subscribeMessage.send({
         touser: m.touser,
         templateId: m.templateId,
         page: m.page,
         data: m.data,
         miniprogramState: env.MINIPROGRAM_STATE ?? 'formal',
-      })
+      }))
     },
   }
 }

@@ -91,3 +91,12 @@ test('a locked account says for how long, in the message and in a Retry-After th
   // A cross-origin page reads only the headers CORS exposes.
   expect(last!.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('retry-after')
 })
+
+test('a body over the cloud-function request limit (6 MB) is refused with a message saying the limit and what to do', async () => {
+  const session = await signIn()
+  // A 5 MB photo is ~6.7 MB as base64 in JSON: over the limit CloudBase documents for a call.
+  const photo = Buffer.alloc(5 * 1024 * 1024, 1).toString('base64')
+  const res = await post('console', { action: 'uploadPhoto', code: 'helmet', data: photo, alt: '说明' }, { authorization: `Bearer ${session.body.token}` })
+  expect(res.status).toBe(413)
+  expect(res.body).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('6 MB') } })
+})

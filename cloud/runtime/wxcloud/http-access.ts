@@ -8,6 +8,7 @@
 // before it runs (a plain-text POST skips the preflight, so CORS headers alone would not stop it).
 // Dry-run locally by e2e/console-hosting.test.ts; what the real service does differently is listed
 // in docs/wechat-cloud.md (§ Console hosting).
+import { CLOUD_CALL_BODY_LIMIT_BYTES, PAYLOAD_TOO_LARGE_MESSAGE } from '../../contracts/upload-limits'
 import { throttleSignIn } from '../../accounts/sign-in-throttle'
 import { CommonErrors } from '../../contracts/errors'
 import { fail, type Result } from '../../contracts/result'
@@ -56,8 +57,8 @@ export function clientAddress(event: HttpAccessEvent): string {
 /** The hosting origins allowed to call (CONSOLE_ORIGIN, comma-separated, exact scheme://host[:port]). */
 export const allowedOrigins = (value: string | undefined): Set<string> => new Set((value ?? '').split(',').map((s) => s.trim().replace(/\/$/, '')).filter(Boolean))
 
-/** Console requests carry base64 photos and spreadsheets; HTTP access itself may allow less (docs). */
-const MAX_BODY_BYTES = 12 * 1024 * 1024
+/** Console requests carry base64 photos and spreadsheets: at most what CloudBase documents for one call. */
+const MAX_BODY_BYTES = CLOUD_CALL_BODY_LIMIT_BYTES
 
 export interface HttpAccessDeps {
   fn: CloudFunction
@@ -109,7 +110,7 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
   if (method !== 'POST') return refuse(405, fail('BAD_REQUEST', '只接受 POST 请求'))
 
   const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : Buffer.from(event.body ?? '', 'utf8')
-  if (raw.length > MAX_BODY_BYTES) return refuse(413, fail('PAYLOAD_TOO_LARGE', CommonErrors.PAYLOAD_TOO_LARGE))
+  if (raw.length > MAX_BODY_BYTES) return refuse(413, fail('PAYLOAD_TOO_LARGE', PAYLOAD_TOO_LARGE_MESSAGE))
   let body: unknown
   try {
     const text = raw.toString('utf8')

@@ -72,7 +72,8 @@ export default function TicketPage() {
             lines: [`${dateText} ${sessionName} ${b.start}–${b.end}`, b.visitors.map((v) => v.name).join('、')],
             fileName: `ticket-${b.date}-${b.shortCode}.png`,
           })
-          Taro.showToast({ title: outcome === 'saved' ? s('saved') : s('saveFailed'), icon: outcome === 'saved' ? 'success' : 'none' })
+          const title = outcome === 'saved' ? s('saved') : outcome === 'denied' ? s('saveDenied') : s('saveFailed')
+          Taro.showToast({ title, icon: outcome === 'saved' ? 'success' : 'none' })
         }
         return (
           <View>
