@@ -2,6 +2,7 @@
 // main(event, context) with the OPENID in the context — over the wx-server-sdk STAND-IN placed in
 // node_modules/wx-server-sdk beside the bundles. Proves the bundles are self-contained and wired to
 // the same handlers; it does not prove anything about the real cloud (see docs/wechat-cloud.md).
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +14,7 @@ import { COLLECTIONS } from '../../cloud/store/wxcloud/collections'
 import { openWxCloudStore } from '../../cloud/store/wxcloud'
 import type { StandinSdk } from '../../cloud/store/wxcloud/standin/sdk'
 import { bj, residentId } from '../../cloud/testing/booking'
+import { xlsxBomb } from '../../cloud/testing/xlsx-bomb'
 import { buildCloud, measureRequireMs, ROOT, SIZE_TARGET_BYTES, type BuiltFunction } from './build'
 
 jest.setTimeout(60_000)
@@ -149,6 +151,33 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
     expect(sdk.__standin.codes.map((c) => c.scene).sort()).toEqual(codes.map((c) => `e=${c}`).sort())
     expect(sdk.__standin.codes.every((c) => c.page === 'pages/exhibit/index' && c.checkPath === false && c.envVersion === 'trial')).toBe(true)
     expect(res.data.files[0].fileId).toMatch(/^cloud:\/\/.+\/exhibit-codes\/trial\/.+\.png$/)
+  })
+
+  it('console: reads spreadsheets in the worker beside its bundle — a bomb is refused, a real sheet imported', () => {
+    // In a plain Node process: jest's transform cannot load the console bundle (its on-use
+    // import()s need babel helpers), and a worker thread is what this is about anyway.
+    // WeChat installs exceljs from the function's package.json; here the repository's stands in.
+    fs.mkdirSync(path.join(out, 'node_modules'), { recursive: true })
+    fs.symlinkSync(path.join(ROOT, 'node_modules', 'exceljs'), path.join(out, 'node_modules', 'exceljs'))
+    const files = { bomb: xlsxBomb({ rows: 1_500_000, refs: false, dimension: 'none' }), template: fs.readFileSync(path.join(ROOT, 'data', 'templates', 'companies.csv')) }
+    const input = path.join(out, 'import-input.json')
+    fs.writeFileSync(input, JSON.stringify({ collections: COLLECTIONS.map((c) => c.name), bomb: files.bomb.toString('base64'), template: files.template.toString('base64') }))
+    const script = `
+      const input = JSON.parse(require('fs').readFileSync(${JSON.stringify(input)}, 'utf8'))
+      const sdk = require(${JSON.stringify(path.join(out, 'node_modules', 'wx-server-sdk'))})
+      const { main } = require(${JSON.stringify(path.join(out, 'console', 'index.js'))})
+      const context = { request_id: 'r', environment: JSON.stringify({ WX_OPENID: 'o-zone' }) }
+      ;(async () => {
+        for (const name of input.collections) await sdk.__standin.db.createCollection(name)
+        const bomb = await main({ action: 'importZone', fileName: 'companies.xlsx', data: input.bomb }, context)
+        const good = await main({ action: 'importZone', fileName: 'companies.csv', data: input.template }, context)
+        process.stdout.write(JSON.stringify({ bomb, good }))
+      })()`
+    const answers = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, ZONE_EDITOR_OPENIDS: 'o-zone', WX_OPENID: 'o-zone' } }))
+    expect(answers.bomb).toEqual({ ok: false, error: { code: 'SHEET_TOO_LARGE', message: '表格过大：最多 20000 行' } })
+    // Read in the worker and checked row by row: only the exhibit links fail, in a database without exhibits.
+    expect(answers.good).toMatchObject({ ok: true, data: { kind: 'companies' } })
+    expect(new Set(answers.good.data.errors.map((e: { column: string }) => e.column))).toEqual(new Set(['展品编号']))
   })
 
   it('reminders: the timer entry runs and reports what it did', async () => {
