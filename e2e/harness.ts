@@ -45,7 +45,11 @@ export async function startServer(extraEnv: Record<string, string> = {}, { h5 = 
   const port = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-e2e-'))
   const dbFile = path.join(dir, 'e2e.sqlite')
-  const env = { PORT: String(port), HOST: '127.0.0.1', DB_FILE: dbFile, LOG_LEVEL: 'warn', ...extraEnv }
+  // Every browser context of a test file is a different visitor, yet all come from 127.0.0.1: the
+  // per-network caps (docs/security.md) would treat the whole suite as one scalper. They are tested
+  // on their own against the built server (cloud/runtime/address-caps.test.ts); a file may set them.
+  const perNetwork = { MINT_FREE_PER_HOUR: '100000', PLACES_PER_ADDRESS_PER_SESSION: '0', NEW_IDS_PER_ADDRESS_PER_DAY: '0' }
+  const env = { PORT: String(port), HOST: '127.0.0.1', DB_FILE: dbFile, LOG_LEVEL: 'warn', ...perNetwork, ...extraEnv }
   const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', SERVER_BUNDLE], {
     cwd: ROOT,
     env: { ...process.env, ...env },
