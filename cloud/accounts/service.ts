@@ -1,6 +1,6 @@
 // The account rules, shared by the sign-in route, the `accounts` cloud function and the CLI:
 // who may be created, how a password is checked, when an account locks. Storage through the port.
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { AccountErrors, type AccountView } from '../contracts/accounts'
 import { fail, ok, type Result } from '../contracts/result'
 import type { AccountRole, AccountStore, StaffAccount } from '../store/port'

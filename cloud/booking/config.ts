@@ -1,7 +1,7 @@
 // The booking rules an operator sets: sessions, capacity, release, closed days, cancellation and
 // no-show policy. Defaults come from data/booking.json; an operator override (the whole config as
 // JSON) may be stored under the meta key `booking.config` (tests and benchmarks use it too).
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import defaults from '../../data/booking.json'
 import type { Store } from '../store/port'
 

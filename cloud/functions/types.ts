@@ -1,4 +1,4 @@
-import type { z } from 'zod/v4'
+import type { z } from 'zod'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../contracts/api'
 import type { Result } from '../contracts/result'
 import type { KeyRing } from '../booking/keys'

@@ -1,6 +1,6 @@
 // Operator imports: spreadsheet rows (header → cell text) → validated records, with every row's
 // problems reported in Chinese. Pure: the script reads the file and writes the store.
-import type { z } from 'zod/v4'
+import type { z } from 'zod'
 import type { Company, Policy } from '../contracts/zone'
 import { CompanySchema, PolicySchema, RuleSchema } from './schema'
 
