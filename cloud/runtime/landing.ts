@@ -15,11 +15,11 @@ import zlib from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { EXHIBIT_PAGE } from '../contracts/codes'
 import { isExhibitCode, type Exhibit } from '../contracts/exhibit'
+import { INLINED_EXHIBIT_GLOBAL, STATIC_VIEW_ID } from '../contracts/glue'
 import type { Store } from '../store/port'
 import { REVALIDATE } from './static'
 
-/** The element the app removes once its own exhibit page is on screen (src/exhibits/landing.ts). */
-export const STATIC_VIEW_ID = 'gxq-landing'
+export { STATIC_VIEW_ID }
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -68,7 +68,7 @@ export function landingHtml(indexHtml: string, code: string, exhibit: Exhibit | 
     preload.css.map((f) => `<link rel="preload" as="style" href="${f}">`).join('') +
     `<style>${STYLE}</style>` +
     // Before the app's scripts: the hash router then opens the exhibit page, and the store finds the data.
-    `<script>window.__GXQ_EXHIBIT__=${scriptJson(exhibit ? { code, exhibit } : null)};if(!location.hash)history.replaceState(null,'',location.pathname+location.search+${scriptJson(hash)})</script>`
+    `<script>window.${INLINED_EXHIBIT_GLOBAL}=${scriptJson(exhibit ? { code, exhibit } : null)};if(!location.hash)history.replaceState(null,'',location.pathname+location.search+${scriptJson(hash)})</script>`
   const body = (exhibit ? staticExhibitView(exhibit) : '') + styles.join('')
   html = html.replace('</head>', `${head}</head>`).replace(/<body([^>]*)>/, (open) => `${open}${body}`)
   if (exhibit) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(exhibit.name)} · 高新区科技馆</title>`)

@@ -20,6 +20,7 @@ import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
 import { registerAppStatic } from './static'
 import { registerConsole } from './console'
+import { RENEWED_TOKEN_HEADER } from '../contracts/glue'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -32,8 +33,7 @@ export interface ServerOptions {
 }
 
 
-/** Where a renewed visitor token comes back (the client replaces its stored token with it). */
-export const RENEWED_TOKEN_HEADER = 'x-token'
+export { RENEWED_TOKEN_HEADER }
 
 /** Pending connections the listening socket queues (2,000 simultaneous clients must fit). */
 export const LISTEN_BACKLOG = 4096
