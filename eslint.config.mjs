@@ -3,6 +3,8 @@
 // plus the project's boundaries, each with a message saying what to do instead.
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
+import { importX } from 'eslint-plugin-import-x'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -103,6 +105,18 @@ export default tseslint.config(
   // The console imports the cloud layer's contracts only. ZoneData's spreadsheet columns come from
   // cloud/zone/import.ts until they move into contracts (that file is being changed elsewhere).
   { files: ['admin/src/**/*.{ts,tsx}'], ignores: ['admin/src/pages/ZoneData.tsx'], rules: { 'no-restricted-imports': ['error', { patterns: consoleOnlyContracts }] } },
+  // No import cycles (type-only imports are erased, so they do not count). Resolved as tsc does,
+  // through tsconfig.json's paths (`@/`, `@cloud/`).
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+      // Dependencies are read with the TypeScript parser too (without it no cycle through a .ts file is seen).
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
   // The cloud layer's production code: no `any` outside tests.
   { files: ['cloud/**/*.ts'], ignores: ['cloud/**/*.test.ts', 'cloud/testing/**'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
   // Packages the server bundle keeps outside (scripts/build-server.ts) are required, never import()ed:

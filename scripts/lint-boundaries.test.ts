@@ -12,7 +12,7 @@ const PLANT = `planted-${process.pid}`
 function lintPlanted(files: Record<string, string>): { status: number | null; errors: Record<string, string[]> } {
   const paths = Object.keys(files).map((f) => path.join(ROOT, f.replace('planted', PLANT)))
   try {
-    Object.values(files).forEach((code, i) => fs.writeFileSync(paths[i], code))
+    Object.values(files).forEach((code, i) => fs.writeFileSync(paths[i], code.replaceAll('PLANT', PLANT)))
     const run = spawnSync(path.join(ROOT, 'node_modules/.bin/eslint'), ['--max-warnings', '0', '--format', 'json', ...paths], { cwd: ROOT, encoding: 'utf8' })
     const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; severity: number; message: string }> }>
     const errors = Object.fromEntries(Object.keys(files).map((f, i) => [f, results.find((r) => r.filePath === paths[i])!.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`)]))
@@ -33,14 +33,21 @@ const planted: Array<[string, string, string, RegExp]> = [
   ['a feature reaches into another', 'src/zone/planted.ts', "import { BookingCard } from '@/booking/components/BookingCard'\nexport const x = BookingCard\n", /内部的文件夹/],
 ]
 
+/** Two planted modules that import each other at run time. */
+const cycle: Record<string, string> = {
+  'cloud/zone/planted-a.ts': "import { b } from './PLANT-b'\nexport const a = () => b\n",
+  'cloud/zone/planted-b.ts': "import { a } from './PLANT-a'\nexport const b = () => a\n",
+}
+
 test('npm run lint refuses a planted violation of each boundary, and allows the same imports where they belong', () => {
   const allowed: Record<string, string> = {
     'cloud/functions/planted.ts': "import type { CallContext } from './types'\nexport type X = CallContext\n",
     'admin/src/pages/planted.ts': "import type { Role } from '../../../cloud/contracts/accounts'\nexport type X = Role\n",
     'src/ui/planted-ok.ts': "import { setPageFooter } from './page-footer'\nexport const x = setPageFooter\n",
   }
-  const { status, errors } = lintPlanted({ ...Object.fromEntries(planted.map(([, file, code]) => [file, code])), ...allowed })
+  const { status, errors } = lintPlanted({ ...Object.fromEntries(planted.map(([, file, code]) => [file, code])), ...cycle, ...allowed })
   expect(status).toBe(1)
+  for (const file of Object.keys(cycle)) expect({ file, cycle: errors[file].some((p) => p.startsWith('import-x/no-cycle')) }).toEqual({ file, cycle: true })
   for (const [what, file, , message] of planted) {
     expect({ what, refused: errors[file].some((p) => p.startsWith('no-restricted-imports') && message.test(p)) }).toEqual({ what, refused: true })
   }
