@@ -102,9 +102,8 @@ export default tseslint.config(
     ignores: ['cloud/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: innerRing }] },
   },
-  // The console imports the cloud layer's contracts only. ZoneData's spreadsheet columns come from
-  // cloud/zone/import.ts until they move into contracts (that file is being changed elsewhere).
-  { files: ['admin/src/**/*.{ts,tsx}'], ignores: ['admin/src/pages/ZoneData.tsx'], rules: { 'no-restricted-imports': ['error', { patterns: consoleOnlyContracts }] } },
+  // The console imports the cloud layer's contracts only.
+  { files: ['admin/src/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: consoleOnlyContracts }] } },
   // No import cycles (type-only imports are erased, so they do not count). Resolved as tsc does,
   // through tsconfig.json's paths (`@/`, `@cloud/`).
   {
