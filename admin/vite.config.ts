@@ -1,5 +1,6 @@
 // The operator console's own build: React 18 + Ant Design 5, served by the runtime at /admin.
-// vite 4 / plugin-react 4: the versions Taro 4.2's peer ranges accept in the same node_modules.
+// Vite's current major; Taro 4.2's optional peer range (vite ^4) is overridden in package.json, since
+// Taro builds with webpack here and never loads vite.
 import path from 'node:path'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'

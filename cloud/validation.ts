@@ -1,5 +1,5 @@
 // zod helpers shared by the handlers' request schemas and the data-file schemas (one home).
-import { z } from 'zod/v4'
+import { z } from 'zod'
 
 /** One of a fixed list of values, refused with the message given (Chinese, for a person). */
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>

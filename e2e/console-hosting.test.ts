@@ -12,6 +12,7 @@ import path from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import type { Browser } from 'playwright-core'
+import { CommonErrors } from '../cloud/contracts/errors'
 import { createAccount } from '../cloud/accounts/service'
 import { startHttpAccessGateway } from '../cloud/testing/http-access-gateway'
 import { desktopPage, launchBrowser, ROOT, shoot } from './harness'
@@ -86,7 +87,7 @@ test('the hosted console signs in through HTTP access and lists the exhibits', a
 test('the same files served from an origin not in CONSOLE_ORIGIN cannot sign in', async () => {
   const { context, page } = await signInAt(elsewhereOrigin)
   // The function refuses the origin and sends no CORS header: the browser shows the console's network error.
-  await page.getByText('网络异常，请检查网络后重试').waitFor()
+  await page.getByText(CommonErrors.NETWORK).waitFor()
   expect(gw.requests.filter((r) => r.origin === elsewhereOrigin).length).toBeGreaterThan(0)
   await context.close()
 })

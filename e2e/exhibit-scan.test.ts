@@ -118,6 +118,37 @@ test('the exhibit list groups every exhibit by hall and opens one', async () => 
   await context.close()
 })
 
+// Taro's H5 router takes `taro_page_show` off a page it leaves, slides it away and unmounts it a moment
+// later, on a timer of its own. On a busy phone the slide can end before that: the old page then lay
+// off screen, still exposed (to a screen reader, and to this suite's "one h1" checks, which flaked on
+// it) beside the new one. A slowed CPU makes that window wide enough to see every time.
+test('a page the visitor has left is hidden once it has slid away, even on a busy phone', async () => {
+  const { page, errors, context } = await open('pages/exhibit/index', 'id=helmet')
+  await page.getByRole('heading', { name: '航天同源轻量化头盔', level: 1 }).waitFor()
+  await pageInPlace(page)
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 })
+  await page.evaluate(() => {
+    const w = window as unknown as { __exposedAfterLeaving: string[] }
+    w.__exposedAfterLeaving = []
+    document.addEventListener('transitionend', (event) => {
+      const left = event.target as HTMLElement
+      if (!left.classList?.contains('taro_page') || left.classList.contains('taro_page_show') || !left.isConnected) return
+      if (getComputedStyle(left).visibility !== 'hidden') w.__exposedAfterLeaving.push(left.textContent?.slice(0, 12) ?? '')
+    }, true)
+  })
+  await page.evaluate(() => (location.hash = '#/pages/home/index'))
+  await page.getByRole('heading', { name: '高新区科技馆', level: 1 }).waitFor()
+  await pageInPlace(page)
+  expect(await page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['高新区科技馆'])
+  // Until the old page is gone: it was never exposed after its slide ended.
+  await page.waitForFunction(() => document.querySelectorAll('.taro_page').length === 1)
+  expect(await page.evaluate(() => (window as unknown as { __exposedAfterLeaving: string[] }).__exposedAfterLeaving)).toEqual([])
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 })
+  expect(errors).toEqual([])
+  await context.close()
+})
+
 test('one tab, many exhibits: forward, next-in-hall, home, back and an unknown code always show the right exhibit and title', async () => {
   const { page, errors, context } = await open('pages/exhibit/index', 'id=helmet')
   const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash)

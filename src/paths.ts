@@ -1,11 +1,13 @@
 // Every route of the app in one table: pages link through these, never through written-out paths,
 // so a moved page is one edit here. Routes that take a parameter are functions.
+import { EXHIBIT_PAGE } from '@cloud/contracts/codes'
+
 const q = (v: string) => encodeURIComponent(v)
 
 export const paths = {
   home: '/pages/home/index',
   mine: '/pages/mine/index',
-  exhibit: (code: string) => `/pages/exhibit/index?id=${q(code)}`,
+  exhibit: (code: string) => `/${EXHIBIT_PAGE}?id=${q(code)}`,
   exhibits: '/exhibits/pages/list/index',
   sources: '/exhibits/pages/sources/index',
   listen: (code: string, lang: string) => `/guide/pages/listen/index?id=${q(code)}&lang=${q(lang)}`,

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import { Button, Layout, Menu, Result, Space, Typography } from 'antd'
 import { loadSession, saveSession, type Session } from './api'
-import { pagesFor, ROLE_LABEL, type PageKey } from './roles'
+import { pagesFor, ROLE_LABELS, type PageKey } from './roles'
 import { SignIn } from './pages/SignIn'
 import { Dashboard } from './pages/Dashboard'
 import { Exhibits } from './pages/Exhibits'
@@ -83,13 +83,13 @@ export function Shell() {
           </Typography.Title>
           <Space>
             <span>
-              {session.name}（{ROLE_LABEL[session.role]}）
+              {session.name}（{ROLE_LABELS[session.role]}）
             </span>
             <Button onClick={() => (saveSession(null), setSession(null))}>退出登录</Button>
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
-          {View ? <View /> : <Result status="403" title="此账号没有可用的管理功能" subTitle="检票工作人员请使用小程序的核验页面。" />}
+          {View ? <View /> : <Result status="403" title="此账号没有可用的管理功能" subTitle={`${ROLE_LABELS.staff}账号请使用小程序的核验页面。`} />}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,7 +1,9 @@
 // Calls the same cloud functions as the app (POST <API_BASE>/<fn> with the bearer token; config.ts), typed by the
 // shared catalogue in cloud/contracts/api.ts. Errors come back as values, never thrown.
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../cloud/contracts/api'
-import type { Role } from '../../cloud/functions/types'
+import { AccountErrors, type Role } from '../../cloud/contracts/accounts'
+import { CommonErrors } from '../../cloud/contracts/errors'
+import { fail, type Result } from '../../cloud/contracts/result'
 import { API_BASE } from './config'
 
 export interface Session {
@@ -10,8 +12,6 @@ export interface Session {
   name: string
   expiresAt?: string
 }
-
-export type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } }
 
 const KEY = 'gxq.admin.session'
 
@@ -28,23 +28,23 @@ export function loadSession(): Session | null {
 
 export const saveSession = (s: Session | null) => (s ? sessionStorage.setItem(KEY, JSON.stringify(s)) : sessionStorage.removeItem(KEY))
 
-const NETWORK = { ok: false as const, error: { code: 'NETWORK', message: '网络异常，请检查网络后重试' } }
+const NETWORK = fail('NETWORK', CommonErrors.NETWORK)
 
 /** Signs in with an operator account (POST <API_BASE>/_session { username, password }). */
-export async function signIn(username: string, password: string): Promise<Answer<Session>> {
+export async function signIn(username: string, password: string): Promise<Result<Session>> {
   try {
     const res = await fetch(`${API_BASE}/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
     const body = (await res.json()) as Partial<Session> & { ok?: false; error?: { code: string; message: string } }
     if (body.error) return { ok: false, error: body.error }
     // A visitor token is not a console session: the server did not know the account.
-    if (!res.ok || !body.token || !body.role || body.role === 'visitor') return { ok: false, error: { code: 'SIGN_IN_FAILED', message: '账号或密码不正确' } }
+    if (!res.ok || !body.token || !body.role || body.role === 'visitor') return fail('SIGN_IN_FAILED', AccountErrors.SIGN_IN_FAILED)
     return { ok: true, data: { token: body.token, role: body.role, name: body.name ?? username, expiresAt: body.expiresAt } }
   } catch {
     return NETWORK
   }
 }
 
-export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>): Promise<Answer<ResponseOf<F, A>>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>): Promise<Result<ResponseOf<F, A>>> {
   const session = loadSession()
   try {
     const res = await fetch(`${API_BASE}/${fn}`, {
@@ -52,7 +52,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
       headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
       body: JSON.stringify({ action, ...(req as object) }),
     })
-    const body = (await res.json()) as Answer<ResponseOf<F, A>>
+    const body = (await res.json()) as Result<ResponseOf<F, A>>
     if (!body.ok && body.error.code === 'UNAUTHENTICATED') {
       saveSession(null)
       window.dispatchEvent(new Event('gxq-signed-out'))

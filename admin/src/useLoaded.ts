@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { App } from 'antd'
-import type { Answer } from './api'
+import type { Result } from '../../cloud/contracts/result'
 import { useOnMount } from './useOnMount'
 
 /**
@@ -8,7 +8,7 @@ import { useOnMount } from './useOnMount'
  * page reloads after a change it made), `loading` for the table's spinner, a refusal shown as a
  * message while the data already on screen stays. `setData` for a change the page applies itself.
  */
-export function useLoaded<T>(fetchData: () => Promise<Answer<T>>) {
+export function useLoaded<T>(fetchData: () => Promise<Result<T>>) {
   const { message } = App.useApp()
   const [data, setData] = useState<T | null>(null)
   const [loading, setLoading] = useState(true)

@@ -1,7 +1,7 @@
 // The account rules, shared by the sign-in route, the `accounts` cloud function and the CLI:
 // who may be created, how a password is checked, when a name is locked for an address. Storage through the port.
 import crypto from 'node:crypto'
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { AccountErrors, type AccountView } from '../contracts/accounts'
 import { fail, ok, type Result } from '../contracts/result'
 import type { AccountRole, AccountStore, RateLimitStore, StaffAccount } from '../store/port'

@@ -1,12 +1,11 @@
 // Which days and sessions can be booked at a given instant: pure, so the rules are testable and
 // both stores see the same answers.
-import { weekdayOf, shortDate, type CalendarDay, type CalendarSession } from '../contracts/booking'
+import { parseSessionId, sessionIdOf, weekdayOf, shortDate, type CalendarDay, type CalendarSession } from '../contracts/booking'
 import type { BookingConfig, SessionTemplate } from './config'
 import { addDays, addMinutes, beijingText, dayOf, instantAt } from './time'
 
-export const SESSION_ID_PATTERN = /^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/
-/** A session's id: its date and the template's key, "2026-11-27.am" (the one place this format is written). */
-export const sessionIdOf = (date: string, key: string): string => `${date}.${key}`
+/** The session-id format is a contract (cloud/contracts/booking.ts); re-exported for the handlers. */
+export { SESSION_ID_PATTERN, sessionIdOf, parseSessionId } from '../contracts/booking'
 
 export interface SessionRef {
   id: string
@@ -48,8 +47,9 @@ export function sessionClosedReason(config: BookingConfig, date: string, id: str
 }
 
 function makeSessionRef(config: BookingConfig, id: string): SessionRef | null {
-  if (!SESSION_ID_PATTERN.test(id)) return null
-  const [date, key] = id.split('.')
+  const parsed = parseSessionId(id)
+  if (!parsed) return null
+  const { date, key } = parsed
   if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return null
   const template = templatesOn(config, date).find((s) => s.key === key)
   if (!template || Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return null

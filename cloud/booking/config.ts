@@ -1,9 +1,10 @@
 // The booking rules an operator sets: sessions, capacity, release, closed days, cancellation and
 // no-show policy. Defaults come from data/booking.json; an operator override (the whole config as
 // JSON) may be stored under the meta key `booking.config` (tests and benchmarks use it too).
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import defaults from '../../data/booking.json'
 import type { Store } from '../store/port'
+import { SESSION_ID_PATTERN } from '../contracts/booking'
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
@@ -49,7 +50,7 @@ export const BookingConfigSchema = z.object({
   /** one session's capacity on one day; */
   capacityOverrides: z.array(z.object({ date: DAY, key: SESSION_KEY, capacity: z.number().int().min(0) })).default([]),
   /** and single sessions closed with a reason (the whole day stays open). */
-  closedSessions: z.array(z.object({ sessionId: z.string().regex(/^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/), reason: z.string() })).default([]),
+  closedSessions: z.array(z.object({ sessionId: z.string().regex(SESSION_ID_PATTERN), reason: z.string() })).default([]),
 })
 
 export type BookingConfig = z.infer<typeof BookingConfigSchema>

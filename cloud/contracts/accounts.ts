@@ -1,16 +1,31 @@
-// Named staff and operator accounts: what the console and the staff page exchange with the cloud.
-// No Node APIs: the clients bundle this file.
-import type { Role } from '../functions/types'
+// Roles and named staff and operator accounts: what the console, the staff page, the accounts
+// script and the server say about who may do what. No Node APIs: the clients bundle this file.
 
-export type AccountRoleName = Exclude<Role, 'visitor'>
+/**
+ * Who a caller is. Visitors are everyone with an identity (WeChat OPENID, or the local signed
+ * token). The rest are named accounts: gate staff, and the operator roles of the console.
+ * `admin` may do everything; every other role only the actions that name it.
+ */
+export const ROLES = ['visitor', 'staff', 'content_editor', 'booking_operator', 'zone_editor', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 
-export const ACCOUNT_ROLE_LABELS: Record<AccountRoleName, string> = {
+/** Each role's name wherever a person reads it (console header, accounts page, accounts script). */
+export const ROLE_LABELS: Record<Role, string> = {
+  visitor: '观众',
   staff: '入口核验',
-  content_editor: '展品编辑',
+  content_editor: '内容编辑',
   booking_operator: '预约运营',
   zone_editor: '园区数据编辑',
   admin: '管理员',
 }
+
+export type AccountRoleName = Exclude<Role, 'visitor'>
+
+/** The roles a named account can hold, with their labels (the accounts page's choices). */
+export const ACCOUNT_ROLE_LABELS: Record<AccountRoleName, string> = Object.fromEntries(
+  ROLES.filter((r) => r !== 'visitor').map((r) => [r, ROLE_LABELS[r]]),
+) as Record<AccountRoleName, string>
 
 /** An account as anyone but the store sees it: never the password hash. */
 export interface AccountView {

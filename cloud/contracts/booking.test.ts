@@ -1,4 +1,4 @@
-import { idNumberProblem, maskIdNumber, residentIdCheckChar, weekdayOf } from './booking'
+import { idNumberProblem, maskIdNumber, parseSessionId, residentIdCheckChar, sessionIdOf, weekdayOf } from './booking'
 
 describe('ID number rules shared by the form and the cloud', () => {
   it('computes the GB 11643 check character (published examples)', () => {
@@ -32,5 +32,12 @@ describe('ID number rules shared by the form and the cloud', () => {
     expect(maskIdNumber('H12345678')).toBe('H*******8')
     expect(maskIdNumber('12')).toBe('**')
     expect(weekdayOf('2026-11-30')).toBe('周一')
+  })
+})
+
+describe('session ids', () => {
+  it('reads back the date and key it was written from, and nothing that is not a session id', () => {
+    expect(parseSessionId(sessionIdOf('2026-11-27', 'am'))).toEqual({ date: '2026-11-27', key: 'am' })
+    for (const bad of ['', '2026-11-27', '2026-11-27.', '2026-11-27.AM', '2026-11-27.am.x', 'x.am', '.am']) expect(parseSessionId(bad)).toBeNull()
   })
 })

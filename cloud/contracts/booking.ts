@@ -1,6 +1,18 @@
 // Booking: the shapes the client and the cloud exchange, and the pure rules both apply the same
 // way (ID number checks, masking). No Node APIs and no dayjs here: the client bundles this file.
 
+/** A session's id is its date and its template's key, "2026-11-27.am": written and read only here. */
+export const SESSION_ID_PATTERN = /^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/
+
+export const sessionIdOf = (date: string, key: string): string => `${date}.${key}`
+
+/** The date and template key a session id names, or null when it is not a session id. */
+export function parseSessionId(id: string): { date: string; key: string } | null {
+  if (!SESSION_ID_PATTERN.test(id)) return null
+  const dot = id.indexOf('.')
+  return { date: id.slice(0, dot), key: id.slice(dot + 1) }
+}
+
 export type IdType = 'resident' | 'passport' | 'hkmo' | 'tw'
 
 export const ID_TYPES: Array<{ value: IdType; label: string; hint: string }> = [

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
 
 // What an operator's content file must contain; checked before anything is written.

@@ -1,7 +1,7 @@
 // Named staff and operator accounts: admins manage them (the console builds its page on these);
 // anyone signed in with an account asks who they are. Hashes never leave the store. Every change is
 // audited (who, when, the account before and after — never a password or its hash).
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { AccountErrors, type MeView } from '../contracts/accounts'
 import { fail, ok } from '../contracts/result'
 import { accountRoleSchema, ACCOUNT_ROLES, createAccount, displayNameSchema, passwordSchema, resetPassword, toAccountView, usernameSchema } from '../accounts/service'

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { ENV_VERSIONS, EXHIBIT_PAGE, type EnvVersion, type ExhibitCodeFile } from '../contracts/codes'
 import { EXHIBIT_CODE_PATTERN, sceneForExhibit } from '../contracts/exhibit'
 import { fail, ok } from '../contracts/result'

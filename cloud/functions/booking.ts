@@ -3,7 +3,7 @@
 // SQLite, guarded steps with compensation on the cloud database); the handler validates, applies
 // the domain rules that need no lock (open for booking, suspension, own visitors), asks the store,
 // and words the answer.
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import {
   BOOKING_STATUS_LABEL,
   BookingErrors,

@@ -1,11 +1,12 @@
 // The operator console's actions (/admin). Each names the roles that may call it (admin may call
 // all), validates with zod, and records every change in the append-only audit log.
 import crypto from 'node:crypto'
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { audioScript, EXHIBIT_CODE_PATTERN, hasEnglish, type AudioTrack, type Exhibit, type GuideLang, type Hall } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
+import { CONSOLE_ROLES } from '../contracts/console'
 import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
-import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
+import { parseSessionId, SESSION_ID_PATTERN, sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
 import { closeDay, closeSession } from '../ops/close-day'
@@ -23,7 +24,7 @@ import { matchPolicies, evaluateRule } from '../zone/rules'
 import { RuleSchema, ZoneChartSchema } from '../zone/schema'
 import type { Policy, Rule, ZoneChart } from '../contracts/zone'
 import { MatchProfileSchema } from './zone'
-import { defineAction, implement, type CallContext, type Role } from './types'
+import { defineAction, implement, type CallContext } from './types'
 
 export const ConsoleErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品',
@@ -53,16 +54,8 @@ export const ConsoleErrors = {
   ...SheetErrors,
 } as const
 
-/** Who may do what (admin may do all): the issue's role table, in one place for handlers and tests. */
-export const CONSOLE_ROLES = {
-  content: ['content_editor'],
-  booking: ['booking_operator'],
-  zone: ['zone_editor'],
-  /** Every operator sees the dashboard. */
-  dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
-  /** The audit log and accounts: admin only. */
-  admin: [],
-} as const satisfies Record<string, readonly Role[]>
+/** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
+export { CONSOLE_ROLES }
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `不能超过 ${max} 个字`)
@@ -165,7 +158,7 @@ const Templates = z
   .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大') }).strict())
   .min(1, '至少保留一个场次')
   .max(8, '每天最多 8 个场次')
-const SESSION_ID = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/, '场次编号格式不正确')
+const SESSION_ID = z.string().regex(SESSION_ID_PATTERN, '场次编号格式不正确')
 
 interface ImportAnswer {
   kind: ImportKind
@@ -446,7 +439,7 @@ export const consoleFn = implement('console', {
         const today = dayOf(ctx.now())
         const dropped = new Set(droppedSessionIds(config, next, today, lastBookableDay(config, today)))
         if (dropped.size) {
-          const days = [...new Set([...dropped].map((id) => id.slice(0, 10)))]
+          const days = [...new Set([...dropped].map((id) => parseSessionId(id)!.date))]
           const held = (await Promise.all(days.map((d) => ctx.store.booking.listOnDay(d)))).flat().filter((b) => dropped.has(b.sessionId) && isLiveBooking(b, ctx.now()))
           if (held.length) {
             const message = `${ConsoleErrors.SESSION_HAS_BOOKINGS}：${describeHeld(held).join('、')}。请先在该日期停场（会取消这些预约并通知观众）后再修改，或保留这个场次`
@@ -464,7 +457,7 @@ export const consoleFn = implement('console', {
       roles: CONSOLE_ROLES.booking,
       handle: async ({ sessionId, capacity }, ctx) => {
         const config = await loadBookingConfig(ctx.store)
-        const [date, key] = sessionId.split('.')
+        const { date, key } = parseSessionId(sessionId)!
         if (date < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
         if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
         const before = config.capacityOverrides.find((o) => o.date === date && o.key === key) ?? null
@@ -480,7 +473,7 @@ export const consoleFn = implement('console', {
       schema: z.object({ sessionId: SESSION_ID, reason: text(40, '请填写停场原因（将告知已预约的观众）') }).strict(),
       roles: CONSOLE_ROLES.booking,
       handle: async ({ sessionId, reason }, ctx) => {
-        if (sessionId.slice(0, 10) < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
+        if (parseSessionId(sessionId)!.date < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
         const config = await loadBookingConfig(ctx.store)
         if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
         const before = config.closedSessions.find((c) => c.sessionId === sessionId) ?? null

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { CommonErrors } from '../contracts/errors'
 import { fail, type Result } from '../contracts/result'
 import { MissingSecretError, type CallContext, type CloudFunction, type Role } from './types'

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
 import { COUNTERS } from '../contracts/ops'
 import { fail, ok } from '../contracts/result'

@@ -1,5 +1,5 @@
 // Museum staff at the gate: check a visitor's e-ticket in (once), and today's counts.
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { BookingErrors, shortDate } from '../contracts/booking'
 import { ok } from '../contracts/result'
 import { addMinutes, beijingText, dayOf } from '../booking/time'

@@ -1,4 +1,4 @@
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { ok } from '../contracts/result'
 import { defineAction, implement } from './types'
 

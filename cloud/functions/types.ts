@@ -1,6 +1,7 @@
-import type { z } from 'zod/v4'
+import type { z } from 'zod'
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../contracts/api'
 import type { Result } from '../contracts/result'
+import type { Role } from '../contracts/accounts'
 import type { KeyRing } from '../booking/keys'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
@@ -15,14 +16,8 @@ export interface CallOrigin {
 }
 import type { SheetLimits } from '../zone/sheet-limits'
 
-/**
- * Who a caller is. Visitors are everyone with an identity (WeChat OPENID, or the local signed
- * token). The rest are named accounts: gate staff, and the operator roles of the console.
- * `admin` may do everything; every other role only the actions that name it.
- */
-export const ROLES = ['visitor', 'staff', 'content_editor', 'booking_operator', 'zone_editor', 'admin'] as const
-export type Role = (typeof ROLES)[number]
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+/** Roles are a contract (cloud/contracts/accounts.ts); re-exported for the handlers' imports. */
+export { ROLES, isRole, type Role } from '../contracts/accounts'
 
 /** Who is calling and with what: built by each runtime (local HTTP or WeChat cloud). */
 export interface CallContext {

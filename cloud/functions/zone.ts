@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import {
   INDUSTRIES,
   POLICY_AUDIENCES,

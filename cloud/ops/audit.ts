@@ -1,11 +1,21 @@
 // Every operator change goes through `recordChange`: one append-only entry with who, when, what,
 // and the record before and after. Handlers call it after the change succeeded.
 import crypto from 'node:crypto'
-import type { CallContext } from '../functions/types'
+import type { Role } from '../contracts/accounts'
+import type { Store } from '../store/port'
+
+/** Who made the change and where it is kept: the parts of a handler's call context the log needs. */
+export interface AuditContext {
+  openid: string | null
+  account?: string
+  role: Role
+  store: Store
+  now: () => Date
+}
 
 let sequence = 0
 
-export async function recordChange(ctx: CallContext, action: string, target: string, before: unknown, after: unknown): Promise<void> {
+export async function recordChange(ctx: AuditContext, action: string, target: string, before: unknown, after: unknown): Promise<void> {
   const at = ctx.now().toISOString()
   await ctx.store.ops.appendAudit({
     // Time first, so ids sort with time; then this process's sequence, so two changes in one

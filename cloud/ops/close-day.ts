@@ -11,7 +11,7 @@
 //   3. enqueue the message under a deterministic id (a repeat is a no-op).
 // A booking is this closure's when it was cancelled with the CLOSED_CODE refusal: a rerun finds
 // the ones an earlier run cancelled and finishes their steps 2 and 3.
-import { BOOKING_STATUS_LABEL } from '../contracts/booking'
+import { BOOKING_STATUS_LABEL, parseSessionId } from '../contracts/booking'
 import type { CloseDayResult } from '../contracts/ops'
 import { loadBookingConfig, saveBookingConfig } from '../booking/config'
 import { sessionRef } from '../booking/calendar'
@@ -90,5 +90,5 @@ export async function closeDay(store: Store, day: string, reason: string, now: D
 /** Closing one session: the same job, limited to that session's bookings. Safe to call again. */
 export async function closeSession(store: Store, sessionId: string, reason: string, now: Date): Promise<CloseDayResult> {
   await markSessionClosed(store, sessionId, reason)
-  return cancelBookingsOfClosedDay(store, sessionId.slice(0, 10), reason, now, sessionId)
+  return cancelBookingsOfClosedDay(store, parseSessionId(sessionId)?.date ?? '', reason, now, sessionId)
 }

@@ -11,7 +11,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import { ringFromSecret, type KeyRing } from '../booking/keys'
 
 const KeyRingSchema = z.object({

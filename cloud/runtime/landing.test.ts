@@ -161,12 +161,10 @@ describe('H5 app static serving and the scan landing', () => {
     // Nothing the fields carried became an element: only the app's own script and the inline data.
     expect(doc.querySelectorAll('img, svg, [onerror], [onload]')).toHaveLength(0)
     const scripts = Array.from(doc.querySelectorAll('script'))
-    expect(scripts.map((s) => s.getAttribute('src') ?? 'inline')).toEqual(['/js/app.0123abcd.js', 'inline'])
-    // The inline script is exactly the data and the route, and its JSON is the exhibit as stored.
-    const inline = scripts[1].textContent!
-    const json = /^window\.__GXQ_EXHIBIT__=([^]*);if\(!location\.hash\)history\.replaceState\(null,'',location\.pathname\+location\.search\+"#\/pages\/exhibit\/index\?id=helmet"\)$/.exec(inline)
-    expect(json).not.toBeNull()
-    expect(JSON.parse(json![1])).toEqual({ code: 'helmet', exhibit: hostile })
+    expect(scripts.map((s) => s.getAttribute('src') ?? s.getAttribute('type') ?? 'inline')).toEqual(['/js/app.0123abcd.js', 'application/json', 'inline'])
+    // The one inline script is the fixed bootstrap; the data element's JSON is the exhibit as stored.
+    expect(scripts[2].textContent).toBe(LANDING_BOOTSTRAP)
+    expect(JSON.parse(doc.getElementById(LANDING_DATA_ID)!.textContent!)).toEqual({ code: 'helmet', exhibit: hostile, route: '#/pages/exhibit/index?id=helmet' })
   })
 
   // String.replace reads $` $' $& $1 in a replacement string as "the text before / after / the match":
@@ -177,8 +175,7 @@ describe('H5 app static serving and the scan landing', () => {
     const doc = parsed(dollars)
     expect(doc.title).toBe(`${dollars.name} · 高新区科技馆`)
     expect(doc.getElementById(STATIC_VIEW_ID)!.querySelector('h1')!.textContent).toBe(dollars.name)
-    const inline = Array.from(doc.querySelectorAll('script')).find((s) => !s.src)!.textContent!
-    expect(JSON.parse(/^window\.__GXQ_EXHIBIT__=([^]*);if\(/.exec(inline)![1])).toEqual({ code: 'helmet', exhibit: dollars })
-    expect(doc.querySelectorAll('script')).toHaveLength(2)
+    expect(JSON.parse(doc.getElementById(LANDING_DATA_ID)!.textContent!)).toMatchObject({ code: 'helmet', exhibit: dollars })
+    expect(doc.querySelectorAll('script')).toHaveLength(3)
   })
 })

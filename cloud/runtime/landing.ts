@@ -19,11 +19,11 @@ import zlib from 'node:zlib'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { EXHIBIT_PAGE } from '../contracts/codes'
 import { isExhibitCode, type Exhibit } from '../contracts/exhibit'
+import { INLINED_EXHIBIT_GLOBAL, STATIC_VIEW_ID } from '../contracts/glue'
 import type { Store } from '../store/port'
 import { REVALIDATE } from './static'
 
-/** The element the app removes once its own exhibit page is on screen (src/exhibits/landing.ts). */
-export const STATIC_VIEW_ID = 'gxq-landing'
+export { STATIC_VIEW_ID }
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -36,7 +36,7 @@ export const LANDING_DATA_ID = 'gxq-landing-data'
  * hands the carried exhibit to the app (src/exhibits/landing.ts reads window.__GXQ_EXHIBIT__) and,
  * before the app's scripts, puts the exhibit page's route in the address for the hash router.
  */
-export const LANDING_BOOTSTRAP = `(function(){var d=JSON.parse(document.getElementById('${LANDING_DATA_ID}').textContent);window.__GXQ_EXHIBIT__=d.exhibit?{code:d.code,exhibit:d.exhibit}:null;if(!location.hash)history.replaceState(null,'',location.pathname+location.search+d.route)})()`
+export const LANDING_BOOTSTRAP = `(function(){var d=JSON.parse(document.getElementById('${LANDING_DATA_ID}').textContent);window.${INLINED_EXHIBIT_GLOBAL}=d.exhibit?{code:d.code,exhibit:d.exhibit}:null;if(!location.hash)history.replaceState(null,'',location.pathname+location.search+d.route)})()`
 
 /** JSON that is safe inside a <script>: no `</script>`, no `<!--`, no line separators. */
 const scriptJson = (value: unknown): string =>

@@ -23,6 +23,7 @@ import { registerAppStatic } from './static'
 import { ADMIN_DIR, registerConsole } from './console'
 import { registerSecurityHeaders } from './security-headers'
 import { DoorRefusal, registerRequestBounds } from './request-bounds'
+import { RENEWED_TOKEN_HEADER } from '../contracts/glue'
 
 export interface ServerOptions {
   config: RuntimeConfig
@@ -35,8 +36,7 @@ export interface ServerOptions {
 }
 
 
-/** Where a renewed visitor token comes back (the client replaces its stored token with it). */
-export const RENEWED_TOKEN_HEADER = 'x-token'
+export { RENEWED_TOKEN_HEADER }
 
 /** Pending connections the listening socket queues (2,000 simultaneous clients must fit). */
 export const LISTEN_BACKLOG = 4096

@@ -7,7 +7,7 @@ import type { IdType } from '../contracts/booking'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Company, Policy, ZoneChart } from '../contracts/zone'
 import type { AuditEntry, AuditQuery, CounterRow, Notice } from '../contracts/ops'
-import type { Role } from '../functions/types'
+import type { Role } from '../contracts/accounts'
 
 export interface ContentStore {
   listHalls(): Promise<Hall[]>

@@ -1,5 +1,5 @@
 // What the zone's data files (and operator imports) must contain; checked before anything is written.
-import { z } from 'zod/v4'
+import { z } from 'zod'
 import {
   INDUSTRIES,
   POLICY_AUDIENCES,

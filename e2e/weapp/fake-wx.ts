@@ -8,7 +8,7 @@
 // harness instead of passing silently. Add the API here (with its documented answers) when that
 // happens.
 //
-// What it cannot prove (see README "what is tested against what"): that WeChat shows the dialogs,
+// What it cannot prove (see docs/architecture.md "What is tested against what"): that WeChat shows the dialogs,
 // that the camera reads a printed code, that background audio keeps playing on a locked phone.
 
 export interface WxCall {

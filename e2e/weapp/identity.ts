@@ -1,6 +1,6 @@
 // Who the fake WeChat says is calling. In WeChat the cloud function learns the caller's OPENID from
 // WeChat itself; against the local runtime a token from POST /api/_session stands in for it.
-// Staff sign in with a named account (issue 9: username + password, nothing ships with a default
+// Staff sign in with a named account (username + password, nothing ships with a default
 // password), so the gate account is made in the server's store before a staff phone signs in.
 import { createAccount } from '../../cloud/accounts/service'
 import { openSqliteStore } from '../../cloud/store/sqlite'

@@ -4,10 +4,8 @@ import { createStore } from 'zustand/vanilla'
 import type { BookingView, CalendarDay, IdType, VisitorView } from '@cloud/contracts/booking'
 import type { Result } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
+import { loadInto, slotOf, type Loadable } from '@/ui/loadable'
 import { newRequestId } from './request-id'
-
-import type { Loadable } from '@/ui/loadable'
-export type { Loadable } from '@/ui/loadable'
 
 export interface BookingState {
   calendar: Loadable<{ days: CalendarDay[]; sourceNote: string }>
@@ -41,15 +39,11 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
     submitting: false,
 
     async loadCalendar() {
-      if (get().calendar.status !== 'ready') set({ calendar: { status: 'loading' } })
-      const res = await call('booking', 'calendar', {})
-      set({ calendar: res.ok ? { status: 'ready', data: { days: res.data.days, sourceNote: res.data.sourceNote } } : { status: 'error', error: res.error } })
+      await loadInto(slotOf(get, set, 'calendar'), () => call('booking', 'calendar', {}), (d) => ({ days: d.days, sourceNote: d.sourceNote }))
     },
 
     async loadVisitors() {
-      if (get().visitors.status !== 'ready') set({ visitors: { status: 'loading' } })
-      const res = await call('booking', 'visitors', {})
-      set({ visitors: res.ok ? { status: 'ready', data: res.data.visitors } : { status: 'error', error: res.error } })
+      await loadInto(slotOf(get, set, 'visitors'), () => call('booking', 'visitors', {}), (d) => d.visitors)
     },
 
     async addVisitor(v) {
@@ -86,12 +80,11 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
     },
 
     async loadMine() {
-      if (get().mine.status !== 'ready') set({ mine: { status: 'loading' } })
-      const res = await call('booking', 'mine', {})
-      set((s) => ({
-        mine: res.ok ? { status: 'ready', data: res.data.bookings } : { status: 'error', error: res.error },
-        bookings: res.ok ? { ...s.bookings, ...Object.fromEntries(res.data.bookings.map((b) => [b.id, b])) } : s.bookings,
-      }))
+      // Each booking listed is also kept by id, for the ticket page.
+      await loadInto(slotOf(get, set, 'mine'), () => call('booking', 'mine', {}), (d) => {
+        set((s) => ({ bookings: { ...s.bookings, ...Object.fromEntries(d.bookings.map((b) => [b.id, b])) } }))
+        return d.bookings
+      })
     },
 
     async loadBooking(id) {

@@ -1,5 +1,6 @@
 // The booking subpackage's interface text, in Chinese and English (src/i18n/strings.ts).
 import { defineStrings } from '@/i18n/strings'
+import { parseSessionId } from '@cloud/contracts/booking'
 
 export const bookingText = defineStrings(
   {
@@ -188,6 +189,10 @@ export const bookingText = defineStrings(
 
 /** Session names in English by their key; other names are shown as written. */
 export const SESSION_EN: Record<string, string> = { am: 'Morning', pm: 'Afternoon', eve: 'Evening' }
+
+/** A session's name in the visitor's language: the English name of its template key, else the Chinese one. */
+export const sessionNameIn = (lang: string, sessionId: string, zhName: string): string =>
+  (lang === 'en' ? SESSION_EN[parseSessionId(sessionId)?.key ?? ''] : undefined) ?? zhName
 
 /** ID type names in English by their value (the Chinese names are in cloud/contracts/booking). */
 export const ID_TYPE_EN: Record<string, { label: string; hint: string }> = {

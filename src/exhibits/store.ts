@@ -11,7 +11,6 @@ import { taroStorage } from '@/services/storage'
 import { takeInlinedExhibit } from './landing'
 
 import type { Loadable } from '@/ui/loadable'
-export type { Loadable } from '@/ui/loadable'
 
 export interface ExhibitsState {
   exhibits: Record<string, Loadable<Exhibit>>

@@ -6,6 +6,7 @@ import type { ActionName, FunctionName, RequestOf, ResponseOf } from '@cloud/con
 import type { Result } from '@cloud/contracts/result'
 import { asResult, networkError } from './result'
 import { API_BASE, storedToken, storeToken, visitorToken } from './session'
+import { RENEWED_TOKEN_HEADER } from '@cloud/contracts/glue'
 
 export function initTransport(): void {
   // Nothing to set up over HTTP: the visitor token is fetched on first use.
@@ -21,7 +22,7 @@ async function post(name: string, body: object, token: string | null) {
   })
   // The server renews a visitor token while it is used (same identity, later expiry): keep the new one.
   const headers = (res.header ?? {}) as Record<string, string | undefined>
-  const renewed = headers['x-token'] ?? headers['X-Token']
+  const renewed = Object.entries(headers).find(([name]) => name.toLowerCase() === RENEWED_TOKEN_HEADER)?.[1]
   if (token && renewed && renewed !== token) storeToken(renewed)
   return res
 }

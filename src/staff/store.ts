@@ -4,7 +4,7 @@ import { createStore } from 'zustand/vanilla'
 import type { CheckInResult, StaffSessionCount } from '@cloud/contracts/booking'
 import type { AppError } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
-import { loadInto, type Loadable } from '@/ui/loadable'
+import { loadInto, slotOf, type Loadable } from '@/ui/loadable'
 
 export interface StaffState {
   checking: boolean
@@ -27,7 +27,7 @@ export function createStaffStore(call: typeof callCloud = callCloud) {
       if (res.ok) void get().loadToday()
     },
     async loadToday() {
-      await loadInto(get().today, (today) => set({ today }), () => call('staff', 'today', {}), (d) => ({ date: d.date, sessions: d.sessions }))
+      await loadInto(slotOf(get, set, 'today'), () => call('staff', 'today', {}), (d) => ({ date: d.date, sessions: d.sessions }))
     },
   }))
 }

@@ -4,8 +4,8 @@
 import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { CareRoot } from '@/care/CareRoot'
-import { MiniPlayer } from '@/guide/components/MiniPlayer'
 import { Loaded, type LoadedProps } from './Loaded'
+import { PageFooter } from './page-footer'
 
 interface Base {
   className?: string
@@ -35,7 +35,7 @@ export function PageShell<T>(props: Plain | Loading<T>) {
       <View className={`page ${className}`}>
         {header}
         {body}
-        {miniPlayer && <MiniPlayer />}
+        {miniPlayer && <PageFooter />}
       </View>
     </CareRoot>
   )

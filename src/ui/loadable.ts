@@ -1,5 +1,5 @@
 // The one shape of "something the page asked the cloud for", used by every store, and the one
-// helper that turns a cloud Result into it.
+// helper every store loads it with.
 import type { AppError, Result } from '@cloud/contracts/result'
 
 export type Loadable<T> =
@@ -9,17 +9,43 @@ export type Loadable<T> =
   | { status: 'ready'; data: T; savedAt?: number }
   | { status: 'error'; error: AppError }
 
-/** A cloud answer as a Loadable: ready with its data or an error with its code and message. */
-export const loaded = <T>(res: Result<T>): Loadable<T> => (res.ok ? { status: 'ready', data: res.data } : { status: 'error', error: res.error })
+/**
+ * How a slot is loaded:
+ * - `refresh`: `loading` only while nothing is on screen yet; a refresh keeps the old data visible.
+ * - `once`: nothing to do while it loads or once it is ready (unless forced) — details that do not change.
+ * - `replace`: `loading` at once — a new query, whose old answer no longer fits.
+ */
+export type LoadMode = 'refresh' | 'once' | 'replace'
+
+/** Where a store keeps one Loadable: read it, write it. */
+export interface Slot<T> {
+  get: () => Loadable<T> | undefined
+  set: (next: Loadable<T>) => void
+}
+
+type DataOf<L> = L extends Loadable<infer T> ? T : never
+
+/** One Loadable field of a zustand store as a slot. */
+export const slotOf = <S, K extends keyof S>(get: () => S, set: (partial: Partial<S>) => void, key: K): Slot<DataOf<S[K]>> => ({
+  get: () => get()[key] as Loadable<DataOf<S[K]>>,
+  set: (next) => set({ [key]: next } as Partial<S>),
+})
 
 /**
- * Loads into a slot: shows `loading` only when nothing is on screen yet (a refresh keeps the old
- * data visible), then the answer mapped by `pick`.
+ * Loads into a slot, then puts the answer there mapped by `pick`. Answers the Loadable it set, or
+ * undefined when `once` had nothing to do.
  */
-export async function loadInto<R, T>(current: Loadable<T>, set: (l: Loadable<T>) => void, call: () => Promise<Result<R>>, pick: (data: R) => T): Promise<Loadable<T>> {
-  if (current.status !== 'ready') set({ status: 'loading' })
+export async function loadInto<R, T>(
+  slot: Slot<T>,
+  call: () => Promise<Result<R>>,
+  pick: (data: R) => T,
+  { mode = 'refresh', force = false }: { mode?: LoadMode; force?: boolean } = {},
+): Promise<Loadable<T> | undefined> {
+  const current = slot.get()
+  if (mode === 'once' && (current?.status === 'loading' || (current?.status === 'ready' && !force))) return undefined
+  if (mode !== 'refresh' || current?.status !== 'ready') slot.set({ status: 'loading' })
   const res = await call()
   const next: Loadable<T> = res.ok ? { status: 'ready', data: pick(res.data) } : { status: 'error', error: res.error }
-  set(next)
+  slot.set(next)
   return next
 }

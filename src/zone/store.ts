@@ -16,10 +16,7 @@ import type {
 } from '@cloud/contracts/zone'
 import { callCloud } from '@/services/cloud'
 import { paths } from '@/paths'
-import { loaded } from '@/ui/loadable'
-
-import type { Loadable } from '@/ui/loadable'
-export type { Loadable } from '@/ui/loadable'
+import { loadInto, slotOf, type Loadable, type Slot } from '@/ui/loadable'
 
 export const PAGE_SIZE = 20
 
@@ -46,6 +43,9 @@ function clean<T extends object>(q: T): T {
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '' && v !== null)) as T
 }
 
+/** A slot that takes an answer only while its request is still the latest (typing fast). */
+const latest = <T>(slot: Slot<T>, isLatest: () => boolean): Slot<T> => ({ get: slot.get, set: (next) => isLatest() && slot.set(next) })
+
 export function createZoneStore(call: typeof callCloud = callCloud) {
   // Answers that arrive after a newer query was sent are dropped (typing fast).
   let companySeq = 0
@@ -63,40 +63,28 @@ export function createZoneStore(call: typeof callCloud = callCloud) {
     async searchCompanies(patch) {
       const query = clean({ ...get().companyQuery, page: 1, ...patch, pageSize: PAGE_SIZE })
       const seq = ++companySeq
-      set({ companyQuery: query, companies: { status: 'loading' } })
-      const res = await call('zone', 'searchCompanies', query)
-      if (seq === companySeq) set({ companies: loaded(res) })
+      set({ companyQuery: query })
+      await loadInto(latest(slotOf(get, set, 'companies'), () => seq === companySeq), () => call('zone', 'searchCompanies', query), (d) => d, { mode: 'replace' })
     },
     async searchPolicies(patch) {
       const query = clean({ ...get().policyQuery, page: 1, ...patch, pageSize: PAGE_SIZE })
       const seq = ++policySeq
-      set({ policyQuery: query, policies: { status: 'loading' } })
-      const res = await call('zone', 'searchPolicies', query)
-      if (seq === policySeq) set({ policies: loaded(res) })
+      set({ policyQuery: query })
+      await loadInto(latest(slotOf(get, set, 'policies'), () => seq === policySeq), () => call('zone', 'searchPolicies', query), (d) => d, { mode: 'replace' })
     },
     async loadCompany(id, force = false) {
-      const current = get().company[id]
-      if (current?.status === 'loading' || (current?.status === 'ready' && !force)) return
-      set((s) => ({ company: { ...s.company, [id]: { status: 'loading' } } }))
-      const res = await call('zone', 'getCompany', { id })
-      set((s) => ({ company: { ...s.company, [id]: res.ok ? { status: 'ready', data: res.data.company } : { status: 'error', error: res.error } } }))
+      const slot: Slot<Company> = { get: () => get().company[id], set: (next) => set((s) => ({ company: { ...s.company, [id]: next } })) }
+      await loadInto(slot, () => call('zone', 'getCompany', { id }), (d) => d.company, { mode: 'once', force })
     },
     async loadPolicy(id, force = false) {
-      const current = get().policy[id]
-      if (current?.status === 'loading' || (current?.status === 'ready' && !force)) return
-      set((s) => ({ policy: { ...s.policy, [id]: { status: 'loading' } } }))
-      const res = await call('zone', 'getPolicy', { id })
-      set((s) => ({ policy: { ...s.policy, [id]: res.ok ? { status: 'ready', data: res.data.policy } : { status: 'error', error: res.error } } }))
+      const slot: Slot<PolicyWithStatus> = { get: () => get().policy[id], set: (next) => set((s) => ({ policy: { ...s.policy, [id]: next } })) }
+      await loadInto(slot, () => call('zone', 'getPolicy', { id }), (d) => d.policy, { mode: 'once', force })
     },
     async loadFigures() {
-      if (get().figures.status === 'loading' || get().figures.status === 'ready') return
-      set({ figures: { status: 'loading' } })
-      const res = await call('zone', 'figures', {})
-      set({ figures: res.ok ? { status: 'ready', data: res.data.charts } : { status: 'error', error: res.error } })
+      await loadInto(slotOf(get, set, 'figures'), () => call('zone', 'figures', {}), (d) => d.charts, { mode: 'once' })
     },
     async runMatch(profile) {
-      set({ match: { status: 'loading' } })
-      set({ match: loaded(await call('zone', 'match', { profile })) })
+      await loadInto(slotOf(get, set, 'match'), () => call('zone', 'match', { profile }), (d) => d, { mode: 'replace' })
     },
   }))
 }

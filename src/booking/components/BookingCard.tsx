@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { shortDate as zhDate, type BookingView } from '@cloud/contracts/booking'
 import { dayName, shortDate } from '@/booking/dates'
-import { bookingText, SESSION_EN } from '@/booking/strings'
+import { bookingText, sessionNameIn } from '@/booking/strings'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { StatusTag } from './StatusTag'
@@ -10,7 +10,7 @@ import './booking.scss'
 export function BookingCard({ booking, onOpen }: { booking: BookingView; onOpen: () => void }) {
   const lang = useLang()
   const s = useStrings(bookingText)
-  const session = lang === 'en' ? SESSION_EN[booking.sessionId.split('.')[1]] ?? booking.sessionName : booking.sessionName
+  const session = sessionNameIn(lang, booking.sessionId, booking.sessionName)
   return (
     <View className="card bk-booking" role="link" data-booking={booking.id} onClick={onOpen}>
       <View className="bk-day__head">

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import type { Page } from '@cloud/contracts/zone'
 import { Loaded } from '@/ui/Loaded'
-import type { Loadable } from '@/zone/store'
+import type { Loadable } from '@/ui/loadable'
 import { Pager } from './Pager'
 import './zone.scss'
 

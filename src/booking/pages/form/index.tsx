@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { MAX_VISITORS_PER_BOOKING, shortDate as zhDate, weekdayOf } from '@cloud/contracts/booking'
+import { MAX_VISITORS_PER_BOOKING, parseSessionId, shortDate as zhDate, weekdayOf } from '@cloud/contracts/booking'
 import { dayName, shortDate } from '@/booking/dates'
 import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import type { AppError } from '@cloud/contracts/result'
@@ -49,7 +49,7 @@ export default function BookingFormPage() {
   }, [picked.length, error?.code])
 
   const session = calendar.status === 'ready' ? calendar.data.days.flatMap((d) => d.sessions).find((s) => s.id === sessionId) : undefined
-  const date = sessionId.split('.')[0]
+  const date = parseSessionId(sessionId)?.date
 
   const toggle = (id: string) => {
     setError(null)
@@ -84,7 +84,7 @@ export default function BookingFormPage() {
     <>
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
-          {/^\d{4}-\d{2}-\d{2}$/.test(date) ? (lang === 'en' ? `${dayName(date, '', 'en')}, ${shortDate(date, 'en')}` : `${zhDate(date)} ${weekdayOf(date)}`) : s('chosenSession')} {session ? (lang === 'en' ? SESSION_EN[session.key] ?? session.name : session.name) : ''}
+          {date ? (lang === 'en' ? `${dayName(date, '', 'en')}, ${shortDate(date, 'en')}` : `${zhDate(date)} ${weekdayOf(date)}`) : s('chosenSession')} {session ? (lang === 'en' ? SESSION_EN[session.key] ?? session.name : session.name) : ''}
         </View>
         {session && (
           <View className="muted">

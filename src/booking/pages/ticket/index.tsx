@@ -9,7 +9,7 @@ import { qrDataUrl, TicketQr } from '@/booking/components/TicketQr'
 import { beijingTime, dayName, shortDate } from '@/booking/dates'
 import { saveTicket } from '@/booking/save-ticket'
 import { bookingStore, useBooking } from '@/booking/store'
-import { bookingText, SESSION_EN } from '@/booking/strings'
+import { bookingText, sessionNameIn } from '@/booking/strings'
 import { useLang } from '@/i18n/store'
 import { useStrings } from '@/i18n/strings'
 import { paths } from '@/paths'
@@ -45,7 +45,7 @@ export default function TicketPage() {
   return (
     <PageShell<BookingView> className="bk-ticket-page" state={state} loadingText={s('ticketLoading')} onRetry={load} errorAction={{ text: s('myBookings'), onTap: () => openPage(paths.myBookings) }}>
       {(b) => {
-        const sessionName = lang === 'en' ? SESSION_EN[b.sessionId.split('.')[1]] ?? b.sessionName : b.sessionName
+        const sessionName = sessionNameIn(lang, b.sessionId, b.sessionName)
         const dateText = lang === 'en' ? `${dayName(b.date, '', 'en')}, ${shortDate(b.date, 'en')}` : `${zhDate(b.date)} ${b.weekday}`
         const cancel = async () => {
           const { confirm } = await Taro.showModal({

@@ -12,7 +12,7 @@ import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { useErrorText } from '@/i18n/errors'
 import { shortDate as dateIn } from '@/booking/dates'
-import { SESSION_EN } from '@/booking/strings'
+import { sessionNameIn } from '@/booking/strings'
 import { staffText } from '@/staff/strings'
 import { usePageTitle } from '@/services/page-title'
 
@@ -102,7 +102,7 @@ export default function CheckInPage() {
           {({ sessions }) => sessions.map((s) => (
             <View key={s.sessionId} className="st-count" data-session={s.sessionId}>
               <View>
-                {lang === 'en' ? SESSION_EN[s.sessionId.split('.')[1] ?? ''] ?? s.name : s.name} {s.start}–{s.end}
+                {sessionNameIn(lang, s.sessionId, s.name)} {s.start}–{s.end}
               </View>
               <View className="st-count__num">
                 {t('counts', { in: s.checkedIn, booked: s.booked })}

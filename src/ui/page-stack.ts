@@ -1,0 +1,2 @@
+// H5 only: how the router's page stack shows leaving pages (see page-stack.scss).
+import './page-stack.scss'

@@ -1,0 +1,2 @@
+// weapp: WeChat itself shows one page at a time; the H5 router's page stack is not there.
+export {}
