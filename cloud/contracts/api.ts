@@ -3,7 +3,7 @@
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
-import type { AudioTrack, Exhibit, GuideLang, Hall, HallWithExhibits } from './exhibit'
+import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type {
@@ -28,6 +28,8 @@ export interface Api {
   exhibits: {
     get: { req: { code: string }; res: { exhibit: Exhibit } }
     list: { req: Record<string, never>; res: { halls: HallWithExhibits[] } }
+    /** The offline pack; `have`: the version the phone holds (unchanged → only the version comes back). */
+    pack: { req: { have?: string }; res: { pack: ExhibitPack } | { unchanged: true; version: string } }
   }
   admin: {
     /** Mini-program codes for exhibits (cloud only): wxacode.getUnlimited → cloud storage file ids. */

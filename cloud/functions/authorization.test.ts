@@ -19,6 +19,7 @@ const MATRIX: Record<string, Caller[]> = {
   'system.ping': ANYONE,
   'exhibits.get': ANYONE,
   'exhibits.list': ANYONE,
+  'exhibits.pack': ANYONE,
   'admin.exhibitCodes': only(),
   'zone.searchCompanies': ANYONE,
   'zone.getCompany': ANYONE,
