@@ -51,7 +51,8 @@ export interface Api {
   }
   /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
   booking: {
-    calendar: { req: Record<string, never>; res: { days: CalendarDay[]; today: string; timezone: string; sourceNote: string } }
+    /** `nextRelease`: the next open day whose places are not out yet (closed days skipped), or null. */
+    calendar: { req: Record<string, never>; res: { days: CalendarDay[]; today: string; nextRelease: { date: string; weekday: string; releaseAt: string } | null; timezone: string; sourceNote: string } }
     visitors: { req: Record<string, never>; res: { visitors: VisitorView[] } }
     addVisitor: { req: { name: string; idType: IdType; idNumber: string }; res: { visitor: VisitorView } }
     removeVisitor: { req: { visitorId: string }; res: { removed: true } }

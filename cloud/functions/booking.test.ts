@@ -59,6 +59,22 @@ describe('the calendar', () => {
     expect(noon.ok && noon.data.days[0].sessions[0].status).toBe('over') // a refusal (ok: false) fails too
   })
 
+  it('announces the next release of an open day, never of a closed one (12/15 is closed for maintenance)', async () => {
+    // Monday 12/7 at 09:00: the list ends at 12/14; 12/15 (设备检修) is never released, 12/16 is next.
+    const res = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-12-07 09:00') })
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.data.days[res.data.days.length - 1].date).toBe('2026-12-14')
+    expect(res.data.nextRelease).toEqual({ date: '2026-12-16', weekday: '周三', releaseAt: bj('2026-12-09 08:00').toISOString() })
+    // Before 08:00 on 12/7 the list's last day (Monday 12/14) is closed too: still 12/16.
+    const early = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-12-07 07:00') })
+    if (!early.ok) throw new Error(early.error.message)
+    expect(early.data.nextRelease?.date).toBe('2026-12-16')
+    // On an ordinary morning before 08:00 the list's last day is itself the next to open.
+    const thursday = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-11-26 07:59') })
+    if (!thursday.ok) throw new Error(thursday.error.message)
+    expect(thursday.data.nextRelease).toEqual({ date: '2026-12-03', weekday: '周四', releaseAt: bj('2026-11-26 08:00').toISOString() })
+  })
+
   it('computes days in Asia/Shanghai whatever the server time zone', async () => {
     const previous = process.env.TZ
     try {

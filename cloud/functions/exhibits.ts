@@ -1,8 +1,8 @@
 import crypto from 'node:crypto'
 import { z } from 'zod/v4'
-import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
+import { EXHIBIT_CODE_PATTERN, type ExhibitPack } from '../contracts/exhibit'
 import { COUNTERS } from '../contracts/ops'
-import { fail, ok } from '../contracts/result'
+import { fail, ok, type Result } from '../contracts/result'
 import { dayOf } from '../booking/time'
 import { groupByHall } from '../exhibits/halls'
 import { defineAction, implement } from './types'
@@ -39,12 +39,12 @@ export const exhibits = implement('exhibits', {
     pack: defineAction({
       schema: z.object({ have: z.string().max(64).optional() }).strict(),
       anonymous: true,
-      handle: async ({ have }, ctx) => {
+      handle: async ({ have }, ctx): Promise<Result<{ pack: ExhibitPack } | { unchanged: true; version: string }>> => {
         const [halls, all] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
         const exhibits = all.filter((e) => !e.unpublished)
         const content = { halls: groupByHall(halls, exhibits), exhibits }
         const version = crypto.createHash('sha256').update(JSON.stringify(content), 'utf8').digest('base64url').slice(0, 16)
-        if (have === version) return ok({ unchanged: true as const, version })
+        if (have === version) return ok({ unchanged: true, version })
         return ok({ pack: { version, ...content } })
       },
     }),

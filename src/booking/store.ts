@@ -10,7 +10,7 @@ import type { Loadable } from '@/ui/loadable'
 export type { Loadable } from '@/ui/loadable'
 
 export interface BookingState {
-  calendar: Loadable<{ days: CalendarDay[]; sourceNote: string }>
+  calendar: Loadable<{ days: CalendarDay[]; sourceNote: string; nextRelease?: { date: string; releaseAt: string } | null }>
   visitors: Loadable<VisitorView[]>
   mine: Loadable<BookingView[]>
   bookings: Record<string, BookingView>
@@ -43,7 +43,7 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
     async loadCalendar() {
       if (get().calendar.status !== 'ready') set({ calendar: { status: 'loading' } })
       const res = await call('booking', 'calendar', {})
-      set({ calendar: res.ok ? { status: 'ready', data: { days: res.data.days, sourceNote: res.data.sourceNote } } : { status: 'error', error: res.error } })
+      set({ calendar: res.ok ? { status: 'ready', data: { days: res.data.days, sourceNote: res.data.sourceNote, nextRelease: res.data.nextRelease } } : { status: 'error', error: res.error } })
     },
 
     async loadVisitors() {
