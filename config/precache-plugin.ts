@@ -1,7 +1,7 @@
 // H5 build only: writes precache.json, the scripts and styles the offline-shell service worker
 // (src/h5/sw.js) stores once the page is idle: the app shell — the entry, the main-package pages
 // (home, exhibit, mine), the guide pages an exhibit leads to (listen, trail), and the e-ticket with
-// 我的预约 (the gate is inside the museum), so a scanned exhibit, its trail and the ticket open
+// 我的预约 (the gate is inside the museum) and the exhibit list, so a scanned exhibit, its trail and the ticket open
 // without network. Other pages are kept as they are visited
 // (the worker caches what it serves), not downloaded up front: on a first visit over a slow
 // network the whole app would be three times the page. File names carry content hashes, so the
@@ -13,6 +13,8 @@ export const SHELL_PAGES = [
   /pages[\\/](home|exhibit|mine)[\\/]index/,
   /guide[\\/]pages[\\/](listen|trail)[\\/]index/,
   /booking[\\/]pages[\\/](ticket|mine)[\\/]index/,
+  // The way onward from an exhibit (every exhibit with the floor plan), from the offline pack.
+  /exhibits[\\/]pages[\\/]list[\\/]index/,
 ]
 
 export class PrecacheManifestPlugin {

@@ -2,7 +2,7 @@
 // wx.cloud.callFunction({ name, data: { action, ...request } }). Types only: the client imports
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
-import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
+import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, IdType, StaffSessionCount, VisitorView } from './booking'
 import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
@@ -67,6 +67,8 @@ export interface Api {
   staff: {
     checkIn: { req: { code: string }; res: { result: CheckInResult } }
     today: { req: Record<string, never>; res: { date: string; sessions: StaffSessionCount[] } }
+    /** Who is expected in a session: every visitor of its confirmed and checked-in bookings, not yet in first. */
+    expected: { req: { sessionId: string }; res: { sessionId: string; visitors: ExpectedVisitor[] } }
   }
   /** The app's home page notices (anonymous). */
   notices: {

@@ -38,6 +38,7 @@ const MATRIX: Record<string, Caller[]> = {
   'booking.cancel': IDENTIFIED,
   'staff.checkIn': only('staff'),
   'staff.today': only('staff'),
+  'staff.expected': only('staff'),
   'accounts.me': ACCOUNTS,
   'accounts.list': only(),
   'accounts.create': only(),
