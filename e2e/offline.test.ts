@@ -14,7 +14,7 @@ const ZHANG = '21021119850312123' + residentIdCheckChar('21021119850312123')
 /** The first online visit: the offline shell is installed, the pack is on the phone, its pictures in the worker's cache. */
 async function firstVisit(page: Page) {
   await page.goto(pageUrl(app.server.url, 'pages/home/index'))
-  await page.getByRole('heading', { name: '高新区科技馆' }).waitFor()
+  await page.locator('[data-today]').first().waitFor()
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 20_000 })
   await page.waitForFunction(() => localStorage.getItem('gxq.pack') !== null, undefined, { timeout: 20_000 })
   await page.waitForFunction(
@@ -115,6 +115,7 @@ test('offline at the gate: the confirmed e-ticket opens from the phone with its 
   await offline(context, page, async () => {
     // Opened again at the gate (a reload, as when the phone reopens the app): from storage, saying so.
     await page.goto(ticketUrl)
+    await page.reload()
     await page.locator('[data-saved-ticket]:visible').waitFor({ timeout: 15_000 })
     await expect(page.locator('[data-saved-ticket]:visible').innerText()).resolves.toMatch(/网络不可用，显示 \d+月\d+日 \d\d:\d\d 保存的电子票/)
     await expect(page.locator('[data-short-code]:visible').getAttribute('data-short-code')).resolves.toBe(shortCode)
