@@ -138,6 +138,34 @@ test('offline at the gate: the confirmed e-ticket opens from the phone with its 
   await context.close()
 })
 
+test('offline, a track already played plays again from the phone; one never played says it needs the network', async () => {
+  const { page, context, errors } = await app.open('guide/pages/listen/index', 'id=helmet&lang=zh')
+  await page.getByRole('button', { name: '播放' }).click()
+  const playing = () =>
+    page.waitForFunction(() => {
+      const a = document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')
+      return !!a && !a.paused && a.currentTime > 0.5
+    }, undefined, { timeout: 15_000 })
+  await playing()
+  // The worker keeps the whole track once it has been played.
+  await page.waitForFunction(async () => (await (await caches.open('gxq-audio-v1')).keys()).some((r) => /\/media\/audio\/helmet\.zh\./.test(r.url)), undefined, { timeout: 20_000 })
+  await page.waitForFunction(async () => (await (await caches.open('gxq-shell-v1')).keys()).length > 5, undefined, { timeout: 20_000 })
+  await page.waitForFunction(() => localStorage.getItem('gxq.pack') !== null, undefined, { timeout: 20_000 })
+
+  await offline(context, page, async () => {
+    await page.reload()
+    await page.getByRole('button', { name: '播放' }).click()
+    await playing()
+    await page.getByRole('button', { name: '暂停' }).click()
+    await page.goto(pageUrl(app.server.url, 'guide/pages/listen/index', 'id=vanadium&lang=zh'))
+    await page.reload()
+    await page.getByRole('button', { name: '播放' }).click()
+    await page.getByText('没有网络：听过的讲解可离线播放，这段讲解需联网后收听').waitFor({ timeout: 15_000 })
+  })
+  expect(errors).toEqual([])
+  await context.close()
+})
+
 test('an unknown route shows 页面不存在 with a way home, not a blank page', async () => {
   const { page, context, errors } = await app.open('pages/no-such/index')
   await page.getByRole('heading', { name: '页面不存在' }).waitFor({ timeout: 15_000 })

@@ -22,8 +22,9 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function phone(launch?: { path: string; query: Record<string, string>; scene?: number }) {
-  const mp = await launchMiniProgram({ serverUrl: server.url, identity: visitorIdentity(server), launch })
+/** `storage`: what an earlier run left on the phone (a cold start: nothing in memory, storage kept). */
+async function phone(launch?: { path: string; query: Record<string, string>; scene?: number }, storage?: Map<string, unknown>) {
+  const mp = await launchMiniProgram({ serverUrl: server.url, identity: visitorIdentity(server), launch, storage: storage && Object.fromEntries(storage) })
   opened.push(mp)
   return mp
 }
@@ -38,9 +39,10 @@ test('the first online launch keeps the whole museum; offline, a scan of an exhi
   expect(packCalls()).toHaveLength(1)
   expect(String(mp.wx.storage.get('gxq.pack'))).toContain('全钒液流储能电池')
 
-  // In the hall: no network. The vanadium battery was never opened on this phone.
-  mp.wx.network = 'none'
-  const vanadium = await mp.open('pages/exhibit/index', { scene: 'e%3Dvanadium' })
+  // In the hall, a cold start by a scan, with no network. The vanadium battery was never opened on this phone.
+  const hall = await phone({ path: 'pages/exhibit/index', query: { scene: 'e%3Dvanadium' }, scene: 1047 }, mp.wx.storage)
+  hall.wx.network = 'none'
+  const vanadium = await hall.open('pages/exhibit/index', { scene: 'e%3Dvanadium' })
   const text = vanadium.text()
   expect(text).toContain('全钒液流储能电池')
   expect(text).toMatch(/网络不可用，正在显示 \d+\/\d+ \d\d:\d\d 保存的副本/)
@@ -48,25 +50,27 @@ test('the first online launch keeps the whole museum; offline, a scan of an exhi
   // The way onward: home, booking, every exhibit with the floor plan; the next exhibit in the hall.
   for (const s of ['首页', '预约参观', '全部展品·平面图']) expect(text).toContain(s)
   await vanadium.tap({ cls: 'hall-nav__item--next' })
-  const next = mp.top()
+  const next = hall.top()
   expect(next.text()).toContain('氢燃料电池')
   expect(next.text()).toContain('保存的副本')
   await next.tap({ contains: '全部展品·平面图', cls: 'onward__link' })
-  const list = mp.top()
+  const list = hall.top()
   expect(list.route).toBe('exhibits/pages/list/index')
   expect(list.text()).toContain('洁净能源展区')
   // The helmet, opened before, by a plain QR link (q).
-  const again = await mp.open('pages/exhibit/index', { q: encodeURIComponent('https://kjg.example.cn/e/helmet') })
+  const again = await hall.open('pages/exhibit/index', { q: encodeURIComponent('https://kjg.example.cn/e/helmet') })
   expect(again.text()).toContain('航天同源轻量化头盔')
   expect(again.text()).toContain('保存的副本')
-  mp.assertHealthy()
+  hall.assertHealthy()
 
-  // Back online, the next launch asks with the version it holds and gets only that back.
-  mp.wx.network = 'wifi'
-  await mp.open('pages/home/index')
-  await mp.settle()
-  const last = packCalls().at(-1) as { data: { have?: string } }
-  expect(last.data.have).toMatch(/\S{8,}/)
+  // Back online, the next launch asks with the version it holds (and gets only that back).
+  const later = await phone(undefined, hall.wx.storage)
+  await later.open('pages/home/index')
+  await later.settle()
+  const asked = later.wx.callsTo('cloud.callFunction').filter((c) => (c as { data: { action: string } }).data.action === 'pack') as Array<{ data: { have?: string } }>
+  expect(asked).toHaveLength(1)
+  expect(asked[0].data.have).toMatch(/\S{8,}/)
+  later.assertHealthy()
 })
 
 test('offline at the gate: the confirmed e-ticket opens from storage with QR, short code, visitors and when it was saved', async () => {
@@ -86,8 +90,10 @@ test('offline at the gate: the confirmed e-ticket opens from storage with QR, sh
   const short = textOf(ticket.the({ cls: 'bk-ticket__short' })).trim()
   const id = ticket.query.id
 
-  mp.wx.network = 'none'
-  const offline = await mp.open('booking/pages/ticket/index', { id })
+  // At the gate: the app starts cold (nothing in memory), with no network.
+  const gate = await phone(undefined, mp.wx.storage)
+  gate.wx.network = 'none'
+  const offline = await gate.open('booking/pages/ticket/index', { id })
   const text = offline.text()
   expect(text).toMatch(/网络不可用，显示 \d+月\d+日 \d\d:\d\d 保存的电子票/)
   expect(textOf(offline.the({ cls: 'bk-ticket__short' })).trim()).toBe(short)
@@ -98,8 +104,8 @@ test('offline at the gate: the confirmed e-ticket opens from storage with QR, sh
   expect(text).not.toContain('取消预约')
 
   // 我的预约 offline lists it.
-  const mine = await mp.open('booking/pages/mine/index')
+  const mine = await gate.open('booking/pages/mine/index')
   expect(mine.text()).toContain('以下是手机上保存的电子票')
   expect(mine.text()).toContain('孙八')
-  mp.assertHealthy()
+  gate.assertHealthy()
 })
