@@ -60,6 +60,8 @@ test('offline: scans of an exhibit opened before and of one never opened open th
     await shoot(page, 'offline-scan-unseen')
     // The way onward: home, booking, all exhibits with the floor plan, and the next one in the hall.
     for (const key of ['home', 'book', 'all']) await expect(page.locator(`[data-onward=${key}]:visible`).count()).resolves.toBe(1)
+    await page.locator('.onward:visible').scrollIntoViewIfNeeded()
+    await shoot(page, 'offline-scan-unseen-onward')
     await page.locator('[data-nav=next]:visible').click()
     await showsSavedExhibit(page, '氢燃料电池')
 
@@ -92,6 +94,8 @@ test('in English offline the saved exhibit and its way onward are in English', a
     await expect(page.locator('.onward:visible').innerText()).resolves.toMatch(/Home[\s\S]*Book a visit[\s\S]*All exhibits · floor plan/)
     await pageInPlace(page)
     await shoot(page, 'offline-scan-unseen-en')
+    await page.locator('.onward:visible').scrollIntoViewIfNeeded()
+    await shoot(page, 'offline-scan-unseen-en-onward')
   })
   await context.close()
 })
