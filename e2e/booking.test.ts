@@ -206,7 +206,7 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   // The same ticket a second time: refused with the reason.
   await input(staff.page, 'st-code-label').fill(code)
   await staff.page.getByText('核验入馆', { exact: true }).click()
-  await staff.page.getByText('不予入馆').waitFor()
+  await staff.page.getByText('已核验过，不予重复入馆').waitFor()
   // When and by whom: the gate can tell a visitor who already went in from a wrong code.
   await expect(staff.page.locator('.st-result').innerText()).resolves.toContain('该电子票已于11月27日 08:50由门岗一核验入馆，不能重复使用')
   await expect(staff.page.locator('.st-result').getAttribute('data-outcome')).resolves.toBe('used')
