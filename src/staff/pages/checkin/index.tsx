@@ -110,7 +110,7 @@ export default function CheckInPage() {
           {({ sessions }) => sessions.map((s) => (
             <View key={s.sessionId} data-session={s.sessionId}>
               <View className="st-count">
-                <View>
+                <View className="st-count__name">
                 {lang === 'en' ? SESSION_EN[s.sessionId.split('.')[1] ?? ''] ?? s.name : s.name} {s.start}–{s.end}
                 </View>
                 <View className="st-count__side">
