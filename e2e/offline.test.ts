@@ -170,6 +170,31 @@ test('offline, a track already played plays again from the phone; one never play
   await context.close()
 })
 
+test('a whole hall\'s audio, kept at the visitor\'s choice, plays offline though never played', async () => {
+  const { page, context, errors } = await app.open('exhibits/pages/list/index')
+  await page.getByRole('heading', { name: '洁净能源展区' }).waitFor()
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 20_000 })
+  await page.waitForFunction(() => localStorage.getItem('gxq.pack') !== null, undefined, { timeout: 20_000 })
+  await page.waitForFunction(async () => (await (await caches.open('gxq-shell-v1')).keys()).length > 5, undefined, { timeout: 20_000 })
+  await page.reload()
+  await page.locator('[data-keep-audio=energy]:visible').click()
+  await page.locator('[data-keep-audio=energy][data-kept=yes]:visible').waitFor({ timeout: 20_000 })
+  await expect(page.locator('[data-keep-audio=energy]:visible').innerText()).resolves.toContain('本展区讲解已可离线收听')
+  await shoot(page, 'offline-hall-audio-kept')
+
+  await offline(context, page, async () => {
+    await page.goto(pageUrl(app.server.url, 'guide/pages/listen/index', 'id=fuelcell&lang=zh'))
+    await page.reload()
+    await page.getByRole('button', { name: '播放' }).click()
+    await page.waitForFunction(() => {
+      const a = document.querySelector<HTMLAudioElement>('audio[data-guide-audio]')
+      return !!a && !a.paused && a.currentTime > 0.5
+    }, undefined, { timeout: 15_000 })
+  })
+  expect(errors).toEqual([])
+  await context.close()
+})
+
 test('an unknown route shows 页面不存在 with a way home, not a blank page', async () => {
   const { page, context, errors } = await app.open('pages/no-such/index')
   await page.getByRole('heading', { name: '页面不存在' }).waitFor({ timeout: 15_000 })
