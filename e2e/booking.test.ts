@@ -206,19 +206,40 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   // The same ticket a second time: refused with the reason.
   await input(staff.page, 'st-code-label').fill(code)
   await staff.page.getByText('核验入馆', { exact: true }).click()
-  await staff.page.getByText('不予入馆').waitFor()
-  await expect(staff.page.locator('.st-result').innerText()).resolves.toContain('该电子票已于11月27日 08:50核验入馆，不能重复使用')
+  await staff.page.getByText('已核验过，不予重复入馆').waitFor()
+  // When and by whom: the gate can tell a visitor who already went in from a wrong code.
+  await expect(staff.page.locator('.st-result').innerText()).resolves.toContain('该电子票已于11月27日 08:50由门岗一核验入馆，不能重复使用')
+  await expect(staff.page.locator('.st-result').getAttribute('data-outcome')).resolves.toBe('used')
   await snap(staff.page, 'staff-refused')
 
-  // Its short code a second time: refused, it was used.
+  // Its short code a second time: the same answer, it was used (not "unknown").
   await input(staff.page, 'st-code-label').fill(short)
   await staff.page.getByText('核验入馆', { exact: true }).click()
-  await staff.page.getByText('没有今天可入馆的预约对应此短码').waitFor()
+  await staff.page.locator('.st-result[data-outcome=used]').waitFor()
+  // A made-up short code is unknown, said differently.
+  await input(staff.page, 'st-code-label').fill(short.split('').reverse().join('') === short ? 'ABCDEFGH' : short.split('').reverse().join(''))
+  await staff.page.getByText('核验入馆', { exact: true }).click()
+  await staff.page.getByText('没有与此短码对应的预约').waitFor()
+  await expect(staff.page.locator('.st-result').getAttribute('data-outcome')).resolves.toBe('unknown')
+
+  // Who is expected in the session: both visitors, now in.
+  await staff.page.locator('[data-session="2026-11-27.am"] [data-action=expected]').click()
+  const expected = staff.page.locator('[data-expected="2026-11-27.am"]')
+  await expected.getByText('张三').waitFor()
+  await expect(expected.innerText()).resolves.toMatch(/李小明[\s\S]*已入馆/)
+  await snap(staff.page, 'staff-expected')
 
   // A forged code is refused too.
   await input(staff.page, 'st-code-label').fill(code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'))
   await staff.page.getByText('核验入馆', { exact: true }).click()
   await staff.page.getByText('无效的电子票：二维码无法识别或已被篡改').waitFor()
+  await expect(staff.page.locator('.st-result').getAttribute('data-outcome')).resolves.toBe('invalid')
+
+  // Sign-out: the device goes back to the sign-in form, and the staff token is gone.
+  await staff.page.locator('[data-action=sign-out]').click()
+  await staff.page.getByRole('heading', { name: '工作人员登录' }).waitFor()
+  await staff.page.reload()
+  await staff.page.getByRole('heading', { name: '工作人员登录' }).waitFor()
 
   // The visitor sees 已入馆.
   await page.goto(pageUrl(server.url, 'booking/pages/mine/index'))

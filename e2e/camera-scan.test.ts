@@ -118,7 +118,7 @@ test('staff scan a ticket with the camera: checked in once, the second scan is r
 
   // The same ticket in front of the camera again: refused, it was used a moment ago.
   await page.locator('[data-action=camera]:visible').click()
-  await page.getByText('不予入馆').waitFor({ timeout: 15_000 })
+  await page.getByText('已核验过，不予重复入馆').waitFor({ timeout: 15_000 })
   await expect(page.locator('.st-result').innerText()).resolves.toContain('核验入馆，不能重复使用')
   await expect(page.locator('[data-session="2026-11-27.am"]').innerText()).resolves.toContain('已入馆 1 / 已预约 1')
   expect(errors).toEqual([])

@@ -11,6 +11,8 @@ export default defineAppConfig({
     { root: 'guide', pages: ['pages/listen/index', 'pages/trail/index'] },
     { root: 'booking', pages: ['pages/calendar/index', 'pages/form/index', 'pages/visitors/index', 'pages/ticket/index', 'pages/mine/index', 'pages/privacy/index'] },
     { root: 'staff', pages: ['pages/checkin/index'] },
+    // 页面不存在: where an unknown route lands (app.ts, usePageNotFound).
+    { root: 'missing', pages: ['index'] },
   ],
   // The audio guide keeps playing while the visitor walks on (background audio manager).
   requiredBackgroundModes: ['audio'],

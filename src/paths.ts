@@ -24,6 +24,7 @@ export const paths = {
   policy: (id: string) => `/zone/pages/policy/index?id=${q(id)}`,
   match: '/zone/pages/match/index',
   figures: '/zone/pages/figures/index',
+  notFound: '/missing/index',
 } as const
 
 /** Tab pages open with switchTab; everything else with navigateTo. */

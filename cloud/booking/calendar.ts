@@ -104,6 +104,25 @@ export function calendarSessionIds(config: BookingConfig, now: Date): string[] {
   return ids
 }
 
+/** How far ahead to look for a day that opens for booking (a long closure is still found). */
+const NEXT_RELEASE_HORIZON_DAYS = 60
+
+/**
+ * The next day whose places are not out yet and on which the museum is open: what the home page
+ * announces. A closed day is skipped (its places are never released), so the page never says a
+ * closed day's booking opens. Null when nothing opens within the horizon.
+ */
+export function nextRelease(config: BookingConfig, now: Date): { date: string; weekday: string; releaseAt: string } | null {
+  const today = dayOf(now)
+  for (let i = 0; i <= NEXT_RELEASE_HORIZON_DAYS; i++) {
+    const date = addDays(today, i)
+    const release = releaseAt(config, date)
+    if (release.getTime() <= now.getTime() || closedReason(config, date) || templatesOn(config, date).length === 0) continue
+    return { date, weekday: weekdayOf(date), releaseAt: release.toISOString() }
+  }
+  return null
+}
+
 /** The days a visitor sees: today and the following `daysShown` days, with places left. */
 export function buildCalendar(config: BookingConfig, now: Date, booked: Record<string, number>): CalendarDay[] {
   const today = dayOf(now)

@@ -2,8 +2,8 @@
 // wx.cloud.callFunction({ name, data: { action, ...request } }). Types only: the client imports
 // this file, the cloud layer implements it (functions/index.ts is checked against it).
 import type { EnvVersion, ExhibitCodeFile } from './codes'
-import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
-import type { AudioTrack, Exhibit, GuideLang, Hall, HallWithExhibits } from './exhibit'
+import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, IdType, StaffSessionCount, VisitorView } from './booking'
+import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type {
@@ -28,6 +28,8 @@ export interface Api {
   exhibits: {
     get: { req: { code: string }; res: { exhibit: Exhibit } }
     list: { req: Record<string, never>; res: { halls: HallWithExhibits[] } }
+    /** The offline pack; `have`: the version the phone holds (unchanged → only the version comes back). */
+    pack: { req: { have?: string }; res: { pack: ExhibitPack } | { unchanged: true; version: string } }
   }
   admin: {
     /** Mini-program codes for exhibits (cloud only): wxacode.getUnlimited → cloud storage file ids. */
@@ -49,7 +51,8 @@ export interface Api {
   }
   /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
   booking: {
-    calendar: { req: Record<string, never>; res: { days: CalendarDay[]; today: string; timezone: string; sourceNote: string } }
+    /** `nextRelease`: the next open day whose places are not out yet (closed days skipped), or null. */
+    calendar: { req: Record<string, never>; res: { days: CalendarDay[]; today: string; nextRelease: { date: string; weekday: string; releaseAt: string } | null; timezone: string; sourceNote: string } }
     visitors: { req: Record<string, never>; res: { visitors: VisitorView[] } }
     addVisitor: { req: { name: string; idType: IdType; idNumber: string }; res: { visitor: VisitorView } }
     removeVisitor: { req: { visitorId: string }; res: { removed: true } }
@@ -64,6 +67,8 @@ export interface Api {
   staff: {
     checkIn: { req: { code: string }; res: { result: CheckInResult } }
     today: { req: Record<string, never>; res: { date: string; sessions: StaffSessionCount[] } }
+    /** Who is expected in a session: every visitor of its confirmed and checked-in bookings, not yet in first. */
+    expected: { req: { sessionId: string }; res: { sessionId: string; visitors: ExpectedVisitor[] } }
   }
   /** The app's home page notices (anonymous). */
   notices: {

@@ -191,6 +191,15 @@ export interface CheckInResult {
   checkedInAt: string
 }
 
+/** One visitor expected in a session, as the gate's list shows them (ID masked). */
+export interface ExpectedVisitor {
+  name: string
+  idType: IdType
+  idMasked: string
+  status: 'confirmed' | 'checked_in'
+  checkedInAt?: string
+}
+
 // Refusals a visitor or a staff member reads. Messages with {placeholders} are filled by the cloud.
 export const BookingErrors = {
   SESSION_FULL: '该场次已约满，请选择其他场次',
@@ -213,8 +222,8 @@ export const BookingErrors = {
   NOT_CANCELLABLE: '该预约{status}，无法取消',
   CANCEL_DEADLINE_PASSED: '已过取消截止时间（{deadline}），无法取消',
   TICKET_INVALID: '无效的电子票：二维码无法识别或已被篡改',
-  SHORT_CODE_NOT_FOUND: '没有今天可入馆的预约对应此短码：请核对短码，或该票已使用、已取消',
-  TICKET_USED: '该电子票已于{time}核验入馆，不能重复使用',
+  SHORT_CODE_NOT_FOUND: '没有与此短码对应的预约：请核对短码是否输入正确',
+  TICKET_USED: '该电子票已于{time}由{by}核验入馆，不能重复使用',
   TICKET_CANCELLED: '该预约已取消，电子票无效',
   TICKET_NO_SHOW: '该预约已过期（未到场），电子票无效',
   TICKET_WRONG_DAY: '该票为{date}的预约，不是今天',

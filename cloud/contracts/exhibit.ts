@@ -81,6 +81,17 @@ export interface HallWithExhibits extends Hall {
   exhibits: Pick<Exhibit, 'code' | 'name' | 'nameEn' | 'image' | 'imageAlt' | 'imageAltEn' | 'company' | 'companyEn' | 'plan'>[]
 }
 
+/**
+ * The offline pack: every published exhibit and the hall list, kept on the phone so any code scanned
+ * in the hall opens without signal. `version` names its content: a phone that already holds it gets
+ * `{ version }` alone back, so refreshing on every launch costs a few bytes.
+ */
+export interface ExhibitPack {
+  version: string
+  halls: HallWithExhibits[]
+  exhibits: Exhibit[]
+}
+
 /** Whether the exhibit can be shown in English: a name and a summary at least. */
 export const hasEnglish = (e: Pick<Exhibit, 'nameEn' | 'summaryEn'>): boolean => Boolean(e.nameEn && e.summaryEn)
 

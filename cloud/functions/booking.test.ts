@@ -2,6 +2,7 @@
 import { BookingErrors, maskIdNumber, type BookingView, type IdType } from '../contracts/booking'
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
 import { runNoShowJob } from '../booking/noshow'
+import { createAccount } from '../accounts/service'
 import { bj, caller, residentId } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
 
@@ -57,6 +58,22 @@ describe('the calendar', () => {
     expect(days[0].sessions[0].status).toBe('open')
     const noon = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-11-26 12:00') })
     expect(noon.ok && noon.data.days[0].sessions[0].status).toBe('over') // a refusal (ok: false) fails too
+  })
+
+  it('announces the next release of an open day, never of a closed one (12/15 is closed for maintenance)', async () => {
+    // Monday 12/7 at 09:00: the list ends at 12/14; 12/15 (设备检修) is never released, 12/16 is next.
+    const res = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-12-07 09:00') })
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.data.days[res.data.days.length - 1].date).toBe('2026-12-14')
+    expect(res.data.nextRelease).toEqual({ date: '2026-12-16', weekday: '周三', releaseAt: bj('2026-12-09 08:00').toISOString() })
+    // Before 08:00 on 12/7 the list's last day (Monday 12/14) is closed too: still 12/16.
+    const early = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-12-07 07:00') })
+    if (!early.ok) throw new Error(early.error.message)
+    expect(early.data.nextRelease?.date).toBe('2026-12-16')
+    // On an ordinary morning before 08:00 the list's last day is itself the next to open.
+    const thursday = await call('booking', 'calendar', {}, { openid: null, now: bj('2026-11-26 07:59') })
+    if (!thursday.ok) throw new Error(thursday.error.message)
+    expect(thursday.data.nextRelease).toEqual({ date: '2026-12-03', weekday: '周四', releaseAt: bj('2026-11-26 08:00').toISOString() })
   })
 
   it('computes days in Asia/Shanghai whatever the server time zone', async () => {
@@ -326,30 +343,55 @@ describe('gate check-in', () => {
     const first = await checkIn(b.ticketCode)
     expect(first).toMatchObject({ ok: true, data: { result: { sessionName: '上午场', visitors: [{ name: '张三' }, { name: '张小明' }] } } })
     expect(first.ok && first.data.result.visitors[0].idMasked).toMatch(/\*{10}/)
-    expect(await checkIn(b.ticketCode)).toMatchObject({ ok: false, error: { code: 'TICKET_USED', message: '该电子票已于11月27日 09:10核验入馆，不能重复使用' } })
+    expect(await checkIn(b.ticketCode)).toMatchObject({ ok: false, error: { code: 'TICKET_USED', message: '该电子票已于11月27日 09:10由本账号核验入馆，不能重复使用' } })
     const mine = await call('booking', 'get', { bookingId: b.id }, { openid: 'u1', now: AT_GATE })
     expect(mine).toMatchObject({ ok: true, data: { booking: { status: 'checked_in', cancellable: false } } })
   })
 
-  it('admits by the 8-character short code once (any case, spaces ignored); a used, made-up or other-day code is refused', async () => {
+  it('admits by the 8-character short code once (any case, spaces ignored); a used, made-up or other-day code each gets its own answer', async () => {
     const b = await ticket()
     expect(b.shortCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/)
     const typed = `${b.shortCode!.slice(0, 4).toLowerCase()} ${b.shortCode!.slice(4)}`
-    // A code for tomorrow is not today's: not found, nothing changes.
-    expect(await checkIn(b.shortCode!, bj('2026-11-26 09:10'))).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND', message: BookingErrors.SHORT_CODE_NOT_FOUND } })
+    // A code for tomorrow: said to be for another day (naming it), and nothing changes.
+    expect(await checkIn(b.shortCode!, bj('2026-11-26 09:10'))).toMatchObject({ ok: false, error: { code: 'TICKET_WRONG_DAY', message: '该票为11月27日的预约，不是今天' } })
     expect(await checkIn(typed)).toMatchObject({ ok: true, data: { result: { bookingId: b.id, visitors: [{ name: '张三' }, { name: '张小明' }] } } })
-    expect(await checkIn(b.shortCode!)).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND' } })
-    // The signed QR of the same ticket is refused too: one entry per ticket, whichever way it was checked.
-    expect(await checkIn(b.ticketCode!)).toMatchObject({ ok: false, error: { code: 'TICKET_USED' } })
+    // Used: when, and by whom — typed again, or its QR scanned at another gate by another account.
+    expect(await checkIn(b.shortCode!)).toMatchObject({ ok: false, error: { code: 'TICKET_USED', message: '该电子票已于11月27日 09:10由本账号核验入馆，不能重复使用' } })
+    const elsewhere = await call('staff', 'checkIn', { code: b.ticketCode! }, { openid: 'staff_2', role: 'staff', now: AT_GATE })
+    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'TICKET_USED', message: '该电子票已于11月27日 09:10由其他工作人员核验入馆，不能重复使用' } })
     const made = b.shortCode!.split('').reverse().join('')
-    expect(await checkIn(made === b.shortCode ? 'ABCDEFGH' : made)).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND' } })
+    expect(await checkIn(made === b.shortCode ? 'ABCDEFGH' : made)).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND', message: '没有与此短码对应的预约：请核对短码是否输入正确' } })
   })
 
-  it('shows no short code once a booking is cancelled', async () => {
+  it('names the staff account that checked a ticket in', async () => {
+    const b = await ticket()
+    await createAccount(env.store.accounts, { username: 'gate1', name: '门岗一', role: 'staff', password: 'gate-1-password' }, NOW)
+    const first = await call('staff', 'checkIn', { code: b.shortCode! }, { openid: 'staff:gate1', account: 'gate1', role: 'staff', now: AT_GATE })
+    expect(first.ok).toBe(true)
+    expect(await checkIn(b.ticketCode)).toMatchObject({ ok: false, error: { code: 'TICKET_USED', message: '该电子票已于11月27日 09:10由门岗一核验入馆，不能重复使用' } })
+  })
+
+  it('says a cancelled booking\'s short code is cancelled, not unknown', async () => {
     const b = await ticket()
     const cancelled = await call('booking', 'cancel', { bookingId: b.id }, { openid: 'u1', now: NOW })
     expect(cancelled.ok && cancelled.data.booking.shortCode).toBeFalsy()
-    expect(await checkIn(b.shortCode!)).toMatchObject({ ok: false, error: { code: 'SHORT_CODE_NOT_FOUND' } })
+    expect(await checkIn(b.shortCode!)).toMatchObject({ ok: false, error: { code: 'TICKET_CANCELLED', message: '该预约已取消，电子票无效' } })
+  })
+
+  it('lists a session\'s expected visitors for the gate, not yet in first, IDs masked; for staff only', async () => {
+    const a = await ticket('u1', `${FRI}.am`)
+    await ticket('u2', `${FRI}.am`)
+    const gone = await ticket('u3', `${FRI}.am`)
+    await call('booking', 'cancel', { bookingId: gone.id }, { openid: 'u3', now: NOW })
+    await checkIn(a.ticketCode)
+    const res = await call('staff', 'expected', { sessionId: `${FRI}.am` }, { openid: 'staff_1', role: 'staff', now: AT_GATE })
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.data.visitors.map((v) => v.status)).toEqual(['confirmed', 'confirmed', 'checked_in', 'checked_in'])
+    expect(res.data.visitors.every((v) => /\*{10}/.test(v.idMasked))).toBe(true)
+    expect(res.data.visitors[2].checkedInAt).toBe(AT_GATE.toISOString())
+    expect(await call('staff', 'expected', { sessionId: `${FRI}.pm` }, { openid: 'staff_1', role: 'staff', now: AT_GATE })).toMatchObject({ ok: true, data: { visitors: [] } })
+    expect(await call('staff', 'expected', { sessionId: `${FRI}.zz` }, { openid: 'staff_1', role: 'staff', now: AT_GATE })).toMatchObject({ ok: false, error: { code: 'SESSION_NOT_FOUND' } })
+    expect(await call('staff', 'expected', { sessionId: `${FRI}.am` }, { openid: 'u1', now: AT_GATE })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('lets only one of many simultaneous scans through', async () => {

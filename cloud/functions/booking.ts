@@ -18,7 +18,7 @@ import {
   type IdType,
 } from '../contracts/booking'
 import { fail, ok, type Result } from '../contracts/result'
-import { availability, buildCalendar, calendarSessionIds, cancelDeadline, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
+import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
 import { addressKey, bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
@@ -105,7 +105,7 @@ export const booking = implement('booking', {
         const config = await loadBookingConfig(ctx.store)
         const now = ctx.now()
         const booked = await ctx.store.booking.placesBooked(calendarSessionIds(config, now))
-        return ok({ days: buildCalendar(config, now, booked), today: dayOf(now), timezone: config.timezone, sourceNote: config.sourceNote })
+        return ok({ days: buildCalendar(config, now, booked), today: dayOf(now), nextRelease: nextRelease(config, now), timezone: config.timezone, sourceNote: config.sourceNote })
       },
     }),
 

@@ -57,4 +57,30 @@ describe('exhibits function over a real SQLite file', () => {
     expect(halls.flatMap((h) => h.exhibits.map((e) => e.code)).sort()).toEqual(seed.exhibits.map((e) => e.code).sort())
     expect(halls.find((h) => h.id === 'energy')?.exhibits.map((e) => e.code)).toEqual(['vanadium', 'fuelcell'])
   })
+
+  it('packs every published exhibit for phones to keep, and answers a phone that holds it with the version alone', async () => {
+    type Pack = import('../contracts/exhibit').ExhibitPack
+    const first = await call({ action: 'pack' })
+    expect(first.ok).toBe(true)
+    if (!first.ok) return
+    const pack = (first.data as { pack: Pack }).pack
+    expect(pack.exhibits.map((e) => e.code).sort()).toEqual(readExhibitFile().exhibits.map((e) => e.code).sort())
+    expect(pack.exhibits.find((e) => e.code === 'helmet')?.figures.map((f) => f.value)).toContain('约700克')
+    expect(pack.halls.flatMap((h) => h.exhibits.map((e) => e.code)).sort()).toEqual(pack.exhibits.map((e) => e.code).sort())
+    // The whole museum is tens of KB: cheap enough to keep on every phone.
+    expect(JSON.stringify(pack).length).toBeLessThan(100 * 1024)
+    expect(await call({ action: 'pack', have: pack.version })).toEqual({ ok: true, data: { unchanged: true, version: pack.version } })
+
+    // An exhibit taken off the visitor pages leaves the pack, and the version changes with it.
+    const helmet = pack.exhibits.find((e) => e.code === 'helmet')!
+    await env.store.content.putExhibit({ ...helmet, unpublished: true })
+    const after = await call({ action: 'pack', have: pack.version })
+    expect(after.ok).toBe(true)
+    if (!after.ok) return
+    const next = (after.data as { pack: Pack }).pack
+    expect(next.version).not.toBe(pack.version)
+    expect(next.exhibits.map((e) => e.code)).not.toContain('helmet')
+    await env.store.content.putExhibit(helmet)
+    expect(await call({ action: 'pack', have: 'x'.repeat(65) })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+  })
 })

@@ -1,7 +1,8 @@
+import crypto from 'node:crypto'
 import { z } from 'zod'
-import { EXHIBIT_CODE_PATTERN } from '../contracts/exhibit'
+import { EXHIBIT_CODE_PATTERN, type ExhibitPack } from '../contracts/exhibit'
 import { COUNTERS } from '../contracts/ops'
-import { fail, ok } from '../contracts/result'
+import { fail, ok, type Result } from '../contracts/result'
 import { dayOf } from '../booking/time'
 import { groupByHall } from '../exhibits/halls'
 import { defineAction, implement } from './types'
@@ -31,6 +32,20 @@ export const exhibits = implement('exhibits', {
       handle: async (_req, ctx) => {
         const [halls, all] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
         return ok({ halls: groupByHall(halls, all.filter((e) => !e.unpublished)) })
+      },
+    }),
+    // Every published exhibit at once (tens of KB), for phones to keep: inside the hall the signal is
+    // weak, and a visitor scans exhibits they have never opened. Not counted as scans.
+    pack: defineAction({
+      schema: z.object({ have: z.string().max(64).optional() }).strict(),
+      anonymous: true,
+      handle: async ({ have }, ctx): Promise<Result<{ pack: ExhibitPack } | { unchanged: true; version: string }>> => {
+        const [halls, all] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
+        const exhibits = all.filter((e) => !e.unpublished)
+        const content = { halls: groupByHall(halls, exhibits), exhibits }
+        const version = crypto.createHash('sha256').update(JSON.stringify(content), 'utf8').digest('base64url').slice(0, 16)
+        if (have === version) return ok({ unchanged: true, version })
+        return ok({ pack: { version, ...content } })
       },
     }),
   },

@@ -1,14 +1,22 @@
 // Museum staff at the gate: check a visitor's e-ticket in (once), and today's counts.
 import { z } from 'zod'
-import { BookingErrors, shortDate } from '../contracts/booking'
+import { BookingErrors, shortDate, type ExpectedVisitor } from '../contracts/booking'
 import { ok } from '../contracts/result'
-import { addMinutes, beijingText, dayOf } from '../booking/time'
-import { sessionIdOf, templatesOn } from '../booking/calendar'
+import { addDays, addMinutes, beijingText, dayOf } from '../booking/time'
+import { SESSION_ID_PATTERN, sessionIdOf, sessionRef, templatesOn } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
 import { findByShortCode } from '../booking/short-code'
 import { keysOf, refuse } from './shared'
-import { defineAction, implement } from './types'
+import { defineAction, implement, type CallContext } from './types'
+
+/** Who checked a ticket in, as the gate reads it: the account's name, 本账号, or 其他工作人员 (WeChat staff are known by OPENID only). */
+async function checkerName(ctx: CallContext, by: string | undefined): Promise<string> {
+  if (!by) return '工作人员'
+  const account = await ctx.store.accounts.get(by).catch(() => null)
+  if (account) return account.name
+  return by === (ctx.account ?? ctx.openid) ? '本账号' : '其他工作人员'
+}
 
 export const staff = implement('staff', {
   actions: {
@@ -17,21 +25,23 @@ export const staff = implement('staff', {
       schema: z.object({ code: z.string().max(200, BookingErrors.TICKET_INVALID) }).strict(),
       handle: async ({ code }, ctx) => {
         const now = ctx.now()
+        const config = await loadBookingConfig(ctx.store)
         // The QR's signed code, or the 8-character short code typed at the gate (today's bookings).
         let bookingId = readTicketCode(keysOf(ctx), code)
         if (!bookingId) {
-          const short = await findByShortCode(ctx.store.booking, keysOf(ctx).idKey, code, dayOf(now))
+          // Today first; then the days a ticket in circulation can be for (yesterday to the last bookable day).
+          const today = dayOf(now)
+          const others = [-1, ...Array.from({ length: config.daysShown }, (_, i) => i + 1)].map((d) => addDays(today, d))
+          const short = await findByShortCode(ctx.store.booking, keysOf(ctx).idKey, code, [today, ...others])
           if (short.kind === 'notFound') return refuse('SHORT_CODE_NOT_FOUND')
           if (short.kind === 'notShort') return refuse('TICKET_INVALID')
           bookingId = short.bookingId
         }
         const record = await ctx.store.booking.getBooking(bookingId)
         if (!record || record.status === 'pending' || record.status === 'refused') return refuse('TICKET_INVALID')
-        const config = await loadBookingConfig(ctx.store)
         const template = templatesOn(config, record.day).find((s) => sessionIdOf(record.day, s.key) === record.sessionId)
         const session = `${shortDate(record.day)}${template?.name ?? ''}（${template ? `${template.start}–${template.end}` : ''}）`
-        const usedRefusal = () => refuse('TICKET_USED', { time: beijingText(record.checkedInAt ?? now) })
-        if (record.status === 'checked_in') return usedRefusal()
+        if (record.status === 'checked_in') return refuse('TICKET_USED', { time: beijingText(record.checkedInAt ?? now), by: await checkerName(ctx, record.checkedInBy) })
         if (record.status === 'cancelled') return refuse('TICKET_CANCELLED')
         if (record.status === 'no_show') return refuse('TICKET_NO_SHOW')
         if (record.day !== dayOf(now)) return refuse('TICKET_WRONG_DAY', { date: shortDate(record.day) })
@@ -41,7 +51,7 @@ export const staff = implement('staff', {
         // Accepted once: only the first of any number of simultaneous scans moves it on.
         if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'checked_in', { at: now.toISOString(), by: ctx.account ?? ctx.openid ?? undefined }))) {
           const latest = (await ctx.store.booking.getBooking(bookingId))!
-          if (latest.status === 'checked_in') return refuse('TICKET_USED', { time: beijingText(latest.checkedInAt ?? now) })
+          if (latest.status === 'checked_in') return refuse('TICKET_USED', { time: beijingText(latest.checkedInAt ?? now), by: await checkerName(ctx, latest.checkedInBy) })
           return refuse(latest.status === 'cancelled' ? 'TICKET_CANCELLED' : 'TICKET_NO_SHOW')
         }
         return ok({
@@ -55,6 +65,29 @@ export const staff = implement('staff', {
             checkedInAt: now.toISOString(),
           },
         })
+      },
+    }),
+
+    // The gate's list for one session: names and masked IDs (as the printed roster), not yet in first.
+    expected: defineAction({
+      roles: ['staff'],
+      schema: z.object({ sessionId: z.string().regex(SESSION_ID_PATTERN, BookingErrors.SESSION_NOT_FOUND) }).strict(),
+      handle: async ({ sessionId }, ctx) => {
+        const ref = sessionRef(await loadBookingConfig(ctx.store), sessionId)
+        if (!ref) return refuse('SESSION_NOT_FOUND')
+        const visitors: ExpectedVisitor[] = (await ctx.store.booking.listOnDay(ref.date))
+          .filter((b) => b.sessionId === sessionId && (b.status === 'confirmed' || b.status === 'checked_in'))
+          .flatMap((b) =>
+            b.visitors.map((v) => ({
+              name: v.name,
+              idType: v.idType,
+              idMasked: v.idMasked,
+              status: b.status as ExpectedVisitor['status'],
+              ...(b.checkedInAt ? { checkedInAt: b.checkedInAt } : {}),
+            })),
+          )
+          .sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name, 'zh-CN') : a.status === 'confirmed' ? -1 : 1))
+        return ok({ sessionId, visitors })
       },
     }),
 

@@ -31,4 +31,4 @@ export function caller(store: Store) {
 
 export type Caller = ReturnType<typeof caller>
 
-type Who = { openid?: string | null; role?: Role; now?: Date }
+type Who = { openid?: string | null; role?: Role; now?: Date; account?: string }

@@ -24,7 +24,7 @@ export async function tempSqliteStore(options: { seed?: boolean } = {}) {
   }
 }
 
-export function contextFor(store: Store, who: { openid?: string | null; role?: Role; now?: Date } = {}): CallContext {
+export function contextFor(store: Store, who: { openid?: string | null; role?: Role; now?: Date; account?: string } = {}): CallContext {
   const now = who.now ?? new Date()
   return {
     openid: who.openid === undefined ? 'test-openid' : who.openid,
@@ -33,5 +33,6 @@ export function contextFor(store: Store, who: { openid?: string | null; role?: R
     now: () => now,
     requestId: 'test',
     keys: ringFromSecret('test-secret'),
+    ...(who.account ? { account: who.account } : {}),
   }
 }

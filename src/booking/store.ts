@@ -8,7 +8,7 @@ import { loadInto, slotOf, type Loadable } from '@/ui/loadable'
 import { newRequestId } from './request-id'
 
 export interface BookingState {
-  calendar: Loadable<{ days: CalendarDay[]; sourceNote: string }>
+  calendar: Loadable<{ days: CalendarDay[]; sourceNote: string; nextRelease?: { date: string; releaseAt: string } | null }>
   visitors: Loadable<VisitorView[]>
   mine: Loadable<BookingView[]>
   bookings: Record<string, BookingView>
@@ -39,7 +39,7 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
     submitting: false,
 
     async loadCalendar() {
-      await loadInto(slotOf(get, set, 'calendar'), () => call('booking', 'calendar', {}), (d) => ({ days: d.days, sourceNote: d.sourceNote }))
+      await loadInto(slotOf(get, set, 'calendar'), () => call('booking', 'calendar', {}), (d) => ({ days: d.days, sourceNote: d.sourceNote, nextRelease: d.nextRelease }))
     },
 
     async loadVisitors() {

@@ -1,7 +1,9 @@
 // "Can I go today?" — the home page's first answer: open or closed today and why, places left in
-// today's sessions, and when the next day's places are released.
+// today's sessions, the next open day with places when today has none, and when the next open day's
+// places are released (the server skips closed days: their places are never released).
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
+import type { CalendarDay } from '@cloud/contracts/booking'
 import { beijingTime, closedText, dayName, shortDate } from '@/booking/dates'
 import { bookingStore, useBooking } from '@/booking/store'
 import { useLang } from '@/i18n/store'
@@ -19,6 +21,7 @@ const S = defineStrings(
     left: '余 {n}',
     full: '已约满',
     release: '{day} {date} 的预约于 {time} 开放',
+    nextOpen: '最近可约：{day} {date}，余 {n} 个名额',
     book: '预约参观',
     loading: '正在查询今天的开放情况…',
     failed: '暂时查不到今天的开放情况',
@@ -30,13 +33,15 @@ const S = defineStrings(
     left: '{n} left',
     full: 'Full',
     release: 'Booking for {day} {date} opens {time}',
+    nextOpen: 'Next day with places: {day} {date}, {n} left',
     book: 'Book a visit',
     loading: "Checking today's opening…",
     failed: "Today's opening could not be checked",
   },
 )
 
-const nextDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)
+/** Places still bookable on a day: its open sessions' places. */
+const placesLeft = (d: CalendarDay) => d.sessions.reduce((n, x) => n + (x.status === 'open' ? x.left : 0), 0)
 
 export function TodayCard() {
   const cal = useBooking((s) => s.calendar)
@@ -53,11 +58,9 @@ export function TodayCard() {
     )
   const [today, ...rest] = cal.data.days
   if (!today) return null
-  // The next day whose places are not out yet: listed as not released, or the day after the list
-  // (released a day after the last listed one).
-  const listed = rest.find((d) => d.status === 'notReleased')
-  const last = cal.data.days[cal.data.days.length - 1]
-  const next = listed ?? { date: nextDate(last.date), releaseAt: new Date(Date.parse(last.releaseAt) + 86400_000).toISOString() }
+  const next = cal.data.nextRelease
+  // Today without places (closed, over or full): the first later day that has some.
+  const nextOpen = placesLeft(today) > 0 ? null : rest.find((d) => d.status === 'open' && placesLeft(d) > 0)
   const closed = today.status === 'closed'
   const over = today.status === 'over' || (today.sessions.length > 0 && today.sessions.every((x) => x.status === 'over'))
   return (
@@ -86,8 +89,14 @@ export function TodayCard() {
           ))}
         </View>
       )}
+      {nextOpen && (
+        <View className="today__next" data-next-open={nextOpen.date}>
+          <Icon name="calendar-days" size="s" color="brand" />
+          {s('nextOpen', { day: dayName(nextOpen.date, today.date, lang), date: shortDate(nextOpen.date, lang), n: placesLeft(nextOpen) })}
+        </View>
+      )}
       {next && (
-        <View className="today__release">
+        <View className="today__release" data-next-release={next.date}>
           <Icon name="clock" size="s" color="muted" />
           {s('release', { day: dayName(next.date, today.date, lang), date: shortDate(next.date, lang), time: beijingTime(next.releaseAt, lang) })}
         </View>

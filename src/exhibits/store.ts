@@ -1,14 +1,18 @@
 // Exhibit content on the client: a plain zustand store (testable without React) and a thin hook.
-// What the visitor has opened is also kept in the offline cache: when a fresh copy cannot be
-// fetched, the saved copy is shown and marked as such (`savedAt`).
+// What the visitor has opened is also kept in the offline cache, and every published exhibit in the
+// offline pack (./pack.ts): when a fresh copy cannot be fetched, the newer of the two saved copies
+// is shown and marked as such (`savedAt`).
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { Exhibit, HallWithExhibits } from '@cloud/contracts/exhibit'
 import type { AppError } from '@cloud/contracts/result'
-import { createLruCache, type LruCache } from '@/services/cache'
+import { createLruCache, type LruCache, type Saved } from '@/services/cache'
 import { callCloud } from '@/services/cloud'
+import { mediaUrl } from '@/services/media'
+import { keepForOffline } from '@/services/offline-shell'
 import { taroStorage } from '@/services/storage'
 import { takeInlinedExhibit } from './landing'
+import { createOfflinePack, type OfflinePack } from './pack'
 
 import type { Loadable } from '@/ui/loadable'
 
@@ -37,9 +41,13 @@ export function createExhibitsStore(
   call: typeof callCloud = callCloud,
   cache: LruCache = createLruCache(taroStorage, { prefix: 'gxq.offline', maxBytes: OFFLINE_CACHE_BYTES }),
   inlined: Exhibit | null = null,
+  pack: OfflinePack | null = null,
 ) {
-  function fromCacheOr<T>(key: string, error: AppError): Loadable<T> {
-    const saved = OFFLINE_CODES.has(error.code) ? cache.get<T>(key) : null
+  function fromCacheOr<T>(key: string, error: AppError, packed: () => Saved<T> | null): Loadable<T> {
+    if (!OFFLINE_CODES.has(error.code)) return { status: 'error', error }
+    const opened = cache.get<T>(key)
+    const kept = packed()
+    const saved = opened && kept ? (kept.savedAt > opened.savedAt ? kept : opened) : (opened ?? kept)
     return saved ? { status: 'ready', data: saved.value, savedAt: saved.savedAt } : { status: 'error', error }
   }
 
@@ -57,7 +65,7 @@ export function createExhibitsStore(
         cache.set(`exhibit:${code}`, res.data.exhibit)
         next = { status: 'ready', data: res.data.exhibit }
       } else {
-        next = fromCacheOr<Exhibit>(`exhibit:${code}`, res.error)
+        next = fromCacheOr<Exhibit>(`exhibit:${code}`, res.error, () => pack?.exhibit(code) ?? null)
         // A saved copy on screen stays there when a refresh fails.
         if (next.status === 'error' && current?.status === 'ready') return
       }
@@ -74,13 +82,16 @@ export function createExhibitsStore(
         set({ halls: { status: 'ready', data: res.data.halls } })
         return
       }
-      const next = fromCacheOr<HallWithExhibits[]>('halls', res.error)
+      const next = fromCacheOr<HallWithExhibits[]>('halls', res.error, () => pack?.halls() ?? null)
       if (next.status === 'error' && current.status === 'ready') return
       set({ halls: next })
     },
   }))
 }
 
-export const exhibitsStore = createExhibitsStore(callCloud, undefined, takeInlinedExhibit())
+/** H5: the pack's pictures go to the service worker's cache, so an exhibit never opened shows its picture offline too. */
+export const offlinePack = createOfflinePack(callCloud, taroStorage, Date.now, (p) => keepForOffline(p.exhibits.map((e) => mediaUrl(e.image))))
+
+export const exhibitsStore = createExhibitsStore(callCloud, undefined, takeInlinedExhibit(), offlinePack)
 
 export const useExhibits = <T>(selector: (s: ExhibitsState) => T): T => useStore(exhibitsStore, selector)

@@ -1,16 +1,18 @@
-// Previous / next exhibit in the same hall, from the hall list (fetched once, kept offline).
+// Previous / next exhibit in the same hall, from the hall list (fetched once, kept offline) or,
+// until it has come, from the offline pack's copy of it — so a cold scan shows the way on at once.
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { GuideLang } from '@cloud/contracts/exhibit'
-import { useExhibits } from '@/exhibits/store'
+import { offlinePack, useExhibits } from '@/exhibits/store'
 import { translate } from '@/i18n/store'
 import { paths } from '@/paths'
 import { Icon } from '@/ui/Icon'
 
 export function HallNeighbours({ code, hallId, lang }: { code: string; hallId: string; lang: GuideLang }) {
-  const halls = useExhibits((s) => s.halls)
-  if (halls.status !== 'ready') return null
-  const list = halls.data.find((h) => h.id === hallId)?.exhibits ?? []
+  const loaded = useExhibits((s) => s.halls)
+  const halls = loaded.status === 'ready' ? loaded.data : offlinePack.halls()?.value
+  if (!halls) return null
+  const list = halls.find((h) => h.id === hallId)?.exhibits ?? []
   const i = list.findIndex((e) => e.code === code)
   if (i < 0 || list.length < 2) return null
   const prev = i > 0 ? list[i - 1] : null

@@ -8,6 +8,7 @@ import { View } from '@tarojs/components'
 import { parseExhibitEntry, type Exhibit } from '@cloud/contracts/exhibit'
 import { ExhibitActions } from '@/exhibits/components/ExhibitActions'
 import { ExhibitNotFound } from '@/exhibits/components/ExhibitNotFound'
+import { ExhibitOnward } from '@/exhibits/components/ExhibitOnward'
 import { ExhibitView } from '@/exhibits/components/ExhibitView'
 import { HallNeighbours } from '@/exhibits/components/HallNeighbours'
 import { RelatedPolicies } from '@/exhibits/components/RelatedPolicies'
@@ -111,6 +112,7 @@ export default function ExhibitPage() {
               <View>
                 {exhibit.company.id && <RelatedPolicies companyId={exhibit.company.id} />}
                 <HallNeighbours code={exhibit.code} hallId={exhibit.hallId} lang={lang} />
+                <ExhibitOnward />
               </View>
             }
           />

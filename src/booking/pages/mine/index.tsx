@@ -6,12 +6,16 @@ import { bookingText } from '@/booking/strings'
 import { useStrings } from '@/i18n/strings'
 import { BookingCard } from '@/booking/components/BookingCard'
 import { bookingStore, useBooking } from '@/booking/store'
+import { keepTicketsFrom, OFFLINE_CODES, ticketKeeper } from '@/booking/saved-tickets'
 import { openPage } from '@/services/navigate'
 import '@/booking/components/booking.scss'
 import { paths } from '@/paths'
 import { usePageTitle } from '@/services/page-title'
 
-// 我的预约: upcoming (待参观) first; past ones (已入馆 / 已取消 / 未到场) under 历史.
+keepTicketsFrom(bookingStore)
+
+// 我的预约: upcoming (待参观) first; past ones (已入馆 / 已取消 / 未到场) under 历史. Without network,
+// the tickets saved on the phone, each opening from storage.
 export default function MyBookingsPage() {
   const mine = useBooking((s) => s.mine)
   const [tab, setTab] = useState<'upcoming' | 'past'>('upcoming')
@@ -21,6 +25,21 @@ export default function MyBookingsPage() {
   })
   usePageTitle(s('myBookings'))
 
+  const saved = mine.status === 'error' && OFFLINE_CODES.has(mine.error.code) ? ticketKeeper.list() : []
+  if (saved.length > 0)
+    return (
+      <PageShell className="bk-mine">
+        <View className="bk-saved" role="status" data-saved-tickets>
+          <View className="bk-saved__text">{s('savedTickets')}</View>
+          <View className="bk-saved__retry" role="button" onClick={() => void bookingStore.getState().loadMine()}>
+            {s('savedRetry')}
+          </View>
+        </View>
+        {saved.map((t) => (
+          <BookingCard key={t.value.id} booking={t.value} onOpen={() => openPage(paths.ticket(t.value.id))} />
+        ))}
+      </PageShell>
+    )
   if (mine.status !== 'ready') return <PageShell state={mine} loadingText={s('mineLoading')} onRetry={() => void bookingStore.getState().loadMine()}>{() => null}</PageShell>
 
   const upcoming = mine.data.filter((b) => b.status === 'confirmed').sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start))

@@ -8,6 +8,7 @@ import { StatusTag } from '@/booking/components/StatusTag'
 import { qrDataUrl, TicketQr } from '@/booking/components/TicketQr'
 import { beijingTime, dayName, shortDate } from '@/booking/dates'
 import { saveTicket } from '@/booking/save-ticket'
+import { keepTicketsFrom, OFFLINE_CODES, savedTime, ticketKeeper } from '@/booking/saved-tickets'
 import { bookingStore, useBooking } from '@/booking/store'
 import { bookingText, sessionNameIn } from '@/booking/strings'
 import { useLang } from '@/i18n/store'
@@ -19,8 +20,11 @@ import type { Loadable } from '@/ui/loadable'
 import { PageShell } from '@/ui/PageShell'
 import '@/booking/components/booking.scss'
 
+keepTicketsFrom(bookingStore)
+
 // The e-ticket: the short code and QR for the gate, where and when, who, the rules, a way to keep
-// it, and cancellation until the deadline.
+// it, and cancellation until the deadline. Without network (at the gate, inside the museum) the copy
+// saved on the phone is shown, saying when it was saved.
 export default function TicketPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -40,11 +44,19 @@ export default function TicketPage() {
       .then((res) => !res.ok && setError(res.error))
   }
   useEffect(load, [id])
-  const state: Loadable<BookingView> = booking ? { status: 'ready', data: booking } : error ? { status: 'error', error } : { status: 'loading' }
+  const saved = !booking && error && OFFLINE_CODES.has(error.code) ? ticketKeeper.get(id) : null
+  const state: Loadable<BookingView> = booking
+    ? { status: 'ready', data: booking }
+    : saved
+      ? { status: 'ready', data: saved.value, savedAt: saved.savedAt }
+      : error
+        ? { status: 'error', error }
+        : { status: 'loading' }
 
   return (
     <PageShell<BookingView> className="bk-ticket-page" state={state} loadingText={s('ticketLoading')} onRetry={load} errorAction={{ text: s('myBookings'), onTap: () => openPage(paths.myBookings) }}>
-      {(b) => {
+      {(b, shown) => {
+        const offline = Boolean(shown.savedAt)
         const sessionName = sessionNameIn(lang, b.sessionId, b.sessionName)
         const dateText = lang === 'en' ? `${dayName(b.date, '', 'en')}, ${shortDate(b.date, 'en')}` : `${zhDate(b.date)} ${b.weekday}`
         const cancel = async () => {
@@ -77,6 +89,14 @@ export default function TicketPage() {
         }
         return (
           <View>
+            {shown.savedAt && (
+              <View className="bk-saved" role="status" data-saved-ticket>
+                <View className="bk-saved__text">{s('savedTicket', { time: savedTime(shown.savedAt, lang) })}</View>
+                <View className="bk-saved__retry" role="button" onClick={load}>
+                  {s('savedRetry')}
+                </View>
+              </View>
+            )}
             {params.new === '1' && b.status === 'confirmed' && (
               <View className="card bk-success" role="status">
                 <View className="section-title">{s('success')}</View>
@@ -166,6 +186,7 @@ export default function TicketPage() {
             )}
             <View className="bk-actions">
               {b.status === 'confirmed' &&
+                !offline &&
                 (b.cancellable ? (
                   <View className={`btn btn--danger ${busy ? 'btn--disabled' : ''}`} role="button" onClick={cancel}>
                     {s('cancel')}

@@ -3,6 +3,7 @@ import { Image, Text, View } from '@tarojs/components'
 import { PageShell } from '@/ui/PageShell'
 import { ScanEntry } from '@/components/ScanEntry'
 import { FloorPlan } from '@/exhibits/components/FloorPlan'
+import { HallAudioKeeper } from '@/exhibits/components/HallAudioKeeper'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
 import { exhibitsStore, needsFresh, useExhibits } from '@/exhibits/store'
 import { useTrail } from '@/guide/stamps'
@@ -59,6 +60,7 @@ export default function ExhibitListPage() {
                 </View>
               </View>
             ))}
+            <HallAudioKeeper hall={hall} />
             {/* Where the hall is comes after what is in it: the exhibits are what a visitor looks for. */}
             {hall.plan && <FloorPlan halls={list} current={hall} lang={lang} />}
           </View>

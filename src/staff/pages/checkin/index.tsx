@@ -4,6 +4,7 @@ import { shortDate } from '@cloud/contracts/booking'
 import { Loaded } from '@/ui/Loaded'
 import { CheckInOutcome } from '@/staff/components/CheckInOutcome'
 import { CodeEntry } from '@/staff/components/CodeEntry'
+import { ExpectedVisitors } from '@/staff/components/ExpectedVisitors'
 import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/session'
 import { staffStore, useStaff } from '@/staff/store'
 import '@/staff/components/staff.scss'
@@ -22,6 +23,7 @@ export default function CheckInPage() {
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')
   const [signInError, setSignInError] = useState('')
+  const [listed, setListed] = useState<string | null>(null)
   const checking = useStaff((s) => s.checking)
   const last = useStaff((s) => s.last)
   const today = useStaff((s) => s.today)
@@ -42,6 +44,13 @@ export default function CheckInPage() {
       setPassword('')
       setSignedIn(true)
     }
+  }
+
+  const signOut = () => {
+    staffSignOut()
+    staffStore.setState({ last: null, today: { status: 'idle' } })
+    setListed(null)
+    setSignedIn(false)
   }
 
   if (!signedIn) {
@@ -91,22 +100,25 @@ export default function CheckInPage() {
               needsPin
                 ? {
                     text: t('signInAgain'),
-                    onTap: () => {
-                      staffSignOut()
-                      setSignedIn(false)
-                    },
+                    onTap: signOut,
                   }
                 : undefined
             }
           >
           {({ sessions }) => sessions.map((s) => (
-            <View key={s.sessionId} className="st-count" data-session={s.sessionId}>
-              <View>
+            <View key={s.sessionId} data-session={s.sessionId}>
+              <View className="st-count">
+                <View className="st-count__name">
                 {sessionNameIn(lang, s.sessionId, s.name)} {s.start}–{s.end}
+                </View>
+                <View className="st-count__side">
+                  <View className="st-count__num">{t('counts', { in: s.checkedIn, booked: s.booked })}</View>
+                  <View className="st-count__toggle" role="button" aria-expanded={listed === s.sessionId} data-action="expected" onClick={() => setListed(listed === s.sessionId ? null : s.sessionId)}>
+                    {listed === s.sessionId ? t('expectedHide') : t('expected')}
+                  </View>
+                </View>
               </View>
-              <View className="st-count__num">
-                {t('counts', { in: s.checkedIn, booked: s.booked })}
-              </View>
+              {listed === s.sessionId && <ExpectedVisitors sessionId={s.sessionId} />}
             </View>
           ))}
         </Loaded>
@@ -114,6 +126,11 @@ export default function CheckInPage() {
           {t('refresh')}
         </View>
       </View>
+      {needsPin && (
+        <View className="btn btn--ghost st-signout" role="button" data-action="sign-out" onClick={signOut}>
+          {t('signOut')}
+        </View>
+      )}
     </PageShell>
   )
 }

@@ -1,0 +1,111 @@
+// The hall without signal on weapp: the built mini-program (dist/weapp) in Node, its fake network
+// failing the way WeChat fails (cloud.callFunction → fail). What the first online launch kept in
+// wx storage — every published exhibit, the confirmed e-ticket — opens the exhibit of any scanned
+// code and the ticket at the gate, each saying when it was saved.
+// The server's clock is frozen at a Friday 08:50 Beijing time, as in journeys.test.ts.
+import { residentIdCheckChar } from '../../cloud/contracts/booking'
+import { startServer, type RunningServer } from '../harness'
+import { ensureWeappBuild } from './build'
+import { visitorIdentity } from './identity'
+import { launchMiniProgram, type MiniProgram } from './mini-program'
+import { textOf } from './tree'
+
+let server: RunningServer
+const opened: MiniProgram[] = []
+
+beforeAll(async () => {
+  ensureWeappBuild()
+  server = await startServer({ CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' }, { h5: false })
+})
+afterAll(async () => {
+  for (const mp of opened) mp.close()
+  await server?.stop()
+})
+
+/** `storage`: what an earlier run left on the phone (a cold start: nothing in memory, storage kept). */
+async function phone(launch?: { path: string; query: Record<string, string>; scene?: number }, storage?: Map<string, unknown>) {
+  const mp = await launchMiniProgram({ serverUrl: server.url, identity: visitorIdentity(server), launch, storage: storage && Object.fromEntries(storage) })
+  opened.push(mp)
+  return mp
+}
+
+test('the first online launch keeps the whole museum; offline, a scan of an exhibit never opened opens it, saved, with a way onward', async () => {
+  // Online: a scan of the helmet. Once the page has settled, the app keeps every exhibit.
+  const mp = await phone({ path: 'pages/exhibit/index', query: { scene: 'e%3Dhelmet' }, scene: 1047 })
+  const helmet = await mp.open('pages/exhibit/index', { scene: 'e%3Dhelmet' })
+  expect(helmet.text()).toContain('航天同源轻量化头盔')
+  await mp.settle()
+  const packCalls = () => mp.wx.callsTo('cloud.callFunction').filter((c) => (c as { data: { action: string } }).data.action === 'pack')
+  expect(packCalls()).toHaveLength(1)
+  expect(String(mp.wx.storage.get('gxq.pack'))).toContain('全钒液流储能电池')
+
+  // In the hall, a cold start by a scan, with no network. The vanadium battery was never opened on this phone.
+  const hall = await phone({ path: 'pages/exhibit/index', query: { scene: 'e%3Dvanadium' }, scene: 1047 }, mp.wx.storage)
+  hall.wx.network = 'none'
+  const vanadium = await hall.open('pages/exhibit/index', { scene: 'e%3Dvanadium' })
+  const text = vanadium.text()
+  expect(text).toContain('全钒液流储能电池')
+  expect(text).toMatch(/网络不可用，正在显示 \d+\/\d+ \d\d:\d\d 保存的副本/)
+  expect(text).not.toMatch(/问题代码|暂时打不开/)
+  // The way onward: home, booking, every exhibit with the floor plan; the next exhibit in the hall.
+  for (const s of ['首页', '预约参观', '全部展品·平面图']) expect(text).toContain(s)
+  await vanadium.tap({ cls: 'hall-nav__item--next' })
+  const next = hall.top()
+  expect(next.text()).toContain('氢燃料电池')
+  expect(next.text()).toContain('保存的副本')
+  await next.tap({ contains: '全部展品·平面图', cls: 'onward__link' })
+  const list = hall.top()
+  expect(list.route).toBe('exhibits/pages/list/index')
+  expect(list.text()).toContain('洁净能源展区')
+  // The helmet, opened before, by a plain QR link (q).
+  const again = await hall.open('pages/exhibit/index', { q: encodeURIComponent('https://kjg.example.cn/e/helmet') })
+  expect(again.text()).toContain('航天同源轻量化头盔')
+  expect(again.text()).toContain('保存的副本')
+  hall.assertHealthy()
+
+  // Back online, the next launch asks with the version it holds (and gets only that back).
+  const later = await phone(undefined, hall.wx.storage)
+  await later.open('pages/home/index')
+  await later.settle()
+  const asked = later.wx.callsTo('cloud.callFunction').filter((c) => (c as { data: { action: string } }).data.action === 'pack') as Array<{ data: { have?: string } }>
+  expect(asked).toHaveLength(1)
+  expect(asked[0].data.have).toMatch(/\S{8,}/)
+  later.assertHealthy()
+})
+
+test('offline at the gate: the confirmed e-ticket opens from storage with QR, short code, visitors and when it was saved', async () => {
+  const mp = await phone()
+  const calendar = await mp.open('booking/pages/calendar/index')
+  await calendar.tap({ cls: 'bk-strip__date', text: '11/27' })
+  await calendar.tap({ cls: 'bk-session__name', text: '下午场' })
+  const form = mp.top()
+  await form.tap({ contains: '添加参观人', cls: 'btn' })
+  await form.input({ prop: '与证件一致' }, '孙八')
+  await form.input({ cls: 'bk-input', nth: 1 }, '21020219800101006' + residentIdCheckChar('21020219800101006'))
+  await form.tap({ text: '保存参观人' })
+  await form.tap({ prop: '我已阅读并同意用户隐私保护指引' })
+  await form.tap({ text: '提交预约' })
+  const ticket = mp.top()
+  expect(ticket.route).toBe('booking/pages/ticket/index')
+  const short = textOf(ticket.the({ cls: 'bk-ticket__short' })).trim()
+  const id = ticket.query.id
+
+  // At the gate: the app starts cold (nothing in memory), with no network.
+  const gate = await phone(undefined, mp.wx.storage)
+  gate.wx.network = 'none'
+  const offline = await gate.open('booking/pages/ticket/index', { id })
+  const text = offline.text()
+  expect(text).toMatch(/网络不可用，显示 \d+月\d+日 \d\d:\d\d 保存的电子票/)
+  expect(textOf(offline.the({ cls: 'bk-ticket__short' })).trim()).toBe(short)
+  expect(offline.attr({ prop: '电子票二维码' }, 'src')).toMatch(/^data:image\/gif;base64,/)
+  expect(text).toContain('孙八')
+  expect(text).not.toMatch(/问题代码|NETWORK/)
+  // Cancelling needs the server: not offered on a saved copy.
+  expect(text).not.toContain('取消预约')
+
+  // 我的预约 offline lists it.
+  const mine = await gate.open('booking/pages/mine/index')
+  expect(mine.text()).toContain('以下是手机上保存的电子票')
+  expect(mine.text()).toContain('孙八')
+  gate.assertHealthy()
+})
