@@ -110,7 +110,7 @@ describe('the built server under hostile requests', () => {
     expect(server.child.exitCode).toBeNull()
   })
 
-  it('cuts slow request bodies: 300 connections trickling bytes are answered and closed within seconds, not minutes', async () => {
+  it('cuts slow request bodies: 300 connections trickling bytes are closed within seconds, not minutes', async () => {
     const started = Date.now()
     const closedAfter = await Promise.all(
       Array.from({ length: 300 }, () => new Promise<{ ms: number; answer: string }>((resolve) => {
@@ -128,11 +128,9 @@ describe('the built server under hostile requests', () => {
         socket.on('error', () => undefined)
       })),
     )
-    // The body limit's default deadline is 10 s: every connection is gone well before a minute.
+    // A visitor-sized body has 10 s to arrive: every connection is gone well before a minute, none answered as if its request had been taken.
     expect(Math.max(...closedAfter.map((c) => c.ms))).toBeLessThan(20_000)
-    const answered = closedAfter.filter((c) => c.answer.startsWith('HTTP/1.1 408'))
-    expect(answered.length).toBeGreaterThan(0)
-    expect(answered[0].answer).toContain('"code":"REQUEST_TIMEOUT"')
+    expect(closedAfter.filter((c) => c.answer !== '')).toEqual([])
     expect(await server.healthy()).toBe(true)
   })
 })
