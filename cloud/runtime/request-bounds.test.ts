@@ -135,6 +135,36 @@ describe('the built server under hostile requests', () => {
   })
 })
 
+describe('the body deadline', () => {
+  it('cuts only late bodies: a kept-alive connection whose bodies arrived in time keeps serving past the deadline', async () => {
+    const server = await startBuiltServer({ BODY_TIMEOUT_MS: '300' })
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    try {
+      const sockets = new Set<unknown>()
+      const post = (path: string, body: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port: server.port, path, method: 'POST', agent, headers: body ? { 'content-type': 'application/json' } : {} }, (res) => {
+            res.resume()
+            res.on('end', () => resolve(res.statusCode ?? 0))
+          })
+          req.on('socket', (s) => sockets.add(s))
+          req.on('error', reject)
+          req.end(body)
+        })
+      expect(await post('/api/system', '{"action":"ping"}')).toBe(200)
+      // No body at all (a visitor token is minted): nothing reads it, and nothing may cut it later.
+      expect(await post('/api/_session', '')).toBe(200)
+      // Well past the deadline of both requests, on the same connection.
+      await new Promise((r) => setTimeout(r, 1000))
+      expect(await post('/api/system', '{"action":"ping"}')).toBe(200)
+      expect(sockets.size).toBe(1)
+    } finally {
+      agent.destroy()
+      await server.stop()
+    }
+  })
+})
+
 describe('a graceful stop', () => {
   it('answers a request that arrives while stopping with a Result 503, then exits cleanly', async () => {
     const server = await startBuiltServer()
