@@ -15,10 +15,11 @@ export const LOCAL_UPLOAD_MAX_BYTES = 8 * 1024 * 1024
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
 
 /** The limit for a console whose functions are at `apiBase` ('/api' = the local runtime serving it). */
-export function uploadLimitFor(apiBase: string): { maxBytes: number; maxText: string; message: string } {
+export function uploadLimitFor(apiBase: string): { cloud: boolean; maxBytes: number; maxText: string; message: string } {
   const cloud = /^https?:\/\//.test(apiBase)
   const maxBytes = cloud ? CLOUD_UPLOAD_MAX_BYTES : LOCAL_UPLOAD_MAX_BYTES
   return {
+    cloud,
     maxBytes,
     maxText: mb(maxBytes),
     message: cloud

@@ -61,6 +61,12 @@ describe('cloud:preflight', () => {
     expect(found).toContain('[HTTP] CONSOLE_HTTP_AUTH=on')
   })
 
+  it('says which version subscribe messages open, and refuses a value WeChat does not know', () => {
+    marker({ cloudEnv: 'gxq-prod-1a2b', reminderTemplateId: REMIND, closureTemplateId: CLOSE, builtAt: '2026-12-06T23:00:00Z' })
+    expect(run({ ...GOOD, MINIPROGRAM_STATE: 'trial' }).find((f) => f.message.startsWith('MINIPROGRAM_STATE=trial'))).toMatchObject({ level: 'warn', message: expect.stringContaining('体验版') })
+    expect(errors(run({ ...GOOD, MINIPROGRAM_STATE: 'test' })).join('\n')).toContain('MINIPROGRAM_STATE=test 无效')
+  })
+
   it('refuses a missing variable and a missing environment id; a dry run only warns about the latter', () => {
     marker({ cloudEnv: 'gxq-prod-1a2b', reminderTemplateId: REMIND, closureTemplateId: CLOSE, builtAt: '2026-12-06T23:00:00Z' })
     const { CONSOLE_ORIGIN: _gone, TCB_ENV_ID: _id, ...rest } = GOOD

@@ -46,6 +46,14 @@ export function preflight(options: PreflightOptions): Finding[] {
   for (const p of vars) add('变量', 'error', p)
   if (vars.length === 0) add('变量', 'ok', `${built.length} 个云函数读取的环境变量均已设置`)
 
+  // Which version subscribe messages open (miniprogram_state: developer | trial | formal, default formal).
+  const state = env.MINIPROGRAM_STATE ?? ''
+  if (state && !['formal', 'trial', 'developer'].includes(state)) add('变量', 'error', `MINIPROGRAM_STATE=${state} 无效：只能是 formal、trial 或 developer`)
+  else if (state === 'trial' || state === 'developer') add('变量', 'warn', `MINIPROGRAM_STATE=${state}：提醒和闭馆通知将打开${state === 'trial' ? '体验版' : '开发版'}；正式发布前改为 formal 并重新部署`)
+  else add('变量', 'ok', 'MINIPROGRAM_STATE=formal：订阅消息打开正式版（在体验版上测试提醒时设为 trial，否则发送失败 41030）')
+  const codeVersion = env.WXACODE_ENV_VERSION ?? ''
+  if (codeVersion && !['release', 'trial', 'develop'].includes(codeVersion)) add('变量', 'error', `WXACODE_ENV_VERSION=${codeVersion} 无效：只能是 release、trial 或 develop`)
+
   // Template ids: the same check as the release build (never the harness's fake ones).
   const templates = releaseProblems({ ...env, CLOUD_ENV: 'checked-below' }).filter((p) => !p.startsWith('CLOUD_ENV'))
   for (const p of templates) add('模板', 'error', p)

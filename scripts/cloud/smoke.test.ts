@@ -4,9 +4,10 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { functions } from '../../cloud/functions'
-import { createFunctionMain, type WxServerSdk } from '../../cloud/runtime/wxcloud/entry'
+import { jobs } from '../../cloud/jobs'
+import { createFunctionMain, createJobMain, type WxServerSdk } from '../../cloud/runtime/wxcloud/entry'
 import { createStandinSdk } from '../../cloud/store/wxcloud/standin/sdk'
-import { runSmoke, SMOKE_PREFIX } from './smoke'
+import { probeOpenApi, runSmoke, SMOKE_PREFIX } from './smoke'
 import { fakeNodeSdkConnection } from '../../cloud/testing/nodesdk'
 import { ROOT } from './build'
 
@@ -52,5 +53,44 @@ describe('smoke:cloud', () => {
     expect(lines.every((l) => l.includes('✓'))).toBe(true)
     expect(db.dump(`${SMOKE_PREFIX}outbox`)).toEqual([])
     for (const c of ['bookings', 'booking_sessions', 'booking_claims']) expect(db.dump(`${SMOKE_PREFIX}${c}`)).toEqual([])
+  })
+})
+
+describe('smoke:cloud --openapi (FAKE node-sdk over the stand-in; script logic only)', () => {
+  /** A connection whose deployed `reminders` is the real job entry over the stand-in SDK. */
+  async function setup(sendError?: unknown) {
+    const sdk = createStandinSdk()
+    if (sendError) {
+      sdk.openapi.subscribeMessage.send = async () => {
+        throw sendError
+      }
+    } else {
+      // The real API refuses the probe's made-up OPENID; that answer proves the permission is there.
+      sdk.openapi.subscribeMessage.send = async () => {
+        throw { errCode: 40003, errMsg: 'openapi.subscribeMessage.send:fail invalid openid' }
+      }
+    }
+    const { conn } = fakeNodeSdkConnection({
+      standin: sdk.__standin.db,
+      async callFunction({ name }) {
+        if (name !== 'reminders') throw new Error(`unexpected ${name}`)
+        return { result: await createJobMain(jobs.reminders, sdk as unknown as WxServerSdk, { SCF_FUNCTIONNAME: 'reminders' })() }
+      },
+    })
+    const { applyInit } = await import('./init')
+    await applyInit(conn)
+    return { conn, db: sdk.__standin.db }
+  }
+
+  it('calls subscribeMessage.send once through the deployed reminders function: a refusal other than -604101 means the permission is granted', async () => {
+    const { conn } = await setup()
+    const lines: string[] = []
+    await expect(probeOpenApi(conn, (l) => lines.push(l))).resolves.toBeUndefined()
+    expect(lines.join('\n')).toContain('subscribeMessage.send 权限已生效')
+  })
+
+  it('names the missing permission and the fix when the call answers -604101', async () => {
+    const { conn } = await setup({ errCode: -604101, errMsg: 'system error: error code: -604101' })
+    await expect(probeOpenApi(conn, () => undefined)).rejects.toThrow(/缺少云调用权限 subscribeMessage\.send（-604101）.*reminders/)
   })
 })

@@ -1,7 +1,8 @@
 // `npm run smoke:cloud` — the LIVE smoke test: runs the cloud adapter against a REAL WeChat cloud /
 // CloudBase environment, in `smoke_*` collections, and (with --functions) calls the deployed
 // functions. It is what the in-process stand-in cannot prove: real concurrency on the guarded update
-// and on duplicate `_id`s, real paging past 1000 documents, real transactions and latencies.
+// and on duplicate `_id`s, real paging past 1000 documents, real transactions and latencies; with
+// --openapi it calls subscribeMessage.send once through the deployed `reminders` and names a missing permission.
 // Without TCB_ENV_ID / TCB_SECRET_ID / TCB_SECRET_KEY it does nothing, says so, and exits with code 2.
 import assert from 'node:assert/strict'
 import type { BookingRecord } from '../../cloud/store/port'
@@ -156,6 +157,49 @@ export async function runSmoke(conn: LiveConnection, options: SmokeOptions = {})
   return timings
 }
 
+/** The outbox id of the open-API probe (settled failed by the probe itself, then removed). */
+export const OPENAPI_PROBE_ID = 'smoke-openapi-probe'
+
+/**
+ * Calls subscribeMessage.send once, the way production does: one message to a made-up OPENID in the
+ * outbox, then the deployed `reminders` function (which also does what its timer would: queue
+ * tomorrow's reminders, send what is pending). WeChat refuses the made-up OPENID (40003) when the
+ * permission is in place; -604101 means config.json's permission was never applied (DevTools upload,
+ * docs/wechat-cloud.md §2). wxacode.getUnlimited needs an admin's OPENID, which a call from here
+ * does not carry: check it from the mini-program (§5), where a missing permission is named the same way.
+ */
+export async function probeOpenApi(conn: LiveConnection, log: (line: string) => void = console.log): Promise<void> {
+  const outbox = conn.db.collection(collectionNames('').outbox)
+  const removeProbe = async () => {
+    try {
+      await outbox.doc(OPENAPI_PROBE_ID).remove()
+    } catch {
+      // not there
+    }
+  }
+  await removeProbe()
+  await openWxCloudStore(conn.db).outbox.enqueue({
+    id: OPENAPI_PROBE_ID,
+    kind: 'visit-reminder',
+    touser: 'smoke-probe-not-a-real-openid',
+    templateId: process.env.REMINDER_TEMPLATE_ID || 'smoke-probe-template',
+    page: 'pages/mine/index',
+    data: { thing1: { value: '冒烟测试' } },
+    createdAt: new Date().toISOString(),
+  })
+  try {
+    const res = (await conn.callFunction('reminders', {})) as { ok?: boolean; data?: { drained?: { failures?: Array<{ id: string; error: string }> } }; error?: { message?: string } }
+    if (!res?.ok) throw new Error(`调用已部署的 reminders 失败：${res?.error?.message ?? JSON.stringify(res)}`)
+    const failure = res.data?.drained?.failures?.find((f) => f.id === OPENAPI_PROBE_ID)
+    if (!failure) throw new Error('探测消息没有被 reminders 发送（outbox 中待发消息过多？）：请稍后重试')
+    if (failure.error.includes('-604101')) throw new Error(failure.error)
+    log(`  ✓ subscribeMessage.send 权限已生效（微信拒绝了虚构的 OPENID：${failure.error}）`)
+    log('  ! wxacode.getUnlimited 需要管理员 OPENID，请按 docs/wechat-cloud.md §5 在小程序中调用 admin.exhibitCodes 检查')
+  } finally {
+    await removeProbe()
+  }
+}
+
 async function cli(argv: string[]) {
   const creds = liveCredentials()
   if (!creds) {
@@ -164,7 +208,9 @@ async function cli(argv: string[]) {
     process.exit(2)
   }
   console.log(`smoke:cloud：环境 ${creds.envId}，集合前缀 ${SMOKE_PREFIX}`)
-  await runSmoke(connectLive(creds), { functions: argv.includes('--functions') })
+  const conn = connectLive(creds)
+  await runSmoke(conn, { functions: argv.includes('--functions') })
+  if (argv.includes('--openapi')) await probeOpenApi(conn)
   console.log('\n冒烟测试通过。')
 }
 

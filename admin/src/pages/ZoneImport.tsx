@@ -2,7 +2,9 @@
 // import`; every problem listed by row, and nothing imported unless every row is right.
 import { useState } from 'react'
 import { Alert, App, Button, Table, Upload } from 'antd'
+import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
 import { call, fileToBase64 } from '../api'
+import { API_BASE } from '../config'
 
 type RowError = { row: number; column?: string; message: string }
 
@@ -23,6 +25,13 @@ export function ZoneImport() {
         accept=".xlsx,.csv"
         showUploadList={false}
         beforeUpload={async (file) => {
+          // Through a cloud function call the body is at most 6 MB (cloud/contracts/upload-limits.ts);
+          // the local runtime keeps its own limits for spreadsheets.
+          const limit = uploadLimitFor(API_BASE)
+          if (limit.cloud && file.size > limit.maxBytes) {
+            message.error(`表格${limit.message}`)
+            return false
+          }
           setBusy(true)
           setOutcome(null)
           const res = await call('console', 'importZone', { fileName: file.name, data: await fileToBase64(file) })

@@ -4,6 +4,10 @@
 import { createAccount } from '../../accounts/service'
 import { startHttpAccessGateway } from '../../testing/http-access-gateway'
 
+// Sign-ins hash passwords (scrypt) and the payload test moves megabytes: on a loaded 2-core machine
+// some cases took over jest's default 5 s.
+jest.setTimeout(30_000)
+
 const HOSTING = 'https://gxq-env-1a2b.tcloudbaseapp.com'
 const PASSWORD = 'hosting-pass-2026'
 let gw: Awaited<ReturnType<typeof startHttpAccessGateway>>
