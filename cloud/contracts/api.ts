@@ -4,7 +4,7 @@
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, IdType, StaffSessionCount, VisitorView } from './booking'
 import type { AudioTrack, Exhibit, GuideLang, Hall, HallWithExhibits } from './exhibit'
-import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
+import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, ImportMode, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type {
   Company,
@@ -94,7 +94,14 @@ export interface Api {
     saveHolidays: { req: { holidays: Array<{ name: string; from: string; to: string }> }; res: { holidays: Array<{ name: string; from: string; to: string }> } }
     roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
-    importZone: { req: { fileName: string; data: string }; res: { kind: 'companies' | 'policies'; imported: number; errors: Array<{ row: number; column?: string; message: string }> } }
+    /** What a zone spreadsheet would add, change and remove; writes nothing. `mode` defaults to merge. */
+    previewImport: { req: { fileName: string; data: string; mode?: ImportMode }; res: ImportPreview }
+    /** The confirm of a preview: same file and mode, and the preview's `baseline`. */
+    importZone: { req: { fileName: string; data: string; mode: ImportMode; baseline: string }; res: { kind: 'companies' | 'policies'; added: number; changed: number; removed: number; unchanged: number } }
+    /** The current list as the import spreadsheet (.xlsx, base64). */
+    exportZone: { req: { kind: 'companies' | 'policies' }; res: { kind: 'companies' | 'policies'; fileName: string; data: string; count: number } }
+    /** The empty import spreadsheet with its column notes (.xlsx, base64). */
+    zoneTemplate: { req: { kind: 'companies' | 'policies' }; res: { kind: 'companies' | 'policies'; fileName: string; data: string } }
     zoneData: { req: Record<string, never>; res: { companies: Company[]; policies: Policy[]; charts: ZoneChart[]; exhibits: Array<{ code: string; name: string }> } }
     /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, not edit. */
     saveCompany: { req: { row: Record<string, string>; isNew: boolean }; res: { company: Company } }
@@ -136,8 +143,9 @@ export interface BookingSettings {
   holidays: Array<{ name: string; from: string; to: string }>
   closedWeekdays: number[]
   /** The bookable days (today and the shown ones) with their sessions in force; `closedReason`
-   *  when the session cannot be booked (its day closed, weekly closing day, or the session alone). */
-  days: Array<{ date: string; sessions: Array<SessionTemplateView & { closedReason?: string }> }>
+   *  when the session cannot be booked (its day closed, weekly closing day, or the session alone);
+   *  `booked`: the places its bookings hold now. */
+  days: Array<{ date: string; sessions: Array<SessionTemplateView & { booked: number; closedReason?: string }> }>
 }
 
 export interface AudioAnswer {

@@ -91,7 +91,10 @@ const SAMPLE: Record<string, object> = {
   saveHolidays: { holidays: [{ name: '测试', from: '2027-01-02', to: '2027-01-01' }] },
   roster: { day: FRI },
   rosterXlsx: { day: FRI },
-  importZone: { fileName: 'x.csv', data: '' },
+  previewImport: { fileName: 'x.csv', data: '' },
+  importZone: { fileName: 'x.csv', data: '', mode: 'merge', baseline: 'none' },
+  exportZone: { kind: 'companies' },
+  zoneTemplate: { kind: 'policies' },
   zoneData: {},
   saveCompany: { row: {}, isNew: true },
   removeCompany: { id: 'none' },
@@ -124,7 +127,10 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveHolidays: ['booking_operator'],
   roster: ['booking_operator'],
   rosterXlsx: ['booking_operator'],
+  previewImport: ['zone_editor'],
   importZone: ['zone_editor'],
+  exportZone: ['zone_editor'],
+  zoneTemplate: ['zone_editor'],
   zoneData: ['zone_editor'],
   saveCompany: ['zone_editor'],
   removeCompany: ['zone_editor'],
@@ -515,20 +521,22 @@ describe('new exhibits, floor-plan positions and the code sheet', () => {
 // ----- zone import -----
 
 describe('zone import by upload', () => {
-  it('lists the bad row and imports nothing; a clean file replaces the list', async () => {
+  it('lists the bad row and imports nothing; a clean file, previewed and confirmed, replaces the list when asked to', async () => {
     const template = fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'templates', 'companies.csv'), 'utf8')
     const lines = template.trimEnd().split('\n')
     const bad = [...lines, lines[1].replace(/^mingyun,大连铭云科技有限公司/, 'mingyun2,')].join('\n')
     const before = await env.store.zone.listCompanies()
-    const res = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(bad).toString('base64') })
+    const res = await asRole('zone_editor', 'previewImport', { fileName: 'companies.csv', data: Buffer.from(bad).toString('base64') })
     expect(res.ok).toBe(true)
     if (!res.ok) return
-    expect((res.data as any).imported).toBe(0)
     expect((res.data as any).errors).toEqual([expect.objectContaining({ row: lines.length + 1, column: '企业名称' })])
     expect(await env.store.zone.listCompanies()).toEqual(before)
 
-    const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(template).toString('base64') })
-    expect(good).toMatchObject({ ok: true, data: { kind: 'companies', imported: lines.length - 1, errors: [] } })
+    const data = Buffer.from(template).toString('base64')
+    const preview = (await asRole('zone_editor', 'previewImport', { fileName: 'companies.csv', data, mode: 'replace' })) as any
+    expect(preview).toMatchObject({ ok: true, data: { kind: 'companies', errors: [], blocked: false } })
+    const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data, mode: 'replace', baseline: preview.data.baseline })
+    expect(good).toMatchObject({ ok: true, data: { kind: 'companies', removed: before.length - (lines.length - 1) } })
     expect(await env.store.zone.listCompanies()).toHaveLength(lines.length - 1)
   })
 })

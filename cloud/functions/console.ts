@@ -20,10 +20,13 @@ import { AudioErrors, checkAudio } from '../ops/audio'
 import { textHash, withAudio } from '../exhibits/audio'
 import { readAudioManifest } from '../store/seed'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
-import { COMPANY_HEADERS, POLICY_HEADERS, detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { COMPANY_HEADERS, POLICY_HEADERS, companyToRow, detectKind, policyToRow, type ImportKind, type Row, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { listDigest, reviewImport } from '../zone/import-review'
+import type { ImportMode, ImportPreview, ImportReview } from '../contracts/ops'
+import { zoneFileName, zoneWorkbook } from '../ops/zone-workbook'
 import { matchPolicies, evaluateRule } from '../zone/rules'
 import { RuleSchema, ZoneChartSchema } from '../zone/schema'
-import type { Policy, Rule, ZoneChart } from '../contracts/zone'
+import type { Company, Policy, Rule, ZoneChart } from '../contracts/zone'
 import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type CallContext, type Role } from './types'
 
@@ -40,9 +43,12 @@ export const ConsoleErrors = {
   SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
   SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
+  IMPORT_STALE: '预览之后数据已被修改，未导入。请重新上传预览后再确认',
+  IMPORT_LINKED: '整体替换会删除仍被引用的数据，未导入。请在表格中保留这些行，或改用“合并”方式',
   SESSION_NOT_FOUND: '这一天没有这个场次',
   SESSION_TEMPLATES: '场次设置有误，请检查后再保存',
   SESSION_HAS_BOOKINGS: '这次修改会删掉仍有有效预约的场次，未保存',
+  CAPACITY_BELOW_BOOKED: '容量不能少于已预约人数，未保存',
   HOLIDAY_RANGE: '假日的结束日期不能早于开始日期',
   ZONE_ROW_INVALID: '填写有误，请按提示修改后再保存',
   ZONE_ID_TAKEN: '编号已被使用，请换一个编号',
@@ -162,17 +168,66 @@ const draftPolicy = (rules: Rule[]): Policy => ({
   rules,
 })
 
+/** A session's places: a whole number within bounds (refused otherwise, never rounded or clamped). */
+const CAPACITY = z.number({ error: '请填写容量' }).int('容量须为整数').min(0, '容量不能为负数（0–20000）').max(20000, '容量不能超过 20000')
+
+/** The places each of these sessions already holds (confirmed and pending bookings). */
+async function bookedOn(ctx: CallContext, sessionIds: string[]): Promise<Record<string, number>> {
+  return sessionIds.length ? ctx.store.booking.placesBooked(sessionIds) : {}
+}
+
 /** A weekday's (or the default) session templates: keys unique, each session starting before it ends. */
 const Templates = z
-  .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大') }).strict())
+  .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: CAPACITY }).strict())
   .min(1, '至少保留一个场次')
   .max(8, '每天最多 8 个场次')
 const SESSION_ID = z.string().regex(/^\d{4}-\d{2}-\d{2}\.[a-z]{1,8}$/, '场次编号格式不正确')
 
-interface ImportAnswer {
-  kind: ImportKind
-  imported: number
-  errors: RowError[]
+const IMPORT_MODE = z.enum(['merge', 'replace'], { error: '请选择导入方式' })
+const IMPORT_KIND = z.enum(['companies', 'policies'], { error: '请选择企业名录或政策库' })
+const ImportFile = z.object({ fileName: z.string().max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 })
+
+/** Reads an uploaded sheet (exceljs reads files: a private temp folder for the read, then away). */
+async function readUpload(fileName: string, data: string): Promise<{ headers: string[]; rows: Row[] } | null> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-import-'))
+  try {
+    const file = path.join(dir, `upload${path.extname(fileName).toLowerCase()}`)
+    fs.writeFileSync(file, Buffer.from(data, 'base64'))
+    const { readSheet } = await import('../../scripts/spreadsheet')
+    return await readSheet(file)
+  } catch {
+    return null
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+type ImportPlan = { kind: ImportKind; errors: RowError[]; review: ImportReview; next: Array<Company | Policy>; before: Array<Company | Policy> }
+
+/** One sheet against the current list: its row errors, or what it would add, change and remove. */
+async function planImport(ctx: CallContext, fileName: string, data: string, mode: ImportMode): Promise<Result<ImportPlan>> {
+  const sheet = await readUpload(fileName, data)
+  if (!sheet) return fail('SHEET_UNREADABLE', ConsoleErrors.SHEET_UNREADABLE)
+  const kind: ImportKind | null = detectKind(sheet.headers)
+  if (!kind) return fail('SHEET_KIND', ConsoleErrors.SHEET_KIND)
+  const exhibits = await ctx.store.content.listExhibits()
+  const empty = (current: Array<Company | Policy>, errors: RowError[]) =>
+    ok({ kind, errors, review: { added: [], changed: [], removed: [], unchanged: 0, blocked: false, baseline: listDigest(current) }, next: current, before: current })
+  if (kind === 'companies') {
+    const current = await ctx.store.zone.listCompanies()
+    const res = parseCompanyRows(sheet.headers, sheet.rows, new Map(exhibits.map((e) => [e.code, e.name])))
+    if (!res.ok) return empty(current, res.errors)
+    // An exhibit's company link would lead visitors to a page that no longer exists.
+    const linksTo = (id: string) => exhibits.filter((e) => e.company.id === id).map((e) => `展品「${e.name}」`)
+    const { review, next } = reviewImport({ current, incoming: res.records, mode, columns: COMPANY_HEADERS, toRow: companyToRow, nameOf: (c) => c.name, linksTo })
+    return ok({ kind, errors: [], review, next, before: current })
+  }
+  const current = await ctx.store.zone.listPolicies()
+  const res = parsePolicyRows(sheet.headers, sheet.rows)
+  if (!res.ok) return empty(current, res.errors)
+  // Nothing in the museum links to a policy today; the check is the same for both lists.
+  const { review, next } = reviewImport({ current, incoming: res.records, mode, columns: POLICY_HEADERS, toRow: policyToRow, nameOf: (p) => p.title, linksTo: () => [] })
+  return ok({ kind, errors: [], review, next, before: current })
 }
 
 const iso = (s: string) => new Date(s).toISOString()
@@ -405,11 +460,14 @@ export const consoleFn = implement('console', {
       handle: async (_req, ctx) => {
         const c = await loadBookingConfig(ctx.store)
         const today = dayOf(ctx.now())
-        const days = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i)).map((date) => ({
+        const dates = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i))
+        const booked = await bookedOn(ctx, dates.flatMap((date) => templatesOn(c, date).map((t) => `${date}.${t.key}`)))
+        const days = dates.map((date) => ({
           date,
           sessions: templatesOn(c, date).map((t) => {
             const reason = sessionClosedReason(c, date, `${date}.${t.key}`)
-            return reason ? { ...t, closedReason: reason } : t
+            const withBooked = { ...t, booked: booked[`${date}.${t.key}`] ?? 0 }
+            return reason ? { ...withBooked, closedReason: reason } : withBooked
           }),
         }))
         return ok({
@@ -455,6 +513,17 @@ export const consoleFn = implement('console', {
             return fail('SESSION_HAS_BOOKINGS', message)
           }
         }
+        // A lower template capacity must not fall below what a coming day on it already holds.
+        const below: string[] = []
+        for (let day = today; day <= lastBookableDay(config, today); day = addDays(day, 1)) {
+          const templates = templatesOn(next, day)
+          const booked = await bookedOn(ctx, templates.map((t) => `${day}.${t.key}`))
+          for (const t of templates) {
+            const n = booked[`${day}.${t.key}`] ?? 0
+            if (t.capacity < n) below.push(`${day} ${t.name}已预约 ${n} 人（新容量 ${t.capacity}）`)
+          }
+        }
+        if (below.length) return fail('CAPACITY_BELOW_BOOKED', `${ConsoleErrors.CAPACITY_BELOW_BOOKED}：${below.join('、')}`)
         await saveBookingConfig(ctx.store, next)
         await recordChange(ctx, 'console.saveSessionTemplates', weekday, before, sessions)
         return ok({ saved: true as const })
@@ -462,7 +531,7 @@ export const consoleFn = implement('console', {
     }),
     /** One session's capacity on one day; `capacity: null` removes the override. */
     setCapacity: defineAction({
-      schema: z.object({ sessionId: SESSION_ID, capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大').nullable() }).strict(),
+      schema: z.object({ sessionId: SESSION_ID, capacity: CAPACITY.nullable() }).strict(),
       roles: CONSOLE_ROLES.booking,
       handle: async ({ sessionId, capacity }, ctx) => {
         const config = await loadBookingConfig(ctx.store)
@@ -471,6 +540,14 @@ export const consoleFn = implement('console', {
         if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
         const before = config.capacityOverrides.find((o) => o.date === date && o.key === key) ?? null
         const others = config.capacityOverrides.filter((o) => !(o.date === date && o.key === key))
+        // Fewer places than people already booked would show the session full and promise seats that do
+        // not exist: refused, naming the count (the operator stops the session to cancel bookings).
+        const effective = capacity ?? templatesOn({ ...config, capacityOverrides: others }, date).find((t) => t.key === key)?.capacity ?? 0
+        const booked = (await bookedOn(ctx, [sessionId]))[sessionId] ?? 0
+        if (effective < booked) {
+          const field = `不能少于已预约的 ${booked} 人`
+          return fail('CAPACITY_BELOW_BOOKED', `${ConsoleErrors.CAPACITY_BELOW_BOOKED}：该场次已预约 ${booked} 人，容量至少为 ${booked}`, { capacity: field })
+        }
         const capacityOverrides = capacity === null ? others : [...others, { date, key, capacity }].sort((a, b) => `${a.date}.${a.key}`.localeCompare(`${b.date}.${b.key}`))
         await saveBookingConfig(ctx.store, { ...config, capacityOverrides })
         await recordChange(ctx, 'console.setCapacity', sessionId, before, capacity === null ? null : { date, key, capacity })
@@ -523,40 +600,62 @@ export const consoleFn = implement('console', {
     }),
 
     // ----- zone data -----
-    importZone: defineAction({
-      schema: z.object({ fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 }).strict(),
+    /** A zone spreadsheet's effect, before anything is written: the rows that would be added,
+     *  changed (column by column) and — only when replacing the list — removed. Changes nothing. */
+    previewImport: defineAction({
+      schema: ImportFile.extend({ mode: IMPORT_MODE.optional() }).strict(),
       roles: CONSOLE_ROLES.zone,
-      handle: async ({ fileName, data }, ctx): Promise<Result<ImportAnswer>> => {
-        // exceljs reads files: the upload goes to a private temp folder for the read, then away.
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-import-'))
-        let sheet
-        try {
-          const file = path.join(dir, `upload${path.extname(fileName).toLowerCase()}`)
-          fs.writeFileSync(file, Buffer.from(data, 'base64'))
-          const { readSheet } = await import('../../scripts/spreadsheet')
-          sheet = await readSheet(file)
-        } catch {
-          return fail('SHEET_UNREADABLE', ConsoleErrors.SHEET_UNREADABLE)
-        } finally {
-          fs.rmSync(dir, { recursive: true, force: true })
-        }
-        const kind: ImportKind | null = detectKind(sheet.headers)
-        if (!kind) return fail('SHEET_KIND', ConsoleErrors.SHEET_KIND)
-        if (kind === 'companies') {
-          const exhibits = new Map((await ctx.store.content.listExhibits()).map((e) => [e.code, e.name]))
-          const res = parseCompanyRows(sheet.headers, sheet.rows, exhibits)
-          if (!res.ok) return ok({ kind, imported: 0, errors: res.errors })
-          const before = (await ctx.store.zone.listCompanies()).length
-          await ctx.store.zone.replaceCompanies(res.records)
-          await recordChange(ctx, 'console.importZone', 'companies', { count: before }, { count: res.records.length, fileName })
-          return ok({ kind, imported: res.records.length, errors: [] })
-        }
-        const res = parsePolicyRows(sheet.headers, sheet.rows)
-        if (!res.ok) return ok({ kind, imported: 0, errors: res.errors })
-        const before = (await ctx.store.zone.listPolicies()).length
-        await ctx.store.zone.replacePolicies(res.records)
-        await recordChange(ctx, 'console.importZone', 'policies', { count: before }, { count: res.records.length, fileName })
-        return ok({ kind, imported: res.records.length, errors: [] })
+      handle: async ({ fileName, data, mode = 'merge' }, ctx): Promise<Result<ImportPreview>> => {
+        const plan = await planImport(ctx, fileName, data, mode)
+        if (!plan.ok) return plan
+        const { kind, errors, review } = plan.data
+        return ok({ kind, mode, fileName, errors, ...review })
+      },
+    }),
+    /** The confirm of a preview: the same file and mode, and the preview's `baseline` (refused when
+     *  the list changed in between, so what is written is what the operator saw). */
+    importZone: defineAction({
+      schema: ImportFile.extend({ mode: IMPORT_MODE, baseline: z.string().max(64) }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ fileName, data, mode, baseline }, ctx) => {
+        const plan = await planImport(ctx, fileName, data, mode)
+        if (!plan.ok) return plan
+        const { kind, errors, review, next, before } = plan.data
+        if (errors.length) return fail('SHEET_ROWS', ConsoleErrors.SHEET_ROWS)
+        if (review.baseline !== baseline) return fail('IMPORT_STALE', ConsoleErrors.IMPORT_STALE)
+        const held = review.removed.filter((r) => r.linkedBy.length)
+        if (held.length) return fail('IMPORT_LINKED', `${ConsoleErrors.IMPORT_LINKED}：${held.map((r) => `${r.name}（${r.linkedBy.join('、')}）`).join('；')}`)
+        if (kind === 'companies') await ctx.store.zone.replaceCompanies(next as Company[])
+        else await ctx.store.zone.replacePolicies(next as Policy[])
+        // The audit keeps what each changed or removed record was, and what changed, column by column.
+        const touched = new Set([...review.changed.map((c) => c.id), ...review.removed.map((r) => r.id)])
+        await recordChange(
+          ctx,
+          'console.importZone',
+          kind,
+          { records: before.filter((r) => touched.has(r.id)) },
+          { fileName, mode, added: review.added, changed: review.changed, removed: review.removed.map(({ id, name }) => ({ id, name })) },
+        )
+        return ok({ kind, added: review.added.length, changed: review.changed.length, removed: review.removed.length, unchanged: review.unchanged })
+      },
+    }),
+    /** The current companies or policies as the import spreadsheet (read back, it changes nothing). */
+    exportZone: defineAction({
+      schema: z.object({ kind: IMPORT_KIND }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ kind }, ctx) => {
+        const rows = kind === 'companies' ? (await ctx.store.zone.listCompanies()).map(companyToRow) : (await ctx.store.zone.listPolicies()).map(policyToRow)
+        const file = await zoneWorkbook(kind, rows)
+        return ok({ kind, fileName: zoneFileName(kind, 'export', dayOf(ctx.now())), data: file.toString('base64'), count: rows.length })
+      },
+    }),
+    /** The empty import spreadsheet with its column notes. */
+    zoneTemplate: defineAction({
+      schema: z.object({ kind: IMPORT_KIND }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ kind }, ctx) => {
+        const file = await zoneWorkbook(kind, [])
+        return ok({ kind, fileName: zoneFileName(kind, 'template', dayOf(ctx.now())), data: file.toString('base64') })
       },
     }),
 

@@ -11,7 +11,7 @@ import { useLoaded } from '../useLoaded'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 type Weekday = 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'
-type SessionRow = SessionTemplateView & { date: string; sessionId: string; closedReason?: string; overridden: boolean }
+type SessionRow = SessionTemplateView & { date: string; sessionId: string; booked: number; closedReason?: string; overridden: boolean }
 
 export function BookingSettings() {
   const { message } = App.useApp()
@@ -58,19 +58,12 @@ export function BookingSettings() {
           columns={[
             { title: '日期', dataIndex: 'date', render: (d: string) => `${d} ${WEEKDAYS[new Date(`${d}T12:00:00Z`).getUTCDay()]}` },
             { title: '场次', render: (_, r) => `${r.name} ${r.start}–${r.end}` },
+            { title: '已约 / 容量', render: (_, r) => <span data-testid={`occupancy-${r.sessionId}`}>{`${r.booked} / ${r.capacity}`}</span> },
             {
               title: '容量',
               render: (_, r) => (
-                <Space>
-                  <InputNumber
-                    aria-label={`${r.sessionId} 容量`}
-                    min={0}
-                    max={20000}
-                    defaultValue={r.capacity}
-                    key={`${r.sessionId}-${r.capacity}`}
-                    onPressEnter={(e) => void setCapacity(r.sessionId, Number((e.target as HTMLInputElement).value))}
-                    onBlur={(e) => Number(e.target.value) !== r.capacity && void setCapacity(r.sessionId, Number(e.target.value))}
-                  />
+                <Space align="start">
+                  <CapacityCell key={`${r.sessionId}-${r.capacity}`} row={r} onSaved={load} />
                   {r.overridden && (
                     <Button size="small" type="link" onClick={() => void setCapacity(r.sessionId, null)}>
                       恢复默认
@@ -100,6 +93,65 @@ export function BookingSettings() {
           onClose={() => setClosing(null)}
           onDone={(r) => (setClosing(null), setResult(r), void load())}
         />
+      )}
+    </Space>
+  )
+}
+
+/** Checks a capacity as the server does (a whole number 0–20000, not below the places booked):
+ *  the message shown under the field, or null. */
+export function capacityProblem(value: number | null, booked: number): string | null {
+  if (value === null || Number.isNaN(value)) return '请填写容量'
+  if (!Number.isInteger(value)) return '容量须为整数'
+  if (value < 0) return '容量不能为负数（0–20000）'
+  if (value > 20000) return '容量不能超过 20000'
+  if (value < booked) return `不能少于已预约的 ${booked} 人`
+  return null
+}
+
+/** One session's capacity: typed, checked, saved on Enter or 保存 — never on leaving the field, and
+ *  never a value the field or the server refused (the input keeps what was typed, with the reason). */
+function CapacityCell({ row, onSaved }: { row: SessionRow; onSaved: () => unknown }) {
+  const { message } = App.useApp()
+  const [value, setValue] = useState<number | null>(row.capacity)
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const dirty = value !== row.capacity
+  const save = async () => {
+    const problem = capacityProblem(value, row.booked)
+    if (problem) return setError(problem)
+    setSaving(true)
+    const res = await call('console', 'setCapacity', { sessionId: row.sessionId, capacity: value })
+    setSaving(false)
+    if (!res.ok) return setError(res.error.fields?.capacity ?? res.error.message)
+    message.success('容量已保存')
+    void onSaved()
+  }
+  return (
+    <Space direction="vertical" size={0}>
+      <Space>
+        <InputNumber
+          aria-label={`${row.sessionId} 容量`}
+          value={value}
+          status={error ? 'error' : undefined}
+          onChange={(v) => (setValue(typeof v === 'number' ? v : null), setError(null))}
+          onPressEnter={() => void save()}
+        />
+        {dirty && (
+          <>
+            <Button size="small" type="primary" loading={saving} onClick={() => void save()}>
+              保存
+            </Button>
+            <Button size="small" onClick={() => (setValue(row.capacity), setError(null))}>
+              撤销
+            </Button>
+          </>
+        )}
+      </Space>
+      {error && (
+        <span role="alert" style={{ color: '#ff4d4f', fontSize: 12 }}>
+          {error}
+        </span>
       )}
     </Space>
   )
@@ -189,8 +241,12 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
                   <Form.Item name={[f.name, 'end']} label="结束" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }]}>
                     <Input style={{ width: 80 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'capacity']} label="容量" rules={[{ required: true, message: '请填写容量' }]}>
-                    <InputNumber min={0} max={20000} />
+                  <Form.Item
+                    name={[f.name, 'capacity']}
+                    label="容量"
+                    rules={[{ validator: (_, v: number | null | undefined) => { const p = capacityProblem(v ?? null, 0); return p ? Promise.reject(new Error(p)) : Promise.resolve() } }]}
+                  >
+                    <InputNumber />
                   </Form.Item>
                   <Button type="link" danger onClick={() => remove(f.name)}>
                     删除
