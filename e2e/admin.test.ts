@@ -85,7 +85,7 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   const summary = page.getByLabel('展品介绍')
   await summary.fill('冬奥会头盔：由大连企业参与轻量化设计，重量约700克。（运营测试文本）')
   await page.getByRole('button', { name: /保\s*存/ }).click()
-  await page.getByText('展品已保存，观众页面即时生效').waitFor()
+  await page.getByText(/展品已保存。中文讲解录音与新文字可能不符/).waitFor()
 
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
   await page.getByLabel('照片说明').fill('冬奥头盔实物照片')
@@ -93,12 +93,14 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   await page.getByText('照片已上传').waitFor()
   await shoot(page, 'admin-exhibit-edit')
 
-  // The text changed, so the old guide went off-line; a recording replaces it.
+  // The text changed: the old guide is kept but marked stale (the English one is untouched); a recording replaces it.
   const zhAudio = page.locator('[data-audio-lang="zh"]')
-  await zhAudio.getByText('暂无中文讲解').waitFor()
+  await zhAudio.locator('[data-audio-stale="zh"]').getByText('文字已修改').waitFor()
+  expect(await page.locator('[data-audio-stale="en"]').count()).toBe(0)
   await zhAudio.getByLabel('中文讲解录音说明').fill('讲解员小林录制')
   await zhAudio.locator('input[type=file]').setInputFiles({ name: 'helmet-guide.mp3', mimeType: 'audio/mpeg', buffer: mp3File() })
   await page.getByText(/中文讲解已更新，时长 \d+ 秒/).waitFor()
+  await zhAudio.locator('[data-audio-stale]').waitFor({ state: 'detached' })
   await expect(zhAudio.locator('[data-audio-track]').innerText()).resolves.toContain('讲解员小林录制')
   await page.context().close()
 

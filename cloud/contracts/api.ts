@@ -72,7 +72,10 @@ export interface Api {
   /** The operator console (/admin); roles per action in cloud/functions/console.ts (CONSOLE_ROLES). */
   console: {
     exhibits: { req: Record<string, never>; res: { halls: Hall[]; exhibits: Exhibit[] } }
-    saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit } }
+    /** `staleAudio`: languages whose recording no longer speaks the saved text (kept, marked stale). */
+    saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit; staleAudio: GuideLang[] } }
+    /** A stale recording kept for the new text, or removed. */
+    decideAudio: { req: { code: string; lang: GuideLang; decision: 'keep' | 'remove' }; res: { exhibit: Exhibit } }
     uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
     /** An operator's recording (MP3/M4A/AAC, type read from the bytes) for one language's guide. */
     uploadAudio: { req: { code: string; lang: GuideLang; data: string; voice?: string }; res: AudioAnswer }

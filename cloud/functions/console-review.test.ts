@@ -194,3 +194,36 @@ describe('capacity: an integer within bounds, never below the places booked', ()
     expect((await asRole('booking_operator', 'bookingConfig', {})).data.weekdaySessions['6']).toBeUndefined()
   })
 })
+
+// ----- recordings kept until the operator decides -----
+
+describe('audio guides after a text edit', () => {
+  const visitorSees = async (code: string) => ((await call('exhibits', 'get', { code }, { openid: null, now: NOW })) as any).data.exhibit
+
+  it('editing only the Chinese summary keeps both recordings: the Chinese one marked stale, the English one as it was; keep or remove per language', async () => {
+    const seed = (await env.store.content.getExhibit('helmet'))!
+    expect(seed.audio?.zh && seed.audio?.en).toBeTruthy()
+    const edit = { code: 'helmet', name: seed.name, nameEn: seed.nameEn, hallId: seed.hallId, summary: `${seed.summary}（运营补充一句。）`, summaryEn: seed.summaryEn, figures: seed.figures, company: seed.company, imageAlt: seed.imageAlt, published: true }
+    const saved = await asRole('content_editor', 'saveExhibit', edit)
+    expect(saved).toMatchObject({ ok: true, data: { staleAudio: ['zh'] } })
+    const stored = (await env.store.content.getExhibit('helmet'))!
+    expect(stored.audio).toEqual({ zh: { ...seed.audio!.zh, stale: true }, en: seed.audio!.en })
+    // Visitors keep hearing both until the operator decides.
+    expect((await visitorSees('helmet')).audio.zh.url).toBe(seed.audio!.zh!.url)
+
+    // Keep: the mark goes, the recording stays.
+    expect(await asRole('content_editor', 'decideAudio', { code: 'helmet', lang: 'zh', decision: 'keep' })).toMatchObject({ ok: true })
+    expect((await env.store.content.getExhibit('helmet'))!.audio).toEqual(seed.audio)
+    // The same edit again changes nothing more: the text is what the kept recording was kept for.
+    expect(await asRole('content_editor', 'saveExhibit', edit)).toMatchObject({ ok: true, data: { staleAudio: [] } })
+
+    // An English edit marks only English; remove takes only that language off.
+    await asRole('content_editor', 'saveExhibit', { ...edit, summaryEn: `${seed.summaryEn} (Updated.)` })
+    expect((await env.store.content.getExhibit('helmet'))!.audio?.en?.stale).toBe(true)
+    expect(await asRole('content_editor', 'decideAudio', { code: 'helmet', lang: 'en', decision: 'remove' })).toMatchObject({ ok: true })
+    expect((await env.store.content.getExhibit('helmet'))!.audio).toEqual({ zh: seed.audio!.zh })
+    expect(await asRole('content_editor', 'decideAudio', { code: 'helmet', lang: 'en', decision: 'keep' })).toMatchObject({ ok: false, error: { code: 'AUDIO_NOT_FOUND' } })
+    const actions = (await env.store.ops.listAudit({ operation: 'console.decideAudio' })).map((e) => [e.target, e.after ? 'kept' : 'removed'])
+    expect(actions.sort()).toEqual([['helmet.en', 'removed'], ['helmet.zh', 'kept']])
+  })
+})

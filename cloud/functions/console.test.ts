@@ -78,6 +78,7 @@ const SAMPLE: Record<string, object> = {
   halls: {},
   uploadAudio: { code: 'helmet', lang: 'zh', data: '' },
   regenerateAudio: { code: 'helmet', lang: 'zh' },
+  decideAudio: { code: 'helmet', lang: 'zh', decision: 'keep' },
   saveHall: { id: 'none', name: '展区', order: 1 },
   notices: {},
   saveNotice: { title: 't', body: 'b', priority: 1, validFrom: '2026-11-26T00:00:00Z', validTo: '2026-11-25T00:00:00Z', published: false },
@@ -114,6 +115,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   halls: CONSOLE_ROLES.content,
   uploadAudio: CONSOLE_ROLES.content,
   regenerateAudio: CONSOLE_ROLES.content,
+  decideAudio: CONSOLE_ROLES.content,
   saveHall: CONSOLE_ROLES.content,
   notices: CONSOLE_ROLES.content,
   saveNotice: CONSOLE_ROLES.content,
@@ -428,10 +430,10 @@ describe('audio guides', () => {
     await upload({ code: 'helmet', lang: 'zh', data: m4aFile(5).toString('base64') })
     expect(await asRole('content_editor', 'regenerateAudio', { code: 'helmet', lang: 'zh' })).toMatchObject({ ok: true, data: { source: 'prepared', track: seed.audio!.zh } })
 
-    // The operator rewrites the text: the old recording is dropped and nothing prepared matches.
+    // The operator rewrites the text: the old recording stays, marked stale, and nothing prepared matches.
     const edit = { code: 'helmet', name: seed.name, nameEn: seed.nameEn, hallId: seed.hallId, summary: '运营改写的介绍：轻量化头盔。', summaryEn: seed.summaryEn, figures: seed.figures, company: seed.company, imageAlt: seed.imageAlt, published: true }
     await asRole('content_editor', 'saveExhibit', edit)
-    expect((await visitorSees('helmet')).audio).toBeUndefined()
+    expect((await visitorSees('helmet')).audio.zh).toEqual({ ...seed.audio!.zh, stale: true })
     expect(await asRole('content_editor', 'regenerateAudio', { code: 'helmet', lang: 'zh' }, media())).toMatchObject({ ok: false, error: { code: 'AUDIO_GENERATOR_UNAVAILABLE' } })
 
     // With a synthesiser (a stand-in for espeak-ng here: it returns a real MP3 and records what it was asked to say).

@@ -17,7 +17,7 @@ import { buildDashboard } from '../ops/dashboard'
 import { sheetHtml, sheetItemsOf } from '../ops/code-sheet'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { AudioErrors, checkAudio } from '../ops/audio'
-import { textHash, withAudio } from '../exhibits/audio'
+import { GUIDE_LANGS, textHash, withAudio } from '../exhibits/audio'
 import { readAudioManifest } from '../store/seed'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
 import { COMPANY_HEADERS, POLICY_HEADERS, companyToRow, detectKind, policyToRow, type ImportKind, type Row, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
@@ -36,6 +36,7 @@ export const ConsoleErrors = {
   HALL_ID_TAKEN: '这个展区编号已被使用，请换一个',
   EXHIBIT_CODE_TAKEN: '这个展品编号已被使用，请换一个',
   EXHIBIT_NO_PHOTO: '请先上传展品照片再发布（可先保存为下架）',
+  AUDIO_NOT_FOUND: '这个语言的讲解录音已不存在，请刷新后再试',
   NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
   NOTICE_WINDOW: '结束时间须晚于开始时间',
   DAY_PAST: '不能关闭已经过去的日期',
@@ -281,12 +282,22 @@ export const consoleFn = implement('console', {
         // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
         // recorded audio no longer matches the text.
         after.source = 'article' === before.source ? 'article' : 'illustrative'
-        if (JSON.stringify([before.summary, before.summaryEn, before.name]) !== JSON.stringify([after.summary, after.summaryEn, after.name])) delete after.audio
+        // A recording that no longer speaks its language's text is kept (visitors still hear it) and
+        // marked stale, per language: the operator keeps, regenerates or removes it (decideAudio).
+        if (before.audio) {
+          const audio = { ...before.audio }
+          for (const lang of GUIDE_LANGS) {
+            const track = audio[lang]
+            if (track && audioScript(before, lang) !== audioScript(after, lang)) audio[lang] = { ...track, stale: true }
+          }
+          after.audio = audio
+        }
+        const staleAudio = GUIDE_LANGS.filter((lang) => after.audio?.[lang]?.stale)
         if (published) delete after.unpublished
         else after.unpublished = true
         await ctx.store.content.putExhibit(after)
         await recordChange(ctx, 'console.saveExhibit', edit.code, existing, after)
-        return ok({ exhibit: after })
+        return ok({ exhibit: after, staleAudio })
       },
     }),
     // ----- halls -----
@@ -392,6 +403,30 @@ export const consoleFn = implement('console', {
         const speech = await ctx.speech.synthesise(text, lang)
         const url = await ctx.media.save(`audio/${code}.${lang}.${textHash(text).slice(0, 12)}.mp3`, speech.mp3, 'audio/mpeg')
         return saveTrack(ctx, 'console.regenerateAudio', before, lang, { url, seconds: speech.seconds, voice: speech.voice }, 'synthesised')
+      },
+    }),
+
+    /** The operator's decision on a stale recording: keep it for the new text, or take it off. */
+    decideAudio: defineAction({
+      schema: z.object({ code: CODE, lang: LANG, decision: z.enum(['keep', 'remove'], { error: '请选择保留或删除' }) }).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ code, lang, decision }, ctx) => {
+        const before = await ctx.store.content.getExhibit(code)
+        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+        const track = before.audio?.[lang]
+        if (!track) return fail('AUDIO_NOT_FOUND', ConsoleErrors.AUDIO_NOT_FOUND)
+        const audio = { ...before.audio }
+        if (decision === 'remove') delete audio[lang]
+        else {
+          const kept = { ...track }
+          delete kept.stale
+          audio[lang] = kept
+        }
+        const after: Exhibit = { ...before, audio }
+        if (!Object.keys(audio).length) delete after.audio
+        await ctx.store.content.putExhibit(after)
+        await recordChange(ctx, 'console.decideAudio', `${code}.${lang}`, track, after.audio?.[lang] ?? null)
+        return ok({ exhibit: after })
       },
     }),
 

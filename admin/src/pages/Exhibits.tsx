@@ -147,7 +147,9 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
           setSaving(false)
           // On error the form keeps what was typed; the server's per-field messages show under the fields.
           if (!res.ok) return showErrors(res.error)
-          message.success('展品已保存，观众页面即时生效')
+          const stale = res.data.staleAudio.map((l) => (l === 'zh' ? '中文' : '英文')).join('、')
+          if (stale) message.warning(`展品已保存。${stale}讲解录音与新文字可能不符，已保留并标记，请在下方“语音讲解”中选择保留、重新生成或删除`)
+          else message.success('展品已保存，观众页面即时生效')
           onSaved(res.data.exhibit)
         }}
       >
