@@ -227,3 +227,28 @@ describe('audio guides after a text edit', () => {
     expect(actions.sort()).toEqual([['helmet.en', 'removed'], ['helmet.zh', 'kept']])
   })
 })
+
+// ----- bounds as field errors -----
+
+describe('bounds: refused with a field error, never clamped or cut; nothing saved', () => {
+  it('refuses a day that does not exist (2026-02-30) for a closure and a holiday', async () => {
+    const closed = await asRole('booking_operator', 'closeDay', { day: '2026-02-30', reason: '测试' })
+    expect(closed).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { day: '这一天不存在，请检查月份和日期' } } })
+    const before = (await asRole('booking_operator', 'bookingConfig', {})).data.holidays
+    const holiday = await asRole('booking_operator', 'saveHolidays', { holidays: [{ name: '测试', from: '2026-02-30', to: '2026-03-02' }] })
+    expect(holiday).toMatchObject({ ok: false, error: { fields: { 'holidays.0.from': '这一天不存在，请检查月份和日期' } } })
+    expect((await asRole('booking_operator', 'bookingConfig', {})).data.holidays).toEqual(before)
+  })
+
+  it('refuses a published notice whose window is wholly in the past, a priority of 500 and a 41-character title', async () => {
+    const before = await env.store.ops.listNotices()
+    const notice = { title: '闭馆通知', body: '内容', priority: 10, validFrom: '2026-11-01T00:00:00+08:00', validTo: '2026-11-20T00:00:00+08:00', published: true }
+    expect(await asRole('content_editor', 'saveNotice', notice)).toMatchObject({ ok: false, error: { code: 'NOTICE_PAST', fields: { validTo: expect.stringContaining('已过') } } })
+    expect(await asRole('content_editor', 'saveNotice', { ...notice, validTo: '2026-12-01T00:00:00+08:00', priority: 500 })).toMatchObject({ ok: false, error: { fields: { priority: '优先级为 0–100' } } })
+    expect(await asRole('content_editor', 'saveNotice', { ...notice, validTo: '2026-12-01T00:00:00+08:00', title: '长'.repeat(41) })).toMatchObject({ ok: false, error: { fields: { title: '不能超过 40 个字' } } })
+    expect(await env.store.ops.listNotices()).toEqual(before)
+    // Still running at the moment of saving: taken.
+    expect(await asRole('content_editor', 'saveNotice', { ...notice, validTo: '2026-12-01T00:00:00+08:00' })).toMatchObject({ ok: true })
+  })
+})
+

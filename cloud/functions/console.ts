@@ -7,6 +7,7 @@ import path from 'node:path'
 import { z } from 'zod/v4'
 import { audioScript, EXHIBIT_CODE_PATTERN, hasEnglish, type AudioTrack, type Exhibit, type GuideLang, type Hall } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
+import { DAY_FORMAT_MESSAGE, DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../contracts/day'
 import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
 import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
@@ -39,6 +40,7 @@ export const ConsoleErrors = {
   AUDIO_NOT_FOUND: '这个语言的讲解录音已不存在，请刷新后再试',
   NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
   NOTICE_WINDOW: '结束时间须晚于开始时间',
+  NOTICE_PAST: '结束时间已过，观众不会看到这条公告；请把结束时间改到将来，或保存为不发布',
   DAY_PAST: '不能关闭已经过去的日期',
   MEDIA_UNAVAILABLE: '当前环境未配置图片存储，无法上传',
   SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
@@ -73,7 +75,7 @@ export const CONSOLE_ROLES = {
   admin: [],
 } as const satisfies Record<string, readonly Role[]>
 
-const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const DAY = z.string().regex(DAY_PATTERN, DAY_FORMAT_MESSAGE).refine(isCalendarDay, DAY_MISSING_MESSAGE)
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `不能超过 ${max} 个字`)
 const optText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).optional()
 const Figure = z.object({ label: text(20, '请填写数据名称'), value: text(40, '请填写数据值') }).strict()
@@ -441,6 +443,8 @@ export const consoleFn = implement('console', {
       roles: CONSOLE_ROLES.content,
       handle: async (req, ctx) => {
         if (Date.parse(req.validTo) <= Date.parse(req.validFrom)) return fail('NOTICE_WINDOW', ConsoleErrors.NOTICE_WINDOW, { validTo: ConsoleErrors.NOTICE_WINDOW })
+        // A published notice that has already ended would never be seen: a typo in the year, not a wish.
+        if (req.published && Date.parse(req.validTo) <= ctx.now().getTime()) return fail('NOTICE_PAST', ConsoleErrors.NOTICE_PAST, { validTo: ConsoleErrors.NOTICE_PAST })
         const now = ctx.now().toISOString()
         const before = req.id ? await ctx.store.ops.getNotice(req.id) : null
         if (req.id && !before) return fail('NOTICE_NOT_FOUND', ConsoleErrors.NOTICE_NOT_FOUND)

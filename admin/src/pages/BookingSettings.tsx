@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd'
 import type { BookingSettings as Settings, SessionTemplateView } from '../../../cloud/contracts/api'
 import type { CloseDayResult } from '../../../cloud/contracts/ops'
+import { DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../../../cloud/contracts/day'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
 import { useLoaded } from '../useLoaded'
@@ -276,7 +277,7 @@ function HolidaysCard({ settings, onSaved }: { settings: Settings; onSaved: () =
   const { message } = App.useApp()
   const [form] = Form.useForm<{ holidays: Settings['holidays'] }>()
   const showErrors = useFormErrors(form)
-  const DAY = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }
+  const DAY = { validator: (_: unknown, v?: string) => (!v || isCalendarDay(v) ? Promise.resolve() : Promise.reject(new Error(DAY_PATTERN.test(v) ? DAY_MISSING_MESSAGE : 'YYYY-MM-DD'))) }
   return (
     <Card title="法定节假日（周一闭馆的例外）">
       <Form
