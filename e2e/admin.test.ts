@@ -45,6 +45,16 @@ async function signIn(username: string, password = PASSWORD): Promise<Page> {
   return page
 }
 
+/** Types a day range into the 闭馆 form's range picker (start, Enter, end, Enter). */
+async function pickRange(page: Page, from: string, to: string) {
+  const inputs = page.locator('.ant-picker-range input')
+  await inputs.nth(0).click()
+  await inputs.nth(0).fill(from)
+  await page.keyboard.press('Enter')
+  await inputs.nth(1).fill(to)
+  await page.keyboard.press('Enter')
+}
+
 const menu = (page: Page) => page.locator('.ant-menu-item').allInnerTexts()
 
 async function api<T = any>(fn: string, body: object, token?: string): Promise<T> {
@@ -217,14 +227,13 @@ test('closing a day with a reason: the visitor who booked sees 已取消 with th
 
   const page = await signIn('ops')
   await page.getByRole('menuitem', { name: '预约运营' }).click()
-  await page.locator('#day').click()
-  await page.locator('#day').fill('2026-11-27')
-  await page.keyboard.press('Enter')
+  await pickRange(page, '2026-11-27', '2026-11-27')
   await page.getByLabel('原因').fill('台风预警，全天闭馆')
   await page.getByRole('button', { name: '闭馆并取消预约' }).click()
-  // A destructive action asks first.
-  await page.locator('.ant-modal-confirm-title', { hasText: '确认 2026-11-27 闭馆？' }).waitFor()
-  await page.getByRole('button', { name: '确认闭馆' }).click()
+  // A destructive action asks first, saying how many it affects.
+  await page.locator('.ant-modal-confirm-title', { hasText: '确认 2026-11-27 闭馆（1 天）？' }).waitFor()
+  await expect(page.getByTestId('close-impact').innerText()).resolves.toContain('将取消 1 笔预约，共 1 人')
+  await page.getByRole('button', { name: '确认闭馆并取消 1 笔预约' }).click()
   await page.getByText('2026-11-27 已闭馆：本次取消 1 笔预约').waitFor()
   await shoot(page, 'admin-close-day')
   await page.context().close()

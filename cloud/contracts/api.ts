@@ -90,6 +90,13 @@ export interface Api {
     removeNotice: { req: { id: string }; res: { removed: true } }
     closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string; illustrative?: boolean }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
     closeDay: { req: { day: string; reason: string }; res: CloseDayResult }
+    /** What closing would cancel now (confirmed bookings and their people), per day. */
+    closureImpact: { req: { from: string; to: string } | { sessionId: string }; res: { days: Array<{ day: string; bookings: number; people: number }>; bookings: number; people: number } }
+    /** Closes every day of the range (at most 14) with one reason. */
+    closeDays: { req: { from: string; to: string; reason: string }; res: { days: CloseDayResult[]; cancelled: number; total: number } }
+    /** Reopening: bookable again; `stillCancelled` bookings the closure cancelled stay so. */
+    reopenDay: { req: { day: string }; res: { day: string; stillCancelled: number } }
+    reopenSession: { req: { sessionId: string }; res: { sessionId: string; stillCancelled: number } }
     bookingConfig: { req: Record<string, never>; res: BookingSettings }
     saveSessionTemplates: { req: { weekday: 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'; sessions: SessionTemplateView[] | null }; res: { saved: true } }
     setCapacity: { req: { sessionId: string; capacity: number | null }; res: { saved: true } }

@@ -252,3 +252,55 @@ describe('bounds: refused with a field error, never clamped or cut; nothing save
   })
 })
 
+
+// ----- operations: a range of days, reopening -----
+
+describe('closing a range of days and reopening', () => {
+  const calendarDay = async (date: string) => {
+    const cal = (await call('booking', 'calendar', {}, { openid: null, now: NOW })) as any
+    return cal.data.days.find((d: any) => d.date === date)
+  }
+
+  it('a two-day typhoon: the impact first (bookings and people per day), then both days closed at once; nothing changes before the confirm', async () => {
+    await bookFor('alice', `${FRI}.am`, 2)
+    const bob = await bookFor('bob', `${SAT}.pm`, 3)
+    await bookFor('carol', `${SAT}.am`, 1)
+    const impact = await asRole('booking_operator', 'closureImpact', { from: FRI, to: SAT })
+    expect(impact).toMatchObject({
+      ok: true,
+      data: { bookings: 3, people: 6, days: [{ day: FRI, bookings: 1, people: 2 }, { day: SAT, bookings: 2, people: 4 }] },
+    })
+    expect((await calendarDay(FRI)).status).not.toBe('closed')
+    expect((await env.store.booking.getBooking(bob))?.status).toBe('confirmed')
+
+    const res = await asRole('booking_operator', 'closeDays', { from: FRI, to: SAT, reason: '台风红色预警，闭馆两天' })
+    expect(res).toMatchObject({ ok: true, data: { cancelled: 3, days: [{ day: FRI, cancelled: 1 }, { day: SAT, cancelled: 2 }] } })
+    for (const d of [FRI, SAT]) expect(await calendarDay(d)).toMatchObject({ status: 'closed' })
+    expect((await env.store.booking.getBooking(bob))?.status).toBe('cancelled')
+    expect((await env.store.outbox.pending(100)).filter((m) => m.kind === 'closure-notice').map((m) => m.touser).sort()).toEqual(['alice', 'bob', 'carol'])
+
+    // Bounds: backwards, too long, or starting in the past.
+    expect(await asRole('booking_operator', 'closeDays', { from: SAT, to: FRI, reason: '台风' })).toMatchObject({ ok: false, error: { code: 'RANGE_INVALID' } })
+    expect(await asRole('booking_operator', 'closureImpact', { from: FRI, to: '2027-01-30' })).toMatchObject({ ok: false, error: { code: 'RANGE_INVALID' } })
+    expect(await asRole('booking_operator', 'closeDays', { from: '2026-11-25', to: FRI, reason: '台风' })).toMatchObject({ ok: false, error: { code: 'DAY_PAST' } })
+  })
+
+  it('reopens a closed day and a stopped session: bookable again, the bookings cancelled by the closure stay cancelled', async () => {
+    const bob = await bookFor('bob', `${SAT}.pm`, 1)
+    await asRole('booking_operator', 'closeDay', { day: SAT, reason: '台风' })
+    expect(await asRole('booking_operator', 'closureImpact', { sessionId: `${FRI}.am` })).toMatchObject({ ok: true, data: { bookings: 0, people: 0 } })
+    const reopened = await asRole('booking_operator', 'reopenDay', { day: SAT })
+    expect(reopened).toMatchObject({ ok: true, data: { day: SAT, stillCancelled: 1 } })
+    expect((await calendarDay(SAT)).status).not.toBe('closed')
+    expect((await env.store.booking.getBooking(bob))?.status).toBe('cancelled')
+    await bookFor('dora', `${SAT}.pm`, 2)
+    expect(await asRole('booking_operator', 'reopenDay', { day: SAT })).toMatchObject({ ok: false, error: { code: 'NOT_CLOSED' } })
+
+    await asRole('booking_operator', 'closeSession', { sessionId: `${FRI}.am`, reason: '设备检修' })
+    expect((await calendarDay(FRI)).sessions.find((s: any) => s.key === 'am').status).toBe('closed')
+    expect(await asRole('booking_operator', 'reopenSession', { sessionId: `${FRI}.am` })).toMatchObject({ ok: true })
+    expect((await calendarDay(FRI)).sessions.find((s: any) => s.key === 'am').status).toBe('open')
+    const audit = (await env.store.ops.listAudit({})).map((e) => e.action)
+    expect(audit).toEqual(expect.arrayContaining(['console.reopenDay', 'console.reopenSession']))
+  })
+})

@@ -13,6 +13,8 @@ import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calenda
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
 import { closeDay, closeSession } from '../ops/close-day'
+import { closureImpact, reopenDay, reopenSession } from '../ops/reopen'
+import type { CloseDayResult } from '../contracts/ops'
 import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from '../ops/template-change'
 import { buildDashboard } from '../ops/dashboard'
 import { sheetHtml, sheetItemsOf } from '../ops/code-sheet'
@@ -31,6 +33,17 @@ import type { Company, Policy, Rule, ZoneChart } from '../contracts/zone'
 import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type CallContext, type Role } from './types'
 
+/** The longest range closed in one go (a typhoon is days, not months). */
+const MAX_CLOSE_DAYS = 14
+
+/** The days from `from` to `to` inclusive, or null when backwards or too long. */
+function closureRange(from: string, to: string): string[] | null {
+  if (to < from) return null
+  const days: string[] = []
+  for (let d = from; d <= to; d = addDays(d, 1)) if (days.push(d) > MAX_CLOSE_DAYS) return null
+  return days
+}
+
 export const ConsoleErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品',
   HALL_NOT_FOUND: '没有这个展区，请从列表中选择',
@@ -42,6 +55,8 @@ export const ConsoleErrors = {
   NOTICE_WINDOW: '结束时间须晚于开始时间',
   NOTICE_PAST: '结束时间已过，观众不会看到这条公告；请把结束时间改到将来，或保存为不发布',
   DAY_PAST: '不能关闭已经过去的日期',
+  RANGE_INVALID: `结束日期不能早于开始日期，一次最多 ${MAX_CLOSE_DAYS} 天`,
+  NOT_CLOSED: '这一天（或场次）没有关闭，无需重新开放',
   MEDIA_UNAVAILABLE: '当前环境未配置图片存储，无法上传',
   SHEET_UNREADABLE: '无法读取文件，请上传 .xlsx 或 .csv 表格',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
@@ -490,6 +505,59 @@ export const consoleFn = implement('console', {
         const result = await closeDay(ctx.store, day, reason, ctx.now())
         await recordChange(ctx, 'console.closeDay', day, before, result)
         return ok(result)
+      },
+    }),
+    /** What a closure would cancel, asked before the confirm: a range of days, or one session. */
+    closureImpact: defineAction({
+      schema: z.union([z.object({ from: DAY, to: DAY }).strict(), z.object({ sessionId: SESSION_ID }).strict()]),
+      roles: CONSOLE_ROLES.booking,
+      handle: async (req, ctx) => {
+        if ('sessionId' in req) return ok(await closureImpact(ctx.store, [req.sessionId.slice(0, 10)], req.sessionId))
+        const days = closureRange(req.from, req.to)
+        if (!days) return fail('RANGE_INVALID', ConsoleErrors.RANGE_INVALID, { to: ConsoleErrors.RANGE_INVALID })
+        return ok(await closureImpact(ctx.store, days))
+      },
+    }),
+    /** Closing several days with one reason (a typhoon): the day job for each, in order. */
+    closeDays: defineAction({
+      schema: z.object({ from: DAY, to: DAY, reason: text(40, '请填写闭馆原因（将告知已预约的观众）') }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ from, to, reason }, ctx) => {
+        if (from < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { from: ConsoleErrors.DAY_PAST })
+        const days = closureRange(from, to)
+        if (!days) return fail('RANGE_INVALID', ConsoleErrors.RANGE_INVALID, { to: ConsoleErrors.RANGE_INVALID })
+        const config = await loadBookingConfig(ctx.store)
+        const results: CloseDayResult[] = []
+        for (const day of days) {
+          const before = config.closedDays.find((c) => c.date === day) ?? null
+          const result = await closeDay(ctx.store, day, reason, ctx.now())
+          await recordChange(ctx, 'console.closeDay', day, before, result)
+          results.push(result)
+        }
+        return ok({ days: results, cancelled: results.reduce((n, r) => n + r.cancelled, 0), total: results.reduce((n, r) => n + r.total, 0) })
+      },
+    }),
+    /** Opens a closed day for booking again; what the closure cancelled stays cancelled. */
+    reopenDay: defineAction({
+      schema: z.object({ day: DAY }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ day }, ctx) => {
+        if (day < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { day: ConsoleErrors.DAY_PAST })
+        const done = await reopenDay(ctx.store, day)
+        if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
+        await recordChange(ctx, 'console.reopenDay', day, done.before, null)
+        return ok({ day, stillCancelled: done.stillCancelled })
+      },
+    }),
+    reopenSession: defineAction({
+      schema: z.object({ sessionId: SESSION_ID }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ sessionId }, ctx) => {
+        if (sessionId.slice(0, 10) < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
+        const done = await reopenSession(ctx.store, sessionId)
+        if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
+        await recordChange(ctx, 'console.reopenSession', sessionId, done.before, null)
+        return ok({ sessionId, stillCancelled: done.stillCancelled })
       },
     }),
     /** 预约设置: the settings the calendar and booking handlers read (stored in the store, over data/booking.json). */

@@ -73,14 +73,33 @@ export function BookingSettings() {
                 </Space>
               ),
             },
-            { title: '状态', render: (_, r) => (r.closedReason ? <Tag color="red">{settings.closedSessions.some((c) => c.sessionId === r.sessionId) ? '已停场' : '闭馆'}：{r.closedReason}</Tag> : <Tag color="green">开放</Tag>) },
+            { title: '状态', render: (_, r) => (r.closedReason ? <Tag color="red">{settings.closedSessions.some((c) => c.sessionId === r.sessionId) ? '已停场' : '闭馆'}：{r.closedReason}</Tag> : r.booked >= r.capacity ? <Tag color="orange">已约满</Tag> : <Tag color="green">开放</Tag>) },
             {
               title: '操作',
               render: (_, r) =>
-                !r.closedReason && (
+                !r.closedReason ? (
                   <Button danger type="link" aria-label={`停场 ${r.sessionId}`} onClick={() => setClosing(r)}>
                     停场
                   </Button>
+                ) : (
+                  settings.closedSessions.some((c) => c.sessionId === r.sessionId) && (
+                    <Popconfirm
+                      title={`重新开放 ${r.date} ${r.name}？`}
+                      description="观众可再次预约这个场次；因停场已取消的预约不会恢复。"
+                      okText="重新开放"
+                      cancelText="取消"
+                      onConfirm={async () => {
+                        const res = await call('console', 'reopenSession', { sessionId: r.sessionId })
+                        if (!res.ok) return void message.error(res.error.message)
+                        message.success(`${r.date} ${r.name}已重新开放预约`)
+                        void load()
+                      }}
+                    >
+                      <Button type="link" aria-label={`重新开放 ${r.sessionId}`}>
+                        重新开放
+                      </Button>
+                    </Popconfirm>
+                  )
                 ),
             },
           ]}
@@ -163,6 +182,8 @@ function CloseSessionModal({ session, onClose, onDone }: { session: SessionRow; 
   const [form] = Form.useForm<{ reason: string }>()
   const [running, setRunning] = useState(false)
   const showErrors = useFormErrors(form)
+  // The people this stop affects, said in the warning before the operator confirms.
+  const { data: impact } = useLoaded(() => call('console', 'closureImpact', { sessionId: session.sessionId }))
   return (
     <Modal
       open
@@ -174,7 +195,13 @@ function CloseSessionModal({ session, onClose, onDone }: { session: SessionRow; 
       onCancel={onClose}
       onOk={() => form.submit()}
     >
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="该场次的所有预约将被取消，名额与证件占用释放，并通知每位预约人；当天其他场次不受影响。此操作不可撤销。" />
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={impact ? `将取消该场次的 ${impact.bookings} 笔预约，共 ${impact.people} 人` : '正在统计该场次的预约…'}
+        description="名额与证件占用释放，并通知每位预约人；当天其他场次不受影响。已取消的预约不会因重新开放而恢复。"
+      />
       <Form
         form={form}
         layout="vertical"
