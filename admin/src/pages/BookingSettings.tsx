@@ -143,7 +143,12 @@ function CapacityCell({ row, onSaved }: { row: SessionRow; onSaved: () => unknow
     setSaving(true)
     const res = await call('console', 'setCapacity', { sessionId: row.sessionId, capacity: value })
     setSaving(false)
-    if (!res.ok) return setError(res.error.fields?.capacity ?? res.error.message)
+    if (!res.ok) {
+      setError(res.error.fields?.capacity ?? res.error.message)
+      // More people booked since the page loaded: the table's counts follow (the typed value stays).
+      if (res.error.code === 'CAPACITY_BELOW_BOOKED') void onSaved()
+      return
+    }
     message.success('容量已保存')
     void onSaved()
   }
