@@ -93,12 +93,18 @@ export interface DashboardDay {
   checkedIn: number
   noShow: number
   cancelled: number
+  /** Why the museum is closed that day (weekly closing day, a closure), when it is. */
+  closedReason?: string
 }
 
 export interface Dashboard {
+  /** The range shown (by default two weeks back to the last bookable day) and the server's today. */
+  fromDay: string
+  toDay: string
+  today: string
   days: DashboardDay[]
-  /** Occupancy per session on `today`. */
-  sessions: Array<{ sessionId: string; name: string; capacity: number; booked: number; checkedIn: number }>
+  /** Occupancy per session on `today`; `closedReason` when it cannot be visited. */
+  sessions: Array<{ sessionId: string; name: string; capacity: number; booked: number; checkedIn: number; closedReason?: string }>
   scans: CounterRow[]
   zoneNoHits: CounterRow[]
   policyMatches: CounterRow[]

@@ -304,3 +304,30 @@ describe('closing a range of days and reopening', () => {
     expect(audit).toEqual(expect.arrayContaining(['console.reopenDay', 'console.reopenSession']))
   })
 })
+
+// ----- the dashboard tells the truth -----
+
+describe('the dashboard', () => {
+  it('by default covers the coming days too (upcoming bookings count), says which days are closed and why, and marks today’s sessions closed on a closed day', async () => {
+    await bookFor('alice', `${FRI}.am`, 2)
+    const res = await asRole('booking_operator', 'dashboard', {})
+    expect(res.ok).toBe(true)
+    const days = res.data.days as Array<{ day: string; booked: number; closedReason?: string }>
+    expect(res.data).toMatchObject({ today: '2026-11-26', fromDay: '2026-11-13', toDay: '2026-12-03' })
+    expect(days.find((d) => d.day === FRI)).toMatchObject({ booked: 2 })
+    expect(days.find((d) => d.day === '2026-11-30')?.closedReason).toContain('闭馆')
+    expect(days.find((d) => d.day === FRI)?.closedReason).toBeUndefined()
+
+    await asRole('booking_operator', 'closeDay', { day: '2026-11-26', reason: '停电检修' })
+    const closed = await asRole('booking_operator', 'dashboard', {})
+    expect(closed.data.sessions.map((s: { closedReason?: string }) => s.closedReason)).toEqual(['停电检修', '停电检修'])
+  })
+
+  it('counts an exhibit opened from a printed code (/e/<code>) like an in-app open, without who opened it', async () => {
+    const { countExhibitOpen } = await import('../ops/scans')
+    await countExhibitOpen(env.store, 'helmet', NOW)
+    await call('exhibits', 'get', { code: 'helmet' }, { openid: null, now: NOW })
+    const res = await asRole('content_editor', 'dashboard', {})
+    expect(res.data.scans).toEqual([{ counter: 'scan:helmet', day: '2026-11-26', count: 2 }])
+  })
+})

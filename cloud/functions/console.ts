@@ -882,8 +882,9 @@ export const consoleFn = implement('console', {
       roles: CONSOLE_ROLES.dashboard,
       handle: async (req, ctx) => {
         const today = dayOf(ctx.now())
-        const toDay = req.toDay ?? today
-        const fromDay = req.fromDay ?? addDays(toDay, -13)
+        // By default the coming (bookable) days are in view: upcoming bookings are what an operator plans by.
+        const toDay = req.toDay ?? addDays(today, (await loadBookingConfig(ctx.store)).daysShown)
+        const fromDay = req.fromDay ?? addDays(today, -13)
         if (fromDay > toDay || addDays(fromDay, 92) < toDay) return fail('BAD_REQUEST', '日期范围应在 92 天以内，且开始不晚于结束')
         return ok(await buildDashboard(ctx.store, fromDay, toDay, today))
       },

@@ -16,6 +16,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { EXHIBIT_PAGE } from '../contracts/codes'
 import { isExhibitCode, type Exhibit } from '../contracts/exhibit'
 import type { Store } from '../store/port'
+import { countExhibitOpen } from '../ops/scans'
 import { REVALIDATE } from './static'
 
 /** The element the app removes once its own exhibit page is on screen (src/exhibits/landing.ts). */
@@ -113,6 +114,8 @@ export function registerLanding(app: FastifyInstance, staticDir: string, store: 
     if (!current) return reply.callNotFound()
     const code = req.params.code.trim().toLowerCase()
     const exhibit = isExhibitCode(code) ? await store.content.getExhibit(code) : null
+    // The page carries the exhibit, so the app does not ask for it: the open is counted here instead.
+    if (exhibit && !exhibit.unpublished) await countExhibitOpen(store, code, new Date())
     // An unknown code still gets the app, which explains that the exhibit was not found.
     return send(req, reply, exhibit ? 200 : 404, landingHtml(current.html, code, exhibit, exhibit ? current.preload : { js: [], css: [] }))
   })
