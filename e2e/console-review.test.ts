@@ -15,6 +15,7 @@ let server: RunningServer
 let browser: Browser
 const PASSWORD = 'console-pass-2026'
 const ACCOUNTS = [
+  { username: 'editor', name: '内容编辑小王', role: 'content_editor' },
   { username: 'ops', name: '运营小李', role: 'booking_operator' },
   { username: 'zone', name: '园区数据小赵', role: 'zone_editor' },
 ] as const
@@ -210,5 +211,51 @@ test('a two-day typhoon: the confirm says how many bookings and people per day, 
   const after = await api('booking', { action: 'calendar' })
   expect(after.data.days.find((x: any) => x.date === '2026-11-29').status).not.toBe('closed')
   expect(after.data.days.find((x: any) => x.date === '2026-11-28').status).toBe('closed')
+  await page.context().close()
+})
+
+test('an exhibit text edit keeps the recordings: the changed language is marked stale with keep / remove; unsaved edits are not dropped by a click outside the panel', async () => {
+  const page = await signIn('editor')
+  await page.getByRole('menuitem', { name: '展品管理' }).click()
+  const row = page.locator('tr', { has: page.locator('td', { hasText: /^helmet$/ }) })
+  await row.getByRole('button', { name: /编\s*辑/ }).click()
+  const summary = page.getByLabel('展品介绍')
+  const text = `${await summary.inputValue()}（运营补充一句。）`
+  await summary.fill(text)
+
+  // A click outside the panel (the mask also covers the menu) asks, and 继续编辑 keeps the typed text.
+  await page.locator('.ant-drawer-mask').click({ position: { x: 100, y: 400 } })
+  await page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).waitFor()
+  await shoot(page, 'console-unsaved-guard')
+  await page.getByRole('button', { name: '继续编辑' }).click()
+  await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' })
+  expect(await summary.inputValue()).toBe(text)
+
+  await page.getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText(/展品已保存。中文讲解录音与新文字可能不符/).waitFor()
+  const stale = page.locator('[data-audio-stale="zh"]')
+  await stale.getByText('文字已修改').waitFor()
+  expect(await page.locator('[data-audio-stale="en"]').count()).toBe(0)
+  // Visitors still get both recordings until the operator decides.
+  const audio = (await api('exhibits', { action: 'get', code: 'helmet' })).data.exhibit.audio
+  expect([!!audio.zh, !!audio.en, audio.zh.stale]).toEqual([true, true, true])
+  await shoot(page, 'console-audio-stale')
+  await stale.getByRole('button', { name: /保\s*留/ }).click()
+  await page.getByText('已保留中文讲解录音').waitFor()
+  await stale.waitFor({ state: 'detached' })
+  expect((await api('exhibits', { action: 'get', code: 'helmet' })).data.exhibit.audio.zh.stale).toBeUndefined()
+  // Saved and nothing pending: closing the panel does not ask.
+  await page.locator('.ant-drawer-mask').click({ position: { x: 100, y: 400 } })
+  await page.locator('.ant-drawer-content').waitFor({ state: 'detached' })
+  await page.context().close()
+})
+
+test('a page the role may not use shows a 403 page, not another page', async () => {
+  const page = await signIn('zone')
+  await page.goto(`${server.url}/admin/#/bookings`)
+  await page.getByText('没有权限访问「预约运营」').waitFor()
+  await shoot(page, 'console-403')
+  await page.getByRole('button', { name: '返回数据看板' }).click()
+  await page.locator('.ant-menu-item-selected', { hasText: '数据看板' }).waitFor()
   await page.context().close()
 })

@@ -7,7 +7,7 @@ import type { BookingSettings as Settings, SessionTemplateView } from '../../../
 import type { CloseDayResult } from '../../../cloud/contracts/ops'
 import { DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../../../cloud/contracts/day'
 import { call } from '../api'
-import { useFormErrors } from '../useFormErrors'
+import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
 import { useLoaded } from '../useLoaded'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -256,7 +256,7 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
     >
       {refusal && <Alert style={{ marginBottom: 12 }} type="error" showIcon message="未保存：有场次仍有预约" description={refusal} data-testid="templates-refusal" />}
       {weekday !== 'default' && !own && <Alert style={{ marginBottom: 12 }} type="info" showIcon message={`${WEEKDAYS[Number(weekday)]}使用默认场次；修改后保存即为${WEEKDAYS[Number(weekday)]}单独设置。`} />}
-      <Form form={form} key={weekday} initialValues={{ sessions: own ?? settings.sessions }} onFinish={(v) => save(v.sessions)}>
+      <Form form={form} key={weekday} initialValues={{ sessions: own ?? settings.sessions }} onValuesChange={clearErrorsOnEdit(form)} onFinish={(v) => save(v.sessions)}>
         <Form.List name="sessions">
           {(fields, { add, remove }) => (
             <>
@@ -315,6 +315,7 @@ function HolidaysCard({ settings, onSaved }: { settings: Settings; onSaved: () =
       <Form
         form={form}
         initialValues={{ holidays: settings.holidays }}
+        onValuesChange={clearErrorsOnEdit(form)}
         onFinish={async (v) => {
           const res = await call('console', 'saveHolidays', { holidays: v.holidays })
           if (!res.ok) return showErrors(res.error)

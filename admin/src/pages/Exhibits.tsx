@@ -7,7 +7,8 @@ import type { Exhibit, Hall } from '../../../cloud/contracts/exhibit'
 import type { ExhibitEdit } from '../../../cloud/contracts/api'
 import { call, fileToBase64 } from '../api'
 import { visitorPage } from '../config'
-import { useFormErrors } from '../useFormErrors'
+import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
+import { DISCARD_CONFIRM, useUnsavedGuard } from '../unsaved'
 import { ExhibitAudio } from './ExhibitAudio'
 import { useLoaded } from '../useLoaded'
 
@@ -117,6 +118,12 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
   const [alt, setAlt] = useState(exhibit.imageAlt)
   const [uploading, setUploading] = useState(false)
   const showErrors = useFormErrors(form)
+  const clearErrors = clearErrorsOnEdit(form)
+  const { modal } = App.useApp()
+  // Edits not yet saved: closing the panel (or leaving the page) asks before they are dropped.
+  const [dirty, setDirty] = useState(false)
+  useUnsavedGuard('exhibit-drawer', dirty)
+  const close = () => (dirty ? void modal.confirm({ ...DISCARD_CONFIRM, onOk: onClose }) : onClose())
 
   const initial: ExhibitEdit = {
     code: exhibit.code,
@@ -133,11 +140,12 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
   }
 
   return (
-    <Drawer open width={720} title={`编辑展品：${exhibit.name}`} onClose={onClose} extra={<a href={previewUrl(exhibit.code)} target="_blank" rel="noreferrer">按观众所见预览</a>}>
+    <Drawer open width={720} title={`编辑展品：${exhibit.name}`} onClose={close} extra={<a href={previewUrl(exhibit.code)} target="_blank" rel="noreferrer">按观众所见预览</a>}>
       <Form
         form={form}
         layout="vertical"
         initialValues={initial}
+        onValuesChange={(changed) => (clearErrors(changed), setDirty(true))}
         onFinish={async (values) => {
           setSaving(true)
           // The plan position is optional: both numbers or none.
@@ -147,6 +155,7 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
           setSaving(false)
           // On error the form keeps what was typed; the server's per-field messages show under the fields.
           if (!res.ok) return showErrors(res.error)
+          setDirty(false)
           const stale = res.data.staleAudio.map((l) => (l === 'zh' ? '中文' : '英文')).join('、')
           if (stale) message.warning(`展品已保存。${stale}讲解录音与新文字可能不符，已保留并标记，请在下方“语音讲解”中选择保留、重新生成或删除`)
           else message.success('展品已保存，观众页面即时生效')

@@ -4,7 +4,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, S
 import dayjs, { type Dayjs } from 'dayjs'
 import type { Notice } from '../../../cloud/contracts/ops'
 import { call } from '../api'
-import { useFormErrors } from '../useFormErrors'
+import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
 import { useLoaded } from '../useLoaded'
 
 interface NoticeForm {
@@ -77,6 +77,7 @@ function NoticeModal({ notice, onClose, onSaved }: { notice: Notice | null; onCl
   const [form] = Form.useForm<NoticeForm>()
   const [saving, setSaving] = useState(false)
   const showErrors = useFormErrors(form)
+  const clearErrors = clearErrorsOnEdit(form)
   const initial: NoticeForm = notice
     ? { title: notice.title, body: notice.body, priority: notice.priority, window: [dayjs(notice.validFrom), dayjs(notice.validTo)], published: notice.published }
     : { title: '', body: '', priority: 50, window: [dayjs().startOf('minute'), dayjs().add(7, 'day').endOf('day')], published: true }
@@ -86,6 +87,7 @@ function NoticeModal({ notice, onClose, onSaved }: { notice: Notice | null; onCl
         form={form}
         layout="vertical"
         initialValues={initial}
+        onValuesChange={clearErrors}
         onFinish={async (v) => {
           setSaving(true)
           const res = await call('console', 'saveNotice', {
