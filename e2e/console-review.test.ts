@@ -239,7 +239,8 @@ test('an exhibit text edit keeps the recordings: the changed language is marked 
   // Visitors still get both recordings until the operator decides.
   const audio = (await api('exhibits', { action: 'get', code: 'helmet' })).data.exhibit.audio
   expect([!!audio.zh, !!audio.en, audio.zh.stale]).toEqual([true, true, true])
-  await shoot(page, 'console-audio-stale')
+  await stale.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: await shoot(page, 'console-audio-stale') })
   await stale.getByRole('button', { name: /保\s*留/ }).click()
   await page.getByText('已保留中文讲解录音').waitFor()
   await stale.waitFor({ state: 'detached' })
