@@ -90,7 +90,7 @@ export const CONSOLE_ROLES = {
   admin: [],
 } as const satisfies Record<string, readonly Role[]>
 
-const DAY = z.string().regex(DAY_PATTERN, DAY_FORMAT_MESSAGE).refine(isCalendarDay, DAY_MISSING_MESSAGE)
+const DAY = z.string().regex(DAY_PATTERN, DAY_FORMAT_MESSAGE).refine((v) => !DAY_PATTERN.test(v) || isCalendarDay(v), DAY_MISSING_MESSAGE)
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `不能超过 ${max} 个字`)
 const optText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).optional()
 const Figure = z.object({ label: text(20, '请填写数据名称'), value: text(40, '请填写数据值') }).strict()
