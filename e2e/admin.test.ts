@@ -111,6 +111,15 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   await zhAudio.locator('input[type=file]').setInputFiles({ name: 'helmet-guide.mp3', mimeType: 'audio/mpeg', buffer: mp3File() })
   await page.getByText(/中文讲解已更新，时长 \d+ 秒/).waitFor()
   await zhAudio.locator('[data-audio-stale]').waitFor({ state: 'detached' })
+  // The English text is rewritten too: its guide is kept but marked stale, and the editor removes it.
+  await page.getByLabel('英文介绍').fill('Winter Olympics helmet: lightweight design by a Dalian company, about 700 g. (operator test text)')
+  await page.getByRole('button', { name: /保\s*存/ }).click()
+  const enStale = page.locator('[data-audio-stale="en"]')
+  await enStale.getByText('文字已修改').waitFor()
+  await enStale.getByRole('button', { name: /删\s*除/ }).click()
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click()
+  await page.getByText('已删除英文讲解录音').waitFor()
+  await page.locator('[data-audio-lang="en"]').getByText('暂无英文讲解').waitFor()
   await expect(zhAudio.locator('[data-audio-track]').innerText()).resolves.toContain('讲解员小林录制')
   await page.context().close()
 
@@ -136,7 +145,7 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   expect([audio.status, audio.headers.get('content-type'), Buffer.from(await audio.arrayBuffer()).equals(mp3File())]).toEqual([200, 'audio/mpeg', true])
   await visitor.page.locator('.listen__play').click()
   await visitor.page.locator('.listen__play[data-playing="yes"]').waitFor()
-  // In English the visitor hears the same (Chinese) recording, described in English.
+  // Without an English guide, in English the visitor hears the same (Chinese) recording, described in English.
   await visitor.page.evaluate(() => localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' })))
   await visitor.page.goto(pageUrl(server.url, 'guide/pages/listen/index', 'id=helmet&lang=en'))
   await visitor.page.reload() // a hash change alone keeps the app (and its language) loaded

@@ -248,6 +248,8 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
             if (!res.ok) message.error(res.error.message)
             else {
               message.success('照片已上传并生成 1280 与 640 像素两种尺寸')
+              // The form's own copy follows, so a later text save does not put the old description back.
+              form.setFieldValue('imageAlt', res.data.exhibit.imageAlt)
               onSaved(res.data.exhibit)
             }
             return false
