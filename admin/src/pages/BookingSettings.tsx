@@ -236,7 +236,7 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
   const own = weekday === 'default' ? settings.sessions : settings.weekdaySessions[weekday]
   const save = async (sessions: SessionTemplateView[] | null) => {
     const res = await call('console', 'saveSessionTemplates', { weekday, sessions })
-    const lasting = !res.ok && res.error.code === 'SESSION_HAS_BOOKINGS'
+    const lasting = !res.ok && (res.error.code === 'SESSION_HAS_BOOKINGS' || res.error.code === 'CAPACITY_BELOW_BOOKED')
     setRefusal(lasting ? res.error.message : null)
     if (!res.ok) return lasting ? undefined : showErrors(res.error)
     message.success('场次模板已保存，日历即时生效')
@@ -254,7 +254,7 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
         />
       }
     >
-      {refusal && <Alert style={{ marginBottom: 12 }} type="error" showIcon message="未保存：有场次仍有预约" description={refusal} data-testid="templates-refusal" />}
+      {refusal && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={refusal.startsWith('容量') ? '未保存：容量少于已预约人数' : '未保存：有场次仍有预约'} description={refusal} data-testid="templates-refusal" />}
       {weekday !== 'default' && !own && <Alert style={{ marginBottom: 12 }} type="info" showIcon message={`${WEEKDAYS[Number(weekday)]}使用默认场次；修改后保存即为${WEEKDAYS[Number(weekday)]}单独设置。`} />}
       <Form form={form} key={weekday} initialValues={{ sessions: own ?? settings.sessions }} onValuesChange={clearErrorsOnEdit(form)} onFinish={(v) => save(v.sessions)}>
         <Form.List name="sessions">
