@@ -45,6 +45,16 @@ async function signIn(username: string, password = PASSWORD): Promise<Page> {
   return page
 }
 
+/** Types a day range into the 闭馆 form's range picker (start, Enter, end, Enter). */
+async function pickRange(page: Page, from: string, to: string) {
+  const inputs = page.locator('.ant-picker-range input')
+  await inputs.nth(0).click()
+  await inputs.nth(0).fill(from)
+  await page.keyboard.press('Enter')
+  await inputs.nth(1).fill(to)
+  await page.keyboard.press('Enter')
+}
+
 const menu = (page: Page) => page.locator('.ant-menu-item').allInnerTexts()
 
 async function api<T = any>(fn: string, body: object, token?: string): Promise<T> {
@@ -85,7 +95,7 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   const summary = page.getByLabel('展品介绍')
   await summary.fill('冬奥会头盔：由大连企业参与轻量化设计，重量约700克。（运营测试文本）')
   await page.getByRole('button', { name: /保\s*存/ }).click()
-  await page.getByText('展品已保存，观众页面即时生效').waitFor()
+  await page.getByText(/展品已保存。中文讲解录音与新文字可能不符/).waitFor()
 
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
   await page.getByLabel('照片说明').fill('冬奥头盔实物照片')
@@ -93,12 +103,23 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   await page.getByText('照片已上传').waitFor()
   await shoot(page, 'admin-exhibit-edit')
 
-  // The text changed, so the old guide went off-line; a recording replaces it.
+  // The text changed: the old guide is kept but marked stale (the English one is untouched); a recording replaces it.
   const zhAudio = page.locator('[data-audio-lang="zh"]')
-  await zhAudio.getByText('暂无中文讲解').waitFor()
+  await zhAudio.locator('[data-audio-stale="zh"]').getByText('文字已修改').waitFor()
+  expect(await page.locator('[data-audio-stale="en"]').count()).toBe(0)
   await zhAudio.getByLabel('中文讲解录音说明').fill('讲解员小林录制')
   await zhAudio.locator('input[type=file]').setInputFiles({ name: 'helmet-guide.mp3', mimeType: 'audio/mpeg', buffer: mp3File() })
   await page.getByText(/中文讲解已更新，时长 \d+ 秒/).waitFor()
+  await zhAudio.locator('[data-audio-stale]').waitFor({ state: 'detached' })
+  // The English text is rewritten too: its guide is kept but marked stale, and the editor removes it.
+  await page.getByLabel('英文介绍').fill('Winter Olympics helmet: lightweight design by a Dalian company, about 700 g. (operator test text)')
+  await page.getByRole('button', { name: /保\s*存/ }).click()
+  const enStale = page.locator('[data-audio-stale="en"]')
+  await enStale.getByText('文字已修改').waitFor()
+  await enStale.getByRole('button', { name: /删\s*除/ }).click()
+  await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click()
+  await page.getByText('已删除英文讲解录音').waitFor()
+  await page.locator('[data-audio-lang="en"]').getByText('暂无英文讲解').waitFor()
   await expect(zhAudio.locator('[data-audio-track]').innerText()).resolves.toContain('讲解员小林录制')
   await page.context().close()
 
@@ -124,7 +145,7 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   expect([audio.status, audio.headers.get('content-type'), Buffer.from(await audio.arrayBuffer()).equals(mp3File())]).toEqual([200, 'audio/mpeg', true])
   await visitor.page.locator('.listen__play').click()
   await visitor.page.locator('.listen__play[data-playing="yes"]').waitFor()
-  // In English the visitor hears the same (Chinese) recording, described in English.
+  // Without an English guide, in English the visitor hears the same (Chinese) recording, described in English.
   await visitor.page.evaluate(() => localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' })))
   await visitor.page.goto(pageUrl(server.url, 'guide/pages/listen/index', 'id=helmet&lang=en'))
   await visitor.page.reload() // a hash change alone keeps the app (and its language) loaded
@@ -215,14 +236,13 @@ test('closing a day with a reason: the visitor who booked sees 已取消 with th
 
   const page = await signIn('ops')
   await page.getByRole('menuitem', { name: '预约运营' }).click()
-  await page.locator('#day').click()
-  await page.locator('#day').fill('2026-11-27')
-  await page.keyboard.press('Enter')
+  await pickRange(page, '2026-11-27', '2026-11-27')
   await page.getByLabel('原因').fill('台风预警，全天闭馆')
   await page.getByRole('button', { name: '闭馆并取消预约' }).click()
-  // A destructive action asks first.
-  await page.locator('.ant-modal-confirm-title', { hasText: '确认 2026-11-27 闭馆？' }).waitFor()
-  await page.getByRole('button', { name: '确认闭馆' }).click()
+  // A destructive action asks first, saying how many it affects.
+  await page.locator('.ant-modal-confirm-title', { hasText: '确认 2026-11-27 闭馆（1 天）？' }).waitFor()
+  await expect(page.getByTestId('close-impact').innerText()).resolves.toContain('将取消 1 笔预约，共 1 人')
+  await page.getByRole('button', { name: '确认闭馆并取消 1 笔预约' }).click()
   await page.getByText('2026-11-27 已闭馆：本次取消 1 笔预约').waitFor()
   await shoot(page, 'admin-close-day')
   await page.context().close()

@@ -1,9 +1,9 @@
 // The console's frame: sign-in when there is no session, else a side menu of the pages the
 // operator's role may use, chosen by the URL hash (#/exhibits) so a page can be linked and reloaded.
 import { useEffect, useState } from 'react'
-import { Button, Layout, Menu, Result, Space, Typography } from 'antd'
+import { App, Button, Layout, Menu, Result, Space, Typography } from 'antd'
 import { loadSession, saveSession, type Session } from './api'
-import { pagesFor, ROLE_LABELS, type PageKey } from './roles'
+import { PAGES, pagesFor, ROLE_LABELS, type PageKey } from './roles'
 import { SignIn } from './pages/SignIn'
 import { Dashboard } from './pages/Dashboard'
 import { Exhibits } from './pages/Exhibits'
@@ -16,6 +16,7 @@ import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
 import { call } from './api'
+import { DISCARD_CONFIRM, hasUnsaved } from './unsaved'
 
 const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   dashboard: Dashboard,
@@ -33,6 +34,7 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
 const hashPage = () => window.location.hash.replace(/^#\/?/, '').split('?')[0]
 
 export function Shell() {
+  const { modal } = App.useApp()
   const [session, setSession] = useState<Session | null>(loadSession)
   const [page, setPage] = useState(hashPage)
   // A stored session is checked once against the server (accounts.me): a disabled account or a
@@ -63,23 +65,40 @@ export function Shell() {
   if (!session) return <SignIn onSignedIn={(s) => (saveSession(s), setSession(s))} />
 
   const pages = pagesFor(session.role)
-  const current = pages.find((p) => p.key === page) ?? pages[0]
+  // A page this role may not use (a shared link, an old bookmark) says so, rather than quietly
+  // showing another page; an empty hash opens the first page.
+  const named = PAGES.find((p) => p.key === page)
+  const forbidden = !!named && !pages.some((p) => p.key === named.key)
+  const unknown = !!page && !named
+  const current = forbidden || unknown ? undefined : (pages.find((p) => p.key === page) ?? pages[0])
   const View = current ? PAGE_VIEW[current.key] : null
+  const home = pages[0] ? (
+    <Button type="primary" onClick={() => (window.location.hash = `#/${pages[0].key}`)}>
+      返回{pages[0].label}
+    </Button>
+  ) : undefined
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '16px 20px', fontWeight: 600 }}>高新区科技馆 管理后台</div>
+        {/* The sider draws the one full-height border; the menu's own stopped where its items did. */}
         <Menu
+          style={{ borderInlineEnd: 'none' }}
           mode="inline"
           selectedKeys={current ? [current.key] : []}
           items={pages.map((p) => ({ key: p.key, label: p.label }))}
-          onClick={({ key }) => (window.location.hash = `#/${key}`)}
+          onClick={({ key }) => {
+            const go = () => void (window.location.hash = `#/${key}`)
+            // Another page would drop a form's unsaved edits: ask first.
+            if (hasUnsaved()) modal.confirm({ ...DISCARD_CONFIRM, onOk: go })
+            else go()
+          }}
         />
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '0 24px' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {current?.label ?? '管理后台'}
+            {current?.label ?? (forbidden ? '无权访问' : '管理后台')}
           </Typography.Title>
           <Space>
             <span>
@@ -89,7 +108,15 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
-          {View ? <View /> : <Result status="403" title="此账号没有可用的管理功能" subTitle={`${ROLE_LABELS.staff}账号请使用小程序的核验页面。`} />}
+          {forbidden ? (
+            <Result status="403" title={`没有权限访问「${named.label}」`} subTitle={`当前账号（${ROLE_LABELS[session.role]}）不能使用这个页面；如需使用，请联系管理员调整角色。`} extra={home} />
+          ) : unknown ? (
+            <Result status="404" title="没有这个页面" subTitle="链接可能有误，请从左侧菜单进入。" extra={home} />
+          ) : View ? (
+            <View />
+          ) : (
+            <Result status="403" title="此账号没有可用的管理功能" subTitle={`${ROLE_LABELS.staff}账号请使用小程序的核验页面。`} />
+          )}
         </Layout.Content>
       </Layout>
     </Layout>

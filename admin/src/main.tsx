@@ -8,6 +8,8 @@ import 'dayjs/locale/zh-cn'
 import { Shell } from './Shell'
 
 dayjs.locale('zh-cn')
+// The browser's default 8 px body margin framed the console in white (set here, not inline in the HTML, for the CSP).
+document.body.style.margin = '0'
 
 createRoot(document.getElementById('root')!).render(
   <React.StrictMode>

@@ -4,7 +4,7 @@
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, IdType, StaffSessionCount, VisitorView } from './booking'
 import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
-import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, Notice, NoticeView, RosterRow } from './ops'
+import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, ImportMode, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type {
   Company,
@@ -77,7 +77,10 @@ export interface Api {
   /** The operator console (/admin); roles per action in cloud/functions/console.ts (CONSOLE_ROLES). */
   console: {
     exhibits: { req: Record<string, never>; res: { halls: Hall[]; exhibits: Exhibit[] } }
-    saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit } }
+    /** `staleAudio`: languages whose recording no longer speaks the saved text (kept, marked stale). */
+    saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit; staleAudio: GuideLang[] } }
+    /** A stale recording kept for the new text, or removed. */
+    decideAudio: { req: { code: string; lang: GuideLang; decision: 'keep' | 'remove' }; res: { exhibit: Exhibit } }
     uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
     /** An operator's recording (MP3/M4A/AAC, type read from the bytes) for one language's guide. */
     uploadAudio: { req: { code: string; lang: GuideLang; data: string; voice?: string }; res: AudioAnswer }
@@ -92,6 +95,13 @@ export interface Api {
     removeNotice: { req: { id: string }; res: { removed: true } }
     closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string; illustrative?: boolean }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
     closeDay: { req: { day: string; reason: string }; res: CloseDayResult }
+    /** What closing would cancel now (confirmed bookings and their people), per day. */
+    closureImpact: { req: { from: string; to: string } | { sessionId: string }; res: { days: Array<{ day: string; bookings: number; people: number }>; bookings: number; people: number } }
+    /** Closes every day of the range (at most 14) with one reason. */
+    closeDays: { req: { from: string; to: string; reason: string }; res: { days: CloseDayResult[]; cancelled: number; total: number } }
+    /** Reopening: bookable again; `stillCancelled` bookings the closure cancelled stay so. */
+    reopenDay: { req: { day: string }; res: { day: string; stillCancelled: number } }
+    reopenSession: { req: { sessionId: string }; res: { sessionId: string; stillCancelled: number } }
     bookingConfig: { req: Record<string, never>; res: BookingSettings }
     saveSessionTemplates: { req: { weekday: 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'; sessions: SessionTemplateView[] | null }; res: { saved: true } }
     setCapacity: { req: { sessionId: string; capacity: number | null }; res: { saved: true } }
@@ -99,7 +109,14 @@ export interface Api {
     saveHolidays: { req: { holidays: Array<{ name: string; from: string; to: string }> }; res: { holidays: Array<{ name: string; from: string; to: string }> } }
     roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
-    importZone: { req: { fileName: string; data: string }; res: { kind: 'companies' | 'policies'; imported: number; errors: Array<{ row: number; column?: string; message: string }> } }
+    /** What a zone spreadsheet would add, change and remove; writes nothing. `mode` defaults to merge. */
+    previewImport: { req: { fileName: string; data: string; mode?: ImportMode }; res: ImportPreview }
+    /** The confirm of a preview: same file and mode, and the preview's `baseline`. */
+    importZone: { req: { fileName: string; data: string; mode: ImportMode; baseline: string }; res: { kind: 'companies' | 'policies'; added: number; changed: number; removed: number; unchanged: number } }
+    /** The current list as the import spreadsheet (.xlsx, base64). */
+    exportZone: { req: { kind: 'companies' | 'policies' }; res: { kind: 'companies' | 'policies'; fileName: string; data: string; count: number } }
+    /** The empty import spreadsheet with its column notes (.xlsx, base64). */
+    zoneTemplate: { req: { kind: 'companies' | 'policies' }; res: { kind: 'companies' | 'policies'; fileName: string; data: string } }
     zoneData: { req: Record<string, never>; res: { companies: Company[]; policies: Policy[]; charts: ZoneChart[]; exhibits: Array<{ code: string; name: string }> } }
     /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, not edit. */
     saveCompany: { req: { row: Record<string, string>; isNew: boolean }; res: { company: Company } }
@@ -141,8 +158,9 @@ export interface BookingSettings {
   holidays: Array<{ name: string; from: string; to: string }>
   closedWeekdays: number[]
   /** The bookable days (today and the shown ones) with their sessions in force; `closedReason`
-   *  when the session cannot be booked (its day closed, weekly closing day, or the session alone). */
-  days: Array<{ date: string; sessions: Array<SessionTemplateView & { closedReason?: string }> }>
+   *  when the session cannot be booked (its day closed, weekly closing day, or the session alone);
+   *  `booked`: the places its bookings hold now. */
+  days: Array<{ date: string; sessions: Array<SessionTemplateView & { booked: number; closedReason?: string }> }>
 }
 
 export interface AudioAnswer {

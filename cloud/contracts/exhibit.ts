@@ -29,6 +29,9 @@ export interface AudioTrack {
   voice: string
   /** Set for an operator's own recording (a person, not the synthesiser). */
   recorded?: true
+  /** The text it speaks was edited after it was made: kept (visitors still hear it) until an
+   *  operator keeps, regenerates or removes it. */
+  stale?: true
 }
 
 export interface Exhibit {

@@ -96,13 +96,50 @@ export interface DashboardDay {
   checkedIn: number
   noShow: number
   cancelled: number
+  /** Why the museum is closed that day (weekly closing day, a closure), when it is. */
+  closedReason?: string
 }
 
 export interface Dashboard {
+  /** The range shown (by default two weeks back to the last bookable day) and the server's today. */
+  fromDay: string
+  toDay: string
+  today: string
   days: DashboardDay[]
-  /** Occupancy per session on `today`. */
-  sessions: Array<{ sessionId: string; name: string; capacity: number; booked: number; checkedIn: number }>
+  /** Occupancy per session on `today`; `closedReason` when it cannot be visited. */
+  sessions: Array<{ sessionId: string; name: string; capacity: number; booked: number; checkedIn: number; closedReason?: string }>
   scans: CounterRow[]
   zoneNoHits: CounterRow[]
   policyMatches: CounterRow[]
+}
+
+/** A zone import's mode: merge updates and adds by id and removes nothing; replace makes the sheet
+ *  the whole list (removing what it lacks, never what something links to). */
+export type ImportMode = 'merge' | 'replace'
+
+export interface FieldChange {
+  column: string
+  before: string
+  after: string
+}
+
+/** What a zone spreadsheet would do to the current list (the import's preview). */
+export interface ImportReview {
+  added: Array<{ id: string; name: string }>
+  changed: Array<{ id: string; name: string; fields: FieldChange[] }>
+  /** `linkedBy`: what still points at the record (it cannot be removed while anything does). */
+  removed: Array<{ id: string; name: string; linkedBy: string[] }>
+  unchanged: number
+  /** True when a removal is refused because something links to it. */
+  blocked: boolean
+  /** Digest of the current list: the confirm is refused when the list changed since the preview. */
+  baseline: string
+}
+
+export interface ImportPreview extends ImportReview {
+  kind: 'companies' | 'policies'
+  mode: ImportMode
+  fileName: string
+  /** Row problems: when any, nothing can be imported and the lists above are empty. */
+  errors: Array<{ row: number; column?: string; message: string }>
 }

@@ -78,12 +78,17 @@ const SAMPLE: Record<string, object> = {
   halls: {},
   uploadAudio: { code: 'helmet', lang: 'zh', data: '' },
   regenerateAudio: { code: 'helmet', lang: 'zh' },
+  decideAudio: { code: 'helmet', lang: 'zh', decision: 'keep' },
   saveHall: { id: 'none', name: '展区', order: 1 },
   notices: {},
   saveNotice: { title: 't', body: 'b', priority: 1, validFrom: '2026-11-26T00:00:00Z', validTo: '2026-11-25T00:00:00Z', published: false },
   removeNotice: { id: 'none' },
   closures: {},
   closeDay: { day: '2020-01-01', reason: '测试' },
+  closureImpact: { from: FRI, to: FRI },
+  closeDays: { from: '2020-01-01', to: '2020-01-02', reason: '测试' },
+  reopenDay: { day: '2020-01-01' },
+  reopenSession: { sessionId: '2020-01-01.am' },
   bookingConfig: {},
   saveSessionTemplates: { weekday: 'default', sessions: null },
   setCapacity: { sessionId: '2020-01-01.am', capacity: 1 },
@@ -91,7 +96,10 @@ const SAMPLE: Record<string, object> = {
   saveHolidays: { holidays: [{ name: '测试', from: '2027-01-02', to: '2027-01-01' }] },
   roster: { day: FRI },
   rosterXlsx: { day: FRI },
-  importZone: { fileName: 'x.csv', data: '' },
+  previewImport: { fileName: 'x.csv', data: '' },
+  importZone: { fileName: 'x.csv', data: '', mode: 'merge', baseline: 'none' },
+  exportZone: { kind: 'companies' },
+  zoneTemplate: { kind: 'policies' },
   zoneData: {},
   saveCompany: { row: {}, isNew: true },
   removeCompany: { id: 'none' },
@@ -111,12 +119,17 @@ const ALLOWED: Record<string, readonly Role[]> = {
   halls: CONSOLE_ROLES.content,
   uploadAudio: CONSOLE_ROLES.content,
   regenerateAudio: CONSOLE_ROLES.content,
+  decideAudio: CONSOLE_ROLES.content,
   saveHall: CONSOLE_ROLES.content,
   notices: CONSOLE_ROLES.content,
   saveNotice: CONSOLE_ROLES.content,
   removeNotice: CONSOLE_ROLES.content,
   closures: ['booking_operator'],
   closeDay: ['booking_operator'],
+  closureImpact: ['booking_operator'],
+  closeDays: ['booking_operator'],
+  reopenDay: ['booking_operator'],
+  reopenSession: ['booking_operator'],
   bookingConfig: ['booking_operator'],
   saveSessionTemplates: ['booking_operator'],
   setCapacity: ['booking_operator'],
@@ -124,7 +137,10 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveHolidays: ['booking_operator'],
   roster: ['booking_operator'],
   rosterXlsx: ['booking_operator'],
+  previewImport: ['zone_editor'],
   importZone: ['zone_editor'],
+  exportZone: ['zone_editor'],
+  zoneTemplate: ['zone_editor'],
   zoneData: ['zone_editor'],
   saveCompany: ['zone_editor'],
   removeCompany: ['zone_editor'],
@@ -438,10 +454,10 @@ describe('audio guides', () => {
     await upload({ code: 'helmet', lang: 'zh', data: m4aFile(5).toString('base64') })
     expect(await asRole('content_editor', 'regenerateAudio', { code: 'helmet', lang: 'zh' })).toMatchObject({ ok: true, data: { source: 'prepared', track: seed.audio!.zh } })
 
-    // The operator rewrites the text: the old recording is dropped and nothing prepared matches.
+    // The operator rewrites the text: the old recording stays, marked stale, and nothing prepared matches.
     const edit = { code: 'helmet', name: seed.name, nameEn: seed.nameEn, hallId: seed.hallId, summary: '运营改写的介绍：轻量化头盔。', summaryEn: seed.summaryEn, figures: seed.figures, company: seed.company, imageAlt: seed.imageAlt, published: true }
     await asRole('content_editor', 'saveExhibit', edit)
-    expect((await visitorSees('helmet')).audio).toBeUndefined()
+    expect((await visitorSees('helmet')).audio.zh).toEqual({ ...seed.audio!.zh, stale: true })
     expect(await asRole('content_editor', 'regenerateAudio', { code: 'helmet', lang: 'zh' }, media())).toMatchObject({ ok: false, error: { code: 'AUDIO_GENERATOR_UNAVAILABLE' } })
 
     // With a synthesiser (a stand-in for espeak-ng here: it returns a real MP3 and records what it was asked to say).
@@ -531,20 +547,22 @@ describe('new exhibits, floor-plan positions and the code sheet', () => {
 // ----- zone import -----
 
 describe('zone import by upload', () => {
-  it('lists the bad row and imports nothing; a clean file replaces the list', async () => {
+  it('lists the bad row and imports nothing; a clean file, previewed and confirmed, replaces the list when asked to', async () => {
     const template = fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'templates', 'companies.csv'), 'utf8')
     const lines = template.trimEnd().split('\n')
     const bad = [...lines, lines[1].replace(/^mingyun,大连铭云科技有限公司/, 'mingyun2,')].join('\n')
     const before = await env.store.zone.listCompanies()
-    const res = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(bad).toString('base64') })
+    const res = await asRole('zone_editor', 'previewImport', { fileName: 'companies.csv', data: Buffer.from(bad).toString('base64') })
     expect(res.ok).toBe(true)
     if (!res.ok) return
-    expect((res.data as any).imported).toBe(0)
     expect((res.data as any).errors).toEqual([expect.objectContaining({ row: lines.length + 1, column: '企业名称' })])
     expect(await env.store.zone.listCompanies()).toEqual(before)
 
-    const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data: Buffer.from(template).toString('base64') })
-    expect(good).toMatchObject({ ok: true, data: { kind: 'companies', imported: lines.length - 1, errors: [] } })
+    const data = Buffer.from(template).toString('base64')
+    const preview = (await asRole('zone_editor', 'previewImport', { fileName: 'companies.csv', data, mode: 'replace' })) as any
+    expect(preview).toMatchObject({ ok: true, data: { kind: 'companies', errors: [], blocked: false } })
+    const good = await asRole('zone_editor', 'importZone', { fileName: 'companies.csv', data, mode: 'replace', baseline: preview.data.baseline })
+    expect(good).toMatchObject({ ok: true, data: { kind: 'companies', removed: before.length - (lines.length - 1) } })
     expect(await env.store.zone.listCompanies()).toHaveLength(lines.length - 1)
     // Each read starts a worker thread that loads exceljs: seconds on a busy machine.
   }, 30_000)

@@ -5,26 +5,43 @@ import { z } from 'zod'
 import { audioScript, EXHIBIT_CODE_PATTERN, hasEnglish, type AudioTrack, type Exhibit, type GuideLang, type Hall } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
 import { CONSOLE_ROLES } from '../contracts/console'
+import { DAY_FORMAT_MESSAGE, DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../contracts/day'
 import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
 import { parseSessionId, SESSION_ID_PATTERN, sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
 import { closeDay, closeSession } from '../ops/close-day'
+import { closureImpact, reopenDay, reopenSession } from '../ops/reopen'
+import type { CloseDayResult } from '../contracts/ops'
 import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from '../ops/template-change'
 import { buildDashboard } from '../ops/dashboard'
 import { sheetHtml, sheetItemsOf } from '../ops/code-sheet'
 import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { AudioErrors, checkAudio } from '../ops/audio'
-import { textHash, withAudio } from '../exhibits/audio'
+import { GUIDE_LANGS, textHash, withAudio } from '../exhibits/audio'
 import { readAudioManifest } from '../store/seed'
 import { rosterRows, rosterWorkbook } from '../ops/roster'
-import { COMPANY_HEADERS, POLICY_HEADERS, detectKind, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
+import { COMPANY_HEADERS, POLICY_HEADERS, companyToRow, detectKind, policyToRow, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
 import { readSheet, SheetErrors } from '../zone/spreadsheet'
+import { listDigest, reviewImport } from '../zone/import-review'
+import type { ImportMode, ImportPreview, ImportReview } from '../contracts/ops'
+import { zoneFileName, zoneWorkbook } from '../ops/zone-workbook'
 import { matchPolicies, evaluateRule } from '../zone/rules'
 import { RuleSchema, ZoneChartSchema } from '../zone/schema'
-import type { Policy, Rule, ZoneChart } from '../contracts/zone'
+import type { Company, Policy, Rule, ZoneChart } from '../contracts/zone'
 import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type CallContext } from './types'
+
+/** The longest range closed in one go (a typhoon is days, not months). */
+const MAX_CLOSE_DAYS = 14
+
+/** The days from `from` to `to` inclusive, or null when backwards or too long. */
+function closureRange(from: string, to: string): string[] | null {
+  if (to < from) return null
+  const days: string[] = []
+  for (let d = from; d <= to; d = addDays(d, 1)) if (days.push(d) > MAX_CLOSE_DAYS) return null
+  return days
+}
 
 export const ConsoleErrors = {
   EXHIBIT_NOT_FOUND: '没有找到这件展品',
@@ -32,15 +49,22 @@ export const ConsoleErrors = {
   HALL_ID_TAKEN: '这个展区编号已被使用，请换一个',
   EXHIBIT_CODE_TAKEN: '这个展品编号已被使用，请换一个',
   EXHIBIT_NO_PHOTO: '请先上传展品照片再发布（可先保存为下架）',
+  AUDIO_NOT_FOUND: '这个语言的讲解录音已不存在，请刷新后再试',
   NOTICE_NOT_FOUND: '没有找到这条公告，可能已被删除',
   NOTICE_WINDOW: '结束时间须晚于开始时间',
+  NOTICE_PAST: '结束时间已过，观众不会看到这条公告；请把结束时间改到将来，或保存为不发布',
   DAY_PAST: '不能关闭已经过去的日期',
+  RANGE_INVALID: `结束日期不能早于开始日期，一次最多 ${MAX_CLOSE_DAYS} 天`,
+  NOT_CLOSED: '这一天（或场次）没有关闭，无需重新开放',
   MEDIA_UNAVAILABLE: '当前环境未配置图片存储，无法上传',
   SHEET_KIND: '无法识别表格类型：企业表需有“企业名称”列，政策表需有“政策名称”列',
   SHEET_ROWS: '表格有问题，未导入任何数据，请按行修改后重新上传',
+  IMPORT_STALE: '预览之后数据已被修改，未导入。请重新上传预览后再确认',
+  IMPORT_LINKED: '整体替换会删除仍被引用的数据，未导入。请在表格中保留这些行，或改用“合并”方式',
   SESSION_NOT_FOUND: '这一天没有这个场次',
   SESSION_TEMPLATES: '场次设置有误，请检查后再保存',
   SESSION_HAS_BOOKINGS: '这次修改会删掉仍有有效预约的场次，未保存',
+  CAPACITY_BELOW_BOOKED: '容量不能少于已预约人数，未保存',
   HOLIDAY_RANGE: '假日的结束日期不能早于开始日期',
   ZONE_ROW_INVALID: '填写有误，请按提示修改后再保存',
   ZONE_ID_TAKEN: '编号已被使用，请换一个编号',
@@ -57,7 +81,7 @@ export const ConsoleErrors = {
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
 export { CONSOLE_ROLES }
 
-const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+const DAY = z.string().regex(DAY_PATTERN, DAY_FORMAT_MESSAGE).refine((v) => !DAY_PATTERN.test(v) || isCalendarDay(v), DAY_MISSING_MESSAGE)
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `不能超过 ${max} 个字`)
 const optText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).optional()
 const Figure = z.object({ label: text(20, '请填写数据名称'), value: text(40, '请填写数据值') }).strict()
@@ -153,17 +177,53 @@ const draftPolicy = (rules: Rule[]): Policy => ({
   rules,
 })
 
+/** A session's places: a whole number within bounds (refused otherwise, never rounded or clamped). */
+const CAPACITY = z.number({ error: '请填写容量' }).int('容量须为整数').min(0, '容量不能为负数（0–20000）').max(20000, '容量不能超过 20000')
+
+/** The places each of these sessions already holds (confirmed and pending bookings). */
+async function bookedOn(ctx: CallContext, sessionIds: string[]): Promise<Record<string, number>> {
+  return sessionIds.length ? ctx.store.booking.placesBooked(sessionIds) : {}
+}
+
 /** A weekday's (or the default) session templates: keys unique, each session starting before it ends. */
 const Templates = z
-  .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大') }).strict())
+  .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: CAPACITY }).strict())
   .min(1, '至少保留一个场次')
   .max(8, '每天最多 8 个场次')
 const SESSION_ID = z.string().regex(SESSION_ID_PATTERN, '场次编号格式不正确')
 
-interface ImportAnswer {
-  kind: ImportKind
-  imported: number
-  errors: RowError[]
+const IMPORT_MODE = z.enum(['merge', 'replace'], { error: '请选择导入方式' })
+const IMPORT_KIND = z.enum(['companies', 'policies'], { error: '请选择企业名录或政策库' })
+const ImportFile = z.object({ fileName: z.string().max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 })
+
+type ImportPlan = { kind: ImportKind; errors: RowError[]; review: ImportReview; next: Array<Company | Policy>; before: Array<Company | Policy> }
+
+/** One sheet against the current list: its row errors, or what it would add, change and remove. */
+async function planImport(ctx: CallContext, fileName: string, data: string, mode: ImportMode): Promise<Result<ImportPlan>> {
+  // Checked, then parsed off this thread under limits (zone/spreadsheet.ts): a bomb is a refusal.
+  const read = await readSheet({ name: fileName, data: Buffer.from(data, 'base64') }, ctx.sheetLimits)
+  if (!read.ok) return read
+  const sheet = read.data
+  const kind: ImportKind | null = detectKind(sheet.headers)
+  if (!kind) return fail('SHEET_KIND', ConsoleErrors.SHEET_KIND)
+  const exhibits = await ctx.store.content.listExhibits()
+  const empty = (current: Array<Company | Policy>, errors: RowError[]) =>
+    ok({ kind, errors, review: { added: [], changed: [], removed: [], unchanged: 0, blocked: false, baseline: listDigest(current) }, next: current, before: current })
+  if (kind === 'companies') {
+    const current = await ctx.store.zone.listCompanies()
+    const res = parseCompanyRows(sheet.headers, sheet.rows, new Map(exhibits.map((e) => [e.code, e.name])))
+    if (!res.ok) return empty(current, res.errors)
+    // An exhibit's company link would lead visitors to a page that no longer exists.
+    const linksTo = (id: string) => exhibits.filter((e) => e.company.id === id).map((e) => `展品「${e.name}」`)
+    const { review, next } = reviewImport({ current, incoming: res.records, mode, columns: COMPANY_HEADERS, toRow: companyToRow, nameOf: (c) => c.name, linksTo })
+    return ok({ kind, errors: [], review, next, before: current })
+  }
+  const current = await ctx.store.zone.listPolicies()
+  const res = parsePolicyRows(sheet.headers, sheet.rows)
+  if (!res.ok) return empty(current, res.errors)
+  // Nothing in the museum links to a policy today; the check is the same for both lists.
+  const { review, next } = reviewImport({ current, incoming: res.records, mode, columns: POLICY_HEADERS, toRow: policyToRow, nameOf: (p) => p.title, linksTo: () => [] })
+  return ok({ kind, errors: [], review, next, before: current })
 }
 
 const iso = (s: string) => new Date(s).toISOString()
@@ -217,12 +277,22 @@ export const consoleFn = implement('console', {
         // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
         // recorded audio no longer matches the text.
         after.source = 'article' === before.source ? 'article' : 'illustrative'
-        if (JSON.stringify([before.summary, before.summaryEn, before.name]) !== JSON.stringify([after.summary, after.summaryEn, after.name])) delete after.audio
+        // A recording that no longer speaks its language's text is kept (visitors still hear it) and
+        // marked stale, per language: the operator keeps, regenerates or removes it (decideAudio).
+        if (before.audio) {
+          const audio = { ...before.audio }
+          for (const lang of GUIDE_LANGS) {
+            const track = audio[lang]
+            if (track && audioScript(before, lang) !== audioScript(after, lang)) audio[lang] = { ...track, stale: true }
+          }
+          after.audio = audio
+        }
+        const staleAudio = GUIDE_LANGS.filter((lang) => after.audio?.[lang]?.stale)
         if (published) delete after.unpublished
         else after.unpublished = true
         await ctx.store.content.putExhibit(after)
         await recordChange(ctx, 'console.saveExhibit', edit.code, existing, after)
-        return ok({ exhibit: after })
+        return ok({ exhibit: after, staleAudio })
       },
     }),
     // ----- halls -----
@@ -331,6 +401,30 @@ export const consoleFn = implement('console', {
       },
     }),
 
+    /** The operator's decision on a stale recording: keep it for the new text, or take it off. */
+    decideAudio: defineAction({
+      schema: z.object({ code: CODE, lang: LANG, decision: z.enum(['keep', 'remove'], { error: '请选择保留或删除' }) }).strict(),
+      roles: CONSOLE_ROLES.content,
+      handle: async ({ code, lang, decision }, ctx) => {
+        const before = await ctx.store.content.getExhibit(code)
+        if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+        const track = before.audio?.[lang]
+        if (!track) return fail('AUDIO_NOT_FOUND', ConsoleErrors.AUDIO_NOT_FOUND)
+        const audio = { ...before.audio }
+        if (decision === 'remove') delete audio[lang]
+        else {
+          const kept = { ...track }
+          delete kept.stale
+          audio[lang] = kept
+        }
+        const after: Exhibit = { ...before, audio }
+        if (!Object.keys(audio).length) delete after.audio
+        await ctx.store.content.putExhibit(after)
+        await recordChange(ctx, 'console.decideAudio', `${code}.${lang}`, track, after.audio?.[lang] ?? null)
+        return ok({ exhibit: after })
+      },
+    }),
+
     // ----- notices -----
     notices: defineAction({
       schema: z.object({}).strict(),
@@ -342,6 +436,8 @@ export const consoleFn = implement('console', {
       roles: CONSOLE_ROLES.content,
       handle: async (req, ctx) => {
         if (Date.parse(req.validTo) <= Date.parse(req.validFrom)) return fail('NOTICE_WINDOW', ConsoleErrors.NOTICE_WINDOW, { validTo: ConsoleErrors.NOTICE_WINDOW })
+        // A published notice that has already ended would never be seen: a typo in the year, not a wish.
+        if (req.published && Date.parse(req.validTo) <= ctx.now().getTime()) return fail('NOTICE_PAST', ConsoleErrors.NOTICE_PAST, { validTo: ConsoleErrors.NOTICE_PAST })
         const now = ctx.now().toISOString()
         const before = req.id ? await ctx.store.ops.getNotice(req.id) : null
         if (req.id && !before) return fail('NOTICE_NOT_FOUND', ConsoleErrors.NOTICE_NOT_FOUND)
@@ -389,6 +485,59 @@ export const consoleFn = implement('console', {
         return ok(result)
       },
     }),
+    /** What a closure would cancel, asked before the confirm: a range of days, or one session. */
+    closureImpact: defineAction({
+      schema: z.union([z.object({ from: DAY, to: DAY }).strict(), z.object({ sessionId: SESSION_ID }).strict()]),
+      roles: CONSOLE_ROLES.booking,
+      handle: async (req, ctx) => {
+        if ('sessionId' in req) return ok(await closureImpact(ctx.store, [req.sessionId.slice(0, 10)], req.sessionId))
+        const days = closureRange(req.from, req.to)
+        if (!days) return fail('RANGE_INVALID', ConsoleErrors.RANGE_INVALID, { to: ConsoleErrors.RANGE_INVALID })
+        return ok(await closureImpact(ctx.store, days))
+      },
+    }),
+    /** Closing several days with one reason (a typhoon): the day job for each, in order. */
+    closeDays: defineAction({
+      schema: z.object({ from: DAY, to: DAY, reason: text(40, '请填写闭馆原因（将告知已预约的观众）') }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ from, to, reason }, ctx) => {
+        if (from < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { from: ConsoleErrors.DAY_PAST })
+        const days = closureRange(from, to)
+        if (!days) return fail('RANGE_INVALID', ConsoleErrors.RANGE_INVALID, { to: ConsoleErrors.RANGE_INVALID })
+        const config = await loadBookingConfig(ctx.store)
+        const results: CloseDayResult[] = []
+        for (const day of days) {
+          const before = config.closedDays.find((c) => c.date === day) ?? null
+          const result = await closeDay(ctx.store, day, reason, ctx.now())
+          await recordChange(ctx, 'console.closeDay', day, before, result)
+          results.push(result)
+        }
+        return ok({ days: results, cancelled: results.reduce((n, r) => n + r.cancelled, 0), total: results.reduce((n, r) => n + r.total, 0) })
+      },
+    }),
+    /** Opens a closed day for booking again; what the closure cancelled stays cancelled. */
+    reopenDay: defineAction({
+      schema: z.object({ day: DAY }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ day }, ctx) => {
+        if (day < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { day: ConsoleErrors.DAY_PAST })
+        const done = await reopenDay(ctx.store, day)
+        if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
+        await recordChange(ctx, 'console.reopenDay', day, done.before, null)
+        return ok({ day, stillCancelled: done.stillCancelled })
+      },
+    }),
+    reopenSession: defineAction({
+      schema: z.object({ sessionId: SESSION_ID }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ sessionId }, ctx) => {
+        if (sessionId.slice(0, 10) < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
+        const done = await reopenSession(ctx.store, sessionId)
+        if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
+        await recordChange(ctx, 'console.reopenSession', sessionId, done.before, null)
+        return ok({ sessionId, stillCancelled: done.stillCancelled })
+      },
+    }),
     /** 预约设置: the settings the calendar and booking handlers read (stored in the store, over data/booking.json). */
     bookingConfig: defineAction({
       schema: z.object({}).strict(),
@@ -396,11 +545,14 @@ export const consoleFn = implement('console', {
       handle: async (_req, ctx) => {
         const c = await loadBookingConfig(ctx.store)
         const today = dayOf(ctx.now())
-        const days = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i)).map((date) => ({
+        const dates = Array.from({ length: c.daysShown + 1 }, (_, i) => addDays(today, i))
+        const booked = await bookedOn(ctx, dates.flatMap((date) => templatesOn(c, date).map((t) => `${date}.${t.key}`)))
+        const days = dates.map((date) => ({
           date,
           sessions: templatesOn(c, date).map((t) => {
             const reason = sessionClosedReason(c, date, `${date}.${t.key}`)
-            return reason ? { ...t, closedReason: reason } : t
+            const withBooked = { ...t, booked: booked[`${date}.${t.key}`] ?? 0 }
+            return reason ? { ...withBooked, closedReason: reason } : withBooked
           }),
         }))
         return ok({
@@ -446,6 +598,17 @@ export const consoleFn = implement('console', {
             return fail('SESSION_HAS_BOOKINGS', message)
           }
         }
+        // A lower template capacity must not fall below what a coming day on it already holds.
+        const below: string[] = []
+        for (let day = today; day <= lastBookableDay(config, today); day = addDays(day, 1)) {
+          const templates = templatesOn(next, day)
+          const booked = await bookedOn(ctx, templates.map((t) => `${day}.${t.key}`))
+          for (const t of templates) {
+            const n = booked[`${day}.${t.key}`] ?? 0
+            if (t.capacity < n) below.push(`${day} ${t.name}已预约 ${n} 人（新容量 ${t.capacity}）`)
+          }
+        }
+        if (below.length) return fail('CAPACITY_BELOW_BOOKED', `${ConsoleErrors.CAPACITY_BELOW_BOOKED}：${below.join('、')}`)
         await saveBookingConfig(ctx.store, next)
         await recordChange(ctx, 'console.saveSessionTemplates', weekday, before, sessions)
         return ok({ saved: true as const })
@@ -453,7 +616,7 @@ export const consoleFn = implement('console', {
     }),
     /** One session's capacity on one day; `capacity: null` removes the override. */
     setCapacity: defineAction({
-      schema: z.object({ sessionId: SESSION_ID, capacity: z.number().int().min(0, '容量不能为负').max(20000, '容量过大').nullable() }).strict(),
+      schema: z.object({ sessionId: SESSION_ID, capacity: CAPACITY.nullable() }).strict(),
       roles: CONSOLE_ROLES.booking,
       handle: async ({ sessionId, capacity }, ctx) => {
         const config = await loadBookingConfig(ctx.store)
@@ -462,6 +625,14 @@ export const consoleFn = implement('console', {
         if (!sessionRef(config, sessionId)) return fail('SESSION_NOT_FOUND', ConsoleErrors.SESSION_NOT_FOUND)
         const before = config.capacityOverrides.find((o) => o.date === date && o.key === key) ?? null
         const others = config.capacityOverrides.filter((o) => !(o.date === date && o.key === key))
+        // Fewer places than people already booked would show the session full and promise seats that do
+        // not exist: refused, naming the count (the operator stops the session to cancel bookings).
+        const effective = capacity ?? templatesOn({ ...config, capacityOverrides: others }, date).find((t) => t.key === key)?.capacity ?? 0
+        const booked = (await bookedOn(ctx, [sessionId]))[sessionId] ?? 0
+        if (effective < booked) {
+          const field = `不能少于已预约的 ${booked} 人`
+          return fail('CAPACITY_BELOW_BOOKED', `${ConsoleErrors.CAPACITY_BELOW_BOOKED}：该场次已预约 ${booked} 人，容量至少为 ${booked}`, { capacity: field })
+        }
         const capacityOverrides = capacity === null ? others : [...others, { date, key, capacity }].sort((a, b) => `${a.date}.${a.key}`.localeCompare(`${b.date}.${b.key}`))
         await saveBookingConfig(ctx.store, { ...config, capacityOverrides })
         await recordChange(ctx, 'console.setCapacity', sessionId, before, capacity === null ? null : { date, key, capacity })
@@ -514,31 +685,62 @@ export const consoleFn = implement('console', {
     }),
 
     // ----- zone data -----
-    importZone: defineAction({
-      schema: z.object({ fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 }).strict(),
+    /** A zone spreadsheet's effect, before anything is written: the rows that would be added,
+     *  changed (column by column) and — only when replacing the list — removed. Changes nothing. */
+    previewImport: defineAction({
+      schema: ImportFile.extend({ mode: IMPORT_MODE.optional() }).strict(),
       roles: CONSOLE_ROLES.zone,
-      handle: async ({ fileName, data }, ctx): Promise<Result<ImportAnswer>> => {
-        // Checked, then parsed off this thread under limits (zone/spreadsheet.ts): a bomb is a refusal.
-        const read = await readSheet({ name: fileName, data: Buffer.from(data, 'base64') }, ctx.sheetLimits)
-        if (!read.ok) return read
-        const sheet = read.data
-        const kind: ImportKind | null = detectKind(sheet.headers)
-        if (!kind) return fail('SHEET_KIND', ConsoleErrors.SHEET_KIND)
-        if (kind === 'companies') {
-          const exhibits = new Map((await ctx.store.content.listExhibits()).map((e) => [e.code, e.name]))
-          const res = parseCompanyRows(sheet.headers, sheet.rows, exhibits)
-          if (!res.ok) return ok({ kind, imported: 0, errors: res.errors })
-          const before = (await ctx.store.zone.listCompanies()).length
-          await ctx.store.zone.replaceCompanies(res.records)
-          await recordChange(ctx, 'console.importZone', 'companies', { count: before }, { count: res.records.length, fileName })
-          return ok({ kind, imported: res.records.length, errors: [] })
-        }
-        const res = parsePolicyRows(sheet.headers, sheet.rows)
-        if (!res.ok) return ok({ kind, imported: 0, errors: res.errors })
-        const before = (await ctx.store.zone.listPolicies()).length
-        await ctx.store.zone.replacePolicies(res.records)
-        await recordChange(ctx, 'console.importZone', 'policies', { count: before }, { count: res.records.length, fileName })
-        return ok({ kind, imported: res.records.length, errors: [] })
+      handle: async ({ fileName, data, mode = 'merge' }, ctx): Promise<Result<ImportPreview>> => {
+        const plan = await planImport(ctx, fileName, data, mode)
+        if (!plan.ok) return plan
+        const { kind, errors, review } = plan.data
+        return ok({ kind, mode, fileName, errors, ...review })
+      },
+    }),
+    /** The confirm of a preview: the same file and mode, and the preview's `baseline` (refused when
+     *  the list changed in between, so what is written is what the operator saw). */
+    importZone: defineAction({
+      schema: ImportFile.extend({ mode: IMPORT_MODE, baseline: z.string().max(64) }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ fileName, data, mode, baseline }, ctx) => {
+        const plan = await planImport(ctx, fileName, data, mode)
+        if (!plan.ok) return plan
+        const { kind, errors, review, next, before } = plan.data
+        if (errors.length) return fail('SHEET_ROWS', ConsoleErrors.SHEET_ROWS)
+        if (review.baseline !== baseline) return fail('IMPORT_STALE', ConsoleErrors.IMPORT_STALE)
+        const held = review.removed.filter((r) => r.linkedBy.length)
+        if (held.length) return fail('IMPORT_LINKED', `${ConsoleErrors.IMPORT_LINKED}：${held.map((r) => `${r.name}（${r.linkedBy.join('、')}）`).join('；')}`)
+        if (kind === 'companies') await ctx.store.zone.replaceCompanies(next as Company[])
+        else await ctx.store.zone.replacePolicies(next as Policy[])
+        // The audit keeps what each changed or removed record was, and what changed, column by column.
+        const touched = new Set([...review.changed.map((c) => c.id), ...review.removed.map((r) => r.id)])
+        await recordChange(
+          ctx,
+          'console.importZone',
+          kind,
+          { records: before.filter((r) => touched.has(r.id)) },
+          { fileName, mode, added: review.added, changed: review.changed, removed: review.removed.map(({ id, name }) => ({ id, name })) },
+        )
+        return ok({ kind, added: review.added.length, changed: review.changed.length, removed: review.removed.length, unchanged: review.unchanged })
+      },
+    }),
+    /** The current companies or policies as the import spreadsheet (read back, it changes nothing). */
+    exportZone: defineAction({
+      schema: z.object({ kind: IMPORT_KIND }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ kind }, ctx) => {
+        const rows = kind === 'companies' ? (await ctx.store.zone.listCompanies()).map(companyToRow) : (await ctx.store.zone.listPolicies()).map(policyToRow)
+        const file = await zoneWorkbook(kind, rows)
+        return ok({ kind, fileName: zoneFileName(kind, 'export', dayOf(ctx.now())), data: file.toString('base64'), count: rows.length })
+      },
+    }),
+    /** The empty import spreadsheet with its column notes. */
+    zoneTemplate: defineAction({
+      schema: z.object({ kind: IMPORT_KIND }).strict(),
+      roles: CONSOLE_ROLES.zone,
+      handle: async ({ kind }, ctx) => {
+        const file = await zoneWorkbook(kind, [])
+        return ok({ kind, fileName: zoneFileName(kind, 'template', dayOf(ctx.now())), data: file.toString('base64') })
       },
     }),
 
@@ -658,8 +860,9 @@ export const consoleFn = implement('console', {
       roles: CONSOLE_ROLES.dashboard,
       handle: async (req, ctx) => {
         const today = dayOf(ctx.now())
-        const toDay = req.toDay ?? today
-        const fromDay = req.fromDay ?? addDays(toDay, -13)
+        // By default the coming (bookable) days are in view: upcoming bookings are what an operator plans by.
+        const toDay = req.toDay ?? addDays(today, (await loadBookingConfig(ctx.store)).daysShown)
+        const fromDay = req.fromDay ?? addDays(today, -13)
         if (fromDay > toDay || addDays(fromDay, 92) < toDay) return fail('BAD_REQUEST', '日期范围应在 92 天以内，且开始不晚于结束')
         return ok(await buildDashboard(ctx.store, fromDay, toDay, today))
       },

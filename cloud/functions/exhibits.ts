@@ -5,6 +5,7 @@ import { COUNTERS } from '../contracts/ops'
 import { fail, ok, type Result } from '../contracts/result'
 import { dayOf } from '../booking/time'
 import { groupByHall } from '../exhibits/halls'
+import { countExhibitOpen } from '../ops/scans'
 import { defineAction, implement } from './types'
 
 export const ExhibitErrors = {
@@ -20,9 +21,8 @@ export const exhibits = implement('exhibits', {
       handle: async ({ code }, ctx) => {
         const exhibit = await ctx.store.content.getExhibit(code)
         if (!exhibit || exhibit.unpublished) return fail('EXHIBIT_NOT_FOUND', ExhibitErrors.EXHIBIT_NOT_FOUND)
-        // The dashboard's scans per exhibit per day: a counter, nothing about who scanned. A counter
-        // that cannot be written never costs the visitor the page.
-        await ctx.store.ops.bump(COUNTERS.scan(code), dayOf(ctx.now())).catch((error) => console.error('scan counter failed', error))
+        // The dashboard's scans per exhibit per day (the scan landing counts its own opens the same way).
+        await countExhibitOpen(ctx.store, code, ctx.now())
         return ok({ exhibit })
       },
     }),

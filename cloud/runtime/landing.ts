@@ -21,6 +21,7 @@ import { EXHIBIT_PAGE } from '../contracts/codes'
 import { isExhibitCode, type Exhibit } from '../contracts/exhibit'
 import { INLINED_EXHIBIT_GLOBAL, STATIC_VIEW_ID } from '../contracts/glue'
 import type { Store } from '../store/port'
+import { countExhibitOpen } from '../ops/scans'
 import { REVALIDATE } from './static'
 
 export { STATIC_VIEW_ID }
@@ -131,6 +132,8 @@ export function registerLanding(app: FastifyInstance, staticDir: string, store: 
     const found = isExhibitCode(code) ? await store.content.getExhibit(code) : null
     // A draft is as unknown here as in exhibits.get: nothing of it leaves the server.
     const exhibit = found && !found.unpublished ? found : null
+    // The page carries the exhibit, so the app does not ask for it: the open is counted here instead.
+    if (exhibit) await countExhibitOpen(store, code, new Date())
     // An unknown code still gets the app, which explains that the exhibit was not found.
     return send(req, reply, exhibit ? 200 : 404, landingHtml(current.html, code, exhibit, exhibit ? current.preload : { js: [], css: [] }))
   })

@@ -5,13 +5,14 @@ import { useState } from 'react'
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd'
 import type { BookingSettings as Settings, SessionTemplateView } from '../../../cloud/contracts/api'
 import type { CloseDayResult } from '../../../cloud/contracts/ops'
+import { DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../../../cloud/contracts/day'
 import { call } from '../api'
-import { useFormErrors } from '../useFormErrors'
+import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
 import { useLoaded } from '../useLoaded'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 type Weekday = 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'
-type SessionRow = SessionTemplateView & { date: string; sessionId: string; closedReason?: string; overridden: boolean }
+type SessionRow = SessionTemplateView & { date: string; sessionId: string; booked: number; closedReason?: string; overridden: boolean }
 
 export function BookingSettings() {
   const { message } = App.useApp()
@@ -58,19 +59,12 @@ export function BookingSettings() {
           columns={[
             { title: '日期', dataIndex: 'date', render: (d: string) => `${d} ${WEEKDAYS[new Date(`${d}T12:00:00Z`).getUTCDay()]}` },
             { title: '场次', render: (_, r) => `${r.name} ${r.start}–${r.end}` },
+            { title: '已约 / 容量', render: (_, r) => <span data-testid={`occupancy-${r.sessionId}`}>{`${r.booked} / ${r.capacity}`}</span> },
             {
               title: '容量',
               render: (_, r) => (
-                <Space>
-                  <InputNumber
-                    aria-label={`${r.sessionId} 容量`}
-                    min={0}
-                    max={20000}
-                    defaultValue={r.capacity}
-                    key={`${r.sessionId}-${r.capacity}`}
-                    onPressEnter={(e) => void setCapacity(r.sessionId, Number((e.target as HTMLInputElement).value))}
-                    onBlur={(e) => Number(e.target.value) !== r.capacity && void setCapacity(r.sessionId, Number(e.target.value))}
-                  />
+                <Space align="start">
+                  <CapacityCell key={`${r.sessionId}-${r.capacity}`} row={r} onSaved={load} />
                   {r.overridden && (
                     <Button size="small" type="link" onClick={() => void setCapacity(r.sessionId, null)}>
                       恢复默认
@@ -79,14 +73,33 @@ export function BookingSettings() {
                 </Space>
               ),
             },
-            { title: '状态', render: (_, r) => (r.closedReason ? <Tag color="red">{settings.closedSessions.some((c) => c.sessionId === r.sessionId) ? '已停场' : '闭馆'}：{r.closedReason}</Tag> : <Tag color="green">开放</Tag>) },
+            { title: '状态', render: (_, r) => (r.closedReason ? <Tag color="red">{settings.closedSessions.some((c) => c.sessionId === r.sessionId) ? '已停场' : '闭馆'}：{r.closedReason}</Tag> : r.booked >= r.capacity ? <Tag color="orange">已约满</Tag> : <Tag color="green">开放</Tag>) },
             {
               title: '操作',
               render: (_, r) =>
-                !r.closedReason && (
+                !r.closedReason ? (
                   <Button danger type="link" aria-label={`停场 ${r.sessionId}`} onClick={() => setClosing(r)}>
                     停场
                   </Button>
+                ) : (
+                  settings.closedSessions.some((c) => c.sessionId === r.sessionId) && (
+                    <Popconfirm
+                      title={`重新开放 ${r.date} ${r.name}？`}
+                      description="观众可再次预约这个场次；因停场已取消的预约不会恢复。"
+                      okText="重新开放"
+                      cancelText="取消"
+                      onConfirm={async () => {
+                        const res = await call('console', 'reopenSession', { sessionId: r.sessionId })
+                        if (!res.ok) return void message.error(res.error.message)
+                        message.success(`${r.date} ${r.name}已重新开放预约`)
+                        void load()
+                      }}
+                    >
+                      <Button type="link" aria-label={`重新开放 ${r.sessionId}`}>
+                        重新开放
+                      </Button>
+                    </Popconfirm>
+                  )
                 ),
             },
           ]}
@@ -105,11 +118,77 @@ export function BookingSettings() {
   )
 }
 
+/** Checks a capacity as the server does (a whole number 0–20000, not below the places booked):
+ *  the message shown under the field, or null. */
+export function capacityProblem(value: number | null, booked: number): string | null {
+  if (value === null || Number.isNaN(value)) return '请填写容量'
+  if (!Number.isInteger(value)) return '容量须为整数'
+  if (value < 0) return '容量不能为负数（0–20000）'
+  if (value > 20000) return '容量不能超过 20000'
+  if (value < booked) return `不能少于已预约的 ${booked} 人`
+  return null
+}
+
+/** One session's capacity: typed, checked, saved on Enter or 保存 — never on leaving the field, and
+ *  never a value the field or the server refused (the input keeps what was typed, with the reason). */
+function CapacityCell({ row, onSaved }: { row: SessionRow; onSaved: () => unknown }) {
+  const { message } = App.useApp()
+  const [value, setValue] = useState<number | null>(row.capacity)
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const dirty = value !== row.capacity
+  const save = async () => {
+    const problem = capacityProblem(value, row.booked)
+    if (problem) return setError(problem)
+    setSaving(true)
+    const res = await call('console', 'setCapacity', { sessionId: row.sessionId, capacity: value })
+    setSaving(false)
+    if (!res.ok) {
+      setError(res.error.fields?.capacity ?? res.error.message)
+      // More people booked since the page loaded: the table's counts follow (the typed value stays).
+      if (res.error.code === 'CAPACITY_BELOW_BOOKED') void onSaved()
+      return
+    }
+    message.success('容量已保存')
+    void onSaved()
+  }
+  return (
+    <Space direction="vertical" size={0}>
+      <Space>
+        <InputNumber
+          aria-label={`${row.sessionId} 容量`}
+          value={value}
+          status={error ? 'error' : undefined}
+          onChange={(v) => (setValue(typeof v === 'number' ? v : null), setError(null))}
+          onPressEnter={() => void save()}
+        />
+        {dirty && (
+          <>
+            <Button size="small" type="primary" loading={saving} onClick={() => void save()}>
+              保存
+            </Button>
+            <Button size="small" onClick={() => (setValue(row.capacity), setError(null))}>
+              撤销
+            </Button>
+          </>
+        )}
+      </Space>
+      {error && (
+        <span role="alert" style={{ color: '#ff4d4f', fontSize: 12 }}>
+          {error}
+        </span>
+      )}
+    </Space>
+  )
+}
+
 /** Closing one session: asks for the reason, then confirms (a destructive action). */
 function CloseSessionModal({ session, onClose, onDone }: { session: SessionRow; onClose: () => void; onDone: (r: CloseDayResult) => void }) {
   const [form] = Form.useForm<{ reason: string }>()
   const [running, setRunning] = useState(false)
   const showErrors = useFormErrors(form)
+  // The people this stop affects, said in the warning before the operator confirms.
+  const { data: impact } = useLoaded(() => call('console', 'closureImpact', { sessionId: session.sessionId }))
   return (
     <Modal
       open
@@ -121,7 +200,13 @@ function CloseSessionModal({ session, onClose, onDone }: { session: SessionRow; 
       onCancel={onClose}
       onOk={() => form.submit()}
     >
-      <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="该场次的所有预约将被取消，名额与证件占用释放，并通知每位预约人；当天其他场次不受影响。此操作不可撤销。" />
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={impact ? `将取消该场次的 ${impact.bookings} 笔预约，共 ${impact.people} 人` : '正在统计该场次的预约…'}
+        description="名额与证件占用释放，并通知每位预约人；当天其他场次不受影响。已取消的预约不会因重新开放而恢复。"
+      />
       <Form
         form={form}
         layout="vertical"
@@ -151,7 +236,7 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
   const own = weekday === 'default' ? settings.sessions : settings.weekdaySessions[weekday]
   const save = async (sessions: SessionTemplateView[] | null) => {
     const res = await call('console', 'saveSessionTemplates', { weekday, sessions })
-    const lasting = !res.ok && res.error.code === 'SESSION_HAS_BOOKINGS'
+    const lasting = !res.ok && (res.error.code === 'SESSION_HAS_BOOKINGS' || res.error.code === 'CAPACITY_BELOW_BOOKED')
     setRefusal(lasting ? res.error.message : null)
     if (!res.ok) return lasting ? undefined : showErrors(res.error)
     message.success('场次模板已保存，日历即时生效')
@@ -169,9 +254,9 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
         />
       }
     >
-      {refusal && <Alert style={{ marginBottom: 12 }} type="error" showIcon message="未保存：有场次仍有预约" description={refusal} data-testid="templates-refusal" />}
+      {refusal && <Alert style={{ marginBottom: 12 }} type="error" showIcon message={refusal.startsWith('容量') ? '未保存：容量少于已预约人数' : '未保存：有场次仍有预约'} description={refusal} data-testid="templates-refusal" />}
       {weekday !== 'default' && !own && <Alert style={{ marginBottom: 12 }} type="info" showIcon message={`${WEEKDAYS[Number(weekday)]}使用默认场次；修改后保存即为${WEEKDAYS[Number(weekday)]}单独设置。`} />}
-      <Form form={form} key={weekday} initialValues={{ sessions: own ?? settings.sessions }} onFinish={(v) => save(v.sessions)}>
+      <Form form={form} key={weekday} initialValues={{ sessions: own ?? settings.sessions }} onValuesChange={clearErrorsOnEdit(form)} onFinish={(v) => save(v.sessions)}>
         <Form.List name="sessions">
           {(fields, { add, remove }) => (
             <>
@@ -189,8 +274,12 @@ function TemplatesCard({ settings, onSaved }: { settings: Settings; onSaved: () 
                   <Form.Item name={[f.name, 'end']} label="结束" rules={[{ required: true, pattern: /^([01]\d|2[0-3]):[0-5]\d$/, message: 'HH:mm' }]}>
                     <Input style={{ width: 80 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'capacity']} label="容量" rules={[{ required: true, message: '请填写容量' }]}>
-                    <InputNumber min={0} max={20000} />
+                  <Form.Item
+                    name={[f.name, 'capacity']}
+                    label="容量"
+                    rules={[{ validator: (_, v: number | null | undefined) => { const p = capacityProblem(v ?? null, 0); return p ? Promise.reject(new Error(p)) : Promise.resolve() } }]}
+                  >
+                    <InputNumber />
                   </Form.Item>
                   <Button type="link" danger onClick={() => remove(f.name)}>
                     删除
@@ -220,12 +309,13 @@ function HolidaysCard({ settings, onSaved }: { settings: Settings; onSaved: () =
   const { message } = App.useApp()
   const [form] = Form.useForm<{ holidays: Settings['holidays'] }>()
   const showErrors = useFormErrors(form)
-  const DAY = { pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }
+  const DAY = { validator: (_: unknown, v?: string) => (!v || isCalendarDay(v) ? Promise.resolve() : Promise.reject(new Error(DAY_PATTERN.test(v) ? DAY_MISSING_MESSAGE : 'YYYY-MM-DD'))) }
   return (
     <Card title="法定节假日（周一闭馆的例外）">
       <Form
         form={form}
         initialValues={{ holidays: settings.holidays }}
+        onValuesChange={clearErrorsOnEdit(form)}
         onFinish={async (v) => {
           const res = await call('console', 'saveHolidays', { holidays: v.holidays })
           if (!res.ok) return showErrors(res.error)

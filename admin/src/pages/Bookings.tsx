@@ -1,7 +1,8 @@
-// 预约运营: close a day with a reason (every booking of that day cancelled and its visitor told),
-// the closed days, and a day's roster with an Excel export.
+// 预约运营: close one day or a range of days with a reason (every booking on them cancelled and its
+// visitor told; the confirm says how many bookings and people first), reopen a closed day, and a
+// day's roster with an Excel export.
 import { useState } from 'react'
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Progress, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Progress, Space, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { CloseDayResult, RosterRow } from '../../../cloud/contracts/ops'
 import { call, downloadBase64 } from '../api'
@@ -13,11 +14,11 @@ export function Bookings() {
   // The server's today (Beijing), not this computer's clock: past days cannot be closed.
   const [today, setToday] = useState<string | null>(null)
   const [running, setRunning] = useState(false)
-  const [result, setResult] = useState<CloseDayResult | null>(null)
+  const [result, setResult] = useState<{ days: CloseDayResult[]; cancelled: number; total: number } | null>(null)
   const [day, setDay] = useState<Dayjs>(dayjs())
   const [roster, setRoster] = useState<RosterRow[]>([])
   const [rosterLoading, setRosterLoading] = useState(false)
-  const [form] = Form.useForm<{ day: Dayjs; reason: string }>()
+  const [form] = Form.useForm<{ range: [Dayjs, Dayjs]; reason: string }>()
 
   const loadClosures = async () => {
     const res = await call('console', 'closures', {})
@@ -35,36 +36,64 @@ export function Bookings() {
   }
   useOnMount(() => Promise.all([loadClosures(), loadRoster(day)]))
 
-  const closeDay = (v: { day: Dayjs; reason: string }) => {
-    const date = v.day.format('YYYY-MM-DD')
+  const closeDays = async (v: { range: [Dayjs, Dayjs]; reason: string }) => {
+    const [from, to] = v.range.map((d) => d.format('YYYY-MM-DD'))
+    const span = from === to ? from : `${from} 至 ${to}`
+    // What it will cancel is asked first, so the confirm can say it in numbers.
+    const impact = await call('console', 'closureImpact', { from, to })
+    if (!impact.ok) return void message.error(impact.error.message)
+    const { bookings, people, days } = impact.data
     Modal.confirm({
-      title: `确认 ${date} 闭馆？`,
-      content: `当天所有预约将被取消，名额与证件占用释放，并通知每位预约人，原因：“${v.reason}”。此操作不可撤销。`,
-      okText: '确认闭馆',
+      title: `确认 ${span} 闭馆（${days.length} 天）？`,
+      width: 520,
+      content: (
+        <div data-testid="close-impact">
+          <p>
+            将取消 <b>{bookings}</b> 笔预约，共 <b>{people}</b> 人，名额与证件占用释放，并通知每位预约人，原因：“{v.reason}”。此操作不可撤销（可重新开放日期，但已取消的预约不会恢复）。
+          </p>
+          {days.length > 1 && (
+            <ul style={{ paddingLeft: 20, margin: 0 }}>
+              {days.map((d) => (
+                <li key={d.day}>
+                  {d.day}：{d.bookings} 笔，{d.people} 人
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ),
+      okText: bookings ? `确认闭馆并取消 ${bookings} 笔预约` : '确认闭馆',
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: async () => {
         setRunning(true)
         setResult(null)
-        const res = await call('console', 'closeDay', { day: date, reason: v.reason })
+        const res = await call('console', 'closeDays', { from, to, reason: v.reason })
         setRunning(false)
         if (!res.ok) return void message.error(res.error.message)
         setResult(res.data)
         void loadClosures()
-        if (day.format('YYYY-MM-DD') === date) void loadRoster(day)
+        const shown = day.format('YYYY-MM-DD')
+        if (shown >= from && shown <= to) void loadRoster(day)
       },
     })
+  }
+  const reopen = async (date: string) => {
+    const res = await call('console', 'reopenDay', { day: date })
+    if (!res.ok) return void message.error(res.error.message)
+    message.success(`${date} 已重新开放预约${res.data.stillCancelled ? `；因闭馆取消的 ${res.data.stillCancelled} 笔预约不会恢复` : ''}`)
+    void loadClosures()
   }
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card title="闭馆（整天）">
-        <Form form={form} layout="inline" onFinish={closeDay}>
-          <Form.Item name="day" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker disabledDate={(d) => !!today && d.format('YYYY-MM-DD') < today} />
+      <Card title="闭馆（整天，可选多天）">
+        <Form form={form} layout="inline" onFinish={(v) => void closeDays(v)}>
+          <Form.Item name="range" label="日期" rules={[{ required: true, message: '请选择日期（单日请选同一天）' }]}>
+            <DatePicker.RangePicker disabledDate={(d) => !!today && d.format('YYYY-MM-DD') < today} />
           </Form.Item>
-          <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写闭馆原因（将告知已预约的观众）' }]}>
-            <Input maxLength={40} style={{ width: 320 }} placeholder="如：台风预警，全天闭馆" />
+          <Form.Item name="reason" label="原因" rules={[{ required: true, message: '请填写闭馆原因（将告知已预约的观众）' }, { max: 40, message: '不能超过 40 个字' }]}>
+            <Input style={{ width: 300 }} placeholder="如：台风预警，全天闭馆" />
           </Form.Item>
           <Button danger type="primary" htmlType="submit" loading={running}>
             闭馆并取消预约
@@ -76,7 +105,7 @@ export function Bookings() {
             style={{ marginTop: 16 }}
             type="success"
             showIcon
-            message={`${result.day} 已闭馆：本次取消 ${result.cancelled} 笔预约，释放 ${result.released} 笔的名额；当天因闭馆取消共 ${result.total} 笔。`}
+            message={`${result.days.map((d) => d.day).join('、')} 已闭馆：本次取消 ${result.cancelled} 笔预约；这些日期因闭馆取消共 ${result.total} 笔，已排队通知预约人。`}
           />
         )}
         <Table
@@ -96,6 +125,24 @@ export function Bookings() {
                   {reason} {row.illustrative && <Tag title="随应用附带的示例数据，观众页面标注“示意”">示意</Tag>}
                 </>
               ),
+            },
+            {
+              title: '操作',
+              render: (_, row) =>
+                !!today &&
+                row.date >= today && (
+                  <Popconfirm
+                    title={`重新开放 ${row.date}？`}
+                    description="观众可再次预约这一天；因闭馆已取消的预约不会恢复。"
+                    okText="重新开放"
+                    cancelText="取消"
+                    onConfirm={() => reopen(row.date)}
+                  >
+                    <Button type="link" aria-label={`重新开放 ${row.date}`}>
+                      重新开放
+                    </Button>
+                  </Popconfirm>
+                ),
             },
           ]}
         />

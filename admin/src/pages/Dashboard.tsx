@@ -15,14 +15,19 @@ const sumBy = (rows: CounterRow[], key: (r: CounterRow) => string) => {
 
 export function Dashboard() {
   const { message } = App.useApp()
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().subtract(13, 'day'), dayjs()])
+  // Null until the operator picks a range: the server's default (two weeks back to the last
+  // bookable day, on the server's own today) comes back with the answer.
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null)
   const [data, setData] = useState<DashboardData | null>(null)
   useEffect(() => {
-    void call('console', 'dashboard', { fromDay: range[0].format('YYYY-MM-DD'), toDay: range[1].format('YYYY-MM-DD') }).then((res) => {
+    void call('console', 'dashboard', range ? { fromDay: range[0].format('YYYY-MM-DD'), toDay: range[1].format('YYYY-MM-DD') } : {}).then((res) => {
       if (res.ok) setData(res.data)
       else message.error(res.error.message)
     })
   }, [range, message])
+  const shown: [Dayjs, Dayjs] | null = range ?? (data ? [dayjs(data.fromDay), dayjs(data.toDay)] : null)
+  const closedDays = (data?.days ?? []).filter((d) => d.closedReason)
+  const dayLabel = (d: DashboardData['days'][number]) => `${d.day.slice(5)}${d.closedReason ? '\n闭馆' : ''}`
 
   const scans = useMemo(() => sumBy(data?.scans ?? [], (r) => r.counter.replace(/^scan:/, '')), [data])
   const noHits = useMemo(() => sumBy(data?.zoneNoHits ?? [], (r) => r.counter.replace(/^zone\.nohit:/, '')), [data])
@@ -31,7 +36,7 @@ export function Dashboard() {
 
   return (
     <>
-      <DatePicker.RangePicker value={range} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} style={{ marginBottom: 16 }} />
+      <DatePicker.RangePicker value={shown} allowClear={false} onChange={(v) => v && v[0] && v[1] && setRange([v[0], v[1]])} style={{ marginBottom: 16 }} />
       <Row gutter={16} style={{ marginBottom: 16 }}>
         <Col span={6}>
           <Card>
@@ -56,13 +61,22 @@ export function Dashboard() {
       </Row>
       <Row gutter={16}>
         <Col span={14}>
-          <Card title="每日预约、入馆与未到场（人次）">
+          <Card
+            title="每日预约、入馆与未到场（人次）"
+            extra={
+              closedDays.length > 0 && (
+                <span data-testid="closed-days" title={closedDays.map((d) => `${d.day} ${d.closedReason}`).join('\n')}>
+                  闭馆 {closedDays.length} 天：{closedDays.map((d) => d.day.slice(5)).join('、')}
+                </span>
+              )
+            }
+          >
             <ReactECharts
               style={{ height: 300 }}
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { data: ['预约', '入馆', '未到场', '取消'] },
-                xAxis: { type: 'category', data: (data?.days ?? []).map((d) => d.day.slice(5)) },
+                xAxis: { type: 'category', data: (data?.days ?? []).map(dayLabel) },
                 yAxis: { type: 'value', minInterval: 1 },
                 series: [
                   { name: '预约', type: 'bar', data: (data?.days ?? []).map((d) => d.booked) },
@@ -75,18 +89,18 @@ export function Dashboard() {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title="今日各场次占用">
+          <Card title={data?.sessions.some((x) => x.closedReason) ? `今日各场次占用（${data.sessions.find((x) => x.closedReason)?.closedReason}）` : '今日各场次占用'}>
             <ReactECharts
               style={{ height: 300 }}
               option={{
                 tooltip: { trigger: 'axis' },
                 legend: { data: ['已约', '已入馆', '容量'] },
-                xAxis: { type: 'category', data: (data?.sessions ?? []).map((s) => s.name) },
+                xAxis: { type: 'category', data: (data?.sessions ?? []).map((x) => (x.closedReason ? `${x.name}（已关闭）` : x.name)) },
                 yAxis: { type: 'value', minInterval: 1 },
                 series: [
                   { name: '已约', type: 'bar', data: (data?.sessions ?? []).map((s) => s.booked) },
                   { name: '已入馆', type: 'bar', data: (data?.sessions ?? []).map((s) => s.checkedIn) },
-                  { name: '容量', type: 'line', data: (data?.sessions ?? []).map((s) => s.capacity) },
+                  { name: '容量', type: 'line', data: (data?.sessions ?? []).map((x) => (x.closedReason ? 0 : x.capacity)) },
                 ],
               }}
             />

@@ -1,8 +1,9 @@
 // 语音讲解 in the exhibit drawer: each language's guide as visitors hear it, an operator's own
 // recording (MP3/M4A/AAC; the server reads the type from the bytes) or the guide spoken again from
-// the current text. A text edit drops a recording that no longer matches; this is where it comes back.
+// the current text. A text edit keeps a recording that no longer matches, marked stale: here the
+// operator keeps it, regenerates it from the new text, or removes it, per language.
 import { useState } from 'react'
-import { App, Button, Input, Space, Typography, Upload } from 'antd'
+import { Alert, App, Button, Input, Popconfirm, Space, Typography, Upload } from 'antd'
 import type { Exhibit, GuideLang } from '../../../cloud/contracts/exhibit'
 import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
 import { call, fileToBase64 } from '../api'
@@ -27,12 +28,59 @@ export function ExhibitAudio({ exhibit, onSaved }: { exhibit: Exhibit; onSaved: 
 function AudioTrackRow({ exhibit, lang, onSaved }: { exhibit: Exhibit; lang: GuideLang; onSaved: (e: Exhibit) => void }) {
   const { message } = App.useApp()
   const [voice, setVoice] = useState('')
-  const [busy, setBusy] = useState<'upload' | 'regenerate' | null>(null)
+  const [busy, setBusy] = useState<'upload' | 'regenerate' | 'keep' | 'remove' | null>(null)
   const track = exhibit.audio?.[lang]
   const label = LANG_LABEL[lang]
   return (
     <div style={{ marginBottom: 20 }} data-audio-lang={lang}>
       <Typography.Text strong>{label}</Typography.Text>
+      {track?.stale && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ margin: '8px 0' }}
+          data-audio-stale={lang}
+          message={`文字已修改，这段${label}录音可能与新文字不符（观众仍可收听）`}
+          action={
+            <Space direction="vertical" size={4}>
+              <Button
+                size="small"
+                loading={busy === 'keep'}
+                onClick={async () => {
+                  setBusy('keep')
+                  const res = await call('console', 'decideAudio', { code: exhibit.code, lang, decision: 'keep' })
+                  setBusy(null)
+                  if (!res.ok) return void message.error(res.error.message)
+                  message.success(`已保留${label}录音`)
+                  onSaved(res.data.exhibit)
+                }}
+              >
+                保留
+              </Button>
+              <Popconfirm
+                title={`删除${label}录音？`}
+                description="观众将暂时没有这个语言的讲解，可稍后上传或重新生成。"
+                okText="删除"
+                okButtonProps={{ danger: true }}
+                cancelText="取消"
+                onConfirm={async () => {
+                  setBusy('remove')
+                  const res = await call('console', 'decideAudio', { code: exhibit.code, lang, decision: 'remove' })
+                  setBusy(null)
+                  if (!res.ok) return void message.error(res.error.message)
+                  message.success(`已删除${label}录音`)
+                  onSaved(res.data.exhibit)
+                }}
+              >
+                <Button size="small" danger loading={busy === 'remove'}>
+                  删除
+                </Button>
+              </Popconfirm>
+            </Space>
+          }
+          description="可保留原录音、按当前文本重新生成，或删除后再上传。"
+        />
+      )}
       {track ? (
         <Space direction="vertical" style={{ display: 'flex', margin: '8px 0' }}>
           <audio controls preload="none" src={track.url} aria-label={`${label}试听`} style={{ width: 360 }} />
@@ -42,7 +90,7 @@ function AudioTrackRow({ exhibit, lang, onSaved }: { exhibit: Exhibit; lang: Gui
         </Space>
       ) : (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
-          暂无{label}（文本修改后原录音不再匹配，会自动下线）：可上传录音，或按当前文本重新生成。
+          暂无{label}：可上传录音，或按当前文本重新生成。
         </Typography.Paragraph>
       )}
       <Space wrap>

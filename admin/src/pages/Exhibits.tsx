@@ -8,7 +8,8 @@ import type { ExhibitEdit } from '../../../cloud/contracts/api'
 import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
 import { call, fileToBase64 } from '../api'
 import { API_BASE, visitorPage } from '../config'
-import { useFormErrors } from '../useFormErrors'
+import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
+import { DISCARD_CONFIRM, useUnsavedGuard } from '../unsaved'
 import { ExhibitAudio } from './ExhibitAudio'
 import { useLoaded } from '../useLoaded'
 
@@ -118,6 +119,12 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
   const [alt, setAlt] = useState(exhibit.imageAlt)
   const [uploading, setUploading] = useState(false)
   const showErrors = useFormErrors(form)
+  const clearErrors = clearErrorsOnEdit(form)
+  const { modal } = App.useApp()
+  // Edits not yet saved: closing the panel (or leaving the page) asks before they are dropped.
+  const [dirty, setDirty] = useState(false)
+  useUnsavedGuard('exhibit-drawer', dirty)
+  const close = () => (dirty ? void modal.confirm({ ...DISCARD_CONFIRM, onOk: onClose }) : onClose())
 
   const initial: ExhibitEdit = {
     code: exhibit.code,
@@ -134,11 +141,12 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
   }
 
   return (
-    <Drawer open width={720} title={`编辑展品：${exhibit.name}`} onClose={onClose} extra={<a href={previewUrl(exhibit.code)} target="_blank" rel="noreferrer">按观众所见预览</a>}>
+    <Drawer open width={720} title={`编辑展品：${exhibit.name}`} onClose={close} extra={<a href={previewUrl(exhibit.code)} target="_blank" rel="noreferrer">按观众所见预览</a>}>
       <Form
         form={form}
         layout="vertical"
         initialValues={initial}
+        onValuesChange={(changed) => (clearErrors(changed), setDirty(true))}
         onFinish={async (values) => {
           setSaving(true)
           // The plan position is optional: both numbers or none.
@@ -148,7 +156,10 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
           setSaving(false)
           // On error the form keeps what was typed; the server's per-field messages show under the fields.
           if (!res.ok) return showErrors(res.error)
-          message.success('展品已保存，观众页面即时生效')
+          setDirty(false)
+          const stale = res.data.staleAudio.map((l) => (l === 'zh' ? '中文' : '英文')).join('、')
+          if (stale) message.warning(`展品已保存。${stale}讲解录音与新文字可能不符，已保留并标记，请在下方“语音讲解”中选择保留、重新生成或删除`)
+          else message.success('展品已保存，观众页面即时生效')
           onSaved(res.data.exhibit)
         }}
       >
@@ -240,6 +251,8 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
             if (!res.ok) message.error(res.error.message)
             else {
               message.success('照片已上传并生成 1280 与 640 像素两种尺寸')
+              // The form's own copy follows, so a later text save does not put the old description back.
+              form.setFieldValue('imageAlt', res.data.exhibit.imageAlt)
               onSaved(res.data.exhibit)
             }
             return false

@@ -4,7 +4,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, S
 import dayjs, { type Dayjs } from 'dayjs'
 import type { Notice } from '../../../cloud/contracts/ops'
 import { call } from '../api'
-import { useFormErrors } from '../useFormErrors'
+import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
 import { useLoaded } from '../useLoaded'
 
 interface NoticeForm {
@@ -77,6 +77,7 @@ function NoticeModal({ notice, onClose, onSaved }: { notice: Notice | null; onCl
   const [form] = Form.useForm<NoticeForm>()
   const [saving, setSaving] = useState(false)
   const showErrors = useFormErrors(form)
+  const clearErrors = clearErrorsOnEdit(form)
   const initial: NoticeForm = notice
     ? { title: notice.title, body: notice.body, priority: notice.priority, window: [dayjs(notice.validFrom), dayjs(notice.validTo)], published: notice.published }
     : { title: '', body: '', priority: 50, window: [dayjs().startOf('minute'), dayjs().add(7, 'day').endOf('day')], published: true }
@@ -86,6 +87,7 @@ function NoticeModal({ notice, onClose, onSaved }: { notice: Notice | null; onCl
         form={form}
         layout="vertical"
         initialValues={initial}
+        onValuesChange={clearErrors}
         onFinish={async (v) => {
           setSaving(true)
           const res = await call('console', 'saveNotice', {
@@ -98,22 +100,27 @@ function NoticeModal({ notice, onClose, onSaved }: { notice: Notice | null; onCl
             published: v.published,
           })
           setSaving(false)
-          if (!res.ok) return showErrors(res.error)
+          // The server names the window's ends; the form shows both under its one range field.
+          if (!res.ok) {
+            const { validFrom, validTo, ...fields } = res.error.fields ?? {}
+            return showErrors({ ...res.error, fields: validFrom || validTo ? { ...fields, window: (validTo ?? validFrom)! } : fields })
+          }
           message.success('公告已保存')
           onSaved()
         }}
       >
-        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写公告标题' }]}>
-          <Input maxLength={40} />
+        {/* Limits are checked and shown, never applied by cutting the text or clamping the number. */}
+        <Form.Item label="标题" name="title" rules={[{ required: true, message: '请填写公告标题' }, { max: 40, message: '不能超过 40 个字' }]}>
+          <Input count={{ show: true, max: 40 }} />
         </Form.Item>
-        <Form.Item label="内容" name="body" rules={[{ required: true, message: '请填写公告内容' }]}>
-          <Input.TextArea rows={4} maxLength={500} showCount />
+        <Form.Item label="内容" name="body" rules={[{ required: true, message: '请填写公告内容' }, { max: 500, message: '不能超过 500 个字' }]}>
+          <Input.TextArea rows={4} count={{ show: true, max: 500 }} />
         </Form.Item>
         <Form.Item label="有效期" name="window" rules={[{ required: true, message: '请选择有效期' }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
-        <Form.Item label="优先级（0–100，越大越靠前）" name="priority" rules={[{ required: true, message: '请填写优先级' }]}>
-          <InputNumber min={0} max={100} />
+        <Form.Item label="优先级（0–100，越大越靠前）" name="priority" rules={[{ required: true, message: '请填写优先级' }, { type: 'integer', min: 0, max: 100, message: '优先级为 0–100 的整数' }]}>
+          <InputNumber />
         </Form.Item>
         <Form.Item label="发布" name="published" valuePropName="checked">
           <Switch checkedChildren="发布" unCheckedChildren="草稿" />
