@@ -169,8 +169,8 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
       const context = { request_id: 'r', environment: JSON.stringify({ WX_OPENID: 'o-zone' }) }
       ;(async () => {
         for (const name of input.collections) await sdk.__standin.db.createCollection(name)
-        const bomb = await main({ action: 'importZone', fileName: 'companies.xlsx', data: input.bomb }, context)
-        const good = await main({ action: 'importZone', fileName: 'companies.csv', data: input.template }, context)
+        const bomb = await main({ action: 'previewImport', mode: 'merge', fileName: 'companies.xlsx', data: input.bomb }, context)
+        const good = await main({ action: 'previewImport', mode: 'merge', fileName: 'companies.csv', data: input.template }, context)
         process.stdout.write(JSON.stringify({ bomb, good }))
       })()`
     const answers = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { ...process.env, ZONE_EDITOR_OPENIDS: 'o-zone', WX_OPENID: 'o-zone' } }))

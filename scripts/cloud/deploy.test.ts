@@ -22,6 +22,10 @@ const ALL_VARS = {
   MINIPROGRAM_STATE: 'formal',
   CONSOLE_ORIGIN: 'https://gxq-prod-1a2b.tcloudbaseapp.com',
   CLOSURE_TEMPLATE_ID: 'Cl0sUrE_tEmPlAtE-iD-for-closure-notices0001',
+  PLACES_PER_ADDRESS_PER_SESSION: '',
+  NEW_IDS_PER_ADDRESS_PER_DAY: '',
+  IMPORT_MAX_ROWS: '',
+  IMPORT_HEAP_MB: '',
   H5_ORIGIN: '',
 }
 

@@ -56,6 +56,22 @@ const catalogue = {
     description: '可选：到访提醒模板的字段名映射 JSON，例如 {"place":"thing1","date":"date2","time":"time3","note":"thing4"}',
     example: '',
   },
+  PLACES_PER_ADDRESS_PER_SESSION: {
+    description: '可选：同一网络（IPv4 地址或 IPv6 /64）每个场次最多预约的人数；为空用默认（云端 60），0 为不限（docs/security.md）',
+    example: '',
+  },
+  NEW_IDS_PER_ADDRESS_PER_DAY: {
+    description: '可选：同一网络每天最多新登记的证件号数；为空用默认（云端 100），0 为不限',
+    example: '',
+  },
+  IMPORT_MAX_ROWS: {
+    description: '可选：运营后台导入表格的最多行数；为空用默认 20000',
+    example: '',
+  },
+  IMPORT_HEAP_MB: {
+    description: '可选：解析导入表格的工作线程内存上限（MB）；默认 512 超过云函数默认的 256 MB 内存，云端建议 160',
+    example: '160',
+  },
   CLOSURE_TEMPLATE_ID: {
     description: '闭馆/场次取消通知的订阅消息模板 ID；必须与构建小程序时的 CLOSURE_TEMPLATE_ID 相同',
     required: true,
