@@ -95,7 +95,7 @@ async function main() {
       const answers: Record<string, number> = {}
       for (let i = 0; !stopped(); i++) {
         const file = files[i % files.length]
-        const r = await post(server.port, 'console', { action: 'importZone', fileName: file.fileName, data: file.base64 }, server.editorToken)
+        const r = await post(server.port, 'console', { action: 'previewImport', mode: 'merge', fileName: file.fileName, data: file.base64 }, server.editorToken)
         const key = r.body?.ok ? `imported ${r.body.data.imported}` : String(r.body?.error?.code ?? r.status)
         answers[key] = (answers[key] ?? 0) + 1
       }

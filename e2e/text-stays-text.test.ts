@@ -73,6 +73,14 @@ async function consoleCall(action: string, body: object = {}) {
   return res.data
 }
 
+/** The console's import as an operator does it: the preview (no row errors), then its confirm. */
+async function importSheet(fileName: string, data: string) {
+  const sheet = { fileName, data, mode: 'merge' }
+  const preview = await consoleCall('previewImport', sheet)
+  expect(preview.errors).toEqual([])
+  return consoleCall('importZone', { ...sheet, baseline: preview.baseline })
+}
+
 const csvCell = (v: string) => `"${v.replace(/"/g, '""')}"`
 
 /** The spreadsheet template with one row changed, as the CSV an operator would upload. */
@@ -158,13 +166,13 @@ beforeAll(async () => {
   const companies = await templateWith('companies.csv', 'mingyun', (r) => {
     Object.assign(r, { 企业名称: P.companyName, 简称: P.companyShort, 企业简介: P.companyProfile, 主要产品: P.companyProduct, 地址: P.companyAddress, 网址: P.companyWebsite })
   })
-  expect(await consoleCall('importZone', { fileName: '企业名录.csv', data: companies })).toMatchObject({ kind: 'companies', errors: [] })
+  expect(await importSheet('企业名录.csv', companies)).toMatchObject({ kind: 'companies' })
   const policies = await templateWith('policies.csv', 'kechuang', (r) => {
     const rules = JSON.parse(r['匹配规则'] || '[]')
     if (rules[0]) Object.assign(rules[0], { label: P.ruleLabel, missing: P.ruleLabel })
     Object.assign(r, { 政策名称: P.policyTitle, 政策摘要: P.policySummary, 支持内容: P.policyBenefit, 受理地点: P.policyWhere, 匹配规则: JSON.stringify(rules) })
   })
-  expect(await consoleCall('importZone', { fileName: '政策.csv', data: policies })).toMatchObject({ kind: 'policies', errors: [] })
+  expect(await importSheet('政策.csv', policies)).toMatchObject({ kind: 'policies' })
 
   // A chart of the zone's figures (区情数据).
   const { charts } = await consoleCall('zoneData')

@@ -26,7 +26,7 @@ test('every spreadsheet bomb is refused with a code, while booking.calendar keep
     expect(idle.body.ok).toBe(true)
     for (const [what, file] of Object.entries(BOMBS)) {
       let done = false
-      const importing = post(server.port, 'console', { action: 'importZone', fileName: 'companies.xlsx', data: file.toString('base64') }, server.editorToken).finally(() => (done = true))
+      const importing = post(server.port, 'console', { action: 'previewImport', mode: 'merge', fileName: 'companies.xlsx', data: file.toString('base64') }, server.editorToken).finally(() => (done = true))
       // A visitor keeps opening the calendar while the import runs (at least once more after it).
       const calendar: number[] = []
       do {
@@ -41,7 +41,7 @@ test('every spreadsheet bomb is refused with a code, while booking.calendar keep
       expect({ what, stalled: Math.max(...calendar) >= CALENDAR_BOUND_MS ? Math.max(...calendar) : false }).toEqual({ what, stalled: false })
     }
     // Honestly declared rows are refused by what the file says, with the limit in the message.
-    const declared = await post(server.port, 'console', { action: 'importZone', fileName: 'companies.xlsx', data: BOMBS['declares its 200,000 rows'].toString('base64') }, server.editorToken)
+    const declared = await post(server.port, 'console', { action: 'previewImport', mode: 'merge', fileName: 'companies.xlsx', data: BOMBS['declares its 200,000 rows'].toString('base64') }, server.editorToken)
     expect(declared.body.error).toEqual({ code: 'SHEET_TOO_LARGE', message: '表格过大：最多 20000 行' })
     // Nothing was imported, and the process is still the one that started.
     const zone = await post(server.port, 'console', { action: 'zoneData' }, server.editorToken)
@@ -49,8 +49,12 @@ test('every spreadsheet bomb is refused with a code, while booking.calendar keep
     expect(server.child.exitCode).toBeNull()
     // A real sheet still goes through the same worker, beside the bundle, and imports.
     const template = fs.readFileSync(path.resolve(__dirname, '..', '..', 'data', 'templates', 'companies.csv'))
-    const good = await post(server.port, 'console', { action: 'importZone', fileName: 'companies.csv', data: template.toString('base64') }, server.editorToken)
-    expect(good.body).toEqual({ ok: true, data: { kind: 'companies', imported: readCompanies().length, errors: [] } })
+    const sheet = { fileName: 'companies.csv', data: template.toString('base64'), mode: 'merge' }
+    const preview = await post(server.port, 'console', { action: 'previewImport', ...sheet }, server.editorToken)
+    expect(preview.body).toMatchObject({ ok: true, data: { kind: 'companies', errors: [] } })
+    const good = await post(server.port, 'console', { action: 'importZone', ...sheet, baseline: preview.body.data.baseline }, server.editorToken)
+    expect(good.body).toMatchObject({ ok: true, data: { kind: 'companies', removed: 0 } })
+    expect(good.body.data.added + good.body.data.changed + good.body.data.unchanged).toBe(readCompanies().length)
   } finally {
     await server.stop()
   }
