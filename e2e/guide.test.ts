@@ -65,6 +65,8 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   // 2. Listen: the audio guide plays (time advances, not paused), says it is machine-made, shows the transcript.
   await page.locator('[data-action=listen]').click()
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
+  // Read once the page is shown: a page still sliding in is hidden (src/ui/page-stack.scss), and a hidden page has no text to read.
+  await page.locator('.listen__voice[data-voice=machine]').waitFor()
   await expect(page.locator('.listen__voice[data-voice=machine]').innerText()).resolves.toMatch(/机器合成语音/)
   await expect(page.locator('.listen__transcript').innerText()).resolves.toContain('刚度提高4倍')
   await page.getByRole('button', { name: '播放' }).click()

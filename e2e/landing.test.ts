@@ -67,6 +67,8 @@ test('/e/helmet carries the exhibit in its HTML, and the app takes over without 
 
   // …and works as usual: the audio guide opens, and back again.
   await page.locator('[data-action=listen]').click()
+  // Read once the page is shown: a page still sliding in is hidden (src/ui/page-stack.scss), and a hidden page has no text to read.
+  await page.locator('.listen__transcript').waitFor()
   await expect(page.locator('.listen__transcript').innerText()).resolves.toContain('刚度提高4倍')
   await page.goBack()
   await page.getByRole('heading', { name: '航天同源轻量化头盔' }).waitFor()
