@@ -6,6 +6,7 @@ import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, IdType, 
 import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, ImportMode, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
+import type { AuditNames } from './audit-view'
 import type {
   Company,
   CompanyQuery,
@@ -126,7 +127,8 @@ export interface Api {
     testRules: { req: { rules: unknown[]; profile: MatchProfile }; res: { verdict: 'fit' | 'near' | 'none'; rules: Array<{ label: string; missing: string; holds: boolean }> } }
     saveChart: { req: { chart: ZoneChart }; res: { chart: ZoneChart } }
     dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
-    audit: { req: AuditQuery; res: { entries: AuditEntry[] } }
+    audit: { req: AuditQuery; res: { entries: AuditEntry[]; names: AuditNames } }
+    auditXlsx: { req: AuditQuery; res: { fileName: string; data: string; count: number } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */

@@ -84,6 +84,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.saveChart': only('zone_editor'),
   'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
   'console.audit': only(),
+  'console.auditXlsx': only(),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

@@ -15,6 +15,7 @@ import { bj, caller, residentId } from '../testing/booking'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import type { Store } from '../store/port'
 import { statusFor } from '../runtime/http-status'
+import { changeLines, describeAudit } from '../contracts/audit-view'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let call: ReturnType<typeof caller>
@@ -109,6 +110,7 @@ const SAMPLE: Record<string, object> = {
   saveChart: { chart: { id: 'none' } },
   dashboard: {},
   audit: {},
+  auditXlsx: {},
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -150,6 +152,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveChart: ['zone_editor'],
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   audit: [],
+  auditXlsx: [],
 }
 
 describe('authorization: every console action × every role', () => {
@@ -799,6 +802,36 @@ describe('scans, the dashboard and the audit log', () => {
     // The database itself refuses to change an entry.
     expect(() => (env.store as any).db.prepare('UPDATE ops_audit SET account = ?').run('x')).toThrow('append-only')
     expect(() => (env.store as any).db.prepare('DELETE FROM ops_audit').run()).toThrow('append-only')
+  })
+})
+
+describe('the audit as an operator reads it', () => {
+  it('names the operator, the notice and the weekday, shows only what changed, and exports the same words as xlsx', async () => {
+    // The operator is a named account: the log keeps the username, the page shows the name.
+    await dispatch(functions.accounts, { action: 'create', username: 'op-content_editor', name: '李编辑', role: 'content_editor', password: 'long-enough-1' }, contextFor(env.store, { openid: 'boss', role: 'admin', now: NOW }))
+    const saved = (await asRole('content_editor', 'saveNotice', { title: '周末延时开放', body: '内容', priority: 1, validFrom: '2026-11-25T00:00:00Z', validTo: '2026-11-30T00:00:00Z', published: true })) as any
+    await asRole('content_editor', 'saveNotice', { id: saved.data.notice.id, title: '周末延时开放', body: '内容', priority: 20, validFrom: '2026-11-25T00:00:00Z', validTo: '2026-11-30T00:00:00Z', published: true })
+    await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: [{ key: 'am', name: '上午场', start: '09:00', end: '12:00', capacity: 200 }] })
+
+    const res = (await asRole('admin', 'audit', {})) as any
+    expect(res.data.names.accounts['op-content_editor']).toBe('李编辑')
+    const views = res.data.entries.map((e: any) => describeAudit(e, res.data.names))
+    expect(views.find((v: any) => v.actionLabel === '修改场次模板').targetLabel).toBe('周六')
+    const edit = views.find((v: any) => v.actionLabel === '保存公告' && v.changes.length === 1)
+    expect(edit).toMatchObject({ who: '李编辑（op-content_editor）', roleLabel: '内容编辑', targetLabel: `周末延时开放（${saved.data.notice.id}）` })
+    expect(changeLines(edit)).toEqual(['优先级：1 → 20'])
+
+    // The export takes the same filter and writes what the page shows.
+    const file = (await asRole('admin', 'auditXlsx', { operation: 'console.saveNotice' })) as any
+    expect(file.ok).toBe(true)
+    expect(file.data.fileName).toMatch(/^操作日志.*\.xlsx$/)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.data.data, 'base64') as any)
+    const rows = wb.worksheets[0].getSheetValues().slice(2).map((r: any) => r.slice(1).map(String))
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toEqual(expect.arrayContaining(['李编辑（op-content_editor）', '内容编辑', '保存公告', `周末延时开放（${saved.data.notice.id}）`, '优先级：1 → 20']))
+    expect((await asRole('content_editor', 'auditXlsx', {})) as any).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
 
