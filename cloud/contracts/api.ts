@@ -138,6 +138,7 @@ export interface Api {
     create: { req: { username: string; name: string; role: AccountRoleName; password: string }; res: { account: AccountView } }
     update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
     resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
+    changeOwnPassword: { req: { current: string; next: string }; res: { account: AccountView } }
   }
 }
 

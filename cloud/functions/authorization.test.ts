@@ -44,6 +44,7 @@ const MATRIX: Record<string, Caller[]> = {
   'accounts.create': only(),
   'accounts.update': only(),
   'accounts.resetPassword': only(),
+  'accounts.changeOwnPassword': ACCOUNTS,
   'notices.active': ANYONE,
   // The operator console (cloud/functions/console.ts, CONSOLE_ROLES).
   'console.exhibits': only('content_editor'),
