@@ -108,7 +108,8 @@ export interface Api {
     setCapacity: { req: { sessionId: string; capacity: number | null }; res: { saved: true } }
     closeSession: { req: { sessionId: string; reason: string }; res: CloseDayResult }
     saveHolidays: { req: { holidays: Array<{ name: string; from: string; to: string }> }; res: { holidays: Array<{ name: string; from: string; to: string }> } }
-    roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
+    roster: { req: { day: string; q?: string }; res: { day: string; rows: RosterRow[] } }
+    cancelBooking: { req: { bookingId: string; reason: string }; res: { bookingId: string; status: 'cancelled'; reason: string } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
     /** What a zone spreadsheet would add, change and remove; writes nothing. `mode` defaults to merge. */
     previewImport: { req: { fileName: string; data: string; mode?: ImportMode }; res: ImportPreview }

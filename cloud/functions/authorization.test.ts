@@ -72,6 +72,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.saveHolidays': only('booking_operator'),
   'console.roster': only('booking_operator'),
   'console.rosterXlsx': only('booking_operator'),
+  'console.cancelBooking': only('booking_operator'),
   'console.previewImport': only('zone_editor'),
   'console.importZone': only('zone_editor'),
   'console.exportZone': only('zone_editor'),

@@ -97,6 +97,7 @@ const SAMPLE: Record<string, object> = {
   saveHolidays: { holidays: [{ name: '测试', from: '2027-01-02', to: '2027-01-01' }] },
   roster: { day: FRI },
   rosterXlsx: { day: FRI },
+  cancelBooking: { bookingId: 'none', reason: '测试' },
   previewImport: { fileName: 'x.csv', data: '' },
   importZone: { fileName: 'x.csv', data: '', mode: 'merge', baseline: 'none' },
   exportZone: { kind: 'companies' },
@@ -139,6 +140,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveHolidays: ['booking_operator'],
   roster: ['booking_operator'],
   rosterXlsx: ['booking_operator'],
+  cancelBooking: ['booking_operator'],
   previewImport: ['zone_editor'],
   importZone: ['zone_editor'],
   exportZone: ['zone_editor'],
@@ -319,9 +321,63 @@ describe('the day roster', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from((file.data as any).data, 'base64') as any)
     const sheet = wb.worksheets[0]
-    expect(sheet.getRow(1).getCell(3).value).toBe('姓名')
+    expect(sheet.getRow(1).getCell(1).value).toBe('日期')
+    expect(sheet.getRow(1).getCell(4).value).toBe('姓名')
     expect(sheet.rowCount).toBe(3)
-    expect(sheet.getRow(2).getCell(5).value).toBe(rows[0].idMasked)
+    expect(sheet.getRow(2).getCell(1).value).toBe(FRI)
+    expect(sheet.getRow(2).getCell(6).value).toBe(rows[0].idMasked)
+    expect(sheet.getRow(2).getCell(8).value).toBe(`${rows[0].shortCode.slice(0, 4)} ${rows[0].shortCode.slice(4)}`)
+  })
+})
+
+describe('finding and cancelling one booking from the roster', () => {
+  it('shows the date and short code, finds by name or code, cancels one booking with a reason the visitor sees, once', async () => {
+    const id = await bookFor('dora', `${FRI}.pm`, 2)
+    const other = await bookFor('ed', `${FRI}.pm`, 1)
+    const before = await left(`${FRI}.pm`)
+    const all = ((await asRole('booking_operator', 'roster', { day: FRI })) as any).data.rows
+    const row = all.find((r: any) => r.bookingId === id)
+    expect(row).toMatchObject({ day: FRI, shortCode: expect.stringMatching(/^[2-9A-Z]{8}$/) })
+    // The visitor reads the same code from their ticket.
+    const ticket = (await call('booking', 'get', { bookingId: id }, { openid: 'dora', now: NOW })) as any
+    expect(ticket.data.booking.shortCode).toBe(row.shortCode)
+    const byCode = ((await asRole('booking_operator', 'roster', { day: FRI, q: `${row.shortCode.slice(0, 4).toLowerCase()} ${row.shortCode.slice(4)}` })) as any).data.rows
+    expect(byCode.map((r: any) => r.bookingId)).toEqual([id, id])
+    const byName = ((await asRole('booking_operator', 'roster', { day: FRI, q: row.name })) as any).data.rows
+    expect(byName.map((r: any) => r.name)).toEqual([row.name])
+
+    expect(await asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: ' ' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { reason: expect.any(String) } } })
+    expect(await left(`${FRI}.pm`)).toBe(before)
+    const done = await asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '团队包场，请改约其他场次' })
+    expect(done).toMatchObject({ ok: true, data: { bookingId: id, status: 'cancelled' } })
+    // The places come back; the visitor sees why; the other booking stands.
+    expect(await left(`${FRI}.pm`)).toBe(before + 2)
+    const mine = (await call('booking', 'mine', {}, { openid: 'dora', now: NOW })) as any
+    expect(mine.data.bookings.find((b: any) => b.id === id)).toMatchObject({ status: 'cancelled', cancelReason: '团队包场，请改约其他场次' })
+    expect((await env.store.booking.getBooking(other))?.status).toBe('confirmed')
+    // A second click changes nothing and says why.
+    expect(await asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '团队包场' })).toMatchObject({ ok: false, error: { code: 'NOT_CANCELLABLE', message: expect.stringContaining('已取消') } })
+    expect(await left(`${FRI}.pm`)).toBe(before + 2)
+    expect(await asRole('booking_operator', 'cancelBooking', { bookingId: 'no-such-booking', reason: '测试' })).toMatchObject({ ok: false, error: { code: 'BOOKING_NOT_FOUND' } })
+    // The roster now shows it cancelled with the reason; the audit names who and why.
+    const after = ((await asRole('booking_operator', 'roster', { day: FRI, q: row.shortCode })) as any).data.rows
+    expect(after[0]).toMatchObject({ statusText: '已取消', cancelReason: '团队包场，请改约其他场次' })
+    const audit = (await asRole('admin', 'audit', { operation: 'console.cancelBooking' })) as any
+    expect(audit.data.entries).toHaveLength(1)
+    expect(audit.data.entries[0]).toMatchObject({ account: 'op-booking_operator', target: id, after: { status: 'cancelled', reason: '团队包场，请改约其他场次' } })
+    expect(JSON.stringify(audit.data.entries)).not.toMatch(/idHash|\d{17}[\dX]/)
+  })
+
+  it('gives the places back once when the museum and the visitor cancel the same booking at the same moment', async () => {
+    const id = await bookFor('fay', `${SAT}.pm`, 3)
+    const before = await left(`${SAT}.pm`)
+    const results = await Promise.all([
+      asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '设备检修' }),
+      asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '设备检修' }),
+      call('booking', 'cancel', { bookingId: id }, { openid: 'fay', now: NOW }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(await left(`${SAT}.pm`)).toBe(before + 3)
   })
 })
 
