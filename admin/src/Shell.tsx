@@ -17,6 +17,7 @@ import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
 import { call } from './api'
 import { ChangePassword } from './ChangePassword'
+import { RenewSignIn } from './RenewSignIn'
 import { DISCARD_CONFIRM, hasUnsaved } from './unsaved'
 
 const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
@@ -110,6 +111,7 @@ export function Shell() {
             <Button onClick={() => (saveSession(null), setSession(null))}>退出登录</Button>
           </Space>
           {changingPassword && <ChangePassword onClose={() => setChangingPassword(false)} />}
+          <RenewSignIn session={session} onRenewed={setSession} />
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           {forbidden ? (
