@@ -2,7 +2,7 @@
 // (cloud/contracts/audit-view.ts). Read-only by design: the server has no action that edits or
 // removes an entry, and SQLite refuses it with a trigger.
 import { useState } from 'react'
-import { App, Button, DatePicker, Form, Input, Select, Space, Table } from 'antd'
+import { App, Button, DatePicker, Form, Select, Space, Table } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { AUDIT_ACTION_LABELS, describeAudit, type AuditView } from '../../../cloud/contracts/audit-view'
 import type { AuditQuery } from '../../../cloud/contracts/ops'
@@ -25,11 +25,15 @@ export function Audit() {
   const [form] = Form.useForm<Filter>()
   const [rows, setRows] = useState<AuditView[]>([])
   const [loading, setLoading] = useState(false)
+  const [people, setPeople] = useState<Record<string, string>>({})
   const load = async (f: Filter = {}) => {
     setLoading(true)
     const res = await call('console', 'audit', toQuery(f))
     setLoading(false)
-    if (res.ok) setRows(res.data.entries.map((e) => describeAudit(e, res.data.names)))
+    if (res.ok) {
+      setRows(res.data.entries.map((e) => describeAudit(e, res.data.names)))
+      setPeople(res.data.names.accounts ?? {})
+    }
     else message.error(res.error.message)
   }
   const exportXlsx = async () => {
@@ -41,8 +45,14 @@ export function Audit() {
   return (
     <>
       <Form form={form} layout="inline" onFinish={load} style={{ marginBottom: 16, rowGap: 8 }}>
-        <Form.Item name="account" label="操作人（用户名）">
-          <Input allowClear style={{ width: 160 }} />
+        <Form.Item name="account" label="操作人">
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 200 }}
+            options={Object.entries(people).map(([value, name]) => ({ value, label: `${name}（${value}）` }))}
+          />
         </Form.Item>
         <Form.Item name="action" label="操作">
           <Select allowClear style={{ width: 180 }} options={Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }))} />
