@@ -54,3 +54,10 @@ test('a created record lists its fields against nothing; an unchanged save lists
   ])
   expect(diffFields({ a: 1 }, { a: 1 })).toEqual([])
 })
+
+test('an exhibit’s photo or audio entry names the exhibit (and the guide’s language), not only its code', () => {
+  const names = { exhibits: { helmet: '智能安全帽' } }
+  expect(describeAudit(entry({ action: 'console.uploadPhoto', target: 'helmet', before: { image: 'a.jpg' }, after: { image: 'b.jpg' } }), names).targetLabel).toBe('智能安全帽（helmet）')
+  expect(describeAudit(entry({ action: 'console.decideAudio', target: 'helmet.en', before: { url: 'x' }, after: null }), names).targetLabel).toBe('智能安全帽 · 英文讲解（helmet）')
+  expect(describeAudit(entry({ action: 'console.uploadAudio', target: 'gone.zh' }), names).targetLabel).toBe('gone · 中文讲解')
+})

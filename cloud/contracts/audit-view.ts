@@ -102,6 +102,27 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   stale: '文字已修改',
   status: '状态',
   visitors: '人数',
+  places: '人数',
+  audio: '讲解录音',
+  zh: '中文',
+  en: '英文',
+  hallEn: '英文展区名',
+  imageAltEn: '英文图片说明',
+  figuresEn: '英文数据',
+  companyEn: '英文企业名',
+  originEn: '英文出处',
+  translationEn: '英文来源',
+  introEn: '英文介绍',
+  plan: '平面图位置',
+  recorded: '真人录音',
+  label: '名称',
+  value: '数值',
+  from: '开始',
+  to: '结束',
+  start: '开始时间',
+  end: '结束时间',
+  fileName: '文件',
+  mode: '方式',
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -136,7 +157,12 @@ export interface AuditView {
 /** Known names: account username → name (the log keeps the username). */
 export interface AuditNames {
   accounts?: Record<string, string>
+  /** Exhibit code → name: photo and audio entries keep only the code. */
+  exhibits?: Record<string, string>
 }
+
+const EXHIBIT_ACTIONS = new Set(['console.saveExhibit', 'console.uploadPhoto', 'console.uploadAudio', 'console.regenerateAudio', 'console.decideAudio'])
+const GUIDE_LANG_LABELS: Record<string, string> = { zh: '中文讲解', en: '英文讲解' }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -185,6 +211,13 @@ function targetLabel(e: AuditEntry, names: AuditNames): string {
   if (e.action.startsWith('accounts.')) {
     const name = names.accounts?.[e.target] ?? nameIn(e.after) ?? nameIn(e.before)
     return name ? `${name}（${e.target}）` : e.target
+  }
+  if (EXHIBIT_ACTIONS.has(e.action)) {
+    // Audio entries are `<code>.<lang>`; the rest the code itself.
+    const [code, lang] = e.target.split('.')
+    const name = names.exhibits?.[code] ?? (e.action === 'console.saveExhibit' ? nameIn(e.after) ?? nameIn(e.before) : undefined)
+    const what = [name ?? code, lang && (GUIDE_LANG_LABELS[lang] ?? lang)].filter(Boolean).join(' · ')
+    return name ? `${what}（${code}）` : what
   }
   const name = nameIn(e.after) ?? nameIn(e.before)
   return name ? `${name}（${e.target}）` : e.target

@@ -264,7 +264,10 @@ const AuditFilter = z
   .strict()
 
 async function auditNames(ctx: CallContext): Promise<AuditNames> {
-  return { accounts: Object.fromEntries((await ctx.store.accounts.list()).map((a) => [a.username, a.name])) }
+  return {
+    accounts: Object.fromEntries((await ctx.store.accounts.list()).map((a) => [a.username, a.name])),
+    exhibits: Object.fromEntries((await ctx.store.content.listExhibits()).map((x) => [x.code, x.name])),
+  }
 }
 
 export const consoleFn = implement('console', {
