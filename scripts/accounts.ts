@@ -94,7 +94,7 @@ export async function runAccounts(store: Store, args: string[], io: Io, now = ne
       const all = await store.accounts.list()
       if (all.length === 0) io.log('还没有账号。创建：npm run accounts -- add <用户名> --role admin --name 姓名')
       for (const a of all.map((x) => toAccountView(x, now))) {
-        const state = a.disabled ? '已停用' : a.lockedUntil ? `锁定至 ${a.lockedUntil}` : '正常'
+        const state = a.disabled ? '已停用' : '正常'
         io.log(`${a.username.padEnd(20)} ${a.name}  ${ACCOUNT_ROLE_LABELS[a.role]}  ${state}`)
       }
       return 0

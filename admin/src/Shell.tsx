@@ -16,6 +16,8 @@ import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
 import { call } from './api'
+import { ChangePassword } from './ChangePassword'
+import { RenewSignIn } from './RenewSignIn'
 import { DISCARD_CONFIRM, hasUnsaved } from './unsaved'
 
 const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
@@ -37,6 +39,7 @@ export function Shell() {
   const { modal } = App.useApp()
   const [session, setSession] = useState<Session | null>(loadSession)
   const [page, setPage] = useState(hashPage)
+  const [changingPassword, setChangingPassword] = useState(false)
   // A stored session is checked once against the server (accounts.me): a disabled account or a
   // changed role shows at once; an expired token signs out (api.ts).
   useEffect(() => {
@@ -104,8 +107,11 @@ export function Shell() {
             <span>
               {session.name}（{ROLE_LABELS[session.role]}）
             </span>
+            <Button onClick={() => setChangingPassword(true)}>修改密码</Button>
             <Button onClick={() => (saveSession(null), setSession(null))}>退出登录</Button>
           </Space>
+          {changingPassword && <ChangePassword onClose={() => setChangingPassword(false)} />}
+          <RenewSignIn session={session} onRenewed={setSession} />
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
           {forbidden ? (

@@ -44,20 +44,40 @@ export async function signIn(username: string, password: string): Promise<Result
   }
 }
 
-export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>): Promise<Result<ResponseOf<F, A>>> {
+/** What the desk reads when a sign-in ran out and was not renewed (the server's text speaks to the mini-program). */
+export const SESSION_EXPIRED = '登录已过期，请重新登录后再操作'
+
+/**
+ * Asks the operator to sign in again over the page they are on (Shell's dialog), answering whether
+ * they did. While it is open the page stays as it was, so a draft is kept and the call that ran into
+ * the expiry is sent again. Absent (no one signed in), an expiry signs out at once.
+ */
+let renewSignIn: (() => Promise<boolean>) | null = null
+let renewing: Promise<boolean> | null = null
+export const setSignInRenewal = (ask: (() => Promise<boolean>) | null) => void (renewSignIn = ask)
+
+async function send<T>(fn: string, action: string, req: object): Promise<Result<T>> {
   const session = loadSession()
+  const res = await fetch(`${API_BASE}/${fn}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+    body: JSON.stringify({ action, ...req }),
+  })
+  return (await res.json()) as Result<T>
+}
+
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, req: RequestOf<F, A>): Promise<Result<ResponseOf<F, A>>> {
   try {
-    const res = await fetch(`${API_BASE}/${fn}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
-      body: JSON.stringify({ action, ...(req as object) }),
-    })
-    const body = (await res.json()) as Result<ResponseOf<F, A>>
-    if (!body.ok && body.error.code === 'UNAUTHENTICATED') {
-      saveSession(null)
-      window.dispatchEvent(new Event('gxq-signed-out'))
+    const body = await send<ResponseOf<F, A>>(fn, action, req as object)
+    if (body.ok || body.error.code !== 'UNAUTHENTICATED') return body
+    // Calls that expire together wait for one dialog, then each is sent once more.
+    if (renewSignIn) {
+      renewing ??= renewSignIn().finally(() => (renewing = null))
+      if (await renewing) return await send<ResponseOf<F, A>>(fn, action, req as object)
     }
-    return body
+    saveSession(null)
+    window.dispatchEvent(new Event('gxq-signed-out'))
+    return fail('UNAUTHENTICATED', SESSION_EXPIRED)
   } catch {
     return NETWORK
   }

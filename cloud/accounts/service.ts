@@ -20,12 +20,13 @@ export const displayNameSchema = z.string().trim().min(1, '请填写姓名').max
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, AccountErrors.PASSWORD_TOO_SHORT).max(128, '密码最多 128 位')
 export const accountRoleSchema = z.enum(ACCOUNT_ROLES as [AccountRole, ...AccountRole[]], { error: '角色不正确' })
 
-export const toAccountView = (a: StaffAccount, now?: Date): AccountView => ({
+// No lock state: sign-in locks a name per address (never the account as a whole), and a password
+// reset or change leaves those locks behind; an account-wide flag would say 锁定 where sign-in is not.
+export const toAccountView = (a: StaffAccount, _now?: Date): AccountView => ({
   username: a.username,
   name: a.name,
   role: a.role,
   disabled: a.disabled,
-  ...(a.lockedUntil && (!now || Date.parse(a.lockedUntil) > now.getTime()) ? { lockedUntil: a.lockedUntil } : {}),
   createdAt: a.createdAt,
   ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
 })
@@ -52,6 +53,32 @@ export async function createAccount(
 export async function resetPassword(store: AccountStore, username: string, password: string, now: Date): Promise<Result<AccountView>> {
   if (password.length < MIN_PASSWORD_LENGTH) return fail('PASSWORD_TOO_SHORT', AccountErrors.PASSWORD_TOO_SHORT)
   const updated = await store.update(username, { passwordHash: await hashPassword(password), at: now.toISOString() })
+  return updated ? ok(toAccountView(updated, now)) : fail('ACCOUNT_NOT_FOUND', AccountErrors.ACCOUNT_NOT_FOUND)
+}
+
+/** Wrong current passwords tried per account in the change-password window: the session's holder
+ *  may not be its owner, so the check must not become a way to guess. */
+const CHANGE_TRIES = { max: 5, windowMs: 15 * 60_000 }
+
+/** A signed-in account's own new password, given its current one. Like a reset, the new hash leaves every sign-in counter of the old one behind. */
+export async function changeOwnPassword(
+  store: { accounts: AccountStore; limits: RateLimitStore },
+  username: string,
+  input: { current: string; next: string },
+  now: Date,
+): Promise<Result<AccountView>> {
+  const account = await store.accounts.get(username)
+  if (!account) return fail('ACCOUNT_NOT_FOUND', AccountErrors.ACCOUNT_NOT_FOUND)
+  const triesKey = `password-change:${username}`
+  const tried = await store.limits.peek(triesKey, now)
+  if (tried && tried.count >= CHANGE_TRIES.max) return fail('PASSWORD_TRIES', AccountErrors.PASSWORD_TRIES)
+  if (!(await verifyPassword(account.passwordHash, input.current))) {
+    await store.limits.hit(triesKey, CHANGE_TRIES.windowMs, now)
+    return fail('PASSWORD_WRONG', AccountErrors.PASSWORD_WRONG)
+  }
+  if (input.current === input.next) return fail('PASSWORD_SAME', AccountErrors.PASSWORD_SAME)
+  await store.limits.clear([triesKey])
+  const updated = await store.accounts.update(username, { passwordHash: await hashPassword(input.next), at: now.toISOString() })
   return updated ? ok(toAccountView(updated, now)) : fail('ACCOUNT_NOT_FOUND', AccountErrors.ACCOUNT_NOT_FOUND)
 }
 

@@ -33,8 +33,6 @@ export interface AccountView {
   name: string
   role: AccountRoleName
   disabled: boolean
-  /** Locked after repeated wrong passwords, until this instant (ISO); absent when not locked. */
-  lockedUntil?: string
   createdAt: string
   updatedAt?: string
 }
@@ -56,6 +54,9 @@ export const AccountErrors = {
   ACCOUNT_NOT_FOUND: '没有这个账号',
   ACCOUNT_SELF_LOCKOUT: '不能停用自己的账号或取消自己的管理员身份',
   PASSWORD_TOO_SHORT: '密码至少 8 位',
+  PASSWORD_WRONG: '当前密码不正确',
+  PASSWORD_SAME: '新密码不能与当前密码相同',
+  PASSWORD_TRIES: '当前密码输错次数过多，请 15 分钟后再试',
 } as const
 
 export type AccountErrorCode = keyof typeof AccountErrors

@@ -6,6 +6,7 @@ import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, IdType, 
 import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, ImportMode, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
+import type { AuditNames } from './audit-view'
 import type {
   Company,
   CompanyQuery,
@@ -107,7 +108,8 @@ export interface Api {
     setCapacity: { req: { sessionId: string; capacity: number | null }; res: { saved: true } }
     closeSession: { req: { sessionId: string; reason: string }; res: CloseDayResult }
     saveHolidays: { req: { holidays: Array<{ name: string; from: string; to: string }> }; res: { holidays: Array<{ name: string; from: string; to: string }> } }
-    roster: { req: { day: string }; res: { day: string; rows: RosterRow[] } }
+    roster: { req: { day: string; q?: string }; res: { day: string; rows: RosterRow[] } }
+    cancelBooking: { req: { bookingId: string; reason: string }; res: { bookingId: string; status: 'cancelled'; reason: string } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
     /** What a zone spreadsheet would add, change and remove; writes nothing. `mode` defaults to merge. */
     previewImport: { req: { fileName: string; data: string; mode?: ImportMode }; res: ImportPreview }
@@ -126,7 +128,8 @@ export interface Api {
     testRules: { req: { rules: unknown[]; profile: MatchProfile }; res: { verdict: 'fit' | 'near' | 'none'; rules: Array<{ label: string; missing: string; holds: boolean }> } }
     saveChart: { req: { chart: ZoneChart }; res: { chart: ZoneChart } }
     dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
-    audit: { req: AuditQuery; res: { entries: AuditEntry[] } }
+    audit: { req: AuditQuery; res: { entries: AuditEntry[]; names: AuditNames } }
+    auditXlsx: { req: AuditQuery; res: { fileName: string; data: string; count: number } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */
@@ -136,6 +139,7 @@ export interface Api {
     create: { req: { username: string; name: string; role: AccountRoleName; password: string }; res: { account: AccountView } }
     update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
     resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
+    changeOwnPassword: { req: { current: string; next: string }; res: { account: AccountView } }
   }
 }
 

@@ -80,6 +80,10 @@ export interface CloseDayResult {
 
 export interface RosterRow {
   bookingId: string
+  /** YYYY-MM-DD (Beijing): the visit's day. */
+  day: string
+  /** The ticket's 8-character code, as the visitor's ticket shows it (empty when the server has no ticket key). */
+  shortCode: string
   sessionName: string
   start: string
   end: string
@@ -88,6 +92,8 @@ export interface RosterRow {
   idMasked: string
   status: string
   statusText: string
+  /** Why the museum cancelled it (closure or one booking), as the visitor sees it. */
+  cancelReason?: string
 }
 
 export interface DashboardDay {

@@ -2,6 +2,8 @@ import { accounts } from './accounts'
 import { dispatch } from './dispatch'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import type { Role } from './types'
+import { signIn } from '../accounts/service'
+import { hashPassword } from '../accounts/password'
 
 describe('accounts cloud function (admin manages named accounts; hashes never leave the store)', () => {
   let env: Awaited<ReturnType<typeof tempSqliteStore>>
@@ -82,5 +84,35 @@ describe('accounts cloud function (admin manages named accounts; hashes never le
     // In the cloud build: an OPENID with a role, no account.
     expect(await call({ action: 'me' }, 'staff')).toEqual({ ok: true, data: { me: { role: 'staff', openid: 'o-1' } } })
     expect(await call({ action: 'me' }, 'visitor')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+  it('lets a signed-in operator change their own password: the current one checked, audited without either, old locks left behind', async () => {
+    const at = new Date('2026-11-27T04:00:00.000Z')
+    const self = (event: object, account = 'sunba') => dispatch(accounts, event, { ...as('booking_operator', account), now: () => at })
+    await call({ action: 'create', username: 'sunba', name: '孙八', role: 'booking_operator', password: 'sunba-first-1' }, 'admin', 'boss')
+    // Someone locks the name out from the desk's address by guessing.
+    const tryAt = (password: string) => signIn(env.store, { username: 'sunba', password, address: '10.0.0.7' }, at)
+    for (let i = 0; i < 5; i++) await tryAt('wrong-guess-1')
+    expect(await tryAt('sunba-first-1')).toMatchObject({ ok: false, code: 'ACCOUNT_LOCKED' })
+
+    expect(await self({ action: 'changeOwnPassword', current: 'not-the-one-1', next: 'sunba-second-2' })).toMatchObject({ ok: false, error: { code: 'PASSWORD_WRONG', message: '当前密码不正确' } })
+    expect(await self({ action: 'changeOwnPassword', current: 'sunba-first-1', next: 'short' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await self({ action: 'changeOwnPassword', current: 'sunba-first-1', next: 'sunba-second-2' })).toMatchObject({ ok: true })
+    // The new password signs in from that same address at once; the old one no longer does.
+    expect(await tryAt('sunba-second-2')).toMatchObject({ ok: true })
+    expect(await tryAt('sunba-first-1')).toMatchObject({ ok: false, code: 'SIGN_IN_FAILED' })
+    const entries = await env.store.ops.listAudit({ operation: 'accounts.changeOwnPassword', limit: 5 })
+    expect(entries.map((e) => [e.account, e.target, e.after])).toEqual([['sunba', 'sunba', { passwordChanged: true }]])
+    expect(JSON.stringify(entries)).not.toMatch(/sunba-first|sunba-second|scrypt/)
+    // Without a named account (a cloud OPENID) there is no password to change.
+    expect(await dispatch(accounts, { action: 'changeOwnPassword', current: 'sunba-second-2', next: 'sunba-third-3' }, as('booking_operator'))).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } })
+  })
+
+  it('shows no account as locked that sign-in does not lock (locks are per address and a reset leaves them behind)', async () => {
+    const at = new Date('2026-11-27T05:00:00.000Z')
+    // A record from before locks moved to per-address counters still carries a lock field.
+    await env.store.accounts.create({ username: 'zhoujiu', name: '周九', role: 'staff', passwordHash: await hashPassword('zhoujiu-pass-1'), failedAttempts: 3, lockedUntil: '2026-11-27T06:00:00.000Z', disabled: false, createdAt: at.toISOString() })
+    expect(await signIn(env.store, { username: 'zhoujiu', password: 'zhoujiu-pass-1', address: '10.0.0.8' }, at)).toMatchObject({ ok: true })
+    const listed = (await dispatch(accounts, { action: 'list' }, { ...as('admin', 'boss'), now: () => at })) as any
+    expect(listed.data.accounts.find((a: any) => a.username === 'zhoujiu').lockedUntil).toBeUndefined()
   })
 })

@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { AccountErrors, type MeView } from '../contracts/accounts'
 import { fail, ok } from '../contracts/result'
-import { accountRoleSchema, ACCOUNT_ROLES, createAccount, displayNameSchema, passwordSchema, resetPassword, toAccountView, usernameSchema } from '../accounts/service'
+import { accountRoleSchema, ACCOUNT_ROLES, changeOwnPassword, createAccount, displayNameSchema, passwordSchema, resetPassword, toAccountView, usernameSchema } from '../accounts/service'
 import { recordChange } from '../ops/audit'
 import { defineAction, implement } from './types'
 
@@ -67,6 +67,20 @@ export const accounts = implement('accounts', {
         // That the password was reset, and by whom: never the password.
         await recordChange(ctx, 'accounts.resetPassword', username, null, { passwordReset: true })
         return ok({ account: reset.data })
+      },
+    }),
+
+    /** Any signed-in account changes its own password, proving it knows the current one. */
+    changeOwnPassword: defineAction({
+      roles: ACCOUNT_ROLES,
+      schema: z.object({ current: z.string().min(1, '请填写当前密码').max(128), next: passwordSchema }).strict(),
+      handle: async ({ current, next }, ctx) => {
+        if (!ctx.account) return notFound()
+        const changed = await changeOwnPassword(ctx.store, ctx.account, { current, next }, ctx.now())
+        if (!changed.ok) return changed
+        // That it changed, and when: never either password.
+        await recordChange(ctx, 'accounts.changeOwnPassword', ctx.account, null, { passwordChanged: true })
+        return ok({ account: changed.data })
       },
     }),
   },

@@ -44,6 +44,7 @@ const MATRIX: Record<string, Caller[]> = {
   'accounts.create': only(),
   'accounts.update': only(),
   'accounts.resetPassword': only(),
+  'accounts.changeOwnPassword': ACCOUNTS,
   'notices.active': ANYONE,
   // The operator console (cloud/functions/console.ts, CONSOLE_ROLES).
   'console.exhibits': only('content_editor'),
@@ -71,6 +72,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.saveHolidays': only('booking_operator'),
   'console.roster': only('booking_operator'),
   'console.rosterXlsx': only('booking_operator'),
+  'console.cancelBooking': only('booking_operator'),
   'console.previewImport': only('zone_editor'),
   'console.importZone': only('zone_editor'),
   'console.exportZone': only('zone_editor'),
@@ -84,6 +86,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.saveChart': only('zone_editor'),
   'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
   'console.audit': only(),
+  'console.auditXlsx': only(),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

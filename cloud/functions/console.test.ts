@@ -15,6 +15,7 @@ import { bj, caller, residentId } from '../testing/booking'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import type { Store } from '../store/port'
 import { statusFor } from '../runtime/http-status'
+import { changeLines, describeAudit } from '../contracts/audit-view'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let call: ReturnType<typeof caller>
@@ -96,6 +97,7 @@ const SAMPLE: Record<string, object> = {
   saveHolidays: { holidays: [{ name: '测试', from: '2027-01-02', to: '2027-01-01' }] },
   roster: { day: FRI },
   rosterXlsx: { day: FRI },
+  cancelBooking: { bookingId: 'none', reason: '测试' },
   previewImport: { fileName: 'x.csv', data: '' },
   importZone: { fileName: 'x.csv', data: '', mode: 'merge', baseline: 'none' },
   exportZone: { kind: 'companies' },
@@ -109,6 +111,7 @@ const SAMPLE: Record<string, object> = {
   saveChart: { chart: { id: 'none' } },
   dashboard: {},
   audit: {},
+  auditXlsx: {},
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -137,6 +140,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveHolidays: ['booking_operator'],
   roster: ['booking_operator'],
   rosterXlsx: ['booking_operator'],
+  cancelBooking: ['booking_operator'],
   previewImport: ['zone_editor'],
   importZone: ['zone_editor'],
   exportZone: ['zone_editor'],
@@ -150,6 +154,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveChart: ['zone_editor'],
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   audit: [],
+  auditXlsx: [],
 }
 
 describe('authorization: every console action × every role', () => {
@@ -316,9 +321,63 @@ describe('the day roster', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from((file.data as any).data, 'base64') as any)
     const sheet = wb.worksheets[0]
-    expect(sheet.getRow(1).getCell(3).value).toBe('姓名')
+    expect(sheet.getRow(1).getCell(1).value).toBe('日期')
+    expect(sheet.getRow(1).getCell(4).value).toBe('姓名')
     expect(sheet.rowCount).toBe(3)
-    expect(sheet.getRow(2).getCell(5).value).toBe(rows[0].idMasked)
+    expect(sheet.getRow(2).getCell(1).value).toBe(FRI)
+    expect(sheet.getRow(2).getCell(6).value).toBe(rows[0].idMasked)
+    expect(sheet.getRow(2).getCell(8).value).toBe(`${rows[0].shortCode.slice(0, 4)} ${rows[0].shortCode.slice(4)}`)
+  })
+})
+
+describe('finding and cancelling one booking from the roster', () => {
+  it('shows the date and short code, finds by name or code, cancels one booking with a reason the visitor sees, once', async () => {
+    const id = await bookFor('dora', `${FRI}.pm`, 2)
+    const other = await bookFor('ed', `${FRI}.pm`, 1)
+    const before = await left(`${FRI}.pm`)
+    const all = ((await asRole('booking_operator', 'roster', { day: FRI })) as any).data.rows
+    const row = all.find((r: any) => r.bookingId === id)
+    expect(row).toMatchObject({ day: FRI, shortCode: expect.stringMatching(/^[2-9A-Z]{8}$/) })
+    // The visitor reads the same code from their ticket.
+    const ticket = (await call('booking', 'get', { bookingId: id }, { openid: 'dora', now: NOW })) as any
+    expect(ticket.data.booking.shortCode).toBe(row.shortCode)
+    const byCode = ((await asRole('booking_operator', 'roster', { day: FRI, q: `${row.shortCode.slice(0, 4).toLowerCase()} ${row.shortCode.slice(4)}` })) as any).data.rows
+    expect(byCode.map((r: any) => r.bookingId)).toEqual([id, id])
+    const byName = ((await asRole('booking_operator', 'roster', { day: FRI, q: row.name })) as any).data.rows
+    expect(byName.map((r: any) => r.name)).toEqual([row.name])
+
+    expect(await asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: ' ' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { reason: expect.any(String) } } })
+    expect(await left(`${FRI}.pm`)).toBe(before)
+    const done = await asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '团队包场，请改约其他场次' })
+    expect(done).toMatchObject({ ok: true, data: { bookingId: id, status: 'cancelled' } })
+    // The places come back; the visitor sees why; the other booking stands.
+    expect(await left(`${FRI}.pm`)).toBe(before + 2)
+    const mine = (await call('booking', 'mine', {}, { openid: 'dora', now: NOW })) as any
+    expect(mine.data.bookings.find((b: any) => b.id === id)).toMatchObject({ status: 'cancelled', cancelReason: '团队包场，请改约其他场次' })
+    expect((await env.store.booking.getBooking(other))?.status).toBe('confirmed')
+    // A second click changes nothing and says why.
+    expect(await asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '团队包场' })).toMatchObject({ ok: false, error: { code: 'NOT_CANCELLABLE', message: expect.stringContaining('已取消') } })
+    expect(await left(`${FRI}.pm`)).toBe(before + 2)
+    expect(await asRole('booking_operator', 'cancelBooking', { bookingId: 'no-such-booking', reason: '测试' })).toMatchObject({ ok: false, error: { code: 'BOOKING_NOT_FOUND' } })
+    // The roster now shows it cancelled with the reason; the audit names who and why.
+    const after = ((await asRole('booking_operator', 'roster', { day: FRI, q: row.shortCode })) as any).data.rows
+    expect(after[0]).toMatchObject({ statusText: '已取消', cancelReason: '团队包场，请改约其他场次' })
+    const audit = (await asRole('admin', 'audit', { operation: 'console.cancelBooking' })) as any
+    expect(audit.data.entries).toHaveLength(1)
+    expect(audit.data.entries[0]).toMatchObject({ account: 'op-booking_operator', target: id, after: { status: 'cancelled', reason: '团队包场，请改约其他场次' } })
+    expect(JSON.stringify(audit.data.entries)).not.toMatch(/idHash|\d{17}[\dX]/)
+  })
+
+  it('gives the places back once when the museum and the visitor cancel the same booking at the same moment', async () => {
+    const id = await bookFor('fay', `${SAT}.pm`, 3)
+    const before = await left(`${SAT}.pm`)
+    const results = await Promise.all([
+      asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '设备检修' }),
+      asRole('booking_operator', 'cancelBooking', { bookingId: id, reason: '设备检修' }),
+      call('booking', 'cancel', { bookingId: id }, { openid: 'fay', now: NOW }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(await left(`${SAT}.pm`)).toBe(before + 3)
   })
 })
 
@@ -799,6 +858,36 @@ describe('scans, the dashboard and the audit log', () => {
     // The database itself refuses to change an entry.
     expect(() => (env.store as any).db.prepare('UPDATE ops_audit SET account = ?').run('x')).toThrow('append-only')
     expect(() => (env.store as any).db.prepare('DELETE FROM ops_audit').run()).toThrow('append-only')
+  })
+})
+
+describe('the audit as an operator reads it', () => {
+  it('names the operator, the notice and the weekday, shows only what changed, and exports the same words as xlsx', async () => {
+    // The operator is a named account: the log keeps the username, the page shows the name.
+    await dispatch(functions.accounts, { action: 'create', username: 'op-content_editor', name: '李编辑', role: 'content_editor', password: 'long-enough-1' }, contextFor(env.store, { openid: 'boss', role: 'admin', now: NOW }))
+    const saved = (await asRole('content_editor', 'saveNotice', { title: '周末延时开放', body: '内容', priority: 1, validFrom: '2026-11-25T00:00:00Z', validTo: '2026-11-30T00:00:00Z', published: true })) as any
+    await asRole('content_editor', 'saveNotice', { id: saved.data.notice.id, title: '周末延时开放', body: '内容', priority: 20, validFrom: '2026-11-25T00:00:00Z', validTo: '2026-11-30T00:00:00Z', published: true })
+    await asRole('booking_operator', 'saveSessionTemplates', { weekday: '6', sessions: [{ key: 'am', name: '上午场', start: '09:00', end: '12:00', capacity: 200 }] })
+
+    const res = (await asRole('admin', 'audit', {})) as any
+    expect(res.data.names.accounts['op-content_editor']).toBe('李编辑')
+    const views = res.data.entries.map((e: any) => describeAudit(e, res.data.names))
+    expect(views.find((v: any) => v.actionLabel === '修改场次模板').targetLabel).toBe('周六')
+    const edit = views.find((v: any) => v.actionLabel === '保存公告' && v.changes.length === 1)
+    expect(edit).toMatchObject({ who: '李编辑（op-content_editor）', roleLabel: '内容编辑', targetLabel: `周末延时开放（${saved.data.notice.id}）` })
+    expect(changeLines(edit)).toEqual(['优先级：1 → 20'])
+
+    // The export takes the same filter and writes what the page shows.
+    const file = (await asRole('admin', 'auditXlsx', { operation: 'console.saveNotice' })) as any
+    expect(file.ok).toBe(true)
+    expect(file.data.fileName).toMatch(/^操作日志.*\.xlsx$/)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(file.data.data, 'base64') as any)
+    const rows = wb.worksheets[0].getSheetValues().slice(2).map((r: any) => r.slice(1).map(String))
+    expect(rows).toHaveLength(2)
+    expect(rows[0]).toEqual(expect.arrayContaining(['李编辑（op-content_editor）', '内容编辑', '保存公告', `周末延时开放（${saved.data.notice.id}）`, '优先级：1 → 20']))
+    expect((await asRole('content_editor', 'auditXlsx', {})) as any).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })
 

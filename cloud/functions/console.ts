@@ -10,6 +10,8 @@ import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../
 import { parseSessionId, SESSION_ID_PATTERN, sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
+import { auditWorkbook } from '../ops/audit-workbook'
+import type { AuditNames } from '../contracts/audit-view'
 import { closeDay, closeSession } from '../ops/close-day'
 import { closureImpact, reopenDay, reopenSession } from '../ops/reopen'
 import type { CloseDayResult } from '../contracts/ops'
@@ -20,7 +22,9 @@ import { PhotoErrors, preparePhoto } from '../ops/photos'
 import { AudioErrors, checkAudio } from '../ops/audio'
 import { GUIDE_LANGS, textHash, withAudio } from '../exhibits/audio'
 import { readAudioManifest } from '../store/seed'
-import { rosterRows, rosterWorkbook } from '../ops/roster'
+import { rosterRows, rosterWorkbook, searchRoster } from '../ops/roster'
+import { cancelOneBooking } from '../ops/cancel-booking'
+import { shortTicketCode } from '../booking/keys'
 import { COMPANY_HEADERS, POLICY_HEADERS, companyToRow, detectKind, policyToRow, type ImportKind, type RowError, parseCompanyRows, parsePolicyRows } from '../zone/import'
 import { readSheet, SheetErrors } from '../zone/spreadsheet'
 import { listDigest, reviewImport } from '../zone/import-review'
@@ -247,6 +251,23 @@ async function saveTrack(ctx: CallContext, action: string, before: Exhibit, lang
   await ctx.store.content.putExhibit(after)
   await recordChange(ctx, action, `${before.code}.${lang}`, before.audio?.[lang] ?? null, { ...track, source })
   return ok({ exhibit: after, track, source })
+}
+
+/** The day's roster rows, each with the ticket short code the visitor's ticket shows (when the server holds the ticket key). */
+async function rosterOf(ctx: CallContext, day: string) {
+  const keys = ctx.keys
+  return rosterRows(await ctx.store.booking.listOnDay(day), await loadBookingConfig(ctx.store), keys ? (id) => shortTicketCode(keys.idKey, id) : undefined)
+}
+
+const AuditFilter = z
+  .object({ account: z.string().max(64).optional(), operation: z.string().max(64).optional(), fromDay: DAY.optional(), toDay: DAY.optional(), limit: z.number().int().min(1).max(500).optional() })
+  .strict()
+
+async function auditNames(ctx: CallContext): Promise<AuditNames> {
+  return {
+    accounts: Object.fromEntries((await ctx.store.accounts.list()).map((a) => [a.username, a.name])),
+    exhibits: Object.fromEntries((await ctx.store.content.listExhibits()).map((x) => [x.code, x.name])),
+  }
 }
 
 export const consoleFn = implement('console', {
@@ -668,17 +689,31 @@ export const consoleFn = implement('console', {
         return ok({ holidays: sorted })
       },
     }),
+    /** `q`: a visitor's name (or part of it) or a ticket's short code. */
     roster: defineAction({
-      schema: z.object({ day: DAY }).strict(),
+      schema: z.object({ day: DAY, q: z.string().max(40).optional() }).strict(),
       roles: CONSOLE_ROLES.booking,
-      handle: async ({ day }, ctx) => ok({ day, rows: rosterRows(await ctx.store.booking.listOnDay(day), await loadBookingConfig(ctx.store)) }),
+      handle: async ({ day, q }, ctx) => ok({ day, rows: searchRoster(await rosterOf(ctx, day), q) }),
+    }),
+    /** The museum cancels one booking: places and IDs given back, the booker told why (我的预约 shows the reason). */
+    cancelBooking: defineAction({
+      schema: z.object({ bookingId: z.string().min(1).max(64), reason: text(40, '请填写取消原因（观众会看到）') }).strict(),
+      roles: CONSOLE_ROLES.booking,
+      handle: async ({ bookingId, reason }, ctx) => {
+        const done = await cancelOneBooking(ctx.store, bookingId, reason, ctx.now())
+        if (!done.ok) return done
+        const b = done.data.before
+        const who = { name: b.visitors.map((v) => v.name).join('、'), sessionId: b.sessionId, places: b.places }
+        await recordChange(ctx, 'console.cancelBooking', bookingId, { ...who, status: 'confirmed' }, { ...who, status: 'cancelled', reason })
+        return ok({ bookingId, status: 'cancelled' as const, reason })
+      },
     }),
     /** The same roster as an Excel file (base64), for printing at the gate. */
     rosterXlsx: defineAction({
       schema: z.object({ day: DAY }).strict(),
       roles: CONSOLE_ROLES.booking,
       handle: async ({ day }, ctx) => {
-        const rows = rosterRows(await ctx.store.booking.listOnDay(day), await loadBookingConfig(ctx.store))
+        const rows = await rosterOf(ctx, day)
         const file = await rosterWorkbook(day, rows)
         return ok({ day, fileName: `预约名单-${day}.xlsx`, data: file.toString('base64') })
       },
@@ -867,12 +902,21 @@ export const consoleFn = implement('console', {
         return ok(await buildDashboard(ctx.store, fromDay, toDay, today))
       },
     }),
+    /** Entries with the names the log does not keep (account username → name), so the page shows people. */
     audit: defineAction({
-      schema: z
-        .object({ account: z.string().max(64).optional(), operation: z.string().max(64).optional(), fromDay: DAY.optional(), toDay: DAY.optional(), limit: z.number().int().min(1).max(500).optional() })
-        .strict(),
+      schema: AuditFilter,
       roles: CONSOLE_ROLES.admin,
-      handle: async (req, ctx) => ok({ entries: await ctx.store.ops.listAudit(req) }),
+      handle: async (req, ctx) => ok({ entries: await ctx.store.ops.listAudit(req), names: await auditNames(ctx) }),
+    }),
+    /** The same filtered entries as an Excel file, in the words the page shows. */
+    auditXlsx: defineAction({
+      schema: AuditFilter,
+      roles: CONSOLE_ROLES.admin,
+      handle: async (req, ctx) => {
+        const entries = await ctx.store.ops.listAudit({ ...req, limit: req.limit ?? 500 })
+        const file = await auditWorkbook(entries, await auditNames(ctx))
+        return ok({ fileName: `操作日志-${req.fromDay ?? '开始'}至${req.toDay ?? dayOf(ctx.now())}.xlsx`, data: file.toString('base64'), count: entries.length })
+      },
     }),
   },
 })

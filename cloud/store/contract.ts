@@ -303,6 +303,19 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await b().getBooking('bk3')).toMatchObject({ status: 'refused', refusal })
       })
 
+      it('the museum cancels a confirmed booking (no owner) with its reason kept; racing the owner’s own cancel, exactly one wins', async () => {
+        await b().beginBooking(record('mc1'))
+        await b().transition('mc1', 'pending', 'confirmed', { at })
+        const reason = { code: 'MUSEUM_CANCELLED', message: '团队包场，请改约其他场次' }
+        const [museum, owner] = await Promise.all([b().transition('mc1', 'confirmed', 'cancelled', { at, refusal: reason }), b().transition('mc1', 'confirmed', 'cancelled', { at }, 'o-1')])
+        expect([museum, owner].filter(Boolean)).toHaveLength(1)
+        const after = (await b().getBooking('mc1'))!
+        expect(after).toMatchObject({ status: 'cancelled', cancelledAt: at })
+        if (museum) expect(after.refusal).toEqual(reason)
+        else expect(after.refusal).toBeUndefined()
+        expect(await b().transition('mc1', 'confirmed', 'cancelled', { at, refusal: reason })).toBe(false)
+      })
+
       it('marks places held only while pending and only as a change; a refused (not swept) booking reopens with its pending clock restarted', async () => {
         await b().beginBooking(record('m1'))
         expect(await b().markPlacesHeld('m1', false)).toBe(false) // already not held

@@ -10,11 +10,24 @@ import { useLoaded } from '../useLoaded'
 const ROLE_OPTIONS = Object.entries(ACCOUNT_ROLE_LABELS).map(([value, label]) => ({ value, label }))
 
 export function Accounts() {
-  const { message } = App.useApp()
+  const { message, modal } = App.useApp()
   const [creating, setCreating] = useState(false)
   const [resetting, setResetting] = useState<AccountView | null>(null)
   const { data, loading, reload: load } = useLoaded(() => call('accounts', 'list', {}))
   const rows = data?.accounts ?? []
+
+  // 管理员 can do everything, including managing every account: one slip of a select must not grant it.
+  const changeRole = (a: AccountView, role: AccountRoleName) => {
+    if (role !== 'admin') return void update(a.username, { role })
+    modal.confirm({
+      title: `把 ${a.name}（${a.username}）设为管理员？`,
+      content: '管理员可以使用后台的全部功能：新建、停用账号和调整任何人的角色、重置他人密码、查看和导出操作日志，以及展品、公告、预约运营、园区数据的所有修改。',
+      okText: '确认设为管理员',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: () => update(a.username, { role }),
+    })
+  }
 
   const update = async (username: string, patch: { role?: AccountRoleName; disabled?: boolean }) => {
     const res = await call('accounts', 'update', { username, ...patch })
@@ -40,9 +53,9 @@ export function Accounts() {
             title: '角色',
             filters: ROLE_OPTIONS.map((o) => ({ text: o.label, value: o.value })),
             onFilter: (v, a) => a.role === v,
-            render: (_, a) => <Select size="small" value={a.role} options={ROLE_OPTIONS} style={{ width: 140 }} onChange={(role) => void update(a.username, { role })} />,
+            render: (_, a) => <Select size="small" value={a.role} options={ROLE_OPTIONS} style={{ width: 140 }} onChange={(role) => changeRole(a, role)} />,
           },
-          { title: '状态', render: (_, a) => (a.disabled ? <Tag>已停用</Tag> : a.lockedUntil && a.lockedUntil > new Date().toISOString() ? <Tag color="orange">暂时锁定</Tag> : <Tag color="green">正常</Tag>) },
+          { title: '状态', render: (_, a) => (a.disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>) },
           {
             title: '操作',
             render: (_, a) => (

@@ -1,10 +1,12 @@
 // 预约运营: close one day or a range of days with a reason (every booking on them cancelled and its
 // visitor told; the confirm says how many bookings and people first), reopen a closed day, and a
-// day's roster with an Excel export.
+// day's roster (date, ticket short code, search by name or code, cancel one booking with a reason
+// the visitor sees) with an Excel export.
 import { useState } from 'react'
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Progress, Space, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { CloseDayResult, RosterRow } from '../../../cloud/contracts/ops'
+import { formatShortCode } from '../../../cloud/contracts/booking'
 import { call, downloadBase64 } from '../api'
 import { useOnMount } from '../useOnMount'
 
@@ -18,6 +20,8 @@ export function Bookings() {
   const [day, setDay] = useState<Dayjs>(dayjs())
   const [roster, setRoster] = useState<RosterRow[]>([])
   const [rosterLoading, setRosterLoading] = useState(false)
+  const [query, setQuery] = useState('')
+  const [cancelling, setCancelling] = useState<RosterRow | null>(null)
   const [form] = Form.useForm<{ range: [Dayjs, Dayjs]; reason: string }>()
 
   const loadClosures = async () => {
@@ -27,9 +31,9 @@ export function Bookings() {
       setToday(res.data.today)
     } else message.error(res.error.message)
   }
-  const loadRoster = async (d: Dayjs) => {
+  const loadRoster = async (d: Dayjs, q = query) => {
     setRosterLoading(true)
-    const res = await call('console', 'roster', { day: d.format('YYYY-MM-DD') })
+    const res = await call('console', 'roster', { day: d.format('YYYY-MM-DD'), ...(q.trim() ? { q: q.trim() } : {}) })
     setRosterLoading(false)
     if (res.ok) setRoster(res.data.rows)
     else message.error(res.error.message)
@@ -152,6 +156,15 @@ export function Bookings() {
         extra={
           <Space>
             <DatePicker value={day} allowClear={false} onChange={(d) => d && (setDay(d), void loadRoster(d))} />
+            <Input.Search
+              allowClear
+              placeholder="姓名或票号"
+              aria-label="按姓名或票号搜索"
+              style={{ width: 200 }}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onSearch={(q) => void loadRoster(day, q)}
+            />
             <Button
               onClick={async () => {
                 const res = await call('console', 'rosterXlsx', { day: day.format('YYYY-MM-DD') })
@@ -170,13 +183,67 @@ export function Bookings() {
           dataSource={roster}
           pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 人` }}
           columns={[
+            { title: '日期', dataIndex: 'day', width: 110 },
             { title: '场次', render: (_, r) => `${r.sessionName} ${r.start}–${r.end}`, filters: [...new Set(roster.map((r) => r.sessionName))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.sessionName === v },
             { title: '姓名', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
+            { title: '票号', dataIndex: 'shortCode', render: (c: string) => (c ? <code>{formatShortCode(c)}</code> : '—') },
             { title: '证件', render: (_, r) => `${r.idType} ${r.idMasked}` },
-            { title: '状态', dataIndex: 'statusText', render: (t: string, r) => <Tag color={r.status === 'confirmed' ? 'blue' : r.status === 'checked_in' ? 'green' : undefined}>{t}</Tag>, filters: [...new Set(roster.map((r) => r.statusText))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.statusText === v },
+            { title: '状态', dataIndex: 'statusText', filters: [...new Set(roster.map((r) => r.statusText))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.statusText === v, render: (t: string, r) => (
+              <>
+                <Tag color={r.status === 'confirmed' ? 'blue' : r.status === 'checked_in' ? 'green' : undefined}>{t}</Tag>
+                {r.cancelReason && <span style={{ color: '#888' }}>{r.cancelReason}</span>}
+              </>
+            ) },
+            {
+              title: '操作',
+              render: (_, r) =>
+                r.status === 'confirmed' && (
+                  <Button type="link" danger aria-label={`取消 ${r.name} 的预约`} onClick={() => setCancelling(r)}>
+                    取消预约
+                  </Button>
+                ),
+            },
           ]}
         />
       </Card>
+      {cancelling && (
+        <CancelBooking
+          row={cancelling}
+          people={roster.filter((r) => r.bookingId === cancelling.bookingId).map((r) => r.name)}
+          onClose={() => setCancelling(null)}
+          onDone={() => (setCancelling(null), void loadRoster(day))}
+        />
+      )}
     </Space>
+  )
+}
+
+/** One booking cancelled by the museum: the reason is what the visitor reads in 我的预约 and the notice. */
+function CancelBooking({ row, people, onClose, onDone }: { row: RosterRow; people: string[]; onClose: () => void; onDone: () => void }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<{ reason: string }>()
+  const [saving, setSaving] = useState(false)
+  return (
+    <Modal open title={`取消 ${people.join('、')} 的预约？`} okText="确认取消这笔预约" okButtonProps={{ danger: true }} cancelText="不取消" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()}>
+      <p>
+        {row.day} {row.sessionName} {row.start}–{row.end}，共 {people.length} 人{row.shortCode ? `，票号 ${formatShortCode(row.shortCode)}` : ''}。取消后名额释放，预约人会在「我的预约」看到原因并收到通知。
+      </p>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async ({ reason }) => {
+          setSaving(true)
+          const res = await call('console', 'cancelBooking', { bookingId: row.bookingId, reason })
+          setSaving(false)
+          if (!res.ok) return res.error.fields?.reason ? form.setFields([{ name: 'reason', errors: [res.error.fields.reason] }]) : void message.error(res.error.message)
+          message.success('已取消这笔预约，名额已释放')
+          onDone()
+        }}
+      >
+        <Form.Item label="取消原因（观众会看到）" name="reason" rules={[{ required: true, whitespace: true, message: '请填写取消原因（观众会看到）' }, { max: 40, message: '不能超过 40 个字' }]}>
+          <Input maxLength={40} showCount placeholder="如：团队包场，请改约其他场次" />
+        </Form.Item>
+      </Form>
+    </Modal>
   )
 }
