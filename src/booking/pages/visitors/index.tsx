@@ -9,6 +9,7 @@ import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import { PageShell } from '@/ui/PageShell'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
+import { confirmDestructive } from '@/booking/confirm-destructive'
 import '@/booking/components/booking.scss'
 
 import { useStrings } from '@/i18n/strings'
@@ -35,7 +36,7 @@ export default function VisitorsPage() {
     const mine = bookingStore.getState().mine
     const plan = removalPlan(visitor, mine.status === 'ready' ? mine.data : [])
     if (plan.kind === 'inUse') return void refuse(s('removeInUse', { name: visitor.name, date: shortDate(plan.date, lang) }))
-    const { confirm } = await Taro.showModal({ title: s('removeTitle'), content: s('removeConfirm', { name: visitor.name }), confirmText: s('remove'), cancelText: s('keepVisitor') })
+    const confirm = await confirmDestructive({ title: s('removeTitle'), content: s('removeConfirm', { name: visitor.name }), confirmText: s('remove'), cancelText: s('keepVisitor') })
     if (!confirm) return
     const res = await bookingStore.getState().removeVisitor(visitor.id)
     if (!res.ok) void refuse(errorText(res.error))
