@@ -39,7 +39,7 @@ const row = (name: string, samples: number[], target?: number) => {
 const r = rng(2024)
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 const COMPANY_QUERIES = ['融科', 'rkcn', '储能', '大连华海', 'hhrj', '液流电池', '机器人', '智能装备', 'zhineng', '生物医疗', '融科能', 'dlxx', '测控设备', '云平台', '光伏', '']
-const POLICY_QUERIES = ['科技银行', '贴息', '人才', 'kjyh', '研发投入', '专精特新', '高新区', '']
+const POLICY_QUERIES = ['科技银行', '贴息', '人才', 'kjyh', '研发投入', '专精特新', '高新区', '人才补贴', '']
 
 const companyQuery = (): CompanyQuery => ({
   q: pick(COMPANY_QUERIES),

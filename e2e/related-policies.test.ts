@@ -1,5 +1,5 @@
-// The exhibit page shows the zone policies behind the exhibit: its company's industry and
-// qualifications run through the policy calculator's rules, up to three links, each opening the
+// The exhibit page shows the zone policies behind the exhibit's company, each with why it is shown,
+// up to three links, each opening the
 // zone subpackage's policy page with that policy.
 import { appUnderTest, pageUrl, phonePage, shoot } from './harness'
 
@@ -15,6 +15,10 @@ test('an exhibit lists up to 3 相关政策 and each opens its policy page', asy
   const count = await links.count()
   expect(count).toBeGreaterThan(0)
   expect(count).toBeLessThanOrEqual(3)
+  // Each says why it is shown (the policy names the company, its industry, a qualification it holds…).
+  const whys = await section.locator('[data-why]').allInnerTexts()
+  expect(whys).toHaveLength(count)
+  expect(whys.every((w) => /^(面向|政策中提到|研制企业已是|区内各类企业)/.test(w.trim()))).toBe(true)
   await section.scrollIntoViewIfNeeded()
   await shoot(page, 'exhibit-related-policies')
 

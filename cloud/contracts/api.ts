@@ -17,6 +17,7 @@ import type {
   PolicyQuery,
   Policy,
   PolicySummary,
+  RelatedPolicy,
   PolicyWithStatus,
   ZoneChart,
 } from './zone'
@@ -48,7 +49,7 @@ export interface Api {
     match: { req: { profile: MatchProfile }; res: MatchResult }
     figures: { req: Record<string, never>; res: { charts: ZoneChart[] } }
     /** The exhibit page's 相关政策: up to 3 open policies the company's industry and qualifications fit. */
-    policiesFor: { req: { companyId: string }; res: { policies: PolicySummary[] } }
+    policiesFor: { req: { companyId: string }; res: { policies: RelatedPolicy[] } }
   }
   /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
   booking: {

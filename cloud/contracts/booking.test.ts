@@ -27,11 +27,25 @@ describe('ID number rules shared by the form and the cloud', () => {
     expect(idNumberProblem('tw', '1234567')).not.toBeNull()
   })
 
-  it('masks to the first and last character only: 2****************X', () => {
-    expect(maskIdNumber('21021119850312123x')).toBe('2****************X')
-    expect(maskIdNumber('H12345678')).toBe('H*******8')
+  it('masks a resident ID to its first 4 and last 4, other documents to first 1 and last 3', () => {
+    expect(maskIdNumber('21021119850312123x')).toBe('2102**********123X')
+    expect(maskIdNumber('E12345678')).toBe('E*****678')
+    expect(maskIdNumber('M1234567890')).toBe('M*******890')
+    expect(maskIdNumber('12345678')).toBe('1****678')
+    expect(maskIdNumber('AB123')).toBe('A***3')
     expect(maskIdNumber('12')).toBe('**')
     expect(weekdayOf('2026-11-30')).toBe('周一')
+  })
+
+  it('tells family members apart: a parent and a child from the same district get different masks', () => {
+    // Both valid, same district, both ending in X — the old first+last mask showed both as 2****************X.
+    const parent = '21020319850126123X'
+    const child = '21020320150702124X'
+    expect(idNumberProblem('resident', parent)).toBeNull()
+    expect(idNumberProblem('resident', child)).toBeNull()
+    expect(maskIdNumber(parent)).not.toBe(maskIdNumber(child))
+    // …and never the birth date.
+    for (const id of [parent, child]) expect(maskIdNumber(id)).not.toContain(id.slice(6, 14))
   })
 })
 

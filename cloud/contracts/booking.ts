@@ -75,17 +75,27 @@ export function idNumberProblem(type: IdType, raw: string, today: Date = new Dat
   }
 }
 
-/** `2102**********123X`: enough for a person to recognise their own ID, useless to anyone else. */
 /**
- * What is shown and stored instead of an ID number: its first and last character only
- * (`2****************X`), so that a mask narrows the search for the number as little as possible
- * (PIPL art. 51 / GB/T 35273 去标识化: show no more than the task needs). The gate checks the name and
- * the ID card in hand, the visitor recognises their own people by name; neither needs more digits.
+ * What is shown and stored instead of an ID number. A resident ID keeps its first 4 and last 4
+ * characters (`2102**********123X`): the form 12306 and most museum booking pages show, so visitors
+ * know it, and enough for a family to tell its members apart (the last four come from the sequence
+ * number and the check digit, which differ between relatives born in the same city) while the birth
+ * date and district — what would narrow the number down — stay hidden (PIPL art. 51, GB/T 35273
+ * 去标识化: no more than the task needs). Passports and permits are shorter and carry no birth date;
+ * they keep their first character (the issuing letter) and last 3 (`E*****678`), and numbers too
+ * short for that keep first and last only. The privacy page quotes `ID_MASK_EXAMPLES`, so the
+ * promise and the function cannot drift apart.
  */
 export function maskIdNumber(raw: string): string {
   const id = normalizeIdNumber(raw)
-  if (id.length <= 2) return '*'.repeat(id.length)
-  return id.slice(0, 1) + '*'.repeat(id.length - 2) + id.slice(-1)
+  const [head, tail] = id.length >= 15 ? [4, 4] : id.length >= 8 ? [1, 3] : id.length > 2 ? [1, 1] : [0, 0]
+  return id.slice(0, head) + '*'.repeat(id.length - head - tail) + id.slice(id.length - tail)
+}
+
+/** Masks of valid sample numbers, as the privacy page quotes them. */
+export const ID_MASK_EXAMPLES = {
+  resident: maskIdNumber('21020319850126123X'),
+  passport: maskIdNumber('E12345678'),
 }
 
 export const NAME_PATTERN = /^[\u3400-\u9fffA-Za-z·•.\-\s]{2,40}$/

@@ -159,6 +159,18 @@ export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'a
   illustrative?: string[]
 }
 
+/**
+ * Why a policy is listed under an exhibit's 相关政策: the policy names the company (`value`: the name
+ * it uses), asks for a qualification the company holds, is meant for its industry, or is open to any
+ * company in the zone. The app words it in the visitor's language; `value` is content (Chinese).
+ */
+export interface RelatedWhy {
+  kind: 'named' | 'qualification' | 'industry' | 'audience' | 'anyCompany'
+  value: string
+}
+
+export type RelatedPolicy = PolicySummary & { why: RelatedWhy }
+
 export interface PolicyWithStatus extends Policy {
   status: PolicyStatus
 }

@@ -1,4 +1,4 @@
-import type { Company, CompanySummary, MatchResult, Page, PolicySummary, PolicyWithStatus, ZoneChart } from '../contracts/zone'
+import type { Company, CompanySummary, MatchResult, Page, PolicySummary, PolicyWithStatus, RelatedPolicy, ZoneChart } from '../contracts/zone'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import { dispatch } from './dispatch'
 import { zone } from './zone'
@@ -54,16 +54,22 @@ describe('zone function over a real SQLite file', () => {
     expect(res.nearMisses.map((f) => f.policy.id)).toContain('hte-tax')
   })
 
-  it('lists up to 3 open policies behind a company, that its industry and qualifications fit', async () => {
-    const { company } = await call<{ company: Company }>({ action: 'getCompany', id: 'rongke' })
-    const { policies } = await call<{ policies: PolicySummary[] }>({ action: 'policiesFor', companyId: 'rongke' })
-    expect(policies.length).toBeGreaterThan(0)
-    expect(policies.length).toBeLessThanOrEqual(3)
-    expect(policies.every((p) => p.status !== 'closed')).toBe(true)
-    // The same policies the calculator names as fits for that company's profile.
-    const matched = await call<MatchResult>({ action: 'match', profile: { inZone: true, financingNeed: false, talent: [], industry: company.industry, qualifications: company.qualifications } })
-    const fitIds = matched.fits.map((f) => f.policy.id)
-    expect(policies.every((p) => fitIds.includes(p.id))).toBe(true)
+  it('lists up to 3 open policies behind a company, each with why it is shown, and they follow the company', async () => {
+    const related = async (companyId: string) => (await call<{ policies: RelatedPolicy[] }>({ action: 'policiesFor', companyId })).policies
+    const rongke = await related('rongke')
+    expect(rongke.length).toBeGreaterThan(0)
+    expect(rongke.length).toBeLessThanOrEqual(3)
+    expect(rongke.every((p) => p.status !== 'closed' && p.why.value.length > 0)).toBe(true)
+    // Each exhibit's company gets its own list, not the same two for every exhibit.
+    const lists = await Promise.all(['rongke', 'mingyun', 'xinyuan', 'haitian', 'xinchangzheng', 'huabang'].map(related))
+    expect(new Set(lists.map((l) => l.map((p) => p.id).join(','))).size).toBeGreaterThanOrEqual(4)
+    // A policy that names the company comes first, and says so: 科创工程 names 铭云科技.
+    const mingyun = await related('mingyun')
+    expect(mingyun[0]).toMatchObject({ id: 'kechuang', why: { kind: 'named', value: '铭云科技' } })
+    // A qualification the company holds is the reason given: 瞪羚企业 → the 潜在独角兽 tier.
+    expect(mingyun).toContainEqual(expect.objectContaining({ id: 'tier-unicorn', why: { kind: 'qualification', value: '瞪羚企业' } }))
+    // A tier the company has already passed is not offered (海天兴业 is already 雏鹰).
+    expect((await related('haitian')).map((p) => p.id)).not.toContain('tier-chuying')
     const res = await dispatch(zone, { action: 'policiesFor', companyId: 'nobody' }, contextFor(env.store, { openid: null, now }))
     expect(res).toMatchObject({ ok: false, error: { code: 'COMPANY_NOT_FOUND' } })
   })

@@ -13,6 +13,7 @@ import { searchCompanies, MAX_PAGE_SIZE } from '../zone/companies'
 import { catalogFor } from '../zone/catalog'
 import { searchPolicies, withStatus } from '../zone/policies'
 import { matchPolicies } from '../zone/rules'
+import { relatedPolicies } from '../zone/related'
 import { shanghaiDate } from '../zone/text'
 import { COUNTERS } from '../contracts/ops'
 import { dayOf } from '../booking/time'
@@ -155,9 +156,8 @@ export const zone = implement('zone', {
       anonymous: true,
       handle: async (_req, ctx) => ok({ charts: await ctx.store.zone.listCharts() }),
     }),
-    // The exhibit page shows the policies behind an exhibit's company: the calculator's rules run on
-    // what the directory knows of it (in the zone, its industry, its qualifications). Not counted as
-    // a calculator use: the visitor did not ask for it.
+    // The exhibit page shows the policies behind an exhibit's company, each with why (cloud/zone/related.ts).
+    // Not counted as a calculator use: the visitor did not ask for it.
     policiesFor: defineAction({
       schema: z.object({ companyId: id }).strict(),
       anonymous: true,
@@ -165,10 +165,7 @@ export const zone = implement('zone', {
         const company = await ctx.store.zone.getCompany(companyId)
         if (!company) return fail('COMPANY_NOT_FOUND', ZoneErrors.COMPANY_NOT_FOUND)
         const catalog = await catalogFor(ctx.store.zone)
-        const today = shanghaiDate(ctx.now())
-        const profile = { inZone: true, financingNeed: false, talent: [], industry: company.industry, qualifications: company.qualifications }
-        const { fits } = matchPolicies(catalog.policyList, profile, today, catalog.dayView(today))
-        return ok({ policies: fits.map((f) => f.policy).filter((p) => p.status !== 'closed').slice(0, RELATED_POLICIES) })
+        return ok({ policies: relatedPolicies(company, catalog.policyList, catalog.dayView(shanghaiDate(ctx.now())), RELATED_POLICIES) })
       },
     }),
   },

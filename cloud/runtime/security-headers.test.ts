@@ -69,6 +69,17 @@ describe('security headers', () => {
     }
   })
 
+  it('answers /favicon.ico with an icon (not a 404), under the same headers', async () => {
+    const res = await get('/favicon.ico')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toBe('image/x-icon')
+    // An ICO holding one 32×32 PNG.
+    expect([...res.rawPayload.subarray(0, 6)]).toEqual([0, 0, 1, 0, 1, 0])
+    expect(res.rawPayload.subarray(22, 26).toString('latin1')).toBe('\x89PNG')
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+  })
+
   it('gives API answers a fixed deny-all set: nosniff, no framing, no referrer', async () => {
     for (const res of [await app.inject({ method: 'POST', url: '/api/system', payload: { action: 'ping' } }), await get('/api/nothing'), await get('/healthz')]) {
       expect(res.headers['x-content-type-options']).toBe('nosniff')

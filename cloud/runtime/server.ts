@@ -19,7 +19,7 @@ import { registerRateLimits } from './limits'
 import { addressBucket } from './rate-limit-policy'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
-import { registerAppStatic } from './static'
+import { registerAppStatic, registerFavicon } from './static'
 import { ADMIN_DIR, registerConsole } from './console'
 import { registerSecurityHeaders } from './security-headers'
 import { DoorRefusal, registerRequestBounds } from './request-bounds'
@@ -161,6 +161,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   app.all('/api', unknown)
   app.all('/api/*', unknown)
 
+  registerFavicon(app)
   if (fs.existsSync(config.mediaDir)) {
     await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })
   }

@@ -1,7 +1,9 @@
 // Policy status (open / closing within 30 days / closed / upcoming, by Asia/Shanghai date) and
-// policy search: exact title first, then title text, pinyin, then any other text of the policy.
+// policy search: exact title first, then title text, pinyin, then any other text of the policy, then
+// the same through the synonym list (data/search-synonyms.json: 人才补贴 finds a policy tagged 人才, 资金补贴).
 import type { Page, Policy, PolicyQuery, PolicyStatus, PolicySummary, PolicyWithStatus } from '../contracts/zone'
 import { pageBounds } from './companies'
+import { expandQuery, partsMatched, SEARCH_SYNONYMS } from './synonyms'
 import { daysBetween, hasHan, normalize, pinyinKeys } from './text'
 
 export const CLOSING_DAYS = 30
@@ -102,21 +104,32 @@ export function searchPolicies(index: PolicyIndex, query: PolicyQuery, today: st
   const q = normalize(query.q ?? '')
   const han = hasHan(q)
   const admitted = query.status ? STATUS_FILTER[query.status] : null
-  const hits: Array<{ p: Policy; tier: number; status: PolicyStatus }> = []
+  const hits: Array<{ p: Policy; tier: number; titleParts: number; status: PolicyStatus }> = []
   const statuses = statusesOn(index, today)
+  const admits = (p: Policy, status: PolicyStatus): boolean =>
+    !(query.level && p.level !== query.level) &&
+    !(query.kind && !p.kinds.includes(query.kind)) &&
+    !(query.audience && !p.audiences.includes(query.audience) && !p.audiences.includes('各类企业')) &&
+    !(admitted && !admitted.includes(status))
   for (let i = 0; i < index.entries.length; i++) {
     const e = index.entries[i]
-    const p = e.policy
-    if (query.level && p.level !== query.level) continue
-    if (query.kind && !p.kinds.includes(query.kind)) continue
-    if (query.audience && !p.audiences.includes(query.audience) && !p.audiences.includes('各类企业')) continue
-    const status = statuses[i]
-    if (admitted && !admitted.includes(status)) continue
+    if (!admits(e.policy, statuses[i])) continue
     const tier = q ? tierOf(e, q, han) : 0
     if (tier < 0) continue
-    hits.push({ p, tier, status })
+    hits.push({ p: e.policy, tier, titleParts: 0, status: statuses[i] })
   }
-  hits.sort((a, b) => a.tier - b.tier || STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
+  // Only when the words as typed find nothing is the query widened through the synonym list (for
+  // Chinese queries): 质押融资 keeps its one exact answer, 人才补贴 — written nowhere — finds the
+  // policies tagged 人才 and 资金补贴. Those whose title carries more of the query's parts come first.
+  const parts = hits.length === 0 && han ? expandQuery(SEARCH_SYNONYMS, q) : null
+  if (parts) {
+    for (let i = 0; i < index.entries.length; i++) {
+      const e = index.entries[i]
+      if (!admits(e.policy, statuses[i]) || partsMatched(parts, e.title + e.short + e.other) < parts.length) continue
+      hits.push({ p: e.policy, tier: 4, titleParts: partsMatched(parts, e.title + e.short), status: statuses[i] })
+    }
+  }
+  hits.sort((a, b) => a.tier - b.tier || b.titleParts - a.titleParts || STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
   const { page, pageSize, start } = pageBounds(query.page, query.pageSize)
   return {
     items: hits.slice(start, start + pageSize).map((h) => toPolicySummary(h.p, h.status)),

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { CheckMark } from '@/ui/CheckBox'
 import { openPrivacyGuide } from './open-privacy-guide'
 import { useStrings } from '@/i18n/strings'
 import { bookingText } from '@/booking/strings'
@@ -13,7 +14,7 @@ export function PrivacyConsent({ agreed, onChange }: { agreed: boolean; onChange
   return (
     <View className="bk-consent">
       <View className="bk-consent__box" role="checkbox" aria-checked={agreed} aria-label={s('consentLabel')} data-consent onClick={() => onChange(!agreed)}>
-        <View className={`bk-visitor__check ${agreed ? 'bk-visitor__check--on' : ''}`}>{agreed ? '✓' : ''}</View>
+        <CheckMark on={agreed} className="bk-visitor__check" />
       </View>
       <View className="bk-consent__text">
         <Text onClick={() => onChange(!agreed)}>{s('consentAgree')}</Text>

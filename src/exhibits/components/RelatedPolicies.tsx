@@ -1,10 +1,10 @@
-// 相关政策: the zone policies behind an exhibit — the ones its company's industry and qualifications
-// fit (zone.policiesFor runs the policy calculator's rules on the directory's record). Up to three
-// links into the zone subpackage's policy page. A secondary section: while it loads, or if the
+// 相关政策: the zone policies behind an exhibit's company, each with why it is shown (zone.policiesFor,
+// cloud/zone/related.ts: the policy names the company, its industry, a qualification it holds). Up to
+// three links into the zone subpackage's policy page. A secondary section: while it loads, or if the
 // call fails, the exhibit page simply goes without it.
 import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
-import type { PolicySummary } from '@cloud/contracts/zone'
+import type { RelatedPolicy } from '@cloud/contracts/zone'
 import { useT } from '@/i18n/store'
 import { paths } from '@/paths'
 import { callCloud } from '@/services/cloud'
@@ -12,11 +12,11 @@ import { openPage } from '@/services/navigate'
 import { Cell, CellGroup } from '@/ui/Cell'
 
 /** Per company, for this run of the app: walking back to an exhibit does not ask again. */
-const cache = new Map<string, PolicySummary[]>()
+const cache = new Map<string, RelatedPolicy[]>()
 
 export function RelatedPolicies({ companyId }: { companyId: string }) {
   const t = useT()
-  const [policies, setPolicies] = useState<PolicySummary[] | undefined>(cache.get(companyId))
+  const [policies, setPolicies] = useState<RelatedPolicy[] | undefined>(cache.get(companyId))
   useEffect(() => {
     if (cache.has(companyId)) return setPolicies(cache.get(companyId))
     let live = true
@@ -34,7 +34,13 @@ export function RelatedPolicies({ companyId }: { companyId: string }) {
     <View className="related-policies" data-section="related-policies">
       <CellGroup title={t('exhibit.policies')} footer={t('exhibit.policiesNote')}>
         {policies.map((p) => (
-          <Cell key={p.id} action={`policy-${p.id}`} title={<View data-content>{p.title}</View>} onTap={() => openPage(paths.policy(p.id))} />
+          <Cell
+            key={p.id}
+            action={`policy-${p.id}`}
+            title={<View data-content>{p.title}</View>}
+            label={<View data-why={p.why.kind}>{t(`exhibit.why.${p.why.kind}`, { v: p.why.value })}</View>}
+            onTap={() => openPage(paths.policy(p.id))}
+          />
         ))}
       </CellGroup>
     </View>

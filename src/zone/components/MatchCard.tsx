@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { isIllustrative, type MatchedPolicy } from '@cloud/contracts/zone'
 import { openPage } from '@/services/navigate'
 import { zonePaths } from '@/zone/store'
+import { Icon } from '@/ui/Icon'
 import { Illustrative } from '@/ui/Illustrative'
 import { StatusTag } from './StatusTag'
 import { useLang } from '@/i18n/store'
@@ -29,13 +30,13 @@ export function MatchCard({ item, kind }: { item: MatchedPolicy; kind: 'fit' | '
       {kind === 'fit' &&
         item.reasons.map((r) => (
           <View key={r} className="zone-match__reason" data-content>
-            ✓ {r}
+            <Icon name="check" color="ok" size="s" /> {r}
           </View>
         ))}
       {kind === 'near' &&
         item.missing.map((m) => (
           <View key={m} className="zone-match__missing" data-content>
-            ✗ {m}
+            <Icon name="x" color="danger" size="s" /> {m}
           </View>
         ))}
     </View>

@@ -11,17 +11,31 @@ interface Props {
   onSearch: (q: string) => void
 }
 
-/** Searches as the person types (after a short pause) and on the keyboard's search key. */
+/**
+ * Searches as the person types (after a short pause) and on the keyboard's search key. The box shows
+ * what the list is searched for: when the page changes the query itself (清除搜索和筛选), the text
+ * follows; the query this box sent itself does not overwrite what the person has typed since.
+ */
 export function SearchInput({ value, placeholder, onSearch }: Props) {
   const [text, setText] = useState(value)
   const s = useStrings(zoneText)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const sent = useRef(value)
+  useEffect(() => {
+    if (value === sent.current) return
+    sent.current = value
+    if (timer.current) clearTimeout(timer.current)
+    setText(value)
+  }, [value])
   useEffect(() => () => {
     if (timer.current) clearTimeout(timer.current)
   }, [])
   const schedule = (q: string, delay: number) => {
     if (timer.current) clearTimeout(timer.current)
-    timer.current = setTimeout(() => onSearch(q.trim()), delay)
+    timer.current = setTimeout(() => {
+      sent.current = q.trim()
+      onSearch(q.trim())
+    }, delay)
   }
   return (
     <View className="zone-search">

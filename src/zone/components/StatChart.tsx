@@ -1,9 +1,10 @@
 import { View } from '@tarojs/components'
 import type { ZoneChart } from '@cloud/contracts/zone'
+import { gaugeScale } from '@/zone/gauge'
 import { ChartSource } from './ChartSource'
 import './charts.scss'
 
-/** A few headline numbers side by side; a percentage also gets a gauge bar. */
+/** A few headline numbers side by side; a percentage also gets a gauge bar with its scale printed. */
 export function StatChart({ chart }: { chart: ZoneChart }) {
   return (
     <View className="card zone-chart" data-chart={chart.id}>
@@ -19,9 +20,15 @@ export function StatChart({ chart }: { chart: ZoneChart }) {
             </View>
             <View className="zone-stat__label">{f.label}</View>
             {f.unit === '%' && (
-              <View className="zone-chart__track zone-stat__gauge">
-                <View className="zone-chart__bar" style={{ width: `${Math.min(100, f.value * 10)}%` }} />
-              </View>
+              <>
+                <View className="zone-chart__track zone-stat__gauge" data-scale-max={gaugeScale(f.value).max}>
+                  <View className="zone-chart__bar" style={{ width: `${gaugeScale(f.value).width}%` }} />
+                </View>
+                <View className="zone-stat__scale" aria-hidden>
+                  <View>0</View>
+                  <View>{gaugeScale(f.value).max}%</View>
+                </View>
+              </>
             )}
           </View>
         ))}

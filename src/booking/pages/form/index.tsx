@@ -5,6 +5,7 @@ import { MAX_VISITORS_PER_BOOKING, parseSessionId, shortDate as zhDate, weekdayO
 import { dayName, shortDate } from '@/booking/dates'
 import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import type { AppError } from '@cloud/contracts/result'
+import { CheckMark } from '@/ui/CheckBox'
 import { PageShell } from '@/ui/PageShell'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
@@ -100,7 +101,7 @@ export default function BookingFormPage() {
         {saved.length === 0 && <View className="muted">{s('noVisitorsYet')}</View>}
         {saved.map((v) => (
           <View key={v.id} className="bk-visitor" role="checkbox" aria-checked={picked.includes(v.id)} data-visitor={v.name} onClick={() => toggle(v.id)}>
-            <View className={`bk-visitor__check ${picked.includes(v.id) ? 'bk-visitor__check--on' : ''}`}>{picked.includes(v.id) ? '✓' : ''}</View>
+            <CheckMark on={picked.includes(v.id)} className="bk-visitor__check" />
             <VisitorIdentity visitor={v} />
           </View>
         ))}

@@ -18,6 +18,7 @@ import { openPage } from '@/services/navigate'
 import { Icon } from '@/ui/Icon'
 import type { Loadable } from '@/ui/loadable'
 import { PageShell } from '@/ui/PageShell'
+import { confirmDestructive } from '@/booking/confirm-destructive'
 import '@/booking/components/booking.scss'
 
 keepTicketsFrom(bookingStore)
@@ -60,7 +61,7 @@ export default function TicketPage() {
         const sessionName = sessionNameIn(lang, b.sessionId, b.sessionName)
         const dateText = lang === 'en' ? `${dayName(b.date, '', 'en')}, ${shortDate(b.date, 'en')}` : `${zhDate(b.date)} ${b.weekday}`
         const cancel = async () => {
-          const { confirm } = await Taro.showModal({
+          const confirm = await confirmDestructive({
             title: s('cancel'),
             content: s('cancelConfirm', { date: dateText, session: sessionName }),
             confirmText: s('cancel'),

@@ -1,11 +1,15 @@
 import { useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { MAX_SAVED_VISITORS } from '@cloud/contracts/booking'
+import { MAX_SAVED_VISITORS, type VisitorView } from '@cloud/contracts/booking'
+import { shortDate } from '@/booking/dates'
+import { removalPlan } from '@/booking/visitor-removal'
+import { useLang } from '@/i18n/store'
 import { VisitorIdentity } from '@/booking/components/VisitorIdentity'
 import { PageShell } from '@/ui/PageShell'
 import { VisitorForm } from '@/booking/components/VisitorForm'
 import { bookingStore, useBooking } from '@/booking/store'
+import { confirmDestructive } from '@/booking/confirm-destructive'
 import '@/booking/components/booking.scss'
 
 import { useStrings } from '@/i18n/strings'
@@ -17,16 +21,25 @@ export default function VisitorsPage() {
   const visitors = useBooking((s) => s.visitors)
   const s = useStrings(bookingText)
   const errorText = useErrorText()
+  const lang = useLang()
   usePageTitle(s('visitors'))
   useEffect(() => {
     void bookingStore.getState().loadVisitors()
   }, [])
 
-  const remove = async (id: string, name: string) => {
-    const { confirm } = await Taro.showModal({ title: s('removeTitle'), content: s('removeConfirm', { name }), confirmText: s('remove'), cancelText: s('keepVisitor') })
+  // One answer: a visitor in a booking still to come is refused at once (from 我的预约), not asked
+  // about and then refused; a refusal the app could not foresee is shown as a dialog, not a toast.
+  const refuse = (content: string) => Taro.showModal({ title: s('removeInUseTitle'), content, showCancel: false, confirmText: s('gotIt') })
+  const remove = async (visitor: VisitorView) => {
+    const store = bookingStore.getState()
+    if (store.mine.status !== 'ready') await store.loadMine()
+    const mine = bookingStore.getState().mine
+    const plan = removalPlan(visitor, mine.status === 'ready' ? mine.data : [])
+    if (plan.kind === 'inUse') return void refuse(s('removeInUse', { name: visitor.name, date: shortDate(plan.date, lang) }))
+    const confirm = await confirmDestructive({ title: s('removeTitle'), content: s('removeConfirm', { name: visitor.name }), confirmText: s('remove'), cancelText: s('keepVisitor') })
     if (!confirm) return
-    const res = await bookingStore.getState().removeVisitor(id)
-    if (!res.ok) Taro.showToast({ title: errorText(res.error), icon: 'none' })
+    const res = await bookingStore.getState().removeVisitor(visitor.id)
+    if (!res.ok) void refuse(errorText(res.error))
   }
 
   // Loading and error inside the page shell, so care mode covers them too.
@@ -40,7 +53,7 @@ export default function VisitorsPage() {
             {list.map((v) => (
               <View key={v.id} className="bk-visitor">
                 <VisitorIdentity visitor={v} />
-                <View className="bk-visitor__remove" role="button" aria-label={s('removeLabel', { name: v.name })} onClick={() => remove(v.id, v.name)}>
+                <View className="bk-visitor__remove" role="button" aria-label={s('removeLabel', { name: v.name })} onClick={() => void remove(v)}>
                   {s('remove')}
                 </View>
               </View>

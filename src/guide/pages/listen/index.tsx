@@ -13,6 +13,7 @@ import { mediaUrl } from '@/services/media'
 import { audioPlayer } from '../../audio/player'
 import { usePlayer } from '../../audio/usePlayer'
 import { guideText } from '../../strings'
+import { voiceLine } from '../../voice'
 import { usePageTitle } from '@/services/page-title'
 import './index.scss'
 
@@ -39,7 +40,7 @@ export default function ListenPage() {
   const trackLang: GuideLang = guide?.lang ?? 'zh'
   const track = guide?.track
   // A person's recording says who recorded it; synthesised speech says it is not a person.
-  const voiceLine = guide ? g(guide.recorded ? 'voiceRecorded' : 'voice', { voice: guide.track.voice }) : ''
+  const voiceText = guide ? voiceLine(guide, lang) : ''
   const transcript = audioScript(e, trackLang) ?? ''
   const title = trackLang === 'en' ? e.nameEn ?? e.name : e.name
   const src = track ? mediaUrl(track.url) : null
@@ -51,7 +52,7 @@ export default function ListenPage() {
   const toggle = () => {
     if (!track || !src) return
     if (playing) audioPlayer.pause()
-    else audioPlayer.play({ src, title, seconds: track.seconds, subtitle: voiceLine })
+    else audioPlayer.play({ src, title, seconds: track.seconds, subtitle: voiceText })
   }
 
   return (
@@ -99,7 +100,7 @@ export default function ListenPage() {
                 </View>
               )}
               <View className="listen__voice" data-voice={guide?.recorded ? 'recorded' : 'machine'}>
-                {voiceLine}
+                {voiceText}
               </View>
               <View className="muted">{g('background')}</View>
             </>

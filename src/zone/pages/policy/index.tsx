@@ -1,7 +1,7 @@
 import { useEffect, type ReactNode } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { isIllustrative, type PolicyWithStatus } from '@cloud/contracts/zone'
+import { isIllustrative } from '@cloud/contracts/zone'
 import { PageShell } from '@/ui/PageShell'
 import { openPage } from '@/services/navigate'
 import { Illustrative } from '@/ui/Illustrative'
@@ -12,6 +12,7 @@ import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
 import { usePageTitle } from '@/services/page-title'
+import { applyWindowParts } from '@/zone/apply-window'
 
 function Section({ title, demo, children, name }: { title: string; demo?: boolean; children: ReactNode; name: string }) {
   return (
@@ -26,11 +27,6 @@ function Section({ title, demo, children, name }: { title: string; demo?: boolea
 }
 
 const items = (list: string[]) => list.map((x) => <View key={x} className="zone-list__item" data-content>{x}</View>)
-
-function windowText(p: PolicyWithStatus, s: (k: 'validRange' | 'fromNow' | 'yearRound' | 'yearRoundOpen', v?: Record<string, string>) => string): string {
-  const w = p.window
-  return w?.opens || w?.closes ? s('validRange', { from: w?.opens ?? s('fromNow'), to: w?.closes ?? s('yearRound') }) : s('yearRoundOpen')
-}
 
 export default function PolicyPage() {
   const { params } = useRouter()
@@ -52,6 +48,7 @@ export default function PolicyPage() {
     <PageShell state={shown} className="zone-policy" loadingText={s('openingPolicy')} onRetry={retry} errorAction={back}>
       {(p) => {
   const demo = (field: string) => isIllustrative(p, field)
+  const applyWindow = applyWindowParts(p.window, lang, s)
   return (
     <>
       <View className="card">
@@ -81,7 +78,7 @@ export default function PolicyPage() {
       </Section>
       <Section name="window" title={s('window')} demo={demo('window') || demo('validity')}>
         <View>{s('validity')}{p.validFrom || p.validTo ? s('validRange', { from: p.validFrom ?? '—', to: p.validTo ?? s('validForever') }) : s('perOriginal')}</View>
-        <View>{s('applyWindow')}{windowText(p, s)}{p.window?.note ? <Text data-content>{lang === 'en' ? ` (${p.window.note})` : `（${p.window.note}）`}</Text> : null}</View>
+        <View>{s('applyWindow')}{applyWindow.lead}{applyWindow.note ? <Text data-content>{applyWindow.note}</Text> : null}</View>
       </Section>
       <Section name="materials" title={s('materials')} demo={demo('materials')}>
         {items(p.materials)}

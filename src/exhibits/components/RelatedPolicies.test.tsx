@@ -1,0 +1,28 @@
+import { render, screen } from '@testing-library/react'
+import type { RelatedPolicy } from '@cloud/contracts/zone'
+import { callCloud } from '@/services/cloud'
+import { RelatedPolicies } from './RelatedPolicies'
+
+jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
+const mockedCall = callCloud as jest.MockedFunction<typeof callCloud>
+
+const policy = (id: string, title: string, why: RelatedPolicy['why']): RelatedPolicy => ({
+  id, title, level: '区', kinds: ['资金补贴'], audiences: ['初创企业'], benefit: { text: '支持' }, source: 'article', status: 'open', why,
+})
+
+it('says under each related policy why it is shown', async () => {
+  mockedCall.mockResolvedValue({
+    ok: true,
+    data: {
+      policies: [
+        policy('kechuang', '科创工程', { kind: 'named', value: '铭云科技' }),
+        policy('tier-unicorn', '潜在独角兽培育', { kind: 'qualification', value: '瞪羚企业' }),
+        policy('zjtx', '专精特新梯度培育', { kind: 'audience', value: '专精特新企业' }),
+      ],
+    },
+  } as never)
+  render(<RelatedPolicies companyId="mingyun" />)
+  expect(await screen.findByText('政策中提到铭云科技')).toBeTruthy()
+  expect(screen.getByText('研制企业已是瞪羚企业')).toBeTruthy()
+  expect(screen.getByText('面向专精特新企业')).toBeTruthy()
+})
