@@ -22,7 +22,12 @@ it('says under each related policy why it is shown', async () => {
     },
   } as never)
   render(<RelatedPolicies companyId="mingyun" />)
-  expect(await screen.findByText('政策中提到铭云科技')).toBeTruthy()
-  expect(screen.getByText('研制企业已是瞪羚企业')).toBeTruthy()
-  expect(screen.getByText('面向专精特新企业')).toBeTruthy()
+  expect(await screen.findByText(reason('政策中提到铭云科技'))).toBeTruthy()
+  expect(screen.getByText(reason('研制企业已是瞪羚企业'))).toBeTruthy()
+  expect(screen.getByText(reason('面向专精特新企业'))).toBeTruthy()
+  // The company's own words are content (Chinese until the zone office writes English), the rest is interface.
+  expect(Array.from(document.querySelectorAll('[data-why] [data-content]'), (e) => e.textContent)).toEqual(['铭云科技', '瞪羚企业', '专精特新企业'])
 })
+
+/** The reason line as a person reads it, though its value is its own element. */
+const reason = (text: string) => (_: string, el: Element | null) => el?.hasAttribute('data-why') === true && el.textContent === text

@@ -3,7 +3,7 @@
 // three links into the zone subpackage's policy page. A secondary section: while it loads, or if the
 // call fails, the exhibit page simply goes without it.
 import { useEffect, useState } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { RelatedPolicy } from '@cloud/contracts/zone'
 import { useT } from '@/i18n/store'
 import { paths } from '@/paths'
@@ -38,11 +38,28 @@ export function RelatedPolicies({ companyId }: { companyId: string }) {
             key={p.id}
             action={`policy-${p.id}`}
             title={<View data-content>{p.title}</View>}
-            label={<View data-why={p.why.kind}>{t(`exhibit.why.${p.why.kind}`, { v: p.why.value })}</View>}
+            label={<WhyShown kind={p.why.kind} value={p.why.value} />}
             onTap={() => openPage(paths.policy(p.id))}
           />
         ))}
       </CellGroup>
+    </View>
+  )
+}
+
+/** The reason in the interface's language, with the company's own words (a qualification, an
+ *  industry: content, in Chinese until the zone office writes English) marked as content. */
+function WhyShown({ kind, value }: { kind: RelatedPolicy['why']['kind']; value: string }) {
+  const t = useT()
+  const MARK = '\u0000'
+  const [before, ...rest] = t(`exhibit.why.${kind}`, { v: MARK }).split(MARK)
+  // A reason without a value ("open to every company") is interface text alone.
+  if (!rest.length) return <View data-why={kind}>{before}</View>
+  return (
+    <View data-why={kind}>
+      {before}
+      <Text data-content>{value}</Text>
+      {rest.join('')}
     </View>
   )
 }
