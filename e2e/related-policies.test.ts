@@ -22,7 +22,8 @@ test('an exhibit lists up to 3 相关政策 and each opens its policy page', asy
   await section.scrollIntoViewIfNeeded()
   await shoot(page, 'exhibit-related-policies')
 
-  const title = (await links.first().innerText()).trim()
+  // The link's first line is the policy's title; the reason follows under it.
+  const title = (await links.first().locator('[data-content]').first().innerText()).trim()
   const id = (await links.first().getAttribute('data-action'))!.replace(/^policy-/, '')
   await links.first().click()
   await page.waitForURL(new RegExp(`zone/pages/policy/index\\?id=${id}`))
