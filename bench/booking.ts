@@ -28,6 +28,7 @@ import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { SERVER_START, ensureServerBundle } from '../scripts/build-server'
 import { freePort } from '../cloud/testing/free-port'
 import { seededBookingFile } from '../cloud/testing/booking-file'
+import { postJson, type Reply } from '../cloud/testing/http-client'
 
 const ROOT = path.resolve(__dirname, '..')
 const arg = (name: string, fallback: number) => {
@@ -48,43 +49,7 @@ const TARGET_RATIO = 0.3
 // writes, this bounds how long the last of 2,000 simultaneous people waits.
 const TARGET_BURST_P99_MS = 400
 
-interface Reply {
-  status: number
-  body: any
-  ms: number
-}
-
-function request(port: number, agent: http.Agent | undefined, urlPath: string, payload: object, token?: string): Promise<Reply> {
-  const body = JSON.stringify(payload)
-  return new Promise((resolve) => {
-    const started = performance.now()
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: urlPath,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c) => chunks.push(c))
-        res.on('end', () => {
-          let parsed: unknown = null
-          try {
-            parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-          } catch {
-            /* counted as an error below */
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - started })
-        })
-      },
-    )
-    req.on('error', () => resolve({ status: 0, body: null, ms: performance.now() - started }))
-    req.end(body)
-  })
-}
+const request = (port: number, agent: http.Agent | undefined, urlPath: string, payload: object, token?: string): Promise<Reply> => postJson(port, urlPath, payload, token, agent)
 
 async function inBatches<T, R>(items: T[], size: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = []

@@ -3,44 +3,12 @@
 import http from 'node:http'
 import { createAccount } from '../accounts/service'
 import { startBuiltServer as startShared, type BuiltServer } from './built-server'
+import { postJson, type Reply } from './http-client'
 
-export interface Reply {
-  status: number
-  body: any
-  ms: number
-}
+export type { Reply }
 
-export function post(port: number, fn: string, payload: object, token?: string, agent?: http.Agent): Promise<Reply> {
-  const body = JSON.stringify(payload)
-  return new Promise((resolve) => {
-    const started = performance.now()
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: `/api/${fn}`,
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c) => chunks.push(c))
-        res.on('end', () => {
-          let parsed: unknown = null
-          try {
-            parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'))
-          } catch {
-            // Not JSON: the caller sees body null.
-          }
-          resolve({ status: res.statusCode ?? 0, body: parsed, ms: performance.now() - started })
-        })
-      },
-    )
-    req.on('error', () => resolve({ status: 0, body: null, ms: performance.now() - started }))
-    req.end(body)
-  })
-}
+/** POST /api/<fn> on the server at `port`. */
+export const post = (port: number, fn: string, payload: object, token?: string, agent?: http.Agent): Promise<Reply> => postJson(port, `/api/${fn}`, payload, token, agent)
 
 const EDITOR = { username: 'zone', name: '园区编辑', role: 'zone_editor' as const, password: 'zone-editor-password' }
 
