@@ -9,14 +9,13 @@ import type { Role } from './types'
 import { dispatch } from './dispatch'
 import { functions } from '.'
 import { companyToRow, COMPANY_HEADERS, POLICY_HEADERS } from '../zone/import'
-import { bj, caller, residentId } from '../testing/booking'
+import { bj, bookPeople, caller } from '../testing/booking'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import type { Company } from '../contracts/zone'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let call: ReturnType<typeof caller>
 let seq = 0
-const personName = (n: number) => `观众${'甲乙丙丁戊己庚辛壬癸'[n % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(n / 10) % 10]}`
 beforeEach(async () => {
   env = await tempSqliteStore()
   call = caller(env.store)
@@ -31,17 +30,7 @@ async function asRole(role: Role, action: string, req: object): Promise<any> {
   return dispatch(functions.console, { action, ...req }, contextFor(env.store, { openid: `op-${role}`, role, now: NOW }))
 }
 
-async function bookFor(openid: string, sessionId: string, people = 1) {
-  const ids: string[] = []
-  for (let i = 0; i < people; i++) {
-    const res = await call('booking', 'addVisitor', { name: personName(++seq), idType: 'resident', idNumber: residentId(seq) }, { openid, now: NOW })
-    if (!res.ok) throw new Error(res.error.message)
-    ids.push(res.data.visitor.id)
-  }
-  const res = await call('booking', 'book', { sessionId, visitorIds: ids, clientRequestId: `req-${++seq}-abcd` }, { openid, now: NOW })
-  if (!res.ok) throw new Error(res.error.message)
-  return res.data.booking.id as string
-}
+const bookFor = (openid: string, sessionId: string, people = 1) => bookPeople(call, { openid, now: NOW }, sessionId, people, () => ++seq)
 
 /** A CSV file of spreadsheet rows (header → cell), quoted the way Excel writes it. */
 function csvOf(headers: readonly string[], rows: Array<Record<string, string>>): string {

@@ -11,7 +11,7 @@ import { consoleFn, ConsoleErrors, CONSOLE_ROLES } from './console'
 import { aacFile, m4aFile, mp3File, wavFile } from '../testing/audio-files'
 import { companyToRow, policyToRow } from '../zone/import'
 import { cancelBookingsOfClosedDay, closeDay } from '../ops/close-day'
-import { bj, caller, residentId } from '../testing/booking'
+import { bj, bookPeople, caller, personName, residentId } from '../testing/booking'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import type { Store } from '../store/port'
 import { statusFor } from '../runtime/http-status'
@@ -21,7 +21,6 @@ let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let call: ReturnType<typeof caller>
 let seq = 0
 /** Names must be letters: 观众 + two characters from the serial. */
-const personName = (n: number) => `观众${'甲乙丙丁戊己庚辛壬癸'[n % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(n / 10) % 10]}`
 beforeEach(async () => {
   env = await tempSqliteStore()
   call = caller(env.store)
@@ -49,17 +48,7 @@ async function asRole(role: Role, action: string, req: object, media?: MediaStor
   return dispatch(functions.console, { action, ...req }, { ...contextFor(env.store, { openid: `op-${role}`, role, now: NOW }), media })
 }
 
-async function bookFor(openid: string, sessionId: string, people = 1) {
-  const ids: string[] = []
-  for (let i = 0; i < people; i++) {
-    const res = await call('booking', 'addVisitor', { name: personName(++seq), idType: 'resident', idNumber: residentId(seq) }, { openid, now: NOW })
-    if (!res.ok) throw new Error(res.error.message)
-    ids.push(res.data.visitor.id)
-  }
-  const res = await call('booking', 'book', { sessionId, visitorIds: ids, clientRequestId: `req-${++seq}-abcd` }, { openid, now: NOW })
-  if (!res.ok) throw new Error(res.error.message)
-  return res.data.booking.id as string
-}
+const bookFor = (openid: string, sessionId: string, people = 1) => bookPeople(call, { openid, now: NOW }, sessionId, people, () => ++seq)
 
 async function left(sessionId: string): Promise<number> {
   const res = await call('booking', 'calendar', {}, { openid: null, now: NOW })
@@ -219,14 +208,7 @@ describe('closing a day', () => {
       const c = caller(store)
       const ids: string[] = []
       for (const [who, session, n] of [['p1', `${FRI}.am`, 2], ['p2', `${FRI}.am`, 1], ['p3', `${FRI}.pm`, 3], ['p4', `${SAT}.am`, 1]] as const) {
-        const vids: string[] = []
-        for (let i = 0; i < n; i++) {
-          const r = await c('booking', 'addVisitor', { name: personName(++seq), idType: 'resident', idNumber: residentId(seq) }, { openid: who, now: NOW })
-          vids.push(r.ok ? r.data.visitor.id : '')
-        }
-        const r = await c('booking', 'book', { sessionId: session, visitorIds: vids, clientRequestId: `req-${++seq}-abcd` }, { openid: who, now: NOW })
-        if (!r.ok) throw new Error(r.error.message)
-        ids.push(r.data.booking.id)
+        ids.push(await bookPeople(c, { openid: who, now: NOW }, session, n, () => ++seq))
       }
       return ids
     }
