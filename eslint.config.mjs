@@ -42,6 +42,15 @@ const consoleOnlyContracts = [
   { regex: '(^|/)cloud/(?!contracts/)', message: '管理后台只能引用 cloud/contracts（各端共用的约定）。' },
 ]
 
+/** The request schemas are zod at run time: the phone app, the console and the contracts they bundle
+ *  may name them only in types (`import type`), so zod never enters the weapp or console bundle. */
+const requestSchemasAsTypes = {
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: [{ regex: '(^|/)(contracts/)?requests/', allowTypeImports: true, message: '请求的 zod 模式只能用 import type 引用（z.input<typeof …>）：zod 不能进入小程序与管理后台的包。' }] },
+  ],
+}
+
 const featureInternals = (feature) =>
   FEATURES.filter((f) => f !== feature).map((other) => ({
     regex: `^(@/|(\\.\\./)+)${other}/[^/]+/`,
@@ -121,6 +130,8 @@ export default tseslint.config(
   },
   // The console imports the cloud layer's contracts only.
   { files: ['admin/src/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: consoleOnlyContracts }] } },
+  // What the clients bundle names the request schemas in types only (see requestSchemasAsTypes).
+  { files: ['src/**/*.{ts,tsx}', 'admin/src/**/*.{ts,tsx}', 'cloud/contracts/*.ts'], ignores: ['**/*.test.{ts,tsx}'], rules: requestSchemasAsTypes },
   // No import cycles (type-only imports are erased, so they do not count). Resolved as tsc does,
   // through tsconfig.json's paths (`@/`, `@cloud/`).
   {

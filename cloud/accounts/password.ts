@@ -6,7 +6,6 @@ import crypto from 'node:crypto'
 
 const PARAMS = { N: 2 ** 15, r: 8, p: 1 }
 const KEY_LENGTH = 32
-export const MIN_PASSWORD_LENGTH = 8
 
 function scrypt(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) =>

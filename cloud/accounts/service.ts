@@ -1,24 +1,12 @@
 // The account rules, shared by the sign-in route, the `accounts` cloud function and the CLI:
 // who may be created, how a password is checked, when a name is locked for an address. Storage through the port.
 import crypto from 'node:crypto'
-import { z } from 'zod'
-import { AccountErrors, type AccountView } from '../contracts/accounts'
+import { AccountErrors, MIN_PASSWORD_LENGTH, type AccountView } from '../contracts/accounts'
+import { usernameSchema } from '../contracts/requests/accounts'
 import { fail, ok, type Result } from '../contracts/result'
 import type { AccountRole, AccountStore, RateLimitStore, StaffAccount } from '../store/port'
-import { ROLES } from '../functions/types'
 import { addressBucket, DEFAULT_RATE_LIMITS, type SignInLock } from '../runtime/rate-limit-policy'
-import { decoyHash, DEFAULT_HASHING_BOUND, hashingSlot, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword, type HashingBound } from './password'
-
-export const ACCOUNT_ROLES = ROLES.filter((r): r is AccountRole => r !== 'visitor')
-
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字、点、下划线或短横线，以字母开头')
-export const displayNameSchema = z.string().trim().min(1, '请填写姓名').max(20, '姓名最多 20 个字')
-export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH, AccountErrors.PASSWORD_TOO_SHORT).max(128, '密码最多 128 位')
-export const accountRoleSchema = z.enum(ACCOUNT_ROLES as [AccountRole, ...AccountRole[]], { error: '角色不正确' })
+import { decoyHash, DEFAULT_HASHING_BOUND, hashingSlot, hashPassword, verifyPassword, type HashingBound } from './password'
 
 // No lock state: sign-in locks a name per address (never the account as a whole), and a password
 // reset or change leaves those locks behind; an account-wide flag would say 锁定 where sign-in is not.

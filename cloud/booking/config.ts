@@ -5,12 +5,9 @@ import { z } from 'zod'
 import defaults from '../../data/booking.json'
 import type { Store } from '../store/port'
 import { SESSION_ID_PATTERN } from '../contracts/booking'
+import { HHMM, SESSION_KEY, SessionTemplateSchema } from '../contracts/requests/fields'
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
-
-const SESSION_KEY = z.string().regex(/^[a-z]{1,8}$/)
-export const SessionTemplateSchema = z.object({ key: SESSION_KEY, name: z.string(), start: HHMM, end: HHMM, capacity: z.number().int().min(0) })
 
 export const BookingConfigSchema = z.object({
   source: z.string().optional(),

@@ -22,10 +22,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export type AccountRoleName = Exclude<Role, 'visitor'>
 
+/** The roles a named account can hold (every role but visitor). */
+export const ACCOUNT_ROLES: AccountRoleName[] = ROLES.filter((r): r is AccountRoleName => r !== 'visitor')
+
+/** The shortest password an account may be given (AccountErrors.PASSWORD_TOO_SHORT names it). */
+export const MIN_PASSWORD_LENGTH = 8
+
 /** The roles a named account can hold, with their labels (the accounts page's choices). */
-export const ACCOUNT_ROLE_LABELS: Record<AccountRoleName, string> = Object.fromEntries(
-  ROLES.filter((r) => r !== 'visitor').map((r) => [r, ROLE_LABELS[r]]),
-) as Record<AccountRoleName, string>
+export const ACCOUNT_ROLE_LABELS: Record<AccountRoleName, string> = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, ROLE_LABELS[r]])) as Record<AccountRoleName, string>
 
 /** An account as anyone but the store sees it: never the password hash. */
 export interface AccountView {

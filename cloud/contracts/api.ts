@@ -1,146 +1,145 @@
 // The catalogue of cloud functions and their actions, as the client calls them with
-// wx.cloud.callFunction({ name, data: { action, ...request } }). Types only: the client imports
-// this file, the cloud layer implements it (functions/index.ts is checked against it).
+// wx.cloud.callFunction({ name, data: { action, ...request } }). Each request is what its zod
+// schema in ./requests accepts (z.input), so a shape is written once; the handlers validate with
+// those same schemas. Types only, and the schemas imported as types: the phone app and the console
+// import this file without bundling zod. The handlers are held to it by `implement` (functions/types.ts).
+import type { z } from 'zod'
+import type { AccountsRequests } from './requests/accounts'
+import type { AdminRequests } from './requests/admin'
+import type { BookingRequests } from './requests/booking'
+import type { ConsoleRequests } from './requests/console'
+import type { ExhibitsRequests } from './requests/exhibits'
+import type { NoticesRequests } from './requests/notices'
+import type { StaffRequests } from './requests/staff'
+import type { SystemRequests } from './requests/system'
+import type { ZoneRequests } from './requests/zone'
 import type { EnvVersion, ExhibitCodeFile } from './codes'
-import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, IdType, StaffSessionCount, VisitorView } from './booking'
+import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, StaffSessionCount, VisitorView } from './booking'
 import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
-import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, ImportMode, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
-import type { AccountRoleName, AccountView, MeView } from './accounts'
+import type { AuditEntry, CloseDayResult, Dashboard, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
+import type { AccountView, MeView } from './accounts'
 import type { AuditNames } from './audit-view'
-import type {
-  Company,
-  CompanyQuery,
-  CompanySummary,
-  MatchProfile,
-  MatchResult,
-  Page,
-  PolicyQuery,
-  Policy,
-  PolicySummary,
-  RelatedPolicy,
-  PolicyWithStatus,
-  ZoneChart,
-} from './zone'
+import type { Company, CompanySummary, MatchResult, Page, Policy, PolicySummary, PolicyWithStatus, RelatedPolicy, ZoneChart } from './zone'
 
 export interface Api {
   system: {
     /** A no-op used by health checks and as the throughput floor in benchmarks. */
-    ping: { req: Record<string, never>; res: { pong: true; at: string } }
+    ping: { req: z.input<typeof SystemRequests['ping']>; res: { pong: true; at: string } }
   }
   exhibits: {
-    get: { req: { code: string }; res: { exhibit: Exhibit } }
-    list: { req: Record<string, never>; res: { halls: HallWithExhibits[] } }
+    get: { req: z.input<typeof ExhibitsRequests['get']>; res: { exhibit: Exhibit } }
+    list: { req: z.input<typeof ExhibitsRequests['list']>; res: { halls: HallWithExhibits[] } }
     /** The offline pack; `have`: the version the phone holds (unchanged → only the version comes back). */
-    pack: { req: { have?: string }; res: { pack: ExhibitPack } | { unchanged: true; version: string } }
+    pack: { req: z.input<typeof ExhibitsRequests['pack']>; res: { pack: ExhibitPack } | { unchanged: true; version: string } }
   }
   admin: {
     /** Mini-program codes for exhibits (cloud only): wxacode.getUnlimited → cloud storage file ids. */
     exhibitCodes: {
-      req: { envVersion?: EnvVersion; codes?: string[] }
+      req: z.input<typeof AdminRequests['exhibitCodes']>
       res: { page: string; envVersion: EnvVersion; files: ExhibitCodeFile[]; failures: Array<{ code: string; message: string }> }
     }
   }
   zone: {
-    searchCompanies: { req: CompanyQuery; res: Page<CompanySummary> }
-    getCompany: { req: { id: string }; res: { company: Company } }
-    searchPolicies: { req: PolicyQuery; res: Page<PolicySummary> }
-    getPolicy: { req: { id: string }; res: { policy: PolicyWithStatus } }
+    searchCompanies: { req: z.input<typeof ZoneRequests['searchCompanies']>; res: Page<CompanySummary> }
+    getCompany: { req: z.input<typeof ZoneRequests['getCompany']>; res: { company: Company } }
+    searchPolicies: { req: z.input<typeof ZoneRequests['searchPolicies']>; res: Page<PolicySummary> }
+    getPolicy: { req: z.input<typeof ZoneRequests['getPolicy']>; res: { policy: PolicyWithStatus } }
     /** The policy calculator: a company profile against every policy's rules. */
-    match: { req: { profile: MatchProfile }; res: MatchResult }
-    figures: { req: Record<string, never>; res: { charts: ZoneChart[] } }
+    match: { req: z.input<typeof ZoneRequests['match']>; res: MatchResult }
+    figures: { req: z.input<typeof ZoneRequests['figures']>; res: { charts: ZoneChart[] } }
     /** The exhibit page's 相关政策: up to 3 open policies the company's industry and qualifications fit. */
-    policiesFor: { req: { companyId: string }; res: { policies: RelatedPolicy[] } }
+    policiesFor: { req: z.input<typeof ZoneRequests['policiesFor']>; res: { policies: RelatedPolicy[] } }
   }
   /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
   booking: {
     /** `nextRelease`: the next open day whose places are not out yet (closed days skipped), or null. */
-    calendar: { req: Record<string, never>; res: { days: CalendarDay[]; today: string; nextRelease: { date: string; weekday: string; releaseAt: string } | null; timezone: string; sourceNote: string } }
-    visitors: { req: Record<string, never>; res: { visitors: VisitorView[] } }
-    addVisitor: { req: { name: string; idType: IdType; idNumber: string }; res: { visitor: VisitorView } }
-    removeVisitor: { req: { visitorId: string }; res: { removed: true } }
+    calendar: { req: z.input<typeof BookingRequests['calendar']>; res: { days: CalendarDay[]; today: string; nextRelease: { date: string; weekday: string; releaseAt: string } | null; timezone: string; sourceNote: string } }
+    visitors: { req: z.input<typeof BookingRequests['visitors']>; res: { visitors: VisitorView[] } }
+    addVisitor: { req: z.input<typeof BookingRequests['addVisitor']>; res: { visitor: VisitorView } }
+    removeVisitor: { req: z.input<typeof BookingRequests['removeVisitor']>; res: { removed: true } }
     /** `clientRequestId` is made once per intent: a double tap or a retry with it books once. */
     /** `remind`: the visitor accepted the reminder subscription (weapp); a reminder goes out the day before. */
-    book: { req: { sessionId: string; visitorIds: string[]; clientRequestId: string; remind?: boolean }; res: { booking: BookingView } }
-    mine: { req: Record<string, never>; res: { bookings: BookingView[] } }
-    get: { req: { bookingId: string }; res: { booking: BookingView } }
-    cancel: { req: { bookingId: string }; res: { booking: BookingView } }
+    book: { req: z.input<typeof BookingRequests['book']>; res: { booking: BookingView } }
+    mine: { req: z.input<typeof BookingRequests['mine']>; res: { bookings: BookingView[] } }
+    get: { req: z.input<typeof BookingRequests['get']>; res: { booking: BookingView } }
+    cancel: { req: z.input<typeof BookingRequests['cancel']>; res: { booking: BookingView } }
   }
   /** Museum staff at the gate (role staff). */
   staff: {
-    checkIn: { req: { code: string }; res: { result: CheckInResult } }
-    today: { req: Record<string, never>; res: { date: string; sessions: StaffSessionCount[] } }
+    checkIn: { req: z.input<typeof StaffRequests['checkIn']>; res: { result: CheckInResult } }
+    today: { req: z.input<typeof StaffRequests['today']>; res: { date: string; sessions: StaffSessionCount[] } }
     /** Who is expected in a session: every visitor of its confirmed and checked-in bookings, not yet in first. */
-    expected: { req: { sessionId: string }; res: { sessionId: string; visitors: ExpectedVisitor[] } }
+    expected: { req: z.input<typeof StaffRequests['expected']>; res: { sessionId: string; visitors: ExpectedVisitor[] } }
   }
   /** The app's home page notices (anonymous). */
   notices: {
-    active: { req: Record<string, never>; res: { notices: NoticeView[] } }
+    active: { req: z.input<typeof NoticesRequests['active']>; res: { notices: NoticeView[] } }
   }
   /** The operator console (/admin); roles per action in cloud/functions/console.ts (CONSOLE_ROLES). */
   console: {
-    exhibits: { req: Record<string, never>; res: { halls: Hall[]; exhibits: Exhibit[] } }
+    exhibits: { req: z.input<typeof ConsoleRequests['exhibits']>; res: { halls: Hall[]; exhibits: Exhibit[] } }
     /** `staleAudio`: languages whose recording no longer speaks the saved text (kept, marked stale). */
-    saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit; staleAudio: GuideLang[] } }
+    saveExhibit: { req: z.input<typeof ConsoleRequests['saveExhibit']>; res: { exhibit: Exhibit; staleAudio: GuideLang[] } }
     /** A stale recording kept for the new text, or removed. */
-    decideAudio: { req: { code: string; lang: GuideLang; decision: 'keep' | 'remove' }; res: { exhibit: Exhibit } }
-    uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
+    decideAudio: { req: z.input<typeof ConsoleRequests['decideAudio']>; res: { exhibit: Exhibit } }
+    uploadPhoto: { req: z.input<typeof ConsoleRequests['uploadPhoto']>; res: { exhibit: Exhibit } }
     /** An operator's recording (MP3/M4A/AAC, type read from the bytes) for one language's guide. */
-    uploadAudio: { req: { code: string; lang: GuideLang; data: string; voice?: string }; res: AudioAnswer }
+    uploadAudio: { req: z.input<typeof ConsoleRequests['uploadAudio']>; res: AudioAnswer }
     /** The guide spoken from the current text again: the prepared recording, or a fresh synthesis. */
-    regenerateAudio: { req: { code: string; lang: GuideLang }; res: AudioAnswer }
-    codeSheet: { req: Record<string, never>; res: { fileName: string; html: string; count: number; origin: string } }
+    regenerateAudio: { req: z.input<typeof ConsoleRequests['regenerateAudio']>; res: AudioAnswer }
+    codeSheet: { req: z.input<typeof ConsoleRequests['codeSheet']>; res: { fileName: string; html: string; count: number; origin: string } }
     /** 展区: the halls in visitor order, each with how many exhibits it holds. */
-    halls: { req: Record<string, never>; res: { halls: Array<Hall & { exhibitCount: number }> } }
-    saveHall: { req: HallEdit; res: { hall: Hall; order: number } }
-    notices: { req: Record<string, never>; res: { notices: Notice[] } }
-    saveNotice: { req: Omit<Notice, 'id' | 'createdAt' | 'updatedAt'> & { id?: string }; res: { notice: Notice } }
-    removeNotice: { req: { id: string }; res: { removed: true } }
-    closures: { req: Record<string, never>; res: { closedDays: Array<{ date: string; reason: string; illustrative?: boolean }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
-    closeDay: { req: { day: string; reason: string }; res: CloseDayResult }
+    halls: { req: z.input<typeof ConsoleRequests['halls']>; res: { halls: Array<Hall & { exhibitCount: number }> } }
+    saveHall: { req: z.input<typeof ConsoleRequests['saveHall']>; res: { hall: Hall; order: number } }
+    notices: { req: z.input<typeof ConsoleRequests['notices']>; res: { notices: Notice[] } }
+    saveNotice: { req: z.input<typeof ConsoleRequests['saveNotice']>; res: { notice: Notice } }
+    removeNotice: { req: z.input<typeof ConsoleRequests['removeNotice']>; res: { removed: true } }
+    closures: { req: z.input<typeof ConsoleRequests['closures']>; res: { closedDays: Array<{ date: string; reason: string; illustrative?: boolean }>; sessions: Array<{ key: string; name: string; start: string; end: string; capacity: number }>; today: string } }
+    closeDay: { req: z.input<typeof ConsoleRequests['closeDay']>; res: CloseDayResult }
     /** What closing would cancel now (confirmed bookings and their people), per day. */
-    closureImpact: { req: { from: string; to: string } | { sessionId: string }; res: { days: Array<{ day: string; bookings: number; people: number }>; bookings: number; people: number } }
+    closureImpact: { req: z.input<typeof ConsoleRequests['closureImpact']>; res: { days: Array<{ day: string; bookings: number; people: number }>; bookings: number; people: number } }
     /** Closes every day of the range (at most 14) with one reason. */
-    closeDays: { req: { from: string; to: string; reason: string }; res: { days: CloseDayResult[]; cancelled: number; total: number } }
+    closeDays: { req: z.input<typeof ConsoleRequests['closeDays']>; res: { days: CloseDayResult[]; cancelled: number; total: number } }
     /** Reopening: bookable again; `stillCancelled` bookings the closure cancelled stay so. */
-    reopenDay: { req: { day: string }; res: { day: string; stillCancelled: number } }
-    reopenSession: { req: { sessionId: string }; res: { sessionId: string; stillCancelled: number } }
-    bookingConfig: { req: Record<string, never>; res: BookingSettings }
-    saveSessionTemplates: { req: { weekday: 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'; sessions: SessionTemplateView[] | null }; res: { saved: true } }
-    setCapacity: { req: { sessionId: string; capacity: number | null }; res: { saved: true } }
-    closeSession: { req: { sessionId: string; reason: string }; res: CloseDayResult }
-    saveHolidays: { req: { holidays: Array<{ name: string; from: string; to: string }> }; res: { holidays: Array<{ name: string; from: string; to: string }> } }
-    roster: { req: { day: string; q?: string }; res: { day: string; rows: RosterRow[] } }
-    cancelBooking: { req: { bookingId: string; reason: string }; res: { bookingId: string; status: 'cancelled'; reason: string } }
-    rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
+    reopenDay: { req: z.input<typeof ConsoleRequests['reopenDay']>; res: { day: string; stillCancelled: number } }
+    reopenSession: { req: z.input<typeof ConsoleRequests['reopenSession']>; res: { sessionId: string; stillCancelled: number } }
+    bookingConfig: { req: z.input<typeof ConsoleRequests['bookingConfig']>; res: BookingSettings }
+    saveSessionTemplates: { req: z.input<typeof ConsoleRequests['saveSessionTemplates']>; res: { saved: true } }
+    setCapacity: { req: z.input<typeof ConsoleRequests['setCapacity']>; res: { saved: true } }
+    closeSession: { req: z.input<typeof ConsoleRequests['closeSession']>; res: CloseDayResult }
+    saveHolidays: { req: z.input<typeof ConsoleRequests['saveHolidays']>; res: { holidays: Array<{ name: string; from: string; to: string }> } }
+    roster: { req: z.input<typeof ConsoleRequests['roster']>; res: { day: string; rows: RosterRow[] } }
+    cancelBooking: { req: z.input<typeof ConsoleRequests['cancelBooking']>; res: { bookingId: string; status: 'cancelled'; reason: string } }
+    rosterXlsx: { req: z.input<typeof ConsoleRequests['rosterXlsx']>; res: { day: string; fileName: string; data: string } }
     /** What a zone spreadsheet would add, change and remove; writes nothing. `mode` defaults to merge. */
-    previewImport: { req: { fileName: string; data: string; mode?: ImportMode }; res: ImportPreview }
+    previewImport: { req: z.input<typeof ConsoleRequests['previewImport']>; res: ImportPreview }
     /** The confirm of a preview: same file and mode, and the preview's `baseline`. */
-    importZone: { req: { fileName: string; data: string; mode: ImportMode; baseline: string }; res: { kind: 'companies' | 'policies'; added: number; changed: number; removed: number; unchanged: number } }
+    importZone: { req: z.input<typeof ConsoleRequests['importZone']>; res: { kind: 'companies' | 'policies'; added: number; changed: number; removed: number; unchanged: number } }
     /** The current list as the import spreadsheet (.xlsx, base64). */
-    exportZone: { req: { kind: 'companies' | 'policies' }; res: { kind: 'companies' | 'policies'; fileName: string; data: string; count: number } }
+    exportZone: { req: z.input<typeof ConsoleRequests['exportZone']>; res: { kind: 'companies' | 'policies'; fileName: string; data: string; count: number } }
     /** The empty import spreadsheet with its column notes (.xlsx, base64). */
-    zoneTemplate: { req: { kind: 'companies' | 'policies' }; res: { kind: 'companies' | 'policies'; fileName: string; data: string } }
-    zoneData: { req: Record<string, never>; res: { companies: Company[]; policies: Policy[]; charts: ZoneChart[]; exhibits: Array<{ code: string; name: string }> } }
+    zoneTemplate: { req: z.input<typeof ConsoleRequests['zoneTemplate']>; res: { kind: 'companies' | 'policies'; fileName: string; data: string } }
+    zoneData: { req: z.input<typeof ConsoleRequests['zoneData']>; res: { companies: Company[]; policies: Policy[]; charts: ZoneChart[]; exhibits: Array<{ code: string; name: string }> } }
     /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, not edit. */
-    saveCompany: { req: { row: Record<string, string>; isNew: boolean }; res: { company: Company } }
-    removeCompany: { req: { id: string }; res: { removed: true } }
-    savePolicy: { req: { row: Record<string, string>; isNew: boolean }; res: { policy: Policy } }
-    removePolicy: { req: { id: string }; res: { removed: true } }
-    testRules: { req: { rules: unknown[]; profile: MatchProfile }; res: { verdict: 'fit' | 'near' | 'none'; rules: Array<{ label: string; missing: string; holds: boolean }> } }
-    saveChart: { req: { chart: ZoneChart }; res: { chart: ZoneChart } }
-    dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
-    audit: { req: AuditQuery; res: { entries: AuditEntry[]; names: AuditNames } }
-    auditXlsx: { req: AuditQuery; res: { fileName: string; data: string; count: number } }
+    saveCompany: { req: z.input<typeof ConsoleRequests['saveCompany']>; res: { company: Company } }
+    removeCompany: { req: z.input<typeof ConsoleRequests['removeCompany']>; res: { removed: true } }
+    savePolicy: { req: z.input<typeof ConsoleRequests['savePolicy']>; res: { policy: Policy } }
+    removePolicy: { req: z.input<typeof ConsoleRequests['removePolicy']>; res: { removed: true } }
+    testRules: { req: z.input<typeof ConsoleRequests['testRules']>; res: { verdict: 'fit' | 'near' | 'none'; rules: Array<{ label: string; missing: string; holds: boolean }> } }
+    saveChart: { req: z.input<typeof ConsoleRequests['saveChart']>; res: { chart: ZoneChart } }
+    dashboard: { req: z.input<typeof ConsoleRequests['dashboard']>; res: Dashboard }
+    audit: { req: z.input<typeof ConsoleRequests['audit']>; res: { entries: AuditEntry[]; names: AuditNames } }
+    auditXlsx: { req: z.input<typeof ConsoleRequests['auditXlsx']>; res: { fileName: string; data: string; count: number } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */
   accounts: {
-    me: { req: Record<string, never>; res: { me: MeView } }
-    list: { req: Record<string, never>; res: { accounts: AccountView[] } }
-    create: { req: { username: string; name: string; role: AccountRoleName; password: string }; res: { account: AccountView } }
-    update: { req: { username: string; name?: string; role?: AccountRoleName; disabled?: boolean }; res: { account: AccountView } }
-    resetPassword: { req: { username: string; password: string }; res: { account: AccountView } }
-    changeOwnPassword: { req: { current: string; next: string }; res: { account: AccountView } }
+    me: { req: z.input<typeof AccountsRequests['me']>; res: { me: MeView } }
+    list: { req: z.input<typeof AccountsRequests['list']>; res: { accounts: AccountView[] } }
+    create: { req: z.input<typeof AccountsRequests['create']>; res: { account: AccountView } }
+    update: { req: z.input<typeof AccountsRequests['update']>; res: { account: AccountView } }
+    resetPassword: { req: z.input<typeof AccountsRequests['resetPassword']>; res: { account: AccountView } }
+    changeOwnPassword: { req: z.input<typeof AccountsRequests['changeOwnPassword']>; res: { account: AccountView } }
   }
 }
 
@@ -175,32 +174,11 @@ export interface AudioAnswer {
   source: 'upload' | 'prepared' | 'synthesised'
 }
 
-/** What the console's hall form sends: the hall's texts (its floor-plan rectangle is kept as is). */
-export type HallEdit = Pick<Hall, 'id' | 'name' | 'nameEn' | 'floor' | 'intro' | 'introEn'> & {
-  /** Position in the visitor's hall list, 1 = first. */
-  order: number
-  /** Create under a new id. */
-  isNew?: boolean
-}
+/** What the console's hall form sends (requests/console.ts). */
+export type HallEdit = z.input<typeof ConsoleRequests['saveHall']>
 
-/** What the console's exhibit form sends. */
-export interface ExhibitEdit {
-  code: string
-  name: string
-  nameEn?: string
-  hallId: string
-  summary: string
-  summaryEn?: string
-  figures: Array<{ label: string; value: string }>
-  figuresEn?: Array<{ label: string; value: string }>
-  company: { id?: string; name: string }
-  imageAlt: string
-  published: boolean
-  /** Floor-plan position, percent. */
-  plan?: { x: number; y: number }
-  /** Create under a new code. */
-  isNew?: boolean
-}
+/** What the console's exhibit form sends (requests/console.ts). */
+export type ExhibitEdit = z.input<typeof ConsoleRequests['saveExhibit']>
 
 export type FunctionName = keyof Api
 export type ActionName<F extends FunctionName> = keyof Api[F] & string

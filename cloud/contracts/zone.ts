@@ -4,6 +4,9 @@
 /** Where a record (or one of its fields) comes from. 'illustrative' is shown as 示意 in the UI. */
 export type ZoneSource = 'article' | 'document' | 'illustrative'
 
+/** The most results one search page answers (a larger pageSize is refused). */
+export const MAX_PAGE_SIZE = 50
+
 export const INDUSTRIES = ['信息技术', '车联网', '洁净能源', '生命健康', '智能制造', '新材料', '航空航天', '教育科技', '其他'] as const
 export type Industry = (typeof INDUSTRIES)[number]
 

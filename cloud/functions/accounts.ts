@@ -1,10 +1,10 @@
 // Named staff and operator accounts: admins manage them (the console builds its page on these);
 // anyone signed in with an account asks who they are. Hashes never leave the store. Every change is
 // audited (who, when, the account before and after — never a password or its hash).
-import { z } from 'zod'
-import { AccountErrors, type MeView } from '../contracts/accounts'
+import { ACCOUNT_ROLES, AccountErrors, type MeView } from '../contracts/accounts'
+import { AccountsRequests } from '../contracts/requests/accounts'
 import { fail, ok } from '../contracts/result'
-import { accountRoleSchema, ACCOUNT_ROLES, changeOwnPassword, createAccount, displayNameSchema, passwordSchema, resetPassword, toAccountView, usernameSchema } from '../accounts/service'
+import { changeOwnPassword, createAccount, resetPassword, toAccountView } from '../accounts/service'
 import { recordChange } from '../ops/audit'
 import { defineAction, implement } from './types'
 
@@ -15,7 +15,7 @@ export const accounts = implement('accounts', {
     /** Who is calling: the account (locally) or the OPENID and role (cloud). */
     me: defineAction({
       roles: ACCOUNT_ROLES,
-      schema: z.object({}).strict(),
+      schema: AccountsRequests.me,
       handle: async (_req, ctx) => {
         if (!ctx.account) return ok<{ me: MeView }>({ me: { role: ctx.role, ...(ctx.openid ? { openid: ctx.openid } : {}) } })
         const account = await ctx.store.accounts.get(ctx.account)
@@ -26,13 +26,13 @@ export const accounts = implement('accounts', {
 
     list: defineAction({
       roles: [],
-      schema: z.object({}).strict(),
+      schema: AccountsRequests.list,
       handle: async (_req, ctx) => ok({ accounts: (await ctx.store.accounts.list()).map((a) => toAccountView(a, ctx.now())) }),
     }),
 
     create: defineAction({
       roles: [],
-      schema: z.object({ username: usernameSchema, name: displayNameSchema, role: accountRoleSchema, password: passwordSchema }).strict(),
+      schema: AccountsRequests.create,
       handle: async (req, ctx) => {
         const created = await createAccount(ctx.store.accounts, req, ctx.now())
         if (!created.ok) return created
@@ -43,7 +43,7 @@ export const accounts = implement('accounts', {
 
     update: defineAction({
       roles: [],
-      schema: z.object({ username: usernameSchema, name: displayNameSchema.optional(), role: accountRoleSchema.optional(), disabled: z.boolean().optional() }).strict(),
+      schema: AccountsRequests.update,
       handle: async ({ username, ...changes }, ctx) => {
         // An admin cannot switch off their own access: there may be no other admin to switch it back.
         if (username === ctx.account && (changes.disabled === true || (changes.role && changes.role !== 'admin'))) {
@@ -60,7 +60,7 @@ export const accounts = implement('accounts', {
 
     resetPassword: defineAction({
       roles: [],
-      schema: z.object({ username: usernameSchema, password: passwordSchema }).strict(),
+      schema: AccountsRequests.resetPassword,
       handle: async ({ username, password }, ctx) => {
         const reset = await resetPassword(ctx.store.accounts, username, password, ctx.now())
         if (!reset.ok) return reset
@@ -73,7 +73,7 @@ export const accounts = implement('accounts', {
     /** Any signed-in account changes its own password, proving it knows the current one. */
     changeOwnPassword: defineAction({
       roles: ACCOUNT_ROLES,
-      schema: z.object({ current: z.string().min(1, '请填写当前密码').max(128), next: passwordSchema }).strict(),
+      schema: AccountsRequests.changeOwnPassword,
       handle: async ({ current, next }, ctx) => {
         if (!ctx.account) return notFound()
         const changed = await changeOwnPassword(ctx.store, ctx.account, { current, next }, ctx.now())

@@ -1,6 +1,6 @@
-import { z } from 'zod'
-import { ENV_VERSIONS, EXHIBIT_PAGE, type EnvVersion, type ExhibitCodeFile } from '../contracts/codes'
-import { EXHIBIT_CODE_PATTERN, sceneForExhibit } from '../contracts/exhibit'
+import { EXHIBIT_PAGE, type ExhibitCodeFile } from '../contracts/codes'
+import { sceneForExhibit } from '../contracts/exhibit'
+import { AdminRequests } from '../contracts/requests/admin'
 import { fail, ok } from '../contracts/result'
 import { defineAction, implement } from './types'
 
@@ -16,12 +16,7 @@ export const admin = implement('admin', {
     // Codes are generated ahead of time, one exhibit after another (getUnlimited is rate limited),
     // and stored in cloud storage so printing never calls WeChat again. One failure does not stop the rest.
     exhibitCodes: defineAction({
-      schema: z
-        .object({
-          envVersion: z.enum(ENV_VERSIONS as [EnvVersion, ...EnvVersion[]], { message: '版本只能是 release、trial 或 develop' }).optional(),
-          codes: z.array(z.string().regex(EXHIBIT_CODE_PATTERN, '展品编号格式不正确')).max(500).optional(),
-        })
-        .strict(),
+      schema: AdminRequests.exhibitCodes,
       roles: ['admin'],
       handle: async (req, ctx) => {
         const makeCode = ctx.platform?.miniProgramCode

@@ -3,22 +3,10 @@
 // SQLite, guarded steps with compensation on the cloud database); the handler validates, applies
 // the domain rules that need no lock (open for booking, suspension, own visitors), asks the store,
 // and words the answer.
-import { z } from 'zod'
-import {
-  BOOKING_STATUS_LABEL,
-  BookingErrors,
-  ID_TYPES,
-  idNumberProblem,
-  MAX_SAVED_VISITORS,
-  MAX_VISITORS_PER_BOOKING,
-  maskIdNumber,
-  nameProblem,
-  normalizeIdNumber,
-  shortDate,
-  type IdType,
-} from '../contracts/booking'
+import { BOOKING_STATUS_LABEL, MAX_SAVED_VISITORS, maskIdNumber, normalizeIdNumber, shortDate } from '../contracts/booking'
+import { BookingRequests } from '../contracts/requests/booking'
 import { fail, ok, type Result } from '../contracts/result'
-import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, SESSION_ID_PATTERN, sessionRef } from '../booking/calendar'
+import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, sessionRef } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
 import { addressKey, bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
@@ -52,37 +40,6 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
 
 const DAY_MS = 24 * 60 * 60_000
 
-const idTypeSchema = z.enum(ID_TYPES.map((t) => t.value) as [IdType, ...IdType[]], { error: '请选择证件类型' })
-
-const AddVisitorSchema = z
-  .object({
-    name: z.string().max(40, '姓名过长').transform((s) => s.trim()),
-    idType: idTypeSchema,
-    idNumber: z.string().max(40, '证件号码过长'),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    const nameIssue = nameProblem(v.name)
-    if (nameIssue) ctx.addIssue({ code: 'custom', path: ['name'], message: nameIssue })
-    const idIssue = idNumberProblem(v.idType, v.idNumber)
-    if (idIssue) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: idIssue })
-  })
-
-const BookSchema = z
-  .object({
-    sessionId: z.string().regex(SESSION_ID_PATTERN, BookingErrors.SESSION_NOT_FOUND),
-    visitorIds: z
-      .array(z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.VISITOR_NOT_FOUND))
-      .min(1, BookingErrors.NO_VISITORS)
-      .max(MAX_VISITORS_PER_BOOKING, BookingErrors.TOO_MANY_VISITORS)
-      .refine((ids) => new Set(ids).size === ids.length, BookingErrors.DUPLICATE_VISITOR),
-    clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确，请刷新页面后重试'),
-    remind: z.boolean({ error: '提醒设置格式不正确' }).optional(),
-  })
-  .strict()
-
-const BookingIdSchema = z.object({ bookingId: z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.BOOKING_NOT_FOUND) }).strict()
-
 /**
  * The answer a retry gets for a request that was already confirmed (or is still being decided).
  * Only a confirmed booking is bound to its request id for good: a refused request may be sent
@@ -99,7 +56,7 @@ function replay(existing: BookingRecord, ctx: CallContext, config: Awaited<Retur
 export const booking = implement('booking', {
   actions: {
     calendar: defineAction({
-      schema: z.object({}).strict(),
+      schema: BookingRequests.calendar,
       anonymous: true,
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)
@@ -110,7 +67,7 @@ export const booking = implement('booking', {
     }),
 
     visitors: defineAction({
-      schema: z.object({}).strict(),
+      schema: BookingRequests.visitors,
       handle: async (_req, ctx) => {
         const saved = await ctx.store.booking.listVisitors(ctx.openid!)
         return ok({ visitors: saved.map(({ id, name, idType, idMasked }) => ({ id, name, idType, idMasked })) })
@@ -118,7 +75,7 @@ export const booking = implement('booking', {
     }),
 
     addVisitor: defineAction({
-      schema: AddVisitorSchema,
+      schema: BookingRequests.addVisitor,
       handle: async (req, ctx) => {
         const keys = keysOf(ctx)
         const hash = idHash(keys.idKey, req.idType, req.idNumber)
@@ -148,7 +105,7 @@ export const booking = implement('booking', {
     }),
 
     removeVisitor: defineAction({
-      schema: z.object({ visitorId: z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.VISITOR_NOT_FOUND) }).strict(),
+      schema: BookingRequests.removeVisitor,
       handle: async ({ visitorId }, ctx) => {
         // A visitor in a live booking stays saved: removing and re-adding people must not free room.
         const removed = await ctx.store.booking.removeVisitor(ctx.openid!, visitorId)
@@ -158,7 +115,7 @@ export const booking = implement('booking', {
     }),
 
     book: defineAction({
-      schema: BookSchema,
+      schema: BookingRequests.book,
       handle: async (req, ctx) => {
         const keys = keysOf(ctx)
         const openid = ctx.openid!
@@ -260,7 +217,7 @@ export const booking = implement('booking', {
     }),
 
     mine: defineAction({
-      schema: z.object({}).strict(),
+      schema: BookingRequests.mine,
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)
         const records = await ctx.store.booking.listBookings(ctx.openid!, 100)
@@ -269,7 +226,7 @@ export const booking = implement('booking', {
     }),
 
     get: defineAction({
-      schema: BookingIdSchema,
+      schema: BookingRequests.get,
       handle: async ({ bookingId }, ctx) => {
         const record = await ctx.store.booking.getBooking(bookingId)
         // Someone else's booking is answered exactly like a missing one.
@@ -279,7 +236,7 @@ export const booking = implement('booking', {
     }),
 
     cancel: defineAction({
-      schema: BookingIdSchema,
+      schema: BookingRequests.cancel,
       handle: async ({ bookingId }, ctx) => {
         const now = ctx.now()
         const config = await loadBookingConfig(ctx.store)

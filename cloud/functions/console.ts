@@ -1,13 +1,12 @@
 // The operator console's actions (/admin). Each names the roles that may call it (admin may call
 // all), validates with zod, and records every change in the append-only audit log.
 import crypto from 'node:crypto'
-import { z } from 'zod'
-import { audioScript, EXHIBIT_CODE_PATTERN, hasEnglish, type AudioTrack, type Exhibit, type GuideLang, type Hall } from '../contracts/exhibit'
+import { audioScript, hasEnglish, type AudioTrack, type Exhibit, type GuideLang, type Hall } from '../contracts/exhibit'
 import { fail, ok, type Result } from '../contracts/result'
 import { CONSOLE_ROLES } from '../contracts/console'
-import { DAY_FORMAT_MESSAGE, DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../contracts/day'
-import { loadBookingConfig, saveBookingConfig, SessionTemplateSchema } from '../booking/config'
-import { parseSessionId, SESSION_ID_PATTERN, sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
+import { ConsoleRequests, MAX_CLOSE_DAYS } from '../contracts/requests/console'
+import { loadBookingConfig, saveBookingConfig } from '../booking/config'
+import { parseSessionId, sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { addDays, dayOf } from '../booking/time'
 import { recordChange } from '../ops/audit'
 import { auditWorkbook } from '../ops/audit-workbook'
@@ -31,13 +30,9 @@ import { listDigest, reviewImport } from '../zone/import-review'
 import type { ImportMode, ImportPreview, ImportReview } from '../contracts/ops'
 import { zoneFileName, zoneWorkbook } from '../ops/zone-workbook'
 import { matchPolicies, evaluateRule } from '../zone/rules'
-import { RuleSchema, ZoneChartSchema } from '../zone/schema'
+import { RuleSchema } from '../zone/schema'
 import type { Company, Policy, Rule, ZoneChart } from '../contracts/zone'
-import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type CallContext } from './types'
-
-/** The longest range closed in one go (a typhoon is days, not months). */
-const MAX_CLOSE_DAYS = 14
 
 /** The days from `from` to `to` inclusive, or null when backwards or too long. */
 function closureRange(from: string, to: string): string[] | null {
@@ -85,63 +80,6 @@ export const ConsoleErrors = {
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
 export { CONSOLE_ROLES }
 
-const DAY = z.string().regex(DAY_PATTERN, DAY_FORMAT_MESSAGE).refine((v) => !DAY_PATTERN.test(v) || isCalendarDay(v), DAY_MISSING_MESSAGE)
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `不能超过 ${max} 个字`)
-const optText = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`).optional()
-const Figure = z.object({ label: text(20, '请填写数据名称'), value: text(40, '请填写数据值') }).strict()
-const CODE = z.string().trim().toLowerCase().regex(EXHIBIT_CODE_PATTERN, '展品编号格式不正确')
-const BASE64 = z.string().max(12 * 1024 * 1024, '文件过大').regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容格式不正确')
-
-const ExhibitEdit = z
-  .object({
-    code: CODE,
-    name: text(40, '请填写展品名称'),
-    nameEn: optText(80),
-    hallId: z.string().min(1, '请选择展区'),
-    summary: text(1000, '请填写展品介绍'),
-    summaryEn: optText(2000),
-    figures: z.array(Figure).max(8, '关键数据最多 8 项'),
-    figuresEn: z.array(Figure).max(8).optional(),
-    company: z.object({ id: z.string().max(40).optional(), name: text(60, '请填写企业名称') }).strict(),
-    imageAlt: text(120, '请填写图片的文字说明'),
-    published: z.boolean(),
-    /** Where it stands on its floor's plan, percent of the plan's width and height. */
-    plan: z.object({ x: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100'), y: z.number().min(0, '位置为 0–100').max(100, '位置为 0–100') }).strict().optional(),
-    /** Create a new exhibit under this code (refused when the code is taken). */
-    isNew: z.boolean().optional(),
-  })
-  .strict()
-
-const HallEdit = z
-  .object({
-    id: z.string().trim().regex(/^[a-z][a-z0-9-]{0,29}$/, '展区编号只能用小写字母、数字和连字符，以字母开头'),
-    name: text(30, '请填写展区名称'),
-    nameEn: optText(80),
-    floor: optText(10),
-    intro: optText(300),
-    introEn: optText(600),
-    order: z.number({ error: '请填写排序' }).int('排序为整数').min(1, '排序从 1 开始').max(100, '排序最大 100'),
-    isNew: z.boolean().optional(),
-  })
-  .strict()
-
-const NoticeEdit = z
-  .object({
-    id: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
-    title: text(40, '请填写公告标题'),
-    body: text(500, '请填写公告内容'),
-    priority: z.number().int().min(0, '优先级为 0–100').max(100, '优先级为 0–100'),
-    validFrom: z.iso.datetime({ offset: true, message: '请选择开始时间' }),
-    validTo: z.iso.datetime({ offset: true, message: '请选择结束时间' }),
-    published: z.boolean(),
-  })
-  .strict()
-
-/** One company or policy as the import's spreadsheet row (column → cell text): the console saves it
- *  through the import's own parser, so a form and a spreadsheet are held to the same rules. */
-const ROW = z.record(z.string().max(40), z.string().max(5000))
-const ZoneRowEdit = z.object({ row: ROW, isNew: z.boolean() }).strict()
-
 /** Row errors (column-keyed) as a refusal whose `fields` sit under the form's column-named items. */
 function rowRefusal(errors: RowError[]) {
   const fields: Record<string, string> = {}
@@ -150,17 +88,6 @@ function rowRefusal(errors: RowError[]) {
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-
-/** Figures: the file schema, plus the year and the source an operator must always name. */
-const ChartEdit = ZoneChartSchema.extend({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '图表编号只能用小写字母、数字和连字符'),
-  title: text(40, '请填写图表标题'),
-  year: text(20, '请填写数据年份'),
-  source: text(200, '请填写数据来源'),
-  figures: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/, '数据编号只能用小写字母、数字和连字符'), label: text(20, '请填写数据名称'), value: z.number({ error: '请填写数值' }).finite(), unit: z.string().max(10), qualifier: z.string().max(10).optional() }).strict())
-    .min(1, '至少填写一项数据'),
-}).strict()
 
 /** A stand-in policy carrying only the draft rules, so the preview runs the calculator itself. */
 const draftPolicy = (rules: Rule[]): Policy => ({
@@ -181,24 +108,10 @@ const draftPolicy = (rules: Rule[]): Policy => ({
   rules,
 })
 
-/** A session's places: a whole number within bounds (refused otherwise, never rounded or clamped). */
-const CAPACITY = z.number({ error: '请填写容量' }).int('容量须为整数').min(0, '容量不能为负数（0–20000）').max(20000, '容量不能超过 20000')
-
 /** The places each of these sessions already holds (confirmed and pending bookings). */
 async function bookedOn(ctx: CallContext, sessionIds: string[]): Promise<Record<string, number>> {
   return sessionIds.length ? ctx.store.booking.placesBooked(sessionIds) : {}
 }
-
-/** A weekday's (or the default) session templates: keys unique, each session starting before it ends. */
-const Templates = z
-  .array(SessionTemplateSchema.extend({ name: text(10, '请填写场次名称'), capacity: CAPACITY }).strict())
-  .min(1, '至少保留一个场次')
-  .max(8, '每天最多 8 个场次')
-const SESSION_ID = z.string().regex(SESSION_ID_PATTERN, '场次编号格式不正确')
-
-const IMPORT_MODE = z.enum(['merge', 'replace'], { error: '请选择导入方式' })
-const IMPORT_KIND = z.enum(['companies', 'policies'], { error: '请选择企业名录或政策库' })
-const ImportFile = z.object({ fileName: z.string().max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 })
 
 type ImportPlan = { kind: ImportKind; errors: RowError[]; review: ImportReview; next: Array<Company | Policy>; before: Array<Company | Policy> }
 
@@ -243,8 +156,6 @@ function inHall(e: Exhibit, hall: Hall): Exhibit {
   return out
 }
 
-const LANG = z.enum(['zh', 'en'], { error: '请选择讲解语言' })
-
 /** Puts one language's guide track on the exhibit and records the change. */
 async function saveTrack(ctx: CallContext, action: string, before: Exhibit, lang: GuideLang, track: AudioTrack, source: 'upload' | 'prepared' | 'synthesised') {
   const after: Exhibit = { ...before, audio: { ...before.audio, [lang]: track } }
@@ -259,10 +170,6 @@ async function rosterOf(ctx: CallContext, day: string) {
   return rosterRows(await ctx.store.booking.listOnDay(day), await loadBookingConfig(ctx.store), keys ? (id) => shortTicketCode(keys.idKey, id) : undefined)
 }
 
-const AuditFilter = z
-  .object({ account: z.string().max(64).optional(), operation: z.string().max(64).optional(), fromDay: DAY.optional(), toDay: DAY.optional(), limit: z.number().int().min(1).max(500).optional() })
-  .strict()
-
 async function auditNames(ctx: CallContext): Promise<AuditNames> {
   return {
     accounts: Object.fromEntries((await ctx.store.accounts.list()).map((a) => [a.username, a.name])),
@@ -274,7 +181,7 @@ export const consoleFn = implement('console', {
   actions: {
     // ----- exhibits -----
     exhibits: defineAction({
-      schema: z.object({}).strict(),
+      schema: ConsoleRequests.exhibits,
       roles: CONSOLE_ROLES.content,
       handle: async (_req, ctx) => {
         const [halls, exhibits] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
@@ -282,7 +189,7 @@ export const consoleFn = implement('console', {
       },
     }),
     saveExhibit: defineAction({
-      schema: ExhibitEdit,
+      schema: ConsoleRequests.saveExhibit,
       roles: CONSOLE_ROLES.content,
       handle: async ({ published, isNew, ...edit }, ctx) => {
         const existing = await ctx.store.content.getExhibit(edit.code)
@@ -318,7 +225,7 @@ export const consoleFn = implement('console', {
     }),
     // ----- halls -----
     halls: defineAction({
-      schema: z.object({}).strict(),
+      schema: ConsoleRequests.halls,
       roles: CONSOLE_ROLES.content,
       handle: async (_req, ctx) => {
         const [halls, exhibits] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
@@ -328,7 +235,7 @@ export const consoleFn = implement('console', {
     /** Creates or edits a hall and puts it at `order` in the visitor's list. Its exhibits carry the
      *  hall's name and floor (the exhibit page reads them without a second lookup): they follow. */
     saveHall: defineAction({
-      schema: HallEdit,
+      schema: ConsoleRequests.saveHall,
       roles: CONSOLE_ROLES.content,
       handle: async ({ order, isNew, ...edit }, ctx) => {
         const list = await ctx.store.content.listHalls()
@@ -357,7 +264,7 @@ export const consoleFn = implement('console', {
     /** The printable code sheet (A4, six QR codes a page) of the published exhibits, as HTML: the
      *  console opens it and the browser prints it (or saves a PDF); `npm run codes` makes the PDF. */
     codeSheet: defineAction({
-      schema: z.object({}).strict(),
+      schema: ConsoleRequests.codeSheet,
       roles: CONSOLE_ROLES.content,
       handle: async (_req, ctx) => {
         const origin = process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'
@@ -366,7 +273,7 @@ export const consoleFn = implement('console', {
       },
     }),
     uploadPhoto: defineAction({
-      schema: z.object({ code: CODE, data: BASE64, alt: text(120, '请填写图片的文字说明（供读屏使用）') }).strict(),
+      schema: ConsoleRequests.uploadPhoto,
       roles: CONSOLE_ROLES.content,
       handle: async ({ code, data, alt }, ctx) => {
         if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
@@ -388,7 +295,7 @@ export const consoleFn = implement('console', {
     // ----- audio guides -----
     /** An operator's recording replaces the guide in one language; visitors hear it at once. */
     uploadAudio: defineAction({
-      schema: z.object({ code: CODE, lang: LANG, data: BASE64, voice: optText(40) }).strict(),
+      schema: ConsoleRequests.uploadAudio,
       roles: CONSOLE_ROLES.content,
       handle: async ({ code, lang, data, voice }, ctx) => {
         if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
@@ -405,7 +312,7 @@ export const consoleFn = implement('console', {
     /** Back to a guide spoken from the current text: the prepared recording (npm run audio) when it
      *  still matches the text, else a fresh one from the synthesiser where this runtime has one. */
     regenerateAudio: defineAction({
-      schema: z.object({ code: CODE, lang: LANG }).strict(),
+      schema: ConsoleRequests.regenerateAudio,
       roles: CONSOLE_ROLES.content,
       handle: async ({ code, lang }, ctx) => {
         const before = await ctx.store.content.getExhibit(code)
@@ -424,7 +331,7 @@ export const consoleFn = implement('console', {
 
     /** The operator's decision on a stale recording: keep it for the new text, or take it off. */
     decideAudio: defineAction({
-      schema: z.object({ code: CODE, lang: LANG, decision: z.enum(['keep', 'remove'], { error: '请选择保留或删除' }) }).strict(),
+      schema: ConsoleRequests.decideAudio,
       roles: CONSOLE_ROLES.content,
       handle: async ({ code, lang, decision }, ctx) => {
         const before = await ctx.store.content.getExhibit(code)
@@ -448,12 +355,12 @@ export const consoleFn = implement('console', {
 
     // ----- notices -----
     notices: defineAction({
-      schema: z.object({}).strict(),
+      schema: ConsoleRequests.notices,
       roles: CONSOLE_ROLES.content,
       handle: async (_req, ctx) => ok({ notices: await ctx.store.ops.listNotices() }),
     }),
     saveNotice: defineAction({
-      schema: NoticeEdit,
+      schema: ConsoleRequests.saveNotice,
       roles: CONSOLE_ROLES.content,
       handle: async (req, ctx) => {
         if (Date.parse(req.validTo) <= Date.parse(req.validFrom)) return fail('NOTICE_WINDOW', ConsoleErrors.NOTICE_WINDOW, { validTo: ConsoleErrors.NOTICE_WINDOW })
@@ -476,7 +383,7 @@ export const consoleFn = implement('console', {
       },
     }),
     removeNotice: defineAction({
-      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      schema: ConsoleRequests.removeNotice,
       roles: CONSOLE_ROLES.content,
       handle: async ({ id }, ctx) => {
         const before = await ctx.store.ops.getNotice(id)
@@ -488,7 +395,7 @@ export const consoleFn = implement('console', {
 
     // ----- booking operations -----
     closures: defineAction({
-      schema: z.object({}).strict(),
+      schema: ConsoleRequests.closures,
       roles: CONSOLE_ROLES.booking,
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)
@@ -496,7 +403,7 @@ export const consoleFn = implement('console', {
       },
     }),
     closeDay: defineAction({
-      schema: z.object({ day: DAY, reason: text(40, '请填写闭馆原因（将告知已预约的观众）') }).strict(),
+      schema: ConsoleRequests.closeDay,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ day, reason }, ctx) => {
         if (day < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { day: ConsoleErrors.DAY_PAST })
@@ -508,7 +415,7 @@ export const consoleFn = implement('console', {
     }),
     /** What a closure would cancel, asked before the confirm: a range of days, or one session. */
     closureImpact: defineAction({
-      schema: z.union([z.object({ from: DAY, to: DAY }).strict(), z.object({ sessionId: SESSION_ID }).strict()]),
+      schema: ConsoleRequests.closureImpact,
       roles: CONSOLE_ROLES.booking,
       handle: async (req, ctx) => {
         if ('sessionId' in req) return ok(await closureImpact(ctx.store, [req.sessionId.slice(0, 10)], req.sessionId))
@@ -519,7 +426,7 @@ export const consoleFn = implement('console', {
     }),
     /** Closing several days with one reason (a typhoon): the day job for each, in order. */
     closeDays: defineAction({
-      schema: z.object({ from: DAY, to: DAY, reason: text(40, '请填写闭馆原因（将告知已预约的观众）') }).strict(),
+      schema: ConsoleRequests.closeDays,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ from, to, reason }, ctx) => {
         if (from < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { from: ConsoleErrors.DAY_PAST })
@@ -538,7 +445,7 @@ export const consoleFn = implement('console', {
     }),
     /** Opens a closed day for booking again; what the closure cancelled stays cancelled. */
     reopenDay: defineAction({
-      schema: z.object({ day: DAY }).strict(),
+      schema: ConsoleRequests.reopenDay,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ day }, ctx) => {
         if (day < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST, { day: ConsoleErrors.DAY_PAST })
@@ -549,7 +456,7 @@ export const consoleFn = implement('console', {
       },
     }),
     reopenSession: defineAction({
-      schema: z.object({ sessionId: SESSION_ID }).strict(),
+      schema: ConsoleRequests.reopenSession,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ sessionId }, ctx) => {
         if (sessionId.slice(0, 10) < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
@@ -561,7 +468,7 @@ export const consoleFn = implement('console', {
     }),
     /** 预约设置: the settings the calendar and booking handlers read (stored in the store, over data/booking.json). */
     bookingConfig: defineAction({
-      schema: z.object({}).strict(),
+      schema: ConsoleRequests.bookingConfig,
       roles: CONSOLE_ROLES.booking,
       handle: async (_req, ctx) => {
         const c = await loadBookingConfig(ctx.store)
@@ -591,7 +498,7 @@ export const consoleFn = implement('console', {
     }),
     /** `weekday`: 'default' or '0' (Sunday) … '6'; `sessions: null` gives that weekday back the default. */
     saveSessionTemplates: defineAction({
-      schema: z.object({ weekday: z.enum(['default', '0', '1', '2', '3', '4', '5', '6']), sessions: Templates.nullable() }).strict(),
+      schema: ConsoleRequests.saveSessionTemplates,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ weekday, sessions }, ctx) => {
         if (sessions) {
@@ -637,7 +544,7 @@ export const consoleFn = implement('console', {
     }),
     /** One session's capacity on one day; `capacity: null` removes the override. */
     setCapacity: defineAction({
-      schema: z.object({ sessionId: SESSION_ID, capacity: CAPACITY.nullable() }).strict(),
+      schema: ConsoleRequests.setCapacity,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ sessionId, capacity }, ctx) => {
         const config = await loadBookingConfig(ctx.store)
@@ -662,7 +569,7 @@ export const consoleFn = implement('console', {
     }),
     /** Closing one session: the same idempotent job as a day, cancelling only that session's bookings. */
     closeSession: defineAction({
-      schema: z.object({ sessionId: SESSION_ID, reason: text(40, '请填写停场原因（将告知已预约的观众）') }).strict(),
+      schema: ConsoleRequests.closeSession,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ sessionId, reason }, ctx) => {
         if (parseSessionId(sessionId)!.date < dayOf(ctx.now())) return fail('DAY_PAST', ConsoleErrors.DAY_PAST)
@@ -675,9 +582,7 @@ export const consoleFn = implement('console', {
       },
     }),
     saveHolidays: defineAction({
-      schema: z
-        .object({ holidays: z.array(z.object({ name: text(10, '请填写假日名称'), from: DAY, to: DAY }).strict()).max(100, '假日最多 100 段') })
-        .strict(),
+      schema: ConsoleRequests.saveHolidays,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ holidays }, ctx) => {
         const bad = holidays.findIndex((h) => h.to < h.from)
@@ -691,13 +596,13 @@ export const consoleFn = implement('console', {
     }),
     /** `q`: a visitor's name (or part of it) or a ticket's short code. */
     roster: defineAction({
-      schema: z.object({ day: DAY, q: z.string().max(40).optional() }).strict(),
+      schema: ConsoleRequests.roster,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ day, q }, ctx) => ok({ day, rows: searchRoster(await rosterOf(ctx, day), q) }),
     }),
     /** The museum cancels one booking: places and IDs given back, the booker told why (我的预约 shows the reason). */
     cancelBooking: defineAction({
-      schema: z.object({ bookingId: z.string().min(1).max(64), reason: text(40, '请填写取消原因（观众会看到）') }).strict(),
+      schema: ConsoleRequests.cancelBooking,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ bookingId, reason }, ctx) => {
         const done = await cancelOneBooking(ctx.store, bookingId, reason, ctx.now())
@@ -710,7 +615,7 @@ export const consoleFn = implement('console', {
     }),
     /** The same roster as an Excel file (base64), for printing at the gate. */
     rosterXlsx: defineAction({
-      schema: z.object({ day: DAY }).strict(),
+      schema: ConsoleRequests.rosterXlsx,
       roles: CONSOLE_ROLES.booking,
       handle: async ({ day }, ctx) => {
         const rows = await rosterOf(ctx, day)
@@ -723,7 +628,7 @@ export const consoleFn = implement('console', {
     /** A zone spreadsheet's effect, before anything is written: the rows that would be added,
      *  changed (column by column) and — only when replacing the list — removed. Changes nothing. */
     previewImport: defineAction({
-      schema: ImportFile.extend({ mode: IMPORT_MODE.optional() }).strict(),
+      schema: ConsoleRequests.previewImport,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ fileName, data, mode = 'merge' }, ctx): Promise<Result<ImportPreview>> => {
         const plan = await planImport(ctx, fileName, data, mode)
@@ -735,7 +640,7 @@ export const consoleFn = implement('console', {
     /** The confirm of a preview: the same file and mode, and the preview's `baseline` (refused when
      *  the list changed in between, so what is written is what the operator saw). */
     importZone: defineAction({
-      schema: ImportFile.extend({ mode: IMPORT_MODE, baseline: z.string().max(64) }).strict(),
+      schema: ConsoleRequests.importZone,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ fileName, data, mode, baseline }, ctx) => {
         const plan = await planImport(ctx, fileName, data, mode)
@@ -761,7 +666,7 @@ export const consoleFn = implement('console', {
     }),
     /** The current companies or policies as the import spreadsheet (read back, it changes nothing). */
     exportZone: defineAction({
-      schema: z.object({ kind: IMPORT_KIND }).strict(),
+      schema: ConsoleRequests.exportZone,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ kind }, ctx) => {
         const rows = kind === 'companies' ? (await ctx.store.zone.listCompanies()).map(companyToRow) : (await ctx.store.zone.listPolicies()).map(policyToRow)
@@ -771,7 +676,7 @@ export const consoleFn = implement('console', {
     }),
     /** The empty import spreadsheet with its column notes. */
     zoneTemplate: defineAction({
-      schema: z.object({ kind: IMPORT_KIND }).strict(),
+      schema: ConsoleRequests.zoneTemplate,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ kind }, ctx) => {
         const file = await zoneWorkbook(kind, [])
@@ -781,7 +686,7 @@ export const consoleFn = implement('console', {
 
     /** Everything the zone pages edit, plus the exhibits a company may be linked to. */
     zoneData: defineAction({
-      schema: z.object({}).strict(),
+      schema: ConsoleRequests.zoneData,
       roles: CONSOLE_ROLES.zone,
       handle: async (_req, ctx) => {
         const [companies, policies, charts, exhibits] = await Promise.all([
@@ -797,7 +702,7 @@ export const consoleFn = implement('console', {
     // list, changes one record and replaces the list. Fine at this size (hundreds of records, a
     // handful of editors); two editors saving in the same instant: the later save wins.
     saveCompany: defineAction({
-      schema: ZoneRowEdit,
+      schema: ConsoleRequests.saveCompany,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ row, isNew }, ctx) => {
         const exhibits = new Map((await ctx.store.content.listExhibits()).map((e) => [e.code, e.name]))
@@ -814,7 +719,7 @@ export const consoleFn = implement('console', {
       },
     }),
     removeCompany: defineAction({
-      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      schema: ConsoleRequests.removeCompany,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ id }, ctx) => {
         const list = await ctx.store.zone.listCompanies()
@@ -829,7 +734,7 @@ export const consoleFn = implement('console', {
       },
     }),
     savePolicy: defineAction({
-      schema: ZoneRowEdit,
+      schema: ConsoleRequests.savePolicy,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ row, isNew }, ctx) => {
         const parsed = parsePolicyRows(POLICY_HEADERS, [row])
@@ -845,7 +750,7 @@ export const consoleFn = implement('console', {
       },
     }),
     removePolicy: defineAction({
-      schema: z.object({ id: z.string().min(1).max(40) }).strict(),
+      schema: ConsoleRequests.removePolicy,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ id }, ctx) => {
         const list = await ctx.store.zone.listPolicies()
@@ -859,7 +764,7 @@ export const consoleFn = implement('console', {
     /** The rule editor's live preview: draft rules (checked like the import's 匹配规则 cell) against a
      *  test profile, through the calculator's own evaluator and matcher. Changes nothing. */
     testRules: defineAction({
-      schema: z.object({ rules: z.array(z.unknown()).max(20, '规则最多 20 条'), profile: MatchProfileSchema }).strict(),
+      schema: ConsoleRequests.testRules,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ rules, profile }, ctx) => {
         const parsed = RuleSchema.array().safeParse(rules)
@@ -875,7 +780,7 @@ export const consoleFn = implement('console', {
       },
     }),
     saveChart: defineAction({
-      schema: z.object({ chart: ChartEdit }).strict(),
+      schema: ConsoleRequests.saveChart,
       roles: CONSOLE_ROLES.zone,
       handle: async ({ chart }, ctx) => {
         const list = await ctx.store.zone.listCharts()
@@ -891,7 +796,7 @@ export const consoleFn = implement('console', {
 
     // ----- dashboard and audit -----
     dashboard: defineAction({
-      schema: z.object({ fromDay: DAY.optional(), toDay: DAY.optional() }).strict(),
+      schema: ConsoleRequests.dashboard,
       roles: CONSOLE_ROLES.dashboard,
       handle: async (req, ctx) => {
         const today = dayOf(ctx.now())
@@ -904,13 +809,13 @@ export const consoleFn = implement('console', {
     }),
     /** Entries with the names the log does not keep (account username → name), so the page shows people. */
     audit: defineAction({
-      schema: AuditFilter,
+      schema: ConsoleRequests.audit,
       roles: CONSOLE_ROLES.admin,
       handle: async (req, ctx) => ok({ entries: await ctx.store.ops.listAudit(req), names: await auditNames(ctx) }),
     }),
     /** The same filtered entries as an Excel file, in the words the page shows. */
     auditXlsx: defineAction({
-      schema: AuditFilter,
+      schema: ConsoleRequests.auditXlsx,
       roles: CONSOLE_ROLES.admin,
       handle: async (req, ctx) => {
         const entries = await ctx.store.ops.listAudit({ ...req, limit: req.limit ?? 500 })

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import { z } from 'zod'
-import { EXHIBIT_CODE_PATTERN, type ExhibitPack } from '../contracts/exhibit'
+import type { ExhibitPack } from '../contracts/exhibit'
+import { ExhibitsRequests } from '../contracts/requests/exhibits'
 import { fail, ok, type Result } from '../contracts/result'
 import { groupByHall } from '../exhibits/halls'
 import { countExhibitOpen } from '../ops/scans'
@@ -14,7 +14,7 @@ export const exhibits = implement('exhibits', {
   actions: {
     // Exhibit pages open from a cold scan before any login, so they are anonymous.
     get: defineAction({
-      schema: z.object({ code: z.string().trim().toLowerCase().regex(EXHIBIT_CODE_PATTERN, '展品编号格式不正确') }).strict(),
+      schema: ExhibitsRequests.get,
       anonymous: true,
       handle: async ({ code }, ctx) => {
         const exhibit = await ctx.store.content.getExhibit(code)
@@ -25,7 +25,7 @@ export const exhibits = implement('exhibits', {
       },
     }),
     list: defineAction({
-      schema: z.object({}).strict(),
+      schema: ExhibitsRequests.list,
       anonymous: true,
       handle: async (_req, ctx) => {
         const [halls, all] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
@@ -35,7 +35,7 @@ export const exhibits = implement('exhibits', {
     // Every published exhibit at once (tens of KB), for phones to keep: inside the hall the signal is
     // weak, and a visitor scans exhibits they have never opened. Not counted as scans.
     pack: defineAction({
-      schema: z.object({ have: z.string().max(64).optional() }).strict(),
+      schema: ExhibitsRequests.pack,
       anonymous: true,
       handle: async ({ have }, ctx): Promise<Result<{ pack: ExhibitPack } | { unchanged: true; version: string }>> => {
         const [halls, all] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])

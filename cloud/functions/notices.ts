@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { NoticesRequests } from '../contracts/requests/notices'
 import { ok } from '../contracts/result'
 import { activeNotices } from '../ops/notices'
 import { defineAction, implement } from './types'
@@ -7,7 +7,7 @@ import { defineAction, implement } from './types'
 export const notices = implement('notices', {
   actions: {
     active: defineAction({
-      schema: z.object({}).strict(),
+      schema: NoticesRequests.active,
       anonymous: true,
       handle: async (_req, ctx) => ok({ notices: activeNotices(await ctx.store.ops.listNotices(), ctx.now()) }),
     }),

@@ -1,9 +1,9 @@
 // Museum staff at the gate: check a visitor's e-ticket in (once), and today's counts.
-import { z } from 'zod'
-import { BookingErrors, shortDate, type ExpectedVisitor } from '../contracts/booking'
+import { shortDate, type ExpectedVisitor } from '../contracts/booking'
+import { StaffRequests } from '../contracts/requests/staff'
 import { ok } from '../contracts/result'
 import { addDays, addMinutes, beijingText, dayOf } from '../booking/time'
-import { SESSION_ID_PATTERN, sessionIdOf, sessionRef, templatesOn } from '../booking/calendar'
+import { sessionIdOf, sessionRef, templatesOn } from '../booking/calendar'
 import { loadBookingConfig } from '../booking/config'
 import { readTicketCode } from '../booking/keys'
 import { findByShortCode } from '../booking/short-code'
@@ -22,7 +22,7 @@ export const staff = implement('staff', {
   actions: {
     checkIn: defineAction({
       roles: ['staff'],
-      schema: z.object({ code: z.string().max(200, BookingErrors.TICKET_INVALID) }).strict(),
+      schema: StaffRequests.checkIn,
       handle: async ({ code }, ctx) => {
         const now = ctx.now()
         const config = await loadBookingConfig(ctx.store)
@@ -71,7 +71,7 @@ export const staff = implement('staff', {
     // The gate's list for one session: names and masked IDs (as the printed roster), not yet in first.
     expected: defineAction({
       roles: ['staff'],
-      schema: z.object({ sessionId: z.string().regex(SESSION_ID_PATTERN, BookingErrors.SESSION_NOT_FOUND) }).strict(),
+      schema: StaffRequests.expected,
       handle: async ({ sessionId }, ctx) => {
         const ref = sessionRef(await loadBookingConfig(ctx.store), sessionId)
         if (!ref) return refuse('SESSION_NOT_FOUND')
@@ -93,7 +93,7 @@ export const staff = implement('staff', {
 
     today: defineAction({
       roles: ['staff'],
-      schema: z.object({}).strict(),
+      schema: StaffRequests.today,
       handle: async (_req, ctx) => {
         const config = await loadBookingConfig(ctx.store)
         const date = dayOf(ctx.now())

@@ -70,19 +70,17 @@ export interface CloudFunction {
 }
 
 // ── Types end to end ────────────────────────────────────────────────────────────────────────────
-// The client is typed by the Api catalogue (cloud/contracts/api.ts, types only, the one cloud file
-// src may import). Each cloud function is written as
-//   export const name = implement('name', { actions: { act: defineAction({ schema, roles, handle }) } })
+// A request's shape is written once, as its zod schema in cloud/contracts/requests/<function>.ts;
+// the Api catalogue (cloud/contracts/api.ts) derives the client's request type from it (z.input)
+// and names the response. Each cloud function is written as
+//   export const name = implement('name', { actions: { act: defineAction({ schema: NameRequests.act, roles, handle }) } })
 // which makes the compiler hold it to that catalogue:
 //   • the action names are exactly Api[name]'s (a missing or extra action is an error);
-//   • what the schema accepts (z.input) is exactly Api's `req` — both ways, so a field added to,
-//     removed from or retyped in either one is an error until the other follows;
+//   • the schema is the contract's (what it accepts is Api's `req`, so a handler cannot validate
+//     with a schema of its own that the client never sees);
 //   • what the handler returns fits Api's `res` (a renamed or retyped field is an error).
-// So a changed shape cannot reach the client unnoticed: change the Api entry and the client's
-// calls are checked against it. To add an action: add it to Api, then to the function's implement().
-// A new function: its entry in Api, `implement('new', …)`, and a line in functions/index.ts.
-// (An error reads "…is not assignable to … & { 'schema input differs from Api request': … }":
-// the property name says which side drifted, its type what the Api expects.)
+// To add an action: its schema in the requests file, its entry in Api, then the handler here.
+// A new function: a requests file, its entry in Api, `implement('new', …)`, and a line in functions/index.ts.
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 
@@ -93,7 +91,7 @@ type Agrees<F extends FunctionName, A, Def> = A extends ActionName<F>
       ? [R] extends [ResponseOf<F, A>]
         ? unknown
         : { 'handler response differs from Api': ResponseOf<F, A> }
-      : { 'schema input differs from Api request': RequestOf<F, A> }
+      : { 'schema is not the one in cloud/contracts/requests': RequestOf<F, A> }
     : never
   : { 'action missing from the Api catalogue': A }
 

@@ -1,15 +1,6 @@
 import crypto from 'node:crypto'
-import { z } from 'zod'
-import {
-  INDUSTRIES,
-  POLICY_AUDIENCES,
-  POLICY_KINDS,
-  POLICY_LEVELS,
-  QUALIFICATIONS,
-  TALENT_TYPES,
-} from '../contracts/zone'
 import { fail, ok } from '../contracts/result'
-import { searchCompanies, MAX_PAGE_SIZE } from '../zone/companies'
+import { searchCompanies } from '../zone/companies'
 import { catalogFor } from '../zone/catalog'
 import { searchPolicies, withStatus } from '../zone/policies'
 import { matchPolicies } from '../zone/rules'
@@ -18,38 +9,13 @@ import { shanghaiDate } from '../zone/text'
 import { COUNTERS } from '../contracts/ops'
 import { dayOf } from '../booking/time'
 import { addressKey } from '../booking/keys'
-import { oneOf } from '../validation'
+import { ZoneRequests } from '../contracts/requests/zone'
 import { defineAction, implement, type CallContext } from './types'
 
 export const ZoneErrors = {
   COMPANY_NOT_FOUND: '没有找到这家企业，可能名录已更新',
   POLICY_NOT_FOUND: '没有找到这条政策，可能已下架或更新',
 } as const
-
-const id = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '编号格式不正确')
-const q = z.string().trim().max(40, '搜索词最多40个字').optional()
-const page = z.number().int().min(1).max(10000).optional()
-const pageSize = z.number().int().min(1).max(MAX_PAGE_SIZE).optional()
-const inList = <T extends readonly [string, ...string[]]>(values: T, what: string) => oneOf(values, `${what}不在可选范围内`)
-
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成立日期格式应为 YYYY-MM-DD')
-const count = (what: string) => z.number({ error: `${what}应为数字` }).min(0, `${what}不能为负数`).max(1e9, `${what}过大`).optional()
-
-export const MatchProfileSchema = z
-  .object({
-    inZone: z.boolean(),
-    founded: date.optional(),
-    employees: count('职工人数'),
-    revenue: count('营业收入'),
-    rdShare: z.number().min(0, '研发投入占比不能为负数').max(100, '研发投入占比不能超过100%').optional(),
-    qualifications: z.array(inList(QUALIFICATIONS, '资质')).max(QUALIFICATIONS.length),
-    talent: z.array(inList(TALENT_TYPES, '人才类型')).max(TALENT_TYPES.length),
-    inventionPatents: count('发明专利数'),
-    otherIp: count('其他知识产权数'),
-    financingNeed: z.boolean(),
-    industry: inList(INDUSTRIES, '行业').optional(),
-  })
-  .strict()
 
 /** The console's dashboard counters (no visitor identity). A counter that fails never costs the answer. */
 const countUsage = (ctx: CallContext, counter: string) =>
@@ -104,14 +70,12 @@ export const zone = implement('zone', {
   actions: {
     // The zone lookup is public information: anonymous, like the exhibit pages.
     searchCompanies: defineAction({
-      schema: z
-        .object({ q, industry: inList(INDUSTRIES, '行业').optional(), qualification: inList(QUALIFICATIONS, '资质').optional(), page, pageSize })
-        .strict(),
+      schema: ZoneRequests.searchCompanies,
       anonymous: true,
       handle: async (req, ctx) => ok(await countNoHit(ctx, req.q, searchCompanies((await catalogFor(ctx.store.zone)).companies, req))),
     }),
     getCompany: defineAction({
-      schema: z.object({ id }).strict(),
+      schema: ZoneRequests.getCompany,
       anonymous: true,
       handle: async ({ id }, ctx) => {
         const company = await ctx.store.zone.getCompany(id)
@@ -119,22 +83,12 @@ export const zone = implement('zone', {
       },
     }),
     searchPolicies: defineAction({
-      schema: z
-        .object({
-          q,
-          level: inList(POLICY_LEVELS, '层级').optional(),
-          kind: inList(POLICY_KINDS, '政策类别').optional(),
-          audience: inList(POLICY_AUDIENCES, '适用对象').optional(),
-          status: z.enum(['open', 'closing', 'closed']).optional(),
-          page,
-          pageSize,
-        })
-        .strict(),
+      schema: ZoneRequests.searchPolicies,
       anonymous: true,
       handle: async (req, ctx) => ok(await countNoHit(ctx, req.q, searchPolicies((await catalogFor(ctx.store.zone)).policies, req, shanghaiDate(ctx.now())))),
     }),
     getPolicy: defineAction({
-      schema: z.object({ id }).strict(),
+      schema: ZoneRequests.getPolicy,
       anonymous: true,
       handle: async ({ id }, ctx) => {
         const policy = await ctx.store.zone.getPolicy(id)
@@ -142,7 +96,7 @@ export const zone = implement('zone', {
       },
     }),
     match: defineAction({
-      schema: z.object({ profile: MatchProfileSchema }).strict(),
+      schema: ZoneRequests.match,
       anonymous: true,
       handle: async ({ profile }, ctx) => {
         const catalog = await catalogFor(ctx.store.zone)
@@ -152,14 +106,14 @@ export const zone = implement('zone', {
       },
     }),
     figures: defineAction({
-      schema: z.object({}).strict(),
+      schema: ZoneRequests.figures,
       anonymous: true,
       handle: async (_req, ctx) => ok({ charts: await ctx.store.zone.listCharts() }),
     }),
     // The exhibit page shows the policies behind an exhibit's company, each with why (cloud/zone/related.ts).
     // Not counted as a calculator use: the visitor did not ask for it.
     policiesFor: defineAction({
-      schema: z.object({ companyId: id }).strict(),
+      schema: ZoneRequests.policiesFor,
       anonymous: true,
       handle: async ({ companyId }, ctx) => {
         const company = await ctx.store.zone.getCompany(companyId)

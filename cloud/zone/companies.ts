@@ -2,11 +2,10 @@
 // or the start of the name, name substrings, pinyin, product/field, then names with one character
 // missing. A Chinese query is also matched by its pinyin, so a homophone typo (荣科储能 for
 // 融科储能) still finds the company, ranked after every exact text match.
-import type { Company, CompanyQuery, CompanySummary, Page } from '../contracts/zone'
+import { MAX_PAGE_SIZE, type Company, type CompanyQuery, type CompanySummary, type Page } from '../contracts/zone'
 import { hasHan, normalize, pinyinKeys, pinyinKeysOf } from './text'
 
 export const DEFAULT_PAGE_SIZE = 20
-export const MAX_PAGE_SIZE = 50
 
 interface Entry {
   company: Company

@@ -8,11 +8,8 @@ import {
   QUALIFICATIONS,
   TALENT_TYPES,
 } from '../contracts/zone'
-import { oneOf } from '../validation'
-import { DAY_FORMAT_MESSAGE, DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../contracts/day'
+import { DAY as date, oneOf, SourceKind as source, ZoneChartSchema } from '../contracts/requests/fields'
 
-const date = z.string().regex(DAY_PATTERN, DAY_FORMAT_MESSAGE).refine((v) => !DAY_PATTERN.test(v) || isCalendarDay(v), DAY_MISSING_MESSAGE)
-const source = z.enum(['article', 'document', 'illustrative'], { error: '来源只能是：文章、文件或示意（article、document、illustrative）' })
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) => oneOf(values, `${what}只能是：${values.join('、')}`)
 
 export const IndustrySchema = enumOf(INDUSTRIES, '行业')
@@ -74,19 +71,6 @@ export const PolicySchema = z.object({
   source,
   illustrative: z.array(z.string()).optional(),
   rules: z.array(RuleSchema).optional(),
-})
-
-export const ZoneChartSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  kind: z.enum(['bar', 'stat']),
-  year: z.string(),
-  source: z.string(),
-  sourceKind: source,
-  note: z.string().optional(),
-  figures: z.array(
-    z.object({ id: z.string(), label: z.string(), value: z.number(), unit: z.string(), qualifier: z.string().optional() }),
-  ),
 })
 
 const unique = <T extends { id: string }>(what: string) => (list: T[], ctx: z.RefinementCtx) => {

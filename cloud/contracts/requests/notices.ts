@@ -1,0 +1,5 @@
+import { z } from 'zod'
+
+export const NoticesRequests = {
+  active: z.object({}).strict(),
+}
