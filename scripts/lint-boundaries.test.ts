@@ -42,6 +42,9 @@ const cycle: Record<string, string> = {
   'cloud/zone/planted-b.ts': "import { a } from './PLANT-a'\nexport const b = () => a\n",
 }
 
+/** A handler file of 451 lines (over the 450 a function file may have), and a test file as long (allowed). */
+const longHandler = Array.from({ length: 451 }, (_, i) => `export const line${i} = ${i}`).join('\n') + '\n'
+
 test('npm run lint refuses a planted violation of each boundary, and allows the same imports where they belong', () => {
   const allowed: Record<string, string> = {
     'cloud/functions/planted.ts': "import type { CallContext } from './types'\nexport type X = CallContext\n",
@@ -49,11 +52,19 @@ test('npm run lint refuses a planted violation of each boundary, and allows the 
     'src/booking/planted-type.ts': "import type { BookingRequests } from '@cloud/contracts/requests/booking'\nexport type X = keyof typeof BookingRequests\n",
     'src/ui/planted-ok.ts': "import { setPageFooter } from './page-footer'\nexport const x = setPageFooter\n",
   }
-  const { status, errors } = lintPlanted({ ...Object.fromEntries(planted.map(([, file, code]) => [file, code])), ...cycle, ...allowed })
+  const { status, errors } = lintPlanted({
+    ...Object.fromEntries(planted.map(([, file, code]) => [file, code])),
+    ...cycle,
+    ...allowed,
+    'cloud/functions/console/planted-long.ts': longHandler,
+    'cloud/functions/planted-long.test.ts': longHandler,
+  })
   expect(status).toBe(1)
   for (const file of Object.keys(cycle)) expect({ file, cycle: errors[file].some((p) => p.startsWith('import-x/no-cycle')) }).toEqual({ file, cycle: true })
   for (const [what, file, , message] of planted) {
     expect({ what, refused: errors[file].some((p) => /^(@typescript-eslint\/)?no-restricted-imports/.test(p) && message.test(p)) }).toEqual({ what, refused: true })
   }
+  expect(errors['cloud/functions/console/planted-long.ts'].filter((p) => p.startsWith('max-lines'))).toHaveLength(1)
+  expect(errors['cloud/functions/planted-long.test.ts']).toEqual([])
   for (const file of Object.keys(allowed)) expect({ file, errors: errors[file] }).toEqual({ file, errors: [] })
 }, 120_000)

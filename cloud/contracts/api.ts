@@ -75,7 +75,7 @@ export interface Api {
   notices: {
     active: { req: z.input<typeof NoticesRequests['active']>; res: { notices: NoticeView[] } }
   }
-  /** The operator console (/admin); roles per action in cloud/functions/console.ts (CONSOLE_ROLES). */
+  /** The operator console (/admin); roles per action in cloud/contracts/console.ts (CONSOLE_ROLES), handlers in cloud/functions/console/. */
   console: {
     exhibits: { req: z.input<typeof ConsoleRequests['exhibits']>; res: { halls: Hall[]; exhibits: Exhibit[] } }
     /** `staleAudio`: languages whose recording no longer speaks the saved text (kept, marked stale). */

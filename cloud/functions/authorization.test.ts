@@ -46,7 +46,7 @@ const MATRIX: Record<string, Caller[]> = {
   'accounts.resetPassword': only(),
   'accounts.changeOwnPassword': ACCOUNTS,
   'notices.active': ANYONE,
-  // The operator console (cloud/functions/console.ts, CONSOLE_ROLES).
+  // The operator console (cloud/functions/console/, CONSOLE_ROLES).
   'console.exhibits': only('content_editor'),
   'console.saveExhibit': only('content_editor'),
   'console.uploadPhoto': only('content_editor'),

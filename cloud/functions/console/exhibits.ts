@@ -1,0 +1,98 @@
+// The console's actions: Exhibits: the list, the edit form, the photo, and the printable code sheet.
+import { audioScript, type Exhibit, type Hall } from '../../contracts/exhibit'
+import { fail, ok } from '../../contracts/result'
+import { CONSOLE_ROLES } from '../../contracts/console'
+import { ConsoleRequests } from '../../contracts/requests/console'
+import { recordChange } from '../../ops/audit'
+import { sheetHtml, sheetItemsOf } from '../../ops/code-sheet'
+import { PhotoErrors, preparePhoto } from '../../ops/photos'
+import { GUIDE_LANGS } from '../../exhibits/audio'
+import { defineAction } from '../types'
+import { ConsoleErrors } from './errors'
+
+/** An exhibit carries its hall's name and floor (the exhibit page reads them without a second
+ *  lookup): those of this hall, not what it carried from a previous one. */
+export function inHall(e: Exhibit, hall: Hall): Exhibit {
+  const out: Exhibit = { ...e, hall: hall.name }
+  if (hall.nameEn) out.hallEn = hall.nameEn
+  else delete out.hallEn
+  if (hall.floor) out.floor = hall.floor
+  else delete out.floor
+  return out
+}
+
+export const exhibitsActions = {
+  exhibits: defineAction({
+    schema: ConsoleRequests.exhibits,
+    roles: CONSOLE_ROLES.content,
+    handle: async (_req, ctx) => {
+      const [halls, exhibits] = await Promise.all([ctx.store.content.listHalls(), ctx.store.content.listExhibits()])
+      return ok({ halls, exhibits })
+    },
+  }),
+  saveExhibit: defineAction({
+    schema: ConsoleRequests.saveExhibit,
+    roles: CONSOLE_ROLES.content,
+    handle: async ({ published, isNew, ...edit }, ctx) => {
+      const existing = await ctx.store.content.getExhibit(edit.code)
+      if (isNew && existing) return fail('EXHIBIT_CODE_TAKEN', ConsoleErrors.EXHIBIT_CODE_TAKEN, { code: ConsoleErrors.EXHIBIT_CODE_TAKEN })
+      if (!isNew && !existing) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+      const hall = (await ctx.store.content.listHalls()).find((h) => h.id === edit.hallId)
+      if (!hall) return fail('HALL_NOT_FOUND', ConsoleErrors.HALL_NOT_FOUND, { hallId: ConsoleErrors.HALL_NOT_FOUND })
+      // A new exhibit starts without a photo: it can be saved, but not shown to visitors until one is uploaded.
+      const before: Exhibit =
+        existing ?? { code: edit.code, name: edit.name, hall: hall.name, hallId: hall.id, image: '', imageAlt: edit.imageAlt, summary: edit.summary, figures: [], company: edit.company, sort: (await ctx.store.content.listExhibits()).reduce((m, e) => Math.max(m, e.sort), 0) + 1, source: 'illustrative', sourceNote: '馆方在管理后台录入' }
+      if (published && !before.image) return fail('EXHIBIT_NO_PHOTO', ConsoleErrors.EXHIBIT_NO_PHOTO, { published: ConsoleErrors.EXHIBIT_NO_PHOTO })
+      const after = inHall({ ...before, ...edit }, hall)
+      // An operator's words replace the illustrative seed text: the 示意 marking goes, and any
+      // recorded audio no longer matches the text.
+      after.source = 'article' === before.source ? 'article' : 'illustrative'
+      // A recording that no longer speaks its language's text is kept (visitors still hear it) and
+      // marked stale, per language: the operator keeps, regenerates or removes it (decideAudio).
+      if (before.audio) {
+        const audio = { ...before.audio }
+        for (const lang of GUIDE_LANGS) {
+          const track = audio[lang]
+          if (track && audioScript(before, lang) !== audioScript(after, lang)) audio[lang] = { ...track, stale: true }
+        }
+        after.audio = audio
+      }
+      const staleAudio = GUIDE_LANGS.filter((lang) => after.audio?.[lang]?.stale)
+      if (published) delete after.unpublished
+      else after.unpublished = true
+      await ctx.store.content.putExhibit(after)
+      await recordChange(ctx, 'console.saveExhibit', edit.code, existing, after)
+      return ok({ exhibit: after, staleAudio })
+    },
+  }),
+  uploadPhoto: defineAction({
+    schema: ConsoleRequests.uploadPhoto,
+    roles: CONSOLE_ROLES.content,
+    handle: async ({ code, data, alt }, ctx) => {
+      if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
+      const before = await ctx.store.content.getExhibit(code)
+      if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
+      const photo = await preparePhoto(Buffer.from(data, 'base64'))
+      if (!photo.ok) return fail(photo.code, PhotoErrors[photo.code])
+      const urls: Record<number, string> = {}
+      for (const size of photo.sizes) {
+        urls[size.width] = await ctx.media.save(`exhibits/${code}-${photo.digest}-${size.width}.jpg`, size.buffer, 'image/jpeg')
+      }
+      const after: Exhibit = { ...before, image: urls[1280], imageSmall: urls[640], imageAlt: alt }
+      await ctx.store.content.putExhibit(after)
+      await recordChange(ctx, 'console.uploadPhoto', code, { image: before.image, imageAlt: before.imageAlt }, { image: after.image, imageSmall: after.imageSmall, imageAlt: alt })
+      return ok({ exhibit: after })
+    },
+  }),
+  /** The printable code sheet (A4, six QR codes a page) of the published exhibits, as HTML: the
+   *  console opens it and the browser prints it (or saves a PDF); `npm run codes` makes the PDF. */
+  codeSheet: defineAction({
+    schema: ConsoleRequests.codeSheet,
+    roles: CONSOLE_ROLES.content,
+    handle: async (_req, ctx) => {
+      const origin = process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'
+      const exhibits = (await ctx.store.content.listExhibits()).filter((e) => !e.unpublished)
+      return ok({ fileName: '展品二维码.html', html: sheetHtml(sheetItemsOf(origin, exhibits), origin), count: exhibits.length, origin })
+    },
+  }),
+}
