@@ -94,7 +94,7 @@ test('the same files served from an origin not in CONSOLE_ORIGIN cannot sign in'
 
 // Last: it spends this address's sign-in budget (every request here comes from 127.0.0.1).
 test('after a password spray from the same address, the console says to wait instead of signing in', async () => {
-  const { DEFAULT_RATE_LIMITS } = await import('../cloud/runtime/rate-limit-policy')
+  const { DEFAULT_RATE_LIMITS } = await import('../cloud/limits/rate-limit-policy')
   const spray = async (i: number) =>
     fetch(`${gw.base}/_session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: hostingOrigin }, body: JSON.stringify({ username: `guess${i}`, password: 'not-the-password' }) })
   for (let i = 0; i < DEFAULT_RATE_LIMITS.signInPerAddress.max; i++) await spray(i)

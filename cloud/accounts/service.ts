@@ -5,7 +5,7 @@ import { AccountErrors, MIN_PASSWORD_LENGTH, type AccountView } from '../contrac
 import { usernameSchema } from '../contracts/requests/accounts'
 import { fail, ok, type Result } from '../contracts/result'
 import type { AccountRole, AccountStore, RateLimitStore, StaffAccount } from '../store/port'
-import { addressBucket, DEFAULT_RATE_LIMITS, type SignInLock } from '../runtime/rate-limit-policy'
+import { addressBucket, DEFAULT_RATE_LIMITS, type SignInLock } from '../limits/rate-limit-policy'
 import { decoyHash, DEFAULT_HASHING_BOUND, hashingSlot, hashPassword, verifyPassword, type HashingBound } from './password'
 
 // No lock state: sign-in locks a name per address (never the account as a whole), and a password

@@ -1,10 +1,10 @@
 // Sign-in attempts counted in the database, per client address bucket, for the
 // cloud functions answering HTTP access: each call may land on a different instance, so counters in
 // one instance's memory would not hold (the local server counts in memory: runtime/limits.ts).
-// The same limits as the local server (runtime/rate-limit-policy.ts). Every attempt counts, right or
+// The same limits as the local server (cloud/limits/rate-limit-policy.ts). Every attempt counts, right or
 // wrong, before the password is looked at: an address over its limit spends nothing of any name's
 // tries (nor adds a counter per made-up name). The tries per (name, address) are signIn's own.
-import { addressBucket, DEFAULT_RATE_LIMITS, rateLimitMessage, type RateLimits } from '../runtime/rate-limit-policy'
+import { addressBucket, DEFAULT_RATE_LIMITS, rateLimitMessage, type RateLimits } from '../limits/rate-limit-policy'
 import type { RateLimitStore } from '../store/port'
 
 export type ThrottleOutcome = { ok: true } | { ok: false; retryAfterSeconds: number; message: string }

@@ -6,7 +6,7 @@ import type { KeyRing } from '../booking/keys'
 import type { Store } from '../store/port'
 import type { PlatformServices } from './platform'
 import type { SpeechSynthesiser } from '../exhibits/speech'
-import type { AddressCaps } from '../runtime/rate-limit-policy'
+import type { AddressCaps } from '../limits/rate-limit-policy'
 
 /** Where a call came from, where identities are free (the local runtime's H5 visitor tokens): the
  *  client's address bucket (IPv4 address, IPv6 /64) and the caps one bucket is held to. */

@@ -8,7 +8,7 @@ import { bj, residentId } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
 import { issueToken } from './identity'
-import { DEFAULT_ADDRESS_CAPS, DEFAULT_RATE_LIMITS } from './rate-limit-policy'
+import { DEFAULT_ADDRESS_CAPS, DEFAULT_RATE_LIMITS } from '../limits/rate-limit-policy'
 import { buildServer } from './server'
 
 const SESSION = '2026-11-27.am'

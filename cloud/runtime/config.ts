@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { KeyRing } from '../booking/keys'
 import { loadKeys } from './keyring'
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
-import { addressCapsFrom, countFrom as count, DEFAULT_ADDRESS_CAPS, type AddressCaps } from './rate-limit-policy'
+import { addressCapsFrom, countFrom as count, DEFAULT_ADDRESS_CAPS, type AddressCaps } from '../limits/rate-limit-policy'
 import { DEFAULT_HASHING_BOUND, type HashingBound } from '../accounts/password'
 import { sheetLimitsFrom, type SheetLimits } from '../zone/sheet-limits'
 

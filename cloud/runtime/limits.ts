@@ -1,15 +1,15 @@
 // Rate limits of the local runtime (@fastify/rate-limit, in-process counters — one server process):
 // how often one address may mint visitor tokens or try to sign in, and one identity write booking
-// data. The numbers and texts are in rate-limit-policy.ts, shared with the
+// data. The numbers and texts are in cloud/limits/rate-limit-policy.ts, shared with the
 // cloud functions' HTTP-access sign-in, which counts in the database instead (several instances).
 // Refusals are a Result (RATE_LIMITED, Chinese) with Retry-After. The mini-program's calls are
 // limited by WeChat itself (one OPENID per WeChat account, platform quotas).
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { fail } from '../contracts/result'
-import { addressBucket, mintDecision, RATE_LIMIT_MESSAGES as MESSAGES, waitText, type Limit, type MintState, type RateLimits } from './rate-limit-policy'
+import { addressBucket, mintDecision, RATE_LIMIT_MESSAGES as MESSAGES, waitText, type Limit, type MintState, type RateLimits } from '../limits/rate-limit-policy'
 
-export { DEFAULT_RATE_LIMITS, type Limit, type RateLimits } from './rate-limit-policy'
+export { DEFAULT_RATE_LIMITS, type Limit, type RateLimits } from '../limits/rate-limit-policy'
 
 const BOOKING_WRITES = new Set(['addVisitor', 'removeVisitor', 'book', 'cancel'])
 

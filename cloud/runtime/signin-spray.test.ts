@@ -11,7 +11,7 @@ import { functions } from '../functions'
 import { dispatch } from '../functions/dispatch'
 import { contextFor, tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
-import { DEFAULT_RATE_LIMITS } from './rate-limit-policy'
+import { DEFAULT_RATE_LIMITS } from '../limits/rate-limit-policy'
 import { buildServer } from './server'
 
 jest.setTimeout(120_000)

@@ -3,7 +3,7 @@
 import { ringFromSecret } from '../booking/keys'
 import type { FastifyInstance } from 'fastify'
 import { createAccount, resetPassword } from '../accounts/service'
-import { DEFAULT_RATE_LIMITS } from './rate-limit-policy'
+import { DEFAULT_RATE_LIMITS } from '../limits/rate-limit-policy'
 import { tempSqliteStore } from '../testing/stores'
 import { loadConfig } from './config'
 import { verifyToken } from './identity'

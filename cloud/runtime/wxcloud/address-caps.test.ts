@@ -6,7 +6,7 @@ import { functions } from '../../functions'
 import { createStandinSdk } from '../../store/wxcloud/standin/sdk'
 import { COLLECTIONS } from '../../store/wxcloud/collections'
 import { residentId } from '../../testing/booking'
-import { WECHAT_ADDRESS_CAPS } from '../rate-limit-policy'
+import { WECHAT_ADDRESS_CAPS } from '../../limits/rate-limit-policy'
 import { createFunctionMain, type WxServerSdk } from './entry'
 
 jest.setTimeout(120_000)

@@ -14,7 +14,7 @@ import { parseKeyRing } from '../keyring'
 import { CommonErrors } from '../../contracts/errors'
 import { fail } from '../../contracts/result'
 import { valueOutOfBounds } from '../json-bounds'
-import { addressBucket, addressCapsFrom, WECHAT_ADDRESS_CAPS } from '../rate-limit-policy'
+import { addressBucket, addressCapsFrom, WECHAT_ADDRESS_CAPS } from '../../limits/rate-limit-policy'
 import { sheetLimitsFrom } from '../../zone/sheet-limits'
 
 /** The event shape of 云函数 HTTP 访问服务 (checked without loading the console's HTTP adapter). */

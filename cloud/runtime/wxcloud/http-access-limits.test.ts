@@ -10,7 +10,7 @@ import type { StaffAccount, Store } from '../../store/port'
 import { standinCloudStore } from '../../testing/wxstandin'
 import { openWxCloudStore } from '../../store/wxcloud'
 import { startHttpAccessGateway } from '../../testing/http-access-gateway'
-import { DEFAULT_RATE_LIMITS } from '../rate-limit-policy'
+import { DEFAULT_RATE_LIMITS } from '../../limits/rate-limit-policy'
 import { clientAddress, handleHttpAccess, type HttpAccessEvent } from './http-access'
 
 jest.setTimeout(60_000)

@@ -1,12 +1,13 @@
 // The rate limits themselves, in one place for every runtime: the local server counts them in
-// memory (@fastify/rate-limit, limits.ts); the cloud functions behind HTTP access count them in the
+// memory (@fastify/rate-limit, runtime/limits.ts); the cloud functions behind HTTP access count them in the
 // database (accounts/sign-in-throttle.ts), because each call may land on another instance.
 // Chosen so a real person never meets them — a phone mints one token, a family adds a few visitors
 // and books once, an operator signs in a few times a day — while a script minting thousands of
 // identities or guessing passwords is slowed to a crawl. Behind carrier NAT many phones share one
 // address, hence the generous per-address numbers. Also the caps on what one address bucket may
 // take where identities are free (AddressCaps, enforced by the booking handler and store).
-// No framework imports: the cloud bundle uses this.
+// No framework imports: the cloud bundle uses this. Below the runtimes (not in runtime/), because the
+// account rules (sign-in locks) and the handlers (address caps) read it too.
 import ipaddr from 'ipaddr.js'
 
 export interface Limit {
