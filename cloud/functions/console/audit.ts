@@ -1,4 +1,4 @@
-// The console's actions: The audit log, on the page and as a spreadsheet.
+// The console's the audit log, on the page and as a spreadsheet.
 import { ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { ConsoleRequests } from '../../contracts/requests/console'

@@ -1,4 +1,4 @@
-// The console's actions: Closing and reopening days and sessions; each closure cancels the bookings it covers and tells the bookers.
+// The console's closing and reopening days and sessions; a closure cancels the bookings it covers and tells the bookers.
 import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { ConsoleRequests, MAX_CLOSE_DAYS } from '../../contracts/requests/console'

@@ -1,4 +1,4 @@
-// The console's actions: The dashboard.
+// The console's the dashboard.
 import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { ConsoleRequests } from '../../contracts/requests/console'

@@ -1,4 +1,4 @@
-// The console's actions: Halls (展区): their order in the visitor's list and their texts.
+// The console's halls (展区): their order in the visitor's list and their texts.
 import type { Hall } from '../../contracts/exhibit'
 import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'

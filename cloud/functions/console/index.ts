@@ -4,16 +4,13 @@
 // audit log. A new feature: its own file exporting an actions object, spread in here with one line.
 import { implement } from '../types'
 import { auditActions } from './audit'
-import { audioActions } from './audio'
 import { closuresActions } from './closures'
 import { dashboardActions } from './dashboard'
 import { exhibitsActions } from './exhibits'
 import { hallsActions } from './halls'
 import { noticesActions } from './notices'
-import { rosterActions } from './roster'
 import { sessionsActions } from './sessions'
 import { zoneDataActions } from './zone-data'
-import { zoneImportActions } from './zone-import'
 
 export { ConsoleErrors } from './errors'
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
@@ -22,13 +19,10 @@ export { CONSOLE_ROLES } from '../../contracts/console'
 export const consoleFn = implement('console', {
   actions: {
     ...exhibitsActions,
-    ...audioActions,
     ...hallsActions,
     ...noticesActions,
     ...closuresActions,
     ...sessionsActions,
-    ...rosterActions,
-    ...zoneImportActions,
     ...zoneDataActions,
     ...dashboardActions,
     ...auditActions,

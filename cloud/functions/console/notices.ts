@@ -1,4 +1,4 @@
-// The console's actions: The home page notices.
+// The console's the home page notices.
 import crypto from 'node:crypto'
 import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'

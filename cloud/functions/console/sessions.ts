@@ -1,4 +1,4 @@
-// The console's actions: 预约设置: session templates, a day's capacity, holidays.
+// The console's 预约设置 (session templates, a day's capacity, holidays) and each day's roster.
 import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { ConsoleRequests } from '../../contracts/requests/console'
@@ -7,12 +7,21 @@ import { parseSessionId, sessionClosedReason, sessionRef, templatesOn } from '..
 import { addDays, dayOf } from '../../booking/time'
 import { recordChange } from '../../ops/audit'
 import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from '../../ops/template-change'
+import { rosterRows, rosterWorkbook, searchRoster } from '../../ops/roster'
+import { cancelOneBooking } from '../../ops/cancel-booking'
+import { shortTicketCode } from '../../booking/keys'
 import { defineAction, type CallContext } from '../types'
 import { ConsoleErrors } from './errors'
 
 /** The places each of these sessions already holds (confirmed and pending bookings). */
 async function bookedOn(ctx: CallContext, sessionIds: string[]): Promise<Record<string, number>> {
   return sessionIds.length ? ctx.store.booking.placesBooked(sessionIds) : {}
+}
+
+/** The day's roster rows, each with the ticket short code the visitor's ticket shows (when the server holds the ticket key). */
+async function rosterOf(ctx: CallContext, day: string) {
+  const keys = ctx.keys
+  return rosterRows(await ctx.store.booking.listOnDay(day), await loadBookingConfig(ctx.store), keys ? (id) => shortTicketCode(keys.idKey, id) : undefined)
 }
 
 export const sessionsActions = {
@@ -128,6 +137,35 @@ export const sessionsActions = {
       await saveBookingConfig(ctx.store, { ...config, holidays: sorted })
       await recordChange(ctx, 'console.saveHolidays', 'holidays', config.holidays, sorted)
       return ok({ holidays: sorted })
+    },
+  }),
+  /** `q`: a visitor's name (or part of it) or a ticket's short code. */
+  roster: defineAction({
+    schema: ConsoleRequests.roster,
+    roles: CONSOLE_ROLES.booking,
+    handle: async ({ day, q }, ctx) => ok({ day, rows: searchRoster(await rosterOf(ctx, day), q) }),
+  }),
+  /** The museum cancels one booking: places and IDs given back, the booker told why (我的预约 shows the reason). */
+  cancelBooking: defineAction({
+    schema: ConsoleRequests.cancelBooking,
+    roles: CONSOLE_ROLES.booking,
+    handle: async ({ bookingId, reason }, ctx) => {
+      const done = await cancelOneBooking(ctx.store, bookingId, reason, ctx.now())
+      if (!done.ok) return done
+      const b = done.data.before
+      const who = { name: b.visitors.map((v) => v.name).join('、'), sessionId: b.sessionId, places: b.places }
+      await recordChange(ctx, 'console.cancelBooking', bookingId, { ...who, status: 'confirmed' }, { ...who, status: 'cancelled', reason })
+      return ok({ bookingId, status: 'cancelled' as const, reason })
+    },
+  }),
+  /** The same roster as an Excel file (base64), for printing at the gate. */
+  rosterXlsx: defineAction({
+    schema: ConsoleRequests.rosterXlsx,
+    roles: CONSOLE_ROLES.booking,
+    handle: async ({ day }, ctx) => {
+      const rows = await rosterOf(ctx, day)
+      const file = await rosterWorkbook(day, rows)
+      return ok({ day, fileName: `预约名单-${day}.xlsx`, data: file.toString('base64') })
     },
   }),
 }
