@@ -13,6 +13,7 @@ import type { NoticesRequests } from './requests/notices'
 import type { StaffRequests } from './requests/staff'
 import type { SystemRequests } from './requests/system'
 import type { ZoneRequests } from './requests/zone'
+import type { SessionTemplateSchema } from './requests/fields'
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, StaffSessionCount, VisitorView } from './booking'
 import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibits } from './exhibit'
@@ -57,8 +58,6 @@ export interface Api {
     visitors: { req: z.input<typeof BookingRequests['visitors']>; res: { visitors: VisitorView[] } }
     addVisitor: { req: z.input<typeof BookingRequests['addVisitor']>; res: { visitor: VisitorView } }
     removeVisitor: { req: z.input<typeof BookingRequests['removeVisitor']>; res: { removed: true } }
-    /** `clientRequestId` is made once per intent: a double tap or a retry with it books once. */
-    /** `remind`: the visitor accepted the reminder subscription (weapp); a reminder goes out the day before. */
     book: { req: z.input<typeof BookingRequests['book']>; res: { booking: BookingView } }
     mine: { req: z.input<typeof BookingRequests['mine']>; res: { bookings: BookingView[] } }
     get: { req: z.input<typeof BookingRequests['get']>; res: { booking: BookingView } }
@@ -120,7 +119,6 @@ export interface Api {
     /** The empty import spreadsheet with its column notes (.xlsx, base64). */
     zoneTemplate: { req: z.input<typeof ConsoleRequests['zoneTemplate']>; res: { kind: 'companies' | 'policies'; fileName: string; data: string } }
     zoneData: { req: z.input<typeof ConsoleRequests['zoneData']>; res: { companies: Company[]; policies: Policy[]; charts: ZoneChart[]; exhibits: Array<{ code: string; name: string }> } }
-    /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, not edit. */
     saveCompany: { req: z.input<typeof ConsoleRequests['saveCompany']>; res: { company: Company } }
     removeCompany: { req: z.input<typeof ConsoleRequests['removeCompany']>; res: { removed: true } }
     savePolicy: { req: z.input<typeof ConsoleRequests['savePolicy']>; res: { policy: Policy } }
@@ -143,13 +141,8 @@ export interface Api {
   }
 }
 
-export interface SessionTemplateView {
-  key: string
-  name: string
-  start: string
-  end: string
-  capacity: number
-}
+/** A session template as the console shows and edits it (requests/fields.ts). */
+export type SessionTemplateView = z.output<typeof SessionTemplateSchema>
 
 /** The console's 预约设置: what the store holds over data/booking.json's defaults. */
 export interface BookingSettings {

@@ -1,5 +1,7 @@
 // The operator console's records and answers (types shared by the cloud layer, the app's notice
 // banner and the /admin console). Types and small constants only: every side imports this file.
+import type { z } from 'zod'
+import type { ConsoleRequests } from './requests/console'
 
 /** An announcement on the app's home page, shown while `now` is inside [validFrom, validTo). */
 export interface Notice {
@@ -35,15 +37,8 @@ export interface AuditEntry {
   after?: unknown
 }
 
-export interface AuditQuery {
-  account?: string
-  /** An entry's `action` (named otherwise here: `action` is the dispatch's own field). */
-  operation?: string
-  /** YYYY-MM-DD (Beijing day of `at`), inclusive. */
-  fromDay?: string
-  toDay?: string
-  limit?: number
-}
+/** The audit page's filter (requests/console.ts): `operation` is an entry's `action`, `fromDay`/`toDay` Beijing days, inclusive. */
+export type AuditQuery = z.input<typeof ConsoleRequests['audit']>
 
 /** Aggregated counters: no visitor identity, one number per (counter, Beijing day). */
 export interface CounterRow {

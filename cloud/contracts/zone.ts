@@ -1,5 +1,7 @@
 // The zone section's records and requests: companies, policies, the policy calculator and the
 // zone in figures. Types and pure rules only (the client bundles this file).
+import type { z } from 'zod'
+import type { MatchProfileSchema, ZoneRequests } from './requests/zone'
 
 /** Where a record (or one of its fields) comes from. 'illustrative' is shown as 示意 in the UI. */
 export type ZoneSource = 'article' | 'document' | 'illustrative'
@@ -76,25 +78,8 @@ export const POLICY_STATUS_LABEL: Record<PolicyStatus, string> = {
 // ---------- the declarative rule format (conditions are data, see data/policies.json) ----------
 
 /** Profile fields a rule may test. */
-export interface MatchProfile {
-  inZone: boolean
-  /** YYYY-MM-DD */
-  founded?: string
-  employees?: number
-  /** Last year's revenue, 万元 */
-  revenue?: number
-  /** R&D spending as a share of revenue, percent */
-  rdShare?: number
-  qualifications: Qualification[]
-  /** Talent on the team, e.g. 海外高层次人才 */
-  talent: TalentType[]
-  /** Granted invention patents */
-  inventionPatents?: number
-  /** Other IP (utility models, software copyrights, …) */
-  otherIp?: number
-  financingNeed: boolean
-  industry?: Industry
-}
+/** A company's profile for the policy calculator: what requests/zone.ts's MatchProfileSchema accepts. */
+export type MatchProfile = z.input<typeof MatchProfileSchema>
 
 export const TALENT_TYPES = ['海外高层次人才', '国家级人才', '博士', '高校院所科研人员', '无'] as const
 export type TalentType = (typeof TALENT_TYPES)[number]
@@ -217,23 +202,8 @@ export interface ZoneChart {
   note?: string
 }
 
-export interface CompanyQuery {
-  q?: string
-  industry?: Industry
-  qualification?: Qualification
-  page?: number
-  pageSize?: number
-}
-
-export interface PolicyQuery {
-  q?: string
-  level?: PolicyLevel
-  kind?: PolicyKind
-  audience?: PolicyAudience
-  status?: 'open' | 'closing' | 'closed'
-  page?: number
-  pageSize?: number
-}
+export type CompanyQuery = z.input<typeof ZoneRequests['searchCompanies']>
+export type PolicyQuery = z.input<typeof ZoneRequests['searchPolicies']>
 
 export interface Page<T> {
   items: T[]

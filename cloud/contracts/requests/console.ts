@@ -100,12 +100,9 @@ export const ConsoleRequests = {
   // ----- exhibits, halls, audio guides -----
   exhibits: none,
   saveExhibit: ExhibitEdit,
-  /** A stale recording kept for the new text, or removed. */
   decideAudio: z.object({ code: EXHIBIT_CODE, lang: LANG, decision: z.enum(['keep', 'remove'], { error: '请选择保留或删除' }) }).strict(),
   uploadPhoto: z.object({ code: EXHIBIT_CODE, data: BASE64, alt: text(120, '请填写图片的文字说明（供读屏使用）') }).strict(),
-  /** An operator's recording (MP3/M4A/AAC, type read from the bytes) for one language's guide. */
   uploadAudio: z.object({ code: EXHIBIT_CODE, lang: LANG, data: BASE64, voice: optText(40) }).strict(),
-  /** The guide spoken from the current text again: the prepared recording, or a fresh synthesis. */
   regenerateAudio: z.object({ code: EXHIBIT_CODE, lang: LANG }).strict(),
   codeSheet: none,
   halls: none,
@@ -117,9 +114,7 @@ export const ConsoleRequests = {
   // ----- closures and booking settings -----
   closures: none,
   closeDay: z.object({ day: DAY, reason: closeReason }).strict(),
-  /** What closing would cancel now: a range of days, or one session. */
   closureImpact: z.union([z.object({ from: DAY, to: DAY }).strict(), z.object({ sessionId: SESSION_ID }).strict()]),
-  /** Closes every day of the range (at most MAX_CLOSE_DAYS) with one reason. */
   closeDays: z.object({ from: DAY, to: DAY, reason: closeReason }).strict(),
   reopenDay: z.object({ day: DAY }).strict(),
   reopenSession: z.object({ sessionId: SESSION_ID }).strict(),
@@ -136,9 +131,7 @@ export const ConsoleRequests = {
   cancelBooking: z.object({ bookingId: z.string().min(1).max(64), reason: text(40, '请填写取消原因（观众会看到）') }).strict(),
   rosterXlsx: z.object({ day: DAY }).strict(),
   // ----- zone data -----
-  /** What a zone spreadsheet would add, change and remove; `mode` defaults to merge. */
   previewImport: ImportFile.extend({ mode: IMPORT_MODE.optional() }).strict(),
-  /** The confirm of a preview: same file and mode, and the preview's `baseline`. */
   importZone: ImportFile.extend({ mode: IMPORT_MODE, baseline: z.string().max(64) }).strict(),
   exportZone: IMPORT_KIND,
   zoneTemplate: IMPORT_KIND,

@@ -17,11 +17,16 @@ export const MatchProfileSchema = z
     inZone: z.boolean(),
     founded: date.optional(),
     employees: count('职工人数'),
+    /** Last year's revenue, 万元. */
     revenue: count('营业收入'),
+    /** R&D spending as a share of revenue, percent. */
     rdShare: z.number().min(0, '研发投入占比不能为负数').max(100, '研发投入占比不能超过100%').optional(),
     qualifications: z.array(inList(QUALIFICATIONS, '资质')).max(QUALIFICATIONS.length),
+    /** Talent on the team, e.g. 海外高层次人才. */
     talent: z.array(inList(TALENT_TYPES, '人才类型')).max(TALENT_TYPES.length),
+    /** Granted invention patents. */
     inventionPatents: count('发明专利数'),
+    /** Other IP (utility models, software copyrights, …). */
     otherIp: count('其他知识产权数'),
     financingNeed: z.boolean(),
     industry: inList(INDUSTRIES, '行业').optional(),
