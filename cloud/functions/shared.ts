@@ -1,5 +1,5 @@
 // What several cloud functions' handlers share: the booking refusal and the server keys. One
-// home each, so a change is made once. (zod helpers: cloud/validation.ts.)
+// home each, so a change is made once. (Request schemas and their field helpers: cloud/contracts/requests/.)
 import { BookingErrors, fillMessage, type BookingErrorCode } from '../contracts/booking'
 import { fail } from '../contracts/result'
 import type { KeyRing } from '../booking/keys'
