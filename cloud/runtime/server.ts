@@ -19,6 +19,7 @@ import { registerRateLimits } from './limits'
 import { addressBucket } from './rate-limit-policy'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
+import { registerQrVerifyFile } from './qr-verify'
 import { registerAppStatic, registerFavicon } from './static'
 import { ADMIN_DIR, registerConsole } from './console'
 import { registerSecurityHeaders } from './security-headers'
@@ -162,6 +163,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   app.all('/api/*', unknown)
 
   registerFavicon(app)
+  registerQrVerifyFile(app, config.qrVerifyFile)
   if (fs.existsSync(config.mediaDir)) {
     await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })
   }
