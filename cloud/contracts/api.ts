@@ -7,6 +7,9 @@ import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibit
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, ImportMode, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type { AuditNames } from './audit-view'
+import type { z } from 'zod'
+import type { ConsoleUploadsRequests } from './requests/console-uploads'
+import type { UploadTicket } from './uploads'
 import type {
   Company,
   CompanyQuery,
@@ -83,9 +86,12 @@ export interface Api {
     saveExhibit: { req: ExhibitEdit; res: { exhibit: Exhibit; staleAudio: GuideLang[] } }
     /** A stale recording kept for the new text, or removed. */
     decideAudio: { req: { code: string; lang: GuideLang; decision: 'keep' | 'remove' }; res: { exhibit: Exhibit } }
-    uploadPhoto: { req: { code: string; data: string; alt: string }; res: { exhibit: Exhibit } }
+    /** A one-time place to upload a photo, recording or sheet to, straight to storage (contracts/uploads.ts). */
+    uploadTicket: { req: z.input<(typeof ConsoleUploadsRequests)['uploadTicket']>; res: UploadTicket }
+    /** The file: `fileId` from uploadTicket once uploaded, or `data` (base64; small files, local runtime). */
+    uploadPhoto: { req: { code: string; data?: string; fileId?: string; alt: string }; res: { exhibit: Exhibit } }
     /** An operator's recording (MP3/M4A/AAC, type read from the bytes) for one language's guide. */
-    uploadAudio: { req: { code: string; lang: GuideLang; data: string; voice?: string }; res: AudioAnswer }
+    uploadAudio: { req: { code: string; lang: GuideLang; data?: string; fileId?: string; voice?: string }; res: AudioAnswer }
     /** The guide spoken from the current text again: the prepared recording, or a fresh synthesis. */
     regenerateAudio: { req: { code: string; lang: GuideLang }; res: AudioAnswer }
     codeSheet: { req: Record<string, never>; res: { fileName: string; html: string; count: number; origin: string } }
@@ -113,9 +119,9 @@ export interface Api {
     cancelBooking: { req: { bookingId: string; reason: string }; res: { bookingId: string; status: 'cancelled'; reason: string } }
     rosterXlsx: { req: { day: string }; res: { day: string; fileName: string; data: string } }
     /** What a zone spreadsheet would add, change and remove; writes nothing. `mode` defaults to merge. */
-    previewImport: { req: { fileName: string; data: string; mode?: ImportMode }; res: ImportPreview }
+    previewImport: { req: { fileName: string; data?: string; fileId?: string; mode?: ImportMode }; res: ImportPreview }
     /** The confirm of a preview: same file and mode, and the preview's `baseline`. */
-    importZone: { req: { fileName: string; data: string; mode: ImportMode; baseline: string }; res: { kind: 'companies' | 'policies'; added: number; changed: number; removed: number; unchanged: number } }
+    importZone: { req: { fileName: string; data?: string; fileId?: string; mode: ImportMode; baseline: string }; res: { kind: 'companies' | 'policies'; added: number; changed: number; removed: number; unchanged: number } }
     /** The current list as the import spreadsheet (.xlsx, base64). */
     exportZone: { req: { kind: 'companies' | 'policies' }; res: { kind: 'companies' | 'policies'; fileName: string; data: string; count: number } }
     /** The empty import spreadsheet with its column notes (.xlsx, base64). */

@@ -35,6 +35,7 @@ import { RuleSchema, ZoneChartSchema } from '../zone/schema'
 import type { Company, Policy, Rule, ZoneChart } from '../contracts/zone'
 import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type CallContext } from './types'
+import { uploadedBytes, uploadSourceFields, uploadsActions } from './console/uploads'
 
 /** The longest range closed in one go (a typhoon is days, not months). */
 const MAX_CLOSE_DAYS = 14
@@ -198,14 +199,14 @@ const SESSION_ID = z.string().regex(SESSION_ID_PATTERN, '场次编号格式不�
 
 const IMPORT_MODE = z.enum(['merge', 'replace'], { error: '请选择导入方式' })
 const IMPORT_KIND = z.enum(['companies', 'policies'], { error: '请选择企业名录或政策库' })
-const ImportFile = z.object({ fileName: z.string().max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 })
+const ImportFile = z.object({ fileName: z.string().max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), ...uploadSourceFields(BASE64) })
 
 type ImportPlan = { kind: ImportKind; errors: RowError[]; review: ImportReview; next: Array<Company | Policy>; before: Array<Company | Policy> }
 
 /** One sheet against the current list: its row errors, or what it would add, change and remove. */
-async function planImport(ctx: CallContext, fileName: string, data: string, mode: ImportMode): Promise<Result<ImportPlan>> {
+async function planImport(ctx: CallContext, fileName: string, data: Buffer, mode: ImportMode): Promise<Result<ImportPlan>> {
   // Checked, then parsed off this thread under limits (zone/spreadsheet.ts): a bomb is a refusal.
-  const read = await readSheet({ name: fileName, data: Buffer.from(data, 'base64') }, ctx.sheetLimits)
+  const read = await readSheet({ name: fileName, data }, ctx.sheetLimits)
   if (!read.ok) return read
   const sheet = read.data
   const kind: ImportKind | null = detectKind(sheet.headers)
@@ -272,6 +273,7 @@ async function auditNames(ctx: CallContext): Promise<AuditNames> {
 
 export const consoleFn = implement('console', {
   actions: {
+    ...uploadsActions,
     // ----- exhibits -----
     exhibits: defineAction({
       schema: z.object({}).strict(),
@@ -366,13 +368,16 @@ export const consoleFn = implement('console', {
       },
     }),
     uploadPhoto: defineAction({
-      schema: z.object({ code: CODE, data: BASE64, alt: text(120, '请填写图片的文字说明（供读屏使用）') }).strict(),
+      schema: z.object({ code: CODE, ...uploadSourceFields(BASE64), alt: text(120, '请填写图片的文字说明（供读屏使用）') }).strict(),
       roles: CONSOLE_ROLES.content,
-      handle: async ({ code, data, alt }, ctx) => {
+      handle: async ({ code, alt, ...source }, ctx) => {
         if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
         const before = await ctx.store.content.getExhibit(code)
         if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
-        const photo = await preparePhoto(Buffer.from(data, 'base64'))
+        const file = await uploadedBytes(ctx, source, 'photo')
+        if (!file.ok) return file
+        const photo = await preparePhoto(file.data.bytes)
+        await file.data.done()
         if (!photo.ok) return fail(photo.code, PhotoErrors[photo.code])
         const urls: Record<number, string> = {}
         for (const size of photo.sizes) {
@@ -388,14 +393,17 @@ export const consoleFn = implement('console', {
     // ----- audio guides -----
     /** An operator's recording replaces the guide in one language; visitors hear it at once. */
     uploadAudio: defineAction({
-      schema: z.object({ code: CODE, lang: LANG, data: BASE64, voice: optText(40) }).strict(),
+      schema: z.object({ code: CODE, lang: LANG, ...uploadSourceFields(BASE64), voice: optText(40) }).strict(),
       roles: CONSOLE_ROLES.content,
-      handle: async ({ code, lang, data, voice }, ctx) => {
+      handle: async ({ code, lang, voice, ...source }, ctx) => {
         if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
         const before = await ctx.store.content.getExhibit(code)
         if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
         if (lang === 'en' && !hasEnglish(before)) return fail('AUDIO_NO_ENGLISH', ConsoleErrors.AUDIO_NO_ENGLISH)
-        const bytes = Buffer.from(data, 'base64')
+        const file = await uploadedBytes(ctx, source, 'audio')
+        if (!file.ok) return file
+        const bytes = file.data.bytes
+        await file.data.done()
         const audio = await checkAudio(bytes)
         if (!audio.ok) return fail(audio.code, ConsoleErrors[audio.code])
         const url = await ctx.media.save(`audio/${code}.${lang}.${audio.digest}.${audio.kind.ext}`, bytes, audio.kind.contentType)
@@ -725,8 +733,11 @@ export const consoleFn = implement('console', {
     previewImport: defineAction({
       schema: ImportFile.extend({ mode: IMPORT_MODE.optional() }).strict(),
       roles: CONSOLE_ROLES.zone,
-      handle: async ({ fileName, data, mode = 'merge' }, ctx): Promise<Result<ImportPreview>> => {
-        const plan = await planImport(ctx, fileName, data, mode)
+      handle: async ({ fileName, data, fileId, mode = 'merge' }, ctx): Promise<Result<ImportPreview>> => {
+        // The upload is kept: the confirm (importZone) reads the same file.
+        const file = await uploadedBytes(ctx, { data, fileId }, 'sheet')
+        if (!file.ok) return file
+        const plan = await planImport(ctx, fileName, file.data.bytes, mode)
         if (!plan.ok) return plan
         const { kind, errors, review } = plan.data
         return ok({ kind, mode, fileName, errors, ...review })
@@ -737,8 +748,10 @@ export const consoleFn = implement('console', {
     importZone: defineAction({
       schema: ImportFile.extend({ mode: IMPORT_MODE, baseline: z.string().max(64) }).strict(),
       roles: CONSOLE_ROLES.zone,
-      handle: async ({ fileName, data, mode, baseline }, ctx) => {
-        const plan = await planImport(ctx, fileName, data, mode)
+      handle: async ({ fileName, data, fileId, mode, baseline }, ctx) => {
+        const file = await uploadedBytes(ctx, { data, fileId }, 'sheet')
+        if (!file.ok) return file
+        const plan = await planImport(ctx, fileName, file.data.bytes, mode)
         if (!plan.ok) return plan
         const { kind, errors, review, next, before } = plan.data
         if (errors.length) return fail('SHEET_ROWS', ConsoleErrors.SHEET_ROWS)
@@ -747,6 +760,7 @@ export const consoleFn = implement('console', {
         if (held.length) return fail('IMPORT_LINKED', `${ConsoleErrors.IMPORT_LINKED}：${held.map((r) => `${r.name}（${r.linkedBy.join('、')}）`).join('；')}`)
         if (kind === 'companies') await ctx.store.zone.replaceCompanies(next as Company[])
         else await ctx.store.zone.replacePolicies(next as Policy[])
+        await file.data.done()
         // The audit keeps what each changed or removed record was, and what changed, column by column.
         const touched = new Set([...review.changed.map((c) => c.id), ...review.removed.map((r) => r.id)])
         await recordChange(
