@@ -7,6 +7,12 @@ import sharp from 'sharp'
 import { createAccount } from '../../accounts/service'
 import { startHttpAccessGateway } from '../../testing/http-access-gateway'
 import type { UploadTicket } from '../../contracts/uploads'
+import { createStandinSdk } from '../../store/wxcloud/standin/sdk'
+import { COLLECTIONS } from '../../store/wxcloud/collections'
+import { functions } from '../../functions'
+import { seedIfEmpty } from '../../store/seed'
+import { openWxCloudStore } from '../../store/wxcloud'
+import { createFunctionMain, type WxServerSdk } from './entry'
 
 jest.setTimeout(60_000)
 
@@ -97,4 +103,37 @@ test('a file larger than its ticket said is read no further than the limit and r
   expect(await sendForm(t, Buffer.alloc(20 * 1024 * 1024, 1))).toBe(204)
   const res = await consoleCall('editor', { action: 'uploadPhoto', code: 'helmet', fileId: t.fileId, alt: '说明' })
   expect(res.body).toMatchObject({ ok: false, error: { code: 'UPLOAD_TOO_LARGE', message: expect.stringContaining('8 MB') } })
+})
+
+describe('through wx.cloud.callFunction (OPENID callers) and without the SDK call', () => {
+  const saved = process.env.WX_OPENID
+  afterEach(() => {
+    if (saved === undefined) delete process.env.WX_OPENID
+    else process.env.WX_OPENID = saved
+  })
+  const mainOver = async (strip: boolean) => {
+    const standin = createStandinSdk()
+    for (const c of COLLECTIONS) await standin.__standin.db.createCollection(c.name)
+    await seedIfEmpty(openWxCloudStore(standin.__standin.db))
+    const sdk = strip ? { ...standin, getUploadMetadata: undefined } : standin
+    const main = createFunctionMain(functions.console, sdk as unknown as WxServerSdk, { APP_SECRET: 's', CONTENT_EDITOR_OPENIDS: 'o-editor-a,o-editor-b' })
+    return { standin, as: async (openid: string, event: object) => ((process.env.WX_OPENID = openid), (await main(event)) as any) }
+  }
+
+  test('a ticket is bound to the OPENID that asked for it', async () => {
+    const { standin, as } = await mainOver(false)
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()
+    const t = (await as('o-editor-a', { action: 'uploadTicket', purpose: 'photo', fileName: 'a.png', size: png.length })).data as UploadTicket
+    if (t.target.kind !== 'form') throw new Error('form target expected')
+    expect(standin.__standin.cosForm(t.target.fields, png)).toBe(204)
+    expect(await as('o-editor-b', { action: 'uploadPhoto', code: 'helmet', fileId: t.fileId, alt: '说明' })).toMatchObject({ ok: false, error: { code: 'UPLOAD_NOT_YOURS' } })
+    expect(await as('o-editor-a', { action: 'uploadPhoto', code: 'helmet', fileId: t.fileId, alt: '说明' })).toMatchObject({ ok: true })
+  })
+
+  test('an SDK without getUploadMetadata: the ticket says so (the console then sends small files base64), and base64 still works', async () => {
+    const { as } = await mainOver(true)
+    expect(await as('o-editor-a', { action: 'uploadTicket', purpose: 'photo', fileName: 'a.png', size: 100 })).toMatchObject({ ok: false, error: { code: 'UPLOAD_UNAVAILABLE', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } })
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toBuffer()
+    expect(await as('o-editor-a', { action: 'uploadPhoto', code: 'helmet', data: png.toString('base64'), alt: '说明' })).toMatchObject({ ok: true })
+  })
 })
