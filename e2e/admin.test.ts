@@ -98,9 +98,16 @@ test('an editor changes an exhibit text and uploads a photo; the visitor page sh
   await page.getByText(/展品已保存。中文讲解录音与新文字可能不符/).waitFor()
 
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2a6f97' } }).jpeg().toBuffer()
+  const posted: string[] = []
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posted.push(`${new URL(r.url()).pathname} ${r.postData()?.includes('"fileId"') ? 'fileId' : ''}`.trim())
+  })
   await page.getByLabel('照片说明').fill('冬奥头盔实物照片')
   await page.locator('input[type=file][accept^="image/"]').setInputFiles({ name: 'helmet.jpg', mimeType: 'image/jpeg', buffer: photo })
   await page.getByText('照片已上传').waitFor()
+  // Ticket, the bytes into the upload inbox, then the processing call by id (no base64 body).
+  expect(posted.filter((p) => p.startsWith('/api/console-upload/photo/'))).toHaveLength(1)
+  expect(posted).toContain('/api/console fileId')
   await shoot(page, 'admin-exhibit-edit')
 
   // The text changed: the old guide is kept but marked stale (the English one is untouched); a recording replaces it.

@@ -3,7 +3,9 @@
 import type { ActionName, FunctionName, RequestOf, ResponseOf } from '../../cloud/contracts/api'
 import { AccountErrors, type Role } from '../../cloud/contracts/accounts'
 import { CommonErrors } from '../../cloud/contracts/errors'
-import { fail, type Result } from '../../cloud/contracts/result'
+import { fail, ok, type Result } from '../../cloud/contracts/result'
+import type { UploadPurpose } from '../../cloud/contracts/uploads'
+import { uploadLimitFor } from '../../cloud/contracts/upload-limits'
 import { API_BASE } from './config'
 
 export interface Session {
@@ -80,6 +82,44 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(fn: 
     return fail('UNAUTHENTICATED', SESSION_EXPIRED)
   } catch {
     return NETWORK
+  }
+}
+
+/** The file part of a processing call (uploadPhoto, uploadAudio, previewImport, importZone). */
+export type UploadedSource = { fileId: string } | { data: string }
+
+const UPLOAD_FAILED = (detail: string) => fail('UPLOAD_FAILED', `文件上传失败：${detail}，请重试`)
+
+/**
+ * Sends a picked file straight to storage (cloud/contracts/uploads.ts): a ticket from the console
+ * function, then the bytes to the local runtime's upload inbox or, hosted, to cloud storage through
+ * the ticket's signed form — never through a function call's 6 MB body. Where the server cannot
+ * hand out tickets (UPLOAD_UNAVAILABLE), a file small enough for one call goes base64 as before.
+ */
+export async function uploadSource(purpose: UploadPurpose, file: File): Promise<Result<UploadedSource>> {
+  const ticket = await call('console', 'uploadTicket', { purpose, fileName: file.name, size: file.size })
+  if (!ticket.ok) {
+    if (ticket.error.code === 'UPLOAD_UNAVAILABLE' && file.size <= uploadLimitFor(API_BASE).maxBytes) return ok({ data: await fileToBase64(file) })
+    return ticket
+  }
+  const { fileId, target } = ticket.data
+  try {
+    if (target.kind === 'post') {
+      const session = loadSession()
+      const res = await fetch(`${API_BASE}/${target.path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', ...(session ? { authorization: `Bearer ${session.token}` } : {}) },
+        body: file,
+      })
+      return (await res.json()) as Result<{ fileId: string }>
+    }
+    const form = new FormData()
+    for (const [k, v] of Object.entries(target.fields)) form.append(k, v)
+    form.append('file', file)
+    const res = await fetch(target.url, { method: 'POST', body: form })
+    return res.ok ? ok({ fileId }) : UPLOAD_FAILED(`云存储拒绝了上传（HTTP ${res.status}）`)
+  } catch {
+    return UPLOAD_FAILED('网络中断')
   }
 }
 

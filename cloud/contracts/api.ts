@@ -21,6 +21,8 @@ import type { AuditEntry, CloseDayResult, Dashboard, ImportPreview, Notice, Noti
 import type { AccountView, MeView } from './accounts'
 import type { AuditNames } from './audit-view'
 import type { Company, CompanySummary, MatchResult, Page, Policy, PolicySummary, PolicyWithStatus, RelatedPolicy, ZoneChart } from './zone'
+import type { ConsoleUploadsRequests } from './requests/console-uploads'
+import type { UploadTicket } from './uploads'
 
 export interface Api {
   system: {
@@ -81,6 +83,9 @@ export interface Api {
     saveExhibit: { req: z.input<typeof ConsoleRequests['saveExhibit']>; res: { exhibit: Exhibit; staleAudio: GuideLang[] } }
     /** A stale recording kept for the new text, or removed. */
     decideAudio: { req: z.input<typeof ConsoleRequests['decideAudio']>; res: { exhibit: Exhibit } }
+    /** A one-time place to upload a photo, recording or sheet to, straight to storage (contracts/uploads.ts). */
+    uploadTicket: { req: z.input<(typeof ConsoleUploadsRequests)['uploadTicket']>; res: UploadTicket }
+    /** The file: `fileId` from uploadTicket once uploaded, or `data` (base64; small files, local runtime). */
     uploadPhoto: { req: z.input<typeof ConsoleRequests['uploadPhoto']>; res: { exhibit: Exhibit } }
     /** An operator's recording (MP3/M4A/AAC, type read from the bytes) for one language's guide. */
     uploadAudio: { req: z.input<typeof ConsoleRequests['uploadAudio']>; res: AudioAnswer }

@@ -2,6 +2,8 @@
 // recordings up to 8 MB. Through CloudBase a cloud function's request body is at most 6 MB (non-text;
 // 100 KB for a text body — docs.cloudbase.net/error-code/service/EXCEED_MAX_PAYLOAD_SIZE), and the
 // console sends files base64 in JSON (4 bytes per 3), so the hosted console refuses earlier.
+// Since files go straight to storage and are processed by id (contracts/uploads.ts), these limits
+// apply only to the base64 fallback: a cloud whose SDK cannot hand out upload forms.
 
 /** CloudBase's documented request-body limit for a cloud function call. */
 export const CLOUD_CALL_BODY_LIMIT_BYTES = 6 * 1024 * 1024

@@ -50,6 +50,8 @@ const MATRIX: Record<string, Caller[]> = {
   'console.exhibits': only('content_editor'),
   'console.saveExhibit': only('content_editor'),
   'console.uploadPhoto': only('content_editor'),
+  // Photos and recordings for content editors, sheets for zone editors (the purpose is checked inside).
+  'console.uploadTicket': only('content_editor', 'zone_editor'),
   'console.codeSheet': only('content_editor'),
   'console.halls': only('content_editor'),
   'console.uploadAudio': only('content_editor'),

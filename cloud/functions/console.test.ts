@@ -64,6 +64,7 @@ const SAMPLE: Record<string, object> = {
   exhibits: {},
   saveExhibit: { code: 'helmet', name: '头盔', hallId: 'x', summary: '介绍', figures: [], company: { name: '企业' }, imageAlt: '图', published: true },
   uploadPhoto: { code: 'helmet', data: '', alt: '图' },
+  uploadTicket: { purpose: 'photo', fileName: 'a.jpg', size: 1 },
   codeSheet: {},
   halls: {},
   uploadAudio: { code: 'helmet', lang: 'zh', data: '' },
@@ -107,6 +108,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   exhibits: CONSOLE_ROLES.content,
   saveExhibit: CONSOLE_ROLES.content,
   uploadPhoto: CONSOLE_ROLES.content,
+  /** Photos and recordings for content editors, sheets for zone editors (refused per purpose inside). */
+  uploadTicket: [...CONSOLE_ROLES.content, ...CONSOLE_ROLES.zone],
   codeSheet: CONSOLE_ROLES.content,
   halls: CONSOLE_ROLES.content,
   uploadAudio: CONSOLE_ROLES.content,

@@ -15,6 +15,7 @@ export interface CallOrigin {
   caps: AddressCaps
 }
 import type { SheetLimits } from '../zone/sheet-limits'
+import type { UploadArea } from './console/uploads'
 
 /** Roles are a contract (cloud/contracts/accounts.ts); re-exported for the handlers' imports. */
 export { ROLES, isRole, type Role } from '../contracts/accounts'
@@ -45,6 +46,8 @@ export interface CallContext {
   speech?: SpeechSynthesiser
   /** How large an imported spreadsheet may be (IMPORT_MAX_ROWS …); absent: zone/spreadsheet.ts's defaults. */
   sheetLimits?: SheetLimits
+  /** Where console uploads wait for their processing call (console/uploads.ts); absent: only base64 bodies. */
+  uploads?: UploadArea
 }
 
 export interface MediaStorage {

@@ -20,6 +20,7 @@ import type { Store } from '../store/port'
 import { openSqliteStore } from '../store/sqlite'
 import { logsInfo, type RuntimeConfig } from './config'
 import { localMedia, uploadsDirFor } from './console'
+import { localUploadInbox, uploadInboxDirFor } from './upload-inbox'
 import { loadFunction, preloadFunctions } from './functions'
 import { statusFor } from './http-status'
 
@@ -50,10 +51,11 @@ const unknownFunction = (): CallAnswer => ({ status: 404, body: fail('UNKNOWN_FU
 export function callsInThisThread(options: { store: Store; config: RuntimeConfig; now: () => Date; functions?: Record<string, CloudFunction> }): CallRunner {
   const { store, config, now, functions: fns } = options
   const media = localMedia(uploadsDirFor(config))
+  const uploads = localUploadInbox(uploadInboxDirFor(config))
   return async ({ fn: name, body, bodyJson: _text, requestId, ...caller }) => {
     const fn = fns ? (Object.hasOwn(fns, name) ? fns[name] : undefined) : await loadFunction(name)
     if (!fn) return unknownFunction()
-    const result = await dispatch(fn, body ?? {}, { ...caller, store, now, requestId, keys: config.keys, media, speech: espeak, sheetLimits: config.sheetLimits })
+    const result = await dispatch(fn, body ?? {}, { ...caller, store, now, requestId, keys: config.keys, media, uploads, speech: espeak, sheetLimits: config.sheetLimits })
     return { status: statusFor(result), body: result }
   }
 }

@@ -5,6 +5,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits'
 import { addressCapsFrom, countFrom as count, DEFAULT_ADDRESS_CAPS, type AddressCaps } from '../limits/rate-limit-policy'
 import { DEFAULT_HASHING_BOUND, type HashingBound } from '../accounts/password'
 import { sheetLimitsFrom, type SheetLimits } from '../zone/sheet-limits'
+import { qrVerifyFileFrom, type QrVerifyFile } from './qr-verify'
 
 export interface RuntimeConfig {
   host: string
@@ -14,6 +15,8 @@ export interface RuntimeConfig {
   /** Built H5 app to serve; absent = API only. */
   staticDir: string
   mediaDir: string
+  /** WeChat's 扫普通链接二维码 verification file, answered at /e/<name> and /<name> (qr-verify.ts); null: none. */
+  qrVerifyFile: QrVerifyFile | null
   /** The ID key and the signing keys (tokens, e-tickets): keyring.ts. */
   keys: KeyRing
   /** Where the keys came from (a file path or an env variable's name; never the keys). */
@@ -83,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dbFile,
     staticDir: env.STATIC_DIR ?? path.join(root, 'dist', 'h5'),
     mediaDir: path.join(root, 'data', 'media'),
+    qrVerifyFile: qrVerifyFileFrom(env),
     ...keysFor(env, dbFile, overrides),
     logLevel: env.LOG_LEVEL ?? 'info',
     bodyLimit: 64 * 1024,

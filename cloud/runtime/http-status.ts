@@ -29,6 +29,7 @@ function refusalCodes(): ReadonlySet<string> {
     ...Object.keys((require('../functions/admin') as typeof import('../functions/admin')).AdminErrors),
     ...Object.keys(AccountErrors),
     ...Object.keys((require('../functions/console') as typeof import('../functions/console')).ConsoleErrors),
+    ...Object.keys((require('../functions/console/uploads') as typeof import('../functions/console/uploads')).UploadErrors),
   ]))
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

@@ -19,6 +19,8 @@ import { registerRateLimits } from './limits'
 import { addressBucket } from '../limits/rate-limit-policy'
 import { currentCaller, registerSignIn } from './signin'
 import { registerLanding } from './landing'
+import { registerQrVerifyFile } from './qr-verify'
+import { registerUploadInbox } from './upload-inbox'
 import { registerAppStatic, registerFavicon } from './static'
 import { ADMIN_DIR, registerConsole } from './console'
 import { registerSecurityHeaders } from './security-headers'
@@ -155,6 +157,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   app.post<{ Params: { fn: string } }>('/api/:fn', handleCall)
   // The operator console: /admin, /uploads and its larger body limit (cloud/runtime/console.ts).
   await registerConsole(app, config, handleCall)
+  // Console files sent straight to the upload inbox, then processed by id (upload-inbox.ts).
+  await registerUploadInbox(app, config, (req) => currentCaller(tokenOf(req)?.identity ?? null, store), now)
 
   // Anything else under /api — the bare prefix, other methods, deeper paths — is a Result too, never the H5 page.
   const unknown = async (_req: unknown, reply: import('fastify').FastifyReply) => reply.code(404).send(fail('UNKNOWN_FUNCTION', CommonErrors.UNKNOWN_FUNCTION))
@@ -162,6 +166,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
   app.all('/api/*', unknown)
 
   registerFavicon(app)
+  registerQrVerifyFile(app, config.qrVerifyFile)
   if (fs.existsSync(config.mediaDir)) {
     await app.register(fastifyStatic, { root: config.mediaDir, prefix: '/media/', decorateReply: false, maxAge: '7d' })
   }

@@ -17,8 +17,26 @@ import { createStandinSdk } from '../store/wxcloud/standin/sdk'
 export const GATEWAY_BASE = '/console-api'
 const ROUTED = ['console', 'accounts'] as const
 
+/** Where this stand-in also plays COS for signed form uploads (getUploadMetadata's url). */
+const COS_FORM_PATH = '/cos-standin/upload'
+
+/** A browser's multipart form POST to COS: the stand-in SDK checks the signed fields and stores the file. */
+async function cosFormAnswer(sdk: ReturnType<typeof createStandinSdk>, req: http.IncomingMessage, body: Buffer): Promise<number> {
+  const form = await new Request('http://cos', { method: 'POST', headers: { 'content-type': String(req.headers['content-type'] ?? '') }, body: new Uint8Array(body) }).formData()
+  const file = form.get('file')
+  if (!(file instanceof Blob)) return 400
+  const fields = Object.fromEntries([...form.entries()].filter(([k, v]) => k !== 'file' && typeof v === 'string')) as Record<string, string>
+  return sdk.__standin.cosForm(fields, Buffer.from(await file.arrayBuffer()))
+}
+
 export async function startHttpAccessGateway(env: Record<string, string>) {
   const sdk = createStandinSdk()
+  // COS answers a browser's form POST cross-origin (storage CORS; assumed configured, docs/wechat-cloud.md §11a).
+  const cosForm = (req: http.IncomingMessage, body: Buffer, res: http.ServerResponse) =>
+    void cosFormAnswer(sdk, req, body).then(
+      (status) => res.writeHead(status, { 'access-control-allow-origin': '*' }).end(),
+      () => res.writeHead(400, { 'access-control-allow-origin': '*' }).end(),
+    )
   const db = sdk.__standin.db
   for (const c of COLLECTIONS) await db.createCollection(c.name)
   const store = openWxCloudStore(db)
@@ -32,6 +50,7 @@ export async function startHttpAccessGateway(env: Record<string, string>) {
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://gateway')
+      if (url.pathname === COS_FORM_PATH) return void cosForm(req, Buffer.concat(chunks), res)
       requests.push({ path: url.pathname, method: req.method ?? '', origin: req.headers.origin })
       const rest = url.pathname.startsWith(`${GATEWAY_BASE}/`) ? url.pathname.slice(GATEWAY_BASE.length + 1) : null
       const target = rest === '_session' ? 'accounts' : (ROUTED as readonly string[]).includes(rest ?? '') ? rest! : null
@@ -62,8 +81,10 @@ export async function startHttpAccessGateway(env: Record<string, string>) {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  sdk.__standin.formUrl = `${origin}${COS_FORM_PATH}`
   return {
     origin,
+    sdk,
     base: `${origin}${GATEWAY_BASE}`,
     store,
     requests,

@@ -54,6 +54,8 @@ describe('cloud:preflight', () => {
     expect(permission).toMatchObject({ level: 'warn', message: expect.stringContaining('admin（wxacode.getUnlimited）') })
     expect(permission?.message).toContain('reminders（subscribeMessage.send）')
     expect(permission?.message).toContain('微信开发者工具')
+    // Direct uploads need storage to take the hosting origin's form POST: asked, with that origin named.
+    expect(findings.find((f) => f.check === '上传')).toMatchObject({ level: 'warn', message: expect.stringContaining(GOOD.CONSOLE_ORIGIN) })
   })
 
   it("refuses the harness's template id, a release build for another environment or other templates, and gateway authentication on the console's routes", () => {

@@ -104,6 +104,13 @@ export function preflight(options: PreflightOptions): Finding[] {
   } else {
     add('HTTP', 'ok', '后台路径不使用 HTTP 访问服务的身份认证，由云函数校验账号令牌')
   }
+  // Console files go from the hosting origin straight to cloud storage (a signed COS form; docs §11a):
+  // the browser's cross-origin POST needs storage to accept that origin, which nothing here can see.
+  add(
+    '上传',
+    'warn',
+    `后台的照片、录音和表格从后台域名直接上传到云存储（签名表单）：请在云开发控制台的安全配置（WEB 安全域名 / 云存储跨域）中加入 ${env.CONSOLE_ORIGIN || '后台域名（CONSOLE_ORIGIN）'}，上传一张照片确认；若被拒绝，后台会提示「文件上传失败：云存储拒绝了上传」`,
+  )
   return out
 }
 

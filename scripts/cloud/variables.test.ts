@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { CLOUD_VARIABLES } from '../../cloud/runtime/wxcloud/variables'
+import { CLOUD_VARIABLES, SITE_VARIABLES } from '../../cloud/runtime/wxcloud/variables'
 import { ROLE_SOURCES } from '../../cloud/runtime/wxcloud/roles'
 import { buildCloud, ROOT, type BuiltFunction } from './build'
 import { GUIDE, uncatalogued, variablesMarkdown, variablesReadIn, withVariables } from './variables'
@@ -19,6 +19,12 @@ describe('variables read by the code', () => {
       const notAVariable = 'HELLO_WORLD'`)
     expect([...found].sort()).toEqual(['BRACKETED', 'CLOSURE_TEMPLATE_ID', 'OTHER_ONE', 'SOMETHING_NEW', 'STAFF_OPENIDS'])
     expect(uncatalogued([...found]).sort()).toEqual(['BRACKETED', 'OTHER_ONE', 'SOMETHING_NEW'])
+  })
+
+  it('the H5 site server\'s own variables (qr-verify.ts) are catalogued as site variables, never sent to functions', () => {
+    const read = variablesReadIn(fs.readFileSync(path.join(ROOT, 'cloud/runtime/qr-verify.ts'), 'utf8'))
+    expect([...read].sort()).toEqual(Object.keys(SITE_VARIABLES).sort())
+    for (const name of read) expect(name in CLOUD_VARIABLES).toBe(false)
   })
 
   describe('in the built functions', () => {
@@ -50,6 +56,7 @@ describe('variables read by the code', () => {
       const doc = fs.readFileSync(path.join(ROOT, GUIDE), 'utf8')
       expect(withVariables(doc, variablesMarkdown(built))).toBe(doc)
       for (const name of new Set(built.flatMap((f) => f.variables))) expect(doc).toContain(`| \`${name}\` |`)
+      for (const name of Object.keys(SITE_VARIABLES)) expect(doc).toContain(`| \`${name}\` |`)
       expect(Object.keys(CLOUD_VARIABLES).length).toBeGreaterThan(0)
     })
   })

@@ -7,7 +7,7 @@
 // the code reads that cloud/runtime/wxcloud/variables.ts does not describe.
 import fs from 'node:fs'
 import path from 'node:path'
-import { CLOUD_VARIABLES, isCloudVariable, KEY_VARIABLES, NOT_FOR_THE_CLOUD, type CloudVariableName } from '../../cloud/runtime/wxcloud/variables'
+import { CLOUD_VARIABLES, isCloudVariable, KEY_VARIABLES, NOT_FOR_THE_CLOUD, SITE_VARIABLES, type CloudVariableName } from '../../cloud/runtime/wxcloud/variables'
 
 const ENV_READ = /\benv\s*(?:\??\.\s*([A-Z][A-Z0-9_]*)\b|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g
 const QUOTED_NAME = /['"]([A-Z][A-Z0-9_]{2,})['"]/g
@@ -107,6 +107,12 @@ export function variablesMarkdown(functions: FunctionVariables[]): string {
     'npm i -g @cloudbase/cli                                  # only for a real deploy',
     'TCB_ENV_ID=<env id> TCB_SECRET_ID=… TCB_SECRET_KEY=… npm run deploy:cloud [-- --only admin]',
     '```',
+    '',
+    'Read by the H5 site\'s server (`npm start` serving the visitor site), not by a cloud function — never sent by `deploy:cloud`:',
+    '',
+    '| variable | what to set |',
+    '|---|---|',
+    ...Object.entries(SITE_VARIABLES).map(([n, v]) => `| \`${n}\` | ${v.description.replace(/\|/g, '\\|')} |`),
     '',
     END,
   ].join('\n')

@@ -5,14 +5,13 @@
 import { useState } from 'react'
 import { Alert, App, Button, Input, Popconfirm, Space, Typography, Upload } from 'antd'
 import type { Exhibit, GuideLang } from '../../../cloud/contracts/exhibit'
-import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
-import { call, fileToBase64 } from '../api'
-import { API_BASE, visitorPage } from '../config'
+import { UPLOAD_RULES } from '../../../cloud/contracts/uploads'
+import { call, uploadSource } from '../api'
+import { visitorPage } from '../config'
 
 const LANG_LABEL: Record<GuideLang, string> = { zh: '中文讲解', en: '英文讲解' }
 const listenUrl = (code: string, lang: GuideLang) => visitorPage(`guide/pages/listen/index?id=${encodeURIComponent(code)}&lang=${lang}`)
 /** 8 MB locally; less through a cloud function call (cloud/contracts/upload-limits.ts). */
-const LIMIT = uploadLimitFor(API_BASE)
 
 export function ExhibitAudio({ exhibit, onSaved }: { exhibit: Exhibit; onSaved: (e: Exhibit) => void }) {
   return (
@@ -99,12 +98,13 @@ function AudioTrackRow({ exhibit, lang, onSaved }: { exhibit: Exhibit; lang: Gui
           accept=".mp3,.m4a,.aac,audio/mpeg,audio/mp4,audio/aac"
           showUploadList={false}
           beforeUpload={async (file) => {
-            if (file.size > LIMIT.maxBytes) {
-              message.error(`录音${LIMIT.message}（如 64 kbps MP3）`)
+            if (file.size > UPLOAD_RULES.audio.maxBytes) {
+              message.error('录音不能超过 8 MB，请压缩后再上传（如 64 kbps MP3）')
               return false
             }
             setBusy('upload')
-            const res = await call('console', 'uploadAudio', { code: exhibit.code, lang, data: await fileToBase64(file), ...(voice.trim() ? { voice: voice.trim() } : {}) })
+            const source = await uploadSource('audio', file)
+            const res = source.ok ? await call('console', 'uploadAudio', { code: exhibit.code, lang, ...source.data, ...(voice.trim() ? { voice: voice.trim() } : {}) }) : source
             setBusy(null)
             if (!res.ok) message.error(res.error.message)
             else {
@@ -115,7 +115,7 @@ function AudioTrackRow({ exhibit, lang, onSaved }: { exhibit: Exhibit; lang: Gui
           }}
         >
           <Button loading={busy === 'upload'} aria-label={`上传${label}录音`}>
-            上传录音（MP3/M4A/AAC，≤ {LIMIT.maxText}）
+            上传录音（MP3/M4A/AAC，≤ 8 MB）
           </Button>
         </Upload>
         <Button

@@ -5,9 +5,9 @@ import { useMemo, useState } from 'react'
 import { App, Button, Drawer, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Upload } from 'antd'
 import type { Exhibit, Hall } from '../../../cloud/contracts/exhibit'
 import type { ExhibitEdit } from '../../../cloud/contracts/api'
-import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
-import { call, fileToBase64 } from '../api'
-import { API_BASE, visitorPage } from '../config'
+import { UPLOAD_RULES } from '../../../cloud/contracts/uploads'
+import { call, uploadSource } from '../api'
+import { visitorPage } from '../config'
 import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
 import { DISCARD_CONFIRM, useUnsavedGuard } from '../unsaved'
 import { ExhibitAudio } from './ExhibitAudio'
@@ -239,14 +239,14 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
               message.error('请先填写照片说明（供读屏软件朗读）')
               return false
             }
-            // 8 MB locally; less through a cloud function call (cloud/contracts/upload-limits.ts).
-            const limit = uploadLimitFor(API_BASE)
-            if (file.size > limit.maxBytes) {
-              message.error(`图片${limit.message}`)
+            // Straight to storage, then processed by id (cloud/contracts/uploads.ts): 8 MB locally and hosted.
+            if (file.size > UPLOAD_RULES.photo.maxBytes) {
+              message.error('图片不能超过 8 MB，请压缩后再上传')
               return false
             }
             setUploading(true)
-            const res = await call('console', 'uploadPhoto', { code: exhibit.code, data: await fileToBase64(file), alt: alt.trim() })
+            const source = await uploadSource('photo', file)
+            const res = source.ok ? await call('console', 'uploadPhoto', { code: exhibit.code, ...source.data, alt: alt.trim() }) : source
             setUploading(false)
             if (!res.ok) message.error(res.error.message)
             else {
@@ -258,7 +258,7 @@ function ExhibitDrawer({ exhibit, halls, onClose, onSaved }: { exhibit: Exhibit;
             return false
           }}
         >
-          <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ {uploadLimitFor(API_BASE).maxText}）</Button>
+          <Button loading={uploading}>上传照片（JPG/PNG/WebP，≤ 8 MB）</Button>
         </Upload>
       </Space>
       <ExhibitAudio exhibit={exhibit} onSaved={onSaved} />

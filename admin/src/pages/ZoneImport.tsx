@@ -5,9 +5,7 @@
 import { useState } from 'react'
 import { Alert, App, Button, Card, Descriptions, Modal, Radio, Space, Table, Tag, Typography, Upload } from 'antd'
 import type { ImportMode, ImportPreview } from '../../../cloud/contracts/ops'
-import { call, downloadBase64, fileToBase64 } from '../api'
-import { uploadLimitFor } from '../../../cloud/contracts/upload-limits'
-import { API_BASE } from '../config'
+import { call, downloadBase64, uploadSource, type UploadedSource } from '../api'
 
 type RowError = ImportPreview['errors'][number]
 type Kind = ImportPreview['kind']
@@ -18,15 +16,15 @@ const UNIT: Record<Kind, string> = { companies: '家企业', policies: '项政�
 export function ZoneImport() {
   const { message } = App.useApp()
   const [mode, setMode] = useState<ImportMode>('merge')
-  const [file, setFile] = useState<{ name: string; data: string } | null>(null)
+  const [file, setFile] = useState<({ name: string } & UploadedSource) | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
 
-  const runPreview = async (f: { name: string; data: string }, m: ImportMode) => {
+  const runPreview = async ({ name, ...source }: { name: string } & UploadedSource, m: ImportMode) => {
     setBusy(true)
     setDone(null)
-    const res = await call('console', 'previewImport', { fileName: f.name, data: f.data, mode: m })
+    const res = await call('console', 'previewImport', { fileName: name, ...source, mode: m })
     setBusy(false)
     if (!res.ok) return void (setPreview(null), message.error(res.error.message))
     setPreview(res.data)
@@ -40,7 +38,8 @@ export function ZoneImport() {
     if (!file || !preview) return
     const apply = async () => {
       setBusy(true)
-      const res = await call('console', 'importZone', { fileName: file.name, data: file.data, mode: preview.mode, baseline: preview.baseline })
+      const { name, ...source } = file
+      const res = await call('console', 'importZone', { fileName: name, ...source, mode: preview.mode, baseline: preview.baseline })
       setBusy(false)
       if (!res.ok) return void message.error(res.error.message)
       const d = res.data
@@ -97,14 +96,16 @@ export function ZoneImport() {
             accept=".xlsx,.csv"
             showUploadList={false}
             beforeUpload={async (picked) => {
-              // Through a cloud function call the body is at most 6 MB (cloud/contracts/upload-limits.ts);
-              // the local runtime keeps its own limits for spreadsheets.
-              const limit = uploadLimitFor(API_BASE)
-              if (limit.cloud && picked.size > limit.maxBytes) {
-                message.error(`表格${limit.message}`)
+              // Straight to storage, then previewed and imported by id (cloud/contracts/uploads.ts); the
+              // server holds the sheet to its own row and size limits.
+              setBusy(true)
+              const source = await uploadSource('sheet', picked)
+              setBusy(false)
+              if (!source.ok) {
+                message.error(source.error.message)
                 return false
               }
-              const f = { name: picked.name, data: await fileToBase64(picked) }
+              const f = { name: picked.name, ...source.data }
               setFile(f)
               void runPreview(f, mode)
               return false

@@ -1,6 +1,6 @@
 // The operator console's requests (/admin); who may call each: CONSOLE_ROLES (../console.ts).
 import { z } from 'zod'
-import { BASE64, DAY, EXHIBIT_CODE, optText, SESSION_ID, SessionTemplateSchema, text, ZoneChartSchema } from './fields'
+import { DAY, EXHIBIT_CODE, optText, SESSION_ID, SessionTemplateSchema, text, UPLOAD_SOURCE, ZoneChartSchema } from './fields'
 import { MatchProfileSchema } from './zone'
 
 /** The longest range closed in one go (a typhoon is days, not months). */
@@ -86,7 +86,7 @@ const Templates = z
 
 const IMPORT_MODE = z.enum(['merge', 'replace'], { error: '请选择导入方式' })
 const IMPORT_KIND = z.object({ kind: z.enum(['companies', 'policies'], { error: '请选择企业名录或政策库' }) }).strict()
-const ImportFile = z.object({ fileName: z.string().max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), data: BASE64 })
+const ImportFile = z.object({ fileName: z.string().max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 表格'), ...UPLOAD_SOURCE })
 
 const LANG = z.enum(['zh', 'en'], { error: '请选择讲解语言' })
 
@@ -101,8 +101,8 @@ export const ConsoleRequests = {
   exhibits: none,
   saveExhibit: ExhibitEdit,
   decideAudio: z.object({ code: EXHIBIT_CODE, lang: LANG, decision: z.enum(['keep', 'remove'], { error: '请选择保留或删除' }) }).strict(),
-  uploadPhoto: z.object({ code: EXHIBIT_CODE, data: BASE64, alt: text(120, '请填写图片的文字说明（供读屏使用）') }).strict(),
-  uploadAudio: z.object({ code: EXHIBIT_CODE, lang: LANG, data: BASE64, voice: optText(40) }).strict(),
+  uploadPhoto: z.object({ code: EXHIBIT_CODE, ...UPLOAD_SOURCE, alt: text(120, '请填写图片的文字说明（供读屏使用）') }).strict(),
+  uploadAudio: z.object({ code: EXHIBIT_CODE, lang: LANG, ...UPLOAD_SOURCE, voice: optText(40) }).strict(),
   regenerateAudio: z.object({ code: EXHIBIT_CODE, lang: LANG }).strict(),
   codeSheet: none,
   halls: none,

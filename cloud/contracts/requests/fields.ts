@@ -27,6 +27,12 @@ export const EXHIBIT_CODE = z.string().trim().toLowerCase().regex(EXHIBIT_CODE_P
 /** An uploaded file as base64 text (12 MB of text at most). */
 export const BASE64 = z.string().max(12 * 1024 * 1024, '文件过大').regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容格式不正确')
 
+/** A processing action's file: its id after an upload ticket, or (small files, locally) its base64; one of them, checked by functions/console/uploads.ts. */
+export const UPLOAD_SOURCE = {
+  data: BASE64.optional(),
+  fileId: z.string().max(512, '文件编号无效').optional(),
+}
+
 /** A time of day, HH:MM (24 hours). */
 export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 /** A session template's key, the part of a session id after the date. */

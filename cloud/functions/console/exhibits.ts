@@ -11,6 +11,7 @@ import { GUIDE_LANGS, textHash, withAudio } from '../../exhibits/audio'
 import { readAudioManifest } from '../../store/seed'
 import { defineAction, type CallContext } from '../types'
 import { ConsoleErrors } from './errors'
+import { uploadedBytes } from './uploads'
 
 /** An exhibit carries its hall's name and floor (the exhibit page reads them without a second
  *  lookup): those of this hall, not what it carried from a previous one. */
@@ -78,11 +79,14 @@ export const exhibitsActions = {
   uploadPhoto: defineAction({
     schema: ConsoleRequests.uploadPhoto,
     roles: CONSOLE_ROLES.content,
-    handle: async ({ code, data, alt }, ctx) => {
+    handle: async ({ code, alt, ...source }, ctx) => {
       if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
       const before = await ctx.store.content.getExhibit(code)
       if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
-      const photo = await preparePhoto(Buffer.from(data, 'base64'))
+      const file = await uploadedBytes(ctx, source, 'photo')
+      if (!file.ok) return file
+      const photo = await preparePhoto(file.data.bytes)
+      await file.data.done()
       if (!photo.ok) return fail(photo.code, PhotoErrors[photo.code])
       const urls: Record<number, string> = {}
       for (const size of photo.sizes) {
@@ -109,12 +113,15 @@ export const exhibitsActions = {
   uploadAudio: defineAction({
     schema: ConsoleRequests.uploadAudio,
     roles: CONSOLE_ROLES.content,
-    handle: async ({ code, lang, data, voice }, ctx) => {
+    handle: async ({ code, lang, voice, ...source }, ctx) => {
       if (!ctx.media) return fail('MEDIA_UNAVAILABLE', ConsoleErrors.MEDIA_UNAVAILABLE)
       const before = await ctx.store.content.getExhibit(code)
       if (!before) return fail('EXHIBIT_NOT_FOUND', ConsoleErrors.EXHIBIT_NOT_FOUND)
       if (lang === 'en' && !hasEnglish(before)) return fail('AUDIO_NO_ENGLISH', ConsoleErrors.AUDIO_NO_ENGLISH)
-      const bytes = Buffer.from(data, 'base64')
+      const file = await uploadedBytes(ctx, source, 'audio')
+      if (!file.ok) return file
+      const bytes = file.data.bytes
+      await file.data.done()
       const audio = await checkAudio(bytes)
       if (!audio.ok) return fail(audio.code, ConsoleErrors[audio.code])
       const url = await ctx.media.save(`audio/${code}.${lang}.${audio.digest}.${audio.kind.ext}`, bytes, audio.kind.contentType)

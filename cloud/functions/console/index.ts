@@ -11,6 +11,7 @@ import { hallsActions } from './halls'
 import { noticesActions } from './notices'
 import { sessionsActions } from './sessions'
 import { zoneDataActions } from './zone-data'
+import { uploadsActions } from './uploads'
 
 export { ConsoleErrors } from './errors'
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
@@ -26,5 +27,6 @@ export const consoleFn = implement('console', {
     ...zoneDataActions,
     ...dashboardActions,
     ...auditActions,
+    ...uploadsActions,
   },
 })

@@ -14,13 +14,14 @@ import { RuleSchema } from '../../zone/schema'
 import type { Company, Policy, Rule, ZoneChart } from '../../contracts/zone'
 import { defineAction, type CallContext } from '../types'
 import { ConsoleErrors } from './errors'
+import { uploadedBytes } from './uploads'
 
 type ImportPlan = { kind: ImportKind; errors: RowError[]; review: ImportReview; next: Array<Company | Policy>; before: Array<Company | Policy> }
 
 /** One sheet against the current list: its row errors, or what it would add, change and remove. */
-async function planImport(ctx: CallContext, fileName: string, data: string, mode: ImportMode): Promise<Result<ImportPlan>> {
+async function planImport(ctx: CallContext, fileName: string, data: Buffer, mode: ImportMode): Promise<Result<ImportPlan>> {
   // Checked, then parsed off this thread under limits (zone/spreadsheet.ts): a bomb is a refusal.
-  const read = await readSheet({ name: fileName, data: Buffer.from(data, 'base64') }, ctx.sheetLimits)
+  const read = await readSheet({ name: fileName, data }, ctx.sheetLimits)
   if (!read.ok) return read
   const sheet = read.data
   const kind: ImportKind | null = detectKind(sheet.headers)
@@ -79,8 +80,11 @@ export const zoneDataActions = {
   previewImport: defineAction({
     schema: ConsoleRequests.previewImport,
     roles: CONSOLE_ROLES.zone,
-    handle: async ({ fileName, data, mode = 'merge' }, ctx): Promise<Result<ImportPreview>> => {
-      const plan = await planImport(ctx, fileName, data, mode)
+    handle: async ({ fileName, data, fileId, mode = 'merge' }, ctx): Promise<Result<ImportPreview>> => {
+      // The upload is kept: the confirm (importZone) reads the same file.
+      const file = await uploadedBytes(ctx, { data, fileId }, 'sheet')
+      if (!file.ok) return file
+      const plan = await planImport(ctx, fileName, file.data.bytes, mode)
       if (!plan.ok) return plan
       const { kind, errors, review } = plan.data
       return ok({ kind, mode, fileName, errors, ...review })
@@ -91,8 +95,10 @@ export const zoneDataActions = {
   importZone: defineAction({
     schema: ConsoleRequests.importZone,
     roles: CONSOLE_ROLES.zone,
-    handle: async ({ fileName, data, mode, baseline }, ctx) => {
-      const plan = await planImport(ctx, fileName, data, mode)
+    handle: async ({ fileName, data, fileId, mode, baseline }, ctx) => {
+      const file = await uploadedBytes(ctx, { data, fileId }, 'sheet')
+      if (!file.ok) return file
+      const plan = await planImport(ctx, fileName, file.data.bytes, mode)
       if (!plan.ok) return plan
       const { kind, errors, review, next, before } = plan.data
       if (errors.length) return fail('SHEET_ROWS', ConsoleErrors.SHEET_ROWS)
@@ -101,6 +107,7 @@ export const zoneDataActions = {
       if (held.length) return fail('IMPORT_LINKED', `${ConsoleErrors.IMPORT_LINKED}：${held.map((r) => `${r.name}（${r.linkedBy.join('、')}）`).join('；')}`)
       if (kind === 'companies') await ctx.store.zone.replaceCompanies(next as Company[])
       else await ctx.store.zone.replacePolicies(next as Policy[])
+      await file.data.done()
       // The audit keeps what each changed or removed record was, and what changed, column by column.
       const touched = new Set([...review.changed.map((c) => c.id), ...review.removed.map((r) => r.id)])
       await recordChange(

@@ -16,13 +16,14 @@ import { fail } from '../../contracts/result'
 import { valueOutOfBounds } from '../json-bounds'
 import { addressBucket, addressCapsFrom, WECHAT_ADDRESS_CAPS } from '../../limits/rate-limit-policy'
 import { sheetLimitsFrom } from '../../zone/sheet-limits'
+import { wxCloudUploadArea, type WxStorageSdk } from './upload-area'
 
 /** The event shape of 云函数 HTTP 访问服务 (checked without loading the console's HTTP adapter). */
 const isHttpAccessEvent = (event: unknown): event is import('./http-access').HttpAccessEvent =>
   typeof event === 'object' && event !== null && typeof (event as { httpMethod?: unknown }).httpMethod === 'string' && typeof (event as { path?: unknown }).path === 'string'
 
 /** The part of wx-server-sdk used here (the real module is required by the bundle, never bundled). */
-export interface WxServerSdk {
+export interface WxServerSdk extends WxStorageSdk {
   DYNAMIC_CURRENT_ENV: unknown
   init(options: { env: unknown }): void
   database(options?: { throwOnNotFound?: boolean }): WxDatabase
@@ -104,7 +105,8 @@ function instance(sdk: WxServerSdk, env: Env) {
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV })
   const db = sdk.database()
   const store = openWxCloudStore(db)
-  return { db, store, roles: createRoleResolver(db, env), platform: platformFrom(sdk, env) }
+  // Console files uploaded straight to cloud storage, processed by id (console/uploads.ts).
+  return { db, store, roles: createRoleResolver(db, env), platform: platformFrom(sdk, env), uploads: wxCloudUploadArea(sdk) }
 }
 
 interface CloudContext {
@@ -142,7 +144,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
     // Loaded on the first such call, so the mini-program's cold calls do not evaluate it.
     if (isHttpAccessEvent(event)) {
       const { allowedOrigins, handleHttpAccess } = await import('./http-access')
-      return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, requestId: context?.request_id, sheetLimits: sheetLimitsFrom(env) })
+      return handleHttpAccess(event, { fn, store: shared.store, keys: cloudKeys(env), origins: allowedOrigins(env.CONSOLE_ORIGIN), media, uploads: shared.uploads, requestId: context?.request_id, sheetLimits: sheetLimitsFrom(env) })
     }
     // The platform hands the event over parsed: its depth and size are checked before anything
     // walks it (json-bounds.ts); HTTP access checks its body text the same way.
@@ -173,6 +175,7 @@ export function createFunctionMain(fn: CloudFunction, sdk: WxServerSdk, env: Env
       requestId: context?.request_id,
       platform: shared.platform,
       media,
+      uploads: shared.uploads,
       ...(address ? { origin: { bucket: addressBucket(address), caps: addressCapsFrom(env, WECHAT_ADDRESS_CAPS) } } : {}),
       sheetLimits: sheetLimitsFrom(env),
     })

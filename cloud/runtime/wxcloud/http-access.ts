@@ -15,6 +15,7 @@ import { fail, type Result } from '../../contracts/result'
 import type { KeyRing } from '../../booking/keys'
 import { dispatch } from '../../functions/dispatch'
 import type { CloudFunction, MediaStorage } from '../../functions/types'
+import type { UploadArea } from '../../functions/console/uploads'
 import type { SheetLimits } from '../../zone/sheet-limits'
 import type { Store } from '../../store/port'
 import { STATUS_BY_CODE } from '../failure-status'
@@ -67,6 +68,8 @@ export interface HttpAccessDeps {
   origins: Set<string>
   now?: () => Date
   media?: MediaStorage
+  /** Console files uploaded straight to cloud storage (console/uploads.ts). */
+  uploads?: UploadArea
   requestId?: string
   /** Spreadsheet import limits (IMPORT_MAX_ROWS …); absent: the defaults. */
   sheetLimits?: SheetLimits
@@ -147,6 +150,7 @@ export async function handleHttpAccess(event: HttpAccessEvent, deps: HttpAccessD
     keys: deps.keys,
     requestId: deps.requestId,
     media: deps.media,
+    uploads: deps.uploads,
     sheetLimits: deps.sheetLimits,
   })
   // Refusals are answers (200) as on the local runtime; the console reads `ok`. Unlike statusFor, an

@@ -82,6 +82,21 @@ const catalogue = {
 export type CloudVariableName = keyof typeof catalogue
 export const CLOUD_VARIABLES: Record<CloudVariableName, CloudVariable> = catalogue
 
+/**
+ * Read by the H5 site's server (the local runtime serving the visitor site), not by any cloud
+ * function: never sent by deploy:cloud, listed in the guide beside the functions' table.
+ */
+export const SITE_VARIABLES: Record<string, CloudVariable> = {
+  WECHAT_QR_VERIFY_FILE: {
+    description: '可选：「扫普通链接二维码打开小程序」的校验文件名（小程序后台给出，如 Ab3dE9fGhQ.txt）；H5 服务在 /e/<文件名> 和 /<文件名> 返回它（静态托管：npm run qr:verify-file）',
+    example: '<校验文件名>.txt',
+  },
+  WECHAT_QR_VERIFY_CONTENT: {
+    description: '可选：该校验文件的内容（原样返回，text/plain）',
+    example: '<校验文件内容>',
+  },
+}
+
 /** Read by modules that are also bundled into the functions, but meaningless there: never sent. */
 export const NOT_FOR_THE_CLOUD: Record<string, string> = {
   NODE_ENV: 'build:cloud 在打包时固定为 production',

@@ -12,6 +12,17 @@ export interface StandinSdkRecord {
   codes: Array<Record<string, unknown>>
   uploads: Array<{ cloudPath: string; bytes: number }>
   messages: Array<Record<string, unknown>>
+  /** Cloud storage: cloud path → bytes (uploadFile, and the signed form uploads below). */
+  storage: Map<string, Buffer>
+  /** Signed upload forms handed out by getUploadMetadata and not yet used: cloud path → its fields. */
+  forms: Map<string, { authorization: string; token: string; cosFileId: string }>
+  /** Where getUploadMetadata says to POST the form (set by a test server that accepts it; see cosForm). */
+  formUrl: string
+  /**
+   * What COS does with a browser's form POST to a getUploadMetadata url: checks the signed fields of
+   * that path and stores the file. Answers the HTTP status COS would (204 stored, 403 refused).
+   */
+  cosForm(fields: Record<string, string>, file: Buffer): number
 }
 
 /** A 1×1 PNG: what the fake wxacode returns (real codes are ~50 KB images). */
@@ -21,7 +32,28 @@ const PNG_1X1 = Buffer.from(
 )
 
 export function createStandinSdk() {
-  const record: StandinSdkRecord = { db: createStandinDatabase(), inits: [], codes: [], uploads: [], messages: [] }
+  const ENV_PREFIX = 'cloud://standin-env.standin'
+  const storage = new Map<string, Buffer>()
+  const forms = new Map<string, { authorization: string; token: string; cosFileId: string }>()
+  const record: StandinSdkRecord = {
+    db: createStandinDatabase(),
+    inits: [],
+    codes: [],
+    uploads: [],
+    messages: [],
+    storage,
+    forms,
+    formUrl: 'https://standin-cos.invalid/upload',
+    cosForm(fields, file) {
+      const key = fields.key ?? ''
+      const form = forms.get(key)
+      if (!form || fields.Signature !== form.authorization || fields['x-cos-security-token'] !== form.token || fields['x-cos-meta-fileid'] !== form.cosFileId) return 403
+      storage.set(key, file)
+      return 204
+    },
+  }
+  /** The stored file of a `cloud://` id of this environment, by its path. */
+  const pathOfId = (fileID: string) => (fileID.startsWith(`${ENV_PREFIX}/`) ? fileID.slice(ENV_PREFIX.length + 1) : null)
   return {
     DYNAMIC_CURRENT_ENV: Symbol.for('DYNAMIC_CURRENT_ENV'),
     init(options: unknown) {
@@ -45,7 +77,32 @@ export function createStandinSdk() {
     },
     async uploadFile({ cloudPath, fileContent }: { cloudPath: string; fileContent: Buffer }) {
       record.uploads.push({ cloudPath, bytes: fileContent.length })
-      return { fileID: `cloud://standin-env.standin/${cloudPath}` }
+      storage.set(cloudPath, Buffer.from(fileContent))
+      return { fileID: `${ENV_PREFIX}/${cloudPath}` }
+    },
+    /** As node-sdk's (the SDK wx-server-sdk is built on): the signed COS form for one path. */
+    async getUploadMetadata({ cloudPath }: { cloudPath: string }) {
+      const form = { authorization: `q-sign-algorithm=sha1&q-ak=standin&q-signature=${Math.random().toString(16).slice(2)}`, token: `standin-token-${forms.size}`, cosFileId: `standin-cos-${forms.size}` }
+      forms.set(cloudPath, form)
+      return { data: { url: record.formUrl, token: form.token, authorization: form.authorization, fileId: `${ENV_PREFIX}/${cloudPath}`, cosFileId: form.cosFileId }, requestId: 'standin' }
+    },
+    /** Temporary download links: data: URLs of the stored bytes here (the real ones are signed https links). */
+    async getTempFileURL({ fileList }: { fileList: string[] }) {
+      return {
+        fileList: fileList.map((fileID) => {
+          const bytes = pathOfId(fileID) !== null ? storage.get(pathOfId(fileID) as string) : undefined
+          return bytes
+            ? { fileID, status: 0, errMsg: 'ok', tempFileURL: `data:application/octet-stream;base64,${bytes.toString('base64')}` }
+            : { fileID, status: -503003, errMsg: 'STORAGE_FILE_NONEXIST', tempFileURL: '' }
+        }),
+      }
+    },
+    async deleteFile({ fileList }: { fileList: string[] }) {
+      for (const fileID of fileList) {
+        const at = pathOfId(fileID)
+        if (at !== null) storage.delete(at)
+      }
+      return { fileList: fileList.map((fileID) => ({ fileID, status: 0 })) }
     },
     openapi: {
       wxacode: {
