@@ -43,3 +43,36 @@ export interface BookingNoticeStatus {
   /** The sender's error text, when it failed. */
   error?: string
 }
+
+/** A session in the holds listing: its places as visitors see them. `taken` counts booked and held. */
+export interface HoldSessionView {
+  sessionId: string
+  day: string
+  name: string
+  start: string
+  end: string
+  capacity: number
+  /** Places taken on the session's counter: visitors' bookings and holds together. */
+  taken: number
+  /** Of those, held for groups. */
+  held: number
+  closedReason?: string
+}
+
+/** One line of the daily report: one session of one day. */
+export interface DayReportRow {
+  day: string
+  sessionId: string
+  name: string
+  start: string
+  end: string
+  capacity: number
+  /** Visitors' places still valid or used (confirmed, checked in, no-show). */
+  booked: number
+  held: number
+  checkedIn: number
+  noShow: number
+  /** Places cancelled (by the visitor, a closure or the museum). */
+  cancelled: number
+  closedReason?: string
+}
