@@ -3,12 +3,15 @@
 // day's roster (date, ticket short code, search by name or code, cancel one booking with a reason
 // the visitor sees) with an Excel export.
 import { useState } from 'react'
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Progress, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Progress, Space, Table, Tag, Tooltip } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { CloseDayResult, RosterRow } from '../../../cloud/contracts/ops'
 import { formatShortCode } from '../../../cloud/contracts/booking'
+import { NOTICE_STATE_LABEL, type BookingNoticeStatus, type NoticeState } from '../../../cloud/contracts/holds'
 import { call, downloadBase64 } from '../api'
+import { DayHolds } from './DayHolds'
 import { useOnMount } from '../useOnMount'
+import { useEditGuard } from '../unsaved'
 
 export function Bookings() {
   const { message } = App.useApp()
@@ -22,6 +25,11 @@ export function Bookings() {
   const [rosterLoading, setRosterLoading] = useState(false)
   const [query, setQuery] = useState('')
   const [cancelling, setCancelling] = useState<RosterRow | null>(null)
+  // Per museum-cancelled booking of the roster's day: its notice queued, sent or failed.
+  const [notices, setNotices] = useState<Record<string, BookingNoticeStatus>>({})
+  // What the closure's notices are doing, per closed day (read again on 刷新通知状态).
+  const [closeNotices, setCloseNotices] = useState<Record<NoticeState | 'none', number> | null>(null)
+  const [holdsVersion, setHoldsVersion] = useState(0)
   const [form] = Form.useForm<{ range: [Dayjs, Dayjs]; reason: string }>()
 
   const loadClosures = async () => {
@@ -34,9 +42,17 @@ export function Bookings() {
   const loadRoster = async (d: Dayjs, q = query) => {
     setRosterLoading(true)
     const res = await call('console', 'roster', { day: d.format('YYYY-MM-DD'), ...(q.trim() ? { q: q.trim() } : {}) })
+    const sent = await call('console', 'closureNotices', { day: d.format('YYYY-MM-DD') })
     setRosterLoading(false)
     if (res.ok) setRoster(res.data.rows)
     else message.error(res.error.message)
+    if (sent.ok) setNotices(Object.fromEntries(sent.data.notices.map((n) => [n.bookingId, n])))
+  }
+  const loadCloseNotices = async (days: string[]) => {
+    const all = await Promise.all(days.map((d) => call('console', 'closureNotices', { day: d })))
+    const counts = { pending: 0, sent: 0, failed: 0, none: 0 }
+    for (const r of all) if (r.ok) for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += r.data.counts[k]
+    setCloseNotices(counts)
   }
   useOnMount(() => Promise.all([loadClosures(), loadRoster(day)]))
 
@@ -76,6 +92,7 @@ export function Bookings() {
         setRunning(false)
         if (!res.ok) return void message.error(res.error.message)
         setResult(res.data)
+        void loadCloseNotices(res.data.days.map((d) => d.day))
         void loadClosures()
         const shown = day.format('YYYY-MM-DD')
         if (shown >= from && shown <= to) void loadRoster(day)
@@ -110,6 +127,19 @@ export function Bookings() {
             type="success"
             showIcon
             message={`${result.days.map((d) => d.day).join('、')} 已闭馆：本次取消 ${result.cancelled} 笔预约；这些日期因闭馆取消共 ${result.total} 笔，已排队通知预约人。`}
+            description={
+              closeNotices && (
+                <Space data-testid="close-notices">
+                  <span>
+                    闭馆通知：已排队 {closeNotices.pending}，已发送 {closeNotices.sent}，发送失败 {closeNotices.failed}
+                    {closeNotices.none ? `，未排队 ${closeNotices.none}` : ''}（逐笔见下方名单「状态」列）
+                  </span>
+                  <Button size="small" onClick={() => void loadCloseNotices(result.days.map((d) => d.day))}>
+                    刷新通知状态
+                  </Button>
+                </Space>
+              )
+            }
           />
         )}
         <Table
@@ -155,7 +185,7 @@ export function Bookings() {
         title="当日预约名单"
         extra={
           <Space>
-            <DatePicker value={day} allowClear={false} onChange={(d) => d && (setDay(d), void loadRoster(d))} />
+            <DatePicker data-testid="roster-day" value={day} allowClear={false} onChange={(d) => d && (setDay(d), void loadRoster(d))} />
             <Input.Search
               allowClear
               placeholder="姓名或票号"
@@ -174,9 +204,19 @@ export function Bookings() {
             >
               导出 Excel
             </Button>
+            <Button
+              onClick={async () => {
+                const res = await call('console', 'dayReport', { from: day.format('YYYY-MM-DD') })
+                if (!res.ok) return void message.error(res.error.message)
+                downloadBase64(res.data.fileName, res.data.data, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+              }}
+            >
+              下载当日报表
+            </Button>
           </Space>
         }
       >
+        <DayHolds key={`${day.format('YYYY-MM-DD')}-${holdsVersion}`} day={day.format('YYYY-MM-DD')} />
         <Table<RosterRow>
           rowKey={(r) => `${r.bookingId}-${r.idMasked}`}
           loading={rosterLoading}
@@ -192,6 +232,7 @@ export function Bookings() {
               <>
                 <Tag color={r.status === 'confirmed' ? 'blue' : r.status === 'checked_in' ? 'green' : undefined}>{t}</Tag>
                 {r.cancelReason && <span style={{ color: '#888' }}>{r.cancelReason}</span>}
+                {notices[r.bookingId] && <NoticeTag notice={notices[r.bookingId]} />}
               </>
             ) },
             {
@@ -211,7 +252,7 @@ export function Bookings() {
           row={cancelling}
           people={roster.filter((r) => r.bookingId === cancelling.bookingId).map((r) => r.name)}
           onClose={() => setCancelling(null)}
-          onDone={() => (setCancelling(null), void loadRoster(day))}
+          onDone={() => (setCancelling(null), setHoldsVersion((v) => v + 1), void loadRoster(day))}
         />
       )}
     </Space>
@@ -223,19 +264,22 @@ function CancelBooking({ row, people, onClose, onDone }: { row: RosterRow; peopl
   const { message } = App.useApp()
   const [form] = Form.useForm<{ reason: string }>()
   const [saving, setSaving] = useState(false)
+  const guard = useEditGuard('cancel-booking')
   return (
-    <Modal open title={`取消 ${people.join('、')} 的预约？`} okText="确认取消这笔预约" okButtonProps={{ danger: true }} cancelText="不取消" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()}>
+    <Modal open title={`取消 ${people.join('、')} 的预约？`} okText="确认取消这笔预约" okButtonProps={{ danger: true }} cancelText="不取消" confirmLoading={saving} onCancel={guard.guardClose(onClose)} onOk={() => form.submit()}>
       <p>
         {row.day} {row.sessionName} {row.start}–{row.end}，共 {people.length} 人{row.shortCode ? `，票号 ${formatShortCode(row.shortCode)}` : ''}。取消后名额释放，预约人会在「我的预约」看到原因并收到通知。
       </p>
       <Form
         form={form}
         layout="vertical"
+        onValuesChange={guard.touched}
         onFinish={async ({ reason }) => {
           setSaving(true)
           const res = await call('console', 'cancelBooking', { bookingId: row.bookingId, reason })
           setSaving(false)
           if (!res.ok) return res.error.fields?.reason ? form.setFields([{ name: 'reason', errors: [res.error.fields.reason] }]) : void message.error(res.error.message)
+          guard.saved()
           message.success('已取消这笔预约，名额已释放')
           onDone()
         }}
@@ -246,4 +290,15 @@ function CancelBooking({ row, people, onClose, onDone }: { row: RosterRow; peopl
       </Form>
     </Modal>
   )
+}
+
+/** Whether the museum's notice about this cancel reached the booker (the message job settles it). */
+function NoticeTag({ notice }: { notice: BookingNoticeStatus }) {
+  const color = notice.state === 'sent' ? 'green' : notice.state === 'failed' ? 'red' : notice.state === 'pending' ? 'gold' : undefined
+  const tag = (
+    <Tag color={color} data-notice={notice.state}>
+      通知{NOTICE_STATE_LABEL[notice.state]}
+    </Tag>
+  )
+  return notice.error ? <Tooltip title={`失败原因：${notice.error}`}>{tag}</Tooltip> : tag
 }
