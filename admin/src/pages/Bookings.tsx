@@ -270,7 +270,9 @@ function CancelBooking({ row, people, onClose, onDone }: { row: RosterRow; peopl
       <p>
         {row.day} {row.sessionName} {row.start}–{row.end}，共 {people.length} 人{row.shortCode ? `，票号 ${formatShortCode(row.shortCode)}` : ''}。取消后名额释放，预约人会在「我的预约」看到原因并收到通知。
       </p>
+      {/* Named: its field ids must not repeat the close form's #reason on the same page (the label would point there). */}
       <Form
+        name="cancel-booking"
         form={form}
         layout="vertical"
         onValuesChange={guard.touched}

@@ -137,6 +137,7 @@ function HoldDialog({ session, onClose, onDone }: { session: HoldSessionView; on
         容量 {session.capacity}，观众已约 {session.taken - session.held}，已保留 {session.held}，尚可预约 <b>{left}</b>。保留的名额立即从观众可约名额中扣除。
       </p>
       <Form<HoldForm>
+        name="hold-places"
         form={form}
         layout="vertical"
         onValuesChange={(changed) => (guard.touched(), clearOnEdit(changed))}
