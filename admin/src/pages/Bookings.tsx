@@ -224,10 +224,11 @@ export function Bookings() {
           pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 人` }}
           columns={[
             { title: '日期', dataIndex: 'day', width: 110 },
-            { title: '场次', render: (_, r) => `${r.sessionName} ${r.start}–${r.end}`, filters: [...new Set(roster.map((r) => r.sessionName))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.sessionName === v },
-            { title: '姓名', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
-            { title: '票号', dataIndex: 'shortCode', render: (c: string) => (c ? <code>{formatShortCode(c)}</code> : '—') },
-            { title: '证件', render: (_, r) => `${r.idType} ${r.idMasked}` },
+            // Fixed widths, kept on one line: a long cancel reason and its notice tag wrap inside 状态 only.
+            { title: '场次', width: 170, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{`${r.sessionName} ${r.start}–${r.end}`}</span>, filters: [...new Set(roster.map((r) => r.sessionName))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.sessionName === v },
+            { title: '姓名', dataIndex: 'name', width: 110, render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span>, sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
+            { title: '票号', dataIndex: 'shortCode', width: 110, render: (c: string) => (c ? <code style={{ whiteSpace: 'nowrap' }}>{formatShortCode(c)}</code> : '—') },
+            { title: '证件', width: 215, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{`${r.idType} ${r.idMasked}`}</span> },
             { title: '状态', dataIndex: 'statusText', filters: [...new Set(roster.map((r) => r.statusText))].map((s) => ({ text: s, value: s })), onFilter: (v, r) => r.statusText === v, render: (t: string, r) => (
               <>
                 <Tag color={r.status === 'confirmed' ? 'blue' : r.status === 'checked_in' ? 'green' : undefined}>{t}</Tag>
@@ -237,6 +238,7 @@ export function Bookings() {
             ) },
             {
               title: '操作',
+              width: 100,
               render: (_, r) =>
                 r.status === 'confirmed' && (
                   <Button type="link" danger aria-label={`取消 ${r.name} 的预约`} onClick={() => setCancelling(r)}>
