@@ -2,6 +2,7 @@
 // that changed, each as 「字段：旧 → 新」. Pure (no Node APIs): the console renders it, the server's
 // Excel export writes the same words.
 import { isRole, ROLE_LABELS } from './accounts'
+import { BOOKING_STATUS_LABEL } from './booking'
 import type { AuditEntry } from './ops'
 
 /** Each audited action in words (the console's filter offers these). */
@@ -174,6 +175,8 @@ function text(field: string, v: unknown): string {
   if (v === undefined || v === null || v === '') return '（空）'
   if (typeof v === 'boolean') return v ? '是' : '否'
   if (field === 'role' && isRole(v)) return ROLE_LABELS[v]
+  // A booking's status (a museum cancel) in the words the visitor's ticket uses.
+  if (field === 'status' && typeof v === 'string' && Object.hasOwn(BOOKING_STATUS_LABEL, v)) return BOOKING_STATUS_LABEL[v as keyof typeof BOOKING_STATUS_LABEL]
   if (typeof v === 'string' || typeof v === 'number') return String(v)
   if (Array.isArray(v)) return v.length ? v.map((x) => (isObject(x) ? (String(x.name ?? x.label ?? x.title ?? x.key ?? '') || text('', x)) : text('', x))).join('、') : '（空）'
   if (isObject(v)) {
