@@ -60,9 +60,12 @@ export function Bookings() {
     const [from, to] = v.range.map((d) => d.format('YYYY-MM-DD'))
     const span = from === to ? from : `${from} 至 ${to}`
     // What it will cancel is asked first, so the confirm can say it in numbers.
-    const impact = await call('console', 'closureImpact', { from, to })
+    const [impact, held] = await Promise.all([call('console', 'closureImpact', { from, to }), call('console', 'holds', { from, to })])
     if (!impact.ok) return void message.error(impact.error.message)
     const { bookings, people, days } = impact.data
+    // Groups hold places by phone, not through the app: no notice reaches them, the desk calls them.
+    const groups = held.ok ? held.data.holds.filter((h) => h.status === 'held') : []
+    const sessionName = (id: string) => (held.ok ? held.data.sessions.find((s) => s.sessionId === id)?.name : undefined) ?? id
     Modal.confirm({
       title: `确认 ${span} 闭馆（${days.length} 天）？`,
       width: 520,
@@ -79,6 +82,16 @@ export function Bookings() {
                 </li>
               ))}
             </ul>
+          )}
+          {groups.length > 0 && (
+            <Alert
+              data-testid="close-groups"
+              style={{ marginTop: 12 }}
+              type="warning"
+              showIcon
+              message={`另有 ${groups.length} 个团体保留了名额，系统不会通知他们，请电话联系：`}
+              description={groups.map((h) => `${h.name}（${h.day} ${sessionName(h.sessionId)} ${h.places} 人${h.note ? `，${h.note}` : ''}）`).join('；')}
+            />
           )}
         </div>
       ),
