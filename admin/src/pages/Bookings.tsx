@@ -37,7 +37,9 @@ export function Bookings() {
     if (res.ok) {
       setClosed(res.data.closedDays)
       setToday(res.data.today)
+      return res.data.today
     } else message.error(res.error.message)
+    return null
   }
   const loadRoster = async (d: Dayjs, q = query) => {
     setRosterLoading(true)
@@ -54,7 +56,13 @@ export function Bookings() {
     for (const r of all) if (r.ok) for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += r.data.counts[k]
     setCloseNotices(counts)
   }
-  useOnMount(() => Promise.all([loadClosures(), loadRoster(day)]))
+  // The roster opens on the museum's today (the server's Beijing day), not this computer's date.
+  useOnMount(async () => {
+    const serverToday = await loadClosures()
+    const opening = serverToday ? dayjs(serverToday) : day
+    setDay(opening)
+    await loadRoster(opening)
+  })
 
   const closeDays = async (v: { range: [Dayjs, Dayjs]; reason: string }) => {
     const [from, to] = v.range.map((d) => d.format('YYYY-MM-DD'))
