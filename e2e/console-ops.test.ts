@@ -133,6 +133,9 @@ test('a group’s places: the draft survives an expired sign-in, the hold shows 
   await book(SAT_AM, 2)
   const page = await signIn('ops')
   await page.getByRole('menuitem', { name: '预约运营' }).click()
+  // The roster opens on the museum's today (the server's clock), whatever the desk computer's date.
+  await page.getByText('团体保留名额（2026-11-26）').waitFor()
+  expect(await page.locator('.ant-card', { hasText: '当日预约名单' }).locator('.ant-card-extra .ant-picker input').inputValue()).toBe('2026-11-26')
   await rosterDay(page, '2026-11-28')
   await shows(page, `left-${SAT_AM}`, '298')
   await page.getByRole('button', { name: `为团体保留 ${SAT_AM}` }).click()
