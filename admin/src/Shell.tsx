@@ -1,6 +1,6 @@
 // The console's frame: sign-in when there is no session, else a side menu of the pages the
 // operator's role may use, chosen by the URL hash (#/exhibits) so a page can be linked and reloaded.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { App, Button, Layout, Menu, Result, Space, Typography } from 'antd'
 import { loadSession, saveSession, type Session } from './api'
 import { PAGES, pagesFor, ROLE_LABELS, type PageKey } from './roles'
@@ -15,15 +15,17 @@ import { ZoneImport } from './pages/ZoneImport'
 import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
+import { QrSheet } from './pages/QrSheet'
 import { call } from './api'
 import { ChangePassword } from './ChangePassword'
 import { RenewSignIn } from './RenewSignIn'
-import { DISCARD_CONFIRM, hasUnsaved } from './unsaved'
+import { DISCARD_CONFIRM, discardUnsaved, hasUnsaved } from './unsaved'
 
 const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   dashboard: Dashboard,
   exhibits: Exhibits,
   halls: Halls,
+  qrSheet: QrSheet,
   notices: Notices,
   bookings: Bookings,
   bookingSettings: BookingSettings,
@@ -39,6 +41,8 @@ export function Shell() {
   const { modal } = App.useApp()
   const [session, setSession] = useState<Session | null>(loadSession)
   const [page, setPage] = useState(hashPage)
+  const shown = useRef(page)
+  shown.current = page
   const [changingPassword, setChangingPassword] = useState(false)
   // A stored session is checked once against the server (accounts.me): a disabled account or a
   // changed role shows at once; an expired token signs out (api.ts).
@@ -55,7 +59,15 @@ export function Shell() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session?.token])
   useEffect(() => {
-    const onHash = () => setPage(hashPage())
+    // Every way to another page (the menu, a typed or pasted link, the browser's back button)
+    // arrives here: with edits pending the address is put back and the operator asked first.
+    const onHash = () => {
+      const next = hashPage()
+      if (next === shown.current) return
+      if (!hasUnsaved()) return setPage(next)
+      window.history.replaceState(null, '', `#/${shown.current}`)
+      modal.confirm({ ...DISCARD_CONFIRM, onOk: () => (discardUnsaved(), (window.location.hash = `#/${next}`)) })
+    }
     const onOut = () => setSession(null)
     window.addEventListener('hashchange', onHash)
     window.addEventListener('gxq-signed-out', onOut)
@@ -63,7 +75,7 @@ export function Shell() {
       window.removeEventListener('hashchange', onHash)
       window.removeEventListener('gxq-signed-out', onOut)
     }
-  }, [])
+  }, [modal])
 
   if (!session) return <SignIn onSignedIn={(s) => (saveSession(s), setSession(s))} />
 
@@ -90,12 +102,8 @@ export function Shell() {
           mode="inline"
           selectedKeys={current ? [current.key] : []}
           items={pages.map((p) => ({ key: p.key, label: p.label }))}
-          onClick={({ key }) => {
-            const go = () => void (window.location.hash = `#/${key}`)
-            // Another page would drop a form's unsaved edits: ask first.
-            if (hasUnsaved()) modal.confirm({ ...DISCARD_CONFIRM, onOk: go })
-            else go()
-          }}
+          // Another page would drop a form's unsaved edits: the hash handler asks first.
+          onClick={({ key }) => void (window.location.hash = `#/${key}`)}
         />
       </Layout.Sider>
       <Layout>

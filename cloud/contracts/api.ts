@@ -23,6 +23,8 @@ import type { AuditNames } from './audit-view'
 import type { Company, CompanySummary, MatchResult, Page, Policy, PolicySummary, PolicyWithStatus, RelatedPolicy, ZoneChart } from './zone'
 import type { ConsoleUploadsRequests } from './requests/console-uploads'
 import type { UploadTicket } from './uploads'
+import type { ConsoleHoldsRequests } from './requests/console-holds'
+import type { BookingNoticeStatus, DayReportRow, HoldSessionView, NoticeState, SessionHold } from './holds'
 
 export interface Api {
   system: {
@@ -133,6 +135,15 @@ export interface Api {
     dashboard: { req: z.input<typeof ConsoleRequests['dashboard']>; res: Dashboard }
     audit: { req: z.input<typeof ConsoleRequests['audit']>; res: { entries: AuditEntry[]; names: AuditNames } }
     auditXlsx: { req: z.input<typeof ConsoleRequests['auditXlsx']>; res: { fileName: string; data: string; count: number } }
+    /** Places held for named groups (console/holds.ts): they count against capacity. */
+    holds: { req: z.input<typeof ConsoleHoldsRequests['holds']>; res: { from: string; to: string; today: string; holds: SessionHold[]; sessions: HoldSessionView[] } }
+    holdPlaces: { req: z.input<typeof ConsoleHoldsRequests['holdPlaces']>; res: { hold: SessionHold; left: number } }
+    releaseHold: { req: z.input<typeof ConsoleHoldsRequests['releaseHold']>; res: { hold: SessionHold } }
+    /** Per museum-cancelled booking of the day, whether its notice is queued, sent or failed (console/reports.ts). */
+    closureNotices: { req: z.input<typeof ConsoleHoldsRequests['closureNotices']>; res: { day: string; notices: BookingNoticeStatus[]; counts: Record<NoticeState | 'none', number> } }
+    dayReport: { req: z.input<typeof ConsoleHoldsRequests['dayReport']>; res: { from: string; to: string; rows: DayReportRow[]; fileName: string; data: string } }
+    /** The printable QR sheet of chosen halls and exhibits, links from H5_ORIGIN read at run time (console/qrsheet.ts). */
+    qrSheet: { req: z.input<typeof ConsoleHoldsRequests['qrSheet']>; res: { fileName: string; html: string; count: number; origin: string; configured: boolean; unpublished: string[] } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */

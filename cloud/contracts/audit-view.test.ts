@@ -61,3 +61,9 @@ test('an exhibit’s photo or audio entry names the exhibit (and the guide’s l
   expect(describeAudit(entry({ action: 'console.decideAudio', target: 'helmet.en', before: { url: 'x' }, after: null }), names).targetLabel).toBe('智能安全帽 · 英文讲解（helmet）')
   expect(describeAudit(entry({ action: 'console.uploadAudio', target: 'gone.zh' }), names).targetLabel).toBe('gone · 中文讲解')
 })
+
+test('a booking’s status reads as the visitor sees it (待参观 → 已取消), not its code', () => {
+  const who = { name: '观众甲', sessionId: '2026-11-28.am', places: 1 }
+  const v = describeAudit(entry({ action: 'console.cancelBooking', target: 'b1', before: { ...who, status: 'confirmed' }, after: { ...who, status: 'cancelled', reason: '团队包场' } }), {})
+  expect(changeLines(v)).toEqual(['状态：待参观 → 已取消', '原因：（空） → 团队包场'])
+})

@@ -2,6 +2,7 @@
 // that changed, each as 「字段：旧 → 新」. Pure (no Node APIs): the console renders it, the server's
 // Excel export writes the same words.
 import { isRole, ROLE_LABELS } from './accounts'
+import { BOOKING_STATUS_LABEL } from './booking'
 import type { AuditEntry } from './ops'
 
 /** Each audited action in words (the console's filter offers these). */
@@ -23,6 +24,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'console.closeSession': '单场停场',
   'console.reopenSession': '重新开放（场次）',
   'console.cancelBooking': '取消单笔预约',
+  'console.holdPlaces': '为团体保留名额',
+  'console.releaseHold': '释放保留名额',
   'console.saveSessionTemplates': '修改场次模板',
   'console.setCapacity': '修改单场容量',
   'console.saveHolidays': '修改节假日',
@@ -72,6 +75,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   date: '日期',
   key: '场次',
   reason: '原因',
+  note: '备注',
   cancelled: '本次取消',
   released: '释放名额',
   total: '累计取消',
@@ -171,6 +175,8 @@ function text(field: string, v: unknown): string {
   if (v === undefined || v === null || v === '') return '（空）'
   if (typeof v === 'boolean') return v ? '是' : '否'
   if (field === 'role' && isRole(v)) return ROLE_LABELS[v]
+  // A booking's status (a museum cancel) in the words the visitor's ticket uses.
+  if (field === 'status' && typeof v === 'string' && Object.hasOwn(BOOKING_STATUS_LABEL, v)) return BOOKING_STATUS_LABEL[v as keyof typeof BOOKING_STATUS_LABEL]
   if (typeof v === 'string' || typeof v === 'number') return String(v)
   if (Array.isArray(v)) return v.length ? v.map((x) => (isObject(x) ? (String(x.name ?? x.label ?? x.title ?? x.key ?? '') || text('', x)) : text('', x))).join('、') : '（空）'
   if (isObject(v)) {

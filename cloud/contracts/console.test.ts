@@ -15,7 +15,7 @@ test('the console header names every account role as the accounts page and scrip
 test('the console shows a page to a role exactly when the server lets that role call the page actions', () => {
   const pageAction: Record<string, string> = {
     dashboard: 'dashboard', exhibits: 'saveExhibit', halls: 'saveHall', notices: 'saveNotice', bookings: 'closeDay',
-    bookingSettings: 'setCapacity', zoneData: 'saveCompany', zone: 'importZone', audit: 'audit',
+    bookingSettings: 'setCapacity', zoneData: 'saveCompany', zone: 'importZone', audit: 'audit', qrSheet: 'qrSheet',
   }
   const actions = consoleFn.actions as Record<string, { roles?: readonly string[] }>
   for (const role of ROLES) {

@@ -18,6 +18,7 @@ export const CONSOLE_PAGES = [
   { key: 'dashboard', label: '数据看板', roles: CONSOLE_ROLES.dashboard },
   { key: 'exhibits', label: '展品管理', roles: CONSOLE_ROLES.content },
   { key: 'halls', label: '展区管理', roles: CONSOLE_ROLES.content },
+  { key: 'qrSheet', label: '二维码打印', roles: CONSOLE_ROLES.content },
   { key: 'notices', label: '公告管理', roles: CONSOLE_ROLES.content },
   { key: 'bookings', label: '预约运营', roles: CONSOLE_ROLES.booking },
   { key: 'bookingSettings', label: '预约设置', roles: CONSOLE_ROLES.booking },

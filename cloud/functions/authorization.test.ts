@@ -89,6 +89,12 @@ const MATRIX: Record<string, Caller[]> = {
   'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
   'console.audit': only(),
   'console.auditXlsx': only(),
+  'console.holds': only('booking_operator'),
+  'console.holdPlaces': only('booking_operator'),
+  'console.releaseHold': only('booking_operator'),
+  'console.closureNotices': only('booking_operator'),
+  'console.dayReport': only('booking_operator'),
+  'console.qrSheet': only('content_editor'),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

@@ -102,6 +102,12 @@ const SAMPLE: Record<string, object> = {
   dashboard: {},
   audit: {},
   auditXlsx: {},
+  holds: { from: FRI },
+  holdPlaces: { sessionId: `${FRI}.am`, places: 1, name: '团体' },
+  releaseHold: { holdId: 'hold-000000' },
+  closureNotices: { day: FRI },
+  dayReport: { from: FRI },
+  qrSheet: { codes: ['helmet'] },
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -147,6 +153,12 @@ const ALLOWED: Record<string, readonly Role[]> = {
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   audit: [],
   auditXlsx: [],
+  holds: ['booking_operator'],
+  holdPlaces: ['booking_operator'],
+  releaseHold: ['booking_operator'],
+  closureNotices: ['booking_operator'],
+  dayReport: ['booking_operator'],
+  qrSheet: ['content_editor'],
 }
 
 describe('authorization: every console action × every role', () => {

@@ -9,6 +9,7 @@ import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 import { DEFAULT_BOOKING_CONFIG, loadBookingConfig, saveBookingConfig } from '../booking/config'
 import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
+import { describeHoldsContract } from './contract-holds'
 
 export interface StoreUnderTest {
   store: Store
@@ -708,6 +709,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await env.store.content.listExhibits()).toHaveLength(exhibits.length)
       })
     })
+
+    describeHoldsContract(() => env.store)
 
     describe('accounts', () => {
       const account = (username: string, extra: Partial<StaffAccount> = {}): StaffAccount => ({

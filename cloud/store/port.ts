@@ -8,6 +8,7 @@ import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Company, Policy, ZoneChart } from '../contracts/zone'
 import type { AuditEntry, AuditQuery, CounterRow, Notice } from '../contracts/ops'
 import type { Role } from '../contracts/accounts'
+import type { SessionHold } from '../contracts/holds'
 
 export interface ContentStore {
   listHalls(): Promise<Hall[]>
@@ -80,6 +81,9 @@ export interface OutboxStore {
   pending(limit: number): Promise<OutboxMessage[]>
   /** Marks a pending message sent or failed; false if it was no longer pending (someone else settled it). */
   settle(id: string, outcome: { status: 'sent' | 'failed'; at: string; error?: string }): Promise<boolean>
+  /** Where each of these messages stands (any status), keyed by id; ids never queued are absent.
+   *  At most 1000 ids. Cloud: where({ _id: _.in(ids) }) in pages of 100. */
+  statusOf(ids: string[]): Promise<Record<string, Pick<OutboxMessage, 'status' | 'settledAt' | 'error'>>>
 }
 
 // ----- booking -----
@@ -335,6 +339,15 @@ export interface OpsStore {
   counters(prefix: string, fromDay: string, toDay: string): Promise<CounterRow[]>
   /** True the first time a key is marked, false ever after: one step of a job done exactly once. */
   markOnce(key: string): Promise<boolean>
+  /** Records a hold of places once per id (false: that id exists). The places themselves are taken
+   *  with BookingStore.reservePlaces first (console/holds.ts). Cloud: [ops_holds] add({ _id: id }). */
+  addHold(hold: SessionHold): Promise<boolean>
+  /** Every hold on a Beijing day (held and released), oldest first. Cloud: where({ day }), ≤ 1000. */
+  listHolds(day: string): Promise<SessionHold[]>
+  /** Releases a hold iff it is still held, in one guarded step; answers the released hold, or null
+   *  when it was not held (already released, unknown). Of two racing releases exactly one wins.
+   *  Cloud: where({ _id, status: 'held' }).update(…), stats.updated === 1, then doc get. */
+  releaseHold(id: string, patch: { at: string; by: string }): Promise<SessionHold | null>
 }
 
 // ----- accounts -----

@@ -18,7 +18,14 @@ export function BookingSettings() {
   const { message } = App.useApp()
   const [closing, setClosing] = useState<SessionRow | null>(null)
   const [result, setResult] = useState<CloseDayResult | null>(null)
-  const { data: settings, reload: load } = useLoaded(() => call('console', 'bookingConfig', {}))
+  // The settings, and per session the places held for groups (they are inside 已约: taken places).
+  const { data: settings, reload: load } = useLoaded(async () => {
+    const res = await call('console', 'bookingConfig', {})
+    if (!res.ok || !res.data.days.length) return res.ok ? { ok: true as const, data: { ...res.data, held: {} as Record<string, number> } } : res
+    const holds = await call('console', 'holds', { from: res.data.days[0].date, to: res.data.days[res.data.days.length - 1].date })
+    const held: Record<string, number> = holds.ok ? Object.fromEntries(holds.data.sessions.map((s) => [s.sessionId, s.held])) : {}
+    return { ok: true as const, data: { ...res.data, held } }
+  })
   if (!settings) return <Card loading />
 
   const rows: SessionRow[] = settings.days.flatMap((d) =>
@@ -59,7 +66,19 @@ export function BookingSettings() {
           columns={[
             { title: '日期', dataIndex: 'date', render: (d: string) => `${d} ${WEEKDAYS[new Date(`${d}T12:00:00Z`).getUTCDay()]}` },
             { title: '场次', render: (_, r) => `${r.name} ${r.start}–${r.end}` },
-            { title: '已约 / 容量', render: (_, r) => <span data-testid={`occupancy-${r.sessionId}`}>{`${r.booked} / ${r.capacity}`}</span> },
+            {
+              title: '已约 / 容量',
+              render: (_, r) => (
+                <Space size={4}>
+                  <span data-testid={`occupancy-${r.sessionId}`}>{`${r.booked} / ${r.capacity}`}</span>
+                  {!!settings.held[r.sessionId] && (
+                    <Tag color="purple" data-testid={`held-note-${r.sessionId}`} title="团体保留的名额计入已约，观众不能预约">
+                      含团体保留 {settings.held[r.sessionId]}
+                    </Tag>
+                  )}
+                </Space>
+              ),
+            },
             {
               title: '容量',
               render: (_, r) => (

@@ -6,6 +6,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Table } from 'antd'
 import type { HallEdit, ResponseOf } from '../../../cloud/contracts/api'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
+import { useEditGuard } from '../unsaved'
 import { useLoaded } from '../useLoaded'
 
 type HallRow = ResponseOf<'console', 'halls'>['halls'][number]
@@ -66,12 +67,14 @@ function HallModal({ editing, onClose, onSaved }: { editing: Editing; onClose: (
   const showErrors = useFormErrors(form)
   const [saving, setSaving] = useState(false)
   const { hall, order, isNew } = editing
+  const guard = useEditGuard('hall-modal')
   return (
-    <Modal open title={isNew ? '新建展区' : `编辑展区：${hall.name}`} okText="保存" cancelText="取消" confirmLoading={saving} onCancel={onClose} onOk={() => form.submit()} width={640}>
+    <Modal open title={isNew ? '新建展区' : `编辑展区：${hall.name}`} okText="保存" cancelText="取消" confirmLoading={saving} onCancel={guard.guardClose(onClose)} onOk={() => form.submit()} width={640}>
       <Form<HallEdit>
         form={form}
         layout="vertical"
         initialValues={{ id: hall.id, name: hall.name, nameEn: hall.nameEn, floor: hall.floor, intro: hall.intro, introEn: hall.introEn, order }}
+        onValuesChange={guard.touched}
         onFinish={async (v) => {
           setSaving(true)
           const res = await call('console', 'saveHall', { ...v, isNew })

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs'
 import type { Notice } from '../../../cloud/contracts/ops'
 import { call } from '../api'
 import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
+import { useEditGuard } from '../unsaved'
 import { useLoaded } from '../useLoaded'
 
 interface NoticeForm {
@@ -78,16 +79,17 @@ function NoticeModal({ notice, onClose, onSaved }: { notice: Notice | null; onCl
   const [saving, setSaving] = useState(false)
   const showErrors = useFormErrors(form)
   const clearErrors = clearErrorsOnEdit(form)
+  const guard = useEditGuard('notice-modal')
   const initial: NoticeForm = notice
     ? { title: notice.title, body: notice.body, priority: notice.priority, window: [dayjs(notice.validFrom), dayjs(notice.validTo)], published: notice.published }
     : { title: '', body: '', priority: 50, window: [dayjs().startOf('minute'), dayjs().add(7, 'day').endOf('day')], published: true }
   return (
-    <Modal open title={notice ? '编辑公告' : '新建公告'} onCancel={onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnClose>
+    <Modal open title={notice ? '编辑公告' : '新建公告'} onCancel={guard.guardClose(onClose)} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnClose>
       <Form
         form={form}
         layout="vertical"
         initialValues={initial}
-        onValuesChange={clearErrors}
+        onValuesChange={(changed) => (guard.touched(), clearErrors(changed))}
         onFinish={async (v) => {
           setSaving(true)
           const res = await call('console', 'saveNotice', {

@@ -8,6 +8,7 @@ import { INDUSTRIES, QUALIFICATIONS, TALENT_TYPES } from '../../../cloud/contrac
 import { COMPANY_COLUMNS, POLICY_COLUMNS, companyToRow, policyToRow, type Row } from '../../../cloud/contracts/zone-sheet'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
+import { useEditGuard } from '../unsaved'
 import { useLoaded } from '../useLoaded'
 
 type ZoneState = { companies: Company[]; policies: Policy[]; charts: ZoneChart[] }
@@ -151,6 +152,8 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
   const [saving, setSaving] = useState(false)
   const showErrors = useFormErrors(form)
   const columns: Columns = kind === 'company' ? COMPANY_COLUMNS : POLICY_COLUMNS
+  const guard = useEditGuard('zone-row-drawer')
+  const close = guard.guardClose(onClose)
   const idColumn = columns[0][0]
   const initialRules = useMemo<EditableRule[]>(() => {
     try {
@@ -164,10 +167,10 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
       open
       width={960}
       title={`${row ? '编辑' : '新建'}${kind === 'company' ? '企业' : '政策'}`}
-      onClose={onClose}
+      onClose={close}
       extra={
         <Space>
-          <Button onClick={onClose}>取消</Button>
+          <Button onClick={close}>取消</Button>
           <Button type="primary" loading={saving} onClick={() => form.submit()}>
             保存
           </Button>
@@ -179,6 +182,7 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
         form={form}
         layout="vertical"
         initialValues={{ ...(row ?? {}), rules: initialRules }}
+        onValuesChange={guard.touched}
         onFinish={async ({ rules, ...values }: Row & { rules?: EditableRule[] }) => {
           const cells: Row = {}
           for (const [name] of columns) if (name !== '匹配规则') cells[name] = String(values[name] ?? '')

@@ -12,6 +12,9 @@ import { noticesActions } from './notices'
 import { sessionsActions } from './sessions'
 import { zoneDataActions } from './zone-data'
 import { uploadsActions } from './uploads'
+import { holdsActions } from './holds'
+import { reportsActions } from './reports'
+import { qrsheetActions } from './qrsheet'
 
 export { ConsoleErrors } from './errors'
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
@@ -28,5 +31,8 @@ export const consoleFn = implement('console', {
     ...dashboardActions,
     ...auditActions,
     ...uploadsActions,
+    ...holdsActions,
+    ...reportsActions,
+    ...qrsheetActions,
   },
 })

@@ -169,4 +169,14 @@ export const migrations: Migration[] = [
       CREATE INDEX bookings_stale ON bookings (pending_since) WHERE status = 'pending';
     `,
   },
+  {
+    // Places held on a session for a named group (console/holds.ts); the places themselves are on
+    // booking_sessions like any booking's. One row per hold, listed by day.
+    version: 11,
+    name: 'session holds',
+    sql: `
+      CREATE TABLE ops_holds (id TEXT PRIMARY KEY, day TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX ops_holds_day ON ops_holds (day, created_at);
+    `,
+  },
 ]

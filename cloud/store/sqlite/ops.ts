@@ -1,4 +1,5 @@
 import type { AuditEntry, CounterRow, Notice } from '../../contracts/ops'
+import type { SessionHold } from '../../contracts/holds'
 import type { OpsStore } from '../port'
 import type { Db } from './database'
 
@@ -20,7 +21,17 @@ export function sqliteOps(db: Db): OpsStore {
       "SELECT counter, day, count FROM ops_counters WHERE day >= ? AND day <= ? AND substr(counter, 1, length(?)) = ? ORDER BY day, counter",
     ),
     once: db.prepare('INSERT OR IGNORE INTO ops_once (key) VALUES (?)'),
+    addHold: db.prepare('INSERT OR IGNORE INTO ops_holds (id, day, status, created_at, doc) VALUES (?, ?, ?, ?, ?)'),
+    listHolds: db.prepare('SELECT doc FROM ops_holds WHERE day = ? ORDER BY created_at, id'),
+    getHeld: db.prepare("SELECT doc FROM ops_holds WHERE id = ? AND status = 'held'"),
+    release: db.prepare("UPDATE ops_holds SET status = 'released', doc = ? WHERE id = ? AND status = 'held'"),
   }
+  const releaseOne = db.transaction((id: string, patch: { at: string; by: string }): SessionHold | null => {
+    const row = q.getHeld.get(id) as { doc: string } | undefined
+    if (!row) return null
+    const released: SessionHold = { ...(JSON.parse(row.doc) as SessionHold), status: 'released', releasedAt: patch.at, releasedBy: patch.by }
+    return q.release.run(JSON.stringify(released), id).changes === 1 ? released : null
+  })
   return {
     async putNotice(n: Notice) {
       q.putNotice.run(n.id, n.createdAt, JSON.stringify(n))
@@ -61,6 +72,15 @@ export function sqliteOps(db: Db): OpsStore {
     },
     async markOnce(key) {
       return q.once.run(key).changes === 1
+    },
+    async addHold(h) {
+      return q.addHold.run(h.id, h.day, h.status, h.createdAt, JSON.stringify(h)).changes === 1
+    },
+    async listHolds(day) {
+      return (q.listHolds.all(day) as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as SessionHold)
+    },
+    async releaseHold(id, patch) {
+      return releaseOne(id, patch)
     },
   }
 }

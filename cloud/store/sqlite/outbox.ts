@@ -13,7 +13,19 @@ export function sqliteOutbox(db: Db): OutboxStore {
     if (outcome.error) doc.error = outcome.error
     return settle.run(outcome.status, JSON.stringify(doc), id).changes === 1
   })
+  const statusOf = (ids: string[]) => db.prepare(`SELECT id, doc FROM outbox WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ id: string; doc: string }>
   return {
+    async statusOf(ids) {
+      const out: Record<string, Pick<OutboxMessage, 'status' | 'settledAt' | 'error'>> = {}
+      // SQLite binds at most 32766 parameters; pages of 500 stay far below.
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const row of statusOf(ids.slice(i, i + 500))) {
+          const { status, settledAt, error } = JSON.parse(row.doc) as OutboxMessage
+          out[row.id] = { status, ...(settledAt ? { settledAt } : {}), ...(error ? { error } : {}) }
+        }
+      }
+      return out
+    },
     async enqueue(message) {
       const doc: OutboxMessage = { ...message, status: 'pending' }
       return insert.run(message.id, 'pending', message.createdAt, JSON.stringify(doc)).changes === 1

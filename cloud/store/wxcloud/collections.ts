@@ -17,6 +17,7 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'ops_audit'
   | 'ops_counters'
   | 'ops_once'
+  | 'ops_holds'
   | 'staff_accounts'
   | 'booking_account_ids'
   | 'rate_counters'
@@ -61,6 +62,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'ops_audit', purpose: '操作审计日志（只追加，不修改不删除）', indexes: [{ name: 'at', keys: { at: -1 } }, { name: 'account_at', keys: { account: 1, at: -1 } }] },
   { name: 'ops_counters', purpose: '汇总计数（_id = 计数名|日期，无访客身份）', indexes: [{ name: 'day', keys: { day: 1 } }] },
   { name: 'ops_once', purpose: '任务步骤只做一次的标记（_id = 步骤键）', indexes: [] },
+  { name: 'ops_holds', purpose: '场次为团体保留的名额（_id = 保留编号；名额本身记在 booking_sessions）', indexes: [{ name: 'day', keys: { day: 1, createdAt: 1 } }] },
   { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
   // Sign-in limits across function instances (store/port.ts, RateLimitStore); ended windows swept.
   { name: 'rate_counters', purpose: '登录频率计数（_id = 键的哈希，窗口结束后清除）', indexes: [{ name: 'reset', keys: { resetAt: 1 } }] },

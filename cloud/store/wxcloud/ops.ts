@@ -1,4 +1,5 @@
 import type { AuditEntry, CounterRow, Notice } from '../../contracts/ops'
+import type { SessionHold } from '../../contracts/holds'
 import type { OpsStore } from '../port'
 import type { CollectionName } from './collections'
 import { MAX_GET, type WxDatabase } from './db'
@@ -12,6 +13,7 @@ export function wxOps(db: WxDatabase, names: Record<CollectionName, string>): Op
   const audit = () => db.collection(names.ops_audit)
   const counters = () => db.collection(names.ops_counters)
   const once = () => db.collection(names.ops_once)
+  const holds = () => db.collection(names.ops_holds)
   const _ = db.command
 
   return {
@@ -64,6 +66,19 @@ export function wxOps(db: WxDatabase, names: Record<CollectionName, string>): Op
     },
     async markOnce(key) {
       return createIfAbsent(once(), key, { at: db.serverDate() })
+    },
+    async addHold(h) {
+      const { id, ...rest } = h
+      return createIfAbsent(holds(), id, rest)
+    },
+    async listHolds(day) {
+      const docs = await fetchAll(db, holds(), { day })
+      return docs.map((d) => ({ ...stripDoc<SessionHold>(d), id: d._id })).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    },
+    async releaseHold(id, patch) {
+      if (!(await guardedUpdate(holds(), id, { status: 'held' }, { status: 'released', releasedAt: patch.at, releasedBy: patch.by }))) return null
+      const doc = await findById(holds(), id)
+      return doc ? { ...stripDoc<SessionHold>(doc), id } : null
     },
   }
 }

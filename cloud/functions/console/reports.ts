@@ -1,0 +1,116 @@
+// What the console reports about a day's operations: per museum-cancelled booking whether its
+// notice went out (queued / sent / failed, read from the outbox the message job settles), and the
+// daily report per session (capacity, booked, held, checked in, no-shows, cancelled) as .xlsx.
+import { fail, ok } from '../../contracts/result'
+import { CONSOLE_ROLES } from '../../contracts/console'
+import type { BookingNoticeStatus, DayReportRow, NoticeState, SessionHold } from '../../contracts/holds'
+import { ConsoleHoldsRequests } from '../../contracts/requests/console-holds'
+import { loadBookingConfig, type BookingConfig } from '../../booking/config'
+import { sessionClosedReason, templatesOn } from '../../booking/calendar'
+import { CLOSED_CODE, closureMessageId } from '../../ops/close-day'
+import { MUSEUM_CANCELLED_CODE } from '../../ops/cancel-booking'
+import type { BookingRecord, Store } from '../../store/port'
+import { dayRange, heldBySession, HoldErrors } from './holds'
+import { defineAction } from '../types'
+
+/** The outbox id of the notice the museum queued when it cancelled this booking, or null when it did not. */
+export function museumNoticeId(b: BookingRecord): string | null {
+  if (b.status !== 'cancelled') return null
+  if (b.refusal?.code === CLOSED_CODE) return closureMessageId(b.id)
+  if (b.refusal?.code === MUSEUM_CANCELLED_CODE) return `museum-cancel:${b.id}`
+  return null
+}
+
+/** Per museum-cancelled booking of the day: where its notice stands. */
+export async function noticeStatuses(store: Store, day: string): Promise<BookingNoticeStatus[]> {
+  const ids = (await store.booking.listOnDay(day)).flatMap((b) => {
+    const id = museumNoticeId(b)
+    return id ? [{ bookingId: b.id, messageId: id }] : []
+  })
+  const states = ids.length ? await store.outbox.statusOf(ids.map((i) => i.messageId)) : {}
+  return ids.map(({ bookingId, messageId }) => {
+    const s = states[messageId]
+    if (!s) return { bookingId, state: 'none' as const }
+    return { bookingId, state: s.status, ...(s.settledAt ? { settledAt: s.settledAt } : {}), ...(s.error ? { error: s.error } : {}) }
+  })
+}
+
+const countStates = (notices: BookingNoticeStatus[]) =>
+  notices.reduce<Record<NoticeState | 'none', number>>((acc, n) => ({ ...acc, [n.state]: acc[n.state] + 1 }), { pending: 0, sent: 0, failed: 0, none: 0 })
+
+/** One day's sessions with their counts, in places (a booking of 3 people is 3). */
+export function dayReportRows(config: BookingConfig, day: string, bookings: BookingRecord[], holds: SessionHold[]): DayReportRow[] {
+  const held = heldBySession(holds)
+  return templatesOn(config, day).map((t) => {
+    const sessionId = `${day}.${t.key}`
+    const mine = bookings.filter((b) => b.sessionId === sessionId)
+    const places = (...statuses: string[]) => mine.filter((b) => statuses.includes(b.status)).reduce((n, b) => n + b.places, 0)
+    const closedReason = sessionClosedReason(config, day, sessionId)
+    const row: DayReportRow = {
+      day,
+      sessionId,
+      name: t.name,
+      start: t.start,
+      end: t.end,
+      capacity: t.capacity,
+      booked: places('confirmed', 'checked_in', 'no_show'),
+      held: held[sessionId] ?? 0,
+      checkedIn: places('checked_in'),
+      noShow: places('no_show'),
+      cancelled: places('cancelled'),
+    }
+    return closedReason ? { ...row, closedReason } : row
+  })
+}
+
+export async function dayReportWorkbook(from: string, to: string, rows: DayReportRow[]): Promise<Buffer> {
+  // Loaded on use, like the roster's export: only this action needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs')
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet(from === to ? `${from} 日报` : `${from}至${to} 日报`)
+  sheet.columns = [
+    { header: '日期', key: 'day', width: 12 },
+    { header: '场次', key: 'name', width: 10 },
+    { header: '时间', key: 'time', width: 13 },
+    { header: '容量', key: 'capacity', width: 8 },
+    { header: '已预约（人）', key: 'booked', width: 12 },
+    { header: '团体保留（人）', key: 'held', width: 14 },
+    { header: '已入馆（人）', key: 'checkedIn', width: 12 },
+    { header: '未到场（人）', key: 'noShow', width: 12 },
+    { header: '已取消（人）', key: 'cancelled', width: 12 },
+    { header: '状态', key: 'state', width: 22 },
+  ]
+  sheet.getRow(1).font = { bold: true }
+  for (const r of rows) sheet.addRow({ ...r, time: `${r.start}–${r.end}`, state: r.closedReason ? `闭馆/停场：${r.closedReason}` : '开放' })
+  const sum = (k: 'capacity' | 'booked' | 'held' | 'checkedIn' | 'noShow' | 'cancelled') => rows.reduce((n, r) => n + r[k], 0)
+  const total = sheet.addRow({ day: '合计', capacity: sum('capacity'), booked: sum('booked'), held: sum('held'), checkedIn: sum('checkedIn'), noShow: sum('noShow'), cancelled: sum('cancelled') })
+  total.font = { bold: true }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+export const reportsActions = {
+  closureNotices: defineAction({
+    schema: ConsoleHoldsRequests.closureNotices,
+    roles: CONSOLE_ROLES.booking,
+    handle: async ({ day }, ctx) => {
+      const notices = await noticeStatuses(ctx.store, day)
+      return ok({ day, notices, counts: countStates(notices) })
+    },
+  }),
+
+  dayReport: defineAction({
+    schema: ConsoleHoldsRequests.dayReport,
+    roles: CONSOLE_ROLES.booking,
+    handle: async ({ from, to }, ctx) => {
+      const days = dayRange(from, to)
+      if (!days) return fail('RANGE_INVALID', HoldErrors.RANGE_INVALID, { to: HoldErrors.RANGE_INVALID })
+      const config = await loadBookingConfig(ctx.store)
+      const rows: DayReportRow[] = []
+      for (const day of days) rows.push(...dayReportRows(config, day, await ctx.store.booking.listOnDay(day), await ctx.store.ops.listHolds(day)))
+      const last = days[days.length - 1]
+      const file = await dayReportWorkbook(from, last, rows)
+      return ok({ from, to: last, rows, fileName: from === last ? `预约日报-${from}.xlsx` : `预约日报-${from}至${last}.xlsx`, data: file.toString('base64') })
+    },
+  }),
+}
