@@ -1,6 +1,7 @@
 // The local runtime's door: what a request must be before any of it is used.
-//   - JSON no deeper than MAX_JSON_DEPTH, checked on the text before it is parsed (json-bounds.ts);
-//     the text itself is kept, so the call thread gets a string, never a structure to clone.
+//   - JSON no deeper than MAX_JSON_DEPTH, checked on the text before it is parsed (json-bounds.ts):
+//     nothing deeper is ever parsed, so the parsed body may cross to the call thread by structured
+//     clone (which recurses) and be walked by zod and the handlers.
 //   - A body above the visitor limit only from a signed-in operator, decided from the headers
 //     before a byte of the body is read (the console's route allows 12 MB for photos and sheets).
 //   - A deadline for the body: a body that trickles in is cut with a 408, not held for minutes.
@@ -71,12 +72,7 @@ function cutWhenLate(payload: NodeJS.ReadableStream & { destroy(error?: Error): 
   payload.once('close', clear)
 }
 
-/** The raw JSON text of each request's body, as it arrived (for the call thread). */
-export type RawBodies = WeakMap<FastifyRequest, string>
-
-export function registerRequestBounds(app: FastifyInstance, bounds: RequestBounds): { rawBodies: RawBodies } {
-  const rawBodies: RawBodies = new WeakMap()
-
+export function registerRequestBounds(app: FastifyInstance, bounds: RequestBounds): void {
   // Fastify answers requests during close() with a plain 503 of its own (return503OnClosing is
   // off): this one is a Result, and says the connection will not be kept.
   let closing = false
@@ -126,8 +122,6 @@ export function registerRequestBounds(app: FastifyInstance, bounds: RequestBound
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = String(body)
     if (jsonTooDeep(text)) return done(new DoorRefusal('PAYLOAD_TOO_DEEP', 400), undefined)
-    rawBodies.set(req, text)
     parseJson(req, text, done)
   })
-  return { rawBodies }
 }
