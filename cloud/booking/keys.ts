@@ -56,9 +56,24 @@ export const idHash = (secret: string, type: IdType, idNumber: string): string =
 export const bookingIdFor = (secret: string, openid: string, clientRequestId: string): string =>
   mac(secret, 'booking', `${openid}\u0000${clientRequestId}`).slice(0, 16)
 
+// The address keys made lately: a phone saves its visitors and then books from the same address,
+// and in a rush every booking asks for its key. Bounded: emptied when full.
+const ADDRESS_KEYS_KEPT = 20_000
+const addressKeys = new Map<string, Map<string, string>>()
+
 /** A client address bucket as the store keeps it for the per-address caps: keyed, because an
  *  address is personal information and IPv4 has few enough values to try them all. */
-export const addressKey = (secret: string, bucket: string): string => mac(secret, 'address', bucket).slice(0, 16)
+export function addressKey(secret: string, bucket: string): string {
+  let bySecret = addressKeys.get(secret)
+  if (!bySecret) addressKeys.set(secret, (bySecret = new Map()))
+  let key = bySecret.get(bucket)
+  if (key === undefined) {
+    key = mac(secret, 'address', bucket).slice(0, 16)
+    if (bySecret.size >= ADDRESS_KEYS_KEPT) bySecret.clear()
+    bySecret.set(bucket, key)
+  }
+  return key
+}
 
 /** A saved visitor's id: one per (account, ID), so saving the same ID twice is caught by the store. */
 export const visitorIdFor = (secret: string, openid: string, hash: string): string => mac(secret, 'visitor', `${openid}\u0000${hash}`).slice(0, 16)

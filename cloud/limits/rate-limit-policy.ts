@@ -53,12 +53,18 @@ export interface RateLimits {
   bookingWritesPerIdentity: Limit
 }
 
+/** Four decimal octets 0–255 without leading zeros: ipaddr.js would answer the same text. */
+const PLAIN_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
+
 /**
  * What a per-address limit counts: an IPv4 address as it is (also when written ::ffff:a.b.c.d), an
  * IPv6 address by its /64 — the block one home or phone is given and may pick any address from,
  * so counting single addresses would give one subscriber 2^64 budgets. Anything else as it is.
  */
 export function addressBucket(address: string): string {
+  // Every call of a booking rush asks this: the form a socket reports an IPv4 client in (four plain
+  // decimal octets) is its own bucket, answered without parsing. Any other form is parsed.
+  if (PLAIN_IPV4.test(address)) return address
   if (!ipaddr.isValid(address)) return address
   const ip = ipaddr.parse(address)
   if (ip.kind() === 'ipv4') return ip.toString()

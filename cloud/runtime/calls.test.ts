@@ -203,3 +203,28 @@ describe('the call thread dying', () => {
     expect(fs.readFileSync(startsFile, 'utf8').trim().split('\n')).toHaveLength(2)
   })
 })
+
+describe('the hand-over to the call thread', () => {
+  it('refuses only a call whose body cannot cross; the calls handed over with it are answered as usual', async () => {
+    const startsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gxq-thread-')), 'starts')
+    const errors: unknown[] = []
+    const thread = startCallThread({ startsFile } as unknown as RuntimeConfig, path.join(__dirname, '..', 'testing', 'flaky-call-thread.js'), { error: (o) => errors.push(o) })
+    // The door refuses such a body before parsing it (request-bounds.ts); here it is handed straight
+    // to the runner, in the same turn as two ordinary calls, so the three cross as one batch.
+    let deep: unknown[] = []
+    for (let i = 0; i < 5000; i++) deep = [deep]
+    const call = (fn: string, body: unknown) => thread.run({ fn, body, openid: null, role: 'visitor', requestId: fn })
+    try {
+      const answers = await Promise.all([call('system', { action: 'ping' }), call('booking', { action: 'calendar', x: deep }), call('exhibits', { action: 'list' })])
+      const parsed = answers.map((a) => ({ status: a.status, body: typeof a.body === 'string' ? JSON.parse(a.body) : a.body }))
+      expect(parsed).toEqual([
+        { status: 200, body: { ok: true, data: { fn: 'system' } } },
+        { status: 400, body: { ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/[\u4e00-\u9fa5]/) } } },
+        { status: 200, body: { ok: true, data: { fn: 'exhibits' } } },
+      ])
+      expect(errors).toHaveLength(1)
+    } finally {
+      await thread.close()
+    }
+  })
+})

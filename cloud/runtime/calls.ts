@@ -26,9 +26,12 @@ import { statusFor } from './http-status'
 
 export interface CallRequest {
   fn: string
+  /**
+   * The parsed body. It crosses to the call thread by structured clone, which recurses over it: it
+   * must be no deeper than MAX_JSON_DEPTH (json-bounds.ts) — the server's JSON parser refuses
+   * deeper text before parsing it, and that is the only way a body reaches a call.
+   */
   body: unknown
-  /** The body as the JSON text it arrived as, when there is one: what crosses to the call thread. */
-  bodyJson?: string
   openid: string | null
   role: Role
   account?: string
@@ -52,7 +55,7 @@ export function callsInThisThread(options: { store: Store; config: RuntimeConfig
   const { store, config, now, functions: fns } = options
   const media = localMedia(uploadsDirFor(config))
   const uploads = localUploadInbox(uploadInboxDirFor(config))
-  return async ({ fn: name, body, bodyJson: _text, requestId, ...caller }) => {
+  return async ({ fn: name, body, requestId, ...caller }) => {
     const fn = fns ? (Object.hasOwn(fns, name) ? fns[name] : undefined) : await loadFunction(name)
     if (!fn) return unknownFunction()
     const result = await dispatch(fn, body ?? {}, { ...caller, store, now, requestId, keys: config.keys, media, uploads, speech: espeak, sheetLimits: config.sheetLimits })
@@ -65,9 +68,13 @@ export const clockOf = (config: RuntimeConfig) => (config.clockAt ? () => new Da
 // Calls and answers cross in batches, one message per turn of the event loop each way: the calls
 // that arrive together start together on the thread, so a rush's bookings still share one group
 // commit (store/sqlite/booking.ts) instead of one commit each, and there are fewer messages.
-// A call crosses as strings and flat fields only: its body as JSON text, never a structure that
-// postMessage's structured clone would walk recursively (a deep one overflowed the stack, uncaught).
-type CallOnWire = Omit<CallRequest, 'body' | 'bodyJson'> & { json: string }
+// A call's body crosses as the object the server parsed (structured clone: no second parse on the
+// thread, no copy of the text kept on this one). The clone recurses over it, and 3,500 nested
+// arrays once overflowed its stack outside any request: the door refuses JSON deeper than
+// MAX_JSON_DEPTH before parsing it, so what crosses is shallow; should a batch fail to cross
+// anyway, its calls are handed over one by one and only the one that cannot cross is refused.
+// Answers come back as JSON text (made on the thread, sent as they are).
+type CallOnWire = CallRequest
 type ToThread = { calls: Array<{ id: number; call: CallOnWire }> } | { stop: true }
 type Answered = { id: number; status: number; json: string }
 type FromThread = { answers: Answered[] }
@@ -137,15 +144,25 @@ export function startCallThread(config: RuntimeConfig, entry: string, log: { err
       waiting.delete(id)
     }
   }
+  const refuseBody = (id: number) => {
+    waiting.get(id)?.({ status: 400, body: fail('BAD_REQUEST', CommonErrors.BAD_REQUEST) })
+    waiting.delete(id)
+  }
   const send = batcher<{ id: number; call: CallOnWire }>((calls) => {
     if (!worker) return failAll(calls)
-    // Flat strings cannot overflow the clone; if the hand-over fails anyway, those calls are
-    // answered as failed — it runs outside any request, where a throw would end the process.
+    // This runs outside any request, where a throw would end the process: a batch that cannot be
+    // cloned is handed over call by call, and only a call that still cannot cross is refused.
     try {
       worker.postMessage({ calls } satisfies ToThread)
-    } catch (error) {
-      log.error(error, 'handing calls to the call thread failed')
-      failAll(calls)
+    } catch {
+      for (const one of calls) {
+        try {
+          worker.postMessage({ calls: [one] } satisfies ToThread)
+        } catch (error) {
+          log.error(error, 'handing a call to the call thread failed')
+          refuseBody(one.id)
+        }
+      }
     }
   })
 
@@ -154,18 +171,9 @@ export function startCallThread(config: RuntimeConfig, entry: string, log: { err
       new Promise<CallAnswer>((resolve) => {
         // Between a thread's death and its restart, calls fail at once instead of waiting.
         if (!worker || stopping) return resolve(failed())
-        const { body, bodyJson, ...fields } = call
-        let json = bodyJson
-        if (json === undefined) {
-          try {
-            json = JSON.stringify(body ?? {})
-          } catch {
-            return resolve({ status: 400, body: fail('BAD_REQUEST', CommonErrors.BAD_REQUEST) })
-          }
-        }
         const id = next++
         waiting.set(id, resolve)
-        send({ id, call: { ...fields, json } })
+        send({ id, call })
       }),
     async close() {
       // Calls queued in this turn go first; the thread answers them, then closes its database.
@@ -204,11 +212,10 @@ export function serveCallsIfCallThread(): boolean {
   const idle = () => inFlight === 0 && queued.length === 0
 
   const internal = JSON.stringify(fail('INTERNAL', CommonErrors.INTERNAL))
-  const runOne = (id: number, { json, ...call }: CallOnWire) => {
+  const runOne = (id: number, call: CallOnWire) => {
     inFlight++
-    // JSON.parse does not recurse (V8), and the server refused deep bodies before they came here.
     Promise.resolve()
-      .then(() => run({ ...call, body: JSON.parse(json) }))
+      .then(() => run(call))
       .then((answer): Answered => ({ id, status: answer.status, json: typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body) }))
       .catch((error): Answered => {
         console.error(`[${call.requestId}] call failed`, error)

@@ -6,6 +6,8 @@ import net from 'node:net'
 import { createAccount } from '../accounts/service'
 import { FUNCTION_LOADERS } from './functions'
 import { issueToken } from './identity'
+import { MAX_JSON_DEPTH } from './json-bounds'
+import { BodyDeadlines, DoorRefusal } from './request-bounds'
 import { startBuiltServer, type BuiltServer } from '../testing/built-server'
 
 jest.setTimeout(120_000)
@@ -82,9 +84,12 @@ describe('the built server under hostile requests', () => {
     }
     expect(server.child.exitCode).toBeNull()
     expect(await server.healthy()).toBe(true)
-    // Ordinary nesting still reaches the function, which answers as it always did.
-    const fine = await request(server.port, '/api/exhibits', { action: 'get', code: 'fuelcell', x: JSON.parse(`${'['.repeat(10)}${']'.repeat(10)}`) })
-    expect(fine.body.error.code).toBe('BAD_REQUEST')
+    // Nesting up to the bound crosses to the call thread (as a structured clone) and reaches the
+    // function, which answers as it always did; the process lives on.
+    const levels = MAX_JSON_DEPTH - 1
+    const fine = await request(server.port, '/api/exhibits', { action: 'get', code: 'fuelcell', x: JSON.parse(`${'['.repeat(levels)}${']'.repeat(levels)}`) })
+    expect([fine.status, fine.body.error.code]).toEqual([400, 'BAD_REQUEST'])
+    expect(server.child.exitCode).toBeNull()
     const exhibit = await request(server.port, '/api/exhibits', { action: 'get', code: 'fuelcell' })
     expect(exhibit.body.ok).toBe(true)
   })
@@ -136,6 +141,24 @@ describe('the built server under hostile requests', () => {
 })
 
 describe('the body deadline', () => {
+  it('cuts a body still arriving at its deadline with a 408, and leaves bodies that arrived alone (one timer for all)', async () => {
+    const body = (complete: boolean) => ({ complete, destroyed: false, cutWith: null as unknown, destroy(error?: Error) { this.destroyed = true; this.cutWith = error } })
+    const deadlines = new BodyDeadlines(200)
+    const late = body(false)
+    const arrived = body(true)
+    const arrivesLater = body(false)
+    for (const b of [late, arrived, arrivesLater]) deadlines.watch(b as never)
+    setTimeout(() => (arrivesLater.complete = true), 100)
+    const started = Date.now()
+    while (!late.destroyed && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20))
+    // Not before its deadline, and not much after it.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190)
+    expect(Date.now() - started).toBeLessThan(1500)
+    expect(late.cutWith).toBeInstanceOf(DoorRefusal)
+    expect(late.cutWith).toMatchObject({ code: 'REQUEST_TIMEOUT', statusCode: 408 })
+    expect([arrived.destroyed, arrivesLater.destroyed]).toEqual([false, false])
+  })
+
   it('cuts only late bodies: a kept-alive connection whose bodies arrived in time keeps serving past the deadline', async () => {
     const server = await startBuiltServer({ BODY_TIMEOUT_MS: '300' })
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })

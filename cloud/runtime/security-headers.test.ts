@@ -57,6 +57,42 @@ describe('security headers', () => {
     }
   })
 
+  it('gives pages, and answers to unknown paths, helmet’s whole set, made once for every page', async () => {
+    const first = await get('/')
+    for (const res of [first, await get('/e/helmet'), await get('/no/such/page'), await app.inject({ method: 'POST', url: '/no-such-form' })]) {
+      expect(res.headers).toMatchObject({
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'origin-agent-cluster': '?1',
+        'x-dns-prefetch-control': 'off',
+        'x-download-options': 'noopen',
+        'x-permitted-cross-domain-policies': 'none',
+        'x-xss-protection': '0',
+        'content-security-policy': first.headers['content-security-policy'],
+      })
+      expect(res.headers['strict-transport-security']).toBeUndefined()
+      expect(res.headers['x-powered-by']).toBeUndefined()
+    }
+  })
+
+  it('follows a rebuilt shell: its new inline script is allowed by hash, the old one no longer', async () => {
+    const rebuilt = 'window.__rebuilt=1;'
+    const indexFile = path.join(staticDir, 'index.html')
+    fs.writeFileSync(indexFile, INDEX.replace(REM_SCRIPT, rebuilt))
+    try {
+      // The shells are looked at again at most once a second.
+      let csp = ''
+      for (let t = 0; t < 60 && !csp.includes(scriptHash(rebuilt)); t++) {
+        await new Promise((r) => setTimeout(r, 100))
+        csp = String((await get('/')).headers['content-security-policy'])
+      }
+      expect(csp).toContain(scriptHash(rebuilt))
+      expect(csp).not.toContain(scriptHash(REM_SCRIPT))
+    } finally {
+      fs.writeFileSync(indexFile, INDEX)
+    }
+  })
+
   it('finds the inline scripts a page runs, not its data carriers or external scripts', () => {
     expect(inlineScripts(`${INDEX}<script type="application/json">{"a":1}</script><script type="module">x()</script>`)).toEqual([REM_SCRIPT, 'x()'])
   })

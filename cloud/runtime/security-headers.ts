@@ -1,4 +1,4 @@
-// Security headers (@fastify/helmet) on every page and file the local runtime serves: the H5 app,
+// Security headers (helmet) on every page and file the local runtime serves: the H5 app,
 // the scan landing /e/<code>, the console /admin/, media and uploads.
 //   - A Content-Security-Policy the built app and console run under: scripts only from this origin,
 //     plus the inline scripts the two HTML shells carry, allowed by their SHA-256 (Taro's rem script
@@ -8,12 +8,16 @@
 //     all, can be framed by another site.
 //   - X-Content-Type-Options: nosniff everywhere, so an upload is never read as HTML or script.
 //   - Referrer-Policy: no-referrer — page addresses carry exhibit codes, never worth leaking.
-// The API's JSON answers get a small fixed set instead (nosniff, a deny-all CSP, no framing): helmet
-// builds its headers anew for every request, a cost the booking rush's hot path need not pay.
+// The API's JSON answers get a small fixed set instead (nosniff, a deny-all CSP, no framing).
+// Helmet (the library) decides the pages' headers, once for each set of inline-script hashes: the
+// headers are the same for every page until a shell is rebuilt, so one hook sets a ready map. (The
+// Fastify plugin built them anew for every page and ran two hooks, one async, on every request —
+// API calls included — a tenth of the main thread's work in a booking rush.)
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import helmet from '@fastify/helmet'
+import helmet, { type HelmetOptions } from 'helmet'
 import type { FastifyInstance } from 'fastify'
 import { LANDING_BOOTSTRAP } from './landing'
 
@@ -76,24 +80,34 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
 
 const isApiRoute = (url: string | undefined) => !!url && (url === '/api' || url.startsWith('/api/') || url === '/healthz')
 
-/** Registers the headers; call before any route is added (API routes are told apart as they are added). */
+/** The headers a helmet middleware sets, as a map (it is run once on a stand-in response). */
+export function headersOf(middleware: ReturnType<typeof helmet>): Record<string, string> {
+  const headers: Record<string, string> = {}
+  const res = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value)
+    },
+    // X-Powered-By, which Fastify never sets.
+    removeHeader(name: string) {
+      delete headers[name.toLowerCase()]
+    },
+  }
+  middleware({} as IncomingMessage, res as unknown as ServerResponse, (error?: unknown) => {
+    if (error) throw error
+  })
+  return headers
+}
+
+/** Registers the headers; call before any route is added. */
 export async function registerSecurityHeaders(app: FastifyInstance, shells: { h5Dir: string; adminDir: string }): Promise<void> {
-  // Before helmet's own onRoute hook: the API's routes skip helmet and get the fixed set.
-  app.addHook('onRoute', (route) => {
-    if (isApiRoute(route.url)) route.helmet = false
-  })
-  app.addHook('onRequest', (req, reply, done) => {
-    if (isApiRoute(req.routeOptions.url)) reply.headers(API_HEADERS)
-    done()
-  })
   const inlineHashes = shellScriptHashes([path.join(shells.h5Dir, 'index.html'), path.join(shells.adminDir, 'index.html')])
   const landingHash = scriptHash(LANDING_BOOTSTRAP)
-  await app.register(helmet, {
+  const pageOptions = (shellHashes: string[]): HelmetOptions => ({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", landingHash, () => inlineHashes()],
+        scriptSrc: ["'self'", landingHash, ...shellHashes],
         scriptSrcAttr: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         // Icons are data: SVGs (src/ui/Icon.tsx); the console previews and downloads through blob: URLs.
@@ -113,5 +127,22 @@ export async function registerSecurityHeaders(app: FastifyInstance, shells: { h5
     referrerPolicy: { policy: 'no-referrer' },
     // The local runtime speaks plain HTTP; HSTS belongs to the TLS proxy in front of it (docs/security.md).
     strictTransportSecurity: false,
+  })
+  let madeFor: string | null = null
+  let pageHeaders: Record<string, string> = {}
+  const headersForPages = () => {
+    const hashes = inlineHashes()
+    if (hashes !== madeFor) {
+      pageHeaders = headersOf(helmet(pageOptions(hashes.split(' ').filter(Boolean))))
+      madeFor = hashes
+    }
+    return pageHeaders
+  }
+  // Made now, so a mistake in the options stops the start rather than a request.
+  headersForPages()
+  // Every answer, found routes or not (a 404 gets the pages' set).
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.headers(isApiRoute(req.routeOptions.url) ? API_HEADERS : headersForPages())
+    done()
   })
 }

@@ -90,7 +90,7 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     if (token === undefined) tokens.set(req, (token = readToken(bearerToken(req.headers.authorization), config.keys)))
     return token
   }
-  const { rawBodies } = registerRequestBounds(app, {
+  registerRequestBounds(app, {
     visitorBodyLimit: config.bodyLimit,
     bodyTimeoutMs: config.bodyTimeoutMs,
     largeBodyTimeoutMs: config.largeBodyTimeoutMs,
@@ -141,9 +141,8 @@ export async function buildServer({ config, store, now = () => new Date(), funct
     if (renewed) reply.header(RENEWED_TOKEN_HEADER, renewed)
     const answer = await runCall({
       fn: req.params.fn,
+      // Parsed only after its depth was checked (request-bounds.ts): safe to clone to the call thread.
       body: req.body ?? {},
-      // The body as it arrived: what goes to the call thread (a string crosses without a walk over it).
-      bodyJson: rawBodies.get(req),
       openid: identity?.openid ?? null,
       role: identity?.role ?? 'visitor',
       account: identity?.account,

@@ -18,12 +18,42 @@ export function sqliteLimits(db: Db): RateLimitStore {
     clear: db.prepare('DELETE FROM rate_counters WHERE key = ?'),
   }
   const sweep = (at: Date) => q.sweep.run(at.getTime()).changes
+
+  // The hits asked for within one turn of the event loop are counted in ONE transaction, one after
+  // another, each answered with its own count (a crowd saving visitors is one commit, not one per
+  // visitor). A batch that counted a new key also drops the rows whose window ended before its
+  // earliest hit: the table holds live windows only, as when each new key swept.
+  type Hit = { key: string; windowMs: number; at: number; resolve: (r: { count: number; resetAt: Date }) => void; reject: (e: unknown) => void }
+  let waiting: Hit[] = []
+  const countAll = db.transaction((batch: Hit[]) => {
+    let opened = false
+    let earliest = Infinity
+    const rows = batch.map((h) => {
+      const row = q.hit.get({ key: h.key, now: h.at, resetAt: h.at + h.windowMs }) as { count: number; resetAt: number }
+      if (row.count === 1) opened = true
+      earliest = Math.min(earliest, h.at)
+      return row
+    })
+    if (opened) q.sweep.run(earliest)
+    return rows
+  })
+  const flush = () => {
+    const batch = waiting
+    waiting = []
+    let rows: Array<{ count: number; resetAt: number }>
+    try {
+      rows = countAll.immediate(batch)
+    } catch (error) {
+      for (const h of batch) h.reject(error)
+      return
+    }
+    batch.forEach((h, i) => h.resolve({ count: rows[i].count, resetAt: new Date(rows[i].resetAt) }))
+  }
   return {
-    async hit(key, windowMs, at) {
-      const now = at.getTime()
-      const row = q.hit.get({ key, now, resetAt: now + windowMs }) as { count: number; resetAt: number }
-      if (row.count === 1) sweep(at)
-      return { count: row.count, resetAt: new Date(row.resetAt) }
+    hit(key, windowMs, at) {
+      return new Promise((resolve, reject) => {
+        if (waiting.push({ key, windowMs, at: at.getTime(), resolve, reject }) === 1) setImmediate(flush)
+      })
     },
     async sweep(at) {
       return sweep(at)
