@@ -71,7 +71,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         // Prefixes for the engines a mini-program runs in (iOS WKWebView, Android WebView/XWeb), not
         // for IE/Edge/Firefox (package.json's browserslist is for H5): no -ms- prefixes, and none for
-        // flexbox, which iOS 9 and Android 4.4 take unprefixed — older than any WeChat that runs this app.
+        // flexbox, which iOS 9 and Android 4.4 take unprefixed. (Android renders mini-programs in WeChat's
+        // own Chromium-based engine; the WeChat versions this app's base library needs run on newer iOS.)
         autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 9', 'android >= 4.4'] } },
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
