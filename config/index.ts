@@ -11,6 +11,7 @@ const contracts = path.join(root, 'cloud/contracts')
 // the folder project.config.json points DevTools at; every other weapp build (tests, dev) goes to
 // dist/weapp with a tourist-appid project file, so DevTools cannot upload one by mistake.
 const release = process.env.TARO_ENV === 'weapp' && process.env.WEAPP_RELEASE === '1'
+const isMini = process.env.TARO_ENV !== 'h5'
 
 // One codebase, two targets: each build writes to its own folder so both can coexist.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -43,6 +44,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
+    // The main package is what a cold scan downloads (docs/performance.md, "Main package back under
+    // 1.2× the floor"). Taro's base.wxml unrolls every element template once per DOM level; a tree
+    // deeper than baseLevel continues through its recursive <comp> component (virtualHost, page
+    // styles shared). 8 levels instead of 16 is 21 KB less template; home fits in 8, the exhibit
+    // page's deepest parts (related policies, next-in-hall) render through comp. (Mini-program builds only.)
+    baseLevel: 8,
+    // Taro's default terser options turn most compressions off and escape every Chinese character
+    // as \uXXXX (6 bytes instead of 3). Output stays ES5 (scripts/check-weapp.ts checks it). H5 keeps
+    // Taro's defaults (undefined here).
+    terser: !isMini
+      ? undefined
+      : {
+          enable: true,
+          config: {
+            compress: { arrows: false, collapse_vars: true, comparisons: true, computed_props: true, hoist_props: true, inline: true, loops: true, negate_iife: true, properties: true, reduce_funcs: true, reduce_vars: true, switches: true, typeofs: true, passes: 2 },
+            output: { ascii_only: false },
+          },
+        },
     mini: {
       // These packages ship ES2015+; transpile them like our own code so old WeChat clients can run
       // them (scripts/check-weapp.ts fails the build check on anything that is not ES5).
@@ -50,6 +69,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Modules used only by subpackages stay in those subpackages, not in the main package.
       optimizeMainPackage: { enable: true },
       postcss: {
+        // Prefixes for the engines a mini-program runs in (iOS WKWebView, Android WebView/XWeb), not
+        // for IE/Edge/Firefox (package.json's browserslist is for H5): no -ms- prefixes, and none for
+        // flexbox, which iOS 9 and Android 4.4 take unprefixed. (Android renders mini-programs in WeChat's
+        // own Chromium-based engine; the WeChat versions this app's base library needs run on newer iOS.)
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 9', 'android >= 4.4'] } },
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },

@@ -3,7 +3,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-export const MAIN_BUDGET = 600 * 1024
+// The main package is what a cold scan of an exhibit code downloads. Its ceiling is 366 KB, the issue's
+// "1.2× the Taro floor" (1.2 × 305 KB). The floor measured with this toolchain — an empty Taro 4.2 React
+// app, one page — is TARO_FLOOR bytes (docs/performance.md, "Main package back under the ceiling").
+export const TARO_FLOOR = 304_805
+export const MAIN_BUDGET = 366 * 1024
 export const SUBPACKAGE_LIMIT = 2 * 1024 * 1024 // WeChat's own limit per subpackage
 
 const DIST = path.resolve(__dirname, '..', 'dist', 'weapp')
@@ -46,7 +50,7 @@ function main() {
   }
   const sizes = measure()
   console.log('weapp package sizes (bytes)')
-  console.log(`  main package   ${String(sizes.main).padStart(9)}  ${kb(sizes.main)}  (budget ${kb(MAIN_BUDGET)})`)
+  console.log(`  main package   ${String(sizes.main).padStart(9)}  ${kb(sizes.main)}  (budget ${kb(MAIN_BUDGET)}; ${(sizes.main / TARO_FLOOR).toFixed(2)}× the Taro floor)`)
   for (const [root, bytes] of Object.entries(sizes.subpackages)) console.log(`  ${root.padEnd(14)} ${String(bytes).padStart(9)}  ${kb(bytes)}`)
   console.log(`  total          ${String(sizes.total).padStart(9)}  ${kb(sizes.total)}`)
   if (process.argv.includes('--check')) {

@@ -1,4 +1,6 @@
 import type { Result } from '@cloud/contracts/result'
+import { createCalendarStore } from './calendar-store'
+import { errorText } from '@/i18n/errors'
 import { createBookingStore } from './store'
 
 type Call = { fn: string; action: string; req: any }
@@ -66,4 +68,34 @@ describe('booking store', () => {
     expect((await first).ok).toBe(true)
     expect(calls.filter((c) => c.action === 'book')).toHaveLength(1)
   })
+})
+
+describe('one calendar for home and the booking pages', () => {
+  it('shows in the booking store what home loaded, and on home what a cancellation reloaded', async () => {
+    const days = (left: number) => [{ date: '2026-11-27', weekday: '周五', status: 'open', sessions: [{ id: '2026-11-27.am', left }] }]
+    let left = 300
+    const call = (async (_fn: string, action: string) =>
+      action === 'calendar' ? { ok: true, data: { days: days(left), today: '2026-11-27', timezone: 'Asia/Shanghai', sourceNote: '' } } : { ok: true, data: { booking } }) as any
+    const calendar = createCalendarStore(call)
+    const store = createBookingStore(call, calendar)
+    // Home's card loads the calendar; the booking pages show it without loading again.
+    await calendar.getState().loadCalendar()
+    expect(store.getState().calendar).toEqual({ status: 'ready', data: expect.objectContaining({ days: days(300) }) })
+    // A cancellation frees places; home's card shows them.
+    left = 302
+    const reloaded = new Promise<void>((resolve) => {
+      const stop = calendar.subscribe((s) => {
+        if (s.calendar.status === 'ready' && s.calendar.data.days[0].sessions[0].left === 302) resolve(stop())
+      })
+    })
+    await store.getState().cancel('b1')
+    await reloaded // the reload the cancellation started
+    expect(calendar.getState().calendar).toEqual({ status: 'ready', data: expect.objectContaining({ days: days(302) }) })
+    expect(store.getState().calendar).toBe(calendar.getState().calendar)
+  })
+})
+
+it('booking pages say booking refusals in English (the sentences come with the booking store, not the main package)', () => {
+  expect(errorText({ code: 'SESSION_FULL', message: '该场次已约满' }, 'en')).toBe('This session is full. Please choose another session.')
+  expect(errorText({ code: 'ACCOUNT_DAY_LIMIT', message: '…' }, 'en')).toMatch(/^One account can hold one booking per day/)
 })

@@ -1,14 +1,18 @@
 // Booking on the client: a plain zustand store (testable without React) and a thin hook.
 import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
-import type { BookingView, CalendarDay, IdType, VisitorView } from '@cloud/contracts/booking'
+import type { BookingView, IdType, VisitorView } from '@cloud/contracts/booking'
 import type { Result } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
 import { loadInto, slotOf, type Loadable } from '@/ui/loadable'
+import { calendarStore, createCalendarStore, type CalendarData } from './calendar-store'
 import { newRequestId } from './request-id'
+// English for booking's error codes, with the store every booking page loads.
+import './errors-en'
 
 export interface BookingState {
-  calendar: Loadable<{ days: CalendarDay[]; sourceNote: string; nextRelease?: { date: string; releaseAt: string } | null }>
+  /** The calendar store's (./calendar-store.ts), mirrored here for the booking pages. */
+  calendar: Loadable<CalendarData>
   visitors: Loadable<VisitorView[]>
   mine: Loadable<BookingView[]>
   bookings: Record<string, BookingView>
@@ -29,9 +33,10 @@ export interface BookingState {
 const sameIntent = (a: BookingState['draft'], sessionId: string, visitorIds: string[]) =>
   a !== null && a.sessionId === sessionId && a.visitorIds.join() === visitorIds.join()
 
-export function createBookingStore(call: typeof callCloud = callCloud) {
-  return createStore<BookingState>()((set, get) => ({
-    calendar: { status: 'idle' },
+/** `calendar`: the calendar this store shows and loads (its own one, over the same `call`, unless given). */
+export function createBookingStore(call: typeof callCloud = callCloud, calendar = createCalendarStore(call)) {
+  const store = createStore<BookingState>()((set, get) => ({
+    calendar: calendar.getState().calendar,
     visitors: { status: 'idle' },
     mine: { status: 'idle' },
     bookings: {},
@@ -39,7 +44,7 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
     submitting: false,
 
     async loadCalendar() {
-      await loadInto(slotOf(get, set, 'calendar'), () => call('booking', 'calendar', {}), (d) => ({ days: d.days, sourceNote: d.sourceNote, nextRelease: d.nextRelease }))
+      await calendar.getState().loadCalendar()
     },
 
     async loadVisitors() {
@@ -105,8 +110,10 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
       return res
     },
   }))
+  calendar.subscribe((s) => store.setState({ calendar: s.calendar }))
+  return store
 }
 
-export const bookingStore = createBookingStore()
+export const bookingStore = createBookingStore(callCloud, calendarStore)
 
 export const useBooking = <T>(selector: (s: BookingState) => T): T => useStore(bookingStore, selector)

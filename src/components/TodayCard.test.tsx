@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react'
 import type { CalendarDay, CalendarSession } from '@cloud/contracts/booking'
-import { bookingStore } from '@/booking/store'
+import { calendarStore } from '@/booking/calendar-store'
 import { TodayCard } from './TodayCard'
 
 const session = (date: string, key: 'am' | 'pm', status: CalendarSession['status'], left: number): CalendarSession =>
@@ -26,7 +26,7 @@ describe('the home page on a closed Monday before a closed Tuesday (12/15, 设�
       ...['10', '11', '12', '13'].map((d) => day(`2026-12-${d}`, '周x', 'open', [session(`2026-12-${d}`, 'am', 'open', 300)])),
       day('2026-12-14', '周一', 'closed', [], '每周一闭馆（法定节假日除外）'),
     ]
-    bookingStore.setState({
+    calendarStore.setState({
       calendar: { status: 'ready', data: { days, sourceNote: '', nextRelease: { date: '2026-12-16', releaseAt: '2026-12-09T00:00:00.000Z' } } },
       loadCalendar: async () => undefined,
     })

@@ -5,7 +5,8 @@ import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import type { CalendarDay } from '@cloud/contracts/booking'
 import { beijingTime, closedText, dayName, shortDate } from '@/booking/dates'
-import { bookingStore, useBooking } from '@/booking/store'
+// The calendar store, not the booking store: home is on the scan path, the rest of booking is not.
+import { calendarStore, useCalendar } from '@/booking/calendar-store'
 import { useLang } from '@/i18n/store'
 import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
@@ -44,11 +45,11 @@ const S = defineStrings(
 const placesLeft = (d: CalendarDay) => d.sessions.reduce((n, x) => n + (x.status === 'open' ? x.left : 0), 0)
 
 export function TodayCard() {
-  const cal = useBooking((s) => s.calendar)
+  const cal = useCalendar((s) => s.calendar)
   const lang = useLang()
   const s = useStrings(S)
   useEffect(() => {
-    void bookingStore.getState().loadCalendar()
+    void calendarStore.getState().loadCalendar()
   }, [])
   if (cal.status !== 'ready')
     return (

@@ -7,6 +7,8 @@ import type { GuideLang } from '@cloud/contracts/exhibit'
 import { useLang } from './store'
 
 const EN: Record<string, string> = {
+  // Booking's and the gate's own codes are added by their subpackages when they load
+  // (src/booking/errors-en.ts): they are shown only on their pages, not downloaded on a cold scan.
   NETWORK: 'Could not reach the server. Please check your connection and try again.',
   INTERNAL: 'Something went wrong on our side. Please try again later.',
   RATE_LIMITED: 'Too many requests in a short time. Please wait a moment and try again.',
@@ -17,40 +19,11 @@ const EN: Record<string, string> = {
   EXHIBIT_NOT_FOUND: 'This exhibit was not found. It may have moved, or the QR code is out of date.',
   COMPANY_NOT_FOUND: 'This company was not found; the directory may have been updated.',
   POLICY_NOT_FOUND: 'This policy was not found; it may have been withdrawn or updated.',
-  SESSION_FULL: 'This session is full. Please choose another session.',
-  ID_ALREADY_BOOKED: 'One of the visitors already has a booking that day; each ID can be booked once a day.',
-  TOO_MANY_VISITORS: 'Up to 5 visitors per booking.',
-  NO_VISITORS: 'Please choose at least one visitor.',
-  DUPLICATE_VISITOR: 'The same visitor cannot be added twice.',
-  DAY_CLOSED: 'The museum is closed that day. Please choose another date.',
-  SESSION_CLOSED: 'The museum has stopped bookings for this session. Please choose another session.',
-  NOT_RELEASED: 'Booking for that day has not opened yet. Please come back when it opens.',
-  SESSION_OVER: 'This session is over. Please choose another session.',
-  SESSION_NOT_FOUND: 'This session does not exist. Please go back to the calendar and choose again.',
-  SUSPENDED: 'Booking is suspended for a while after several missed visits.',
-  VISITOR_NOT_FOUND: 'That visitor no longer exists. Please refresh and try again.',
-  VISITOR_EXISTS: 'This ID is already among your saved visitors.',
-  VISITOR_LIMIT: 'You can save up to 20 visitors. Please delete one you no longer need.',
-  VISITOR_IN_USE: 'This visitor has an upcoming booking and cannot be deleted until it is over or cancelled.',
-  IN_PROGRESS: 'Your booking is being processed. Please check My bookings shortly.',
-  BOOKING_UNFINISHED: 'The booking was not completed and the places were released. Please submit again.',
-  BOOKING_NOT_FOUND: 'This booking was not found.',
-  NOT_CANCELLABLE: 'This booking can no longer be cancelled.',
-  CANCEL_DEADLINE_PASSED: 'The cancellation deadline has passed.',
-  ACCOUNT_DAY_LIMIT: 'One account can hold one booking per day. To change visitors, cancel the booking and book again.',
-  ACCOUNT_PLACES_LIMIT: 'This account has reached the number of people it can book for that day.',
-  ADDRESS_PLACES_LIMIT: 'Bookings from this network have reached the number of people allowed for this session; choose another session or another network (e.g. mobile data).',
-  ADDRESS_ID_LIMIT: 'This network has added the number of visitors allowed today; try tomorrow or from another network (e.g. mobile data).',
-  ACCOUNT_ID_LIMIT: 'This account has booked for many different visitors recently; other visitors should book with their own WeChat.',
-  PRIVACY_CONSENT: 'Please read and agree to the privacy notice first.',
-  TICKET_INVALID: 'Invalid ticket: the QR code cannot be read or has been altered.',
-  SHORT_CODE_NOT_FOUND: 'No booking for today matches this short code.',
-  TICKET_USED: 'This ticket has already been checked in.',
-  TICKET_CANCELLED: 'This booking was cancelled; the ticket is not valid.',
-  TICKET_NO_SHOW: 'This booking expired (not attended); the ticket is not valid.',
-  TICKET_WRONG_DAY: 'This ticket is for another day.',
-  TICKET_TOO_EARLY: 'This ticket\'s session has not started yet.',
-  TICKET_SESSION_OVER: 'This ticket\'s session is over.',
+}
+
+/** A subpackage's sentences for its own codes, added when it loads. */
+export function addEnglishErrors(sentences: Record<string, string>): void {
+  Object.assign(EN, sentences)
 }
 
 const GENERIC = 'Something went wrong. Please try again, or ask museum staff for help.'

@@ -5,6 +5,8 @@ import type { CheckInResult, StaffSessionCount } from '@cloud/contracts/booking'
 import type { AppError } from '@cloud/contracts/result'
 import { callCloud } from '@/services/cloud'
 import { loadInto, slotOf, type Loadable } from '@/ui/loadable'
+// The gate meets booking's refusals too (src/booking/errors-en.ts).
+import '@/booking/errors-en'
 
 export interface StaffState {
   checking: boolean

@@ -7,6 +7,7 @@ import { useStrings } from '@/i18n/strings'
 import { Icon } from '@/ui/Icon'
 import { VALUE_EN, zoneText } from '@/zone/strings'
 import { ChipGroup } from './ChipGroup'
+import '@/ui/sheet.scss'
 
 export interface FilterDef {
   /** Query field and data-chips name. */

@@ -7,6 +7,7 @@ import { defineStrings, useStrings } from '@/i18n/strings'
 import { CellGroup } from '@/ui/Cell'
 import { PageShell } from '@/ui/PageShell'
 import { usePageTitle } from '@/services/page-title'
+import './index.scss'
 
 type Key = 'title' | 'intro' | 'sourceH' | 'source' | 'illusH' | 'museum' | 'booking' | 'exhibits' | 'zone' | 'figures' | 'langH' | 'english' | 'audio' | 'mark' | 'official'
 
