@@ -15,6 +15,7 @@ import { ZoneImport } from './pages/ZoneImport'
 import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
+import { Transfer } from './pages/Transfer'
 import { call } from './api'
 import { ChangePassword } from './ChangePassword'
 import { RenewSignIn } from './RenewSignIn'
@@ -29,6 +30,7 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   bookingSettings: BookingSettings,
   zoneData: ZoneData,
   zone: ZoneImport,
+  transfer: Transfer,
   audit: Audit,
   accounts: Accounts,
 }

@@ -35,6 +35,7 @@ import { RuleSchema, ZoneChartSchema } from '../zone/schema'
 import type { Company, Policy, Rule, ZoneChart } from '../contracts/zone'
 import { MatchProfileSchema } from './zone'
 import { defineAction, implement, type CallContext } from './types'
+import { transferActions } from './console/transfer'
 
 /** The longest range closed in one go (a typhoon is days, not months). */
 const MAX_CLOSE_DAYS = 14
@@ -272,6 +273,7 @@ async function auditNames(ctx: CallContext): Promise<AuditNames> {
 
 export const consoleFn = implement('console', {
   actions: {
+    ...transferActions,
     // ----- exhibits -----
     exhibits: defineAction({
       schema: z.object({}).strict(),
