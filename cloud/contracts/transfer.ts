@@ -92,7 +92,7 @@ export interface TransferResult {
 
 /** A result as anyone but the centre sees it. */
 export type PublicResult = Omit<TransferResult, 'centreDetail'>
-export type ResultSummary = Pick<TransferResult, 'id' | 'title' | 'titleEn' | 'field' | 'trl' | 'owner' | 'ownerEn' | 'modes' | 'priceMode' | 'source' | 'illustrative'> & {
+export type ResultSummary = Pick<TransferResult, 'id' | 'title' | 'titleEn' | 'field' | 'exhibitCode' | 'companyId' | 'trl' | 'owner' | 'ownerEn' | 'modes' | 'priceMode' | 'source' | 'illustrative'> & {
   hasDeal: boolean
 }
 

@@ -11,6 +11,8 @@ export const toSummary = (r: TransferResult): ResultSummary => ({
   title: r.title,
   ...(r.titleEn ? { titleEn: r.titleEn } : {}),
   field: r.field,
+  ...(r.exhibitCode ? { exhibitCode: r.exhibitCode } : {}),
+  ...(r.companyId ? { companyId: r.companyId } : {}),
   trl: r.trl,
   owner: r.owner,
   ...(r.ownerEn ? { ownerEn: r.ownerEn } : {}),
@@ -22,10 +24,12 @@ export const toSummary = (r: TransferResult): ResultSummary => ({
 })
 
 /** Results from the article first (a visitor's real examples), then the rest, each by title. */
-export function searchResults(results: TransferResult[], query: { q?: string; field?: TransferField; page?: number }) {
+export function searchResults(results: TransferResult[], query: { q?: string; field?: TransferField; page?: number; exhibit?: string; company?: string }) {
   const words = norm(query.q ?? '').split(/\s+/).filter(Boolean)
   const hits = results.filter((r) => {
     if (query.field && r.field !== query.field) return false
+    if (query.exhibit && r.exhibitCode !== query.exhibit) return false
+    if (query.company && r.companyId !== query.company) return false
     const hay = norm([r.title, r.titleEn ?? '', r.owner, r.summary, ...r.keywords].join(' '))
     return words.every((w) => hay.includes(w))
   })

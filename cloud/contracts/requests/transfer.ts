@@ -19,7 +19,16 @@ export const REQUEST_ID = z.string().regex(/^tr-[A-Za-z0-9_-]{16}$/, '请求编�
 export const NEED_ID = z.string().regex(/^nd-[A-Za-z0-9_-]{16}$|^[a-z0-9][a-z0-9-]{0,39}$/, '需求编号格式不正确')
 
 export const TransferRequests = {
-  results: z.object({ q: z.string().trim().max(40, '搜索词最多40个字').optional(), field: field.optional(), page: z.number().int().min(1).max(10000).optional() }).strict(),
+  results: z
+    .object({
+      q: z.string().trim().max(40, '搜索词最多40个字').optional(),
+      field: field.optional(),
+      page: z.number().int().min(1).max(10000).optional(),
+      /** The results an exhibit shows, or a company took up (the exhibit and company pages' links). */
+      exhibit: z.string().trim().max(40).optional(),
+      company: id.optional(),
+    })
+    .strict(),
   getResult: z.object({ id }).strict(),
   needs: z.object({ field: field.optional() }).strict(),
   platforms: z.object({}).strict(),
