@@ -77,14 +77,16 @@ test('a 对接 request sent from the result page, accepted in the console, shows
   await form.locator('[data-target=traindoor]').waitFor()
   await expect(form.locator('[data-target]').innerText()).resolves.toBe('列车触摸屏控制器及塞拉门控制系统')
   // A wrong phone number is refused under its field, and nothing is sent.
-  await form.getByLabel('单位名称').fill('大连某轨道装备公司')
-  await form.getByLabel('联系人').fill('王工')
-  await form.getByLabel('联系电话').fill('12345')
-  await form.getByLabel('想对接什么').fill('想了解这项成果的许可方式与集成支持')
+  // Taro's H5 inputs wrap the real <input>/<textarea>: each is found under its labelled field.
+  const input = (field: string) => form.locator(`[data-field=${field}]`).locator('input, textarea').first()
+  await input('organisation').fill('大连某轨道装备公司')
+  await input('contactName').fill('王工')
+  await input('phone').fill('12345')
+  await input('message').fill('想了解这项成果的许可方式与集成支持')
   await form.locator('[data-action=submit-request]').click()
   await form.locator('[data-field=phone] [role=alert]').waitFor()
   await expect(form.locator('[data-field=phone] [role=alert]').innerText()).resolves.toContain('手机号')
-  await form.getByLabel('联系电话').fill('13900000000')
+  await input('phone').fill('13900000000')
   await form.locator('[data-action=submit-request]').click()
   await page.waitForURL(/transfer\/pages\/mine\/index/)
   const mine = page.locator('.tf-mine:visible')
@@ -105,8 +107,9 @@ test('a 对接 request sent from the result page, accepted in the console, shows
   await dialog.getByLabel('说明（提交人可见）').fill('专班已联系大工团队')
   await shoot(desk, 'transfer-console-status')
   await dialog.getByRole('button', { name: /确\s*定/ }).click()
-  await expect(row.innerText()).resolves.toMatch(/已受理/)
-  await desk.getByText('已受理').first().waitFor()
+  // The list reloads after the change: wait for the row to show the new status.
+  await row.locator('.ant-tag', { hasText: '已受理' }).waitFor()
+  await desk.getByText('已更改').waitFor()
 
   // The sender opens 我的 → 我的对接 and sees every step with its days.
   await page.goto(pageUrl(server.url, 'pages/mine/index'))
@@ -116,8 +119,99 @@ test('a 对接 request sent from the result page, accepted in the console, shows
   await page.locator('.tf-mine:visible [data-current-status]', { hasText: '已受理' }).waitFor()
   await expect(status.innerText()).resolves.toBe('已受理')
   const steps = await page.locator('.tf-mine:visible [role=listitem]').allInnerTexts()
-  expect(steps.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['已提交 0 天', '已受理 · 专班已联系大工团队 0 天 (当前)'])
+  expect(steps.map((s) => s.replace(/\s+/g, ' ').trim())).toEqual(['已提交 0 天', '已受理 · 专班已联系大工团队 0 天（当前）'])
+  await pageInPlace(page)
   await shot(page, 'mine-accepted')
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('a need posted with its clarity checklist shows in 需求清单 only after the officer publishes it', async () => {
+  const { page, context, errors } = await phonePage(browser)
+  await page.goto(pageUrl(server.url, 'transfer/pages/needs/index'))
+  await page.locator('.tf-needs:visible [data-action=post-need]').click()
+  const form = page.locator('.tf-need-form:visible')
+  await form.locator('[data-section=clarity]').waitFor()
+  const input = (field: string) => form.locator(`[data-field=${field}]`).locator('input, textarea').first()
+  await input('title').fill('车门控制器国产化替代')
+  await input('problem').fill('现有车门控制单元依赖进口，希望找到可集成到自有嵌入式平台的塞拉门控制方案')
+  await input('keywords').fill('塞拉门 嵌入式')
+  await input('organisation').fill('某轨道装备公司')
+  await input('contactName').fill('王工')
+  await input('phone').fill('13900000000')
+  await input('known').fill('现有控制单元的接口和工况已整理成文档')
+  await input('tried').fill('试过两家进口替代方案')
+  // An unanswered checklist question is refused under it.
+  await input('success').fill('好用')
+  await form.locator('[data-action=submit-need]').click()
+  await form.locator('[data-field=success] [role=alert]').waitFor()
+  await expect(form.locator('[data-field=success] [role=alert]').innerText()).resolves.toContain('怎样算成功')
+  await input('success').fill('通过整车型式试验并装车运行三个月')
+  await form.locator('[data-action=submit-need]').click()
+  await page.waitForURL(/transfer\/pages\/mine\/index/)
+  await page.locator('.tf-mine:visible').getByText('车门控制器国产化替代').waitFor()
+  await expect(page.locator('.tf-mine:visible').innerText()).resolves.toContain('待审核')
+
+  // Not listed before review.
+  const listed = async () => {
+    await page.goto(pageUrl(server.url, 'transfer/pages/needs/index'))
+    await page.locator('.tf-needs:visible [data-need]').first().waitFor()
+    return page.locator('.tf-needs:visible [data-need]').allInnerTexts()
+  }
+  expect((await listed()).join('\n')).not.toContain('车门控制器国产化替代')
+
+  const desk = (await desktopPage(browser)).page
+  await desk.goto(`${server.url}/admin/`)
+  await desk.getByLabel('账号').fill('officer')
+  await desk.getByLabel('密码').fill(PASSWORD)
+  await desk.getByRole('button', { name: /登\s*录/ }).click()
+  await desk.getByRole('menuitem', { name: '成果转化' }).click()
+  await desk.getByRole('tab', { name: '需求审核' }).click()
+  const row = desk.getByRole('row', { name: /车门控制器国产化替代/ })
+  await expect(row.innerText()).resolves.toMatch(/王工 13900000000[\s\S]*待审核/)
+  await row.getByRole('button', { name: /发\s*布/ }).click()
+  await row.locator('.ant-tag', { hasText: '已发布' }).waitFor()
+
+  const after = await listed()
+  const mine = after.find((t) => t.includes('车门控制器国产化替代'))
+  expect(mine).toBeDefined()
+  // Listed with the result that fits it, and without the poster's contact.
+  expect(mine).toContain('列车触摸屏控制器及塞拉门控制系统')
+  expect(mine).not.toMatch(/13900000000|王工/)
+  expect(errors).toEqual([])
+  await context.close()
+})
+
+test('in English the transfer pages have no Chinese in their interface', async () => {
+  const { page, context, errors } = await phonePage(browser)
+  await context.addInitScript(() => localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' })))
+  for (const [p, q, ready] of [
+    ['transfer/pages/results/index', '', '[data-result]'],
+    ['transfer/pages/result/index', 'id=traindoor', '[data-section=deal]'],
+    ['transfer/pages/needs/index', '', '[data-need]'],
+    ['transfer/pages/platforms/index', '', '[data-platform]'],
+    ['transfer/pages/request/index', 'kind=result&id=traindoor', '[data-target]'],
+    ['transfer/pages/need-form/index', '', '[data-section=clarity]'],
+    ['transfer/pages/mine/index', '', '.tf-mine .card'],
+  ] as const) {
+    await page.goto(pageUrl(server.url, p, q))
+    await page.locator(`.taro_page:visible ${ready}`).first().waitFor()
+    await pageInPlace(page)
+    const chinese = await page.evaluate(() => {
+      const shown = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((e) => getComputedStyle(e).display !== 'none')
+      const root = shown[shown.length - 1]
+      const out: string[] = []
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement!.closest('[data-content], [data-lang-option]')) continue
+        const text = (n.textContent ?? '').trim()
+        if (/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(text)) out.push(text.slice(0, 40))
+      }
+      return out
+    })
+    expect([p, chinese]).toEqual([p, []])
+    if (p.endsWith('result/index')) await shot(page, 'result-english-390x844')
+  }
   expect(errors).toEqual([])
   await context.close()
 })

@@ -10,6 +10,9 @@ import { Cell, CellGroup } from '@/ui/Cell'
 import { PageShell } from '@/ui/PageShell'
 import { transferStore, useTransfer } from '@/transfer/store'
 import { transferText } from '@/transfer/strings'
+import { askStatusNotice, statusNoticeSupported } from '@/transfer/notify'
+import { callCloud } from '@/services/cloud'
+import { useValueText } from '@/transfer/values'
 import '@/transfer/transfer.scss'
 
 // 我的对接: each request with every status it went through and the days spent in each; the needs
@@ -18,6 +21,7 @@ export default function MyRequestsPage() {
   const s = useStrings(transferText)
   const en = useLang() === 'en'
   const state = useTransfer((st) => st.mine)
+  const v = useValueText()
   usePageTitle(s('mine'))
   // Fresh every time the page shows: the officer may have moved a request meanwhile.
   useDidShow(() => void transferStore.getState().loadMine())
@@ -54,12 +58,25 @@ export default function MyRequestsPage() {
                       ) : null}
                     </View>
                     <View data-days={step.days}>
-                      {s('days', { n: step.days })}
-                      {i === r.steps.length - 1 ? ` (${s('current')})` : ''}
+                      {i === r.steps.length - 1 ? s('currentDays', { n: step.days }) : s('days', { n: step.days })}
                     </View>
                   </View>
                 ))}
               </View>
+              {statusNoticeSupported && r.status !== 'declined' && r.status !== 'landed' && (
+                <View
+                  className="btn btn--ghost"
+                  role="button"
+                  data-action="subscribe"
+                  onClick={async () => {
+                    if (!(await askStatusNotice())) return
+                    const res = await callCloud('transfer', 'subscribe', { id: r.id })
+                    if (res.ok) void transferStore.getState().loadMine()
+                  }}
+                >
+                  {r.notifyGrants > 0 ? s('subscribed', { n: r.notifyGrants }) : s('subscribe')}
+                </View>
+              )}
               {r.policies && r.policies.length > 0 && (
                 <CellGroup title={s('policies')}>
                   {r.policies.map((p) => (
@@ -72,7 +89,7 @@ export default function MyRequestsPage() {
           {needs.length > 0 && (
             <CellGroup title={s('myNeeds')}>
               {needs.map((n) => (
-                <Cell key={n.id} title={<Text data-content>{n.title}</Text>} value={NEED_STATUS_LABEL[n.status]} label={n.reviewNote ? `${s('reviewNote')}${n.reviewNote}` : undefined} />
+                <Cell key={n.id} title={<Text data-content>{n.title}</Text>} value={v(NEED_STATUS_LABEL[n.status])} label={n.reviewNote ? <View>{s('reviewNote')}<Text data-content>{n.reviewNote}</Text></View> : undefined} />
               ))}
             </CellGroup>
           )}

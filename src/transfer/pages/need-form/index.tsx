@@ -15,6 +15,7 @@ import { PageShell } from '@/ui/PageShell'
 import { Field } from '@/transfer/components/Field'
 import { transferStore } from '@/transfer/store'
 import { transferText } from '@/transfer/strings'
+import { useValueText } from '@/transfer/values'
 import '@/transfer/transfer.scss'
 
 const TRLS = [1, 2, 3, 4, 5, 6, 7, 8, 9]
@@ -29,6 +30,7 @@ export default function NeedFormPage() {
   const s = useStrings(transferText)
   const lang = useLang()
   usePageTitle(s('postNeed'))
+  const v = useValueText()
   const [form, setForm] = useState({ title: '', problem: '', keywords: '', organisation: '', contactName: '', phone: '', known: '', tried: '', success: '', desiredBy: '' })
   const [field, setField] = useState<Industry>(INDUSTRIES[0])
   const [trl, setTrl] = useState(6)
@@ -78,8 +80,8 @@ export default function NeedFormPage() {
         {text('title', s('needTitle'))}
         {text('problem', s('problem'), true)}
         <Field id="field" label={s('field')} error={errors.field}>
-          <Picker mode="selector" range={[...INDUSTRIES]} value={INDUSTRIES.indexOf(field)} onChange={(e) => setField(INDUSTRIES[Number(e.detail.value)])}>
-            <View className="field">{field}</View>
+          <Picker mode="selector" range={INDUSTRIES.map(v)} value={INDUSTRIES.indexOf(field)} onChange={(e) => setField(INDUSTRIES[Number(e.detail.value)])}>
+            <View className="field">{v(field)}</View>
           </Picker>
         </Field>
         <Field id="targetTrl" label={s('targetTrl')} error={errors.targetTrl}>
@@ -88,8 +90,8 @@ export default function NeedFormPage() {
           </Picker>
         </Field>
         <Field id="budget" label={s('budget')} error={errors.budget}>
-          <Picker mode="selector" range={[...BUDGET_BANDS]} value={BUDGET_BANDS.indexOf(budget)} onChange={(e) => setBudget(BUDGET_BANDS[Number(e.detail.value)])}>
-            <View className="field">{budget}</View>
+          <Picker mode="selector" range={BUDGET_BANDS.map(v)} value={BUDGET_BANDS.indexOf(budget)} onChange={(e) => setBudget(BUDGET_BANDS[Number(e.detail.value)])}>
+            <View className="field">{v(budget)}</View>
           </Picker>
         </Field>
         <Field id="validUntil" label={s('validUntil')} error={errors.validUntil}>

@@ -10,6 +10,7 @@ import { Illustrative } from '@/ui/Illustrative'
 import { PageShell } from '@/ui/PageShell'
 import { transferStore, useTransfer } from '@/transfer/store'
 import { transferText } from '@/transfer/strings'
+import { useValueText } from '@/transfer/values'
 import '@/transfer/transfer.scss'
 
 // 需求清单: needs companies posted and the centre published, each with the results that may answer it.
@@ -17,6 +18,7 @@ export default function NeedsPage() {
   const s = useStrings(transferText)
   const en = useLang() === 'en'
   const state = useTransfer((st) => st.needs)
+  const v = useValueText()
   usePageTitle(s('needs'))
   useEffect(() => void transferStore.getState().loadNeeds(), [])
   return (
@@ -42,12 +44,12 @@ export default function NeedsPage() {
               </View>
               <View data-content>{n.problem}</View>
               <View className="tf-tags">
-                <View className="tag">{n.field}</View>
+                <View className="tag">{v(n.field)}</View>
                 <View className="tag">
                   {s('targetTrl')} TRL {n.targetTrl} · {TRL_WORDS[n.targetTrl][en ? 'en' : 'zh']}
                 </View>
                 <View className="tag">
-                  {s('budget')} {n.budget}
+                  {s('budget')} {v(n.budget)}
                 </View>
                 <View className="tag">
                   {s('validUntil')} {n.validUntil}
@@ -59,8 +61,8 @@ export default function NeedsPage() {
                   {n.matches.map((m) => (
                     <View key={m.id} className="tf-link" role="link" onClick={() => openPage(paths.transferResult(m.id))}>
                       <View>
-                        <Text data-content>{m.title}</Text> ›<View className="muted">{m.reasons.join('；')}</View>
-                        {m.gaps.length > 0 && <View className="tf-gap">{s('gaps')}{m.gaps.join('；')}</View>}
+                        <Text data-content>{m.title}</Text> ›<View className="muted" data-content>{m.reasons.join('；')}</View>
+                        {m.gaps.length > 0 && <View className="tf-gap">{s('gaps')}<Text data-content>{m.gaps.join('；')}</Text></View>}
                       </View>
                     </View>
                   ))}

@@ -11,6 +11,7 @@ import { openPage } from '@/services/navigate'
 import { usePageTitle } from '@/services/page-title'
 import { PageShell } from '@/ui/PageShell'
 import { Field } from '@/transfer/components/Field'
+import { askStatusNotice } from '@/transfer/notify'
 import { transferStore, useTransfer } from '@/transfer/store'
 import { transferText } from '@/transfer/strings'
 import '@/transfer/transfer.scss'
@@ -41,7 +42,9 @@ export default function RequestPage() {
   const submit = async () => {
     if (sending) return
     setSending(true)
-    const res = await callCloud('transfer', 'submitRequest', { kind, targetId, ...form })
+    // Asked from the tap itself (WeChat's rule); on H5 nothing is asked.
+    const notify = await askStatusNotice()
+    const res = await callCloud('transfer', 'submitRequest', { kind, targetId, ...form, ...(notify ? { notify } : {}) })
     setSending(false)
     if (!res.ok) return setErrors({ ...(res.error.fields ?? {}), _: errorText(res.error, lang) })
     void transferStore.getState().loadMine()

@@ -13,6 +13,7 @@ import { Illustrative } from '@/ui/Illustrative'
 import { PageShell } from '@/ui/PageShell'
 import { transferStore, useTransfer } from '@/transfer/store'
 import { transferText } from '@/transfer/strings'
+import { useValueText } from '@/transfer/values'
 import '@/transfer/transfer.scss'
 
 // One result: what it is, how mature, how it may change hands, the deal as the article tells it
@@ -25,6 +26,7 @@ export default function ResultPage() {
   const s = useStrings(transferText)
   const lang = useLang()
   const en = lang === 'en'
+  const v = useValueText()
   useEffect(() => {
     if (id) void transferStore.getState().loadResult(id)
   }, [id])
@@ -45,7 +47,7 @@ export default function ResultPage() {
                 <Illustrative show={r.source === 'illustrative'} />
               </View>
               <View className="tf-tags">
-                <View className="tag">{r.field}</View>
+                <View className="tag">{v(r.field)}</View>
                 <View className="tag" data-trl={r.trl}>
                   TRL {r.trl} · {TRL_WORDS[r.trl][en ? 'en' : 'zh']}
                   <Illustrative show={demo('trl')} />
@@ -88,13 +90,13 @@ export default function ResultPage() {
             )}
 
             <CellGroup title={s('owner')}>
-              <Cell title={<Text data-content>{en && r.ownerEn ? r.ownerEn : r.owner}</Text>} label={r.coOwners.length ? `${s('coOwners')}：${r.coOwners.join('、')}` : undefined} />
-              <Cell title={s('kind')} value={<View>{r.kind}<Illustrative show={demo('kind')} /></View>} />
+              <Cell title={<Text data-content>{en && r.ownerEn ? r.ownerEn : r.owner}</Text>} label={r.coOwners.length ? <Text data-content>{`${s('coOwners')}：${r.coOwners.join('、')}`}</Text> : undefined} />
+              <Cell title={s('kind')} value={<View>{v(r.kind)}<Illustrative show={demo('kind')} /></View>} />
               {r.ip.map((ip, i) => (
-                <Cell key={i} title={s('ip')} value={<View>{`${ip.type}${ip.number ? ` ${ip.number}` : ''} · ${ip.status}`}<Illustrative show={demo('ip')} /></View>} />
+                <Cell key={i} title={s('ip')} value={<View>{`${v(ip.type)}${ip.number ? ` ${ip.number}` : ''} · ${v(ip.status)}`}<Illustrative show={demo('ip')} /></View>} />
               ))}
-              <Cell title={s('modes')} value={<View>{r.modes.join('、')}<Illustrative show={demo('modes')} /></View>} />
-              <Cell title={s('price')} value={<View>{r.priceMode}<Illustrative show={demo('priceMode')} /></View>} />
+              <Cell title={s('modes')} value={<View>{r.modes.map(v).join(en ? ', ' : '、')}<Illustrative show={demo('modes')} /></View>} />
+              <Cell title={s('price')} value={<View>{v(r.priceMode)}<Illustrative show={demo('priceMode')} /></View>} />
             </CellGroup>
 
             {r.indicators.length > 0 && (
@@ -118,7 +120,7 @@ export default function ResultPage() {
             {(taker || companies.length > 0) && (
               <CellGroup title={taker ? s('company') : s('fitCompanies')}>
                 {companies.slice(0, 3).map((c) => (
-                  <Cell key={c.id} action={`company-${c.id}`} title={<Text data-content>{c.title}</Text>} label={c.reasons.join('；')} onTap={() => openPage(paths.company(c.id))} />
+                  <Cell key={c.id} action={`company-${c.id}`} title={<Text data-content>{c.title}</Text>} label={<Text data-content>{c.reasons.join('；')}</Text>} onTap={() => openPage(paths.company(c.id))} />
                 ))}
               </CellGroup>
             )}
@@ -139,8 +141,8 @@ export default function ResultPage() {
                     title={<Text data-content>{n.title}</Text>}
                     label={
                       <View>
-                        <View>{n.reasons.join('；')}</View>
-                        {n.gaps.length > 0 && <View className="tf-gap">{s('gaps')}{n.gaps.join('；')}</View>}
+                        <View data-content>{n.reasons.join('；')}</View>
+                        {n.gaps.length > 0 && <View className="tf-gap">{s('gaps')}<Text data-content>{n.gaps.join('；')}</Text></View>}
                       </View>
                     }
                     onTap={() => openPage(paths.transferRequest('need', n.id))}

@@ -13,6 +13,7 @@ import { Loaded } from '@/ui/Loaded'
 import { PageShell } from '@/ui/PageShell'
 import { transferStore, useTransfer } from '@/transfer/store'
 import { transferText } from '@/transfer/strings'
+import { useValueText } from '@/transfer/values'
 import '@/transfer/transfer.scss'
 
 // 成果清单: search and filter by field; each row opens the result. Entries to needs, platforms, 我的对接.
@@ -22,6 +23,7 @@ export default function ResultsPage() {
   const query = useTransfer((st) => st.query)
   const results = useTransfer((st) => st.results)
   const [text, setText] = useState(query.q ?? '')
+  const v = useValueText()
   usePageTitle(s('results'))
   useEffect(() => {
     if (transferStore.getState().results.status === 'idle') void transferStore.getState().search({})
@@ -39,10 +41,10 @@ export default function ResultsPage() {
         onConfirm={() => void search({ q: text.trim() || undefined })}
         onBlur={() => text.trim() !== (query.q ?? '') && void search({ q: text.trim() || undefined })}
       />
-      <View className="tf-tags" role="group" aria-label={s('field')}>
+      <View className="tf-tags tf-tags--scroll" role="group" aria-label={s('field')}>
         {['', ...INDUSTRIES].map((f) => (
-          <View key={f || 'all'} className={`tag ${(query.field ?? '') === f ? 'tag--on' : ''}`} role="button" aria-pressed={(query.field ?? '') === f} data-field={f || 'all'} onClick={() => void search({ field: (f || undefined) as typeof query.field })}>
-            {f || s('allFields')}
+          <View key={f || 'all'} className={`tf-chip ${(query.field ?? '') === f ? 'tf-chip--on' : ''}`} role="button" aria-pressed={(query.field ?? '') === f} data-field={f || 'all'} onClick={() => void search({ field: (f || undefined) as typeof query.field })}>
+            {f ? v(f) : s('allFields')}
           </View>
         ))}
       </View>
@@ -60,7 +62,7 @@ export default function ResultsPage() {
                   {lang === 'en' && r.ownerEn ? r.ownerEn : r.owner}
                 </View>
                 <View className="tf-tags">
-                  <View className="tag">{r.field}</View>
+                  <View className="tag">{v(r.field)}</View>
                   <View className="tag">
                     TRL {r.trl} · {TRL_WORDS[r.trl][lang === 'en' ? 'en' : 'zh']}
                     <Illustrative show={r.source === 'illustrative' || (r.illustrative ?? []).includes('trl')} />
