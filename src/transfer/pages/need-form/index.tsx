@@ -65,15 +65,30 @@ export default function NeedFormPage() {
     await Taro.showToast({ title: s('needSent'), icon: 'none', duration: 2500 })
     openPage(paths.transferMine)
   }
-  const text = (k: keyof typeof form, label: string, area = false, errorKey: string = k) => (
-    <Field id={k} label={label} error={errors[errorKey]}>
-      {area ? (
-        <Textarea className="field tf-textarea" aria-labelledby={`tf-${k}`} value={form[k]} maxlength={1000} onInput={set(k)} />
-      ) : (
-        <Input className="field" aria-labelledby={`tf-${k}`} value={form[k]} onInput={set(k)} />
-      )}
-    </Field>
-  )
+  // Each field says what it wants in its placeholder too: Taro's H5 inputs do not pass aria-labelledby to the inner element.
+  const PLACEHOLDER: Partial<Record<keyof typeof form, Parameters<typeof s>[0]>> = {
+    title: 'phTitle',
+    problem: 'phProblem',
+    keywords: 'phKeywords',
+    organisation: 'phOrganisation',
+    contactName: 'phContactName',
+    phone: 'phPhone',
+    known: 'phKnown',
+    tried: 'phTried',
+    success: 'phSuccess',
+  }
+  const text = (k: keyof typeof form, label: string, area = false, errorKey: string = k) => {
+    const placeholder = PLACEHOLDER[k] ? s(PLACEHOLDER[k]) : label
+    return (
+      <Field id={k} label={label} error={errors[errorKey]}>
+        {area ? (
+          <Textarea className="field tf-textarea" aria-labelledby={`tf-${k}`} placeholder={placeholder} value={form[k]} maxlength={1000} onInput={set(k)} />
+        ) : (
+          <Input className="field" aria-labelledby={`tf-${k}`} placeholder={placeholder} value={form[k]} onInput={set(k)} />
+        )}
+      </Field>
+    )
+  }
   return (
     <PageShell className="tf-need-form">
       <View className="card">

@@ -64,13 +64,13 @@ export default function RequestPage() {
       </View>
       <View className="card">
         <Field id="organisation" label={s('organisation')} error={errors.organisation}>
-          <Input className="field" aria-labelledby="tf-organisation" value={form.organisation} onInput={set('organisation')} />
+          <Input className="field" aria-labelledby="tf-organisation" placeholder={s('phOrganisation')} value={form.organisation} onInput={set('organisation')} />
         </Field>
         <Field id="contactName" label={s('contactName')} error={errors.contactName}>
-          <Input className="field" aria-labelledby="tf-contactName" value={form.contactName} onInput={set('contactName')} />
+          <Input className="field" aria-labelledby="tf-contactName" placeholder={s('phContactName')} value={form.contactName} onInput={set('contactName')} />
         </Field>
         <Field id="phone" label={s('phone')} error={errors.phone}>
-          <Input className="field" type="number" aria-labelledby="tf-phone" value={form.phone} onInput={set('phone')} />
+          <Input className="field" type="number" aria-labelledby="tf-phone" placeholder={s('phPhone')} value={form.phone} onInput={set('phone')} />
         </Field>
         <Field id="message" label={s('message')} error={errors.message}>
           <Textarea className="field tf-textarea" aria-labelledby="tf-message" placeholder={s('messageHint')} value={form.message} maxlength={500} onInput={set('message')} />

@@ -16,6 +16,9 @@ import { transferText } from '@/transfer/strings'
 import { useValueText } from '@/transfer/values'
 import '@/transfer/transfer.scss'
 
+// Taro's ViewProps does not declare tabIndex; H5 passes it to the element, weapp ignores it.
+const KEYBOARD_FOCUSABLE = { tabIndex: 0 } as Record<string, unknown>
+
 // 成果清单: search and filter by field; each row opens the result. Entries to needs, platforms, 我的对接.
 export default function ResultsPage() {
   const s = useStrings(transferText)
@@ -41,7 +44,8 @@ export default function ResultsPage() {
         onConfirm={() => void search({ q: text.trim() || undefined })}
         onBlur={() => text.trim() !== (query.q ?? '') && void search({ q: text.trim() || undefined })}
       />
-      <View className="tf-tags tf-tags--scroll" role="group" aria-label={s('field')}>
+      {/* A row that scrolls sideways is reachable by keyboard too (H5 passes tabIndex; weapp ignores it). */}
+      <View className="tf-tags tf-tags--scroll" role="group" aria-label={s('field')} {...KEYBOARD_FOCUSABLE}>
         {['', ...INDUSTRIES].map((f) => (
           <View key={f || 'all'} className={`tf-chip ${(query.field ?? '') === f ? 'tf-chip--on' : ''}`} role="button" aria-pressed={(query.field ?? '') === f} data-field={f || 'all'} onClick={() => void search({ field: (f || undefined) as typeof query.field })}>
             {f ? v(f) : s('allFields')}
