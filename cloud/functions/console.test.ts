@@ -101,6 +101,10 @@ const SAMPLE: Record<string, object> = {
   dashboard: {},
   audit: {},
   auditXlsx: {},
+  transferRequests: {},
+  setRequestStatus: { id: 'tr-aaaaaaaaaaaaaaaa', rev: 0, status: 'accepted' },
+  transferNeeds: {},
+  reviewNeed: { id: 'demo-need-door', rev: 0, decision: 'publish' },
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -144,6 +148,10 @@ const ALLOWED: Record<string, readonly Role[]> = {
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   audit: [],
   auditXlsx: [],
+  transferRequests: CONSOLE_ROLES.transfer,
+  setRequestStatus: CONSOLE_ROLES.transfer,
+  transferNeeds: CONSOLE_ROLES.transfer,
+  reviewNeed: CONSOLE_ROLES.transfer,
 }
 
 describe('authorization: every console action × every role', () => {
