@@ -34,7 +34,7 @@ async function shot(page: Page, name: string) {
   await shoot(page, `transfer-${name}`)
 }
 
-test('exhibit → result with its deal → company → back to the result → a fitting policy', async () => {
+test('exhibit → result with its deal → company (its results and 相关政策) → a fitting policy', async () => {
   const { page, context, errors } = await phonePage(browser)
   await page.goto(pageUrl(server.url, 'pages/exhibit/index', 'id=traindoor'))
   const section = page.locator('[data-section=transfer-results]:visible')
@@ -59,6 +59,10 @@ test('exhibit → result with its deal → company → back to the result → a 
   await result.locator('[data-step="2"]').click()
   await page.waitForURL(/zone\/pages\/company\/index\?id=haitian/)
   const company = page.locator('.zone-company:visible')
+  // The company's page names its policies too, each with why.
+  const companyPolicies = company.locator('[data-section=company-policies]')
+  await companyPolicies.waitFor()
+  expect(await companyPolicies.locator('[data-why]').count()).toBeGreaterThan(0)
   await company.locator('[data-section=transfer-results] [data-action=result-traindoor]').click()
   await page.waitForURL(/transfer\/pages\/result\/index\?id=traindoor/)
   const again = page.locator('.tf-result:visible')

@@ -12,6 +12,7 @@ import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
 import { usePageTitle } from '@/services/page-title'
 import { ResultLinks } from '@/transfer/result-links'
+import { CompanyPolicies } from '@/zone/components/CompanyPolicies'
 import { useT } from '@/i18n/store'
 
 export default function CompanyPage() {
@@ -107,6 +108,7 @@ export default function CompanyPage() {
       </View>
 
       <ResultLinks by={{ company: c.id }} title={t('exhibit.companyResults')} />
+      <CompanyPolicies companyId={c.id} />
 
       <View className="card zone-section">
         <View className="zone-section__title">
