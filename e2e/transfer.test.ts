@@ -55,6 +55,8 @@ test('exhibit → result with its deal → company (its results and 相关政策
   // What the article does not say (maturity, IP, modes) carries the 示意 mark.
   await expect(result.locator('[data-trl] .illustrative-tag').count()).resolves.toBe(1)
   await shot(page, 'result-390x844')
+  await result.locator('[data-action=policy-ip-pledge]').scrollIntoViewIfNeeded()
+  await shot(page, 'result-390x844-policies')
 
   await result.locator('[data-step="2"]').click()
   await page.waitForURL(/zone\/pages\/company\/index\?id=haitian/)

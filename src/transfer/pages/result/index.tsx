@@ -39,6 +39,7 @@ export default function ResultPage() {
       {({ result: r, companies, needs, policies }) => {
         const demo = (field: string) => isIllustrative(r, field)
         const taker = companies.find((c) => c.id === r.companyId)
+        const others = companies.filter((c) => c !== taker).slice(0, 3)
         return (
           <>
             <View className="card">
@@ -117,9 +118,15 @@ export default function ResultPage() {
               {s('sendRequest')}
             </View>
 
-            {(taker || companies.length > 0) && (
-              <CellGroup title={taker ? s('company') : s('fitCompanies')}>
-                {companies.slice(0, 3).map((c) => (
+            {/* The company that took the result up is a fact; the others are suggestions, under their own title. */}
+            {taker && (
+              <CellGroup title={s('company')}>
+                <Cell action={`company-${taker.id}`} title={<Text data-content>{taker.title}</Text>} label={<Text data-content>{taker.reasons.join('；')}</Text>} onTap={() => openPage(paths.company(taker.id))} />
+              </CellGroup>
+            )}
+            {others.length > 0 && (
+              <CellGroup title={s('fitCompanies')}>
+                {others.map((c) => (
                   <Cell key={c.id} action={`company-${c.id}`} title={<Text data-content>{c.title}</Text>} label={<Text data-content>{c.reasons.join('；')}</Text>} onTap={() => openPage(paths.company(c.id))} />
                 ))}
               </CellGroup>
