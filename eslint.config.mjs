@@ -9,7 +9,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 /** Domain features of the visitor app. Another feature's top-level modules (store, stamps) are its public face; its folders (components, pages, audio…) are internals. */
-const FEATURES = ['booking', 'exhibits', 'guide', 'zone', 'staff']
+const FEATURES = ['booking', 'exhibits', 'guide', 'zone', 'staff', 'transfer']
 
 /** src runs on the phone: of the cloud layer it may import only the contracts (types and pure rules). */
 const onlyContracts = [

@@ -33,6 +33,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID ?? ''),
       CLOSURE_TEMPLATE_ID: JSON.stringify(process.env.CLOSURE_TEMPLATE_ID ?? ''),
+      TRANSFER_TEMPLATE_ID: JSON.stringify(process.env.TRANSFER_TEMPLATE_ID ?? ''),
     },
     alias: {
       '@': path.join(root, 'src'),

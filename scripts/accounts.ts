@@ -119,7 +119,7 @@ export async function runAccounts(store: Store, args: string[], io: Io, now = ne
       return reset.ok ? 0 : 1
     }
     default:
-      io.log('用法：npm run accounts -- add <用户名> --role <staff|content_editor|booking_operator|zone_editor|admin> --name 姓名 | list | disable <用户名> | enable <用户名> | reset-password <用户名>')
+      io.log('用法：npm run accounts -- add <用户名> --role <staff|content_editor|booking_operator|zone_editor|transfer_officer|admin> --name 姓名 | list | disable <用户名> | enable <用户名> | reset-password <用户名>')
       return command ? 1 : 0
   }
 }

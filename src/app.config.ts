@@ -10,6 +10,11 @@ export default defineAppConfig({
     // Audio guide and visit trail: opened from an exhibit page, never on the cold-scan path.
     { root: 'guide', pages: ['pages/listen/index', 'pages/trail/index'] },
     { root: 'booking', pages: ['pages/calendar/index', 'pages/form/index', 'pages/visitors/index', 'pages/ticket/index', 'pages/mine/index', 'pages/privacy/index'] },
+    // 成果转化: results, needs, platforms, 对接 requests (opened from the zone pages, an exhibit, 我的).
+    {
+      root: 'transfer',
+      pages: ['pages/results/index', 'pages/result/index', 'pages/needs/index', 'pages/need-form/index', 'pages/platforms/index', 'pages/request/index', 'pages/mine/index'],
+    },
     { root: 'staff', pages: ['pages/checkin/index'] },
     // 页面不存在: where an unknown route lands (app.ts, usePageNotFound).
     { root: 'missing', pages: ['index'] },

@@ -17,4 +17,5 @@ export const homeEntries: FeatureEntry[] = [
   { key: 'companies', title: '企业名录', subtitle: '高新区科技企业', icon: 'building-2', path: paths.companies },
   { key: 'policies', title: '政策查询', subtitle: '惠企政策与政策计算器', icon: 'scroll-text', path: paths.policies },
   { key: 'figures', title: '区情数据', subtitle: '高新区创新数据一览', icon: 'chart-column', path: paths.figures },
+  { key: 'transfer', title: '成果转化', subtitle: '成果清单、需求清单与转化平台', icon: 'sliders-horizontal', path: paths.transferResults },
 ]

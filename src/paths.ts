@@ -24,6 +24,13 @@ export const paths = {
   policy: (id: string) => `/zone/pages/policy/index?id=${q(id)}`,
   match: '/zone/pages/match/index',
   figures: '/zone/pages/figures/index',
+  transferResults: '/transfer/pages/results/index',
+  transferResult: (id: string) => `/transfer/pages/result/index?id=${q(id)}`,
+  transferNeeds: '/transfer/pages/needs/index',
+  transferNeedForm: '/transfer/pages/need-form/index',
+  transferPlatforms: '/transfer/pages/platforms/index',
+  transferRequest: (kind: 'result' | 'need' | 'platform', id: string) => `/transfer/pages/request/index?kind=${q(kind)}&id=${q(id)}`,
+  transferMine: '/transfer/pages/mine/index',
   notFound: '/missing/index',
 } as const
 

@@ -26,3 +26,5 @@ declare const CLOUD_ENV: string
 declare const REMINDER_TEMPLATE_ID: string
 /** The closure-notice subscribe template id (defineConstants; empty = never asked). */
 declare const CLOSURE_TEMPLATE_ID: string
+/** The 对接 status subscribe template id (defineConstants; empty = never asked). */
+declare const TRANSFER_TEMPLATE_ID: string

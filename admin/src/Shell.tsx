@@ -16,6 +16,7 @@ import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
 import { Accounts } from './pages/Accounts'
 import { QrSheet } from './pages/QrSheet'
+import { Transfer } from './pages/Transfer'
 import { call } from './api'
 import { ChangePassword } from './ChangePassword'
 import { RenewSignIn } from './RenewSignIn'
@@ -31,6 +32,7 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   bookingSettings: BookingSettings,
   zoneData: ZoneData,
   zone: ZoneImport,
+  transfer: Transfer,
   audit: Audit,
   accounts: Accounts,
 }

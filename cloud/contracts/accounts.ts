@@ -6,7 +6,7 @@
  * token). The rest are named accounts: gate staff, and the operator roles of the console.
  * `admin` may do everything; every other role only the actions that name it.
  */
-export const ROLES = ['visitor', 'staff', 'content_editor', 'booking_operator', 'zone_editor', 'admin'] as const
+export const ROLES = ['visitor', 'staff', 'content_editor', 'booking_operator', 'zone_editor', 'transfer_officer', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value)
 
@@ -17,6 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   content_editor: '内容编辑',
   booking_operator: '预约运营',
   zone_editor: '园区数据编辑',
+  transfer_officer: '成果转化专员',
   admin: '管理员',
 }
 

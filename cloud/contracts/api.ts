@@ -25,6 +25,11 @@ import type { ConsoleUploadsRequests } from './requests/console-uploads'
 import type { UploadTicket } from './uploads'
 import type { ConsoleHoldsRequests } from './requests/console-holds'
 import type { BookingNoticeStatus, DayReportRow, HoldSessionView, NoticeState, SessionHold } from './holds'
+import type { TransferConsoleRequests, TransferRequests } from './requests/transfer'
+import type { PublicNeed, PublicResult, RequestStatus, RequestView, ResultSummary, TransferMatch, TransferNeed, TransferPlatform, TransferRequestRecord } from './transfer'
+
+type TransferReq<A extends keyof typeof TransferRequests> = z.input<(typeof TransferRequests)[A]>
+type TransferConsoleReq<A extends keyof typeof TransferConsoleRequests> = z.input<(typeof TransferConsoleRequests)[A]>
 
 export interface Api {
   system: {
@@ -54,6 +59,23 @@ export interface Api {
     figures: { req: z.input<typeof ZoneRequests['figures']>; res: { charts: ZoneChart[] } }
     /** The exhibit page's 相关政策: up to 3 open policies the company's industry and qualifications fit. */
     policiesFor: { req: z.input<typeof ZoneRequests['policiesFor']>; res: { policies: RelatedPolicy[] } }
+  }
+  /** 成果转化: results, needs, platforms (anonymous); 对接 requests and posted needs (the sender's own). */
+  transfer: {
+    results: { req: TransferReq<'results'>; res: Page<ResultSummary> }
+    /** The result (never the centre-only detail), the needs and companies it fits with why, and its policies. */
+    getResult: {
+      req: TransferReq<'getResult'>
+      res: { result: PublicResult; needs: TransferMatch[]; companies: TransferMatch[]; policies: Array<{ id: string; title: string; status: string }> }
+    }
+    /** Published needs still valid, each with the results that could answer it. */
+    needs: { req: TransferReq<'needs'>; res: { needs: Array<PublicNeed & { matches: TransferMatch[] }> } }
+    platforms: { req: TransferReq<'platforms'>; res: { platforms: TransferPlatform[] } }
+    /** `existing`: an open request about the same target was already there (a retry sends nothing twice). */
+    submitRequest: { req: TransferReq<'submitRequest'>; res: { request: RequestView; existing: boolean } }
+    myRequests: { req: TransferReq<'myRequests'>; res: { requests: RequestView[]; needs: Array<PublicNeed & { reviewNote?: string }> } }
+    subscribe: { req: TransferReq<'subscribe'>; res: { request: RequestView } }
+    submitNeed: { req: TransferReq<'submitNeed'>; res: { need: PublicNeed } }
   }
   /** Visitor side of booking: calendar, 常用参观人, book, 我的预约, cancel. */
   booking: {
@@ -144,6 +166,12 @@ export interface Api {
     dayReport: { req: z.input<typeof ConsoleHoldsRequests['dayReport']>; res: { from: string; to: string; rows: DayReportRow[]; fileName: string; data: string } }
     /** The printable QR sheet of chosen halls and exhibits, links from H5_ORIGIN read at run time (console/qrsheet.ts). */
     qrSheet: { req: z.input<typeof ConsoleHoldsRequests['qrSheet']>; res: { fileName: string; html: string; count: number; origin: string; configured: boolean; unpublished: string[] } }
+    /** 成果转化 (transfer officer): 对接 requests with the sender's contact, newest first. */
+    transferRequests: { req: TransferConsoleReq<'transferRequests'>; res: { requests: Array<TransferRequestRecord & { next: RequestStatus[] }> } }
+    /** One step of a request (guarded on the rev the officer saw); `notified`: a status message was queued. */
+    setRequestStatus: { req: TransferConsoleReq<'setRequestStatus'>; res: { request: TransferRequestRecord; notified: boolean } }
+    transferNeeds: { req: TransferConsoleReq<'transferNeeds'>; res: { needs: TransferNeed[] } }
+    reviewNeed: { req: TransferConsoleReq<'reviewNeed'>; res: { need: TransferNeed } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */

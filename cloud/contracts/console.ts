@@ -7,6 +7,8 @@ export const CONSOLE_ROLES = {
   content: ['content_editor'],
   booking: ['booking_operator'],
   zone: ['zone_editor'],
+  /** 成果转化: 对接 requests and needs awaiting review. */
+  transfer: ['transfer_officer'],
   /** Every operator sees the dashboard. */
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   /** The audit log and accounts: admin only. */
@@ -24,6 +26,7 @@ export const CONSOLE_PAGES = [
   { key: 'bookingSettings', label: '预约设置', roles: CONSOLE_ROLES.booking },
   { key: 'zoneData', label: '园区数据', roles: CONSOLE_ROLES.zone },
   { key: 'zone', label: '园区数据导入', roles: CONSOLE_ROLES.zone },
+  { key: 'transfer', label: '成果转化', roles: CONSOLE_ROLES.transfer },
   { key: 'audit', label: '操作日志', roles: CONSOLE_ROLES.admin },
   { key: 'accounts', label: '账号管理', roles: CONSOLE_ROLES.admin },
 ] as const satisfies ReadonlyArray<{ key: string; label: string; roles: readonly Role[] }>

@@ -87,6 +87,19 @@ const MATRIX: Record<string, Caller[]> = {
   'console.testRules': only('zone_editor'),
   'console.saveChart': only('zone_editor'),
   'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
+  'console.transferRequests': only('transfer_officer'),
+  'console.setRequestStatus': only('transfer_officer'),
+  'console.transferNeeds': only('transfer_officer'),
+  'console.reviewNeed': only('transfer_officer'),
+  // 成果转化: the lists are public; requests and posted needs need an identity (and are one's own).
+  'transfer.results': ANYONE,
+  'transfer.getResult': ANYONE,
+  'transfer.needs': ANYONE,
+  'transfer.platforms': ANYONE,
+  'transfer.submitRequest': IDENTIFIED,
+  'transfer.myRequests': IDENTIFIED,
+  'transfer.subscribe': IDENTIFIED,
+  'transfer.submitNeed': IDENTIFIED,
   'console.audit': only(),
   'console.auditXlsx': only(),
   'console.holds': only('booking_operator'),
@@ -154,5 +167,36 @@ describe('authorization matrix: own records against someone else\'s', () => {
     const gate = { openid: 'o-gate', role: 'staff' as const, now: bj('2026-11-27 09:10') }
     expect(await call('staff', 'checkIn', { code: booking.ticketCode }, gate)).toMatchObject({ ok: true })
     expect(await call('staff', 'checkIn', { code: booking.ticketCode }, gate)).toMatchObject({ ok: false, error: { code: 'TICKET_USED' } })
+  })
+})
+
+describe('authorization matrix: a 对接 request is its sender\'s and the transfer officers\' only', () => {
+  let env: Awaited<ReturnType<typeof tempSqliteStore>>
+  let call: ReturnType<typeof caller>
+  const NOW = bj('2026-11-26 10:00')
+  let requestId: string
+
+  beforeAll(async () => {
+    env = await tempSqliteStore()
+    call = caller(env.store)
+    const sent = await call('transfer', 'submitRequest', { kind: 'result', targetId: 'traindoor', organisation: '某公司', contactName: '李四', phone: '13800000000', message: '想了解许可方式和价格' }, { openid: 'o-sender', now: NOW })
+    requestId = (sent as any).data.request.id
+  })
+  afterAll(() => env.cleanup())
+
+  it.each(ROLES.map((role) => [role]))('%s who is not the sender does not see it in 我的对接 and cannot subscribe to it', async (role) => {
+    const as = { openid: `o-other-${role}`, role, now: NOW }
+    expect(((await call('transfer', 'myRequests', {}, as)) as any).data.requests).toEqual([])
+    expect(await call('transfer', 'subscribe', { id: requestId }, as)).toMatchObject({ ok: false, error: { code: 'REQUEST_NOT_FOUND' } })
+  })
+
+  it('the transfer officer (and admin) see it in the console with the sender\'s contact; no other role does', async () => {
+    for (const role of ['transfer_officer', 'admin'] as const) {
+      const res = (await call('console', 'transferRequests', {}, { openid: `o-${role}`, role, now: NOW })) as any
+      expect(res.data.requests.map((r: { id: string; phone: string }) => [r.id, r.phone])).toEqual([[requestId, '13800000000']])
+    }
+    for (const role of ROLES.filter((r) => r !== 'transfer_officer' && r !== 'admin')) {
+      expect(await call('console', 'transferRequests', {}, { openid: `o-${role}`, role, now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
   })
 })

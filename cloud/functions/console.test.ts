@@ -108,6 +108,10 @@ const SAMPLE: Record<string, object> = {
   closureNotices: { day: FRI },
   dayReport: { from: FRI },
   qrSheet: { codes: ['helmet'] },
+  transferRequests: {},
+  setRequestStatus: { id: 'tr-aaaaaaaaaaaaaaaa', rev: 0, status: 'accepted' },
+  transferNeeds: {},
+  reviewNeed: { id: 'demo-need-door', rev: 0, decision: 'publish' },
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -159,6 +163,10 @@ const ALLOWED: Record<string, readonly Role[]> = {
   closureNotices: ['booking_operator'],
   dayReport: ['booking_operator'],
   qrSheet: ['content_editor'],
+  transferRequests: CONSOLE_ROLES.transfer,
+  setRequestStatus: CONSOLE_ROLES.transfer,
+  transferNeeds: CONSOLE_ROLES.transfer,
+  reviewNeed: CONSOLE_ROLES.transfer,
 }
 
 describe('authorization: every console action × every role', () => {

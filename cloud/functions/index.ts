@@ -7,6 +7,7 @@ import { exhibits } from './exhibits'
 import { notices } from './notices'
 import { staff } from './staff'
 import { system } from './system'
+import { transfer } from './transfer'
 import { zone } from './zone'
 import type { CloudFunction } from './types'
 
@@ -21,4 +22,5 @@ export const functions: Record<FunctionName, CloudFunction> = {
   notices,
   console: consoleFn,
   accounts,
+  transfer,
 }

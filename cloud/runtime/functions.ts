@@ -16,6 +16,7 @@ export const FUNCTION_LOADERS: Record<FunctionName, () => Promise<CloudFunction>
   notices: () => import('../functions/notices').then((m) => m.notices),
   console: () => import('../functions/console').then((m) => m.consoleFn),
   accounts: () => import('../functions/accounts').then((m) => m.accounts),
+  transfer: () => import('../functions/transfer').then((m) => m.transfer),
 }
 
 const loaded = new Map<string, Promise<CloudFunction>>()

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Notice } from '../contracts/ops'
 import type { BookingRecord, BookRequest, SavedVisitor, StaffAccount, Store } from './port'
+import type { TransferRequestRecord } from '../contracts/transfer'
+import { readTransferFile } from '../transfer/seed'
 import { readExhibitFile, toExhibits } from './seed'
 import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 import { DEFAULT_BOOKING_CONFIG, loadBookingConfig, saveBookingConfig } from '../booking/config'
@@ -792,6 +794,69 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await env.store.limits.hit('c', WINDOW, new Date(t0.getTime() + 2 * WINDOW))
         expect(await env.store.limits.sweep(new Date(t0.getTime() + 2 * WINDOW))).toBe(0)
         expect((await env.store.limits.hit('c', WINDOW, new Date(t0.getTime() + 2 * WINDOW))).count).toBe(2)
+      })
+    })
+
+    describe('transfer (成果转化)', () => {
+      const seed = readTransferFile()
+      const request = (id: string, openid: string, createdAt: string): TransferRequestRecord => ({
+        id,
+        kind: 'result',
+        targetId: 'traindoor',
+        targetTitle: '列车触摸屏控制器及塞拉门控制系统',
+        organisation: '某公司',
+        contactName: '李四',
+        phone: '13800000000',
+        message: '想了解许可方式和价格',
+        openid,
+        status: 'submitted',
+        history: [{ status: 'submitted', at: createdAt }],
+        createdAt,
+        notifyGrants: 1,
+        rev: 0,
+      })
+
+      it('replaces results and platforms wholesale and reads them back as written (platforms in their order)', async () => {
+        await env.store.transfer.replaceResults(seed.results)
+        await env.store.transfer.replacePlatforms(seed.platforms)
+        expect(await env.store.transfer.listResults()).toEqual([...seed.results].sort((a, b) => (a.id < b.id ? -1 : 1)))
+        expect(await env.store.transfer.getResult('traindoor')).toEqual(seed.results.find((r) => r.id === 'traindoor'))
+        expect(await env.store.transfer.getResult('nope')).toBeNull()
+        expect((await env.store.transfer.listPlatforms()).map((p) => p.id)).toEqual(seed.platforms.map((p) => p.id))
+        await env.store.transfer.replaceResults(seed.results.slice(0, 1))
+        await env.store.transfer.replacePlatforms([...seed.platforms].reverse())
+        expect((await env.store.transfer.listResults()).map((r) => r.id)).toEqual([seed.results[0].id])
+        expect((await env.store.transfer.listPlatforms()).map((p) => p.id)).toEqual([...seed.platforms].reverse().map((p) => p.id))
+      })
+
+      it('creates a need once, and changes it only from the rev it was read at', async () => {
+        const need = seed.needs[0]
+        expect(await env.store.transfer.putNeed(need)).toBe(true)
+        expect(await env.store.transfer.putNeed({ ...need, title: '另一个' })).toBe(false)
+        expect(await env.store.transfer.getNeed(need.id)).toEqual(need)
+        const next = { ...need, status: 'returned' as const, reviewNote: '请写明指标', rev: need.rev + 1, clarity: { ...need.clarity, tried: '改过' } }
+        expect(await env.store.transfer.updateNeed(next, need.rev)).toBe(true)
+        expect(await env.store.transfer.updateNeed({ ...next, status: 'published', rev: need.rev + 1 }, need.rev)).toBe(false)
+        expect(await env.store.transfer.getNeed(need.id)).toEqual(next)
+        expect((await env.store.transfer.listNeeds()).map((n) => n.id)).toEqual([need.id])
+      })
+
+      it('keeps requests per sender, newest first, and lets exactly one of two racing changes win', async () => {
+        await env.store.transfer.createRequest(request('tr-aaaaaaaaaaaaaaaa', 'o-1', '2026-06-01T01:00:00.000Z'))
+        await env.store.transfer.createRequest(request('tr-bbbbbbbbbbbbbbbb', 'o-1', '2026-06-02T01:00:00.000Z'))
+        await env.store.transfer.createRequest(request('tr-cccccccccccccccc', 'o-2', '2026-06-03T01:00:00.000Z'))
+        expect(await env.store.transfer.createRequest(request('tr-cccccccccccccccc', 'o-3', '2026-06-04T01:00:00.000Z'))).toBe(false)
+        expect((await env.store.transfer.listRequestsBy('o-1')).map((r) => r.id)).toEqual(['tr-bbbbbbbbbbbbbbbb', 'tr-aaaaaaaaaaaaaaaa'])
+        expect((await env.store.transfer.listRequestsBy('o-3'))).toEqual([])
+        const before = (await env.store.transfer.getRequest('tr-aaaaaaaaaaaaaaaa'))!
+        const step = (status: 'accepted' | 'declined') => ({ ...before, status, history: [...before.history, { status, at: '2026-06-05T01:00:00.000Z' }], rev: 1, notifyGrants: 0 })
+        const outcomes = await Promise.all([env.store.transfer.updateRequest(step('accepted'), 0), env.store.transfer.updateRequest(step('declined'), 0)])
+        expect(outcomes.filter(Boolean)).toHaveLength(1)
+        const after = (await env.store.transfer.getRequest('tr-aaaaaaaaaaaaaaaa'))!
+        expect(after.history).toHaveLength(2)
+        expect(after.rev).toBe(1)
+        expect((await env.store.transfer.listRequests(after.status)).map((r) => r.id)).toEqual(['tr-aaaaaaaaaaaaaaaa'])
+        expect((await env.store.transfer.listRequests()).map((r) => r.id)).toEqual(['tr-cccccccccccccccc', 'tr-bbbbbbbbbbbbbbbb', 'tr-aaaaaaaaaaaaaaaa'])
       })
     })
 

@@ -9,6 +9,7 @@ import type { Company, Policy, ZoneChart } from '../contracts/zone'
 import type { AuditEntry, AuditQuery, CounterRow, Notice } from '../contracts/ops'
 import type { Role } from '../contracts/accounts'
 import type { SessionHold } from '../contracts/holds'
+import type { TransferNeed, TransferPlatform, TransferRequestRecord, TransferResult } from '../contracts/transfer'
 
 export interface ContentStore {
   listHalls(): Promise<Hall[]>
@@ -60,7 +61,7 @@ export interface MetaStore {
 export interface OutboxMessage {
   /** Deterministic, e.g. `remind:<bookingId>`: queuing the same message twice is a no-op. */
   id: string
-  kind: 'visit-reminder' | 'closure-notice'
+  kind: 'visit-reminder' | 'closure-notice' | 'transfer-status'
   /** The recipient's OPENID. */
   touser: string
   templateId: string
@@ -429,8 +430,51 @@ export interface RateLimitStore {
   clear(keys: string[]): Promise<void>
 }
 
+// ----- 成果转化 -----
+
+/**
+ * Results, platforms, needs and 对接 requests. Results and platforms are small operator-kept lists
+ * (tens to hundreds), read whole; needs and requests are written by visitors and changed by the
+ * transfer officer, each change ONE guarded step on the record's `rev` (optimistic concurrency), so
+ * two officers acting at once cannot both win and a retried step is refused, not repeated.
+ * Cloud database (collections in brackets):
+ * - replaceResults / replacePlatforms  [transfer_results] [transfer_platforms] the old ids read first,
+ *   then one transaction of single-document writes (remove the dropped, set each new), as the exhibit
+ *   content's replace: readers see the old list or the new one.
+ * - putNeed / createRequest   add({ _id, … }): a duplicate `_id` = false.
+ * - updateNeed / updateRequest where({ _id, rev }).update({ …, rev: rev + 1 }), stats.updated === 1.
+ * - listRequestsBy            where({ openid }).orderBy('createdAt', 'desc').limit(100).
+ * - listRequests / listNeeds  where({ status? }).orderBy('createdAt', 'desc').limit(500).
+ */
+export interface TransferStore {
+  /** Every result, by id. */
+  listResults(): Promise<TransferResult[]>
+  getResult(id: string): Promise<TransferResult | null>
+  replaceResults(results: TransferResult[]): Promise<void>
+  /** Every platform, in the order last replaced. */
+  listPlatforms(): Promise<TransferPlatform[]>
+  replacePlatforms(platforms: TransferPlatform[]): Promise<void>
+  /** Creates a need under its id; false when the id exists. */
+  putNeed(need: TransferNeed): Promise<boolean>
+  getNeed(id: string): Promise<TransferNeed | null>
+  /** Every need, newest first, at most 500. */
+  listNeeds(): Promise<TransferNeed[]>
+  /** Writes `next` iff the stored need's rev is still `rev` (next.rev is rev + 1); false otherwise. */
+  updateNeed(next: TransferNeed, rev: number): Promise<boolean>
+  /** Creates a request under its id; false when the id exists. */
+  createRequest(record: TransferRequestRecord): Promise<boolean>
+  getRequest(id: string): Promise<TransferRequestRecord | null>
+  /** One sender's requests, newest first, at most 100. */
+  listRequestsBy(openid: string): Promise<TransferRequestRecord[]>
+  /** Every request (in one status when given), newest first, at most 500. */
+  listRequests(status?: TransferRequestRecord['status']): Promise<TransferRequestRecord[]>
+  /** Writes `next` iff the stored request's rev is still `rev` (next.rev is rev + 1); false otherwise. */
+  updateRequest(next: TransferRequestRecord, rev: number): Promise<boolean>
+}
+
 export interface Store {
   accounts: AccountStore
+  transfer: TransferStore
   limits: RateLimitStore
   ops: OpsStore
   content: ContentStore

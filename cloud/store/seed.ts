@@ -6,6 +6,7 @@ import { withAudio, type AudioManifest } from '../exhibits/audio'
 import { ExhibitFileSchema, type ExhibitFile } from '../exhibits/schema'
 import type { Store } from './port'
 import { seedZoneIfEmpty } from '../zone/seed'
+import { seedTransferIfEmpty } from '../transfer/seed'
 
 export const DATA_DIR = path.resolve(__dirname, '..', '..', 'data')
 
@@ -38,6 +39,7 @@ export async function seedContent(store: Store, file = readExhibitFile()): Promi
 /** Seeds an empty store once; a store that was seeded before is left as the operator left it. */
 export async function seedIfEmpty(store: Store): Promise<boolean> {
   await seedZoneIfEmpty(store)
+  await seedTransferIfEmpty(store)
   if (await store.meta.get('seeded_at')) return false
   await seedContent(store)
   await store.meta.set('seeded_at', new Date().toISOString())

@@ -67,6 +67,8 @@ const PAGE_QUERIES: Record<string, Record<string, string>> = {
   'guide/pages/listen/index': { id: 'helmet', lang: 'zh' },
   'booking/pages/form/index': { session: '2026-11-28.am' },
   'booking/pages/ticket/index': { id: 'no-such-booking' },
+  'transfer/pages/result/index': { id: 'traindoor' },
+  'transfer/pages/request/index': { kind: 'result', id: 'traindoor' },
 }
 
 const appJson = JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8')) as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> }
@@ -155,6 +157,27 @@ test('zone search "rkcn" finds 融科储能 and opens the company', async () => 
   const company = mp.top()
   expect(company.route).toBe('zone/pages/company/index')
   expect(company.text()).toContain('全钒液流储能电池')
+  mp.assertHealthy()
+})
+
+test('成果转化: the train-door result with its deal → 发起对接 → 我的对接 shows 已提交', async () => {
+  const mp = await phone()
+  const result = await mp.open('transfer/pages/result/index', { id: 'traindoor' })
+  expect(result.text()).toContain('转化历程')
+  expect(result.text()).toContain('1.5亿元')
+  expect(result.text()).toContain('上海技术交易所大连服务中心')
+  await result.tap({ text: '发起对接', cls: 'btn' })
+  const form = mp.top()
+  expect(form.route).toBe('transfer/pages/request/index')
+  await form.input({ prop: '单位全称' }, '大连某轨道装备公司')
+  await form.input({ prop: '姓名' }, '王工')
+  await form.input({ prop: '手机号，或带区号的座机号' }, '13900000000')
+  await form.input({ prop: '例如：希望了解许可方式、价格与集成支持' }, '想了解这项成果的许可方式与集成支持')
+  await form.tap({ text: '提交', cls: 'btn' })
+  const mine = mp.top()
+  expect(mine.route).toBe('transfer/pages/mine/index')
+  expect(mine.text()).toContain('列车触摸屏控制器及塞拉门控制系统')
+  expect(mine.text()).toContain('已提交')
   mp.assertHealthy()
 })
 

@@ -70,6 +70,11 @@ export const zh = {
   'mine.bookings': '预约参观',
   'mine.myBookings': '我的预约与电子票',
   'mine.visitors': '常用参观人',
+  'mine.transfer': '成果转化',
+  'mine.myTransfer': '我的对接',
+  'mine.myTransferText': '对接请求的状态与各阶段天数',
+  'exhibit.results': '这项成果的转化',
+  'exhibit.companyResults': '企业的科技成果',
   'mine.allExhibits': '浏览全部展品',
   'mine.settings': '显示与语言',
   'mine.more': '更多',
@@ -163,6 +168,11 @@ export const en: Record<MessageKey, string> = {
   'mine.bookings': 'Visits',
   'mine.myBookings': 'My bookings and tickets',
   'mine.visitors': 'Saved visitors',
+  'mine.transfer': 'Technology transfer',
+  'mine.myTransfer': 'My transfer requests',
+  'mine.myTransferText': 'Status and days at each step',
+  'exhibit.results': 'How this result reached the market',
+  'exhibit.companyResults': 'Research results',
   'mine.allExhibits': 'Browse all exhibits',
   'mine.settings': 'Display and language',
   'mine.more': 'More',
@@ -192,6 +202,7 @@ export const entryEn: Record<string, { title: string; subtitle: string }> = {
   companies: { title: 'Companies', subtitle: 'High-tech Zone companies' },
   policies: { title: 'Policies', subtitle: 'Support policies and calculator' },
   figures: { title: 'Zone figures', subtitle: 'Innovation at a glance' },
+  transfer: { title: 'Tech transfer', subtitle: 'Research results, needs, platforms' },
 }
 
 export function format(template: string, vars: Record<string, string | number> = {}): string {

@@ -15,6 +15,7 @@ import { uploadsActions } from './uploads'
 import { holdsActions } from './holds'
 import { reportsActions } from './reports'
 import { qrsheetActions } from './qrsheet'
+import { transferActions } from './transfer'
 
 export { ConsoleErrors } from './errors'
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
@@ -34,5 +35,6 @@ export const consoleFn = implement('console', {
     ...holdsActions,
     ...reportsActions,
     ...qrsheetActions,
+    ...transferActions,
   },
 })

@@ -23,6 +23,7 @@ export const FUNCTION_TIMEOUT: Record<string, number> = {
   booking: 10,
   staff: 10,
   accounts: 10,
+  transfer: 10,
   exhibits: 5,
   zone: 5,
   notices: 5,

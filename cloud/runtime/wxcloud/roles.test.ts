@@ -28,6 +28,15 @@ describe('cloud roles from env lists and the config roles document (wx-server-sd
     expect(await roles.roleOf('o-ops2')).toBe('staff')
   })
 
+  it('resolves the transfer officer from TRANSFER_OFFICER_OPENIDS and the transferOfficers field', async () => {
+    const db = createStandinDatabase()
+    await db.createCollection('config')
+    await db.collection('config').add({ data: { _id: 'roles', transferOfficers: ['o-officer-doc'] } })
+    const roles = createRoleResolver(db, { TRANSFER_OFFICER_OPENIDS: 'o-officer-env' })
+    expect(await roles.roleOf('o-officer-env')).toBe('transfer_officer')
+    expect(await roles.roleOf('o-officer-doc')).toBe('transfer_officer')
+  })
+
   it('works with no roles document at all', async () => {
     const db = createStandinDatabase()
     await db.createCollection('config')

@@ -5,6 +5,7 @@
 //   booking_operator  BOOKING_OPERATOR_OPENIDS  { bookingOperators: [...] }
 //   content_editor    CONTENT_EDITOR_OPENIDS    { contentEditors: [...] }
 //   zone_editor       ZONE_EDITOR_OPENIDS       { zoneEditors: [...] }
+//   transfer_officer  TRANSFER_OFFICER_OPENIDS  { transferOfficers: [...] }
 //   staff             STAFF_OPENIDS             { staff: [...] }
 import type { Role } from '../../functions/types'
 import type { WxDatabase } from '../../store/wxcloud/db'
@@ -21,6 +22,7 @@ export const ROLE_SOURCES: ReadonlyArray<{ role: Exclude<Role, 'visitor'>; env: 
   { role: 'booking_operator', env: 'BOOKING_OPERATOR_OPENIDS', field: 'bookingOperators' },
   { role: 'content_editor', env: 'CONTENT_EDITOR_OPENIDS', field: 'contentEditors' },
   { role: 'zone_editor', env: 'ZONE_EDITOR_OPENIDS', field: 'zoneEditors' },
+  { role: 'transfer_officer', env: 'TRANSFER_OFFICER_OPENIDS', field: 'transferOfficers' },
   { role: 'staff', env: 'STAFF_OPENIDS', field: 'staff' },
 ]
 

@@ -6,6 +6,7 @@ import { sqliteContent } from './content'
 import { sqliteLimits } from './limits'
 import { sqliteOps } from './ops'
 import { sqliteOutbox } from './outbox'
+import { sqliteTransfer } from './transfer'
 import { sqliteZone } from './zone'
 
 function sqliteMeta(db: Db): MetaStore {
@@ -35,6 +36,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
     outbox: sqliteOutbox(db),
     zone: sqliteZone(db),
     booking: sqliteBooking(db),
+    transfer: sqliteTransfer(db),
     async ping() {
       return db.prepare('SELECT 1 AS one').get() !== undefined
     },

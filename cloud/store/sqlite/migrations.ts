@@ -179,4 +179,18 @@ export const migrations: Migration[] = [
       CREATE INDEX ops_holds_day ON ops_holds (day, created_at);
     `,
   },
+  {
+    // 成果转化: results and platforms (operator lists), needs and 对接 requests (guarded on rev).
+    version: 12,
+    name: 'technology transfer',
+    sql: `
+      CREATE TABLE transfer_results (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+      CREATE TABLE transfer_platforms (id TEXT PRIMARY KEY, sort INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE TABLE transfer_needs (id TEXT PRIMARY KEY, status TEXT NOT NULL, created_at TEXT NOT NULL, rev INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX transfer_needs_created ON transfer_needs (created_at);
+      CREATE TABLE transfer_requests (id TEXT PRIMARY KEY, openid TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL, rev INTEGER NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX transfer_requests_owner ON transfer_requests (openid, created_at);
+      CREATE INDEX transfer_requests_status ON transfer_requests (status, created_at);
+    `,
+  },
 ]

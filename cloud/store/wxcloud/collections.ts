@@ -21,6 +21,10 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'staff_accounts'
   | 'booking_account_ids'
   | 'rate_counters'
+  | 'transfer_results'
+  | 'transfer_platforms'
+  | 'transfer_needs'
+  | 'transfer_requests'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -66,5 +70,17 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
   // Sign-in limits across function instances (store/port.ts, RateLimitStore); ended windows swept.
   { name: 'rate_counters', purpose: '登录频率计数（_id = 键的哈希，窗口结束后清除）', indexes: [{ name: 'reset', keys: { resetAt: 1 } }] },
+  // 成果转化 (store/port.ts, TransferStore): operator lists, and visitor records guarded on rev.
+  { name: 'transfer_results', purpose: '成果清单（_id = 成果编号）', indexes: [] },
+  { name: 'transfer_platforms', purpose: '平台名录（_id = 平台编号，sort 为显示顺序）', indexes: [] },
+  { name: 'transfer_needs', purpose: '需求清单（审核后发布；rev 守卫）', indexes: [{ name: 'created', keys: { createdAt: -1 } }] },
+  {
+    name: 'transfer_requests',
+    purpose: '对接请求（发送者与转化专员可见；rev 守卫）',
+    indexes: [
+      { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
+      { name: 'status_created', keys: { status: 1, createdAt: -1 } },
+    ],
+  },
   { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]

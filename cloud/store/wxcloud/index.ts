@@ -12,6 +12,7 @@ import { wxLimits } from './limits'
 import { wxMeta } from './meta'
 import { wxOps } from './ops'
 import { wxOutbox } from './outbox'
+import { wxTransfer } from './transfer'
 import { wxZone } from './zone'
 
 export interface WxStoreOptions {
@@ -34,6 +35,7 @@ export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): 
     outbox: wxOutbox(db, names.outbox),
     zone: wxZone(db, names),
     booking: wxBooking(db, names),
+    transfer: wxTransfer(db, names),
     async ping() {
       try {
         await db.collection(names.meta).limit(1).get()

@@ -12,6 +12,7 @@ import { ExhibitOnward } from '@/exhibits/components/ExhibitOnward'
 import { ExhibitView } from '@/exhibits/components/ExhibitView'
 import { HallNeighbours } from '@/exhibits/components/HallNeighbours'
 import { RelatedPolicies } from '@/exhibits/components/RelatedPolicies'
+import { ResultLinks } from '@/transfer/result-links'
 import { SavedCopyNotice } from '@/exhibits/components/SavedCopyNotice'
 import { StampToast } from '@/exhibits/components/StampToast'
 import { dropStaticView } from '@/exhibits/landing'
@@ -110,6 +111,7 @@ export default function ExhibitPage() {
             actions={<ExhibitActions exhibit={exhibit} stampedNow={stampedNow} />}
             after={
               <View>
+                <ResultLinks by={{ exhibit: exhibit.code }} title={t('exhibit.results')} />
                 {exhibit.company.id && <RelatedPolicies companyId={exhibit.company.id} />}
                 <HallNeighbours code={exhibit.code} hallId={exhibit.hallId} lang={lang} />
                 <ExhibitOnward />

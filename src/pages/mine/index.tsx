@@ -25,6 +25,9 @@ export default function MinePage() {
         <Cell icon="ticket" title={t('mine.myBookings')} onTap={() => openPage(paths.myBookings)} action="my-bookings" />
         <Cell icon="users" title={t('mine.visitors')} onTap={() => openPage(paths.visitors)} action="visitors" />
       </CellGroup>
+      <CellGroup title={t('mine.transfer')}>
+        <Cell icon="scroll-text" title={t('mine.myTransfer')} label={t('mine.myTransferText')} onTap={() => openPage(paths.transferMine)} action="my-transfer" />
+      </CellGroup>
       <MineGuide />
       <CellGroup title={t('mine.settings')} footer={care.fromSystem ? t('mine.careFromSystem') : undefined}>
         <Cell

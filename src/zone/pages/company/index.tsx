@@ -11,6 +11,9 @@ import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
 import { usePageTitle } from '@/services/page-title'
+import { ResultLinks } from '@/transfer/result-links'
+import { CompanyPolicies } from '@/zone/components/CompanyPolicies'
+import { useT } from '@/i18n/store'
 
 export default function CompanyPage() {
   const { params } = useRouter()
@@ -18,6 +21,7 @@ export default function CompanyPage() {
   const state = useZone((s) => s.company[id])
   const s = useStrings(zoneText)
   const lang = useLang()
+  const t = useT()
   const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
 
   useEffect(() => {
@@ -102,6 +106,9 @@ export default function CompanyPage() {
           </View>
         ))}
       </View>
+
+      <ResultLinks by={{ company: c.id }} title={t('exhibit.companyResults')} />
+      <CompanyPolicies companyId={c.id} />
 
       <View className="card zone-section">
         <View className="zone-section__title">

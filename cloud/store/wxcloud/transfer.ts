@@ -1,0 +1,82 @@
+// 成果转化 on the cloud database, following the mapping above `TransferStore` in store/port.ts.
+// Records keep their own `id` beside `_id` (the same value), so a document reads back as the record.
+import type { TransferNeed, TransferPlatform, TransferRequestRecord, TransferResult } from '../../contracts/transfer'
+import type { TransferStore } from '../port'
+import { MAX_GET, type Doc, type WxDatabase } from './db'
+import { createIfAbsent, fetchAll, findById, stripDoc } from './helpers'
+
+type Names = { transfer_results: string; transfer_platforms: string; transfer_needs: string; transfer_requests: string }
+
+export function wxTransfer(db: WxDatabase, names: Names): TransferStore {
+  const _ = db.command
+  const coll = (name: keyof Names) => db.collection(names[name])
+  const read = <T>(d: Doc) => stripDoc<T>(d, ['sort'])
+
+  /** An update merges nested objects field by field; `_.set` makes each one replace the stored value, as SQLite's whole-document write does. */
+  const replacing = (record: object): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(record).filter(([k]) => k !== '_id').map(([k, v]) => [k, v !== null && typeof v === 'object' && !Array.isArray(v) ? _.set(v) : v]))
+
+  /** One transaction of single-document writes (as the exhibit content): readers see the old list or the new one. */
+  async function replace(name: 'transfer_results' | 'transfer_platforms', records: Array<{ id: string }>) {
+    const old = await fetchAll(db, coll(name))
+    const keep = new Set(records.map((r) => r.id))
+    await db.runTransaction(async (tx) => {
+      const c = tx.collection(names[name])
+      for (const doc of old) if (!keep.has(doc._id)) await c.doc(doc._id).remove()
+      for (const [i, r] of records.entries()) await c.doc(r.id).set({ data: { ...r, sort: i } })
+    })
+  }
+
+  async function guarded(name: 'transfer_needs' | 'transfer_requests', next: { id: string; rev: number }, rev: number) {
+    const res = await coll(name).where({ _id: next.id, rev }).update({ data: replacing(next) })
+    return (res.stats.updated ?? 0) === 1
+  }
+
+  return {
+    async listResults() {
+      return (await fetchAll(db, coll('transfer_results'))).map((d) => read<TransferResult>(d))
+    },
+    async getResult(id) {
+      const d = await findById(coll('transfer_results'), id)
+      return d ? read<TransferResult>(d) : null
+    },
+    async replaceResults(results) {
+      await replace('transfer_results', results)
+    },
+    async listPlatforms() {
+      return (await fetchAll(db, coll('transfer_platforms'))).sort((a, b) => (a.sort as number) - (b.sort as number)).map((d) => read<TransferPlatform>(d))
+    },
+    async replacePlatforms(platforms) {
+      await replace('transfer_platforms', platforms)
+    },
+    async putNeed(need) {
+      return createIfAbsent(coll('transfer_needs'), need.id, { ...need })
+    },
+    async getNeed(id) {
+      const d = await findById(coll('transfer_needs'), id)
+      return d ? read<TransferNeed>(d) : null
+    },
+    async listNeeds() {
+      const { data } = await coll('transfer_needs').orderBy('createdAt', 'desc').limit(Math.min(500, MAX_GET)).get()
+      return data.map((d) => read<TransferNeed>(d))
+    },
+    updateNeed: (next, rev) => guarded('transfer_needs', next, rev),
+    async createRequest(r) {
+      return createIfAbsent(coll('transfer_requests'), r.id, { ...r })
+    },
+    async getRequest(id) {
+      const d = await findById(coll('transfer_requests'), id)
+      return d ? read<TransferRequestRecord>(d) : null
+    },
+    async listRequestsBy(openid) {
+      const { data } = await coll('transfer_requests').where({ openid }).orderBy('createdAt', 'desc').limit(100).get()
+      return data.map((d) => read<TransferRequestRecord>(d))
+    },
+    async listRequests(status) {
+      const base = coll('transfer_requests')
+      const { data } = await (status ? base.where({ status }) : base).orderBy('createdAt', 'desc').limit(500).get()
+      return data.map((d) => read<TransferRequestRecord>(d))
+    },
+    updateRequest: (next, rev) => guarded('transfer_requests', next, rev),
+  }
+}
