@@ -24,8 +24,16 @@ export type Qualification = (typeof QUALIFICATIONS)[number]
 export interface CompanyContact {
   phone?: string
   address?: string
+  addressEn?: string
   website?: string
 }
+
+/**
+ * Where a record's English comes from: 'machine' = written for the app and not reviewed by the zone
+ * office (the pages say so), 'written' = supplied or reviewed by the office. Absent with no English
+ * fields: the record is shown in Chinese with a line saying so.
+ */
+export type EnglishSource = 'machine' | 'written'
 
 export interface Company {
   /** Stable ASCII id (also used by exhibits' company.id). */
@@ -40,15 +48,27 @@ export interface Company {
   profile: string
   founded?: string
   contact?: CompanyContact
-  /** Exhibit codes of this company's exhibits in the museum. */
-  exhibits: Array<{ code: string; name: string }>
+  /** Exhibit codes of this company's exhibits in the museum (`nameEn`: the exhibit's own, added when read). */
+  exhibits: Array<{ code: string; name: string; nameEn?: string }>
   source: ZoneSource
   sourceNote?: string
   /** Names of fields that are illustrative although the record itself is from the article. */
   illustrative?: string[]
+  // English beside the Chinese (a field left empty is shown in Chinese, saying so).
+  nameEn?: string
+  shortNameEn?: string
+  /** Same order and length as `fields`/`products`; a shorter list leaves the rest in Chinese. */
+  fieldsEn?: string[]
+  productsEn?: string[]
+  profileEn?: string
+  sourceNoteEn?: string
+  translationEn?: EnglishSource
 }
 
-export type CompanySummary = Pick<Company, 'id' | 'name' | 'shortName' | 'industry' | 'qualifications' | 'products' | 'source' | 'illustrative'> & {
+export type CompanySummary = Pick<
+  Company,
+  'id' | 'name' | 'shortName' | 'industry' | 'qualifications' | 'products' | 'source' | 'illustrative' | 'nameEn' | 'productsEn' | 'translationEn'
+> & {
   /** Why this row matched the query (shown under the name), e.g. 产品：全钒液流电池. */
   matched?: string
 }
@@ -100,25 +120,28 @@ export type NumericField = 'employees' | 'revenue' | 'rdShare' | 'inventionPaten
 
 /**
  * One condition. A policy fits when all of its `all` conditions hold. Each condition carries the
- * sentence a person reads when it holds (`label`) and what to do when it does not (`missing`).
+ * sentence a person reads when it holds (`label`) and what to do when it does not (`missing`), and
+ * optionally the same in English.
  */
+type RuleWords = { label: string; missing: string; labelEn?: string; missingEn?: string }
 export type Rule =
-  | { type: 'inZone'; label: string; missing: string }
-  | { type: 'min'; field: NumericField; value: number; label: string; missing: string }
-  | { type: 'max'; field: NumericField; value: number; label: string; missing: string }
-  | { type: 'ageYearsMax'; value: number; label: string; missing: string }
-  | { type: 'ageYearsMin'; value: number; label: string; missing: string }
-  | { type: 'hasQualification'; anyOf: Qualification[]; label: string; missing: string }
-  | { type: 'lacksQualification'; anyOf: Qualification[]; label: string; missing: string }
-  | { type: 'hasTalent'; anyOf: TalentType[]; label: string; missing: string }
-  | { type: 'financingNeed'; label: string; missing: string }
-  | { type: 'industry'; anyOf: Industry[]; label: string; missing: string }
+  | ({ type: 'inZone' } & RuleWords)
+  | ({ type: 'min'; field: NumericField; value: number } & RuleWords)
+  | ({ type: 'max'; field: NumericField; value: number } & RuleWords)
+  | ({ type: 'ageYearsMax'; value: number } & RuleWords)
+  | ({ type: 'ageYearsMin'; value: number } & RuleWords)
+  | ({ type: 'hasQualification'; anyOf: Qualification[] } & RuleWords)
+  | ({ type: 'lacksQualification'; anyOf: Qualification[] } & RuleWords)
+  | ({ type: 'hasTalent'; anyOf: TalentType[] } & RuleWords)
+  | ({ type: 'financingNeed' } & RuleWords)
+  | ({ type: 'industry'; anyOf: Industry[] } & RuleWords)
 
 export type RuleType = Rule['type']
 
 export interface PolicyBenefit {
   /** What it gives, in words: 最高补助50万元 */
   text: string
+  textEn?: string
   /** Upper amount in 万元 when known (used by the estimated total). */
   maxAmount?: number
 }
@@ -138,7 +161,7 @@ export interface Policy {
   validFrom?: string
   validTo?: string
   /** Application window; absent opens/closes = 常年受理 within the validity. */
-  window?: { opens?: string; closes?: string; note?: string }
+  window?: { opens?: string; closes?: string; note?: string; noteEn?: string }
   materials: string[]
   howToApply: string
   where: string
@@ -151,9 +174,19 @@ export interface Policy {
   illustrative?: string[]
   /** Machine-readable conditions for the calculator; absent = not assessed by the calculator. */
   rules?: Rule[]
+  // English beside the Chinese; lists in the same order (a shorter list leaves the rest in Chinese).
+  titleEn?: string
+  summaryEn?: string
+  conditionsEn?: string[]
+  materialsEn?: string[]
+  howToApplyEn?: string
+  whereEn?: string
+  issuerEn?: string
+  sourceNoteEn?: string
+  translationEn?: EnglishSource
 }
 
-export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'audiences' | 'benefit' | 'source'> & {
+export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'audiences' | 'benefit' | 'source' | 'titleEn' | 'translationEn'> & {
   status: PolicyStatus
   closes?: string
   illustrative?: string[]
@@ -181,6 +214,9 @@ export interface MatchedPolicy {
   reasons: string[]
   /** What is missing (near misses only). */
   missing: string[]
+  /** The same in English, index for index; '' where a rule has no English. */
+  reasonsEn: string[]
+  missingEn: string[]
 }
 
 export interface MatchResult {
@@ -201,6 +237,11 @@ export interface ZoneFigure {
   unit: string
   /** e.g. 约, 余 (近40家, 300余个) */
   qualifier?: string
+  labelEn?: string
+  /** The unit in English, e.g. companies, 100 million yuan (a value in 亿元 stays that number). */
+  unitEn?: string
+  /** Read before the number in English: about, nearly, over. */
+  qualifierEn?: string
 }
 
 export interface ZoneChart {
@@ -212,6 +253,11 @@ export interface ZoneChart {
   sourceKind: ZoneSource
   figures: ZoneFigure[]
   note?: string
+  titleEn?: string
+  yearEn?: string
+  sourceEn?: string
+  noteEn?: string
+  translationEn?: EnglishSource
 }
 
 export interface CompanyQuery {
