@@ -195,11 +195,14 @@ export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'a
 /**
  * Why a policy is listed under an exhibit's 相关政策: the policy names the company (`value`: the name
  * it uses), asks for a qualification the company holds, is meant for its industry, or is open to any
- * company in the zone. The app words it in the visitor's language; `value` is content (Chinese).
+ * company in the zone. The app words it in the visitor's language; `value` is content (Chinese),
+ * `valueEn` its English when known.
  */
 export interface RelatedWhy {
   kind: 'named' | 'qualification' | 'industry' | 'audience' | 'anyCompany'
   value: string
+  /** The value in English (the company's English name, a qualification's label), when there is one. */
+  valueEn?: string
 }
 
 export type RelatedPolicy = PolicySummary & { why: RelatedWhy }
