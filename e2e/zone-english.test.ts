@@ -29,7 +29,9 @@ async function pageIn(mode: Mode, token?: string): Promise<{ page: Page; context
   const opened = await phonePage(app.browser)
   await opened.context.addInitScript(
     ([m, t]) => {
-      if (m !== 'zh') localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' }))
+      // Not on the blank page that separates two loads (it has no storage).
+      if (location.protocol === 'about:') return
+      if (m === 'en') localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' }))
       if (m === 'care') localStorage.setItem('gxq.care', JSON.stringify({ data: 'on' }))
       if (t) localStorage.setItem('gxq.visitorToken', JSON.stringify({ data: t }))
     },
@@ -42,6 +44,13 @@ async function settle(page: Page) {
   await page.waitForLoadState('networkidle')
   await page.waitForFunction(() => !document.querySelector('[aria-busy=true]'), undefined, { timeout: 10_000 })
   await pageInPlace(page)
+}
+
+/** A fresh load of a page: a hash change alone can leave the previous page shown while it is read. */
+async function openFresh(page: Page, p: string, q = '') {
+  await page.goto('about:blank')
+  await page.goto(pageUrl(app.server.url, p, q))
+  await settle(page)
 }
 
 interface Coverage {
@@ -109,14 +118,12 @@ test('every zone page in English: the share of Chinese characters outside what i
     rows.push({ page: name, chars: c.chars, chinese: c.chinese, share: `${(share(c) * 100).toFixed(2)}%`, samples: c.samples.slice(0, 5) })
   }
   for (const [name, p, q] of pages) {
-    await page.goto(pageUrl(app.server.url, p, q))
-    await settle(page)
+    await openFresh(page, p, q)
     if (p === 'pages/exhibit/index') await page.locator('[data-section=related-policies]').waitFor()
     await measure(name)
   }
   // The calculator's answer: a high-tech enterprise in the zone looking for money.
-  await page.goto(pageUrl(app.server.url, 'zone/pages/match/index'))
-  await settle(page)
+  await openFresh(page, 'zone/pages/match/index')
   await page.getByText('High-tech enterprise', { exact: true }).first().click()
   await page.getByText('Find policies', { exact: true }).click()
   await page.locator('[data-match]').first().waitFor()
@@ -153,8 +160,7 @@ test('a company or policy whose English was left empty says so in English and sh
     strip(json)
     await route.fulfill({ response: res, json })
   })
-  await page.goto(pageUrl(app.server.url, 'zone/pages/company/index', 'id=rongke'))
-  await settle(page)
+  await openFresh(page, 'zone/pages/company/index', 'id=rongke')
   await expect(page.locator('[data-english=all]:visible').innerText()).resolves.toBe('This company has no English text yet; it is shown in Chinese, as the zone office entered it.')
   await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('融科储能')
   // The interface around it stays English.
@@ -162,8 +168,7 @@ test('a company or policy whose English was left empty says so in English and sh
   // What is Chinese because English is missing is marked so, and counted by the coverage measure.
   expect((await coverage(page)).chinese).toBeGreaterThan(50)
 
-  await page.goto(pageUrl(app.server.url, 'zone/pages/policy/index', 'id=kechuang'))
-  await settle(page)
+  await openFresh(page, 'zone/pages/policy/index', 'id=kechuang')
   await expect(page.locator('[data-english=all]:visible').innerText()).resolves.toBe('This policy has no English text yet; it is shown in Chinese, as the zone office entered it.')
   // 常年受理，分批评审 without English: the window in English once, the rest of the note in Chinese.
   await expect(page.locator('[data-section=window]:visible').innerText()).resolves.toContain('Applications: year-round (分批评审)')
@@ -172,20 +177,17 @@ test('a company or policy whose English was left empty says so in English and sh
 
 test('English pages with English content: the policy window says year-round once, names and notes are English, marked as not reviewed', async () => {
   const { page, context } = await pageIn('en')
-  await page.goto(pageUrl(app.server.url, 'zone/pages/policy/index', 'id=kechuang'))
-  await settle(page)
+  await openFresh(page, 'zone/pages/policy/index', 'id=kechuang')
   const policy = await page.locator('.zone-policy:visible').innerText()
   expect(policy).toContain('Applications: Year-round, reviewed in batches')
   expect(policy).not.toMatch(/year-round \(|常年/i)
   expect(policy).toContain('English written for this app; not reviewed by the zone office.')
-  await page.goto(pageUrl(app.server.url, 'zone/pages/company/index', 'id=mingyun'))
-  await settle(page)
+  await openFresh(page, 'zone/pages/company/index', 'id=mingyun')
   await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Dalian Mingyun Technology Co., Ltd.')
   // The registered name under it, as entered; the exhibit by its English name.
   await expect(page.locator('[data-as-entered]:visible').first().innerText()).resolves.toBe('大连铭云科技有限公司')
-  await expect(page.locator('[data-section=exhibits]:visible').innerText()).resolves.toContain('See the exhibit:\u00a0Lightweight Helmet with Aerospace Technology')
-  await page.goto(pageUrl(app.server.url, 'zone/pages/figures/index'))
-  await settle(page)
+  await expect(page.locator('[data-section=exhibits]:visible').innerText()).resolves.toMatch(/See the exhibit:\s*Lightweight Helmet with Aerospace Technology/)
+  await openFresh(page, 'zone/pages/figures/index')
   const figures = await page.locator('.zone-figures:visible').innerText()
   for (const s of ['Gazelle companies', '2,193', 'nearly 40', 'over 300', '6.1', 'billion yuan', '5.92', 'Time: around May 2023']) expect(figures).toContain(s)
   expect(figures).not.toMatch(/[家个亿]/)
@@ -194,8 +196,7 @@ test('English pages with English content: the policy window says year-round once
 
 test('the search icon keeps apart from the text in the box', async () => {
   const { page, context } = await pageIn('zh')
-  await page.goto(pageUrl(app.server.url, 'zone/pages/companies/index'))
-  await settle(page)
+  await openFresh(page, 'zone/pages/companies/index')
   const gap = await page.evaluate(() => {
     const box = Array.from(document.querySelectorAll<HTMLElement>('.zone-search')).find((e) => e.getClientRects().length)!
     const icon = box.firstElementChild!.getBoundingClientRect()
@@ -209,22 +210,25 @@ test('the search icon keeps apart from the text in the box', async () => {
 test('after a reload in English the tab bar and the ticket\'s title are English', async () => {
   const { token, bookingId } = await visitorWithBooking()
   const { page, context } = await pageIn('en', token)
-  // Reloaded on a page without the tab bar, then to a tab page.
-  await page.goto(pageUrl(app.server.url, 'zone/pages/companies/index'))
-  await settle(page)
+  const tabBar = () => page.waitForFunction(() => (document.querySelector('.weui-tabbar')?.textContent ?? '').replace(/\s/g, '') === 'HomeMe', undefined, { timeout: 5_000 })
+  // A reload on a page without the tab bar (a scanned exhibit), then home through the page's own link:
+  // the tab bar is made only now, after the launch that set its labels.
+  await openFresh(page, 'pages/exhibit/index', 'id=helmet')
   await page.reload()
   await settle(page)
-  await page.goto(pageUrl(app.server.url, 'pages/mine/index'))
+  await page.locator('[data-onward=home]:visible').click()
+  await settle(page)
+  await tabBar()
+  // A reload on a tab page itself.
   await page.reload()
   await settle(page)
-  await page.waitForFunction(() => (document.querySelector('.weui-tabbar')?.textContent ?? '').replace(/\s/g, '') === 'HomeMe', undefined, { timeout: 5_000 })
-  await page.goto(pageUrl(app.server.url, 'booking/pages/ticket/index', `id=${bookingId}`))
-  await settle(page)
+  await tabBar()
+  await openFresh(page, 'booking/pages/ticket/index', `id=${bookingId}`)
   await page.waitForFunction(() => document.title === 'E-ticket', undefined, { timeout: 5_000 })
   await context.close()
 })
 
-test('screenshots of the company, policy and figures pages in Chinese, English and care mode (390 × 844)', async () => {
+test('screenshots of the company, policy and figures pages in Chinese, English and care mode (Chinese, large type) at 390 × 844', async () => {
   fs.mkdirSync(SHOTS, { recursive: true })
   for (const mode of ['zh', 'en', 'care'] as const) {
     const { page, context, errors } = await pageIn(mode)
@@ -233,9 +237,11 @@ test('screenshots of the company, policy and figures pages in Chinese, English a
       ['policy', 'zone/pages/policy/index', 'id=kechuang'],
       ['figures', 'zone/pages/figures/index', ''],
     ] as const) {
-      await page.goto(pageUrl(app.server.url, p, q))
-      await settle(page)
+      await openFresh(page, p, q)
       await page.screenshot({ path: path.join(SHOTS, `${name}-${mode}.png`), fullPage: true })
+      // And its end (the page scrolls inside the app, so a full-page shot is one screen).
+      await page.locator('.zone-note:visible, .zone-chart:visible, .btn:visible').last().scrollIntoViewIfNeeded()
+      await page.screenshot({ path: path.join(SHOTS, `${name}-${mode}-end.png`) })
     }
     expect(errors).toEqual([])
     await context.close()

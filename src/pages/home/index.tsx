@@ -8,7 +8,6 @@ import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { homeEntries, type FeatureEntry } from '@/features'
 import { entryEn } from '@/i18n/dict'
 import { LangSwitch } from '@/i18n/LangSwitch'
-import { useTabBarLanguage } from '@/i18n/tabbar'
 import { useLang, useT } from '@/i18n/store'
 import { paths } from '@/paths'
 import { mediaUrl } from '@/services/media'
@@ -20,7 +19,6 @@ import { NoticeBanner } from '@/notices/NoticeBanner'
 import './index.scss'
 
 export default function HomePage() {
-  useTabBarLanguage()
   const lang = useLang()
   const t = useT()
   const m = lang === 'en' ? { ...museum, ...museum.en } : museum
