@@ -80,7 +80,7 @@ describe('zone function over a real SQLite file', () => {
     const mingyun = await related('mingyun')
     expect(mingyun[0]).toMatchObject({ id: 'kechuang', why: { kind: 'named', value: '铭云科技' } })
     // A qualification the company holds is the reason given: 瞪羚企业 → the 潜在独角兽 tier.
-    expect(mingyun).toContainEqual(expect.objectContaining({ id: 'tier-unicorn', why: { kind: 'qualification', value: '瞪羚企业' } }))
+    expect(mingyun).toContainEqual(expect.objectContaining({ id: 'tier-unicorn', why: { kind: 'qualification', value: '瞪羚企业', valueEn: 'Gazelle' } }))
     // A tier the company has already passed is not offered (海天兴业 is already 雏鹰).
     expect((await related('haitian')).map((p) => p.id)).not.toContain('tier-chuying')
     const res = await dispatch(zone, { action: 'policiesFor', companyId: 'nobody' }, contextFor(env.store, { openid: null, now }))
