@@ -1,6 +1,6 @@
 // 预约参观 marks the days the visitor has already booked, on the strip and in the day's panel.
 import { residentIdCheckChar } from '../cloud/contracts/booking'
-import { appUnderTest, pageInPlace, pageUrl, phonePage } from './harness'
+import { appUnderTest, pageInPlace, pageUrl, phonePage, shoot } from './harness'
 
 const app = appUnderTest({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
 
@@ -27,6 +27,8 @@ test('a booked day is marked 已预约 on the strip and said so in its panel; ot
   await expect(page.locator(`[data-date="${day.date}"]`).innerText()).resolves.toContain('已预约')
   await page.locator(`[data-date="${day.date}"]`).click()
   await page.locator('[data-booked-note]:visible').waitFor()
+  await pageInPlace(page)
+  await shoot(page, 'calendar-booked')
   expect(errors).toEqual([])
   await context.close()
 })
