@@ -29,8 +29,16 @@ export type Qualification = (typeof QUALIFICATIONS)[number]
 export interface CompanyContact {
   phone?: string
   address?: string
+  addressEn?: string
   website?: string
 }
+
+/**
+ * Where a record's English comes from: 'machine' = written for the app and not reviewed by the zone
+ * office (the pages say so), 'written' = supplied or reviewed by the office. Absent with no English
+ * fields: the record is shown in Chinese with a line saying so.
+ */
+export type EnglishSource = 'machine' | 'written'
 
 export interface Company {
   /** Stable ASCII id (also used by exhibits' company.id). */
@@ -45,15 +53,27 @@ export interface Company {
   profile: string
   founded?: string
   contact?: CompanyContact
-  /** Exhibit codes of this company's exhibits in the museum. */
-  exhibits: Array<{ code: string; name: string }>
+  /** Exhibit codes of this company's exhibits in the museum (`nameEn`: the exhibit's own, added when read). */
+  exhibits: Array<{ code: string; name: string; nameEn?: string }>
   source: ZoneSource
   sourceNote?: string
   /** Names of fields that are illustrative although the record itself is from the article. */
   illustrative?: string[]
+  // English beside the Chinese (a field left empty is shown in Chinese, saying so).
+  nameEn?: string
+  shortNameEn?: string
+  /** Same order and length as `fields`/`products`; a shorter list leaves the rest in Chinese. */
+  fieldsEn?: string[]
+  productsEn?: string[]
+  profileEn?: string
+  sourceNoteEn?: string
+  translationEn?: EnglishSource
 }
 
-export type CompanySummary = Pick<Company, 'id' | 'name' | 'shortName' | 'industry' | 'qualifications' | 'products' | 'source' | 'illustrative'> & {
+export type CompanySummary = Pick<
+  Company,
+  'id' | 'name' | 'shortName' | 'industry' | 'qualifications' | 'products' | 'source' | 'illustrative' | 'nameEn' | 'productsEn' | 'translationEn'
+> & {
   /** Why this row matched the query (shown under the name), e.g. 产品：全钒液流电池. */
   matched?: string
 }
@@ -88,25 +108,28 @@ export type NumericField = 'employees' | 'revenue' | 'rdShare' | 'inventionPaten
 
 /**
  * One condition. A policy fits when all of its `all` conditions hold. Each condition carries the
- * sentence a person reads when it holds (`label`) and what to do when it does not (`missing`).
+ * sentence a person reads when it holds (`label`) and what to do when it does not (`missing`), and
+ * optionally the same in English.
  */
+type RuleWords = { label: string; missing: string; labelEn?: string; missingEn?: string }
 export type Rule =
-  | { type: 'inZone'; label: string; missing: string }
-  | { type: 'min'; field: NumericField; value: number; label: string; missing: string }
-  | { type: 'max'; field: NumericField; value: number; label: string; missing: string }
-  | { type: 'ageYearsMax'; value: number; label: string; missing: string }
-  | { type: 'ageYearsMin'; value: number; label: string; missing: string }
-  | { type: 'hasQualification'; anyOf: Qualification[]; label: string; missing: string }
-  | { type: 'lacksQualification'; anyOf: Qualification[]; label: string; missing: string }
-  | { type: 'hasTalent'; anyOf: TalentType[]; label: string; missing: string }
-  | { type: 'financingNeed'; label: string; missing: string }
-  | { type: 'industry'; anyOf: Industry[]; label: string; missing: string }
+  | ({ type: 'inZone' } & RuleWords)
+  | ({ type: 'min'; field: NumericField; value: number } & RuleWords)
+  | ({ type: 'max'; field: NumericField; value: number } & RuleWords)
+  | ({ type: 'ageYearsMax'; value: number } & RuleWords)
+  | ({ type: 'ageYearsMin'; value: number } & RuleWords)
+  | ({ type: 'hasQualification'; anyOf: Qualification[] } & RuleWords)
+  | ({ type: 'lacksQualification'; anyOf: Qualification[] } & RuleWords)
+  | ({ type: 'hasTalent'; anyOf: TalentType[] } & RuleWords)
+  | ({ type: 'financingNeed' } & RuleWords)
+  | ({ type: 'industry'; anyOf: Industry[] } & RuleWords)
 
 export type RuleType = Rule['type']
 
 export interface PolicyBenefit {
   /** What it gives, in words: 最高补助50万元 */
   text: string
+  textEn?: string
   /** Upper amount in 万元 when known (used by the estimated total). */
   maxAmount?: number
 }
@@ -126,7 +149,7 @@ export interface Policy {
   validFrom?: string
   validTo?: string
   /** Application window; absent opens/closes = 常年受理 within the validity. */
-  window?: { opens?: string; closes?: string; note?: string }
+  window?: { opens?: string; closes?: string; note?: string; noteEn?: string }
   materials: string[]
   howToApply: string
   where: string
@@ -139,9 +162,19 @@ export interface Policy {
   illustrative?: string[]
   /** Machine-readable conditions for the calculator; absent = not assessed by the calculator. */
   rules?: Rule[]
+  // English beside the Chinese; lists in the same order (a shorter list leaves the rest in Chinese).
+  titleEn?: string
+  summaryEn?: string
+  conditionsEn?: string[]
+  materialsEn?: string[]
+  howToApplyEn?: string
+  whereEn?: string
+  issuerEn?: string
+  sourceNoteEn?: string
+  translationEn?: EnglishSource
 }
 
-export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'audiences' | 'benefit' | 'source'> & {
+export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'audiences' | 'benefit' | 'source' | 'titleEn' | 'translationEn'> & {
   status: PolicyStatus
   closes?: string
   illustrative?: string[]
@@ -150,11 +183,14 @@ export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'a
 /**
  * Why a policy is listed under an exhibit's 相关政策: the policy names the company (`value`: the name
  * it uses), asks for a qualification the company holds, is meant for its industry, or is open to any
- * company in the zone. The app words it in the visitor's language; `value` is content (Chinese).
+ * company in the zone. The app words it in the visitor's language; `value` is content (Chinese),
+ * `valueEn` its English when known.
  */
 export interface RelatedWhy {
   kind: 'named' | 'qualification' | 'industry' | 'audience' | 'anyCompany'
   value: string
+  /** The value in English (the company's English name, a qualification's label), when there is one. */
+  valueEn?: string
 }
 
 export type RelatedPolicy = PolicySummary & { why: RelatedWhy }
@@ -169,6 +205,9 @@ export interface MatchedPolicy {
   reasons: string[]
   /** What is missing (near misses only). */
   missing: string[]
+  /** The same in English, index for index; '' where a rule has no English. */
+  reasonsEn: string[]
+  missingEn: string[]
 }
 
 export interface MatchResult {
@@ -189,6 +228,11 @@ export interface ZoneFigure {
   unit: string
   /** e.g. 约, 余 (近40家, 300余个) */
   qualifier?: string
+  labelEn?: string
+  /** The unit in English, e.g. companies, 100 million yuan (a value in 亿元 stays that number). */
+  unitEn?: string
+  /** Read before the number in English: about, nearly, over. */
+  qualifierEn?: string
 }
 
 export interface ZoneChart {
@@ -200,6 +244,11 @@ export interface ZoneChart {
   sourceKind: ZoneSource
   figures: ZoneFigure[]
   note?: string
+  titleEn?: string
+  yearEn?: string
+  sourceEn?: string
+  noteEn?: string
+  translationEn?: EnglishSource
 }
 
 export type CompanyQuery = z.input<typeof ZoneRequests['searchCompanies']>

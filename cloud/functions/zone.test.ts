@@ -31,9 +31,22 @@ describe('zone function over a real SQLite file', () => {
 
   it('opens a company with its exhibits in the museum', async () => {
     const { company } = await call<{ company: Company }>({ action: 'getCompany', id: 'rongke' })
-    expect(company.exhibits).toEqual([{ code: 'vanadium', name: '全钒液流储能电池' }])
+    // The exhibit's English name comes from the exhibit itself, for the English company page.
+    expect(company.exhibits).toEqual([{ code: 'vanadium', name: '全钒液流储能电池', nameEn: 'All-Vanadium Flow Battery for Energy Storage' }])
+    expect(company).toMatchObject({ nameEn: 'Rongke Power', translationEn: 'machine' })
     const res = await dispatch(zone, { action: 'getCompany', id: 'nobody' }, contextFor(env.store, { openid: null }))
     expect(res).toMatchObject({ ok: false, error: { code: 'COMPANY_NOT_FOUND' } })
+  })
+
+  it('answers the English beside the Chinese: list rows, and the calculator\'s reasons index for index', async () => {
+    const companies = await call<Page<CompanySummary>>({ action: 'searchCompanies', q: '融科' })
+    expect(companies.items[0]).toMatchObject({ nameEn: 'Rongke Power', productsEn: ['All-vanadium flow batteries for energy storage', 'Energy storage systems'], translationEn: 'machine' })
+    const policies = await call<Page<PolicySummary>>({ action: 'searchPolicies', q: '科技银行' })
+    expect(policies.items[0]).toMatchObject({ titleEn: 'Credit from technology banks', benefit: { textEn: expect.stringContaining('technology banks') } })
+    const match = await call<MatchResult>({ action: 'match', profile: { inZone: true, qualifications: ['高新技术企业'], talent: [], financingNeed: true } })
+    const bank = match.fits.find((f) => f.policy.id === 'keji-bank')!
+    expect(bank.reasonsEn).toEqual(['Registered in Dalian High-tech Zone', 'Already a tech SME or a high-tech enterprise', 'Looking for financing'])
+    expect(bank.reasonsEn).toHaveLength(bank.reasons.length)
   })
 
   it('searches and opens a policy with its status', async () => {
@@ -67,7 +80,7 @@ describe('zone function over a real SQLite file', () => {
     const mingyun = await related('mingyun')
     expect(mingyun[0]).toMatchObject({ id: 'kechuang', why: { kind: 'named', value: '铭云科技' } })
     // A qualification the company holds is the reason given: 瞪羚企业 → the 潜在独角兽 tier.
-    expect(mingyun).toContainEqual(expect.objectContaining({ id: 'tier-unicorn', why: { kind: 'qualification', value: '瞪羚企业' } }))
+    expect(mingyun).toContainEqual(expect.objectContaining({ id: 'tier-unicorn', why: { kind: 'qualification', value: '瞪羚企业', valueEn: 'Gazelle' } }))
     // A tier the company has already passed is not offered (海天兴业 is already 雏鹰).
     expect((await related('haitian')).map((p) => p.id)).not.toContain('tier-chuying')
     const res = await dispatch(zone, { action: 'policiesFor', companyId: 'nobody' }, contextFor(env.store, { openid: null, now }))

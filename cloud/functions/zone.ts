@@ -79,7 +79,15 @@ export const zone = implement('zone', {
       anonymous: true,
       handle: async ({ id }, ctx) => {
         const company = await ctx.store.zone.getCompany(id)
-        return company ? ok({ company }) : fail('COMPANY_NOT_FOUND', ZoneErrors.COMPANY_NOT_FOUND)
+        if (!company) return fail('COMPANY_NOT_FOUND', ZoneErrors.COMPANY_NOT_FOUND)
+        // The exhibits' English names live with the exhibits (edited there), not copied into the company.
+        const exhibits = await Promise.all(
+          company.exhibits.map(async (e) => {
+            const nameEn = (await ctx.store.content.getExhibit(e.code))?.nameEn
+            return nameEn ? { ...e, nameEn } : e
+          }),
+        )
+        return ok({ company: { ...company, exhibits } })
       },
     }),
     searchPolicies: defineAction({

@@ -199,6 +199,9 @@ const summary = (c: Company, matched?: string): CompanySummary => ({
   products: c.products,
   source: c.source,
   ...(c.illustrative?.length ? { illustrative: c.illustrative } : {}),
+  ...(c.nameEn ? { nameEn: c.nameEn } : {}),
+  ...(c.productsEn?.length ? { productsEn: c.productsEn } : {}),
+  ...(c.translationEn ? { translationEn: c.translationEn } : {}),
   ...(matched ? { matched } : {}),
 })
 

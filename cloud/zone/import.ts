@@ -23,6 +23,16 @@ const list = (cell: string | undefined, sep = /[、,，]/) =>
   (cell ?? '').split(sep).map((s) => s.trim()).filter(Boolean)
 const lines = (cell: string | undefined) => list(cell, /[\n；;]/)
 const opt = (cell: string | undefined) => (cell && cell.trim() ? cell.trim() : undefined)
+/** English items may hold commas, so an English list is one item a line (or “;”-separated). */
+const linesEn = (cell: string | undefined) => (lines(cell).length ? lines(cell) : undefined)
+
+const TRANSLATION: Record<string, string> = { 机器翻译: 'machine', 机译: 'machine', machine: 'machine', 人工撰写: 'written', 人工翻译: 'written', 人工: 'written', written: 'written' }
+/** The 英文译文 cell; English given without saying who wrote it counts as not reviewed (the page says so). */
+function translation(cell: string | undefined, english: unknown[]): string | undefined {
+  const said = opt(cell)
+  if (said) return TRANSLATION[said] ?? said
+  return english.some((v) => (Array.isArray(v) ? v.length > 0 : !!v)) ? 'machine' : undefined
+}
 
 export function detectKind(headers: string[]): ImportKind | null {
   if (headers.includes('企业名称')) return 'companies'
@@ -65,11 +75,21 @@ export function parseCompanyRows(headers: string[], rows: Row[], exhibits: Map<s
     const row = i + 2
     const codes = list(r['展品编号'])
     for (const code of codes) if (!exhibits.has(code)) errors.push({ row, column: '展品编号', message: `展品 ${code} 不存在` })
-    const contact = { phone: opt(r['联系电话']), address: opt(r['地址']), website: opt(r['网址']) }
+    const contact = { phone: opt(r['联系电话']), address: opt(r['地址']), addressEn: opt(r['英文地址']), website: opt(r['网址']) }
+    const english = {
+      nameEn: opt(r['英文名称']),
+      shortNameEn: opt(r['英文简称']),
+      fieldsEn: linesEn(r['英文技术领域']),
+      productsEn: linesEn(r['英文主要产品']),
+      profileEn: opt(r['英文简介']),
+      sourceNoteEn: opt(r['英文来源说明']),
+    }
     const candidate = {
       id: (r['企业编号'] ?? '').trim(),
       name: (r['企业名称'] ?? '').trim(),
       shortName: opt(r['简称']),
+      ...english,
+      translationEn: translation(r['英文译文'], [...Object.values(english), contact.addressEn]),
       industry: (r['行业'] ?? '').trim(),
       fields: list(r['技术领域']),
       products: list(r['主要产品']),
@@ -121,8 +141,21 @@ export function parsePolicyRows(headers: string[], rows: Row[]): ImportResult<Po
       errors.push({ row, column: '最高金额（万元）', message: '应为数字' })
       return
     }
-    const window = { opens: opt(r['申报开始']), closes: opt(r['申报截止']), note: opt(r['申报说明']) }
+    const window = { opens: opt(r['申报开始']), closes: opt(r['申报截止']), note: opt(r['申报说明']), noteEn: opt(r['英文申报说明']) }
+    const english = {
+      titleEn: opt(r['英文名称']),
+      summaryEn: opt(r['英文摘要']),
+      conditionsEn: linesEn(r['英文申报条件']),
+      materialsEn: linesEn(r['英文申报材料']),
+      howToApplyEn: opt(r['英文申报方式']),
+      whereEn: opt(r['英文受理地点']),
+      issuerEn: opt(r['英文发文单位']),
+      sourceNoteEn: opt(r['英文来源说明']),
+    }
+    const benefitEn = opt(r['英文支持内容'])
     const candidate = {
+      ...english,
+      translationEn: translation(r['英文译文'], [...Object.values(english), benefitEn, window.noteEn]),
       id: (r['政策编号'] ?? '').trim(),
       title: (r['政策名称'] ?? '').trim(),
       shortTitle: opt(r['简称']),
@@ -131,7 +164,7 @@ export function parsePolicyRows(headers: string[], rows: Row[]): ImportResult<Po
       audiences: list(r['适用对象']),
       summary: (r['政策摘要'] ?? '').trim(),
       conditions: lines(r['申报条件']),
-      benefit: { text: (r['支持内容'] ?? '').trim(), maxAmount: amount },
+      benefit: { text: (r['支持内容'] ?? '').trim(), textEn: benefitEn, maxAmount: amount },
       validFrom: opt(r['生效日期']),
       validTo: opt(r['失效日期']),
       window: Object.values(window).some(Boolean) ? window : undefined,

@@ -93,6 +93,8 @@ export function toPolicySummary(p: Policy, status: PolicyStatus): PolicySummary 
     status,
     ...(closesOn(p) ? { closes: closesOn(p) } : {}),
     ...(p.illustrative?.length ? { illustrative: p.illustrative } : {}),
+    ...(p.titleEn ? { titleEn: p.titleEn } : {}),
+    ...(p.translationEn ? { translationEn: p.translationEn } : {}),
   }
 }
 

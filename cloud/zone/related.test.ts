@@ -47,4 +47,15 @@ describe('related policies follow the company and say why', () => {
     ])
     expect(list).toEqual([['any', 'anyCompany', '各类企业']])
   })
+
+  it('gives each reason\'s value in English when there is one: the company\'s English name, a qualification\'s label', () => {
+    const c = company({ name: '大连铭云科技有限公司', shortName: '铭云科技', shortNameEn: 'Mingyun', qualifications: ['瞪羚企业'] })
+    const catalog = buildCatalog('t', [c], [policy('named', { summary: '支持铭云科技' }), policy('gazelle', { rules: [{ type: 'hasQualification', anyOf: ['瞪羚企业'], label: '瞪羚', missing: '' }] }), policy('any')])
+    const whys = relatedPolicies(c, catalog.policyList, catalog.dayView('2026-06-01')).map((p) => p.why)
+    expect(whys).toEqual([
+      { kind: 'named', value: '铭云科技', valueEn: 'Mingyun' },
+      { kind: 'qualification', value: '瞪羚企业', valueEn: 'Gazelle' },
+      { kind: 'anyCompany', value: '各类企业' },
+    ])
+  })
 })

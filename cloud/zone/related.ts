@@ -5,6 +5,7 @@
 // qualification the company holds — the rarer the qualification, the higher — and last a policy open
 // to every company. Tiers the company has passed (a 雏鹰 policy for a company already 雏鹰) are left out.
 import { QUALIFICATIONS, type Company, type Policy, type Qualification, type RelatedPolicy, type RelatedWhy } from '../contracts/zone'
+import { ZONE_VALUE_EN } from '../contracts/zone-en'
 import type { PolicyDay } from './rules'
 
 /** The names a policy text might use for the company: 铭云科技, or 融科储能 from 大连融科储能技术发展有限公司. */
@@ -62,5 +63,11 @@ export function relatedPolicies(company: Company, policies: Policy[], day: Polic
   }
   const amount = (i: number) => policies[i].benefit.maxAmount ?? -1
   found.sort((a, b) => b.score - a.score || amount(b.i) - amount(a.i) || day.titleRank[a.i] - day.titleRank[b.i])
-  return found.slice(0, limit).map(({ i, why }) => ({ ...day.summaries[i], why }))
+  return found.slice(0, limit).map(({ i, why }) => ({ ...day.summaries[i], why: withEnglish(why, company) }))
+}
+
+/** The reason's value in English: the company's English name, or the label of a fixed value. */
+function withEnglish(why: RelatedWhy, company: Company): RelatedWhy {
+  const valueEn = why.kind === 'named' ? company.shortNameEn ?? company.nameEn : why.kind === 'anyCompany' ? undefined : ZONE_VALUE_EN[why.value]
+  return valueEn ? { ...why, valueEn } : why
 }

@@ -103,11 +103,18 @@ export function matchPolicies(policies: Policy[], profile: MatchProfile, today: 
     const policy = policies[i]
     const reasons: string[] = []
     const missing: string[] = []
+    const reasonsEn: string[] = []
+    const missingEn: string[] = []
     for (const rule of policy.rules!) {
-      if (evaluateRule(rule, profile, today, age)) reasons.push(rule.label)
-      else missing.push(rule.missing)
+      if (evaluateRule(rule, profile, today, age)) {
+        reasons.push(rule.label)
+        reasonsEn.push(rule.labelEn ?? '')
+      } else {
+        missing.push(rule.missing)
+        missingEn.push(rule.missingEn ?? '')
+      }
     }
-    return { policy: day ? day.summaries[i] : toPolicySummary(policy, policyStatus(policy, today)), reasons, missing }
+    return { policy: day ? day.summaries[i] : toPolicySummary(policy, policyStatus(policy, today)), reasons, missing, reasonsEn, missingEn }
   }
   const fits = fitIdx.map(build)
   const known = fits.filter((f) => f.policy.benefit.maxAmount !== undefined)

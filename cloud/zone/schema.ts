@@ -8,8 +8,10 @@ import {
   QUALIFICATIONS,
   TALENT_TYPES,
 } from '../contracts/zone'
-import { DAY as date, oneOf, SourceKind as source, ZoneChartSchema } from '../contracts/requests/fields'
+import { DAY as date, english, EnglishSource, oneOf, SourceKind as source, ZoneChartSchema } from '../contracts/requests/fields'
 
+const englishSource = EnglishSource
+const englishList = z.array(z.string().trim().min(1)).optional()
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) => oneOf(values, `${what}只能是：${values.join('、')}`)
 
 export const IndustrySchema = enumOf(INDUSTRIES, '行业')
@@ -26,15 +28,22 @@ export const CompanySchema = z.object({
   qualifications: z.array(QualificationSchema),
   profile: z.string().trim().min(1, '企业简介不能为空'),
   founded: date.optional(),
-  contact: z.object({ phone: z.string().optional(), address: z.string().optional(), website: z.string().optional() }).optional(),
+  contact: z.object({ phone: z.string().optional(), address: z.string().optional(), addressEn: english, website: z.string().optional() }).optional(),
   exhibits: z.array(z.object({ code: z.string(), name: z.string() })),
   source,
   sourceNote: z.string().optional(),
   illustrative: z.array(z.string()).optional(),
+  nameEn: english,
+  shortNameEn: english,
+  fieldsEn: englishList,
+  productsEn: englishList,
+  profileEn: english,
+  sourceNoteEn: english,
+  translationEn: englishSource.optional(),
 })
 
 const numericField = z.enum(['employees', 'revenue', 'rdShare', 'inventionPatents', 'otherIp'])
-const words = { label: z.string().min(1), missing: z.string().min(1) }
+const words = { label: z.string().min(1), missing: z.string().min(1), labelEn: english, missingEn: english }
 
 export const RuleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('inZone'), ...words }),
@@ -58,10 +67,10 @@ export const PolicySchema = z.object({
   audiences: z.array(enumOf(POLICY_AUDIENCES, '适用对象')).min(1, '至少填写一个适用对象'),
   summary: z.string().min(1, '政策摘要不能为空'),
   conditions: z.array(z.string().min(1)),
-  benefit: z.object({ text: z.string().min(1, '支持内容不能为空'), maxAmount: z.number().nonnegative().optional() }),
+  benefit: z.object({ text: z.string().min(1, '支持内容不能为空'), textEn: english, maxAmount: z.number().nonnegative().optional() }),
   validFrom: date.optional(),
   validTo: date.optional(),
-  window: z.object({ opens: date.optional(), closes: date.optional(), note: z.string().optional() }).optional(),
+  window: z.object({ opens: date.optional(), closes: date.optional(), note: z.string().optional(), noteEn: english }).optional(),
   materials: z.array(z.string().min(1)),
   howToApply: z.string().min(1, '申报方式不能为空'),
   where: z.string().min(1, '受理地点不能为空'),
@@ -71,6 +80,15 @@ export const PolicySchema = z.object({
   source,
   illustrative: z.array(z.string()).optional(),
   rules: z.array(RuleSchema).optional(),
+  titleEn: english,
+  summaryEn: english,
+  conditionsEn: englishList,
+  materialsEn: englishList,
+  howToApplyEn: english,
+  whereEn: english,
+  issuerEn: english,
+  sourceNoteEn: english,
+  translationEn: englishSource.optional(),
 })
 
 const unique = <T extends { id: string }>(what: string) => (list: T[], ctx: z.RefinementCtx) => {

@@ -156,7 +156,7 @@ export const en: Record<MessageKey, string> = {
   'exhibit.policies': 'Related policies',
   'exhibit.policiesNote': 'High-tech Zone policies the maker may look into; the official text decides.',
   'exhibit.why.named': 'The policy names {v}',
-  'exhibit.why.qualification': 'The maker holds {v}',
+  'exhibit.why.qualification': 'The maker is already a recognised {v}',
   'exhibit.why.industry': 'For {v} companies',
   'exhibit.why.audience': 'For {v}',
   'exhibit.why.anyCompany': 'Open to every company in the zone',

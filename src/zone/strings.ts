@@ -1,6 +1,8 @@
 // The zone subpackage's interface text in Chinese and English (src/i18n/strings.ts), and English
-// labels of the fixed filter values. Company and policy data exist only in Chinese and are shown as is.
+// labels of the fixed filter values. Company, policy and figure content carries its own English
+// (src/zone/localize.ts); the notes about it exist only on English pages.
 import { defineStrings } from '@/i18n/strings'
+import { ZONE_VALUE_EN } from '@cloud/contracts/zone-en'
 
 export const zoneText = defineStrings(
   {
@@ -124,6 +126,11 @@ export const zoneText = defineStrings(
     near: '差一点就能申请',
     noNear: '没有只差一两项条件的政策。',
     chartSource: '来源：',
+    noEnglishCompany: '',
+    noEnglishPolicy: '',
+    noEnglishFigures: '',
+    someEnglishMissing: '',
+    englishUnreviewed: '',
   },
   {
     companies: 'Companies',
@@ -247,47 +254,16 @@ export const zoneText = defineStrings(
     near: 'Nearly there',
     noNear: 'No policy misses by only one or two conditions.',
     chartSource: 'Source: ',
+    noEnglishCompany: 'This company has no English text yet; it is shown in Chinese, as the zone office entered it.',
+    noEnglishPolicy: 'This policy has no English text yet; it is shown in Chinese, as the zone office entered it.',
+    noEnglishFigures: 'Some figures have no English text yet; they are shown in Chinese, as the zone office entered them.',
+    someEnglishMissing: 'Parts without English text yet are shown in Chinese, as the zone office entered them.',
+    englishUnreviewed: 'English written for this app; not reviewed by the zone office.',
   },
 )
 
-/** English labels of the fixed filter values (the values themselves stay Chinese: they are what the cloud matches). */
-export const VALUE_EN: Record<string, string> = {
-  信息技术: 'IT',
-  车联网: 'Connected vehicles',
-  洁净能源: 'Clean energy',
-  生命健康: 'Life sciences',
-  智能制造: 'Smart manufacturing',
-  新材料: 'New materials',
-  航空航天: 'Aerospace',
-  教育科技: 'EdTech',
-  其他: 'Other',
-  科技型中小企业: 'Tech SME',
-  高新技术企业: 'High-tech enterprise',
-  雏鹰企业: 'Eaglet',
-  瞪羚企业: 'Gazelle',
-  潜在独角兽企业: 'Potential unicorn',
-  专精特新产品: 'Specialised product',
-  专精特新中小企业: 'Specialised SME',
-  专精特新小巨人: 'Little giant',
-  国家专精特新小巨人: 'National little giant',
-  国家: 'National',
-  省: 'Provincial',
-  市: 'City',
-  区: 'District',
-  资金补贴: 'Grants',
-  人才: 'Talent',
-  融资: 'Financing',
-  税收: 'Tax',
-  成果转化: 'Tech transfer',
-  知识产权: 'IP',
-  载体平台: 'Platforms',
-  企业培育: 'Growth',
-  初创企业: 'Start-ups',
-  高校院所: 'Universities and institutes',
-  海外人才: 'Overseas talent',
-  雏鹰瞪羚企业: 'Eaglets and gazelles',
-  各类企业: 'All companies',
-}
+/** English labels of the fixed filter values (cloud/contracts/zone-en.ts: the cloud words related-policy reasons with them too). */
+export const VALUE_EN: Record<string, string> = ZONE_VALUE_EN
 
 /** Team talent types in English (the calculator's choices). */
 export const TALENT_EN: Record<string, string> = {

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { Alert, App, Button, Drawer, Form, type FormInstance, Input, InputNumber, Modal, Popconfirm, Select, Space, Switch, Table, Tabs, Tag } from 'antd'
 import type { Company, MatchProfile, Policy, ZoneChart } from '../../../cloud/contracts/zone'
 import { INDUSTRIES, QUALIFICATIONS, TALENT_TYPES } from '../../../cloud/contracts/zone'
-import { COMPANY_COLUMNS, POLICY_COLUMNS, companyToRow, policyToRow, type Row } from '../../../cloud/contracts/zone-sheet'
+import { COMPANY_COLUMNS, POLICY_COLUMNS, TRANSLATION_WORD, companyToRow, policyToRow, type Row } from '../../../cloud/contracts/zone-sheet'
 import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
 import { useEditGuard } from '../unsaved'
@@ -19,7 +19,13 @@ const SOURCE_TAG: Record<Company['source'], JSX.Element> = {
   document: <Tag color="blue">文件</Tag>,
   illustrative: <Tag>示意</Tag>,
 }
-const LONG = new Set(['企业简介', '政策摘要', '申报条件', '申报材料'])
+const LONG = new Set(['企业简介', '政策摘要', '申报条件', '申报材料', '英文简介', '英文摘要', '英文申报条件', '英文申报材料', '英文技术领域', '英文主要产品', '英文申报方式', '英文来源说明'])
+/** Who wrote the English: the page says “not reviewed by the zone office” for a machine translation. */
+const TRANSLATION_OPTIONS = [
+  { value: '', label: '（未填英文）' },
+  { value: TRANSLATION_WORD.machine, label: `${TRANSLATION_WORD.machine}（页面注明未经园区办审核）` },
+  { value: TRANSLATION_WORD.written, label: `${TRANSLATION_WORD.written}（园区办提供或已审核）` },
+]
 
 export function ZoneData() {
   const { message } = App.useApp()
@@ -177,7 +183,7 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
         </Space>
       }
     >
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="字段与导入表格的列相同，校验规则也相同；多个值用“、”分隔。" />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} message="字段与导入表格的列相同，校验规则也相同；多个值用“、”分隔，英文的多项每项一行（英文里可以有逗号）。英文留空时，英文页面显示中文并注明暂无英文。" />
       <Form
         form={form}
         layout="vertical"
@@ -200,7 +206,13 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
             .filter(([name]) => name !== '匹配规则')
             .map(([name, , note]) => (
               <Form.Item key={name} label={name} name={name} extra={note} style={LONG.has(name) ? { gridColumn: '1 / span 2' } : undefined}>
-                {LONG.has(name) ? <Input.TextArea rows={3} /> : <Input disabled={name === idColumn && !!row} />}
+                {name === '英文译文' ? (
+                  <Select aria-label={name} options={TRANSLATION_OPTIONS} />
+                ) : LONG.has(name) ? (
+                  <Input.TextArea rows={3} />
+                ) : (
+                  <Input disabled={name === idColumn && !!row} />
+                )}
               </Form.Item>
             ))}
         </div>
@@ -212,7 +224,7 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
 
 // ----- the rule editor and its live preview -----
 
-type EditableRule = { type?: string; field?: string; value?: number; anyOf?: string[]; label?: string; missing?: string }
+type EditableRule = { type?: string; field?: string; value?: number; anyOf?: string[]; label?: string; missing?: string; labelEn?: string; missingEn?: string }
 
 const RULE_TYPES: Array<{ value: string; label: string; needs: 'none' | 'field' | 'value' | 'qualifications' | 'talent' | 'industries' }> = [
   { value: 'inZone', label: '注册在高新区', needs: 'none' },
@@ -242,7 +254,9 @@ function cleanRule(r: EditableRule): EditableRule {
   if (needs === 'field') Object.assign(out, { field: r.field, value: r.value })
   if (needs === 'value') out.value = r.value
   if (needs === 'qualifications' || needs === 'talent' || needs === 'industries') out.anyOf = r.anyOf ?? []
-  return { ...out, label: r.label ?? '', missing: r.missing ?? '' }
+  // English is optional: an empty box is left out (the page then shows the Chinese, saying so).
+  const english = { ...(r.labelEn?.trim() ? { labelEn: r.labelEn.trim() } : {}), ...(r.missingEn?.trim() ? { missingEn: r.missingEn.trim() } : {}) }
+  return { ...out, label: r.label ?? '', missing: r.missing ?? '', ...english }
 }
 
 function RuleEditor({ form }: { form: FormInstance }) {
@@ -298,6 +312,14 @@ function RuleEditor({ form }: { form: FormInstance }) {
                   </Form.Item>
                   <Form.Item name={[f.name, 'missing']} rules={[{ required: true, message: '请填写不满足时的提示' }]} style={{ marginBottom: 0, width: 440 }}>
                     <Input placeholder="不满足时显示，如：成立超过5年的企业不在扶持范围" />
+                  </Form.Item>
+                </Space>
+                <Space style={{ width: '100%', marginTop: 8 }}>
+                  <Form.Item name={[f.name, 'labelEn']} style={{ marginBottom: 0, width: 400 }}>
+                    <Input aria-label={`规则${i + 1}英文说明`} placeholder="英文（可选），如：Founded no more than 5 years ago" />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'missingEn']} style={{ marginBottom: 0, width: 440 }}>
+                    <Input aria-label={`规则${i + 1}英文提示`} placeholder="英文（可选），如：Companies founded more than 5 years ago are not covered" />
                   </Form.Item>
                 </Space>
               </div>
@@ -379,6 +401,12 @@ function RulePreview({ form }: { form: FormInstance }) {
 
 // ----- figures -----
 
+/** An emptied English box means “no English” (the page then shows the Chinese, saying so), not an empty text. */
+function withoutEmptyEnglish(chart: ZoneChart): ZoneChart {
+  const drop = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([k, v]) => !(k.endsWith('En') && k !== 'unitEn' && (v === '' || v == null)))) as T
+  return { ...drop(chart), figures: chart.figures.map(drop) }
+}
+
 function ChartModal({ chart, onClose, onSaved }: { chart: ZoneChart; onClose: () => void; onSaved: () => void }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<{ chart: ZoneChart }>()
@@ -392,7 +420,7 @@ function ChartModal({ chart, onClose, onSaved }: { chart: ZoneChart; onClose: ()
         initialValues={{ chart }}
         onFinish={async (v) => {
           setSaving(true)
-          const res = await call('console', 'saveChart', { chart: JSON.parse(JSON.stringify({ ...chart, ...v.chart })) as ZoneChart })
+          const res = await call('console', 'saveChart', { chart: withoutEmptyEnglish(JSON.parse(JSON.stringify({ ...chart, ...v.chart })) as ZoneChart) })
           setSaving(false)
           if (!res.ok) return showErrors(res.error)
           message.success('园区数据图表已保存，观众页面即时生效')
@@ -416,10 +444,34 @@ function ChartModal({ chart, onClose, onSaved }: { chart: ZoneChart; onClose: ()
         <Form.Item label="说明" name={['chart', 'note']}>
           <Input />
         </Form.Item>
+        <Space wrap>
+          <Form.Item label="英文标题" name={['chart', 'titleEn']} extra="留空时英文页面显示中文">
+            <Input style={{ width: 360 }} />
+          </Form.Item>
+          <Form.Item label="英文年份" name={['chart', 'yearEn']} extra="如 around May 2023">
+            <Input style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item label="英文来源" name={['chart', 'sourceEn']}>
+            <Input style={{ width: 360 }} />
+          </Form.Item>
+          <Form.Item label="英文说明" name={['chart', 'noteEn']}>
+            <Input style={{ width: 360 }} />
+          </Form.Item>
+          <Form.Item label="英文译文" name={['chart', 'translationEn']}>
+            <Select
+              style={{ width: 200 }}
+              allowClear
+              options={[
+                { value: 'machine', label: TRANSLATION_WORD.machine },
+                { value: 'written', label: TRANSLATION_WORD.written },
+              ]}
+            />
+          </Form.Item>
+        </Space>
         <Form.List name={['chart', 'figures']}>
           {(fields) =>
             fields.map((f) => (
-              <Space key={f.key} align="start">
+              <Space key={f.key} align="start" wrap>
                 <Form.Item label="名称" name={[f.name, 'label']}>
                   <Input style={{ width: 220 }} />
                 </Form.Item>
@@ -431,6 +483,9 @@ function ChartModal({ chart, onClose, onSaved }: { chart: ZoneChart; onClose: ()
                 </Form.Item>
                 <Form.Item label="单位" name={[f.name, 'unit']}>
                   <Input style={{ width: 80 }} />
+                </Form.Item>
+                <Form.Item label="英文名称" name={[f.name, 'labelEn']}>
+                  <Input style={{ width: 200 }} />
                 </Form.Item>
               </Space>
             ))

@@ -71,7 +71,21 @@ const ChartEdit = ZoneChartSchema.extend({
   year: text(20, '请填写数据年份'),
   source: text(200, '请填写数据来源'),
   figures: z
-    .array(z.object({ id: z.string().regex(/^[a-z0-9-]{1,40}$/, '数据编号只能用小写字母、数字和连字符'), label: text(20, '请填写数据名称'), value: z.number({ error: '请填写数值' }).finite(), unit: z.string().max(10), qualifier: z.string().max(10).optional() }).strict())
+    .array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9-]{1,40}$/, '数据编号只能用小写字母、数字和连字符'),
+          label: text(20, '请填写数据名称'),
+          value: z.number({ error: '请填写数值' }).finite(),
+          unit: z.string().max(10),
+          qualifier: z.string().max(10).optional(),
+          // English beside the Chinese (the figures page in English); empty = shown in Chinese, saying so.
+          labelEn: z.string().trim().min(1).max(80).optional(),
+          unitEn: z.string().max(30).optional(),
+          qualifierEn: z.string().trim().min(1).max(20).optional(),
+        })
+        .strict(),
+    )
     .min(1, '至少填写一项数据'),
 }).strict()
 

@@ -44,6 +44,11 @@ export const SessionTemplateSchema = z.object({ key: SESSION_KEY, name: z.string
 export const SourceKind = z.enum(['article', 'document', 'illustrative'], { error: '来源只能是：文章、文件或示意（article、document、illustrative）' })
 
 /** One chart of the zone's figures, as data/figures.json and the console's chart form hold it. */
+/** Who wrote a record's English: `machine` (written for the app, not reviewed by the zone office) or `written` (supplied or reviewed by it). */
+export const EnglishSource = z.enum(['machine', 'written'], { error: '英文来源只能是：机器翻译或人工撰写（machine、written）' })
+/** An English field beside the Chinese; absent = the page shows the Chinese and says so. */
+export const english = z.string().trim().min(1).optional()
+
 export const ZoneChartSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -52,5 +57,21 @@ export const ZoneChartSchema = z.object({
   source: z.string(),
   sourceKind: SourceKind,
   note: z.string().optional(),
-  figures: z.array(z.object({ id: z.string(), label: z.string(), value: z.number(), unit: z.string(), qualifier: z.string().optional() })),
+  titleEn: english,
+  yearEn: english,
+  sourceEn: english,
+  noteEn: english,
+  translationEn: EnglishSource.optional(),
+  figures: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      value: z.number(),
+      unit: z.string(),
+      qualifier: z.string().optional(),
+      labelEn: english,
+      unitEn: z.string().optional(),
+      qualifierEn: english,
+    }),
+  ),
 })

@@ -11,7 +11,8 @@ import './booking.scss'
 
 const placesLeft = (day: CalendarDay) => day.sessions.filter((s) => s.status === 'open').reduce((n, s) => n + s.left, 0)
 
-export function DayStrip({ days, selected, onSelect }: { days: CalendarDay[]; selected: string; onSelect: (date: string) => void }) {
+/** `booked`: days on which the visitor already has a confirmed booking (marked, so they are not booked twice by mistake). */
+export function DayStrip({ days, selected, onSelect, booked }: { days: CalendarDay[]; selected: string; onSelect: (date: string) => void; booked?: ReadonlySet<string> }) {
   const lang = useLang()
   const s = useStrings(bookingText)
   const today = days[0]?.date ?? ''
@@ -21,20 +22,23 @@ export function DayStrip({ days, selected, onSelect }: { days: CalendarDay[]; se
         const closed = day.status === 'closed'
         const left = placesLeft(day)
         const state = closed ? s('closed') : day.status === 'notReleased' ? s('notReleased') : day.status === 'over' ? s('over') : left > 0 ? s('leftShort', { n: left }) : s('full')
+        const mine = booked?.has(day.date) ?? false
         return (
           <View
             key={day.date}
-            className={`bk-strip__day ${selected === day.date ? 'bk-strip__day--on' : ''} ${closed ? 'bk-strip__day--closed' : ''}`}
+            className={`bk-strip__day ${selected === day.date ? 'bk-strip__day--on' : ''} ${closed ? 'bk-strip__day--closed' : ''} ${mine ? 'bk-strip__day--booked' : ''}`}
+            data-booked={mine ? true : undefined}
             role="button"
             aria-pressed={selected === day.date}
             // The visible words first (axe: the name contains the visible text), then why a day is closed.
-            aria-label={`${dayName(day.date, today, lang)} ${shortDate(day.date, lang)} ${state}${closed ? ` ${closedText(day.closedReason, day.date, lang)}` : ''}`}
+            aria-label={`${dayName(day.date, today, lang)} ${shortDate(day.date, lang)} ${state}${mine ? ` ${s('bookedDay')}` : ''}${closed ? ` ${closedText(day.closedReason, day.date, lang)}` : ''}`}
             data-date={day.date}
             onClick={() => onSelect(day.date)}
           >
             <View className="bk-strip__name">{dayName(day.date, today, lang)}</View>
             <View className="bk-strip__date">{shortDate(day.date, lang)}</View>
             <View className="bk-strip__state">{state}</View>
+            {mine && <View className="bk-strip__booked">{s('bookedDay')}</View>}
           </View>
         )
       })}
@@ -42,7 +46,7 @@ export function DayStrip({ days, selected, onSelect }: { days: CalendarDay[]; se
   )
 }
 
-export function DayPanel({ day, onPick }: { day: CalendarDay; onPick: (session: CalendarSession) => void }) {
+export function DayPanel({ day, onPick, booked }: { day: CalendarDay; onPick: (session: CalendarSession) => void; booked?: boolean }) {
   const lang = useLang()
   const s = useStrings(bookingText)
   const sessionName = (x: CalendarSession) => (lang === 'en' ? SESSION_EN[x.key] ?? x.name : x.name)
@@ -57,6 +61,11 @@ export function DayPanel({ day, onPick }: { day: CalendarDay; onPick: (session: 
         <View className="bk-day__state">
           {closedText(day.closedReason, day.date, lang)}
           <Illustrative show={!!day.closedIllustrative} />
+        </View>
+      )}
+      {booked && (
+        <View className="bk-day__booked" data-booked-note>
+          {s('bookedDayNote')}
         </View>
       )}
       {day.status === 'notReleased' && <View className="bk-day__state">{s('releases', { time: lang === 'en' ? beijingTime(day.releaseAt, 'en') : day.releaseText })}</View>}

@@ -42,7 +42,7 @@ export function ExhibitView({ exhibit, lang = 'zh', bar, actions, after }: Props
           {t.name}
         </View>
         {/* The name in the other language, as written (Chinese under an English title). */}
-        {t.altName && <View className="exhibit__name-en" data-content>{t.altName}</View>}
+        {t.altName && <View className="exhibit__name-en" data-content data-as-entered>{t.altName}</View>}
         {t.missingEnglish && (
           <View className="exhibit__no-en" role="note">
             {ui('exhibit.noEnglish')}

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react'
 import type { RelatedPolicy } from '@cloud/contracts/zone'
 import { callCloud } from '@/services/cloud'
+import { langStore } from '@/i18n/store'
 import { RelatedPolicies } from './RelatedPolicies'
 
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
@@ -31,3 +32,26 @@ it('says under each related policy why it is shown', async () => {
 
 /** The reason line as a person reads it, though its value is its own element. */
 const reason = (text: string) => (_: string, el: Element | null) => el?.hasAttribute('data-why') === true && el.textContent === text
+
+it('reads in English where the zone office gave English, and marks what is still Chinese', async () => {
+  mockedCall.mockResolvedValue({
+    ok: true,
+    data: {
+      policies: [
+        { ...policy('kechuang', '科创工程', { kind: 'named', value: '铭云科技', valueEn: 'Mingyun' }), titleEn: 'Sci-Tech Programme' },
+        policy('local', '本地政策', { kind: 'qualification', value: '瞪羚企业', valueEn: 'Gazelle' }),
+      ],
+    },
+  } as never)
+  langStore.getState().setLang('en')
+  try {
+    render(<RelatedPolicies companyId="mingyun-en" />)
+    expect(await screen.findByText('Sci-Tech Programme')).toBeTruthy()
+    expect(screen.getByText(reason('The policy names Mingyun'))).toBeTruthy()
+    expect(screen.getByText(reason('The maker is already a recognised Gazelle'))).toBeTruthy()
+    // The policy without an English title shows its Chinese one, marked as Chinese-only.
+    expect(Array.from(document.querySelectorAll('[data-zh-only]'), (e) => e.textContent)).toEqual(['本地政策'])
+  } finally {
+    langStore.getState().setLang('zh')
+  }
+})

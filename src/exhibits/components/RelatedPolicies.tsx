@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { RelatedPolicy } from '@cloud/contracts/zone'
-import { useT } from '@/i18n/store'
+import { useLang, useT } from '@/i18n/store'
 import { paths } from '@/paths'
 import { callCloud } from '@/services/cloud'
 import { openPage } from '@/services/navigate'
@@ -16,6 +16,7 @@ const cache = new Map<string, RelatedPolicy[]>()
 
 export function RelatedPolicies({ companyId }: { companyId: string }) {
   const t = useT()
+  const en = useLang() === 'en'
   const [policies, setPolicies] = useState<RelatedPolicy[] | undefined>(cache.get(companyId))
   useEffect(() => {
     if (cache.has(companyId)) return setPolicies(cache.get(companyId))
@@ -37,8 +38,13 @@ export function RelatedPolicies({ companyId }: { companyId: string }) {
           <Cell
             key={p.id}
             action={`policy-${p.id}`}
-            title={<View data-content>{p.title}</View>}
-            label={<WhyShown kind={p.why.kind} value={p.why.value} />}
+            // English where the zone office gave it; else the Chinese, marked as such (data-zh-only).
+            title={
+              <View data-content data-zh-only={en && !p.titleEn ? true : undefined}>
+                {en && p.titleEn ? p.titleEn : p.title}
+              </View>
+            }
+            label={<WhyShown kind={p.why.kind} value={en && p.why.valueEn ? p.why.valueEn : p.why.value} zhOnly={en && !p.why.valueEn} />}
             onTap={() => openPage(paths.policy(p.id))}
           />
         ))}
@@ -47,9 +53,9 @@ export function RelatedPolicies({ companyId }: { companyId: string }) {
   )
 }
 
-/** The reason in the interface's language, with the company's own words (a qualification, an
- *  industry: content, in Chinese until the zone office writes English) marked as content. */
-function WhyShown({ kind, value }: { kind: RelatedPolicy['why']['kind']; value: string }) {
+/** The reason in the interface's language, with the company's own words (its name, a qualification,
+ *  an industry) marked as content — in English when the cloud has it, else in Chinese, marked so. */
+function WhyShown({ kind, value, zhOnly }: { kind: RelatedPolicy['why']['kind']; value: string; zhOnly: boolean }) {
   const t = useT()
   const MARK = '\u0000'
   const [before, ...rest] = t(`exhibit.why.${kind}`, { v: MARK }).split(MARK)
@@ -58,7 +64,9 @@ function WhyShown({ kind, value }: { kind: RelatedPolicy['why']['kind']; value: 
   return (
     <View data-why={kind}>
       {before}
-      <Text data-content>{value}</Text>
+      <Text data-content data-zh-only={zhOnly ? true : undefined}>
+        {value}
+      </Text>
       {rest.join('')}
     </View>
   )

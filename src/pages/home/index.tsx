@@ -8,6 +8,7 @@ import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { homeEntries, type FeatureEntry } from '@/features'
 import { entryEn } from '@/i18n/dict'
 import { LangSwitch } from '@/i18n/LangSwitch'
+import { useTabBarLanguage } from '@/i18n/tabbar'
 import { useLang, useT } from '@/i18n/store'
 import { paths } from '@/paths'
 import { mediaUrl } from '@/services/media'
@@ -19,6 +20,7 @@ import { NoticeBanner } from '@/notices/NoticeBanner'
 import './index.scss'
 
 export default function HomePage() {
+  useTabBarLanguage()
   const lang = useLang()
   const t = useT()
   const m = lang === 'en' ? { ...museum, ...museum.en } : museum

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components'
 import { careStore, useCare } from '@/care/store'
 import { MineGuide } from '@/guide/components/MineGuide'
 import { LangSwitch } from '@/i18n/LangSwitch'
+import { useTabBarLanguage } from '@/i18n/tabbar'
 import { useT } from '@/i18n/store'
 import { paths } from '@/paths'
 import { openPage } from '@/services/navigate'
@@ -13,6 +14,7 @@ import './index.scss'
 
 // 我的: the visitor's own things, and the settings (care mode, language).
 export default function MinePage() {
+  useTabBarLanguage()
   const t = useT()
   const care = useCare((s) => s)
   usePageTitle(t('tab.mine'))

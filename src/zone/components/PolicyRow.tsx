@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { isIllustrative, type PolicySummary } from '@cloud/contracts/zone'
 import { openPage } from '@/services/navigate'
 import { zonePaths } from '@/zone/store'
@@ -6,6 +6,8 @@ import { Illustrative } from '@/ui/Illustrative'
 import { StatusTag } from './StatusTag'
 import { useLang } from '@/i18n/store'
 import { VALUE_EN } from '@/zone/strings'
+import { inLang } from '@/zone/localize'
+import { Content } from './Content'
 import './zone.scss'
 
 export function PolicyRow({ policy }: { policy: PolicySummary }) {
@@ -14,7 +16,7 @@ export function PolicyRow({ policy }: { policy: PolicySummary }) {
   return (
     <View className="zone-row" role="link" data-policy={policy.id} onClick={() => openPage(zonePaths.policy(policy.id))}>
       <View className="zone-row__title">
-        <Text data-content>{policy.title}</Text>
+        <Content shown={inLang(lang, policy.title, policy.titleEn)} />
         <Illustrative show={policy.source === 'illustrative'} />
       </View>
       <View className="zone-row__tags">
@@ -27,7 +29,7 @@ export function PolicyRow({ policy }: { policy: PolicySummary }) {
         ))}
       </View>
       <View className="muted">
-        <Text data-content>{policy.benefit.text}</Text>
+        <Content shown={inLang(lang, policy.benefit.text, policy.benefit.textEn)} />
         <Illustrative show={isIllustrative(policy, 'benefit')} />
       </View>
       {policy.closes && policy.status !== 'closed' && <View className="muted">{lang === 'en' ? `Closes ${policy.closes}` : `截止：${policy.closes}`}</View>}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import type { CalendarDay } from '@cloud/contracts/booking'
@@ -20,10 +20,14 @@ const firstBookable = (days: CalendarDay[]) => (days.find((d) => d.sessions.some
 // 预约参观: a strip of the next days, the chosen day's sessions with places left.
 export default function BookingCalendarPage() {
   const calendar = useBooking((s) => s.calendar)
+  const mine = useBooking((s) => s.mine)
+  // Days already booked (confirmed), marked on the strip; no list yet (or none) marks nothing.
+  const booked = useMemo(() => new Set(mine.status === 'ready' ? mine.data.filter((b) => b.status === 'confirmed').map((b) => b.date) : []), [mine])
   const s = useStrings(bookingText)
   const [selected, setSelected] = useState('')
   useEffect(() => {
     void bookingStore.getState().loadCalendar()
+    if (bookingStore.getState().mine.status !== 'ready') void bookingStore.getState().loadMine()
   }, [])
   usePageTitle(s('title'))
   usePullDownRefresh(() => {
@@ -40,8 +44,8 @@ export default function BookingCalendarPage() {
         const day = days.find((d) => d.date === date)
         return (
           <View>
-            <DayStrip days={days} selected={date} onSelect={setSelected} />
-            {day && <DayPanel day={day} onPick={(x) => openPage(paths.bookingForm(x.id))} />}
+            <DayStrip days={days} selected={date} onSelect={setSelected} booked={booked} />
+            {day && <DayPanel day={day} booked={booked.has(day.date)} onPick={(x) => openPage(paths.bookingForm(x.id))} />}
             <View className="bk-note">{s('rules')}</View>
             <CellGroup>
               <Cell icon="ticket" title={s('myBookings')} onTap={() => openPage(paths.myBookings)} action="my-bookings" />

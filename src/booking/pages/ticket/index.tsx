@@ -19,6 +19,7 @@ import { Icon } from '@/ui/Icon'
 import type { Loadable } from '@/ui/loadable'
 import { PageShell } from '@/ui/PageShell'
 import { confirmDestructive } from '@/booking/confirm-destructive'
+import { usePageTitle } from '@/services/page-title'
 import '@/booking/components/booking.scss'
 
 keepTicketsFrom(bookingStore)
@@ -36,6 +37,8 @@ export default function TicketPage() {
   const [error, setError] = useState<AppError | null>(null)
   const [cancelError, setCancelError] = useState<string>('')
   const [busy, setBusy] = useState(false)
+  // The page config's title is Chinese; this follows the language (and comes back after a reload).
+  usePageTitle(s('ticketTitle'))
 
   const load = () => {
     setError(null)

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { isIllustrative } from '@cloud/contracts/zone'
 import { PageShell } from '@/ui/PageShell'
 import { exhibitPageUrl, openPage } from '@/services/navigate'
@@ -14,6 +14,8 @@ import { usePageTitle } from '@/services/page-title'
 import { ResultLinks } from '@/transfer/result-links'
 import { CompanyPolicies } from '@/zone/components/CompanyPolicies'
 import { useT } from '@/i18n/store'
+import { englishNote, inLang, listInLang } from '@/zone/localize'
+import { Content, EnglishNoteLine } from '@/zone/components/Content'
 
 export default function CompanyPage() {
   const { params } = useRouter()
@@ -27,7 +29,7 @@ export default function CompanyPage() {
   useEffect(() => {
     if (id) void zoneStore.getState().loadCompany(id)
   }, [id])
-  const name = state?.status === 'ready' ? state.data.name : null
+  const name = state?.status === 'ready' ? inLang(lang, state.data.name, state.data.nameEn).text : null
   usePageTitle(name)
 
   const back = { text: s('backCompanies'), onTap: () => openPage(zonePaths.companies) }
@@ -38,27 +40,36 @@ export default function CompanyPage() {
     <PageShell state={shown} className="zone-company" loadingText={s('openingCompany')} onRetry={retry} errorAction={back}>
       {(c) => {
   const demo = (field: string) => isIllustrative(c, field)
+  const title = inLang(lang, c.name, c.nameEn)
+  const shortName = c.shortName ? inLang(lang, c.shortName, c.shortNameEn) : null
+  const fields = listInLang(lang, c.fields, c.fieldsEn)
+  const profile = inLang(lang, c.profile, c.profileEn)
+  const products = listInLang(lang, c.products, c.productsEn)
+  const address = c.contact?.address ? inLang(lang, c.contact.address, c.contact.addressEn) : null
+  const sourceNote = c.sourceNote ? inLang(lang, c.sourceNote, c.sourceNoteEn) : null
+  const note = englishNote(lang, c.translationEn, [title, ...(shortName ? [shortName] : []), ...fields, profile, ...products, ...(address ? [address] : [])])
   return (
     <>
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
-          <View data-content>{c.name}</View>
+          <Content block shown={title} />
         </View>
-        {c.shortName && <View className="muted">{s('shortName')}<Text data-content>{c.shortName}</Text></View>}
+        {/* The registered name as entered, under its English one: what a visitor finds on signs and papers. */}
+        {lang === 'en' && !title.zhOnly && <View className="muted" data-content data-as-entered>{c.name}</View>}
+        {shortName && <View className="muted">{s('shortName')}<Content shown={shortName} /></View>}
         <View className="zone-row__tags">
           <View className="tag" data-content={lang === 'en' && !VALUE_EN[c.industry] ? true : undefined}>{tag(c.industry)}</View>
-          {c.fields.map((f) => (
-            <View key={f} className="tag" data-content>
-              {f}
-            </View>
+          {fields.map((f, i) => (
+            <Content key={i} block className="tag" shown={f} />
           ))}
           <Illustrative show={demo('fields')} />
         </View>
+        <EnglishNoteLine note={note} what="company" />
       </View>
 
       <View className="card zone-section">
         <View className="zone-section__title">{s('profile')}</View>
-        <View data-content>{c.profile}</View>
+        <Content block shown={profile} />
         {c.founded && (
           <View className="muted">
             {s('foundedIn')}{c.founded}
@@ -90,10 +101,8 @@ export default function CompanyPage() {
           {s('products')}
           <Illustrative show={demo('products')} />
         </View>
-        {c.products.map((p) => (
-          <View key={p} className="zone-list__item" data-content>
-            {p}
-          </View>
+        {products.map((p, i) => (
+          <Content key={i} block className="zone-list__item" shown={p} />
         ))}
       </View>
 
@@ -102,7 +111,7 @@ export default function CompanyPage() {
         {c.exhibits.length === 0 && <View className="muted">{s('noExhibits')}</View>}
         {c.exhibits.map((e) => (
           <View key={e.code} className="zone-link" role="link" onClick={() => openPage(exhibitPageUrl(e.code))}>
-            {s('seeExhibit')}<Text data-content>{e.name}</Text> ›
+            {s('seeExhibit')}<Content shown={inLang(lang, e.name, e.nameEn)} /> ›
           </View>
         ))}
       </View>
@@ -116,7 +125,7 @@ export default function CompanyPage() {
           <Illustrative show={demo('contact')} />
         </View>
         {c.contact?.phone && <View>{s('phone')}{c.contact.phone}</View>}
-        {c.contact?.address && <View>{s('address')}<Text data-content>{c.contact.address}</Text></View>}
+        {address && <View>{s('address')}<Content shown={address} /></View>}
         {c.contact?.website && <View>{s('website')}{c.contact.website}</View>}
         <View className="muted">{s('contactNote')}</View>
       </View>
@@ -125,7 +134,7 @@ export default function CompanyPage() {
         {s('tryCalculator')}
       </View>
       <View className="zone-note">
-        {s('sourceLabel')}{c.sourceNote ? <Text data-content>{c.sourceNote}</Text> : c.source === 'article' ? s('sourceArticle') : s('illustrative')}
+        {s('sourceLabel')}{sourceNote ? <Content shown={sourceNote} /> : c.source === 'article' ? s('sourceArticle') : s('illustrative')}
         <Illustrative show={c.source === 'illustrative'} />
       </View>
     </>

@@ -36,6 +36,11 @@ export default function MatchPage() {
   const [talent, setTalent] = useState<TalentType[]>([])
   const [industry, setIndustry] = useState<Industry | undefined>()
   const [errors, setErrors] = useState<Record<string, string>>({})
+  // Fields changed since the last check: their old message (ours or the server's) no longer describes them.
+  const [edited, setEdited] = useState<Record<string, true>>({})
+  const editing = (key: string) => {
+    if (!edited[key]) setEdited((e) => ({ ...e, [key]: true }))
+  }
   const s = useStrings(zoneText)
   const lang = useLang()
   const label = (v: string, en: Record<string, string> = VALUE_EN) => (lang === 'en' ? en[v] ?? v : v)
@@ -60,6 +65,7 @@ export default function MatchPage() {
       else profile[key] = n
     }
     setErrors(problems)
+    setEdited({})
     if (Object.keys(problems).length) return
     void zoneStore
       .getState()
@@ -68,7 +74,8 @@ export default function MatchPage() {
   }
   const serverFields = result.status === 'error' ? result.error.fields ?? {} : {}
   // Server field messages are Chinese; in English the field's own rule says the same.
-  const fieldError = (key: string) => errors[key] ?? (serverFields[`profile.${key}`] && lang === 'en' ? (key === 'founded' ? s('foundedFormat') : s('numberProblem')) : serverFields[`profile.${key}`])
+  const fieldError = (key: string) =>
+    edited[key] ? undefined : errors[key] ?? (serverFields[`profile.${key}`] && lang === 'en' ? (key === 'founded' ? s('foundedFormat') : s('numberProblem')) : serverFields[`profile.${key}`])
 
   return (
     <PageShell className="zone-match-page">
@@ -84,9 +91,28 @@ export default function MatchPage() {
         <View className="zone-form__field">
           <View className="zone-form__label">{s('founded')}</View>
           <View className="zone-form__date">
-            <Input className="field zone-form__input" data-field="founded" value={founded} placeholder={s('foundedPlaceholder')} maxlength={10} onInput={(e) => setFounded(e.detail.value)} />
+            <Input
+              className="field zone-form__input"
+              data-field="founded"
+              value={founded}
+              placeholder={s('foundedPlaceholder')}
+              maxlength={10}
+              onInput={(e) => {
+                editing('founded')
+                setFounded(e.detail.value)
+              }}
+            />
             {/* A calendar for those who would rather pick than type (WeChat's native date picker on weapp). */}
-            <Picker mode="date" value={founded || '2020-01-01'} start="1980-01-01" end={new Date().toISOString().slice(0, 10)} onChange={(e) => setFounded(String(e.detail.value))}>
+            <Picker
+              mode="date"
+              value={founded || '2020-01-01'}
+              start="1980-01-01"
+              end={new Date().toISOString().slice(0, 10)}
+              onChange={(e) => {
+                editing('founded')
+                setFounded(String(e.detail.value))
+              }}
+            >
               <View className="chip zone-form__pick" role="button" data-action="pick-founded" aria-label={s('pickFounded')}>
                 <Icon name="calendar-days" size="s" />
                 {s('pick')}
@@ -104,7 +130,10 @@ export default function MatchPage() {
               type="digit"
               value={numbers[key]}
               placeholder={s('eg', { n: example })}
-              onInput={(e) => setNumbers((s) => ({ ...s, [key]: e.detail.value }))}
+              onInput={(e) => {
+                editing(key)
+                setNumbers((s) => ({ ...s, [key]: e.detail.value }))
+              }}
             />
             {fieldError(key) && <View className="zone-form__error">{fieldError(key)}</View>}
           </View>

@@ -13,6 +13,8 @@ import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
 import { usePageTitle } from '@/services/page-title'
 import { applyWindowParts } from '@/zone/apply-window'
+import { englishNote, inLang, listInLang, type Shown } from '@/zone/localize'
+import { Content, EnglishNoteLine } from '@/zone/components/Content'
 
 function Section({ title, demo, children, name }: { title: string; demo?: boolean; children: ReactNode; name: string }) {
   return (
@@ -26,7 +28,7 @@ function Section({ title, demo, children, name }: { title: string; demo?: boolea
   )
 }
 
-const items = (list: string[]) => list.map((x) => <View key={x} className="zone-list__item" data-content>{x}</View>)
+const items = (list: Shown[]) => list.map((x, i) => <Content key={i} block className="zone-list__item" shown={x} />)
 
 export default function PolicyPage() {
   const { params } = useRouter()
@@ -49,11 +51,22 @@ export default function PolicyPage() {
       {(p) => {
   const demo = (field: string) => isIllustrative(p, field)
   const applyWindow = applyWindowParts(p.window, lang, s)
+  const title = inLang(lang, p.title, p.titleEn)
+  const summary = inLang(lang, p.summary, p.summaryEn)
+  const conditions = listInLang(lang, p.conditions, p.conditionsEn)
+  const benefit = inLang(lang, p.benefit.text, p.benefit.textEn)
+  const materials = listInLang(lang, p.materials, p.materialsEn)
+  const howToApply = inLang(lang, p.howToApply, p.howToApplyEn)
+  const where = inLang(lang, p.where, p.whereEn)
+  const issuer = inLang(lang, p.issuer, p.issuerEn)
+  const sourceNote = inLang(lang, p.sourceNote, p.sourceNoteEn)
+  const windowNote = applyWindow.note ? [{ text: applyWindow.note, zhOnly: applyWindow.noteZhOnly }] : []
+  const note = englishNote(lang, p.translationEn, [title, summary, ...conditions, benefit, ...windowNote, ...materials, howToApply, where, issuer])
   return (
     <>
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
-          <Text data-content>{p.title}</Text>
+          <Content shown={title} />
           <Illustrative show={demo('title')} />
         </View>
         <View className="zone-row__tags">
@@ -66,33 +79,35 @@ export default function PolicyPage() {
           ))}
         </View>
         <View className="muted">{s('audiences')}{lang === 'en' ? p.audiences.map(tag).join(', ') : p.audiences.join('、')}</View>
+        <EnglishNoteLine note={note} what="policy" />
       </View>
       <Section name="summary" title={s('summary')}>
-        <View data-content>{p.summary}</View>
+        <Content block shown={summary} />
       </Section>
       <Section name="conditions" title={s('conditions')} demo={demo('conditions')}>
-        {items(p.conditions)}
+        {items(conditions)}
       </Section>
       <Section name="benefit" title={s('benefit')} demo={demo('benefit')}>
-        <View className="zone-policy__benefit" data-content>{p.benefit.text}</View>
+        <Content block className="zone-policy__benefit" shown={benefit} />
       </Section>
       <Section name="window" title={s('window')} demo={demo('window') || demo('validity')}>
         <View>{s('validity')}{p.validFrom || p.validTo ? s('validRange', { from: p.validFrom ?? '—', to: p.validTo ?? s('validForever') }) : s('perOriginal')}</View>
-        <View>{s('applyWindow')}{applyWindow.lead}{applyWindow.note ? <Text data-content>{applyWindow.note}</Text> : null}</View>
+        <View>{s('applyWindow')}{applyWindow.lead}{windowNote.map((n) => <Content key="note" shown={n} />)}</View>
       </Section>
       <Section name="materials" title={s('materials')} demo={demo('materials')}>
-        {items(p.materials)}
+        {items(materials)}
       </Section>
       <Section name="apply" title={s('howToApply')} demo={demo('howToApply') || demo('where')}>
-        <View data-content>{p.howToApply}</View>
-        <View className="muted">{s('where')}<Text data-content>{p.where}</Text></View>
+        <Content block shown={howToApply} />
+        <View className="muted">{s('where')}<Content shown={where} /></View>
       </Section>
       <Section name="issuer" title={s('issuerTitle')} demo={demo('docNumber')}>
-        <View>{s('issuer')}<Text data-content>{p.issuer}</Text></View>
-        <View>{s('docNumber')}<Text data-content>{p.docNumber ?? '—'}</Text></View>
+        <View>{s('issuer')}<Content shown={issuer} /></View>
+        {/* A document number is cited as issued (国科发火〔2016〕32号), in every language. */}
+        <View>{s('docNumber')}<Text data-content data-as-entered>{p.docNumber ?? '—'}</Text></View>
       </Section>
       <Section name="source" title={s('source')} demo={p.source === 'illustrative'}>
-        <View className="muted" data-content>{p.sourceNote}</View>
+        <Content block className="muted" shown={sourceNote} />
       </Section>
       {p.rules?.length ? (
         <View className="btn" onClick={() => openPage(zonePaths.match)}>
