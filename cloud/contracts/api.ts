@@ -7,6 +7,9 @@ import type { AudioTrack, Exhibit, ExhibitPack, GuideLang, Hall, HallWithExhibit
 import type { AuditEntry, AuditQuery, CloseDayResult, Dashboard, ImportMode, ImportPreview, Notice, NoticeView, RosterRow } from './ops'
 import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type { AuditNames } from './audit-view'
+import type { z } from 'zod'
+import type { BookingWaitlistRequests } from './requests/booking-waitlist'
+import type { NoShowStanding, WaitlistEntryView } from './waitlist'
 import type {
   Company,
   CompanyQuery,
@@ -64,6 +67,15 @@ export interface Api {
     mine: { req: Record<string, never>; res: { bookings: BookingView[] } }
     get: { req: { bookingId: string }; res: { booking: BookingView } }
     cancel: { req: { bookingId: string }; res: { booking: BookingView } }
+    /** 改签: the booking (same id, same visitors) moved to another session; both or neither. */
+    reschedule: { req: z.input<typeof BookingWaitlistRequests['reschedule']>; res: { booking: BookingView } }
+    /** 候补 (docs/booking-waitlist.md): join a full session's line. */
+    joinWaitlist: { req: z.input<typeof BookingWaitlistRequests['joinWaitlist']>; res: { entry: WaitlistEntryView } }
+    waitlist: { req: z.input<typeof BookingWaitlistRequests['waitlist']>; res: { entries: WaitlistEntryView[] } }
+    leaveWaitlist: { req: z.input<typeof BookingWaitlistRequests['leaveWaitlist']>; res: { entry: WaitlistEntryView } }
+    /** Answers the confirmed booking the offer became. */
+    acceptOffer: { req: z.input<typeof BookingWaitlistRequests['acceptOffer']>; res: { booking: BookingView } }
+    noShowStanding: { req: z.input<typeof BookingWaitlistRequests['noShowStanding']>; res: { standing: NoShowStanding } }
   }
   /** Museum staff at the gate (role staff). */
   staff: {

@@ -7,7 +7,7 @@
 // waiting and gives back what it took. A process that dies between the reserve and markOfferHeld
 // leaves those places taken (never given twice: never an overbooking), the residual window `book`
 // documents too; its claims are given back when the offer expires.
-import { walkLine, type CandidateOutcome } from '../booking/waitlist'
+import { walkLine, type CandidateOutcome } from '../booking/line'
 import type { BookingRecord, BookingStore, OfferOutcome, OfferRequest, WaitlistEntry } from './port'
 
 type Steps = Omit<BookingStore, 'offerWaitlist' | 'acceptOffer'>

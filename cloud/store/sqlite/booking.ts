@@ -1,5 +1,5 @@
 import type { BookingAccount, BookingRecord, BookingStore, BookOutcome, BookRefusalCode, BookRequest, OfferOutcome, OfferRequest, RescheduleOutcome, RescheduleRequest, SavedVisitor, WaitlistEntry } from '../port'
-import { walkLine, type CandidateOutcome } from '../../booking/waitlist'
+import { walkLine, type CandidateOutcome } from '../../booking/line'
 import type { Db } from './database'
 
 interface BookingRow {
