@@ -5,6 +5,7 @@ import { runNoShowJob } from '../booking/noshow'
 import { runWaitlistJob } from '../booking/waitlist'
 import { bj, caller, personName, residentId } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
+import type { Store } from '../store/port'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let call: ReturnType<typeof caller>
@@ -112,6 +113,32 @@ describe('改签 (reschedule)', () => {
     expect(res.error.message).toContain('2102**********')
     expect(await left(SAT_AM)).toBe(CAPACITY - 1)
     expect(await left(AM)).toBe(CAPACITY - 1)
+  })
+
+  it('a cancel that read the booking before a 改签 moved it gives back the NEW session’s places (the old ones stay with their holders)', async () => {
+    await bookAs('others', AM, await visitors('others', 3))
+    const booking = await bookAs('me', AM, await visitors('me', 2))
+    // The cancel's guarded transition runs just after the 改签 committed.
+    let raced = false
+    const racing: Store = {
+      ...env.store,
+      booking: {
+        ...env.store.booking,
+        async transition(...args) {
+          if (!raced && args[2] === 'cancelled') {
+            raced = true
+            const moved = await call('booking', 'reschedule', { bookingId: booking.id, sessionId: PM }, { openid: 'me', now: NOW })
+            expect(moved.ok).toBe(true)
+          }
+          return env.store.booking.transition(...args)
+        },
+      },
+    }
+    const cancelled = await caller(racing)('booking', 'cancel', { bookingId: booking.id }, { openid: 'me', now: NOW })
+    expect(raced).toBe(true)
+    expect(cancelled).toMatchObject({ ok: true, data: { booking: { status: 'cancelled', sessionId: PM } } })
+    expect(await left(AM)).toBe(CAPACITY - 3)
+    expect(await left(PM)).toBe(CAPACITY)
   })
 
   it('refuses the same session, after the deadline, a cancelled booking, and someone else’s booking', async () => {
