@@ -219,6 +219,21 @@ describe('候补 (waitlist)', () => {
     expect((await mine('small2'))[0]).toMatchObject({ status: 'waiting', position: 1, placesAhead: 0 })
   })
 
+  it('when an entry blocking the line leaves, the places it was waiting for go to those behind it at once', async () => {
+    await configure((c) => ({ ...c, waitlist: { ...c.waitlist, maxSkips: 1 } }))
+    const ones = []
+    for (let i = 0; i < 5; i++) ones.push(await bookAs(`solo${i}`, AM, await visitors(`solo${i}`, 1)))
+    const big = await join('big', AM, await visitors('big', 3), NOW)
+    await join('small1', AM, await visitors('small1', 1), new Date(NOW.getTime() + 1000))
+    await join('small2', AM, await visitors('small2', 1), new Date(NOW.getTime() + 2000))
+    if (!big.ok) throw new Error(big.error.message)
+    await call('booking', 'cancel', { bookingId: ones[0].id }, { openid: 'solo0', now: NOW })
+    await call('booking', 'cancel', { bookingId: ones[1].id }, { openid: 'solo1', now: NOW })
+    expect((await mine('small2'))[0].status).toBe('waiting')
+    await call('booking', 'leaveWaitlist', { entryId: big.data.entry.id }, { openid: 'big', now: NOW })
+    expect((await mine('small2'))[0].status).toBe('offered')
+  })
+
   it('an unclaimed offer expires after the claim window and passes to the next; accepting then is refused', async () => {
     const solo = await bookAs('solo', AM, await visitors('solo', 5))
     const first = await join('first', AM, await visitors('first', 2), NOW)

@@ -173,11 +173,11 @@ export const waitlistActions = {
       let left = entry.status === 'waiting' ? await ctx.store.booking.transitionEntry(entryId, 'waiting', 'left', { at }, owner) : null
       if (!left) {
         left = await ctx.store.booking.transitionEntry(entryId, 'offered', 'left', { at }, owner)
-        if (left) {
-          await releaseOffer(ctx.store, left, config)
-          await fillWaitlist(ctx.store, left.sessionId, now)
-        }
+        if (left) await releaseOffer(ctx.store, left, config)
       }
+      // Its held places go to the next in line; and an entry that blocked the line (the skip
+      // rule) no longer does, so those behind it may be served now.
+      if (left) await fillWaitlist(ctx.store, left.sessionId, now)
       if (!left) {
         const latest = (await ownEntry(ctx, entryId))!
         return refuse('WAITLIST_NOT_LEAVABLE', { status: WAITLIST_STATUS_LABEL[latest.status] })

@@ -14,6 +14,7 @@ import { auditWorkbook } from '../ops/audit-workbook'
 import type { AuditNames } from '../contracts/audit-view'
 import { closeDay, closeSession } from '../ops/close-day'
 import { closureImpact, reopenDay, reopenSession } from '../ops/reopen'
+import { fillWaitlist } from '../booking/waitlist'
 import type { CloseDayResult } from '../contracts/ops'
 import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from '../ops/template-change'
 import { buildDashboard } from '../ops/dashboard'
@@ -545,6 +546,8 @@ export const consoleFn = implement('console', {
         const done = await reopenDay(ctx.store, day)
         if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
         await recordChange(ctx, 'console.reopenDay', day, done.before, null)
+        // Places the closure gave back go to the 候补 lines first.
+        for (const t of templatesOn(await loadBookingConfig(ctx.store), day)) await fillWaitlist(ctx.store, `${day}.${t.key}`, ctx.now())
         return ok({ day, stillCancelled: done.stillCancelled })
       },
     }),
@@ -556,6 +559,7 @@ export const consoleFn = implement('console', {
         const done = await reopenSession(ctx.store, sessionId)
         if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
         await recordChange(ctx, 'console.reopenSession', sessionId, done.before, null)
+        await fillWaitlist(ctx.store, sessionId, ctx.now())
         return ok({ sessionId, stillCancelled: done.stillCancelled })
       },
     }),
@@ -657,6 +661,8 @@ export const consoleFn = implement('console', {
         const capacityOverrides = capacity === null ? others : [...others, { date, key, capacity }].sort((a, b) => `${a.date}.${a.key}`.localeCompare(`${b.date}.${b.key}`))
         await saveBookingConfig(ctx.store, { ...config, capacityOverrides })
         await recordChange(ctx, 'console.setCapacity', sessionId, before, capacity === null ? null : { date, key, capacity })
+        // A raise frees places: the session's 候补 line is offered them first.
+        await fillWaitlist(ctx.store, sessionId, ctx.now())
         return ok({ saved: true as const })
       },
     }),
