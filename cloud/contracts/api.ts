@@ -9,7 +9,8 @@ import type { AccountRoleName, AccountView, MeView } from './accounts'
 import type { AuditNames } from './audit-view'
 import type { z } from 'zod'
 import type { BookingWaitlistRequests } from './requests/booking-waitlist'
-import type { NoShowStanding, WaitlistEntryView } from './waitlist'
+import type { ConsoleWaitlistSession, NoShowStanding, WaitlistEntryView } from './waitlist'
+import type { ConsoleWaitlistRequests } from './requests/console-waitlist'
 import type {
   Company,
   CompanyQuery,
@@ -143,6 +144,8 @@ export interface Api {
     dashboard: { req: { fromDay?: string; toDay?: string }; res: Dashboard }
     audit: { req: AuditQuery; res: { entries: AuditEntry[]; names: AuditNames } }
     auditXlsx: { req: AuditQuery; res: { fileName: string; data: string; count: number } }
+    /** 候补: each session's line on a day (cloud/functions/console/waitlist.ts). */
+    waitlist: { req: z.input<typeof ConsoleWaitlistRequests['waitlist']>; res: { day: string; sessions: ConsoleWaitlistSession[] } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */

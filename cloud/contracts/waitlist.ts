@@ -53,3 +53,28 @@ export interface NoShowStanding {
   /** Booking is suspended until this Beijing time text, when it is. */
   suspendedUntil?: string
 }
+
+/** One entry of a session's line as the console shows it (names and masked IDs only). */
+export interface ConsoleWaitlistRow {
+  id: string
+  position: number
+  status: 'waiting' | 'offered'
+  places: number
+  names: string[]
+  joinedAt: string
+  /** Times smaller entries behind were served while this one did not fit (the skip rule). */
+  skips: number
+  offerExpiresAt?: string
+}
+
+export interface ConsoleWaitlistSession {
+  sessionId: string
+  name: string
+  start: string
+  end: string
+  capacity: number
+  booked: number
+  /** Places the line's waiting entries need in all. */
+  waitingPlaces: number
+  entries: ConsoleWaitlistRow[]
+}

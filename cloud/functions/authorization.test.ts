@@ -36,6 +36,12 @@ const MATRIX: Record<string, Caller[]> = {
   'booking.mine': IDENTIFIED,
   'booking.get': IDENTIFIED,
   'booking.cancel': IDENTIFIED,
+  'booking.reschedule': IDENTIFIED,
+  'booking.joinWaitlist': IDENTIFIED,
+  'booking.waitlist': IDENTIFIED,
+  'booking.leaveWaitlist': IDENTIFIED,
+  'booking.acceptOffer': IDENTIFIED,
+  'booking.noShowStanding': IDENTIFIED,
   'staff.checkIn': only('staff'),
   'staff.today': only('staff'),
   'staff.expected': only('staff'),
@@ -87,6 +93,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.dashboard': only('content_editor', 'booking_operator', 'zone_editor'),
   'console.audit': only(),
   'console.auditXlsx': only(),
+  'console.waitlist': only('booking_operator'),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

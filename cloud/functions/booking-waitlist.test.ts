@@ -311,6 +311,33 @@ describe('候补 (waitlist)', () => {
   })
 })
 
+describe('the console’s 候补 section', () => {
+  it('shows each session’s line in order with places, names, skips and offer expiry; visitors may not read it', async () => {
+    const crowd = await bookAs('crowd', AM, await visitors('crowd', 5))
+    await join('fam', AM, await visitors('fam', 3), NOW)
+    await join('solo', AM, await visitors('solo', 1), new Date(NOW.getTime() + 1000))
+    await call('booking', 'cancel', { bookingId: (await bookAs('x', PM, await visitors('x', 1))).id }, { openid: 'x', now: NOW })
+    const res = await call('console', 'waitlist', { day: '2026-11-27' }, { openid: 'op', role: 'booking_operator', now: NOW })
+    expect(res.ok).toBe(true)
+    if (!res.ok) return
+    const am = res.data.sessions.find((x) => x.sessionId === AM)!
+    expect(am).toMatchObject({ name: '上午场', capacity: CAPACITY, booked: 5, waitingPlaces: 4 })
+    expect(am.entries.map((e) => [e.position, e.status, e.places, e.skips])).toEqual([
+      [1, 'waiting', 3, 0],
+      [2, 'waiting', 1, 0],
+    ])
+    expect(res.data.sessions.find((x) => x.sessionId === PM)!.entries).toEqual([])
+    await call('booking', 'cancel', { bookingId: crowd.id }, { openid: 'crowd', now: NOW })
+    const after = await call('console', 'waitlist', { day: '2026-11-27' }, { openid: 'op', role: 'booking_operator', now: NOW })
+    expect(after.ok && after.data.sessions[0].entries.map((e) => [e.status, e.offerExpiresAt])).toEqual([
+      ['offered', '11月26日 10:30'],
+      ['offered', '11月26日 10:30'],
+    ])
+    expect(await call('console', 'waitlist', { day: '2026-11-27' }, { openid: 'fam', now: NOW })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call('console', 'waitlist', { day: '27.11.2026' }, { openid: 'op', role: 'booking_operator', now: NOW })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+  })
+})
+
 describe('the no-show count in 我的', () => {
   it('shows count/limit and the day it clears; a cancellation in time never counts', async () => {
     const booking = await bookAs('me', AM, await visitors('me', 1))

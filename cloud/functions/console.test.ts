@@ -101,6 +101,7 @@ const SAMPLE: Record<string, object> = {
   dashboard: {},
   audit: {},
   auditXlsx: {},
+  waitlist: { day: '2026-11-27' },
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -144,6 +145,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   dashboard: ['content_editor', 'booking_operator', 'zone_editor'],
   audit: [],
   auditXlsx: [],
+  waitlist: ['booking_operator'],
 }
 
 describe('authorization: every console action × every role', () => {

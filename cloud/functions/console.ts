@@ -15,6 +15,7 @@ import type { AuditNames } from '../contracts/audit-view'
 import { closeDay, closeSession } from '../ops/close-day'
 import { closureImpact, reopenDay, reopenSession } from '../ops/reopen'
 import { fillWaitlist } from '../booking/waitlist'
+import { waitlistActions } from './console/waitlist'
 import type { CloseDayResult } from '../contracts/ops'
 import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from '../ops/template-change'
 import { buildDashboard } from '../ops/dashboard'
@@ -924,5 +925,6 @@ export const consoleFn = implement('console', {
         return ok({ fileName: `操作日志-${req.fromDay ?? '开始'}至${req.toDay ?? dayOf(ctx.now())}.xlsx`, data: file.toString('base64'), count: entries.length })
       },
     }),
+    ...waitlistActions,
   },
 })

@@ -9,6 +9,7 @@ import type { CloseDayResult, RosterRow } from '../../../cloud/contracts/ops'
 import { formatShortCode } from '../../../cloud/contracts/booking'
 import { call, downloadBase64 } from '../api'
 import { useOnMount } from '../useOnMount'
+import { WaitlistCard } from './WaitlistCard'
 
 export function Bookings() {
   const { message } = App.useApp()
@@ -206,6 +207,7 @@ export function Bookings() {
           ]}
         />
       </Card>
+      <WaitlistCard day={day.format('YYYY-MM-DD')} />
       {cancelling && (
         <CancelBooking
           row={cancelling}
