@@ -54,6 +54,7 @@ test('a family of 3 waits for a full session, someone cancels 3, one offer arriv
 
   const { page, errors } = await phonePage(browser)
   await page.goto(pageUrl(server.url, 'booking/pages/calendar/index'))
+  await page.locator('[data-date="2026-11-27"]').click()
   await page.getByRole('heading', { name: '11月27日 周五' }).waitFor()
   const session = page.locator(`[data-session="${AM}"]:visible`)
   await expect(session.locator('.bk-session__meta').innerText()).resolves.toBe('已约满 · 可候补')
