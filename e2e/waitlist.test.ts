@@ -104,5 +104,25 @@ test('a family of 3 waits for a full session, someone cancels 3, one offer arriv
     expect(ticket).not.toContain(person.id)
   }
   await snap(page, 'waitlist-ticket')
+
+  // 改签 from the ticket: the afternoon, the same three people, the same ticket.
+  const code = await page.locator('[data-short-code]:visible').getAttribute('data-short-code')
+  await page.locator('[data-action="reschedule"]:visible').click()
+  await page.getByText('改签：选择新的场次').first().waitFor()
+  await page.locator('[data-date="2026-11-27"]:visible').click()
+  await page.locator('[data-session="2026-11-27.pm"]:visible').click()
+  await page.getByText('改签到 11月27日 下午场？').waitFor()
+  await page.getByText('改签', { exact: true }).last().click()
+  await page.getByRole('heading', { name: /11月27日 周五\s*下午场/ }).waitFor()
+  const moved = await page.locator('.bk-ticket-page:visible').innerText()
+  for (const person of FAMILY) expect(moved).toContain(maskIdNumber(person.id))
+  await expect(page.locator('[data-short-code]:visible').getAttribute('data-short-code')).resolves.toBe(code)
+  // The morning's three places are free again (nobody else waits for them).
+  expect((await store.booking.placesBooked([AM, '2026-11-27.pm']))).toEqual({ [AM]: 0, '2026-11-27.pm': 3 })
+  await snap(page, 'waitlist-rescheduled')
+
+  // 我的预约: the no-show count, 0 of 3.
+  await page.goto(pageUrl(server.url, 'booking/pages/mine/index'))
+  await expect(page.locator('[data-no-show]:visible').innerText()).resolves.toContain('0/3')
   expect(errors).toEqual([])
 }, 120_000)

@@ -116,12 +116,16 @@ export interface WaitlistJobReport {
  * fill pass over every line, which is how places freed without an event here — a capacity raise,
  * a reopened session, a booking the no-show sweep settled — reach the line.
  */
-export async function runWaitlistJob(store: Store, now: Date, batch = 200): Promise<WaitlistJobReport> {
+export async function runWaitlistJob(store: Store, now: Date, batch = 200, budgetMs = Infinity): Promise<WaitlistJobReport> {
+  // Wall-clock ms after which no new record is started: a timer function must not be cut off
+  // between expiring an offer and giving back its places; the rest waits for the next run.
+  const deadline = Date.now() + budgetMs
   const config = await loadBookingConfig(store)
   const at = now.toISOString()
   const report: WaitlistJobReport = { expiredOffers: 0, placesReturned: 0, ended: 0, offered: 0 }
   const touched = new Set<string>()
   for (const due of await store.booking.dueOffers(at, batch)) {
+    if (Date.now() >= deadline) return report
     // Guarded: exactly one of this expiry and the visitor's accept wins.
     const expired = await store.booking.transitionEntry(due.id, 'offered', 'expired', { at, endReason: 'unclaimed' })
     if (!expired) continue
@@ -130,6 +134,7 @@ export async function runWaitlistJob(store: Store, now: Date, batch = 200): Prom
     touched.add(expired.sessionId)
   }
   for (const sessionId of new Set([...touched, ...(await store.booking.waitingSessions(batch))])) {
+    if (Date.now() >= deadline) return report
     const session = sessionRef(config, sessionId)
     const open = session && availability(config, session, now)
     const cutoffPassed = !session || now.getTime() >= offerCutoff(config, session).getTime()

@@ -76,7 +76,7 @@ export interface Api {
     leaveWaitlist: { req: z.input<typeof BookingWaitlistRequests['leaveWaitlist']>; res: { entry: WaitlistEntryView } }
     /** Answers the confirmed booking the offer became. */
     acceptOffer: { req: z.input<typeof BookingWaitlistRequests['acceptOffer']>; res: { booking: BookingView } }
-    noShowStanding: { req: z.input<typeof BookingWaitlistRequests['noShowStanding']>; res: { standing: NoShowStanding } }
+    noShowStanding: { req: z.input<typeof BookingWaitlistRequests['noShowStanding']>; res: { noShows: NoShowStanding } }
   }
   /** Museum staff at the gate (role staff). */
   staff: {

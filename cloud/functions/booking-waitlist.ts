@@ -222,7 +222,7 @@ export const waitlistActions = {
       const newest = counted.reduce((max, b) => (b.sessionEnd > max ? b.sessionEnd : max), '')
       const suspended = account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()
       return ok({
-        standing: {
+        noShows: {
           count,
           limit: config.noShow.limit,
           windowDays: config.noShow.windowDays,

@@ -134,7 +134,7 @@ export function createBookingStore(call: typeof callCloud = callCloud) {
     },
 
     async loadStanding() {
-      await loadInto(slotOf(get, set, 'standing'), () => call('booking', 'noShowStanding', {}), (d) => d.standing)
+      await loadInto(slotOf(get, set, 'standing'), () => call('booking', 'noShowStanding', {}), (d) => d.noShows)
     },
 
     async joinWaitlist(sessionId, visitorIds, options) {

@@ -5,7 +5,6 @@ import { shortDate as zhDate, type CalendarDay, type CalendarSession } from '@cl
 import { DayPanel, DayStrip } from '@/booking/components/DayStrip'
 import { bookingStore, useBooking } from '@/booking/store'
 import { bookingText, sessionNameIn } from '@/booking/strings'
-import { confirmDestructive } from '@/booking/confirm-destructive'
 import { dayName, shortDate } from '@/booking/dates'
 import { useLang } from '@/i18n/store'
 
@@ -32,8 +31,9 @@ export default function BookingCalendarPage() {
   const [moveError, setMoveError] = useState('')
   const moveTo = async (x: CalendarSession, date: string) => {
     const when = lang === 'en' ? `${dayName(date, '', 'en')}, ${shortDate(date, 'en')}` : zhDate(date)
-    const ok = await confirmDestructive({ title: s('reschedule'), content: s('rescheduleConfirm', { date: when, session: sessionNameIn(lang, x.id, x.name) }), confirmText: s('reschedule'), cancelText: s('keep') })
-    if (!ok) return
+    // Not destructive (the booking stays whole until the new session is taken): the ordinary confirm.
+    const { confirm } = await Taro.showModal({ title: s('reschedule'), content: s('rescheduleConfirm', { date: when, session: sessionNameIn(lang, x.id, x.name) }), confirmText: s('reschedule'), cancelText: s('keep') })
+    if (!confirm) return
     const res = await bookingStore.getState().reschedule(rescheduling, x.id)
     if (res.ok) {
       Taro.showToast({ title: s('rescheduled'), icon: 'success' })
