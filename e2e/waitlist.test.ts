@@ -108,7 +108,7 @@ test('a family of 3 waits for a full session, someone cancels 3, one offer arriv
   // 改签 from the ticket: the afternoon, the same three people, the same ticket.
   const code = await page.locator('[data-short-code]:visible').getAttribute('data-short-code')
   await page.locator('[data-action="reschedule"]:visible').click()
-  await page.getByText('改签：选择新的场次').first().waitFor()
+  await page.locator('.bk-reschedule:visible').waitFor()
   await page.locator('[data-date="2026-11-27"]:visible').click()
   await page.locator('[data-session="2026-11-27.pm"]:visible').click()
   await page.getByText('改签到 11月27日 下午场？').waitFor()
