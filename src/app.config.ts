@@ -9,7 +9,7 @@ export default defineAppConfig({
     },
     // Audio guide and visit trail: opened from an exhibit page, never on the cold-scan path.
     { root: 'guide', pages: ['pages/listen/index', 'pages/trail/index'] },
-    { root: 'booking', pages: ['pages/calendar/index', 'pages/form/index', 'pages/visitors/index', 'pages/ticket/index', 'pages/mine/index', 'pages/privacy/index'] },
+    { root: 'booking', pages: ['pages/calendar/index', 'pages/form/index', 'pages/visitors/index', 'pages/ticket/index', 'pages/mine/index', 'pages/privacy/index', 'pages/waitlist/index'] },
     // 成果转化: results, needs, platforms, 对接 requests (opened from the zone pages, an exhibit, 我的).
     {
       root: 'transfer',

@@ -17,6 +17,12 @@ export const paths = {
   visitors: '/booking/pages/visitors/index',
   ticket: (id: string, isNew = false) => `/booking/pages/ticket/index?id=${q(id)}${isNew ? '&new=1' : ''}`,
   myBookings: '/booking/pages/mine/index',
+  /** 我的候补; `id` scrolls to (and marks) one entry, as the offer message opens it. */
+  waitlist: (id?: string) => `/booking/pages/waitlist/index${id ? `?id=${q(id)}` : ''}`,
+  /** The calendar choosing a new session for a booking (改签). */
+  reschedule: (bookingId: string) => `/booking/pages/calendar/index?reschedule=${q(bookingId)}`,
+  /** The form in 候补 mode: the session is full, so the visitors join its line. */
+  waitForm: (sessionId: string) => `/booking/pages/form/index?session=${q(sessionId)}&wait=1`,
   checkin: '/staff/pages/checkin/index',
   companies: '/zone/pages/companies/index',
   company: (id: string) => `/zone/pages/company/index?id=${q(id)}`,

@@ -33,6 +33,18 @@ export const BookingConfigSchema = z.object({
       distinctIds: z.object({ limit: z.number().int().min(1), windowDays: z.number().int().min(1).max(366) }),
     })
     .default({ bookingsPerAccountPerDay: 1, placesPerAccountPerDay: 5, distinctIds: { limit: 15, windowDays: 30 } }),
+  /** 候补 (docs/booking-waitlist.md): how long an offer holds its places (`claimMinutes`), how
+   *  long before a session starts no more offers are made (`offerCutoffMinutes`), how many times an
+   *  entry that does not fit may be passed over by smaller ones behind it before it blocks the line
+   *  (`maxSkips`, the published skip rule's K), and how many lines one account may wait in. */
+  waitlist: z
+    .object({
+      claimMinutes: z.number().int().min(1).max(24 * 60),
+      offerCutoffMinutes: z.number().int().min(0),
+      maxSkips: z.number().int().min(0).max(100),
+      entriesPerAccount: z.number().int().min(1).max(10),
+    })
+    .default({ claimMinutes: 30, offerCutoffMinutes: 60, maxSkips: 3, entriesPerAccount: 3 }),
   sessions: z.array(SessionTemplateSchema).min(1),
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   holidaysSource: z.string().optional(),

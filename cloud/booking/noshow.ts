@@ -4,6 +4,7 @@
 import type { BookingAccount, Store } from '../store/port'
 import { loadBookingConfig, type BookingConfig } from './config'
 import { sweepAbandonedBookings, type SweepOptions, type SweepReport } from './sweep'
+import { runWaitlistJob, type WaitlistJobReport } from './waitlist'
 
 const DAY_MS = 86_400_000
 
@@ -34,6 +35,8 @@ export interface NoShowReport {
   suspended: string[]
   /** Bookings abandoned half-way (still pending past the grace period), settled in the same run. */
   swept: SweepReport
+  /** The 候补 sweep of the same run: unclaimed offers expired and passed on, lines filled. */
+  waitlist: WaitlistJobReport
 }
 
 export async function runNoShowJob(store: Store, now: Date, batch = 500, sweep: SweepOptions = {}): Promise<NoShowReport> {
@@ -63,5 +66,6 @@ export async function runNoShowJob(store: Store, now: Date, batch = 500, sweep: 
       suspended.push(openid)
     }
   }
-  return { marked, suspended, swept }
+  const waitlist = await runWaitlistJob(store, now)
+  return { marked, suspended, swept, waitlist }
 }

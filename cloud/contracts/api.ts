@@ -30,6 +30,9 @@ import type { PublicNeed, PublicResult, RequestStatus, RequestView, ResultSummar
 
 type TransferReq<A extends keyof typeof TransferRequests> = z.input<(typeof TransferRequests)[A]>
 type TransferConsoleReq<A extends keyof typeof TransferConsoleRequests> = z.input<(typeof TransferConsoleRequests)[A]>
+import type { BookingWaitlistRequests } from './requests/booking-waitlist'
+import type { ConsoleWaitlistSession, NoShowStanding, WaitlistEntryView } from './waitlist'
+import type { ConsoleWaitlistRequests } from './requests/console-waitlist'
 
 export interface Api {
   system: {
@@ -88,6 +91,15 @@ export interface Api {
     mine: { req: z.input<typeof BookingRequests['mine']>; res: { bookings: BookingView[] } }
     get: { req: z.input<typeof BookingRequests['get']>; res: { booking: BookingView } }
     cancel: { req: z.input<typeof BookingRequests['cancel']>; res: { booking: BookingView } }
+    /** 改签: the booking (same id, same visitors) moved to another session; both or neither. */
+    reschedule: { req: z.input<typeof BookingWaitlistRequests['reschedule']>; res: { booking: BookingView } }
+    /** 候补 (docs/booking-waitlist.md): join a full session's line. */
+    joinWaitlist: { req: z.input<typeof BookingWaitlistRequests['joinWaitlist']>; res: { entry: WaitlistEntryView } }
+    waitlist: { req: z.input<typeof BookingWaitlistRequests['waitlist']>; res: { entries: WaitlistEntryView[] } }
+    leaveWaitlist: { req: z.input<typeof BookingWaitlistRequests['leaveWaitlist']>; res: { entry: WaitlistEntryView } }
+    /** Answers the confirmed booking the offer became. */
+    acceptOffer: { req: z.input<typeof BookingWaitlistRequests['acceptOffer']>; res: { booking: BookingView } }
+    noShowStanding: { req: z.input<typeof BookingWaitlistRequests['noShowStanding']>; res: { noShows: NoShowStanding } }
   }
   /** Museum staff at the gate (role staff). */
   staff: {
@@ -172,6 +184,8 @@ export interface Api {
     setRequestStatus: { req: TransferConsoleReq<'setRequestStatus'>; res: { request: TransferRequestRecord; notified: boolean } }
     transferNeeds: { req: TransferConsoleReq<'transferNeeds'>; res: { needs: TransferNeed[] } }
     reviewNeed: { req: TransferConsoleReq<'reviewNeed'>; res: { need: TransferNeed } }
+    /** 候补: each session's line on a day (cloud/functions/console/waitlist.ts). */
+    waitlist: { req: z.input<typeof ConsoleWaitlistRequests['waitlist']>; res: { day: string; sessions: ConsoleWaitlistSession[] } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */

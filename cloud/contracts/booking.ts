@@ -245,6 +245,19 @@ export const BookingErrors = {
   ADDRESS_ID_LIMIT: '当前网络今天已添加 {limit} 位参观人，已达上限，请明天再试或换用其他网络（如移动数据）',
   ACCOUNT_ID_LIMIT: '同一账号 {days} 天内最多为 {limit} 位不同的参观人预约，请其他参观人用自己的微信预约',
   VISITOR_IN_USE: '该参观人在有效预约中（{date}），不能删除；参观结束或取消预约后可删除',
+  // 改签
+  RESCHEDULE_SAME_SESSION: '预约已在该场次，请选择其他场次',
+  NOT_RESCHEDULABLE: '该预约{status}，无法改签',
+  RESCHEDULE_DEADLINE_PASSED: '已过改签截止时间（{deadline}），无法改签',
+  // 候补
+  WAITLIST_NOT_NEEDED: '该场次还有{left}个名额，可直接预约',
+  WAITLIST_DUPLICATE: '您已在该场次的候补队列中',
+  WAITLIST_LIMIT: '同一账号最多同时候补{limit}个场次，请先退出不再需要的候补',
+  WAITLIST_CUTOFF: '场次开始前{minutes}分钟起不再候补，请选择其他场次',
+  WAITLIST_NOT_FOUND: '没有找到这条候补',
+  WAITLIST_NOT_OFFERED: '该候补{status}，无法确认预约',
+  OFFER_EXPIRED: '候补名额已于{time}过期，已顺延给后面的候补者',
+  WAITLIST_NOT_LEAVABLE: '该候补{status}，无需退出',
 } as const
 
 export type BookingErrorCode = keyof typeof BookingErrors

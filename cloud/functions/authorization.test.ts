@@ -36,6 +36,12 @@ const MATRIX: Record<string, Caller[]> = {
   'booking.mine': IDENTIFIED,
   'booking.get': IDENTIFIED,
   'booking.cancel': IDENTIFIED,
+  'booking.reschedule': IDENTIFIED,
+  'booking.joinWaitlist': IDENTIFIED,
+  'booking.waitlist': IDENTIFIED,
+  'booking.leaveWaitlist': IDENTIFIED,
+  'booking.acceptOffer': IDENTIFIED,
+  'booking.noShowStanding': IDENTIFIED,
   'staff.checkIn': only('staff'),
   'staff.today': only('staff'),
   'staff.expected': only('staff'),
@@ -108,6 +114,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.closureNotices': only('booking_operator'),
   'console.dayReport': only('booking_operator'),
   'console.qrSheet': only('content_editor'),
+  'console.waitlist': only('booking_operator'),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

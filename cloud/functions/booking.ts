@@ -14,6 +14,8 @@ import { bookingView } from '../booking/views'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord, BookRefusalCode } from '../store/port'
 import { keysOf, refuse } from './shared'
+import { waitlistActions } from './booking-waitlist'
+import { releaseCancelled } from '../booking/waitlist'
 import { defineAction, type CallContext, implement } from './types'
 
 // What this instance last learned about full sessions: after a reserve was refused, the rush that
@@ -254,12 +256,14 @@ export const booking = implement('booking', {
           if (!latest || latest.status === 'pending' || latest.status === 'refused') return refuse('BOOKING_NOT_FOUND')
           return refuse('NOT_CANCELLABLE', { status: BOOKING_STATUS_LABEL[latest.status] })
         }
-        await ctx.store.booking.releasePlaces(record.sessionId, record.places)
-        forgetFull(ctx.store, record.sessionId)
-        await ctx.store.booking.releaseIds(record.day, [...record.visitors.map((v) => v.idHash), ...accountHoldKeys(record.openid, config.fairUse)], bookingId)
-        const cancelled = { ...record, status: 'cancelled' as const, cancelledAt: now.toISOString() }
-        return ok({ booking: bookingView(cancelled, config, keysOf(ctx), now) })
+        // Given back as the record stands after the cancel (a 改签 may have moved it meanwhile),
+        // then offered to the session's 候补 line.
+        const cancelled = (await releaseCancelled(ctx.store, bookingId, config, now, accountHoldKeys(record.openid, config.fairUse))) ?? record
+        forgetFull(ctx.store, cancelled.sessionId)
+        return ok({ booking: bookingView({ ...cancelled, status: 'cancelled', cancelledAt: now.toISOString() }, config, keysOf(ctx), now) })
       },
     }),
+
+    ...waitlistActions,
   },
 })

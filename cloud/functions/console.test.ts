@@ -112,6 +112,7 @@ const SAMPLE: Record<string, object> = {
   setRequestStatus: { id: 'tr-aaaaaaaaaaaaaaaa', rev: 0, status: 'accepted' },
   transferNeeds: {},
   reviewNeed: { id: 'demo-need-door', rev: 0, decision: 'publish' },
+  waitlist: { day: '2026-11-27' },
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -167,6 +168,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   setRequestStatus: CONSOLE_ROLES.transfer,
   transferNeeds: CONSOLE_ROLES.transfer,
   reviewNeed: CONSOLE_ROLES.transfer,
+  waitlist: ['booking_operator'],
 }
 
 describe('authorization: every console action × every role', () => {

@@ -4,6 +4,7 @@ import { drainOutbox, queueVisitReminders } from '../reminders/job'
 import { reminderTemplateFromEnv } from '../reminders/reminder'
 import { visitSourceFor } from '../reminders/source'
 import { noShows } from './noshow'
+import { waitlistSweep } from './waitlist'
 import type { CloudJob } from './types'
 
 export type { CloudJob, JobContext } from './types'
@@ -33,4 +34,4 @@ export const reminders: CloudJob = {
   },
 }
 
-export const jobs: Record<string, CloudJob> = { reminders, noShows }
+export const jobs: Record<string, CloudJob> = { reminders, noShows, waitlistSweep }

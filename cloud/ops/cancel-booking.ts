@@ -12,6 +12,7 @@ import { BookingErrors } from '../contracts/booking'
 import { loadBookingConfig } from '../booking/config'
 import { sessionRef } from '../booking/calendar'
 import { accountHoldKeys } from '../booking/fairuse'
+import { releaseCancelled } from '../booking/waitlist'
 import { beijingDateTimeText } from '../booking/time'
 import type { BookingRecord, Store } from '../store/port'
 
@@ -32,8 +33,8 @@ export async function cancelOneBooking(store: Store, bookingId: string, reason: 
   }
   const config = await loadBookingConfig(store)
   if (await store.ops.markOnce(`museum-cancel-release:${bookingId}`)) {
-    await store.booking.releasePlaces(booking.sessionId, booking.places)
-    await store.booking.releaseIds(booking.day, [...booking.visitors.map((v) => v.idHash), ...accountHoldKeys(booking.openid, config.fairUse)], bookingId)
+    // The record as it stands after the cancel (a 改签 may have moved it), then its line is offered the places.
+    await releaseCancelled(store, bookingId, config, now, accountHoldKeys(booking.openid, config.fairUse))
   }
   await store.outbox.enqueue({
     id: `museum-cancel:${bookingId}`,

@@ -57,8 +57,10 @@ export async function cancelBookingsOfClosedDay(store: Store, day: string, reaso
     if (!mine) continue
     total++
     if (await store.ops.markOnce(`closure-release:${booking.id}`)) {
-      await store.booking.releasePlaces(booking.sessionId, booking.places)
-      await store.booking.releaseIds(booking.day, booking.visitors.map((v) => v.idHash), booking.id)
+      // The record as it stands after the cancel: a 改签 may have moved it since the list was read.
+      const settled = (await store.booking.getBooking(booking.id)) ?? booking
+      await store.booking.releasePlaces(settled.sessionId, settled.places)
+      await store.booking.releaseIds(settled.day, settled.visitors.map((v) => v.idHash), booking.id)
       released++
     }
     const ref = sessionRef(config, booking.sessionId)

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import type { Exhibit, Hall } from '../contracts/exhibit'
 import type { Notice } from '../contracts/ops'
-import type { BookingRecord, BookRequest, SavedVisitor, StaffAccount, Store } from './port'
+import type { BookingRecord, BookRequest, OfferRequest, SavedVisitor, StaffAccount, Store, WaitlistEntry } from './port'
 import type { TransferRequestRecord } from '../contracts/transfer'
 import { readTransferFile } from '../transfer/seed'
 import { readExhibitFile, toExhibits } from './seed'
@@ -645,6 +645,168 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         const same = await Promise.all(Array.from({ length: 6 }, () => b().book(request('twice', { openid: 'o-t', sessionId: `${DAY}.pm`, ids: [40] }))))
         expect(same.filter((o) => o.kind === 'confirmed')).toHaveLength(1)
         expect(await booked(`${DAY}.pm`)).toBe(1)
+      })
+    })
+
+    describe('booking — 改签 and 候补 steps', () => {
+      const b = () => env.store.booking
+      const DAY = '2026-12-02'
+      const DAY2 = '2026-12-03'
+      const person = (n: number) => ({ visitorId: `v${n}`, name: `参观人${n}`, idType: 'resident' as const, idHash: `h${n}`, idMasked: `2102**********00${n}` })
+      const bookReq = (id: string, openid: string, ids: number[], sessionId = `${DAY}.am`, capacity = 5): BookRequest => ({
+        record: {
+          id,
+          openid,
+          clientRequestId: `req-${id}`,
+          sessionId,
+          day: sessionId.slice(0, 10),
+          sessionStart: `${sessionId.slice(0, 10)}T01:00:00.000Z`,
+          sessionEnd: `${sessionId.slice(0, 10)}T04:00:00.000Z`,
+          places: ids.length,
+          visitors: ids.map(person),
+          status: 'pending',
+          createdAt: '2026-11-26T02:00:00.000Z',
+        },
+        capacity,
+        bookingSlots: [`acct:${openid}#b0`],
+        placeSlots: [],
+        distinctIds: { limit: 50, windowDays: 30 },
+        refusal: (code) => ({ code, message: code }),
+      })
+      const booked = async (sessionId: string) => (await b().placesBooked([sessionId]))[sessionId] ?? 0
+      const freeOn = (day: string, key: string) => b().claimId(day, key, `probe-${key}`)
+      const to = (sessionId: string, capacity = 5) => ({ sessionId, day: sessionId.slice(0, 10), sessionStart: `${sessionId.slice(0, 10)}T05:00:00.000Z`, sessionEnd: `${sessionId.slice(0, 10)}T08:30:00.000Z`, capacity })
+      const move = (bookingId: string, openid: string, from: string, target: ReturnType<typeof to>) =>
+        b().reschedule({ bookingId, openid, from: { sessionId: from, day: from.slice(0, 10) }, to: target, bookingSlots: [`acct:${openid}#b0`], placeSlots: [], releaseOnOldDay: [`acct:${openid}#b0`], at: '2026-11-26T03:00:00.000Z' })
+
+      it('reschedule moves a booking whole: new places and claims taken, old given back; the id and visitors stay', async () => {
+        await b().book(bookReq('rs-1', 'o-1', [1, 2]))
+        const moved = await move('rs-1', 'o-1', `${DAY}.am`, to(`${DAY2}.pm`))
+        expect(moved).toMatchObject({ kind: 'moved', record: { id: 'rs-1', sessionId: `${DAY2}.pm`, day: DAY2, places: 2 } })
+        expect(await b().getBooking('rs-1')).toMatchObject({ status: 'confirmed', sessionId: `${DAY2}.pm`, day: DAY2, visitors: [person(1), person(2)] })
+        expect(await booked(`${DAY}.am`)).toBe(0)
+        expect(await booked(`${DAY2}.pm`)).toBe(2)
+        expect(await freeOn(DAY, 'h1')).toBe(true)
+        expect(await freeOn(DAY, 'acct:o-1#b0')).toBe(true)
+        expect(await freeOn(DAY2, 'h2')).toBe(false)
+        expect(await freeOn(DAY2, 'acct:o-1#b0')).toBe(false)
+        // The same day, another session: the claims stay with the booking.
+        expect(await move('rs-1', 'o-1', `${DAY2}.pm`, to(`${DAY2}.am`))).toMatchObject({ kind: 'moved' })
+        expect(await freeOn(DAY2, 'h1')).toBe(false)
+        expect(await booked(`${DAY2}.pm`)).toBe(0)
+        expect(await booked(`${DAY2}.am`)).toBe(2)
+      })
+
+      it('reschedule refused (full, an ID held that day) or gone (not confirmed, not theirs, moved) changes nothing', async () => {
+        await b().book(bookReq('rs-a', 'o-1', [1, 2]))
+        await b().book(bookReq('rs-b', 'o-2', [3, 4, 5, 6], `${DAY2}.am`))
+        await b().book(bookReq('rs-c', 'o-3', [2], `${DAY2}.pm`))
+        expect(await move('rs-a', 'o-1', `${DAY}.am`, to(`${DAY2}.am`))).toEqual({ kind: 'refused', code: 'SESSION_FULL' })
+        expect(await move('rs-a', 'o-1', `${DAY}.am`, to(`${DAY2}.pm`))).toMatchObject({ kind: 'refused', code: 'ID_ALREADY_BOOKED', visitor: { visitorId: 'v2' } })
+        expect(await booked(`${DAY2}.pm`)).toBe(1)
+        expect(await booked(`${DAY2}.am`)).toBe(4)
+        expect(await booked(`${DAY}.am`)).toBe(2)
+        expect(await freeOn(DAY2, 'h1')).toBe(true)
+        expect(await freeOn(DAY2, 'acct:o-1#b0')).toBe(true)
+        expect(await move('rs-a', 'o-9', `${DAY}.am`, to(`${DAY}.pm`))).toMatchObject({ kind: 'gone' })
+        expect(await move('rs-a', 'o-1', `${DAY}.pm`, to(`${DAY2}.pm`))).toMatchObject({ kind: 'gone' })
+        await b().transition('rs-a', 'confirmed', 'cancelled', { at: '2026-11-26T03:00:00.000Z' })
+        expect(await move('rs-a', 'o-1', `${DAY}.am`, to(`${DAY}.pm`))).toMatchObject({ kind: 'gone', record: { status: 'cancelled' } })
+        expect(await booked(`${DAY}.pm`)).toBe(0)
+      })
+
+      const entry = (id: string, openid: string, ids: number[], joinedAt: string, sessionId = `${DAY}.am`): WaitlistEntry => ({
+        id,
+        openid,
+        clientRequestId: `wl-${id}`,
+        sessionId,
+        day: sessionId.slice(0, 10),
+        sessionStart: `${sessionId.slice(0, 10)}T01:00:00.000Z`,
+        sessionEnd: `${sessionId.slice(0, 10)}T04:00:00.000Z`,
+        places: ids.length,
+        visitors: ids.map(person),
+        status: 'waiting',
+        joinedAt,
+        skips: 0,
+        bookingId: `bk-${id}`,
+      })
+      const offerReq = (o: Partial<OfferRequest> = {}): OfferRequest => ({
+        sessionId: `${DAY}.am`,
+        capacity: 5,
+        at: '2026-11-26T03:00:00.000Z',
+        offerExpiresAt: '2026-11-26T03:30:00.000Z',
+        maxSkips: 1,
+        slotsFor: (openid) => ({ bookingSlots: [`acct:${openid}#b0`], placeSlots: [] }),
+        ...o,
+      })
+
+      it('joins a line once per request id, once per session per account, up to the account cap', async () => {
+        expect(await b().joinWaitlist(entry('w1', 'o-1', [1, 2], '2026-11-26T02:00:00.000Z'), 2)).toBe('joined')
+        expect(await b().joinWaitlist(entry('w1', 'o-1', [1, 2], '2026-11-26T02:00:00.000Z'), 2)).toMatchObject({ existing: { id: 'w1', status: 'waiting', places: 2 } })
+        expect(await b().joinWaitlist(entry('w2', 'o-1', [1], '2026-11-26T02:00:01.000Z'), 2)).toBe('duplicate')
+        expect(await b().joinWaitlist(entry('w3', 'o-1', [1], '2026-11-26T02:00:01.000Z', `${DAY}.pm`), 2)).toBe('joined')
+        expect(await b().joinWaitlist(entry('w4', 'o-1', [1], '2026-11-26T02:00:01.000Z', `${DAY2}.pm`), 2)).toBe('cap')
+        expect(await b().getWaitlistEntry('w1')).toMatchObject({ status: 'waiting', skips: 0, visitors: [person(1), person(2)], bookingId: 'bk-w1' })
+        expect((await b().myWaitlist('o-1', 10)).map((e) => e.id)).toEqual(['w3', 'w1'])
+        expect((await b().waitingSessions(10)).sort()).toEqual([`${DAY}.am`, `${DAY}.pm`])
+      })
+
+      it('offers in line order with the skip rule, each offer holding its places, ID claims and account key', async () => {
+        await b().book(bookReq('full', 'o-0', [10, 11, 12, 13]))
+        await b().joinWaitlist(entry('big', 'o-1', [1, 2, 3], '2026-11-26T02:00:00.000Z'), 3)
+        await b().joinWaitlist(entry('s1', 'o-2', [4], '2026-11-26T02:00:01.000Z'), 3)
+        await b().joinWaitlist(entry('s2', 'o-3', [5], '2026-11-26T02:00:02.000Z'), 3)
+        // 1 free: big does not fit, s1 is offered (big skipped once = K), then big blocks s2.
+        const first = await b().offerWaitlist(offerReq())
+        expect(first.offered.map((e) => e.id)).toEqual(['s1'])
+        expect(first).toMatchObject({ skipped: ['big'], blockedBy: 'big' })
+        expect(first.offered[0]).toMatchObject({ status: 'offered', held: true, offerExpiresAt: '2026-11-26T03:30:00.000Z' })
+        expect(await booked(`${DAY}.am`)).toBe(5)
+        expect(await freeOn(DAY, 'h4')).toBe(false)
+        expect(await freeOn(DAY, 'acct:o-2#b0')).toBe(false)
+        expect((await b().getWaitlistEntry('big'))!.skips).toBe(1)
+        // Nothing free: nothing offered, nobody skipped.
+        expect(await b().offerWaitlist(offerReq())).toEqual({ offered: [], skipped: [] })
+        expect((await b().listWaitlist(`${DAY}.am`)).map((e) => [e.id, e.status])).toEqual([['big', 'waiting'], ['s1', 'offered'], ['s2', 'waiting']])
+        expect((await b().dueOffers('2026-11-26T03:29:59.000Z', 10)).map((e) => e.id)).toEqual([])
+        expect((await b().dueOffers('2026-11-26T03:30:00.000Z', 10)).map((e) => e.id)).toEqual(['s1'])
+      })
+
+      it('an offer is accepted once, into its booking; an expired one cannot be; only the owner accepts', async () => {
+        await b().book(bookReq('full', 'o-0', [10, 11, 12, 13]))
+        await b().joinWaitlist(entry('one', 'o-1', [1], '2026-11-26T02:00:00.000Z'), 3)
+        await b().offerWaitlist(offerReq())
+        const acceptAt = (at: string, owner = 'o-1') => {
+          const e = entry('one', 'o-1', [1], '2026-11-26T02:00:00.000Z')
+          return b().acceptOffer('one', owner, { ...bookReq('bk-one', 'o-1', [1]).record, id: e.bookingId, status: 'confirmed', createdAt: at })
+        }
+        expect(await acceptAt('2026-11-26T03:10:00.000Z', 'o-9')).toMatchObject({ kind: 'not-offered' })
+        expect(await acceptAt('2026-11-26T03:30:00.000Z')).toMatchObject({ kind: 'not-offered', entry: { status: 'offered' } })
+        const accepted = await acceptAt('2026-11-26T03:10:00.000Z')
+        expect(accepted).toMatchObject({ kind: 'booked', record: { id: 'bk-one', status: 'confirmed', visitors: [person(1)] } })
+        expect(await acceptAt('2026-11-26T03:11:00.000Z')).toMatchObject({ kind: 'booked', record: { id: 'bk-one' } })
+        expect(await b().getWaitlistEntry('one')).toMatchObject({ status: 'booked', endedAt: '2026-11-26T03:10:00.000Z' })
+        expect((await b().listBookings('o-1', 10)).map((r) => r.id)).toEqual(['bk-one'])
+        // The booking holds what the offer held: no new places were taken.
+        expect(await booked(`${DAY}.am`)).toBe(5)
+        expect(await b().transitionEntry('one', 'offered', 'expired', { at: '2026-11-26T04:00:00.000Z', endReason: 'unclaimed' })).toBeNull()
+      })
+
+      it('entry transitions are guarded: expiry and leave win once; an entry whose IDs hold the day elsewhere is passed over and keeps its place', async () => {
+        await b().book(bookReq('full', 'o-0', [10, 11, 12, 13]))
+        await b().book(bookReq('elsewhere', 'o-5', [1], `${DAY}.pm`))
+        await b().joinWaitlist(entry('clash', 'o-1', [1], '2026-11-26T02:00:00.000Z'), 3)
+        await b().joinWaitlist(entry('next', 'o-2', [2], '2026-11-26T02:00:01.000Z'), 3)
+        const pass = await b().offerWaitlist(offerReq())
+        expect(pass.offered.map((e) => e.id)).toEqual(['next'])
+        expect(await b().getWaitlistEntry('clash')).toMatchObject({ status: 'waiting', skips: 0 })
+        expect(await freeOn(DAY, 'acct:o-1#b0')).toBe(true)
+        const expired = await b().transitionEntry('next', 'offered', 'expired', { at: '2026-11-26T03:40:00.000Z', endReason: 'unclaimed' })
+        expect(expired).toMatchObject({ status: 'expired', endReason: 'unclaimed', held: true, endedAt: '2026-11-26T03:40:00.000Z' })
+        expect(await b().transitionEntry('next', 'offered', 'left', { at: '2026-11-26T03:41:00.000Z' })).toBeNull()
+        expect(await b().transitionEntry('clash', 'waiting', 'left', { at: '2026-11-26T03:41:00.000Z' }, { owner: 'o-9' })).toBeNull()
+        expect(await b().transitionEntry('clash', 'waiting', 'left', { at: '2026-11-26T03:41:00.000Z' }, { owner: 'o-1' })).toMatchObject({ status: 'left' })
+        expect(await b().listWaitlist(`${DAY}.am`)).toEqual([])
       })
     })
 

@@ -61,7 +61,7 @@ export interface MetaStore {
 export interface OutboxMessage {
   /** Deterministic, e.g. `remind:<bookingId>`: queuing the same message twice is a no-op. */
   id: string
-  kind: 'visit-reminder' | 'closure-notice' | 'transfer-status'
+  kind: 'visit-reminder' | 'closure-notice' | 'transfer-status' | 'waitlist-offer'
   /** The recipient's OPENID. */
   touser: string
   templateId: string
@@ -171,6 +171,90 @@ export type BookOutcome =
   /** The request id was already decided for good (confirmed or later, swept), is still being
    *  decided (pending), or names another booking's content: the record as it stands. */
   | { kind: 'existing'; record: BookingRecord }
+
+/** A 候补 entry's life: waiting in line → offered (places and ID claims held for it) → booked
+ *  (the booking made from the offer), or expired (offer unclaimed, or no offer before the cutoff,
+ *  or the session closed), or left (the visitor left the line). */
+export type WaitlistStatus = 'waiting' | 'offered' | 'booked' | 'expired' | 'left'
+
+export interface WaitlistEntry {
+  /** H(openid, clientRequestId): a retry of the same join names the same entry. */
+  id: string
+  openid: string
+  clientRequestId: string
+  sessionId: string
+  day: string
+  sessionStart: string
+  sessionEnd: string
+  places: number
+  /** Fixed at joining: the offer and the booking carry exactly these people. */
+  visitors: BookingRecord['visitors']
+  status: WaitlistStatus
+  /** The line's order: earlier first (then id). */
+  joinedAt: string
+  /** How many times an entry behind this one was offered places while this one did not fit. */
+  skips: number
+  /** The booking this entry's offer holds places and claims under, and becomes when accepted. */
+  bookingId: string
+  /** True once the offer's places and claims are all taken (the cloud composes the offer in steps;
+   *  only a held offer can be accepted, and only a held one gives places back). */
+  held?: boolean
+  offeredAt?: string
+  offerExpiresAt?: string
+  /** When it reached its final status (booked, expired, left). */
+  endedAt?: string
+  /** Why it expired: the offer was not claimed in time, the cutoff passed, the session closed. */
+  endReason?: 'unclaimed' | 'cutoff' | 'closed'
+  /** The joiner accepted the offer subscription message (weapp). */
+  remind?: boolean
+}
+
+export interface WaitlistPatch {
+  at: string
+  offerExpiresAt?: string
+  endReason?: WaitlistEntry['endReason']
+}
+
+/** "Offer this session's freed places to its line": what `offerWaitlist` needs. */
+export interface OfferRequest {
+  sessionId: string
+  capacity: number
+  at: string
+  offerExpiresAt: string
+  /** The published skip rule's K: an entry passed over this many times blocks the line. */
+  maxSkips: number
+  /** The account's fair-use keys for the day (as for a booking), held by the offer. */
+  slotsFor(openid: string, places: number): { bookingSlots: string[]; placeSlots: string[] }
+}
+
+export interface OfferOutcome {
+  /** Entries offered places, in line order (each now `offered`, holding them). */
+  offered: WaitlistEntry[]
+  /** Entries passed over by this pass (their skips went up). */
+  skipped: string[]
+  /** The entry that blocks the line (passed over K times and still does not fit), if any. */
+  blockedBy?: string
+}
+
+/** "Move this confirmed booking to that session": what `reschedule` needs. */
+export interface RescheduleRequest {
+  bookingId: string
+  openid: string
+  from: { sessionId: string; day: string }
+  to: { sessionId: string; day: string; sessionStart: string; sessionEnd: string; capacity: number }
+  /** Fair-use keys for the new day (claimed there unless the day is the same). */
+  bookingSlots: string[]
+  placeSlots: string[]
+  /** The old day's account keys, given back when the day changes. */
+  releaseOnOldDay: string[]
+  at: string
+}
+
+export type RescheduleOutcome =
+  | { kind: 'moved'; record: BookingRecord }
+  | { kind: 'refused'; code: 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT'; visitor?: BookingRecord['visitors'][number] }
+  /** No longer a confirmed booking of this owner in the `from` session (cancelled, checked in, moved). */
+  | { kind: 'gone'; record: BookingRecord | null }
 
 /** What a status change records beside the new status. */
 export interface TransitionPatch {
@@ -316,6 +400,50 @@ export interface BookingStore {
 
   getAccount(openid: string): Promise<BookingAccount | null>
   suspend(account: Required<BookingAccount>): Promise<void>
+
+  // ----- 改签 -----
+  /** Moves a confirmed booking to another session, keeping its id and visitors: the new places,
+   *  ID claims (another day) and fair-use keys are taken before the old are given back — both or
+   *  neither. SQLite: one transaction. Cloud: store/reschedule-in-steps.ts (reserve → claims →
+   *  guarded move of the booking document, the commit point → give back the old). */
+  reschedule(request: RescheduleRequest): Promise<RescheduleOutcome>
+  /** Changes the booking's session fields iff it is still confirmed, this owner's, in `fromSessionId`
+   *  (the commit step of the cloud's reschedule). */
+  moveBooking(id: string, owner: string, fromSessionId: string, to: RescheduleRequest['to']): Promise<boolean>
+
+  // ----- 候补 -----
+  /** Adds the entry unless its id exists (then answers that one); 'duplicate' when the account
+   *  already waits (waiting/offered) for this session; 'cap' when it has `maxActive` active entries.
+   *  The caps are soft on the cloud (count first), like the saved-visitor cap: no safety rests on them. */
+  joinWaitlist(entry: WaitlistEntry, maxActive: number): Promise<'joined' | 'duplicate' | 'cap' | { existing: WaitlistEntry }>
+  getWaitlistEntry(id: string): Promise<WaitlistEntry | null>
+  /** A session's line: waiting and offered entries, in line order. */
+  listWaitlist(sessionId: string): Promise<WaitlistEntry[]>
+  /** One account's entries, newest first, at most `limit`. */
+  myWaitlist(openid: string, limit: number): Promise<WaitlistEntry[]>
+  /** Sessions with someone waiting (the job's fill pass), at most `limit`. */
+  waitingSessions(limit: number): Promise<string[]>
+  /** Offers held past their expiry at `nowIso` (the sweep), oldest first. */
+  dueOffers(nowIso: string, limit: number): Promise<WaitlistEntry[]>
+  /** Moves an entry from one status to another iff it is still in `from` (and, when given, `held`
+   *  is as said, the owner matches, the offer has not expired at `unexpiredAt`); answers the entry as it is after the change, or null. */
+  transitionEntry(id: string, from: WaitlistStatus, to: WaitlistStatus, patch: WaitlistPatch, guard?: { owner?: string; held?: boolean; unexpiredAt?: string }): Promise<WaitlistEntry | null>
+  /** Records that an offer's places and claims are all taken (guarded: still offered, not yet held). */
+  markOfferHeld(id: string): Promise<boolean>
+  /** Adds one to each entry's skip count. */
+  addSkips(ids: string[]): Promise<void>
+  /** One fill pass over a session's line with the skip rule (booking/waitlist.ts `walkLine`):
+   *  each offer takes its places, its visitors' ID claims and its account's keys for the day under
+   *  the entry's bookingId, and marks the entry offered and held — all or nothing per entry.
+   *  SQLite: one transaction. Cloud: store/waitlist-in-steps.ts. */
+  offerWaitlist(request: OfferRequest): Promise<OfferOutcome>
+  /** Turns a held, unexpired offer of this owner into its confirmed booking (id = entry.bookingId,
+   *  the places and claims it already holds). Retried after success, answers the same booking.
+   *  SQLite: one transaction. Cloud: guarded entry update (the commit point), then the booking
+   *  document under its deterministic id (a retry completes it). */
+  acceptOffer(entryId: string, owner: string, record: BookingRecord): Promise<{ kind: 'booked'; record: BookingRecord } | { kind: 'not-offered'; entry: WaitlistEntry | null }>
+  /** Writes the booking a held offer became (cloud step of acceptOffer; a no-op when it exists). */
+  putAcceptedBooking(record: BookingRecord): Promise<void>
 }
 
 /**

@@ -36,6 +36,7 @@ const LOADING_PAGES: Array<[string, Record<string, string>]> = [
   ['guide/pages/trail/index', {}],
   ['booking/pages/form/index', { session: '2026-11-28.am' }],
   ['booking/pages/visitors/index', {}],
+  ['booking/pages/waitlist/index', {}],
   ['zone/pages/company/index', { id: 'mingyun' }],
   ['zone/pages/policy/index', { id: 'kechuang' }],
   ['zone/pages/figures/index', {}],

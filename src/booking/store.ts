@@ -3,6 +3,7 @@ import { useStore } from 'zustand'
 import { createStore } from 'zustand/vanilla'
 import type { BookingView, IdType, VisitorView } from '@cloud/contracts/booking'
 import type { Result } from '@cloud/contracts/result'
+import type { NoShowStanding, WaitlistEntryView } from '@cloud/contracts/waitlist'
 import { callCloud } from '@/services/cloud'
 import { loadInto, slotOf, type Loadable } from '@/ui/loadable'
 import { calendarStore, createCalendarStore, type CalendarData } from './calendar-store'
@@ -28,6 +29,18 @@ export interface BookingState {
   loadMine: () => Promise<void>
   loadBooking: (id: string) => Promise<Result<{ booking: BookingView }>>
   cancel: (id: string) => Promise<Result<{ booking: BookingView }>>
+  /** 改签: the booking moved to another session (same visitors, same ticket). */
+  reschedule: (id: string, sessionId: string) => Promise<Result<{ booking: BookingView }>>
+  /** 我的候补. */
+  waitlist: Loadable<WaitlistEntryView[]>
+  /** 我的预约's no-show count. */
+  standing: Loadable<NoShowStanding>
+  loadWaitlist: () => Promise<void>
+  loadStanding: () => Promise<void>
+  /** Joins a full session's line; the request id of this intent survives retries, as for `book`. */
+  joinWaitlist: (sessionId: string, visitorIds: string[], options?: { remind?: boolean }) => Promise<Result<{ entry: WaitlistEntryView }>>
+  leaveWaitlist: (entryId: string) => Promise<Result<{ entry: WaitlistEntryView }>>
+  acceptOffer: (entryId: string) => Promise<Result<{ booking: BookingView }>>
 }
 
 const sameIntent = (a: BookingState['draft'], sessionId: string, visitorIds: string[]) =>
@@ -42,6 +55,8 @@ export function createBookingStore(call: typeof callCloud = callCloud, calendar 
     bookings: {},
     draft: null,
     submitting: false,
+    waitlist: { status: 'idle' },
+    standing: { status: 'idle' },
 
     async loadCalendar() {
       await calendar.getState().loadCalendar()
@@ -107,6 +122,46 @@ export function createBookingStore(call: typeof callCloud = callCloud, calendar 
         }))
         void get().loadCalendar()
       }
+      return res
+    },
+
+    async reschedule(id, sessionId) {
+      const res = await call('booking', 'reschedule', { bookingId: id, sessionId })
+      if (res.ok) {
+        set((s) => ({ bookings: { ...s.bookings, [id]: res.data.booking }, mine: { status: 'idle' as const } }))
+        void get().loadCalendar()
+      }
+      return res
+    },
+
+    async loadWaitlist() {
+      await loadInto(slotOf(get, set, 'waitlist'), () => call('booking', 'waitlist', {}), (d) => d.entries)
+    },
+
+    async loadStanding() {
+      await loadInto(slotOf(get, set, 'standing'), () => call('booking', 'noShowStanding', {}), (d) => d.noShows)
+    },
+
+    async joinWaitlist(sessionId, visitorIds, options) {
+      if (get().submitting) return { ok: false, error: { code: 'IN_PROGRESS', message: '正在提交，请稍候' } }
+      const current = get().draft
+      const draft = sameIntent(current, sessionId, visitorIds) ? current! : { sessionId, visitorIds, requestId: newRequestId() }
+      set({ draft, submitting: true })
+      const res = await call('booking', 'joinWaitlist', { sessionId, visitorIds, clientRequestId: draft.requestId, ...(options?.remind ? { remind: true } : {}) })
+      const undecided = !res.ok && (res.error.code === 'NETWORK' || res.error.code === 'INTERNAL')
+      set({ submitting: false, draft: undecided ? draft : null, ...(res.ok ? { waitlist: { status: 'idle' as const } } : {}) })
+      return res
+    },
+
+    async leaveWaitlist(entryId) {
+      const res = await call('booking', 'leaveWaitlist', { entryId })
+      if (res.ok) await get().loadWaitlist()
+      return res
+    },
+
+    async acceptOffer(entryId) {
+      const res = await call('booking', 'acceptOffer', { entryId })
+      if (res.ok) set((s) => ({ bookings: { ...s.bookings, [res.data.booking.id]: res.data.booking }, mine: { status: 'idle' as const }, waitlist: { status: 'idle' as const } }))
       return res
     },
   }))

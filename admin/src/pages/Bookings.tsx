@@ -12,6 +12,7 @@ import { call, downloadBase64 } from '../api'
 import { DayHolds } from './DayHolds'
 import { useOnMount } from '../useOnMount'
 import { useEditGuard } from '../unsaved'
+import { WaitlistCard } from './WaitlistCard'
 
 export function Bookings() {
   const { message } = App.useApp()
@@ -270,6 +271,7 @@ export function Bookings() {
           ]}
         />
       </Card>
+      <WaitlistCard day={day.format('YYYY-MM-DD')} />
       {cancelling && (
         <CancelBooking
           row={cancelling}

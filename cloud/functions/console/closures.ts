@@ -3,7 +3,8 @@ import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { ConsoleRequests, MAX_CLOSE_DAYS } from '../../contracts/requests/console'
 import { loadBookingConfig } from '../../booking/config'
-import { parseSessionId, sessionRef } from '../../booking/calendar'
+import { parseSessionId, sessionRef, templatesOn } from '../../booking/calendar'
+import { fillWaitlist } from '../../booking/waitlist'
 import { addDays, dayOf } from '../../booking/time'
 import { recordChange } from '../../ops/audit'
 import { closeDay, closeSession } from '../../ops/close-day'
@@ -93,6 +94,8 @@ export const closuresActions = {
       const done = await reopenDay(ctx.store, day)
       if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
       await recordChange(ctx, 'console.reopenDay', day, done.before, null)
+      // Places the closure gave back go to the 候补 lines first.
+      for (const t of templatesOn(await loadBookingConfig(ctx.store), day)) await fillWaitlist(ctx.store, `${day}.${t.key}`, ctx.now())
       return ok({ day, stillCancelled: done.stillCancelled })
     },
   }),
@@ -104,6 +107,7 @@ export const closuresActions = {
       const done = await reopenSession(ctx.store, sessionId)
       if (!done) return fail('NOT_CLOSED', ConsoleErrors.NOT_CLOSED)
       await recordChange(ctx, 'console.reopenSession', sessionId, done.before, null)
+      await fillWaitlist(ctx.store, sessionId, ctx.now())
       return ok({ sessionId, stillCancelled: done.stillCancelled })
     },
   }),

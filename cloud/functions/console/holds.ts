@@ -15,6 +15,7 @@ import { CONSOLE_ROLES } from '../../contracts/console'
 import { HOLD_STATUS_LABEL, type HoldSessionView, type SessionHold } from '../../contracts/holds'
 import { ConsoleHoldsRequests, MAX_REPORT_DAYS } from '../../contracts/requests/console-holds'
 import { loadBookingConfig, type BookingConfig } from '../../booking/config'
+import { fillWaitlist } from '../../booking/waitlist'
 import { parseSessionId, sessionClosedReason, sessionRef, templatesOn } from '../../booking/calendar'
 import { addDays, dayOf } from '../../booking/time'
 import { recordChange } from '../../ops/audit'
@@ -122,6 +123,8 @@ export const holdsActions = {
       if (!released) return fail('HOLD_NOT_FOUND', HoldErrors.HOLD_NOT_FOUND)
       // Only the winner of the guarded release gives the places back: once.
       await ctx.store.booking.releasePlaces(released.sessionId, released.places)
+      // Places a group no longer needs go to the session's 候补 line first.
+      await fillWaitlist(ctx.store, released.sessionId, ctx.now())
       await recordChange(ctx, 'console.releaseHold', released.sessionId, auditView({ ...released, status: 'held' }), auditView(released))
       return ok({ hold: released })
     },

@@ -16,6 +16,7 @@ import { holdsActions } from './holds'
 import { reportsActions } from './reports'
 import { qrsheetActions } from './qrsheet'
 import { transferActions } from './transfer'
+import { waitlistActions } from './waitlist'
 
 export { ConsoleErrors } from './errors'
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
@@ -36,5 +37,6 @@ export const consoleFn = implement('console', {
     ...reportsActions,
     ...qrsheetActions,
     ...transferActions,
+    ...waitlistActions,
   },
 })

@@ -9,6 +9,7 @@ import { recordChange } from '../../ops/audit'
 import { describeHeld, droppedSessionIds, isLiveBooking, lastBookableDay } from '../../ops/template-change'
 import { rosterRows, rosterWorkbook, searchRoster } from '../../ops/roster'
 import { cancelOneBooking } from '../../ops/cancel-booking'
+import { fillWaitlist } from '../../booking/waitlist'
 import { shortTicketCode } from '../../booking/keys'
 import { defineAction, type CallContext } from '../types'
 import { ConsoleErrors } from './errors'
@@ -123,6 +124,8 @@ export const sessionsActions = {
       const capacityOverrides = capacity === null ? others : [...others, { date, key, capacity }].sort((a, b) => `${a.date}.${a.key}`.localeCompare(`${b.date}.${b.key}`))
       await saveBookingConfig(ctx.store, { ...config, capacityOverrides })
       await recordChange(ctx, 'console.setCapacity', sessionId, before, capacity === null ? null : { date, key, capacity })
+      // A raise frees places: the session's 候补 line is offered them first.
+      await fillWaitlist(ctx.store, sessionId, ctx.now())
       return ok({ saved: true as const })
     },
   }),

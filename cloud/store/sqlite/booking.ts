@@ -1,4 +1,5 @@
-import type { BookingAccount, BookingRecord, BookingStore, BookOutcome, BookRefusalCode, BookRequest, SavedVisitor } from '../port'
+import type { BookingAccount, BookingRecord, BookingStore, BookOutcome, BookRefusalCode, BookRequest, OfferOutcome, OfferRequest, RescheduleOutcome, RescheduleRequest, SavedVisitor, WaitlistEntry } from '../port'
+import { walkLine, type CandidateOutcome } from '../../booking/line'
 import type { Db } from './database'
 
 interface BookingRow {
@@ -42,6 +43,35 @@ const sameRequest = (a: BookingRecord, b: BookingRecord) =>
   a.sessionId === b.sessionId && a.visitors.map((v) => v.visitorId).join() === b.visitors.map((v) => v.visitorId).join()
 
 const BOOKING_COLUMNS = 'doc, status, refusal, checked_in_at, checked_in_by, cancelled_at, no_show_at, places_held, swept_at'
+
+interface EntryRow {
+  doc: string
+  status: WaitlistEntry['status']
+  skips: number
+  held: number
+  offered_at: string | null
+  offer_expires_at: string | null
+  ended_at: string | null
+  end_reason: WaitlistEntry['endReason'] | null
+}
+
+const ENTRY_COLUMNS = 'doc, status, skips, held, offered_at, offer_expires_at, ended_at, end_reason'
+
+function toEntry(row: EntryRow): WaitlistEntry {
+  const entry = JSON.parse(row.doc) as WaitlistEntry
+  entry.status = row.status
+  entry.skips = row.skips
+  if (row.held) entry.held = true
+  else delete entry.held
+  if (row.offered_at) entry.offeredAt = row.offered_at
+  if (row.offer_expires_at) entry.offerExpiresAt = row.offer_expires_at
+  if (row.ended_at) entry.endedAt = row.ended_at
+  if (row.end_reason) entry.endReason = row.end_reason
+  return entry
+}
+
+/** Thrown inside a savepoint so what a step took rolls back whole. */
+class Undo extends Error {}
 
 export function sqliteBooking(db: Db): BookingStore {
   const q = {
@@ -112,6 +142,40 @@ export function sqliteBooking(db: Db): BookingStore {
     countNoShows: db.prepare(`SELECT COUNT(*) AS n FROM bookings WHERE openid = ? AND status = 'no_show' AND session_end > ?`),
     confirmedOn: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE day = ? AND status = 'confirmed' ORDER BY id`),
     onDay: db.prepare(`SELECT ${BOOKING_COLUMNS} FROM bookings WHERE day = ? AND status != 'pending' ORDER BY session_id, created_at, id`),
+    moveBooking: db.prepare(
+      `UPDATE bookings SET session_id = @sessionId, day = @day, session_end = @sessionEnd, doc = @doc
+       WHERE id = @id AND openid = @owner AND status = 'confirmed' AND session_id = @from`,
+    ),
+    insertEntry: db.prepare(
+      `INSERT INTO booking_waitlist (id, openid, session_id, status, joined_at, skips, held, doc)
+       VALUES (@id, @openid, @sessionId, @status, @joinedAt, 0, 0, @doc) ON CONFLICT (id) DO NOTHING`,
+    ),
+    getEntry: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE id = ?`),
+    activeOfAccount: db.prepare(`SELECT session_id FROM booking_waitlist WHERE openid = ? AND status IN ('waiting', 'offered')`),
+    line: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE session_id = ? AND status IN ('waiting', 'offered') ORDER BY joined_at, id`),
+    mine: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE openid = ? ORDER BY joined_at DESC, id DESC LIMIT ?`),
+    waitingSessions: db.prepare(`SELECT DISTINCT session_id FROM booking_waitlist WHERE status = 'waiting' ORDER BY session_id LIMIT ?`),
+    dueOffers: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE status = 'offered' AND offer_expires_at <= ? ORDER BY offer_expires_at, id LIMIT ?`),
+    transitionEntry: db.prepare(
+      `UPDATE booking_waitlist SET status = @to,
+         offered_at = CASE WHEN @to = 'offered' THEN @at ELSE offered_at END,
+         offer_expires_at = CASE WHEN @to = 'offered' THEN @expires ELSE offer_expires_at END,
+         held = CASE WHEN @to = 'waiting' THEN 0 ELSE held END,
+         ended_at = CASE WHEN @to IN ('booked', 'expired', 'left') THEN @at ELSE ended_at END,
+         end_reason = CASE WHEN @to = 'expired' THEN @reason ELSE end_reason END
+       WHERE id = @id AND status = @from AND (@owner IS NULL OR openid = @owner) AND (@held IS NULL OR held = @held)
+         AND (@unexpired IS NULL OR offer_expires_at > @unexpired)`,
+    ),
+    markOfferHeld: db.prepare(`UPDATE booking_waitlist SET held = 1 WHERE id = ? AND status = 'offered' AND held = 0`),
+    addSkip: db.prepare('UPDATE booking_waitlist SET skips = skips + @n WHERE id = @id'),
+    acceptEntry: db.prepare(
+      `UPDATE booking_waitlist SET status = 'booked', ended_at = @at
+       WHERE id = @id AND openid = @owner AND status = 'offered' AND held = 1 AND offer_expires_at > @at`,
+    ),
+    insertAccepted: db.prepare(
+      `INSERT INTO bookings (id, openid, session_id, day, session_end, places, status, created_at, pending_since, doc)
+       VALUES (@id, @openid, @sessionId, @day, @sessionEnd, @places, 'confirmed', @createdAt, @createdAt, @doc) ON CONFLICT (id) DO NOTHING`,
+    ),
     getAccount: db.prepare('SELECT doc FROM booking_accounts WHERE openid = ?'),
     setAccount: db.prepare('INSERT INTO booking_accounts (openid, doc) VALUES (?, ?) ON CONFLICT (openid) DO UPDATE SET doc = excluded.doc'),
   }
@@ -241,7 +305,157 @@ export function sqliteBooking(db: Db): BookingStore {
     batch.forEach((w, i) => (results[i].outcome ? w.resolve(results[i].outcome!) : w.reject(results[i].error)))
   }
 
+  // ----- 改签: everything in one transaction; a refusal (thrown) rolls the whole move back -----
+  class RescheduleRefused extends Error {
+    constructor(readonly outcome: Extract<RescheduleOutcome, { kind: 'refused' }>) {
+      super(outcome.code)
+    }
+  }
+  const rescheduleTx = db.transaction((req: RescheduleRequest): RescheduleOutcome => {
+    const row = q.getBooking.get(req.bookingId) as BookingRow | undefined
+    const record = row && toRecord(row)
+    if (!record || record.openid !== req.openid || record.status !== 'confirmed' || record.sessionId !== req.from.sessionId) return { kind: 'gone', record: record ?? null }
+    const sameDay = req.to.day === record.day
+    const claimFirstFree = (keys: string[], n: number) => {
+      let got = 0
+      for (const key of keys) {
+        if (got === n) break
+        if (claimIn(`${req.to.day}:${key}`, record.id)) got++
+      }
+      return got === n
+    }
+    // The same order as the cloud's steps, so both refuse a move for the same reason.
+    if (!sameDay && !claimFirstFree(req.bookingSlots, 1)) throw new RescheduleRefused({ kind: 'refused', code: 'ACCOUNT_DAY_LIMIT' })
+    if (!sameDay && !claimFirstFree(req.placeSlots, req.placeSlots.length > 0 ? record.places : 0)) throw new RescheduleRefused({ kind: 'refused', code: 'ACCOUNT_PLACES_LIMIT' })
+    if (!reserveIn(req.to.sessionId, req.to.capacity, record.places)) throw new RescheduleRefused({ kind: 'refused', code: 'SESSION_FULL' })
+    if (!sameDay) for (const v of record.visitors) if (!claimIn(`${req.to.day}:${v.idHash}`, record.id)) throw new RescheduleRefused({ kind: 'refused', code: 'ID_ALREADY_BOOKED', visitor: v })
+    const moved: BookingRecord = { ...record, sessionId: req.to.sessionId, day: req.to.day, sessionStart: req.to.sessionStart, sessionEnd: req.to.sessionEnd }
+    const { status: _s, refusal: _r, checkedInAt: _c, checkedInBy: _b, cancelledAt: _x, noShowAt: _n, placesHeld: _p, sweptAt: _w, ...doc } = moved
+    q.moveBooking.run({ id: record.id, owner: req.openid, from: req.from.sessionId, sessionId: req.to.sessionId, day: req.to.day, sessionEnd: req.to.sessionEnd, doc: JSON.stringify({ ...doc, status: 'pending' }) })
+    q.release.run({ id: record.sessionId, n: record.places })
+    if (!sameDay) for (const key of [...record.visitors.map((v) => v.idHash), ...req.releaseOnOldDay]) q.releaseClaim.run(`${record.day}:${key}`, record.id)
+    return { kind: 'moved', record: moved }
+  })
+
+  // ----- 候补 -----
+  const joinTx = db.transaction((entry: WaitlistEntry, maxActive: number) => {
+    const existing = q.getEntry.get(entry.id) as EntryRow | undefined
+    if (existing) return { existing: toEntry(existing) }
+    const active = (q.activeOfAccount.all(entry.openid) as { session_id: string }[]).map((r) => r.session_id)
+    if (active.includes(entry.sessionId)) return 'duplicate' as const
+    if (active.length >= maxActive) return 'cap' as const
+    const { status: _s, skips: _k, held: _h, offeredAt: _o, offerExpiresAt: _e, endedAt: _d, endReason: _r, ...doc } = entry
+    q.insertEntry.run({ id: entry.id, openid: entry.openid, sessionId: entry.sessionId, status: 'waiting', joinedAt: entry.joinedAt, doc: JSON.stringify({ ...doc, skips: 0, status: 'waiting' }) })
+    return 'joined' as const
+  })
+  // One offer: account keys, places, ID claims and the entry's status, in a savepoint.
+  const offerOne = db.transaction((req: OfferRequest, e: WaitlistEntry) => {
+    const slots = req.slotsFor(e.openid, e.places)
+    const claimFirstFree = (keys: string[], n: number) => {
+      let got = 0
+      for (const key of keys) {
+        if (got === n) break
+        if (claimIn(`${e.day}:${key}`, e.bookingId)) got++
+      }
+      return got === n
+    }
+    if (!claimFirstFree(slots.bookingSlots, 1) || !claimFirstFree(slots.placeSlots, slots.placeSlots.length > 0 ? e.places : 0)) throw new Undo('ineligible')
+    if (!reserveIn(req.sessionId, req.capacity, e.places)) throw new Undo('stop')
+    for (const v of e.visitors) if (!claimIn(`${e.day}:${v.idHash}`, e.bookingId)) throw new Undo('ineligible')
+    const changed = q.transitionEntry.run({ id: e.id, from: 'waiting', to: 'offered', at: req.at, expires: req.offerExpiresAt, reason: null, owner: null, held: null, unexpired: null }).changes === 1
+    if (!changed) throw new Undo('ineligible')
+    q.markOfferHeld.run(e.id)
+  })
+  const offerTx = db.transaction((req: OfferRequest): OfferOutcome => {
+    const line = (q.line.all(req.sessionId) as EntryRow[]).map(toEntry)
+    const booked = (q.sessionBooked.get(req.sessionId) as { booked: number } | undefined)?.booked ?? 0
+    const walk = walkLine(line, req.capacity - booked, req.maxSkips)
+    let step = walk.next()
+    while (!step.done) {
+      let outcome: CandidateOutcome = 'offered'
+      try {
+        offerOne(req, step.value)
+      } catch (error) {
+        if (!(error instanceof Undo)) throw error
+        outcome = error.message as CandidateOutcome
+      }
+      step = walk.next(outcome)
+    }
+    const pass = step.value
+    for (const [id, n] of pass.skips) q.addSkip.run({ id, n })
+    const offered = pass.offered.map((id) => toEntry(q.getEntry.get(id) as EntryRow))
+    return { offered, skipped: [...pass.skips.keys()], ...(pass.blockedBy ? { blockedBy: pass.blockedBy } : {}) }
+  })
+  const acceptTx = db.transaction((entryId: string, owner: string, record: BookingRecord) => {
+    if (q.acceptEntry.run({ id: entryId, owner, at: record.createdAt }).changes !== 1) {
+      const row = q.getEntry.get(entryId) as EntryRow | undefined
+      const entry = row ? toEntry(row) : null
+      // A retry after success answers the booking it made.
+      if (entry && entry.status === 'booked' && entry.openid === owner) {
+        const booking = q.getBooking.get(entry.bookingId) as BookingRow | undefined
+        if (booking) return { kind: 'booked' as const, record: toRecord(booking) }
+      }
+      return { kind: 'not-offered' as const, entry }
+    }
+    q.insertAccepted.run({ ...record, doc: JSON.stringify({ ...record, status: 'pending' }) })
+    return { kind: 'booked' as const, record: toRecord(q.getBooking.get(record.id) as BookingRow) }
+  })
+
   return {
+    async reschedule(request) {
+      try {
+        return rescheduleTx.immediate(request)
+      } catch (error) {
+        if (error instanceof RescheduleRefused) return error.outcome
+        throw error
+      }
+    },
+    async moveBooking(id, owner, fromSessionId, to) {
+      const row = q.getBooking.get(id) as BookingRow | undefined
+      if (!row) return false
+      const record = JSON.parse(row.doc) as BookingRecord
+      const doc = { ...record, sessionId: to.sessionId, day: to.day, sessionStart: to.sessionStart, sessionEnd: to.sessionEnd }
+      return q.moveBooking.run({ id, owner, from: fromSessionId, sessionId: to.sessionId, day: to.day, sessionEnd: to.sessionEnd, doc: JSON.stringify(doc) }).changes === 1
+    },
+    async joinWaitlist(entry, maxActive) {
+      return joinTx.immediate(entry, maxActive)
+    },
+    async getWaitlistEntry(id) {
+      const row = q.getEntry.get(id) as EntryRow | undefined
+      return row ? toEntry(row) : null
+    },
+    async listWaitlist(sessionId) {
+      return (q.line.all(sessionId) as EntryRow[]).map(toEntry)
+    },
+    async myWaitlist(openid, limit) {
+      return (q.mine.all(openid, limit) as EntryRow[]).map(toEntry)
+    },
+    async waitingSessions(limit) {
+      return (q.waitingSessions.all(limit) as { session_id: string }[]).map((r) => r.session_id)
+    },
+    async dueOffers(nowIso, limit) {
+      return (q.dueOffers.all(nowIso, limit) as EntryRow[]).map(toEntry)
+    },
+    async transitionEntry(id, from, to, patch, guard) {
+      const held = guard?.held === undefined ? null : guard.held ? 1 : 0
+      const changed = q.transitionEntry.run({ id, from, to, at: patch.at, expires: patch.offerExpiresAt ?? null, reason: patch.endReason ?? null, owner: guard?.owner ?? null, held, unexpired: guard?.unexpiredAt ?? null }).changes === 1
+      return changed ? toEntry(q.getEntry.get(id) as EntryRow) : null
+    },
+    async markOfferHeld(id) {
+      return q.markOfferHeld.run(id).changes === 1
+    },
+    async addSkips(ids) {
+      for (const id of ids) q.addSkip.run({ id, n: 1 })
+    },
+    async offerWaitlist(request) {
+      return offerTx.immediate(request)
+    },
+    async acceptOffer(entryId, owner, record) {
+      return acceptTx.immediate(entryId, owner, record)
+    },
+    async putAcceptedBooking(record) {
+      q.insertAccepted.run({ ...record, doc: JSON.stringify({ ...record, status: 'pending' }) })
+    },
     book(request) {
       return new Promise<BookOutcome>((resolve, reject) => {
         if (waiting.push({ request, resolve, reject }) === 1) setImmediate(flush)

@@ -193,4 +193,29 @@ export const migrations: Migration[] = [
       CREATE INDEX transfer_requests_status ON transfer_requests (status, created_at);
     `,
   },
+  {
+    // 候补: one row per entry; what changes (status, skips, the offer) has its own columns, so every
+    // step is one guarded UPDATE. The line is the active rows of a session in join order.
+    version: 13,
+    name: 'waitlist',
+    sql: `
+      CREATE TABLE booking_waitlist (
+        id TEXT PRIMARY KEY,
+        openid TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        joined_at TEXT NOT NULL,
+        skips INTEGER NOT NULL DEFAULT 0,
+        held INTEGER NOT NULL DEFAULT 0,
+        offered_at TEXT,
+        offer_expires_at TEXT,
+        ended_at TEXT,
+        end_reason TEXT,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX waitlist_line ON booking_waitlist (session_id, joined_at, id) WHERE status IN ('waiting', 'offered');
+      CREATE INDEX waitlist_owner ON booking_waitlist (openid, joined_at);
+      CREATE INDEX waitlist_due ON booking_waitlist (offer_expires_at) WHERE status = 'offered';
+    `,
+  },
 ]

@@ -3,11 +3,13 @@
 // query. No multi-document transaction is needed: `book` composes the steps and compensates
 // (store/book-in-steps.ts).
 import { bookInSteps } from '../book-in-steps'
-import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor, TransitionPatch } from '../port'
+import { rescheduleInSteps } from '../reschedule-in-steps'
+import { acceptOfferInSteps, offerWaitlistInSteps } from '../waitlist-in-steps'
+import type { BookingAccount, BookingRecord, BookingStore, SavedVisitor, TransitionPatch, WaitlistEntry } from '../port'
 import { MAX_GET, type Doc, type WxDatabase } from './db'
 import { createIfAbsent, fetchAll, findById, guardedIncrement, guardedUpdate, stripDoc } from './helpers'
 
-type Names = { booking_visitors: string; bookings: string; booking_sessions: string; booking_claims: string; booking_accounts: string; booking_account_ids: string }
+type Names = { booking_visitors: string; bookings: string; booking_sessions: string; booking_claims: string; booking_accounts: string; booking_account_ids: string; booking_waitlist: string }
 
 /** Statuses that still hold places (what the staff's day counts show). */
 const HOLDING = ['confirmed', 'checked_in']
@@ -22,6 +24,11 @@ const toRecord = (d: Doc): BookingRecord => {
   return { ...rest, ...(placesHeld === true ? { placesHeld: true } : {}), id: d._id }
 }
 const claimKey = (day: string, idHash: string) => `${day}:${idHash}`
+const toEntry = (d: Doc): WaitlistEntry => {
+  const { held, ...rest } = stripDoc<Omit<WaitlistEntry, 'id'>>(d)
+  return { ...rest, ...(held === true ? { held: true } : {}), id: d._id }
+}
+const ACTIVE = ['waiting', 'offered']
 
 /** Which timestamp a status change records (as the SQLite adapter does). */
 const STAMP: Partial<Record<BookingRecord['status'], 'checkedInAt' | 'cancelledAt' | 'noShowAt'>> = {
@@ -38,6 +45,7 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
   const claims = () => db.collection(names.booking_claims)
   const accounts = () => db.collection(names.booking_accounts)
   const recentIds = () => db.collection(names.booking_account_ids)
+  const waitlist = () => db.collection(names.booking_waitlist)
 
   /** Pending since before `before`; the second arm covers records begun before pendingSince was written. */
   const stale = (before: string) =>
@@ -53,6 +61,84 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
     // No multi-document transaction in the cloud database: the guarded steps below, composed.
     book(request) {
       return bookInSteps(this, request)
+    },
+    reschedule(request) {
+      return rescheduleInSteps(this, request)
+    },
+    offerWaitlist(request) {
+      return offerWaitlistInSteps(this, request)
+    },
+    acceptOffer(entryId, owner, record) {
+      return acceptOfferInSteps(this, entryId, owner, record)
+    },
+
+    async moveBooking(id, owner, fromSessionId, to) {
+      return guardedUpdate(bookings(), id, { openid: owner, status: 'confirmed', sessionId: fromSessionId }, { sessionId: to.sessionId, day: to.day, sessionStart: to.sessionStart, sessionEnd: to.sessionEnd })
+    },
+
+    async joinWaitlist(entry, maxActive) {
+      const existing = await findById(waitlist(), entry.id)
+      if (existing) return { existing: toEntry(existing) }
+      // Soft caps (read, then add), like the saved-visitor cap: the offer's claims keep the rules.
+      const { data } = await waitlist().where({ openid: entry.openid, status: _.in(ACTIVE) }).limit(100).get()
+      if (data.some((d) => d.sessionId === entry.sessionId)) return 'duplicate'
+      if (data.length >= maxActive) return 'cap'
+      const { id, ...rest } = entry
+      if (await createIfAbsent(waitlist(), id, defined({ ...rest, status: 'waiting', skips: 0, held: false }))) return 'joined'
+      return { existing: toEntry((await findById(waitlist(), id))!) }
+    },
+
+    async getWaitlistEntry(id) {
+      const doc = await findById(waitlist(), id)
+      return doc ? toEntry(doc) : null
+    },
+
+    async listWaitlist(sessionId) {
+      const { data } = await waitlist().where({ sessionId, status: _.in(ACTIVE) }).orderBy('joinedAt', 'asc').orderBy('_id', 'asc').limit(MAX_GET).get()
+      return data.map(toEntry)
+    },
+
+    async myWaitlist(openid, limit) {
+      const { data } = await waitlist().where({ openid }).orderBy('joinedAt', 'desc').orderBy('_id', 'desc').limit(Math.min(limit, MAX_GET)).get()
+      return data.map(toEntry)
+    },
+
+    async waitingSessions(limit) {
+      const { data } = await waitlist().where({ status: 'waiting' }).orderBy('sessionId', 'asc').limit(MAX_GET).get()
+      return [...new Set(data.map((d) => d.sessionId as string))].slice(0, limit)
+    },
+
+    async dueOffers(nowIso, limit) {
+      const { data } = await waitlist().where({ status: 'offered', offerExpiresAt: _.lte(nowIso) }).orderBy('offerExpiresAt', 'asc').limit(Math.min(limit, MAX_GET)).get()
+      return data.map(toEntry)
+    },
+
+    async transitionEntry(id, from, to, patch, guard) {
+      const where: Record<string, unknown> = { status: from }
+      if (guard?.owner !== undefined) where.openid = guard.owner
+      if (guard?.held !== undefined) where.held = guard.held ? true : _.neq(true)
+      if (guard?.unexpiredAt !== undefined) where.offerExpiresAt = _.gt(guard.unexpiredAt)
+      const data: Record<string, unknown> = { status: to }
+      if (to === 'offered') Object.assign(data, { offeredAt: patch.at, offerExpiresAt: patch.offerExpiresAt })
+      if (to === 'waiting') data.held = false
+      if (to === 'booked' || to === 'expired' || to === 'left') data.endedAt = patch.at
+      if (to === 'expired' && patch.endReason) data.endReason = patch.endReason
+      if (!(await guardedUpdate(waitlist(), id, where, defined(data)))) return null
+      const doc = await findById(waitlist(), id)
+      return doc ? toEntry(doc) : null
+    },
+
+    async markOfferHeld(id) {
+      return guardedUpdate(waitlist(), id, { status: 'offered', held: _.neq(true) }, { held: true })
+    },
+
+    async addSkips(ids) {
+      for (const id of ids) await waitlist().where({ _id: id }).update({ data: { skips: _.inc(1) } })
+    },
+
+    async putAcceptedBooking(record) {
+      const { id, ...rest } = record
+      await createIfAbsent(bookings(), id, defined({ ...rest, status: 'confirmed' }))
     },
     async addVisitor(visitor, cap) {
       // A soft cap (count, then add): a race past it is harmless; uniqueness is the _id's job.

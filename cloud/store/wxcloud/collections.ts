@@ -25,6 +25,7 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'transfer_platforms'
   | 'transfer_needs'
   | 'transfer_requests'
+  | 'booking_waitlist'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -67,6 +68,15 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'ops_counters', purpose: '汇总计数（_id = 计数名|日期，无访客身份）', indexes: [{ name: 'day', keys: { day: 1 } }] },
   { name: 'ops_once', purpose: '任务步骤只做一次的标记（_id = 步骤键）', indexes: [] },
   { name: 'ops_holds', purpose: '场次为团体保留的名额（_id = 保留编号；名额本身记在 booking_sessions）', indexes: [{ name: 'day', keys: { day: 1, createdAt: 1 } }] },
+  {
+    name: 'booking_waitlist',
+    purpose: '候补队列（_id = H(openid, 请求编号)；状态守卫式更新）',
+    indexes: [
+      { name: 'line', keys: { sessionId: 1, status: 1, joinedAt: 1 } },
+      { name: 'owner', keys: { openid: 1, joinedAt: -1 } },
+      { name: 'due', keys: { status: 1, offerExpiresAt: 1 } },
+    ],
+  },
   { name: 'booking_account_ids', purpose: '公平预约：账号近期预约过的证件哈希（_id = openid，rev 守卫）', indexes: [] },
   // Sign-in limits across function instances (store/port.ts, RateLimitStore); ended windows swept.
   { name: 'rate_counters', purpose: '登录频率计数（_id = 键的哈希，窗口结束后清除）', indexes: [{ name: 'reset', keys: { resetAt: 1 } }] },

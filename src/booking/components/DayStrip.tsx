@@ -46,7 +46,8 @@ export function DayStrip({ days, selected, onSelect, booked }: { days: CalendarD
   )
 }
 
-export function DayPanel({ day, onPick, booked }: { day: CalendarDay; onPick: (session: CalendarSession) => void; booked?: boolean }) {
+/** `booked`: the visitor already has a booking that day. `onWait`: a full session can be tapped to join its 候补 line (absent: full sessions are off). */
+export function DayPanel({ day, onPick, onWait, booked }: { day: CalendarDay; onPick: (session: CalendarSession) => void; onWait?: (session: CalendarSession) => void; booked?: boolean }) {
   const lang = useLang()
   const s = useStrings(bookingText)
   const sessionName = (x: CalendarSession) => (lang === 'en' ? SESSION_EN[x.key] ?? x.name : x.name)
@@ -73,14 +74,15 @@ export function DayPanel({ day, onPick, booked }: { day: CalendarDay; onPick: (s
         <View className="bk-chips">
           {day.sessions.map((x) => {
             const open = x.status === 'open'
+            const waitable = x.status === 'full' && !!onWait
             return (
               <View
                 key={x.id}
-                className={`bk-session ${open ? '' : 'bk-session--off'}`}
+                className={`bk-session ${open || waitable ? '' : 'bk-session--off'}`}
                 data-session={x.id}
                 role="button"
-                aria-disabled={!open}
-                onClick={() => open && onPick(x)}
+                aria-disabled={!open && !waitable}
+                onClick={() => (open ? onPick(x) : waitable && onWait(x))}
               >
                 <View className="bk-session__name">{sessionName(x)}</View>
                 <View className="bk-session__time">
@@ -88,7 +90,7 @@ export function DayPanel({ day, onPick, booked }: { day: CalendarDay; onPick: (s
                 </View>
                 {/* A session the museum stopped alone keeps its chip (the day is open) and says why. */}
                 <View className="bk-session__meta">
-                  {open ? s('left', { n: x.left, cap: x.capacity }) : x.status === 'closed' && x.closedReason ? s('sessionStopped', { reason: x.closedReason }) : stateText[x.status]}
+                  {open ? s('left', { n: x.left, cap: x.capacity }) : waitable ? s('waitable') : x.status === 'closed' && x.closedReason ? s('sessionStopped', { reason: x.closedReason }) : stateText[x.status]}
                 </View>
               </View>
             )

@@ -31,10 +31,12 @@ export default function BookingFormPage() {
   const [error, setError] = useState<AppError | null>(null)
   const [adding, setAdding] = useState(false)
   const [agreed, setAgreed] = useState(false)
+  // 候补 mode: opened on a full session, or switched to when booking found it full.
+  const [waiting, setWaiting] = useState(params.wait === '1')
   const s = useStrings(bookingText)
   const lang = useLang()
   const errorText = useErrorText()
-  usePageTitle(s('formTitle'))
+  usePageTitle(waiting ? s('joinWaitlist') : s('formTitle'))
 
   useEffect(() => {
     const s = bookingStore.getState()
@@ -73,6 +75,12 @@ export default function BookingFormPage() {
     // weapp: WeChat shows the subscription dialog only from a tap, so ask here, first. H5 answers
     // 'unsupported' at once; whatever the answer, the booking goes ahead.
     const consent = await requestVisitReminder()
+    if (waiting) {
+      const joined = await bookingStore.getState().joinWaitlist(sessionId, picked, { remind: consent === 'accept' })
+      if (joined.ok) Taro.redirectTo({ url: paths.waitlist(joined.data.entry.id) })
+      else setError(joined.error)
+      return
+    }
     const res = await bookingStore.getState().book(sessionId, picked, { remind: consent === 'accept' })
     if (res.ok) Taro.redirectTo({ url: paths.ticket(res.data.booking.id, true) })
     else setError(res.error)
@@ -89,7 +97,12 @@ export default function BookingFormPage() {
         </View>
         {session && (
           <View className="muted">
-            {session.start}–{session.end} · {s('sessionLeft', { n: session.left })}
+            {session.start}–{session.end} · {waiting ? s('full') : s('sessionLeft', { n: session.left })}
+          </View>
+        )}
+        {waiting && (
+          <View className="bk-wait-intro" data-wait-intro>
+            {s('waitIntro')}
           </View>
         )}
       </View>
@@ -130,6 +143,16 @@ export default function BookingFormPage() {
       {error && (
         <View className="bk-alert" role="alert">
           {errorText(error)}
+          {error.code === 'SESSION_FULL' && !waiting && (
+            <View className="btn bk-alert__action" role="button" data-action="switch-to-waitlist" onClick={() => (setError(null), setWaiting(true))}>
+              {s('joinWaitlist')}
+            </View>
+          )}
+          {error.code === 'WAITLIST_NOT_NEEDED' && waiting && (
+            <View className="btn bk-alert__action" role="button" onClick={() => (setError(null), setWaiting(false))}>
+              {s('submit')}
+            </View>
+          )}
           {(error.code === 'SESSION_FULL' || error.code === 'DAY_CLOSED' || error.code === 'SESSION_CLOSED' || error.code === 'SESSION_OVER' || error.code === 'NOT_RELEASED') && (
             <View className="btn btn--ghost bk-alert__action" onClick={() => openPage(paths.calendar)}>
               {s('otherSession')}
@@ -146,7 +169,7 @@ export default function BookingFormPage() {
       />
       <View className="bk-actions">
         <View className={`btn ${submitting ? 'btn--disabled' : ''}`} role="button" aria-disabled={submitting} onClick={submit}>
-          {submitting ? s('submitting') : error?.code === 'NETWORK' ? s('resubmit') : s('submit')}
+          {submitting ? (waiting ? s('joining') : s('submitting')) : error?.code === 'NETWORK' ? s('resubmit') : waiting ? s('joinWaitlist') : s('submit')}
         </View>
       </View>
     </>

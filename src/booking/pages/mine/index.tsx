@@ -18,10 +18,12 @@ keepTicketsFrom(bookingStore)
 // the tickets saved on the phone, each opening from storage.
 export default function MyBookingsPage() {
   const mine = useBooking((s) => s.mine)
+  const standing = useBooking((s) => s.standing)
   const [tab, setTab] = useState<'upcoming' | 'past'>('upcoming')
   const s = useStrings(bookingText)
   useDidShow(() => {
     void bookingStore.getState().loadMine()
+    void bookingStore.getState().loadStanding()
   })
   usePageTitle(s('myBookings'))
 
@@ -48,6 +50,24 @@ export default function MyBookingsPage() {
 
   return (
     <PageShell className="bk-mine">
+      {/* The no-show rule made visible: where one stands, and when it is back to 0. */}
+      {standing.status === 'ready' && (
+        <View className="card bk-noshow" data-no-show={standing.data.count}>
+          <View className="bk-row">
+            <View className="bk-row__key">{s('noShowTitle')}</View>
+            <View className="bk-row__val">
+              {standing.data.count > 0 && standing.data.clearsOn
+                ? s('noShowCount', { n: standing.data.count, limit: standing.data.limit, date: standing.data.clearsOn })
+                : s('noShowNone', { limit: standing.data.limit })}
+            </View>
+          </View>
+          {standing.data.suspendedUntil && <View className="bk-alert">{s('noShowSuspended', { until: standing.data.suspendedUntil })}</View>}
+          <View className="muted">{s('noShowRule', { days: standing.data.windowDays, limit: standing.data.limit })}</View>
+        </View>
+      )}
+      <View className="bk-cell-link" role="button" data-action="my-waitlist" onClick={() => openPage(paths.waitlist())}>
+        {s('waitTitle')} ›
+      </View>
       <View className="bk-tabs" role="tablist">
         <View className={`bk-tabs__tab ${tab === 'upcoming' ? 'bk-tabs__tab--on' : ''}`} role="tab" aria-selected={tab === 'upcoming'} onClick={() => setTab('upcoming')}>
           {s('upcoming', { n: upcoming.length })}

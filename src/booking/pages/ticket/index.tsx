@@ -192,9 +192,15 @@ export default function TicketPage() {
               {b.status === 'confirmed' &&
                 !offline &&
                 (b.cancellable ? (
-                  <View className={`btn btn--danger ${busy ? 'btn--disabled' : ''}`} role="button" onClick={cancel}>
-                    {s('cancel')}
-                  </View>
+                  <>
+                    {/* 改签: the same visitors into another session, until the cancel deadline. */}
+                    <View className="btn" role="button" data-action="reschedule" onClick={() => openPage(paths.reschedule(b.id))}>
+                      {s('reschedule')}
+                    </View>
+                    <View className={`btn btn--danger ${busy ? 'btn--disabled' : ''}`} role="button" onClick={cancel}>
+                      {s('cancel')}
+                    </View>
+                  </>
                 ) : (
                   <View className="muted">{s('tooLate')}</View>
                 ))}
