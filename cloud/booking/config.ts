@@ -33,6 +33,12 @@ export const BookingConfigSchema = z.object({
       distinctIds: z.object({ limit: z.number().int().min(1), windowDays: z.number().int().min(1).max(366) }),
     })
     .default({ bookingsPerAccountPerDay: 1, placesPerAccountPerDay: 5, distinctIds: { limit: 15, windowDays: 30 } }),
+  /** Children (docs/booking-children.md): below `noIdBelowAge` a child may be saved without an ID
+   *  (name and birth date) and booked only with an adult of at least `adultAge` who has an ID, at
+   *  most `perAdult` such children per adult in one booking. */
+  children: z
+    .object({ noIdBelowAge: z.number().int().min(1).max(18), perAdult: z.number().int().min(1).max(4), adultAge: z.number().int().min(12).max(25) })
+    .default({ noIdBelowAge: 6, perAdult: 3, adultAge: 18 }),
   sessions: z.array(SessionTemplateSchema).min(1),
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   holidaysSource: z.string().optional(),

@@ -57,6 +57,7 @@ export interface Api {
     calendar: { req: z.input<typeof BookingRequests['calendar']>; res: { days: CalendarDay[]; today: string; nextRelease: { date: string; weekday: string; releaseAt: string } | null; timezone: string; sourceNote: string } }
     visitors: { req: z.input<typeof BookingRequests['visitors']>; res: { visitors: VisitorView[] } }
     addVisitor: { req: z.input<typeof BookingRequests['addVisitor']>; res: { visitor: VisitorView } }
+    addChild: { req: z.input<typeof BookingRequests['addChild']>; res: { visitor: VisitorView } }
     removeVisitor: { req: z.input<typeof BookingRequests['removeVisitor']>; res: { removed: true } }
     book: { req: z.input<typeof BookingRequests['book']>; res: { booking: BookingView } }
     mine: { req: z.input<typeof BookingRequests['mine']>; res: { bookings: BookingView[] } }

@@ -13,7 +13,9 @@ export function parseSessionId(id: string): { date: string; key: string } | null
   return { date: id.slice(0, dot), key: id.slice(dot + 1) }
 }
 
-export type IdType = 'resident' | 'passport' | 'hkmo' | 'tw'
+/** `child`: a preschool child saved without an ID (name and birth date; cloud/contracts/children.ts).
+ *  Not in ID_TYPES: it is never typed into the ID picker, only added through the child option. */
+export type IdType = 'resident' | 'passport' | 'hkmo' | 'tw' | 'child'
 
 export const ID_TYPES: Array<{ value: IdType; label: string; hint: string }> = [
   { value: 'resident', label: '居民身份证', hint: '18位，末位可为X（含港澳台居民居住证）' },
@@ -22,7 +24,7 @@ export const ID_TYPES: Array<{ value: IdType; label: string; hint: string }> = [
   { value: 'tw', label: '台湾居民来往大陆通行证', hint: '8位或10位数字' },
 ]
 
-export const idTypeLabel = (type: IdType): string => ID_TYPES.find((t) => t.value === type)?.label ?? '证件'
+export const idTypeLabel = (type: IdType): string => (type === 'child' ? '儿童（无证件）' : ID_TYPES.find((t) => t.value === type)?.label ?? '证件')
 
 export const MAX_VISITORS_PER_BOOKING = 5
 export const MAX_SAVED_VISITORS = 20
@@ -144,6 +146,10 @@ export interface VisitorView {
   name: string
   idType: IdType
   idMasked: string
+  /** Whole years today (Beijing), when known: from a resident ID's birth date or a child's. */
+  age?: number
+  /** A preschool child saved without an ID: booked only with an adult who has one. */
+  child?: true
 }
 
 export type BookingStatus = 'confirmed' | 'checked_in' | 'cancelled' | 'no_show'
@@ -245,6 +251,10 @@ export const BookingErrors = {
   ADDRESS_ID_LIMIT: '当前网络今天已添加 {limit} 位参观人，已达上限，请明天再试或换用其他网络（如移动数据）',
   ACCOUNT_ID_LIMIT: '同一账号 {days} 天内最多为 {limit} 位不同的参观人预约，请其他参观人用自己的微信预约',
   VISITOR_IN_USE: '该参观人在有效预约中（{date}），不能删除；参观结束或取消预约后可删除',
+  GUARDIAN_NOT_ADULT: '陪同的成人须年满{age}周岁并使用证件号码添加',
+  CHILD_NEEDS_ADULT: '未携带证件的儿童须由至少1位年满{age}周岁、持证件的成人陪同预约',
+  CHILDREN_PER_ADULT: '每位成人最多携带{limit}名未持证件的儿童（本次{children}名儿童、{adults}位成人）',
+  CHILD_NEEDS_ID: '{name}到参观日已满{age}周岁，请使用证件号码重新添加',
 } as const
 
 export type BookingErrorCode = keyof typeof BookingErrors

@@ -31,6 +31,7 @@ const MATRIX: Record<string, Caller[]> = {
   'booking.calendar': ANYONE,
   'booking.visitors': IDENTIFIED,
   'booking.addVisitor': IDENTIFIED,
+  'booking.addChild': IDENTIFIED,
   'booking.removeVisitor': IDENTIFIED,
   'booking.book': IDENTIFIED,
   'booking.mine': IDENTIFIED,

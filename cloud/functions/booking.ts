@@ -11,6 +11,8 @@ import { loadBookingConfig } from '../booking/config'
 import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
 import { addressKey, bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
+import { childClaimHash, childIdentity, childrenRefusal, isAccompanyingAdult, visitorView } from '../booking/children'
+import { birthDateOfResidentId, childBirthDateProblem, childMask } from '../contracts/children'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord, BookRefusalCode } from '../store/port'
 import { keysOf, refuse } from './shared'
@@ -70,7 +72,8 @@ export const booking = implement('booking', {
       schema: BookingRequests.visitors,
       handle: async (_req, ctx) => {
         const saved = await ctx.store.booking.listVisitors(ctx.openid!)
-        return ok({ visitors: saved.map(({ id, name, idType, idMasked }) => ({ id, name, idType, idMasked })) })
+        const today = dayOf(ctx.now())
+        return ok({ visitors: saved.map((v) => visitorView(v, today)) })
       },
     }),
 
@@ -86,6 +89,8 @@ export const booking = implement('booking', {
           idType: req.idType,
           idHash: hash,
           idMasked: maskIdNumber(normalizeIdNumber(req.idNumber)),
+          // Kept so a booking can tell an adult from a child (docs/booking-children.md).
+          ...(req.idType === 'resident' ? { birthDate: birthDateOfResidentId(req.idNumber) ?? undefined } : {}),
           createdAt: ctx.now().toISOString(),
         }
         // Per network (H5): new ID numbers saved from one address bucket in a day are capped, so
@@ -100,7 +105,36 @@ export const booking = implement('booking', {
         const added = await ctx.store.booking.addVisitor(visitor, MAX_SAVED_VISITORS)
         if (added === 'exists') return refuse('VISITOR_EXISTS')
         if (added === 'cap') return refuse('VISITOR_LIMIT')
-        return ok({ visitor: { id: visitor.id, name: visitor.name, idType: visitor.idType, idMasked: visitor.idMasked } })
+        return ok({ visitor: visitorView(visitor, dayOf(ctx.now())) })
+      },
+    }),
+
+    addChild: defineAction({
+      schema: BookingRequests.addChild,
+      handle: async (req, ctx) => {
+        const keys = keysOf(ctx)
+        const openid = ctx.openid!
+        const today = dayOf(ctx.now())
+        const rules = (await loadBookingConfig(ctx.store)).children
+        const problem = childBirthDateProblem(req.birthDate, today, rules.noIdBelowAge)
+        if (problem) return fail('BAD_REQUEST', problem, { birthDate: problem })
+        const [guardian] = await ctx.store.booking.getVisitors(openid, [req.guardianVisitorId])
+        if (!guardian) return refuse('VISITOR_NOT_FOUND')
+        if (!isAccompanyingAdult(guardian, today, rules)) return refuse('GUARDIAN_NOT_ADULT', { age: rules.adultAge })
+        const visitor = {
+          id: visitorIdFor(keys.idKey, openid, childIdentity(keys.idKey, req.name, req.birthDate)),
+          openid,
+          name: req.name,
+          idType: 'child' as const,
+          idHash: childClaimHash(keys.idKey, guardian.idHash, req.name, req.birthDate),
+          idMasked: childMask(req.birthDate),
+          birthDate: req.birthDate,
+          createdAt: ctx.now().toISOString(),
+        }
+        const added = await ctx.store.booking.addVisitor(visitor, MAX_SAVED_VISITORS)
+        if (added === 'exists') return refuse('VISITOR_EXISTS')
+        if (added === 'cap') return refuse('VISITOR_LIMIT')
+        return ok({ visitor: visitorView(visitor, today) })
       },
     }),
 
@@ -162,6 +196,8 @@ export const booking = implement('booking', {
 
         const saved = await ctx.store.booking.getVisitors(openid, req.visitorIds)
         if (saved.length !== req.visitorIds.length) return refusedEarly(refuse('VISITOR_NOT_FOUND'))
+        const childRule = childrenRefusal(saved, session.date, config.children)
+        if (childRule) return refusedEarly(refuse(childRule.code, childRule.values))
         const byId = new Map(saved.map((v) => [v.id, v]))
         const visitors = req.visitorIds.map((id) => {
           const v = byId.get(id)!
