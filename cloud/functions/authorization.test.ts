@@ -29,6 +29,7 @@ const MATRIX: Record<string, Caller[]> = {
   'zone.figures': ANYONE,
   'zone.policiesFor': ANYONE,
   'booking.calendar': ANYONE,
+  'booking.crowd': ANYONE,
   'booking.visitors': IDENTIFIED,
   'booking.addVisitor': IDENTIFIED,
   'booking.addChild': IDENTIFIED,

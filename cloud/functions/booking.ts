@@ -5,8 +5,10 @@
 // and words the answer.
 import { BOOKING_STATUS_LABEL, MAX_SAVED_VISITORS, maskIdNumber, normalizeIdNumber, shortDate } from '../contracts/booking'
 import { BookingRequests } from '../contracts/requests/booking'
+import type { CrowdView } from '../contracts/crowd'
 import { fail, ok, type Result } from '../contracts/result'
-import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, sessionRef } from '../booking/calendar'
+import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, sessionRef, templatesOn } from '../booking/calendar'
+import { crowdLevel, estimateInside } from '../booking/crowd'
 import { loadBookingConfig } from '../booking/config'
 import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
 import { addressKey, bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
@@ -42,6 +44,11 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
 
 const DAY_MS = 24 * 60 * 60_000
 
+// The crowd estimate reads the day's bookings; anyone may ask (the home page), so one answer per
+// instance serves everyone for a minute — the estimate moves slower than that anyway.
+const CROWD_CACHE_MS = 60_000
+const crowdCache = new WeakMap<object, { until: number; value: CrowdView }>()
+
 /**
  * The answer a retry gets for a request that was already confirmed (or is still being decided).
  * Only a confirmed booking is bound to its request id for good: a refused request may be sent
@@ -65,6 +72,24 @@ export const booking = implement('booking', {
         const now = ctx.now()
         const booked = await ctx.store.booking.placesBooked(calendarSessionIds(config, now))
         return ok({ days: buildCalendar(config, now, booked), today: dayOf(now), nextRelease: nextRelease(config, now), timezone: config.timezone, sourceNote: config.sourceNote })
+      },
+    }),
+
+    crowd: defineAction({
+      schema: BookingRequests.crowd,
+      anonymous: true,
+      handle: async (_req, ctx) => {
+        const now = ctx.now()
+        const cached = crowdCache.get(ctx.store)
+        if (cached && cached.until > now.getTime() && Date.parse(cached.value.at) <= now.getTime()) return ok({ crowd: cached.value })
+        const config = await loadBookingConfig(ctx.store)
+        const rules = config.crowd
+        const day = dayOf(now)
+        const capacity = rules.hallCapacity ?? Math.max(0, ...templatesOn(config, day).map((t) => t.capacity))
+        const inside = estimateInside(await ctx.store.booking.listOnDay(day), now, rules.averageStayMinutes)
+        const crowd: CrowdView = { level: crowdLevel(inside, capacity, rules), inside, capacity, averageStayMinutes: rules.averageStayMinutes, at: now.toISOString(), atText: beijingText(now).slice(-5) }
+        crowdCache.set(ctx.store, { until: now.getTime() + CROWD_CACHE_MS, value: crowd })
+        return ok({ crowd })
       },
     }),
 

@@ -8,6 +8,8 @@ const visitorId = z.string().regex(/^[A-Za-z0-9_-]{16}$/, BookingErrors.VISITOR_
 
 export const BookingRequests = {
   calendar: z.object({}).strict(),
+  /** The home page's crowd estimate (anonymous). */
+  crowd: z.object({}).strict(),
   visitors: z.object({}).strict(),
   addVisitor: z
     .object({
