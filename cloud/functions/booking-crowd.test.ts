@@ -1,18 +1,19 @@
-// The home page's crowd estimate through the real handlers on SQLite: tickets checked in at the gate,
+// The home page's crowd estimate through the real handlers on both store adapters: tickets checked in at the gate,
 // then anyone (no identity) asks how full the halls are.
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
 import { bj, caller, residentId } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
+import { standinCloudStore } from '../testing/wxstandin'
+import type { Store } from '../store/port'
 
-let env: Awaited<ReturnType<typeof tempSqliteStore>>
+let env: { store: Store; cleanup: () => Promise<void> }
 let call: ReturnType<typeof caller>
 let seq = 0
 
-beforeEach(async () => {
-  env = await tempSqliteStore()
-  call = caller(env.store)
-})
-afterEach(() => env.cleanup())
+const adapters: Array<[string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>]> = [
+  ['SQLite', () => tempSqliteStore()],
+  ['cloud adapter (stand-in)', () => standinCloudStore({ seed: true })],
+]
 
 const FRI = '2026-11-27'
 
@@ -37,21 +38,29 @@ const crowdAt = async (hhmm: string) => {
   return res.data.crowd
 }
 
-describe('the crowd estimate on the home page', () => {
-  it('counts people checked in within the average stay, with the level against the configured hall capacity, for anyone', async () => {
-    await saveBookingConfig(env.store, { ...DEFAULT_BOOKING_CONFIG, crowd: { averageStayMinutes: 90, hallCapacity: 10, moderateFrom: 0.5, crowdedFrom: 0.8 } })
-    expect(await crowdAt('08:30')).toEqual({ level: 'comfortable', inside: 0, capacity: 10, averageStayMinutes: 90, at: bj(`${FRI} 08:30`).toISOString(), atText: '08:30' })
-    await cameIn(3, '08:40')
-    await cameIn(2, '09:00')
-    expect(await crowdAt('09:05')).toMatchObject({ level: 'moderate', inside: 5 })
-    await cameIn(4, '09:30')
-    expect(await crowdAt('09:35')).toMatchObject({ level: 'crowded', inside: 9, atText: '09:35' })
-    // The family that came at 08:40 is taken to have left 90 minutes later.
-    expect(await crowdAt('10:15')).toMatchObject({ level: 'moderate', inside: 6 })
-    expect(await crowdAt('11:05')).toMatchObject({ level: 'comfortable', inside: 0 })
+describe.each(adapters)('%s', (_name, open) => {
+  beforeEach(async () => {
+    env = await open()
+    call = caller(env.store)
   })
+  afterEach(() => env.cleanup())
 
-  it('uses the largest session capacity of the day when no hall capacity is set', async () => {
-    expect(await crowdAt('09:00')).toMatchObject({ capacity: 300, averageStayMinutes: 90, level: 'comfortable' })
+  describe('the crowd estimate on the home page', () => {
+    it('counts people checked in within the average stay, with the level against the configured hall capacity, for anyone', async () => {
+      await saveBookingConfig(env.store, { ...DEFAULT_BOOKING_CONFIG, crowd: { averageStayMinutes: 90, hallCapacity: 10, moderateFrom: 0.5, crowdedFrom: 0.8 } })
+      expect(await crowdAt('08:30')).toEqual({ level: 'comfortable', inside: 0, capacity: 10, averageStayMinutes: 90, at: bj(`${FRI} 08:30`).toISOString(), atText: '08:30' })
+      await cameIn(3, '08:40')
+      await cameIn(2, '09:00')
+      expect(await crowdAt('09:05')).toMatchObject({ level: 'moderate', inside: 5 })
+      await cameIn(4, '09:30')
+      expect(await crowdAt('09:35')).toMatchObject({ level: 'crowded', inside: 9, atText: '09:35' })
+      // The family that came at 08:40 is taken to have left 90 minutes later.
+      expect(await crowdAt('10:15')).toMatchObject({ level: 'moderate', inside: 6 })
+      expect(await crowdAt('11:05')).toMatchObject({ level: 'comfortable', inside: 0 })
+    })
+
+    it('uses the largest session capacity of the day when no hall capacity is set', async () => {
+      expect(await crowdAt('09:00')).toMatchObject({ capacity: 300, averageStayMinutes: 90, level: 'comfortable' })
+    })
   })
 })
