@@ -4,9 +4,11 @@
 // one-booking-per-ID-per-day guard and the distinct-ID cap like everyone else.
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
 import { bj, caller, residentId } from '../testing/booking'
-import { tempSqliteStore } from '../testing/stores'
+import { contextFor, tempSqliteStore } from '../testing/stores'
 import { standinCloudStore } from '../testing/wxstandin'
 import type { Store } from '../store/port'
+import { dispatch } from './dispatch'
+import { functions } from '.'
 
 let env: { store: Store; cleanup: () => Promise<void> }
 let call: ReturnType<typeof caller>
@@ -87,7 +89,19 @@ describe.each(adapters)('children — %s', (_name, open) => {
       expect(await addChild('u1', other.id, '张小贝', '2023-01-01')).toMatchObject({ ok: false, error: { code: 'VISITOR_NOT_FOUND' } })
     })
 
-    it('keeps one child once per account, whichever adult they are saved under', async () => {
+    it('counts a new child against the per-network cap on new IDs a day, as a new ID number is (H5)', async () => {
+    const origin = { bucket: '203.0.113.7', caps: { placesPerSession: 0, newIdsPerDay: 2 } }
+    const viaNetwork = (openid: string, req: object) => dispatch(functions.booking, req, { ...contextFor(env.store, { openid, now: NOW }), origin })
+    const added = (await viaNetwork('h5-a', { action: 'addVisitor', name: '张伟', idType: 'resident', idNumber: residentId(++seq, '19850312') })) as { ok: boolean; data: { visitor: { id: string } } }
+    expect(added.ok).toBe(true)
+    const dad = added.data.visitor.id
+    expect(await viaNetwork('h5-a', { action: 'addChild', name: '张小宝', birthDate: '2022-04-10', guardianVisitorId: dad })).toMatchObject({ ok: true })
+    expect(await viaNetwork('h5-a', { action: 'addChild', name: '张小贝', birthDate: '2023-04-10', guardianVisitorId: dad })).toMatchObject({ ok: false, error: { code: 'ADDRESS_ID_LIMIT' } })
+    // Saving one already saved costs nothing.
+    expect(await viaNetwork('h5-a', { action: 'addChild', name: '张小宝', birthDate: '2022-04-10', guardianVisitorId: dad })).toMatchObject({ ok: false, error: { code: 'VISITOR_EXISTS' } })
+  })
+
+  it('keeps one child once per account, whichever adult they are saved under', async () => {
       const dad = await adult('u1')
       const mum = await adult('u1', '王芳')
       await child('u1', dad.id, '张小宝')

@@ -156,6 +156,13 @@ export const booking = implement('booking', {
           birthDate: req.birthDate,
           createdAt: ctx.now().toISOString(),
         }
+        // A new child costs what a new ID number costs on the per-network cap (H5), so invented
+        // children cannot be saved without end from one network either.
+        const caps = ctx.origin?.caps
+        if (ctx.origin && caps && caps.newIdsPerDay > 0 && (await ctx.store.booking.getVisitors(openid, [visitor.id])).length === 0) {
+          const { count } = await ctx.store.limits.hit(`newids:${addressKey(keys.idKey, ctx.origin.bucket)}:${today}`, DAY_MS, ctx.now())
+          if (count > caps.newIdsPerDay) return refuse('ADDRESS_ID_LIMIT', { limit: caps.newIdsPerDay })
+        }
         const added = await ctx.store.booking.addVisitor(visitor, MAX_SAVED_VISITORS)
         if (added === 'exists') return refuse('VISITOR_EXISTS')
         if (added === 'cap') return refuse('VISITOR_LIMIT')
