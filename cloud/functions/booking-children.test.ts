@@ -128,6 +128,12 @@ describe.each(adapters)('children — %s', (_name, open) => {
       expect(await placesLeft()).toBe(before - 4)
       const gate = await call('staff', 'expected', { sessionId: AM }, { openid: 'staff_1', role: 'staff', now: bj(`${FRI} 09:00`) })
       expect(gate.ok && gate.data.visitors.filter((v) => v.idType === 'child').map((v) => v.idMasked).sort()).toEqual(['儿童 2022-04', '儿童 2023-06', '儿童 2024-09'])
+      // The operator's roster: the children under the same booking as their adult.
+      const roster = await call('console', 'roster', { day: FRI }, { openid: 'op_1', role: 'booking_operator', now: NOW })
+      if (!roster.ok) throw new Error(roster.error.message)
+      expect(roster.data.rows.map((r) => [r.bookingId, r.name, r.idType, r.idMasked])).toEqual(
+        res.data.booking.visitors.map((v) => [res.data.booking.id, v.name, v.idType === 'child' ? '儿童（无证件）' : '居民身份证', v.idMasked]),
+      )
     })
 
     it('refuses children without an adult who has an ID, and more than 3 per adult, changing nothing', async () => {
