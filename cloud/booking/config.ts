@@ -45,6 +45,23 @@ export const BookingConfigSchema = z.object({
       entriesPerAccount: z.number().int().min(1).max(10),
     })
     .default({ claimMinutes: 30, offerCutoffMinutes: 60, maxSkips: 3, entriesPerAccount: 3 }),
+  /** Children (docs/booking-children.md): below `noIdBelowAge` a child may be saved without an ID
+   *  (name and birth date) and booked only with an adult of at least `adultAge` who has an ID, at
+   *  most `perAdult` such children per adult in one booking. */
+  children: z
+    .object({ noIdBelowAge: z.number().int().min(1).max(18), perAdult: z.number().int().min(1).max(4), adultAge: z.number().int().min(12).max(25) })
+    .default({ noIdBelowAge: 6, perAdult: 3, adultAge: 18 }),
+  /** The home page's crowd estimate (cloud/booking/crowd.ts): people inside ≈ check-ins within the
+   *  last `averageStayMinutes`; 适中 from `moderateFrom`, 拥挤 from `crowdedFrom` of `hallCapacity`
+   *  (people at once; absent: the largest session capacity of the day). */
+  crowd: z
+    .object({
+      averageStayMinutes: z.number().int().min(10).max(600),
+      hallCapacity: z.number().int().min(1).optional(),
+      moderateFrom: z.number().min(0).max(1),
+      crowdedFrom: z.number().min(0).max(1),
+    })
+    .default({ averageStayMinutes: 90, moderateFrom: 0.5, crowdedFrom: 0.8 }),
   sessions: z.array(SessionTemplateSchema).min(1),
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   holidaysSource: z.string().optional(),

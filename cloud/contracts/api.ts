@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { AccountsRequests } from './requests/accounts'
 import type { AdminRequests } from './requests/admin'
 import type { BookingRequests } from './requests/booking'
+import type { CrowdView } from './crowd'
 import type { ConsoleRequests } from './requests/console'
 import type { ExhibitsRequests } from './requests/exhibits'
 import type { NoticesRequests } from './requests/notices'
@@ -86,6 +87,9 @@ export interface Api {
     calendar: { req: z.input<typeof BookingRequests['calendar']>; res: { days: CalendarDay[]; today: string; nextRelease: { date: string; weekday: string; releaseAt: string } | null; timezone: string; sourceNote: string } }
     visitors: { req: z.input<typeof BookingRequests['visitors']>; res: { visitors: VisitorView[] } }
     addVisitor: { req: z.input<typeof BookingRequests['addVisitor']>; res: { visitor: VisitorView } }
+    addChild: { req: z.input<typeof BookingRequests['addChild']>; res: { visitor: VisitorView } }
+    /** People estimated inside now (check-ins within the average stay) and its level: an estimate. */
+    crowd: { req: z.input<typeof BookingRequests['crowd']>; res: { crowd: CrowdView } }
     removeVisitor: { req: z.input<typeof BookingRequests['removeVisitor']>; res: { removed: true } }
     book: { req: z.input<typeof BookingRequests['book']>; res: { booking: BookingView } }
     mine: { req: z.input<typeof BookingRequests['mine']>; res: { bookings: BookingView[] } }

@@ -13,7 +13,9 @@ export function parseSessionId(id: string): { date: string; key: string } | null
   return { date: id.slice(0, dot), key: id.slice(dot + 1) }
 }
 
-export type IdType = 'resident' | 'passport' | 'hkmo' | 'tw'
+/** `child`: a preschool child saved without an ID (name and birth date; cloud/contracts/children.ts).
+ *  Not in ID_TYPES: it is never typed into the ID picker, only added through the child option. */
+export type IdType = 'resident' | 'passport' | 'hkmo' | 'tw' | 'child'
 
 export const ID_TYPES: Array<{ value: IdType; label: string; hint: string }> = [
   { value: 'resident', label: '居民身份证', hint: '18位，末位可为X（含港澳台居民居住证）' },
@@ -22,7 +24,7 @@ export const ID_TYPES: Array<{ value: IdType; label: string; hint: string }> = [
   { value: 'tw', label: '台湾居民来往大陆通行证', hint: '8位或10位数字' },
 ]
 
-export const idTypeLabel = (type: IdType): string => ID_TYPES.find((t) => t.value === type)?.label ?? '证件'
+export const idTypeLabel = (type: IdType): string => (type === 'child' ? '儿童（无证件）' : ID_TYPES.find((t) => t.value === type)?.label ?? '证件')
 
 export const MAX_VISITORS_PER_BOOKING = 5
 export const MAX_SAVED_VISITORS = 20
@@ -144,6 +146,10 @@ export interface VisitorView {
   name: string
   idType: IdType
   idMasked: string
+  /** Whole years today (Beijing), when known: from a resident ID's birth date or a child's. */
+  age?: number
+  /** A preschool child saved without an ID: booked only with an adult who has one. */
+  child?: true
 }
 
 export type BookingStatus = 'confirmed' | 'checked_in' | 'cancelled' | 'no_show'
@@ -258,6 +264,10 @@ export const BookingErrors = {
   WAITLIST_NOT_OFFERED: '该候补{status}，无法确认预约',
   OFFER_EXPIRED: '候补名额已于{time}过期，已顺延给后面的候补者',
   WAITLIST_NOT_LEAVABLE: '该候补{status}，无需退出',
+  GUARDIAN_NOT_ADULT: '陪同的成人须年满{age}周岁并使用证件号码添加',
+  CHILD_NEEDS_ADULT: '未携带证件的儿童须由至少1位年满{age}周岁、持证件的成人陪同预约',
+  CHILDREN_PER_ADULT: '每位成人最多携带{limit}名未持证件的儿童（本次{children}名儿童、{adults}位成人）',
+  CHILD_NEEDS_ID: '{name}到参观日已满{age}周岁，请使用证件号码重新添加',
 } as const
 
 export type BookingErrorCode = keyof typeof BookingErrors

@@ -5,12 +5,16 @@
 // and words the answer.
 import { BOOKING_STATUS_LABEL, MAX_SAVED_VISITORS, maskIdNumber, normalizeIdNumber, shortDate } from '../contracts/booking'
 import { BookingRequests } from '../contracts/requests/booking'
+import type { CrowdView } from '../contracts/crowd'
 import { fail, ok, type Result } from '../contracts/result'
-import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, sessionRef } from '../booking/calendar'
+import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, sessionRef, templatesOn } from '../booking/calendar'
+import { crowdLevel, estimateInside } from '../booking/crowd'
 import { loadBookingConfig } from '../booking/config'
 import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
 import { addressKey, bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
+import { childClaimHash, childIdentity, childrenRefusal, isAccompanyingAdult, visitorView } from '../booking/children'
+import { birthDateOfResidentId, childBirthDateProblem, childMask } from '../contracts/children'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord, BookRefusalCode } from '../store/port'
 import { keysOf, refuse } from './shared'
@@ -42,6 +46,11 @@ function hintedBooked(store: object, sessionId: string, now: number): number | n
 
 const DAY_MS = 24 * 60 * 60_000
 
+// The crowd estimate reads the day's bookings; anyone may ask (the home page), so one answer per
+// instance serves everyone for a minute — the estimate moves slower than that anyway.
+const CROWD_CACHE_MS = 60_000
+const crowdCache = new WeakMap<object, { until: number; value: CrowdView }>()
+
 /**
  * The answer a retry gets for a request that was already confirmed (or is still being decided).
  * Only a confirmed booking is bound to its request id for good: a refused request may be sent
@@ -68,11 +77,30 @@ export const booking = implement('booking', {
       },
     }),
 
+    crowd: defineAction({
+      schema: BookingRequests.crowd,
+      anonymous: true,
+      handle: async (_req, ctx) => {
+        const now = ctx.now()
+        const cached = crowdCache.get(ctx.store)
+        if (cached && cached.until > now.getTime() && Date.parse(cached.value.at) <= now.getTime()) return ok({ crowd: cached.value })
+        const config = await loadBookingConfig(ctx.store)
+        const rules = config.crowd
+        const day = dayOf(now)
+        const capacity = rules.hallCapacity ?? Math.max(0, ...templatesOn(config, day).map((t) => t.capacity))
+        const inside = estimateInside(await ctx.store.booking.listOnDay(day), now, rules.averageStayMinutes)
+        const crowd: CrowdView = { level: crowdLevel(inside, capacity, rules), inside, capacity, averageStayMinutes: rules.averageStayMinutes, at: now.toISOString(), atText: beijingText(now).slice(-5) }
+        crowdCache.set(ctx.store, { until: now.getTime() + CROWD_CACHE_MS, value: crowd })
+        return ok({ crowd })
+      },
+    }),
+
     visitors: defineAction({
       schema: BookingRequests.visitors,
       handle: async (_req, ctx) => {
         const saved = await ctx.store.booking.listVisitors(ctx.openid!)
-        return ok({ visitors: saved.map(({ id, name, idType, idMasked }) => ({ id, name, idType, idMasked })) })
+        const today = dayOf(ctx.now())
+        return ok({ visitors: saved.map((v) => visitorView(v, today)) })
       },
     }),
 
@@ -88,6 +116,8 @@ export const booking = implement('booking', {
           idType: req.idType,
           idHash: hash,
           idMasked: maskIdNumber(normalizeIdNumber(req.idNumber)),
+          // Kept so a booking can tell an adult from a child (docs/booking-children.md).
+          ...(req.idType === 'resident' ? { birthDate: birthDateOfResidentId(req.idNumber) ?? undefined } : {}),
           createdAt: ctx.now().toISOString(),
         }
         // Per network (H5): new ID numbers saved from one address bucket in a day are capped, so
@@ -102,7 +132,43 @@ export const booking = implement('booking', {
         const added = await ctx.store.booking.addVisitor(visitor, MAX_SAVED_VISITORS)
         if (added === 'exists') return refuse('VISITOR_EXISTS')
         if (added === 'cap') return refuse('VISITOR_LIMIT')
-        return ok({ visitor: { id: visitor.id, name: visitor.name, idType: visitor.idType, idMasked: visitor.idMasked } })
+        return ok({ visitor: visitorView(visitor, dayOf(ctx.now())) })
+      },
+    }),
+
+    addChild: defineAction({
+      schema: BookingRequests.addChild,
+      handle: async (req, ctx) => {
+        const keys = keysOf(ctx)
+        const openid = ctx.openid!
+        const today = dayOf(ctx.now())
+        const rules = (await loadBookingConfig(ctx.store)).children
+        const problem = childBirthDateProblem(req.birthDate, today, rules.noIdBelowAge)
+        if (problem) return fail('BAD_REQUEST', problem, { birthDate: problem })
+        const [guardian] = await ctx.store.booking.getVisitors(openid, [req.guardianVisitorId])
+        if (!guardian) return refuse('VISITOR_NOT_FOUND')
+        if (!isAccompanyingAdult(guardian, today, rules)) return refuse('GUARDIAN_NOT_ADULT', { age: rules.adultAge })
+        const visitor = {
+          id: visitorIdFor(keys.idKey, openid, childIdentity(keys.idKey, req.name, req.birthDate)),
+          openid,
+          name: req.name,
+          idType: 'child' as const,
+          idHash: childClaimHash(keys.idKey, guardian.idHash, req.name, req.birthDate),
+          idMasked: childMask(req.birthDate),
+          birthDate: req.birthDate,
+          createdAt: ctx.now().toISOString(),
+        }
+        // A new child costs what a new ID number costs on the per-network cap (H5), so invented
+        // children cannot be saved without end from one network either.
+        const caps = ctx.origin?.caps
+        if (ctx.origin && caps && caps.newIdsPerDay > 0 && (await ctx.store.booking.getVisitors(openid, [visitor.id])).length === 0) {
+          const { count } = await ctx.store.limits.hit(`newids:${addressKey(keys.idKey, ctx.origin.bucket)}:${today}`, DAY_MS, ctx.now())
+          if (count > caps.newIdsPerDay) return refuse('ADDRESS_ID_LIMIT', { limit: caps.newIdsPerDay })
+        }
+        const added = await ctx.store.booking.addVisitor(visitor, MAX_SAVED_VISITORS)
+        if (added === 'exists') return refuse('VISITOR_EXISTS')
+        if (added === 'cap') return refuse('VISITOR_LIMIT')
+        return ok({ visitor: visitorView(visitor, today) })
       },
     }),
 
@@ -164,6 +230,8 @@ export const booking = implement('booking', {
 
         const saved = await ctx.store.booking.getVisitors(openid, req.visitorIds)
         if (saved.length !== req.visitorIds.length) return refusedEarly(refuse('VISITOR_NOT_FOUND'))
+        const childRule = childrenRefusal(saved, session.date, config.children)
+        if (childRule) return refusedEarly(refuse(childRule.code, childRule.values))
         const byId = new Map(saved.map((v) => [v.id, v]))
         const visitors = req.visitorIds.map((id) => {
           const v = byId.get(id)!

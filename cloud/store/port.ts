@@ -97,6 +97,9 @@ export interface SavedVisitor {
   idType: IdType
   idHash: string
   idMasked: string
+  /** YYYY-MM-DD: read from a resident ID when it is saved, or entered for a child without an ID
+   *  (idType `child`), so the booking can tell adults from children. Absent for other documents. */
+  birthDate?: string
   createdAt: string
 }
 

@@ -23,6 +23,8 @@ export interface BookingState {
   loadCalendar: () => Promise<void>
   loadVisitors: () => Promise<void>
   addVisitor: (v: { name: string; idType: IdType; idNumber: string }) => Promise<Result<{ visitor: VisitorView }>>
+  /** A preschool child without an ID, saved under one of the account's adults. */
+  addChild: (v: { name: string; birthDate: string; guardianVisitorId: string }) => Promise<Result<{ visitor: VisitorView }>>
   removeVisitor: (visitorId: string) => Promise<Result<{ removed: true }>>
   /** `remind`: the visitor accepted the reminder subscription (weapp), sent with the booking. */
   book: (sessionId: string, visitorIds: string[], options?: { remind?: boolean }) => Promise<Result<{ booking: BookingView }>>
@@ -68,6 +70,15 @@ export function createBookingStore(call: typeof callCloud = callCloud, calendar 
 
     async addVisitor(v) {
       const res = await call('booking', 'addVisitor', v)
+      if (res.ok) {
+        const current = get().visitors
+        set({ visitors: { status: 'ready', data: [...(current.status === 'ready' ? current.data : []), res.data.visitor] } })
+      }
+      return res
+    },
+
+    async addChild(v) {
+      const res = await call('booking', 'addChild', v)
       if (res.ok) {
         const current = get().visitors
         set({ visitors: { status: 'ready', data: [...(current.status === 'ready' ? current.data : []), res.data.visitor] } })

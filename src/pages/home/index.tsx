@@ -4,6 +4,7 @@ import { Image, View } from '@tarojs/components'
 import museum from '@data/museum.json'
 import { ScanEntry } from '@/components/ScanEntry'
 import { TodayCard } from '@/components/TodayCard'
+import { CrowdCard } from '@/components/CrowdCard'
 import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { homeEntries, type FeatureEntry } from '@/features'
 import { entryEn } from '@/i18n/dict'
@@ -57,6 +58,7 @@ export default function HomePage() {
 
       <NoticeBanner />
       <TodayCard />
+      <CrowdCard />
 
       <View className="home__scan">
         <ScanEntry />

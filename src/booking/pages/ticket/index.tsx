@@ -10,7 +10,7 @@ import { beijingTime, dayName, shortDate } from '@/booking/dates'
 import { saveTicket } from '@/booking/save-ticket'
 import { keepTicketsFrom, OFFLINE_CODES, savedTime, ticketKeeper } from '@/booking/saved-tickets'
 import { bookingStore, useBooking } from '@/booking/store'
-import { bookingText, sessionNameIn } from '@/booking/strings'
+import { bookingText, ID_TYPE_EN, sessionNameIn } from '@/booking/strings'
 import { useLang } from '@/i18n/store'
 import { useStrings } from '@/i18n/strings'
 import { paths } from '@/paths'
@@ -162,7 +162,10 @@ export default function TicketPage() {
                     <View className="bk-ticket__name" data-content>
                       {v.name}
                     </View>
-                    <View className="bk-visitor__id">{lang === 'en' ? v.idMasked : `${idTypeLabel(v.idType)} ${v.idMasked}`}</View>
+                    <View className="bk-visitor__id">
+                      {/* A child without an ID: the type says 儿童, the mask is the birth month. */}
+                      {v.idType === 'child' ? `${lang === 'en' ? ID_TYPE_EN.child.label : idTypeLabel('child')} ${v.idMasked.replace(/^儿童\s*/, '')}` : lang === 'en' ? v.idMasked : `${idTypeLabel(v.idType)} ${v.idMasked}`}
+                    </View>
                   </View>
                 </View>
               ))}
