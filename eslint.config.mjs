@@ -91,6 +91,11 @@ const titleOnlyThroughWrapper = [
   { selector: "MemberExpression[property.name='setNavigationBarTitle']", message: '页面标题请用 @/services/page-title 的 usePageTitle / setPageTitle：H5 路由器会把标题写进 innerHTML，只有它先把标题栏变成纯文本。' },
   { selector: "ImportSpecifier[imported.name='setNavigationBarTitle']", message: '页面标题请用 @/services/page-title 的 usePageTitle / setPageTitle。' },
 ]
+// The weapp's base.wxml carries no catch-view template (config/weapp-templates.ts): a View with catchMove
+// would render as nothing there. ScrollView needs no rule: importing it brings its template back.
+const templatesTheWeappHas = [
+  { selector: "JSXAttribute[name.name='catchMove']", message: '小程序的 base.wxml 不含 catch-view 模板（见 config/weapp-templates.ts）：带 catchMove 的 View 不会显示。确需使用请先从 UNRENDERED_TEMPLATES 里去掉 catch-view。' },
+]
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'cloudfunctions/**', '.e2e-artifacts/**', 'coverage/**', '**/*.js', '**/*.cjs'] },
@@ -161,6 +166,6 @@ export default tseslint.config(
     },
   },
   // Text stays text, in the visitor app and the console (see htmlSinks above).
-  { files: ['src/**/*.{ts,tsx}', 'admin/src/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: { 'no-restricted-syntax': ['error', ...htmlSinks, ...titleOnlyThroughWrapper] } },
-  { files: ['src/services/page-title.ts'], rules: { 'no-restricted-syntax': ['error', ...htmlSinks] } },
+  { files: ['src/**/*.{ts,tsx}', 'admin/src/**/*.{ts,tsx}'], ignores: ['**/*.test.{ts,tsx}'], rules: { 'no-restricted-syntax': ['error', ...htmlSinks, ...titleOnlyThroughWrapper, ...templatesTheWeappHas] } },
+  { files: ['src/services/page-title.ts'], rules: { 'no-restricted-syntax': ['error', ...htmlSinks, ...templatesTheWeappHas] } },
 )

@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: release ? 'dist/weapp-release' : `dist/${process.env.TARO_ENV}`,
     // Which project file Taro copies into the output: see `release` above.
     projectConfigName: release ? 'project.config.json' : 'config/project.dev.config.json',
-    plugins: [],
+    // Mini-program builds: base.wxml without the element templates this app never renders (config/weapp-templates.ts).
+    plugins: isMini ? [path.join(__dirname, 'weapp-templates.ts')] : [],
     defineConstants: {
       MEDIA_BASE: JSON.stringify(media.base),
       H5_ORIGIN: JSON.stringify(process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'),

@@ -7,7 +7,7 @@ import path from 'node:path'
 export const ICONS = [
   'accessibility', 'building-2', 'calendar-days', 'chart-column', 'check', 'chevron-left', 'chevron-right', 'circle-alert',
   'circle-check', 'clock', 'download', 'footprints', 'headphones', 'heart', 'info', 'landmark', 'languages',
-  'house', 'map', 'map-pin', 'megaphone', 'pause', 'play', 'scan-line', 'scroll-text', 'search', 'shield-check',
+  'house', 'map', 'map-pin', 'megaphone', 'pause', 'play', 'scroll-text', 'search', 'shield-check',
   'sliders-horizontal', 'stamp', 'ticket', 'users', 'x',
 ] as const
 

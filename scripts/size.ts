@@ -3,11 +3,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-// The main package is what a cold scan of an exhibit code downloads. Its ceiling is 366 KB, the issue's
-// "1.2× the Taro floor" (1.2 × 305 KB). The floor measured with this toolchain — an empty Taro 4.2 React
-// app, one page — is TARO_FLOOR bytes (docs/performance.md, "Main package back under the ceiling").
+// The main package is what a cold scan of an exhibit code downloads. Its ceiling is the issue's "1.2× the
+// Taro floor", counted strictly: the floor measured with this toolchain — an empty Taro 4.2 React app,
+// one page — is TARO_FLOOR bytes (docs/performance.md, "Main package under 1.2× the floor").
 export const TARO_FLOOR = 304_805
-export const MAIN_BUDGET = 366 * 1024
+export const MAIN_BUDGET = Math.floor(TARO_FLOOR * 1.2) // 365,766 bytes
 export const SUBPACKAGE_LIMIT = 2 * 1024 * 1024 // WeChat's own limit per subpackage
 
 const DIST = path.resolve(__dirname, '..', 'dist', 'weapp')

@@ -17,6 +17,8 @@ const PAGES: Record<string, string> = {
   oversized: `Page({ onLoad() { this.setData({ root: { cn: [{ sid: '_1', nn: '8', v: 'x'.repeat(${MAX_SETDATA_BYTES + 1024}) }] } }) } })`,
   chatty: `Page({ onLoad() { this.setData({ root: { cn: [{ sid: '_1', nn: '1', cn: [{ sid: '_2', nn: '8', v: 'tap me' }] }] } }) },
     eh() { for (let i = 0; i < 40; i++) this.setData({ ['root.cn.[0].cn.[0].v']: 'step ' + i }) } })`,
+  // nn '3' has no template in this base.wxml: WeChat would draw the node as nothing.
+  untemplated: `Page({ onLoad() { this.setData({ root: { cn: [{ sid: '_1', nn: '3', cn: [{ sid: '_2', nn: '8', v: 'invisible' }] }] } }) } })`,
   throwsInTimer: `Page({ onLoad() { this.setData({ root: { cn: [{ sid: '_1', nn: '8', v: 'soon' }] } }); setTimeout(() => { throw new Error('timer exploded') }, 5) } })`,
 }
 
@@ -51,6 +53,7 @@ test.each([
   ['a throw in onLoad', 'throwsOnLoad', /onLoad exploded/],
   ['a throw in a timer', 'throwsInTimer', /timer exploded/],
   ['a setData above 256 KB', 'oversized', /setData of 257\.\d KB .* exceeds 256 KB/],
+  ['a node of a kind base.wxml has no template for', 'untemplated', /renders a node of kind 3, which base.wxml has no template for/],
 ])('%s fails the harness', async (_case, name, message) => {
   const mp = await launch()
   await mp.open(`pages/${name}/index`)

@@ -370,6 +370,13 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
     await act()
     await settle()
     if (interactionCalls > maxCalls) problems.push(`"${name}" made ${interactionCalls} setData calls (limit ${maxCalls})`)
+    // WeChat draws a node through base.wxml's template for its kind; a kind the build left out
+    // (config/weapp-templates.ts drops the ones this app never renders) would show as nothing.
+    for (const { handle } of stack) {
+      for (const nn of kindsIn(handle.root())) {
+        if (!bindings.has(nn)) problems.push(`"${name}": ${handle.route} renders a node of kind ${nn}, which base.wxml has no template for`)
+      }
+    }
   }
 
   async function settle() {
@@ -443,6 +450,19 @@ export function templateAttributes(wxml: string): Map<string, Map<string, string
     for (const a of m[2].matchAll(/([\w-]+)="\{\{[^"]*?\bi\.(\w+)/g)) attrs.set(a[1], a[2])
     out.set(m[1], attrs)
   }
+  return out
+}
+
+/** The node kinds (`nn`) in a page's tree. */
+export function kindsIn(root: DataNode): Set<string> {
+  const out = new Set<string>()
+  const walk = (n: DataNode) => {
+    for (const c of n.cn ?? []) {
+      if (c.nn !== undefined) out.add(`${c.nn}`)
+      walk(c)
+    }
+  }
+  walk(root)
   return out
 }
 

@@ -13,7 +13,6 @@ import { zoneText, VALUE_EN } from '@/zone/strings'
 import { usePageTitle } from '@/services/page-title'
 import { ResultLinks } from '@/transfer/result-links'
 import { CompanyPolicies } from '@/zone/components/CompanyPolicies'
-import { useT } from '@/i18n/store'
 import { englishNote, inLang, listInLang } from '@/zone/localize'
 import { Content, EnglishNoteLine } from '@/zone/components/Content'
 
@@ -23,7 +22,6 @@ export default function CompanyPage() {
   const state = useZone((s) => s.company[id])
   const s = useStrings(zoneText)
   const lang = useLang()
-  const t = useT()
   const tag = (v: string) => (lang === 'en' ? VALUE_EN[v] ?? v : v)
 
   useEffect(() => {
@@ -116,7 +114,7 @@ export default function CompanyPage() {
         ))}
       </View>
 
-      <ResultLinks by={{ company: c.id }} title={t('exhibit.companyResults')} />
+      <ResultLinks by={{ company: c.id }} title={s('companyResults')} />
       <CompanyPolicies companyId={c.id} />
 
       <View className="card zone-section">
