@@ -1,9 +1,7 @@
 // How full the halls are now, on the home page: an estimate from gate check-ins and an average
 // stay (cloud/booking/crowd.ts), so it always says 「估算」 and the time it was made. A failure
 // shows nothing: the home page works without it.
-import { useEffect } from 'react'
-import { useStore } from 'zustand'
-import { createStore } from 'zustand/vanilla'
+import { useEffect, useState } from 'react'
 import { View } from '@tarojs/components'
 import { CROWD_LEVEL_EN, CROWD_LEVEL_LABEL, type CrowdView } from '@cloud/contracts/crowd'
 import { callCloud } from '@/services/cloud'
@@ -23,20 +21,13 @@ const S = defineStrings(
   },
 )
 
-export const crowdStore = createStore<{ crowd: CrowdView | null; load: () => Promise<void> }>()((set) => ({
-  crowd: null,
-  async load() {
-    const res = await callCloud('booking', 'crowd', {})
-    if (res.ok) set({ crowd: res.data.crowd })
-  },
-}))
-
 export function CrowdCard() {
-  const crowd = useStore(crowdStore, (s) => s.crowd)
+  // Read once per visit to home; nothing else shows it, so it needs no store.
+  const [crowd, setCrowd] = useState<CrowdView | null>(null)
   const lang = useLang()
   const s = useStrings(S)
   useEffect(() => {
-    void crowdStore.getState().load()
+    void callCloud('booking', 'crowd', {}).then((res) => res.ok && setCrowd(res.data.crowd))
   }, [])
   if (!crowd) return null
   const level = lang === 'en' ? CROWD_LEVEL_EN[crowd.level] : CROWD_LEVEL_LABEL[crowd.level]
