@@ -12,6 +12,7 @@ import { readAudioManifest } from '../../store/seed'
 import { defineAction, type CallContext } from '../types'
 import { ConsoleErrors } from './errors'
 import { uploadedBytes } from './uploads'
+import { publicOrigin } from './qrsheet'
 
 /** An exhibit carries its hall's name and floor (the exhibit page reads them without a second
  *  lookup): those of this hall, not what it carried from a previous one. */
@@ -104,7 +105,7 @@ export const exhibitsActions = {
     schema: ConsoleRequests.codeSheet,
     roles: CONSOLE_ROLES.content,
     handle: async (_req, ctx) => {
-      const origin = process.env.H5_ORIGIN ?? 'http://127.0.0.1:8787'
+      const { origin } = publicOrigin()
       const exhibits = (await ctx.store.content.listExhibits()).filter((e) => !e.unpublished)
       return ok({ fileName: '展品二维码.html', html: sheetHtml(sheetItemsOf(origin, exhibits), origin), count: exhibits.length, origin })
     },

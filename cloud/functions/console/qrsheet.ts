@@ -18,7 +18,8 @@ export const QrSheetErrors = {
 export function publicOrigin(env: NodeJS.ProcessEnv = process.env): { origin: string; configured: boolean } {
   const configured = env.H5_ORIGIN?.trim().replace(/\/+$/, '')
   if (configured) return { origin: configured, configured: true }
-  return { origin: `http://127.0.0.1:${env.PORT ?? '8787'}`, configured: false }
+  // Not PORT: the cloud functions never read it, and the deploy would have to manage it for them.
+  return { origin: 'http://127.0.0.1:8787', configured: false }
 }
 
 export const qrsheetActions = {
