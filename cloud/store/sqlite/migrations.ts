@@ -193,4 +193,12 @@ export const migrations: Migration[] = [
       CREATE INDEX transfer_requests_status ON transfer_requests (status, created_at);
     `,
   },
+  {
+    // 政策提醒: one saved calculator profile per identity (store/port.ts, ZoneStore.saveProfile).
+    version: 13,
+    name: 'zone profiles',
+    sql: `
+      CREATE TABLE zone_profiles (openid TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ]
