@@ -82,6 +82,10 @@ const catalogue = {
     description: '可选：对接申请状态变更的订阅消息模板 ID；必须与构建小程序时的 TRANSFER_TEMPLATE_ID 相同；为空则不排队状态通知（申请人仍可在「我的」看到状态）',
     example: '<对接进度模板 ID>',
   },
+  POLICY_ALERT_TEMPLATE_ID: {
+    description: '可选：政策提醒的订阅消息模板 ID（一次性订阅）；必须与构建小程序时的 POLICY_ALERT_TEMPLATE_ID 相同；为空则每日任务不排队政策提醒（访客仍可在「我的」看到）',
+    example: '<政策提醒模板 ID>',
+  },
 } satisfies Record<string, CloudVariable>
 
 export type CloudVariableName = keyof typeof catalogue
