@@ -52,6 +52,7 @@ test('save the calculator profile, then a newly published fitting policy shows i
   await mine.getByText('English').first().click()
   await mine.getByText('Policy alerts').first().click()
   await mine.locator('[data-alert="e2e-new-fit"] [data-reason]', { hasText: 'New policy' }).waitFor()
+  await pageInPlace(mine)
   await shoot(mine, 'zone-policy-alerts-en-care')
   await context.close()
 })
