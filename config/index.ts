@@ -35,6 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       REMINDER_TEMPLATE_ID: JSON.stringify(process.env.REMINDER_TEMPLATE_ID ?? ''),
       CLOSURE_TEMPLATE_ID: JSON.stringify(process.env.CLOSURE_TEMPLATE_ID ?? ''),
       TRANSFER_TEMPLATE_ID: JSON.stringify(process.env.TRANSFER_TEMPLATE_ID ?? ''),
+      POLICY_ALERT_TEMPLATE_ID: JSON.stringify(process.env.POLICY_ALERT_TEMPLATE_ID ?? ''),
     },
     alias: {
       '@': path.join(root, 'src'),

@@ -5,7 +5,7 @@ export default defineAppConfig({
     { root: 'exhibits', pages: ['pages/list/index', 'pages/sources/index'] },
     {
       root: 'zone',
-      pages: ['pages/companies/index', 'pages/company/index', 'pages/policies/index', 'pages/policy/index', 'pages/match/index', 'pages/figures/index'],
+      pages: ['pages/companies/index', 'pages/company/index', 'pages/policies/index', 'pages/policy/index', 'pages/match/index', 'pages/figures/index', 'pages/alerts/index'],
     },
     // Audio guide and visit trail: opened from an exhibit page, never on the cold-scan path.
     { root: 'guide', pages: ['pages/listen/index', 'pages/trail/index'] },

@@ -30,6 +30,7 @@ export const paths = {
   policy: (id: string) => `/zone/pages/policy/index?id=${q(id)}`,
   match: '/zone/pages/match/index',
   figures: '/zone/pages/figures/index',
+  policyAlerts: '/zone/pages/alerts/index',
   transferResults: '/transfer/pages/results/index',
   transferResult: (id: string) => `/transfer/pages/result/index?id=${q(id)}`,
   transferNeeds: '/transfer/pages/needs/index',

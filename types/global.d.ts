@@ -28,3 +28,4 @@ declare const REMINDER_TEMPLATE_ID: string
 declare const CLOSURE_TEMPLATE_ID: string
 /** The 对接 status subscribe template id (defineConstants; empty = never asked). */
 declare const TRANSFER_TEMPLATE_ID: string
+declare const POLICY_ALERT_TEMPLATE_ID: string

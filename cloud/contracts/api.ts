@@ -14,6 +14,8 @@ import type { NoticesRequests } from './requests/notices'
 import type { StaffRequests } from './requests/staff'
 import type { SystemRequests } from './requests/system'
 import type { ZoneRequests } from './requests/zone'
+import type { ZoneAlertsRequests } from './requests/zone-alerts'
+import type { PolicyAlertsView } from './zone-alerts'
 import type { SessionTemplateSchema } from './requests/fields'
 import type { EnvVersion, ExhibitCodeFile } from './codes'
 import type { BookingView, CalendarDay, CheckInResult, ExpectedVisitor, StaffSessionCount, VisitorView } from './booking'
@@ -63,6 +65,10 @@ export interface Api {
     figures: { req: z.input<typeof ZoneRequests['figures']>; res: { charts: ZoneChart[] } }
     /** The exhibit page's 相关政策: up to 3 open policies the company's industry and qualifications fit. */
     policiesFor: { req: z.input<typeof ZoneRequests['policiesFor']>; res: { policies: RelatedPolicy[] } }
+    /** 政策提醒: the visitor's own saved profile and its alerts (cloud/zone/alerts.ts). */
+    saveProfile: { req: z.input<typeof ZoneAlertsRequests['saveProfile']>; res: PolicyAlertsView }
+    alerts: { req: z.input<typeof ZoneAlertsRequests['alerts']>; res: PolicyAlertsView }
+    subscribeAlerts: { req: z.input<typeof ZoneAlertsRequests['subscribeAlerts']>; res: PolicyAlertsView }
   }
   /** 成果转化: results, needs, platforms (anonymous); 对接 requests and posted needs (the sender's own). */
   transfer: {

@@ -28,6 +28,10 @@ const MATRIX: Record<string, Caller[]> = {
   'zone.match': ANYONE,
   'zone.figures': ANYONE,
   'zone.policiesFor': ANYONE,
+  // 政策提醒: the visitor's own saved profile.
+  'zone.saveProfile': IDENTIFIED,
+  'zone.alerts': IDENTIFIED,
+  'zone.subscribeAlerts': IDENTIFIED,
   'booking.calendar': ANYONE,
   'booking.crowd': ANYONE,
   'booking.visitors': IDENTIFIED,

@@ -11,6 +11,7 @@ import { dayOf } from '../booking/time'
 import { addressKey } from '../booking/keys'
 import { ZoneRequests } from '../contracts/requests/zone'
 import { defineAction, implement, type CallContext } from './types'
+import { zoneAlertsActions } from './zone-alerts'
 
 export const ZoneErrors = {
   COMPANY_NOT_FOUND: '没有找到这家企业，可能名录已更新',
@@ -130,5 +131,6 @@ export const zone = implement('zone', {
         return ok({ policies: relatedPolicies(company, catalog.policyList, catalog.dayView(shanghaiDate(ctx.now())), RELATED_POLICIES) })
       },
     }),
+    ...zoneAlertsActions,
   },
 })

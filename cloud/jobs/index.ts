@@ -3,6 +3,8 @@
 import { drainOutbox, queueVisitReminders } from '../reminders/job'
 import { reminderTemplateFromEnv } from '../reminders/reminder'
 import { visitSourceFor } from '../reminders/source'
+import { queuePolicyAlerts } from '../zone/alerts'
+import { shanghaiDate } from '../zone/text'
 import { noShows } from './noshow'
 import { waitlistSweep } from './waitlist'
 import type { CloudJob } from './types'
@@ -25,12 +27,16 @@ export const reminders: CloudJob = {
     const queued = !template
       ? { skipped: '未配置 REMINDER_TEMPLATE_ID' }
       : await queueVisitReminders({ visits, outbox: store.outbox, template, now: now() })
+    // 政策提醒 (cloud/zone/alerts.ts): at most one message per one-time subscription, for alerts not yet sent.
+    const alerts = env.POLICY_ALERT_TEMPLATE_ID
+      ? await queuePolicyAlerts({ store, templateId: env.POLICY_ALERT_TEMPLATE_ID, now: now(), today: shanghaiDate(now()) })
+      : { skipped: '未配置 POLICY_ALERT_TEMPLATE_ID' }
     const send = platform.sendSubscribeMessage
     // Stop starting sends 45 s into the run: the function's timeout is 60 s (manifest.ts), and a send
     // cut off by the timeout would be neither settled nor known to have gone out.
     const deadline = new Date(now().getTime() + SEND_BUDGET_MS)
     const drained = send ? await drainOutbox({ outbox: store.outbox, send: (m) => send(m), now, deadline }) : { skipped: '无法发送订阅消息' }
-    return { queued, drained }
+    return { queued, alerts, drained }
   },
 }
 

@@ -187,6 +187,33 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await env.store.zone.replaceCharts(reversed)
         expect(ids(await env.store.zone.listCharts())).toEqual(ids(reversed))
       })
+
+      it('saves one profile per identity: a re-save replaces the profile and baseline, keeps subscriptions and what was notified', async () => {
+        const profile = { inZone: true, qualifications: ['高新技术企业' as const], talent: [], financingNeed: false, employees: 30 }
+        expect(await env.store.zone.getProfile('o-a')).toBeNull()
+        expect(await env.store.zone.grantProfileNotice('o-a', 10)).toBe(false)
+        await env.store.zone.saveProfile({ openid: 'o-a', profile, savedAt: '2026-06-01T01:00:00.000Z', known: { p1: 'f1', p2: 'f2' } })
+        expect(await env.store.zone.getProfile('o-a')).toEqual({ openid: 'o-a', profile, savedAt: '2026-06-01T01:00:00.000Z', known: { p1: 'f1', p2: 'f2' }, granted: 0, used: 0, notified: [] })
+        expect(await env.store.zone.grantProfileNotice('o-a', 2)).toBe(true)
+        expect(await env.store.zone.grantProfileNotice('o-a', 2)).toBe(true)
+        expect(await env.store.zone.grantProfileNotice('o-a', 2)).toBe(false)
+        expect(await env.store.zone.useProfileNotice('o-a', 0, ['p1:new'])).toBe(true)
+        // The same step again (a retry, a racing job) finds `used` moved on and spends nothing.
+        expect(await env.store.zone.useProfileNotice('o-a', 0, ['p1:new', 'p2:new'])).toBe(false)
+        const edited = { ...profile, employees: 40 }
+        await env.store.zone.saveProfile({ openid: 'o-a', profile: edited, savedAt: '2026-06-02T01:00:00.000Z', known: { p3: 'f3' } })
+        expect(await env.store.zone.getProfile('o-a')).toEqual({ openid: 'o-a', profile: edited, savedAt: '2026-06-02T01:00:00.000Z', known: { p3: 'f3' }, granted: 2, used: 1, notified: ['p1:new'] })
+        expect(await env.store.zone.useProfileNotice('o-a', 1, ['p1:new', 'p3:new'])).toBe(true)
+        // Both subscriptions spent: none is left to use.
+        expect(await env.store.zone.useProfileNotice('o-a', 2, ['x'])).toBe(false)
+      })
+
+      it('lists saved profiles by identity in pages', async () => {
+        const profile = { inZone: false, qualifications: [], talent: [], financingNeed: true }
+        for (const openid of ['o-c', 'o-a', 'o-b']) await env.store.zone.saveProfile({ openid, profile, savedAt: '2026-06-01T01:00:00.000Z', known: {} })
+        expect((await env.store.zone.listProfiles(null, 2)).map((p) => p.openid)).toEqual(['o-a', 'o-b'])
+        expect((await env.store.zone.listProfiles('o-b', 2)).map((p) => p.openid)).toEqual(['o-c'])
+      })
     })
 
     describe('booking', () => {

@@ -5,7 +5,7 @@
 // operation that SQLite does in one transaction and the cloud adapter composes from those steps.
 import type { IdType } from '../contracts/booking'
 import type { Exhibit, Hall } from '../contracts/exhibit'
-import type { Company, Policy, ZoneChart } from '../contracts/zone'
+import type { Company, MatchProfile, Policy, ZoneChart } from '../contracts/zone'
 import type { AuditEntry, AuditQuery, CounterRow, Notice } from '../contracts/ops'
 import type { Role } from '../contracts/accounts'
 import type { SessionHold } from '../contracts/holds'
@@ -49,6 +49,36 @@ export interface ZoneStore {
   replaceCompanies(companies: Company[]): Promise<string>
   replacePolicies(policies: Policy[]): Promise<string>
   replaceCharts(charts: ZoneChart[]): Promise<string>
+
+  // 政策提醒 (cloud/zone/alerts.ts): one saved profile per identity. Cloud: [zone_profiles] _id = openid.
+  /** Writes the profile and its baseline; keeps the subscriptions granted and used, and what was
+   *  already notified. Cloud: where({ _id }).update(…), and add({ _id, … }) when none was updated. */
+  saveProfile(saved: Pick<SavedZoneProfile, 'openid' | 'profile' | 'savedAt' | 'known'>): Promise<void>
+  getProfile(openid: string): Promise<SavedZoneProfile | null>
+  /** Saved profiles ordered by openid, after `after` (exclusive), at most `limit` (≤ 1000). */
+  listProfiles(after: string | null, limit: number): Promise<SavedZoneProfile[]>
+  /** Records one more one-time subscription unless `maxUnused` are already unused; false then, or
+   *  when there is no saved profile. Cloud: where({ _id, granted: _.lt(used + maxUnused) }) is not
+   *  expressible across fields, so the adapter reads, then guards on the read `granted`. */
+  grantProfileNotice(openid: string, maxUnused: number): Promise<boolean>
+  /** Spends one subscription: iff the stored `used` is still `used` and `granted > used`, sets
+   *  used + 1 and `notified`; false otherwise (someone else spent it, or none is left).
+   *  Cloud: where({ _id, used, granted: _.gt(used) }).update(…), stats.updated === 1. */
+  useProfileNotice(openid: string, used: number, notified: string[]): Promise<boolean>
+}
+
+/** A visitor's saved calculator profile (政策提醒). */
+export interface SavedZoneProfile {
+  openid: string
+  profile: MatchProfile
+  savedAt: string
+  /** Each policy's fingerprint when the profile was saved: what counts as new or changed since. */
+  known: Record<string, string>
+  /** One-time subscriptions granted, and how many a queued message has used. */
+  granted: number
+  used: number
+  /** Alert keys already put in a message, so one alert is never sent twice. */
+  notified: string[]
 }
 
 export interface MetaStore {
@@ -61,7 +91,7 @@ export interface MetaStore {
 export interface OutboxMessage {
   /** Deterministic, e.g. `remind:<bookingId>`: queuing the same message twice is a no-op. */
   id: string
-  kind: 'visit-reminder' | 'closure-notice' | 'transfer-status' | 'waitlist-offer'
+  kind: 'visit-reminder' | 'closure-notice' | 'transfer-status' | 'waitlist-offer' | 'policy-alert'
   /** The recipient's OPENID. */
   touser: string
   templateId: string

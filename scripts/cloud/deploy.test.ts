@@ -16,6 +16,10 @@ const ALL_VARS = {
   BOOKING_OPERATOR_OPENIDS: '',
   CONTENT_EDITOR_OPENIDS: '',
   ZONE_EDITOR_OPENIDS: '',
+  TRANSFER_OFFICER_OPENIDS: '',
+  TRANSFER_TEMPLATE_ID: '',
+  POLICY_ALERT_TEMPLATE_ID: '',
+  WAITLIST_TEMPLATE_ID: '',
   WXACODE_ENV_VERSION: 'release',
   REMINDER_TEMPLATE_ID: 'Rm4dEr_tEmPlAtE-iD-for-the-visit-reminder01',
   REMINDER_TEMPLATE_KEYS: '',
@@ -86,6 +90,11 @@ describe('deploy:cloud --dry-run', () => {
     expect(status).toBe(2)
     expect(err).toContain('REMINDER_TEMPLATE_ID 未出现在当前环境中（读取它的云函数：reminders）')
     expect(err).toContain('STAFF_OPENIDS 未出现在当前环境中')
+    // The 成果转化 variables are managed like the others: left out, the deploy would wipe them.
+    const transfer = deploy(['--dry-run'], { ...ALL_VARS, TRANSFER_OFFICER_OPENIDS: undefined, TRANSFER_TEMPLATE_ID: undefined })
+    expect(transfer.status).toBe(2)
+    expect(transfer.err).toContain('TRANSFER_OFFICER_OPENIDS 未出现在当前环境中')
+    expect(transfer.err).toContain('TRANSFER_TEMPLATE_ID 未出现在当前环境中（读取它的云函数：console）')
     expect(deploy(['--dry-run'], ALL_VARS).status).toBe(0)
   })
 })

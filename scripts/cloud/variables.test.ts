@@ -44,6 +44,7 @@ describe('variables read by the code', () => {
       const of = (name: string) => built.find((f) => f.name === name)?.variables ?? []
       for (const name of ['console', 'accounts']) expect(of(name)).toContain('CONSOLE_ORIGIN')
       expect(of('console')).toEqual(expect.arrayContaining(['CLOSURE_TEMPLATE_ID', 'H5_ORIGIN']))
+      expect(of('console')).toContain('TRANSFER_TEMPLATE_ID')
       expect(of('reminders')).toEqual(expect.arrayContaining(['REMINDER_TEMPLATE_ID', 'REMINDER_TEMPLATE_KEYS']))
       // roles.ts names its variables in a table, not as env.X: still found, on every function (the entry resolves roles).
       for (const f of built) expect(f.variables).toEqual(expect.arrayContaining(ROLE_SOURCES.map((s) => s.env)))

@@ -42,3 +42,22 @@ test('clearing the search drops the empty query instead of sending q=""', async 
   void store.getState().searchPolicies({ q: '' , status: 'open' })
   expect(calls[0].req).toEqual({ page: 1, pageSize: PAGE_SIZE, status: 'open' })
 })
+
+test('保存画像 saves the profile of the latest calculator run; a new run offers the save again', async () => {
+  const { call, calls } = fakeCall()
+  const store = createZoneStore(call)
+  const first = { inZone: true, financingNeed: false, qualifications: [], talent: [] }
+  const second = { ...first, employees: 40 }
+  const run1 = store.getState().runMatch(first)
+  calls[0].resolve({ fits: [], nearMisses: [], estimatedTotal: 0, withoutAmount: 0, totalIllustrative: false })
+  await run1
+  const save = store.getState().saveProfile()
+  expect(calls[1]).toMatchObject({ fn: 'zone', action: 'saveProfile', req: { profile: first } })
+  calls[1].resolve({ saved: true, alerts: [], unusedNotices: 0 })
+  await save
+  expect(store.getState().alerts).toMatchObject({ status: 'ready', data: { saved: true } })
+  void store.getState().runMatch(second)
+  expect(store.getState().alerts.status).toBe('idle')
+  void store.getState().saveProfile()
+  expect(calls[3]).toMatchObject({ action: 'saveProfile', req: { profile: second } })
+})

@@ -14,6 +14,7 @@ import type {
   PolicyWithStatus,
   ZoneChart,
 } from '@cloud/contracts/zone'
+import type { PolicyAlertsView } from '@cloud/contracts/zone-alerts'
 import { callCloud } from '@/services/cloud'
 import { paths } from '@/paths'
 import { loadInto, slotOf, type Loadable, type Slot } from '@/ui/loadable'
@@ -36,6 +37,14 @@ export interface ZoneState {
   loadPolicy: (id: string, force?: boolean) => Promise<void>
   loadFigures: () => Promise<void>
   runMatch: (profile: MatchProfile) => Promise<void>
+  /** The profile of the latest calculator run: what 保存画像 saves. */
+  lastProfile?: MatchProfile
+  /** 政策提醒: the saved profile's alerts (also the answer to saving and subscribing). */
+  alerts: Loadable<PolicyAlertsView>
+  saveProfile: () => Promise<void>
+  loadAlerts: () => Promise<void>
+  /** After the visitor accepted one one-time subscription (weapp). */
+  subscribeAlerts: () => Promise<void>
 }
 
 /** Drops empty values so the request carries only what the person chose. */
@@ -59,6 +68,7 @@ export function createZoneStore(call: typeof callCloud = callCloud) {
     policy: {},
     figures: { status: 'idle' },
     match: { status: 'idle' },
+    alerts: { status: 'idle' },
 
     async searchCompanies(patch) {
       const query = clean({ ...get().companyQuery, page: 1, ...patch, pageSize: PAGE_SIZE })
@@ -83,7 +93,20 @@ export function createZoneStore(call: typeof callCloud = callCloud) {
     async loadFigures() {
       await loadInto(slotOf(get, set, 'figures'), () => call('zone', 'figures', {}), (d) => d.charts, { mode: 'once' })
     },
+    async saveProfile() {
+      const profile = get().lastProfile
+      if (!profile) return
+      await loadInto(slotOf(get, set, 'alerts'), () => call('zone', 'saveProfile', { profile }), (d) => d, { mode: 'replace' })
+    },
+    async loadAlerts() {
+      await loadInto(slotOf(get, set, 'alerts'), () => call('zone', 'alerts', {}), (d) => d, { mode: 'replace' })
+    },
+    async subscribeAlerts() {
+      await loadInto(slotOf(get, set, 'alerts'), () => call('zone', 'subscribeAlerts', {}), (d) => d, { mode: 'replace' })
+    },
     async runMatch(profile) {
+      // A new run is a new profile to save: the save control offers itself again.
+      set({ lastProfile: profile, alerts: { status: 'idle' } })
       await loadInto(slotOf(get, set, 'match'), () => call('zone', 'match', { profile }), (d) => d, { mode: 'replace' })
     },
   }))
@@ -101,4 +124,5 @@ export const zonePaths = {
   policy: paths.policy,
   match: paths.match,
   figures: paths.figures,
+  alerts: paths.policyAlerts,
 }

@@ -47,6 +47,7 @@ const catalogue = {
   CONTENT_EDITOR_OPENIDS: { description: '内容编辑的 OPENID（逗号分隔）', example: '' },
   ZONE_EDITOR_OPENIDS: { description: '园区信息编辑的 OPENID（逗号分隔）', example: '' },
   STAFF_OPENIDS: { description: '入口核验工作人员的 OPENID（逗号分隔）', example: '' },
+  TRANSFER_OFFICER_OPENIDS: { description: '成果转化中心专员（处理对接申请）的 OPENID（逗号分隔；也可写在 roles 文档的 transferOfficers 里）', example: '' },
   REMINDER_TEMPLATE_ID: {
     description: '到访提醒的订阅消息模板 ID（公众平台 → 订阅消息）；必须与构建小程序时的 REMINDER_TEMPLATE_ID 相同',
     required: true,
@@ -77,6 +78,18 @@ const catalogue = {
     required: true,
     example: '<闭馆通知模板 ID>',
   },
+  TRANSFER_TEMPLATE_ID: {
+    description: '可选：对接申请状态变更的订阅消息模板 ID；必须与构建小程序时的 TRANSFER_TEMPLATE_ID 相同；为空则不排队状态通知（申请人仍可在「我的」看到状态）',
+    example: '<对接进度模板 ID>',
+  },
+  WAITLIST_TEMPLATE_ID: {
+    description: '可选：候补名额到位的订阅消息模板 ID（加入候补时请求一次性订阅）；为空则不排队到位通知（访客仍可在「我的候补」看到并确认）',
+    example: '',
+  },
+  POLICY_ALERT_TEMPLATE_ID: {
+    description: '可选：政策提醒的订阅消息模板 ID（一次性订阅）；必须与构建小程序时的 POLICY_ALERT_TEMPLATE_ID 相同；为空则每日任务不排队政策提醒（访客仍可在「我的」看到）',
+    example: '<政策提醒模板 ID>',
+  },
 } satisfies Record<string, CloudVariable>
 
 export type CloudVariableName = keyof typeof catalogue
@@ -101,6 +114,7 @@ export const SITE_VARIABLES: Record<string, CloudVariable> = {
 export const NOT_FOR_THE_CLOUD: Record<string, string> = {
   NODE_ENV: 'build:cloud 在打包时固定为 production',
   APP_KEYS_FILE: '本地运行时的密钥文件路径；云函数没有这个文件，用 APP_KEYS',
+  PORT: '本地运行时的端口；云函数不监听端口',
   SCF_FUNCTIONNAME: '由云函数运行环境自动设置（当前函数名），不由部署发送',
 }
 

@@ -218,4 +218,12 @@ export const migrations: Migration[] = [
       CREATE INDEX waitlist_due ON booking_waitlist (offer_expires_at) WHERE status = 'offered';
     `,
   },
+  {
+    // 政策提醒: one saved calculator profile per identity (store/port.ts, ZoneStore.saveProfile).
+    version: 14,
+    name: 'zone profiles',
+    sql: `
+      CREATE TABLE zone_profiles (openid TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ]

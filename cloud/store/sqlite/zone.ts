@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Company, Policy, ZoneChart } from '../../contracts/zone'
-import type { ZoneStore } from '../port'
+import type { SavedZoneProfile, ZoneStore } from '../port'
 import type { Db } from './database'
 
 const VERSION_KEY = 'zone_version'
@@ -16,6 +16,9 @@ export function sqliteZone(db: Db): ZoneStore {
   const insertCompany = db.prepare('INSERT INTO zone_companies (id, doc) VALUES (?, ?)')
   const insertPolicy = db.prepare('INSERT INTO zone_policies (id, doc) VALUES (?, ?)')
   const insertChart = db.prepare('INSERT INTO zone_charts (id, sort, doc) VALUES (?, ?, ?)')
+  const getProfile = db.prepare('SELECT doc FROM zone_profiles WHERE openid = ?')
+  const putProfile = db.prepare('INSERT INTO zone_profiles (openid, doc) VALUES (?, ?) ON CONFLICT(openid) DO UPDATE SET doc = excluded.doc')
+  const listProfiles = db.prepare('SELECT doc FROM zone_profiles WHERE openid > ? ORDER BY openid LIMIT ?')
   const docs = <T>(rows: unknown[]): T[] => rows.map((r) => JSON.parse((r as { doc: string }).doc) as T)
   const one = <T>(row: unknown): T | null => (row ? (JSON.parse((row as { doc: string }).doc) as T) : null)
 
@@ -40,7 +43,36 @@ export function sqliteZone(db: Db): ZoneStore {
     return bump()
   })
 
+  const saveProfile = db.transaction((saved: Pick<SavedZoneProfile, 'openid' | 'profile' | 'savedAt' | 'known'>) => {
+    const old = one<SavedZoneProfile>(getProfile.get(saved.openid))
+    const next: SavedZoneProfile = { granted: 0, used: 0, notified: [], ...old, ...saved }
+    putProfile.run(saved.openid, JSON.stringify(next))
+  })
+  /** Reads the profile and writes `change(profile)` in one transaction; false when none or change refuses. */
+  const changeProfile = db.transaction((openid: string, change: (p: SavedZoneProfile) => SavedZoneProfile | null) => {
+    const old = one<SavedZoneProfile>(getProfile.get(openid))
+    const next = old && change(old)
+    if (!next) return false
+    putProfile.run(openid, JSON.stringify(next))
+    return true
+  })
+
   return {
+    async saveProfile(saved) {
+      saveProfile(saved)
+    },
+    async getProfile(openid) {
+      return one<SavedZoneProfile>(getProfile.get(openid))
+    },
+    async listProfiles(after, limit) {
+      return docs<SavedZoneProfile>(listProfiles.all(after ?? '', Math.min(limit, 1000)))
+    },
+    async grantProfileNotice(openid, maxUnused) {
+      return changeProfile(openid, (p) => (p.granted - p.used >= maxUnused ? null : { ...p, granted: p.granted + 1 }))
+    },
+    async useProfileNotice(openid, used, notified) {
+      return changeProfile(openid, (p) => (p.used !== used || p.granted <= used ? null : { ...p, used: used + 1, notified }))
+    },
     async version() {
       return (getVersion.get(VERSION_KEY) as { value: string } | undefined)?.value ?? 'empty'
     },

@@ -26,6 +26,7 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'transfer_needs'
   | 'transfer_requests'
   | 'booking_waitlist'
+  | 'zone_profiles'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -46,6 +47,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'zone_policies', purpose: '政策（按代次整体替换）', indexes: [{ name: 'gen_id', keys: { gen: 1, _id: 1 } }] },
   { name: 'zone_charts', purpose: '区情数据图表（按代次整体替换）', indexes: [{ name: 'gen_id', keys: { gen: 1, _id: 1 } }] },
   // Booking: see the per-method mapping above BookingStore in store/port.ts.
+  // 政策提醒: one saved calculator profile per identity (store/port.ts, ZoneStore.saveProfile).
+  { name: 'zone_profiles', purpose: '政策提醒：访客保存的企业画像（_id = openid）', indexes: [] },
   { name: 'booking_visitors', purpose: '常用参观人（_id = H(openid, 证件哈希)，重复即已存在）', indexes: [{ name: 'owner', keys: { openid: 1, createdAt: 1 } }] },
   {
     name: 'bookings',

@@ -4,11 +4,12 @@
 // removed. Readers list the current generation in pages of ≤ 1000, so they see old or new, never a mix.
 import crypto from 'node:crypto'
 import type { Company, Policy, ZoneChart } from '../../contracts/zone'
-import type { ZoneStore } from '../port'
+import type { SavedZoneProfile, ZoneStore } from '../port'
 import type { WxDatabase } from './db'
-import { fetchAll, findById, stripDoc, withoutId } from './helpers'
+import { MAX_GET } from './db'
+import { createIfAbsent, fetchAll, findById, stripDoc, withoutId } from './helpers'
 
-type Names = { zone_companies: string; zone_policies: string; zone_charts: string; meta: string }
+type Names = { zone_companies: string; zone_policies: string; zone_charts: string; zone_profiles: string; meta: string }
 type Kind = 'companies' | 'policies' | 'charts'
 
 interface Pointer {
@@ -67,7 +68,45 @@ export function wxZone(db: WxDatabase, names: Names): ZoneStore {
     return version
   }
 
+  const _ = db.command
+  const profiles = () => db.collection(names.zone_profiles)
+  const readProfile = (d: Record<string, unknown>) => ({ ...stripDoc<SavedZoneProfile>(d as never), openid: d._id as string })
+
   return {
+    async saveProfile(saved) {
+      // Objects are merged field by field by an update: _.set makes the profile and baseline replace the stored ones.
+      const data = { profile: _.set(saved.profile), known: _.set(saved.known), savedAt: saved.savedAt }
+      const res = await profiles().where({ _id: saved.openid }).update({ data })
+      if ((res.stats.updated ?? 0) === 1) return
+      const created = await createIfAbsent(profiles(), saved.openid, { ...saved, granted: 0, used: 0, notified: [] })
+      // Lost a race with another first save: that one exists now, so write over it.
+      if (!created) await profiles().where({ _id: saved.openid }).update({ data })
+    },
+    async getProfile(openid) {
+      const d = await findById(profiles(), openid)
+      return d ? readProfile(d) : null
+    },
+    async listProfiles(after, limit) {
+      const { data } = await profiles()
+        .where(after === null ? {} : { _id: _.gt(after) })
+        .orderBy('_id', 'asc')
+        .limit(Math.min(limit, MAX_GET))
+        .get()
+      return data.map(readProfile)
+    },
+    async grantProfileNotice(openid, maxUnused) {
+      const d = await findById(profiles(), openid)
+      if (!d) return false
+      const p = readProfile(d)
+      if (p.granted - p.used >= maxUnused) return false
+      // Guarded on the granted count read: a racing grant makes this one fail rather than exceed the cap.
+      const res = await profiles().where({ _id: openid, granted: p.granted }).update({ data: { granted: p.granted + 1 } })
+      return (res.stats.updated ?? 0) === 1
+    },
+    async useProfileNotice(openid, used, notified) {
+      const res = await profiles().where({ _id: openid, used, granted: _.gt(used) }).update({ data: { used: used + 1, notified } })
+      return (res.stats.updated ?? 0) === 1
+    },
     async version() {
       return (await pointer()).version ?? 'empty'
     },

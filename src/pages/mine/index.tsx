@@ -28,6 +28,7 @@ export default function MinePage() {
         <Cell icon="users" title={t('mine.visitors')} onTap={() => openPage(paths.visitors)} action="visitors" />
       </CellGroup>
       <CellGroup title={t('mine.transfer')}>
+        <Cell icon="megaphone" title={t('mine.policyAlerts')} onTap={() => openPage(paths.policyAlerts)} action="policy-alerts" />
         <Cell icon="scroll-text" title={t('mine.myTransfer')} label={t('mine.myTransferText')} onTap={() => openPage(paths.transferMine)} action="my-transfer" />
       </CellGroup>
       <MineGuide />

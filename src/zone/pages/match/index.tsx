@@ -8,6 +8,7 @@ import { PageShell } from '@/ui/PageShell'
 import { ChipGroup } from '@/zone/components/ChipGroup'
 import { Illustrative } from '@/ui/Illustrative'
 import { MatchCard } from '@/zone/components/MatchCard'
+import { SaveProfile } from '@/zone/components/SaveProfile'
 import { useZone, zoneStore } from '@/zone/store'
 import '@/zone/components/zone.scss'
 import './index.scss'
@@ -186,6 +187,7 @@ export default function MatchPage() {
               {answer.withoutAmount > 0 && <View className="muted">{s('withoutAmount', { n: answer.withoutAmount })}</View>}
               {answer.totalIllustrative && <View className="zone-note">{s('totalIllustrative')}</View>}
             </View>
+            <SaveProfile />
             <View className="section-title" role="heading" aria-level={2}>
               {s('fits')}
             </View>
