@@ -43,7 +43,7 @@ afterAll(async () => {
 
 test.each([
   ['zh', false, ['馆内人流', '适中', '估算 09:30', '按最近90分钟入馆人数估算，约6人在馆']],
-  ['en', false, ['Crowd in the halls', 'Moderate', 'Estimate 09:30', 'Estimated from entries in the last 90 minutes: about 6 inside']],
+  ['en', false, ['Crowd in the halls', 'Moderate', 'Estimate 09:30', 'From entries in the last 90 min: about 6 inside']],
   ['zh', true, ['适中', '估算 09:30']],
 ] as const)('the home page shows the crowd level as an estimate with its time (%s, care mode: %s)', async (lang, care, texts) => {
   const { context, page, errors } = await phonePage(browser)

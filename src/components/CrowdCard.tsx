@@ -17,7 +17,7 @@ const S = defineStrings(
   {
     title: 'Crowd in the halls',
     estimate: 'Estimate {time}',
-    how: 'Estimated from entries in the last {minutes} minutes: about {n} inside',
+    how: 'From entries in the last {minutes} min: about {n} inside',
   },
 )
 
@@ -34,7 +34,7 @@ export function CrowdCard() {
   return (
     <View className={`crowd card crowd--${crowd.level}`} role="region" aria-label={s('title')} data-crowd={crowd.level}>
       <View className="crowd__head">
-        <View className="crowd__title">{s('title')}</View>
+        <View>{s('title')}</View>
         <View className="crowd__level">{level}</View>
         <View className="crowd__estimate">{s('estimate', { time: crowd.atText })}</View>
       </View>

@@ -29,7 +29,7 @@ export default function MinePage() {
       </CellGroup>
       <CellGroup title={t('mine.transfer')}>
         <Cell icon="megaphone" title={t('mine.policyAlerts')} onTap={() => openPage(paths.policyAlerts)} action="policy-alerts" />
-        <Cell icon="scroll-text" title={t('mine.myTransfer')} label={t('mine.myTransferText')} onTap={() => openPage(paths.transferMine)} action="my-transfer" />
+        <Cell icon="scroll-text" title={t('mine.myTransfer')} onTap={() => openPage(paths.transferMine)} action="my-transfer" />
       </CellGroup>
       <MineGuide />
       <CellGroup title={t('mine.settings')} footer={care.fromSystem ? t('mine.careFromSystem') : undefined}>
