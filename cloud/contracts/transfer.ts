@@ -289,4 +289,5 @@ export const TransferErrors = {
   TRANSFER_ID_TAKEN: '这个编号已被使用，请换一个编号',
   PLATFORM_NOT_FOUND: '没有找到这个平台，可能已被删除',
   RESULT_LINKED: '这项成果仍被引用，不能删除',
+  PLATFORM_LINKED: '这个平台仍被引用，不能删除',
 } as const

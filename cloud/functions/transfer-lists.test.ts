@@ -39,6 +39,17 @@ describe('platforms entered by the officer', () => {
     expect(await auditOf('console.removePlatform')).toHaveLength(1)
   })
 
+  it('refuses to remove a platform a 对接 request names, naming the sender', async () => {
+    await call('console', 'savePlatform', { platform: PLATFORM, isNew: true }, officer)
+    const sent = await call('transfer', 'submitRequest', { kind: 'platform', targetId: 'pilot-base', organisation: '大连某材料公司', contactName: '李工', phone: '13900000001', message: '想申请中试放大的排期' }, { openid: 'o-sender', now: NOW })
+    expect(sent).toMatchObject({ ok: true })
+    expect(await call('console', 'removePlatform', { id: 'pilot-base' }, officer)).toMatchObject({ ok: false, error: { code: 'PLATFORM_LINKED', message: expect.stringContaining('大连某材料公司') } })
+    expect((await lists()).platforms.map((p) => p.id)).toContain('pilot-base')
+    expect(await auditOf('console.removePlatform')).toEqual([])
+    // The article's deal goes through the exchange's Dalian centre: its card stays while the deal names it.
+    expect(await call('console', 'removePlatform', { id: 'sste-dalian' }, officer)).toMatchObject({ ok: false, error: { code: 'PLATFORM_LINKED', message: expect.stringContaining('列车触摸屏控制器') } })
+  })
+
   it('refuses a new id that exists, an edit of a missing id, a bad kind, and a missing remove; nothing changes', async () => {
     const before = await lists()
     const taken = before.platforms[0].id

@@ -89,6 +89,11 @@ export const transferActions = {
       const list = await ctx.store.transfer.listPlatforms()
       const before = list.find((p) => p.id === id)
       if (!before) return fail('PLATFORM_NOT_FOUND', TransferErrors.PLATFORM_NOT_FOUND)
+      // A result's deal step links to the platform's card; a 对接 request about it would lose its target.
+      const deals = (await ctx.store.transfer.listResults()).filter((r) => r.deal?.steps.some((s) => s.platformId === id)).map((r) => `成果「${r.title}」的转化过程`)
+      const requests = (await ctx.store.transfer.listRequests()).filter((r) => r.kind === 'platform' && r.targetId === id).map((r) => `${r.organisation}的对接请求`)
+      const linked = [...deals, ...new Set(requests)]
+      if (linked.length) return fail('PLATFORM_LINKED', `${TransferErrors.PLATFORM_LINKED}（${linked.join('、')}）`)
       await ctx.store.transfer.replacePlatforms(list.filter((p) => p.id !== id))
       await recordChange(ctx, 'console.removePlatform', id, before, null)
       return ok({ removed: true as const })
