@@ -29,7 +29,7 @@ import type { UploadTicket } from './uploads'
 import type { ConsoleHoldsRequests } from './requests/console-holds'
 import type { BookingNoticeStatus, DayReportRow, HoldSessionView, NoticeState, SessionHold } from './holds'
 import type { TransferConsoleRequests, TransferRequests } from './requests/transfer'
-import type { PublicNeed, PublicResult, RequestStatus, RequestView, ResultSummary, TransferMatch, TransferNeed, TransferPlatform, TransferRequestRecord } from './transfer'
+import type { PublicNeed, PublicResult, RequestStatus, RequestView, ResultSummary, TransferMatch, TransferNeed, TransferPlatform, TransferRequestRecord, TransferResult } from './transfer'
 
 type TransferReq<A extends keyof typeof TransferRequests> = z.input<(typeof TransferRequests)[A]>
 type TransferConsoleReq<A extends keyof typeof TransferConsoleRequests> = z.input<(typeof TransferConsoleRequests)[A]>
@@ -194,6 +194,12 @@ export interface Api {
     setRequestStatus: { req: TransferConsoleReq<'setRequestStatus'>; res: { request: TransferRequestRecord; notified: boolean } }
     transferNeeds: { req: TransferConsoleReq<'transferNeeds'>; res: { needs: TransferNeed[] } }
     reviewNeed: { req: TransferConsoleReq<'reviewNeed'>; res: { need: TransferNeed } }
+    /** 成果与平台: the officer enters results and platforms (cloud/functions/console/transfer.ts). */
+    transferLists: { req: TransferConsoleReq<'transferLists'>; res: { results: TransferResult[]; platforms: TransferPlatform[] } }
+    savePlatform: { req: TransferConsoleReq<'savePlatform'>; res: { platform: TransferPlatform } }
+    removePlatform: { req: TransferConsoleReq<'removePlatform'>; res: { removed: true } }
+    saveResult: { req: TransferConsoleReq<'saveResult'>; res: { result: TransferResult } }
+    removeResult: { req: TransferConsoleReq<'removeResult'>; res: { removed: true } }
     /** 候补: each session's line on a day (cloud/functions/console/waitlist.ts). */
     waitlist: { req: z.input<typeof ConsoleWaitlistRequests['waitlist']>; res: { day: string; sessions: ConsoleWaitlistSession[] } }
   }

@@ -286,4 +286,8 @@ export const TransferErrors = {
   NEED_LIMIT: '您提交的需求较多，请等待审核后再提交',
   NEED_STALE: '这条需求刚被他人审核过，请刷新后再操作',
   NEED_EXPIRED_DATE: '有效期须晚于今天',
+  TRANSFER_ID_TAKEN: '这个编号已被使用，请换一个编号',
+  PLATFORM_NOT_FOUND: '没有找到这个平台，可能已被删除',
+  RESULT_LINKED: '这项成果仍被引用，不能删除',
+  PLATFORM_LINKED: '这个平台仍被引用，不能删除',
 } as const

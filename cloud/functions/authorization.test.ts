@@ -103,6 +103,11 @@ const MATRIX: Record<string, Caller[]> = {
   'console.setRequestStatus': only('transfer_officer'),
   'console.transferNeeds': only('transfer_officer'),
   'console.reviewNeed': only('transfer_officer'),
+  'console.transferLists': only('transfer_officer'),
+  'console.savePlatform': only('transfer_officer'),
+  'console.removePlatform': only('transfer_officer'),
+  'console.saveResult': only('transfer_officer'),
+  'console.removeResult': only('transfer_officer'),
   // 成果转化: the lists are public; requests and posted needs need an identity (and are one's own).
   'transfer.results': ANYONE,
   'transfer.getResult': ANYONE,

@@ -112,6 +112,11 @@ const SAMPLE: Record<string, object> = {
   setRequestStatus: { id: 'tr-aaaaaaaaaaaaaaaa', rev: 0, status: 'accepted' },
   transferNeeds: {},
   reviewNeed: { id: 'demo-need-door', rev: 0, decision: 'publish' },
+  transferLists: {},
+  savePlatform: { platform: { id: 'pilot-base', kind: '孵化平台', name: '某孵化器', counts: [], offers: ['工位'], howToApply: '提交入驻申请', source: 'document' }, isNew: true },
+  removePlatform: { id: 'no-such' },
+  saveResult: { result: { id: 'no-such', title: '某成果', field: '新材料', kind: '发明专利', trl: 5, owner: '某研究所', coOwners: [], ip: [], indicators: [], modes: ['许可'], priceMode: '面议', summary: '一句话', keywords: [], policyIds: [], source: 'document' }, isNew: false },
+  removeResult: { id: 'no-such' },
   waitlist: { day: '2026-11-27' },
 }
 
@@ -168,6 +173,11 @@ const ALLOWED: Record<string, readonly Role[]> = {
   setRequestStatus: CONSOLE_ROLES.transfer,
   transferNeeds: CONSOLE_ROLES.transfer,
   reviewNeed: CONSOLE_ROLES.transfer,
+  transferLists: CONSOLE_ROLES.transfer,
+  savePlatform: CONSOLE_ROLES.transfer,
+  removePlatform: CONSOLE_ROLES.transfer,
+  saveResult: CONSOLE_ROLES.transfer,
+  removeResult: CONSOLE_ROLES.transfer,
   waitlist: ['booking_operator'],
 }
 

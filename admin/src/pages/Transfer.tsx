@@ -1,11 +1,13 @@
 // 成果转化 (transfer officer): 对接 requests with the sender's contact and a status change with a
-// note the sender reads; needs posted by companies, published or sent back with what to add.
+// note the sender reads; needs posted by companies, published or sent back with what to add; the
+// results and platforms themselves (TransferLists.tsx).
 import { useState } from 'react'
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag } from 'antd'
 import dayjs from 'dayjs'
 import { NEED_STATUS_LABEL, REQUEST_STATUS_LABEL, REQUEST_STATUSES, trlText, type RequestStatus, type TransferNeed, type TransferRequestRecord } from '../../../cloud/contracts/transfer'
 import { call } from '../api'
 import { useLoaded } from '../useLoaded'
+import { TransferLists } from './TransferLists'
 
 type Row = TransferRequestRecord & { next: RequestStatus[] }
 
@@ -18,6 +20,7 @@ export function Transfer() {
       items={[
         { key: 'requests', label: '对接请求', children: <Requests /> },
         { key: 'needs', label: '需求审核', children: <Needs /> },
+        { key: 'lists', label: '成果与平台', children: <TransferLists /> },
       ]}
     />
   )

@@ -3,6 +3,8 @@
 import { z } from 'zod'
 import { INDUSTRIES } from '../zone'
 import { BUDGET_BANDS, REQUEST_KINDS, REQUEST_STATUSES, TRL_MAX, TRL_MIN } from '../transfer'
+// The data file's own schemas: a record the officer saves is exactly one the seed accepts.
+import { PlatformSchema, ResultSchema } from '../../transfer/schema'
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values as unknown as [T[number], ...T[number][]], { error: message })
@@ -93,4 +95,11 @@ export const TransferConsoleRequests = {
     })
     .strict()
     .refine((r) => r.decision === 'publish' || (r.note ?? '').length >= 4, { message: '退回时请写明需补充什么（至少4个字）', path: ['note'] }),
+  /** Results and platforms as stored, for the officer to enter and edit (成果与平台). */
+  transferLists: z.object({}).strict(),
+  /** `isNew`: the officer added it (an existing id is refused, not overwritten); else an edit of an existing id. */
+  savePlatform: z.object({ platform: PlatformSchema, isNew: z.boolean() }).strict(),
+  removePlatform: z.object({ id }).strict(),
+  saveResult: z.object({ result: ResultSchema, isNew: z.boolean() }).strict(),
+  removeResult: z.object({ id }).strict(),
 }

@@ -5,13 +5,16 @@
 import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { TransferConsoleRequests } from '../../contracts/requests/transfer'
-import { canMove, NEXT_STATUSES, TransferErrors, type TransferNeed } from '../../contracts/transfer'
+import { canMove, NEXT_STATUSES, TransferErrors, type TransferNeed, type TransferPlatform, type TransferResult } from '../../contracts/transfer'
 import { recordChange } from '../../ops/audit'
 import { advance, statusMessage } from '../../transfer/requests'
 import { defineAction } from '../types'
 
 /** The subscribe template of status messages (empty: none configured, the message is still queued and settles as failed). */
 const templateId = () => process.env.TRANSFER_TEMPLATE_ID ?? ''
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+const idTaken = () => fail('TRANSFER_ID_TAKEN', TransferErrors.TRANSFER_ID_TAKEN, { id: TransferErrors.TRANSFER_ID_TAKEN })
 
 export const transferActions = {
   transferRequests: defineAction({
@@ -55,6 +58,77 @@ export const transferActions = {
       if (!(await ctx.store.transfer.updateNeed(next, before.rev))) return fail('NEED_STALE', TransferErrors.NEED_STALE)
       await recordChange(ctx, 'console.reviewNeed', id, { status: before.status }, { status: next.status, ...(note ? { note } : {}) })
       return ok({ need: next })
+    },
+  }),
+  // 成果与平台: the officer enters results and platforms; the data file only seeds the first run.
+  // Each save is one replace of the list, as the zone lists do (cloud/functions/console/zone-data.ts).
+  transferLists: defineAction({
+    schema: TransferConsoleRequests.transferLists,
+    roles: CONSOLE_ROLES.transfer,
+    handle: async (_req, ctx) => ok({ results: await ctx.store.transfer.listResults(), platforms: await ctx.store.transfer.listPlatforms() }),
+  }),
+  savePlatform: defineAction({
+    schema: TransferConsoleRequests.savePlatform,
+    roles: CONSOLE_ROLES.transfer,
+    handle: async ({ platform: saved, isNew }, ctx) => {
+      const platform = saved as TransferPlatform
+      const list = await ctx.store.transfer.listPlatforms()
+      const before = list.find((p) => p.id === platform.id) ?? null
+      if (isNew && before) return idTaken()
+      if (!isNew && !before) return fail('PLATFORM_NOT_FOUND', TransferErrors.PLATFORM_NOT_FOUND)
+      // The directory keeps its order: an edit stays in place, a new platform goes last.
+      await ctx.store.transfer.replacePlatforms(before ? list.map((p) => (p.id === platform.id ? platform : p)) : [...list, platform])
+      await recordChange(ctx, 'console.savePlatform', platform.id, before, platform)
+      return ok({ platform })
+    },
+  }),
+  removePlatform: defineAction({
+    schema: TransferConsoleRequests.removePlatform,
+    roles: CONSOLE_ROLES.transfer,
+    handle: async ({ id }, ctx) => {
+      const list = await ctx.store.transfer.listPlatforms()
+      const before = list.find((p) => p.id === id)
+      if (!before) return fail('PLATFORM_NOT_FOUND', TransferErrors.PLATFORM_NOT_FOUND)
+      // A result's deal step links to the platform's card; a 对接 request about it would lose its target.
+      const deals = (await ctx.store.transfer.listResults()).filter((r) => r.deal?.steps.some((s) => s.platformId === id)).map((r) => `成果「${r.title}」的转化过程`)
+      const requests = (await ctx.store.transfer.listRequests()).filter((r) => r.kind === 'platform' && r.targetId === id).map((r) => `${r.organisation}的对接请求`)
+      const linked = [...deals, ...new Set(requests)]
+      if (linked.length) return fail('PLATFORM_LINKED', `${TransferErrors.PLATFORM_LINKED}（${linked.join('、')}）`)
+      await ctx.store.transfer.replacePlatforms(list.filter((p) => p.id !== id))
+      await recordChange(ctx, 'console.removePlatform', id, before, null)
+      return ok({ removed: true as const })
+    },
+  }),
+  saveResult: defineAction({
+    schema: TransferConsoleRequests.saveResult,
+    roles: CONSOLE_ROLES.transfer,
+    handle: async ({ result: saved, isNew }, ctx) => {
+      const result = saved as TransferResult
+      const list = await ctx.store.transfer.listResults()
+      const before = list.find((r) => r.id === result.id) ?? null
+      if (isNew && before) return idTaken()
+      if (!isNew && !before) return fail('RESULT_NOT_FOUND', TransferErrors.RESULT_NOT_FOUND)
+      await ctx.store.transfer.replaceResults([...list.filter((r) => r.id !== result.id), result].sort(byId))
+      await recordChange(ctx, 'console.saveResult', result.id, before, result)
+      return ok({ result })
+    },
+  }),
+  removeResult: defineAction({
+    schema: TransferConsoleRequests.removeResult,
+    roles: CONSOLE_ROLES.transfer,
+    handle: async ({ id }, ctx) => {
+      const list = await ctx.store.transfer.listResults()
+      const before = list.find((r) => r.id === id)
+      if (!before) return fail('RESULT_NOT_FOUND', TransferErrors.RESULT_NOT_FOUND)
+      // An exhibit that shows it would link visitors to a missing page; a 对接 request naming it
+      // would lose what the sender asked about.
+      const exhibits = (await ctx.store.content.listExhibits()).filter((e) => before.exhibitCode && e.code === before.exhibitCode).map((e) => `展品「${e.name}」`)
+      const requests = (await ctx.store.transfer.listRequests()).filter((r) => r.kind === 'result' && r.targetId === id).map((r) => `${r.organisation}的对接请求`)
+      const linked = [...exhibits, ...new Set(requests)]
+      if (linked.length) return fail('RESULT_LINKED', `${TransferErrors.RESULT_LINKED}（${linked.join('、')}）`)
+      await ctx.store.transfer.replaceResults(list.filter((r) => r.id !== id))
+      await recordChange(ctx, 'console.removeResult', id, before, null)
+      return ok({ removed: true as const })
     },
   }),
 }

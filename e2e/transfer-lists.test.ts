@@ -1,0 +1,65 @@
+// 成果与平台 in a real browser against the real server: a transfer officer adds an incubator to the
+// platform directory in the console, the public platform list shows it, and the removal confirm
+// names what goes before it goes.
+import type { Browser } from 'playwright-core'
+import { createAccount } from '../cloud/accounts/service'
+import { openSqliteStore } from '../cloud/store/sqlite'
+import { desktopPage, ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
+
+let server: RunningServer
+let browser: Browser
+const PASSWORD = 'platforms-pass-2026'
+
+beforeAll(async () => {
+  ensureAdminBuild()
+  server = await startServer({ CLOCK_AT: '2026-06-01T10:00:00+08:00' }, { h5: false })
+  const store = openSqliteStore(server.dbFile)
+  await createAccount(store.accounts, { username: 'officer', name: '转化专员小周', role: 'transfer_officer', password: PASSWORD }, new Date())
+  await store.close()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+const publicPlatforms = async (): Promise<string[]> => {
+  const res = await fetch(`${server.url}/api/transfer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'platforms' }) })
+  return ((await res.json()) as { data: { platforms: Array<{ name: string }> } }).data.platforms.map((p) => p.name)
+}
+
+test('the officer adds an incubator the public directory then lists, and removes it after a confirm naming it', async () => {
+  const { page, errors } = await desktopPage(browser)
+  await page.goto(`${server.url}/admin/`)
+  await page.getByLabel('账号').fill('officer')
+  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await page.getByRole('menuitem', { name: '成果转化' }).click()
+  await page.getByRole('tab', { name: '成果与平台' }).click()
+  await page.getByRole('tab', { name: /^平台（\d+）$/ }).click()
+  await page.getByRole('button', { name: '新增平台' }).click()
+
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('编号').fill('hatch-north')
+  await dialog.getByLabel('平台名称').fill('北区科技企业孵化器')
+  await dialog.getByRole('combobox', { name: '类别' }).click()
+  await page.locator('.ant-select-item-option', { hasText: '孵化平台' }).click()
+  await dialog.getByRole('combobox', { name: '提供什么' }).fill('工位与实验台')
+  await page.keyboard.press('Enter')
+  await dialog.getByLabel('如何申请').fill('向转化中心提交入驻申请')
+  await shoot(page, 'transfer-lists-platform-dialog')
+  await dialog.getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText('平台已保存，观众页面即时生效').waitFor()
+  const row = page.getByRole('row', { name: /北区科技企业孵化器/ })
+  await expect(row.innerText()).resolves.toMatch(/hatch-north[\s\S]*孵化平台[\s\S]*工位与实验台/)
+  expect(await publicPlatforms()).toContain('北区科技企业孵化器')
+
+  await row.getByRole('button', { name: /删\s*除/ }).click()
+  const confirm = page.getByRole('dialog').filter({ hasText: '删除平台' })
+  await expect(confirm.innerText()).resolves.toContain('删除平台「北区科技企业孵化器」？')
+  await confirm.getByRole('button', { name: '删除「北区科技企业孵化器」' }).click()
+  await page.getByText('已删除').waitFor()
+  await row.waitFor({ state: 'detached' })
+  expect(await publicPlatforms()).not.toContain('北区科技企业孵化器')
+  expect(errors).toEqual([])
+})
