@@ -72,7 +72,7 @@ test('each role signs in and sees only its pages; a wrong password is refused in
   await wrong.context().close()
 
   const expected: Record<string, string[]> = {
-    boss: ['数据看板', '展品管理', '展区管理', '二维码打印', '公告管理', '预约运营', '预约设置', '园区数据', '园区数据导入', '操作日志', '账号管理'],
+    boss: ['数据看板', '展品管理', '展区管理', '二维码打印', '公告管理', '预约运营', '预约设置', '园区数据', '园区数据导入', '成果转化', '操作日志', '账号管理'],
     editor: ['数据看板', '展品管理', '展区管理', '二维码打印', '公告管理'],
     ops: ['数据看板', '预约运营', '预约设置'],
     zone: ['数据看板', '园区数据', '园区数据导入'],

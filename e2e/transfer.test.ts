@@ -62,7 +62,7 @@ test('exhibit → result with its deal → company (its results and 相关政策
   await page.waitForURL(/zone\/pages\/company\/index\?id=haitian/)
   const company = page.locator('.zone-company:visible')
   // The company's page names its policies too, each with why.
-  const companyPolicies = company.locator('[data-section=company-policies]')
+  const companyPolicies = company.locator('[data-section=related-policies]')
   await companyPolicies.waitFor()
   expect(await companyPolicies.locator('[data-why]').count()).toBeGreaterThan(0)
   await company.locator('[data-section=transfer-results] [data-action=result-traindoor]').click()

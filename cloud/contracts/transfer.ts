@@ -94,6 +94,8 @@ export interface TransferResult {
 export type PublicResult = Omit<TransferResult, 'centreDetail'>
 export type ResultSummary = Pick<TransferResult, 'id' | 'title' | 'titleEn' | 'field' | 'exhibitCode' | 'companyId' | 'trl' | 'owner' | 'ownerEn' | 'modes' | 'priceMode' | 'source' | 'illustrative'> & {
   hasDeal: boolean
+  /** The field in English, so a page in the main package needs no table of the zone's values. */
+  fieldEn?: string
 }
 
 export const toPublicResult = ({ centreDetail: _hidden, ...rest }: TransferResult): PublicResult => rest

@@ -1,6 +1,7 @@
 // The 成果清单 as visitors browse it: filter by field, search words in title, owner, keywords and
 // summary, one page at a time. Pure.
 import type { ResultSummary, TransferField, TransferResult } from '../contracts/transfer'
+import { ZONE_VALUE_EN } from '../contracts/zone-en'
 
 export const RESULTS_PAGE_SIZE = 20
 
@@ -11,6 +12,7 @@ export const toSummary = (r: TransferResult): ResultSummary => ({
   title: r.title,
   ...(r.titleEn ? { titleEn: r.titleEn } : {}),
   field: r.field,
+  ...(ZONE_VALUE_EN[r.field] ? { fieldEn: ZONE_VALUE_EN[r.field] } : {}),
   ...(r.exhibitCode ? { exhibitCode: r.exhibitCode } : {}),
   ...(r.companyId ? { companyId: r.companyId } : {}),
   trl: r.trl,

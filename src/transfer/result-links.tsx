@@ -35,7 +35,7 @@ export function ResultLinks({ by, title }: { by: { exhibit: string } | { company
     <View data-section="transfer-results">
       <CellGroup title={title}>
         {items.map((r) => (
-          <Cell key={r.id} action={`result-${r.id}`} icon="scroll-text" title={<Text data-content>{en && r.titleEn ? r.titleEn : r.title}</Text>} label={`TRL ${r.trl} · ${r.field}`} onTap={() => openPage(paths.transferResult(r.id))} />
+          <Cell key={r.id} action={`result-${r.id}`} icon="scroll-text" title={<Text data-content>{en && r.titleEn ? r.titleEn : r.title}</Text>} label={`TRL ${r.trl} · ${en && r.fieldEn ? r.fieldEn : r.field}`} onTap={() => openPage(paths.transferResult(r.id))} />
         ))}
       </CellGroup>
     </View>

@@ -12,7 +12,7 @@ import { useLang } from '@/i18n/store'
 import { zoneText, VALUE_EN } from '@/zone/strings'
 import { usePageTitle } from '@/services/page-title'
 import { ResultLinks } from '@/transfer/result-links'
-import { CompanyPolicies } from '@/zone/components/CompanyPolicies'
+import { RelatedPolicies } from '@/zone/related-policies'
 import { englishNote, inLang, listInLang } from '@/zone/localize'
 import { Content, EnglishNoteLine } from '@/zone/components/Content'
 
@@ -115,7 +115,7 @@ export default function CompanyPage() {
       </View>
 
       <ResultLinks by={{ company: c.id }} title={s('companyResults')} />
-      <CompanyPolicies companyId={c.id} />
+      <RelatedPolicies companyId={c.id} />
 
       <View className="card zone-section">
         <View className="zone-section__title">

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import type { RelatedPolicy } from '@cloud/contracts/zone'
 import { callCloud } from '@/services/cloud'
 import { langStore } from '@/i18n/store'
-import { RelatedPolicies } from './RelatedPolicies'
+import { RelatedPolicies } from './related-policies'
 
 jest.mock('@/services/cloud', () => ({ callCloud: jest.fn() }))
 const mockedCall = callCloud as jest.MockedFunction<typeof callCloud>

@@ -1,5 +1,5 @@
-// 相关政策: the zone policies behind an exhibit's company, each with why it is shown (zone.policiesFor,
-// cloud/zone/related.ts: the policy names the company, its industry, a qualification it holds). Up to
+// 相关政策 (on an exhibit's page and on its company's): the zone policies that follow a company,
+// each with why it is shown (zone.policiesFor, cloud/zone/related.ts: the policy names the company, its industry, a qualification it holds). Up to
 // three links into the zone subpackage's policy page. A secondary section: while it loads, or if the
 // call fails, the exhibit page simply goes without it.
 import { useEffect, useState } from 'react'
