@@ -99,7 +99,7 @@ test('scan → listen → English → offline reload → trail stamp → care mo
   await page.getByRole('button', { name: 'English' }).click()
   await page.getByRole('heading', { name: 'Lightweight Helmet with Aerospace Technology' }).waitFor()
   const english = await page.locator('.exhibit').innerText()
-  for (const s of ['Made by', 'Dalian Mingyun Technology', '4 times higher', 'Advanced Materials Hall', 'machine-translated']) expect(english).toContain(s)
+  for (const s of ['Made by', 'Dalian Mingyun Technology', '4 times higher', 'Advanced Materials Hall', 'Machine-translated']) expect(english).toContain(s)
   await expect(page.locator('[data-action=listen]').innerText()).resolves.toContain('Listen to the audio guide')
   // The tab bar follows (Taro H5 draws it; its labels are set with setTabBarItem).
   await page.waitForFunction(() => (document.querySelector('.weui-tabbar')?.textContent ?? '').includes('Home'), undefined, { timeout: 5_000 })
