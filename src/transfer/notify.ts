@@ -1,7 +1,10 @@
-// 对接 status messages on H5: browsers have no WeChat subscribe messages, so nothing is asked; the
-// sender follows the status in 我的对接. The weapp build resolves notify.weapp.ts instead.
-export const statusNoticeSupported = false
+// 对接 status messages: in the mini-program each accepted prompt lets the transfer centre send one
+// status message (cloud/functions/console/transfer.ts uses one authorisation per step); on H5 nothing
+// is asked and the sender follows the status in 我的对接. Call askStatusNotice inside a tap's handler.
+import { askOneMessage, subscribeOnceSupported } from '@/services/subscribe-once'
 
-export async function askStatusNotice(): Promise<boolean> {
-  return false
+export const statusNoticeSupported = subscribeOnceSupported && TRANSFER_TEMPLATE_ID !== ''
+
+export function askStatusNotice(templateId: string = TRANSFER_TEMPLATE_ID): Promise<boolean> {
+  return askOneMessage(templateId)
 }

@@ -1,7 +1,10 @@
-// 政策提醒 messages on H5: browsers have no WeChat subscribe messages, so nothing is asked; the list
-// in 我的 is the alert. The weapp build resolves notify.weapp.ts instead.
-export const alertNoticeSupported = false
+// 政策提醒 messages: in the mini-program each accepted prompt lets the daily job send one alert message
+// (cloud/zone/alerts.ts); on H5 nothing is asked and the list in 我的 is the alert. Call
+// askAlertNotice inside a tap's handler; a refusal keeps the profile saved.
+import { askOneMessage, subscribeOnceSupported } from '@/services/subscribe-once'
 
-export async function askAlertNotice(): Promise<boolean> {
-  return false
+export const alertNoticeSupported = subscribeOnceSupported && POLICY_ALERT_TEMPLATE_ID !== ''
+
+export function askAlertNotice(templateId: string = POLICY_ALERT_TEMPLATE_ID): Promise<boolean> {
+  return askOneMessage(templateId)
 }
