@@ -5,6 +5,7 @@ import { sessionRef } from '../booking/calendar'
 import type { BookingConfig } from '../booking/config'
 import { beijingText } from '../booking/time'
 import type { BookingRecord } from '../store/port'
+import { sheetWorkbook } from './sheet-workbook'
 
 export function rosterRows(bookings: BookingRecord[], config: BookingConfig, shortCodeOf: (bookingId: string) => string = () => ''): RosterRow[] {
   return bookings
@@ -36,25 +37,23 @@ export function searchRoster(rows: RosterRow[], q: string | undefined): RosterRo
   return rows.filter((r) => r.name.includes(words) || (code !== null && r.shortCode === code))
 }
 
-export async function rosterWorkbook(day: string, rows: RosterRow[]): Promise<Buffer> {
-  // Loaded on use, like sharp (and with require for the same reason): only this action needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS = require('exceljs') as typeof import('exceljs')
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(`${day} 预约名单`)
-  sheet.columns = [
-    { header: '日期', key: 'day', width: 12 },
-    { header: '场次', key: 'sessionName', width: 12 },
-    { header: '时间', key: 'time', width: 14 },
-    { header: '姓名', key: 'name', width: 12 },
-    { header: '证件类型', key: 'idType', width: 12 },
-    { header: '证件号（脱敏）', key: 'idMasked', width: 22 },
-    { header: '状态', key: 'statusText', width: 10 },
-    { header: '票号', key: 'code', width: 12 },
-    { header: '取消原因', key: 'cancelReason', width: 24 },
-    { header: '预约编号', key: 'bookingId', width: 30 },
-  ]
-  sheet.getRow(1).font = { bold: true }
-  for (const r of rows) sheet.addRow({ ...r, time: `${r.start}–${r.end}`, code: r.shortCode ? formatShortCode(r.shortCode) : '' })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+export function rosterWorkbook(day: string, rows: RosterRow[]): Promise<Buffer> {
+  return sheetWorkbook([
+    {
+      name: `${day} 预约名单`,
+      columns: [
+        { header: '日期', key: 'day', width: 12 },
+        { header: '场次', key: 'sessionName', width: 12 },
+        { header: '时间', key: 'time', width: 14 },
+        { header: '姓名', key: 'name', width: 12 },
+        { header: '证件类型', key: 'idType', width: 12 },
+        { header: '证件号（脱敏）', key: 'idMasked', width: 22 },
+        { header: '状态', key: 'statusText', width: 10 },
+        { header: '票号', key: 'code', width: 12 },
+        { header: '取消原因', key: 'cancelReason', width: 24 },
+        { header: '预约编号', key: 'bookingId', width: 30 },
+      ],
+      rows: rows.map((r) => ({ ...r, time: `${r.start}–${r.end}`, code: r.shortCode ? formatShortCode(r.shortCode) : '' })),
+    },
+  ])
 }

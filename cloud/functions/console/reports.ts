@@ -9,6 +9,7 @@ import { loadBookingConfig, type BookingConfig } from '../../booking/config'
 import { sessionClosedReason, templatesOn } from '../../booking/calendar'
 import { CLOSED_CODE, closureMessageId } from '../../ops/close-day'
 import { MUSEUM_CANCELLED_CODE } from '../../ops/cancel-booking'
+import { sheetWorkbook } from '../../ops/sheet-workbook'
 import type { BookingRecord, Store } from '../../store/port'
 import { dayRange, heldBySession, HoldErrors } from './holds'
 import { defineAction } from '../types'
@@ -63,30 +64,27 @@ export function dayReportRows(config: BookingConfig, day: string, bookings: Book
   })
 }
 
-export async function dayReportWorkbook(from: string, to: string, rows: DayReportRow[]): Promise<Buffer> {
-  // Loaded on use, like the roster's export: only this action needs it.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ExcelJS = require('exceljs') as typeof import('exceljs')
-  const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(from === to ? `${from} 日报` : `${from}至${to} 日报`)
-  sheet.columns = [
-    { header: '日期', key: 'day', width: 12 },
-    { header: '场次', key: 'name', width: 10 },
-    { header: '时间', key: 'time', width: 13 },
-    { header: '容量', key: 'capacity', width: 8 },
-    { header: '已预约（人）', key: 'booked', width: 12 },
-    { header: '团体保留（人）', key: 'held', width: 14 },
-    { header: '已入馆（人）', key: 'checkedIn', width: 12 },
-    { header: '未到场（人）', key: 'noShow', width: 12 },
-    { header: '已取消（人）', key: 'cancelled', width: 12 },
-    { header: '状态', key: 'state', width: 22 },
-  ]
-  sheet.getRow(1).font = { bold: true }
-  for (const r of rows) sheet.addRow({ ...r, time: `${r.start}–${r.end}`, state: r.closedReason ? `闭馆/停场：${r.closedReason}` : '开放' })
+export function dayReportWorkbook(from: string, to: string, rows: DayReportRow[]): Promise<Buffer> {
   const sum = (k: 'capacity' | 'booked' | 'held' | 'checkedIn' | 'noShow' | 'cancelled') => rows.reduce((n, r) => n + r[k], 0)
-  const total = sheet.addRow({ day: '合计', capacity: sum('capacity'), booked: sum('booked'), held: sum('held'), checkedIn: sum('checkedIn'), noShow: sum('noShow'), cancelled: sum('cancelled') })
-  total.font = { bold: true }
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  return sheetWorkbook([
+    {
+      name: from === to ? `${from} 日报` : `${from}至${to} 日报`,
+      columns: [
+        { header: '日期', key: 'day', width: 12 },
+        { header: '场次', key: 'name', width: 10 },
+        { header: '时间', key: 'time', width: 13 },
+        { header: '容量', key: 'capacity', width: 8 },
+        { header: '已预约（人）', key: 'booked', width: 12 },
+        { header: '团体保留（人）', key: 'held', width: 14 },
+        { header: '已入馆（人）', key: 'checkedIn', width: 12 },
+        { header: '未到场（人）', key: 'noShow', width: 12 },
+        { header: '已取消（人）', key: 'cancelled', width: 12 },
+        { header: '状态', key: 'state', width: 22 },
+      ],
+      rows: rows.map((r) => ({ ...r, time: `${r.start}–${r.end}`, state: r.closedReason ? `闭馆/停场：${r.closedReason}` : '开放' })),
+      total: { day: '合计', capacity: sum('capacity'), booked: sum('booked'), held: sum('held'), checkedIn: sum('checkedIn'), noShow: sum('noShow'), cancelled: sum('cancelled') },
+    },
+  ])
 }
 
 export const reportsActions = {
