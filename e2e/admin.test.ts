@@ -6,11 +6,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import type { Browser, Page } from 'playwright-core'
-import { createAccount } from '../cloud/accounts/service'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { mp3File } from '../cloud/testing/audio-files'
-import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, ROOT, type RunningServer } from './harness'
+import { ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, ROOT, type RunningServer } from './harness'
+import { addConsoleAccounts, callApi, openConsole } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -26,9 +25,7 @@ const ACCOUNTS = [
 beforeAll(async () => {
   ensureAdminBuild()
   server = await startServer({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
-  const store = openSqliteStore(server.dbFile)
-  for (const a of ACCOUNTS) await createAccount(store.accounts, { ...a, password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, ACCOUNTS, PASSWORD)
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -36,14 +33,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function signIn(username: string, password = PASSWORD): Promise<Page> {
-  const { page } = await desktopPage(browser)
-  await page.goto(`${server.url}/admin/`)
-  await page.getByLabel('账号').fill(username)
-  await page.getByLabel('密码').fill(password)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
-  return page
-}
+/** Submits the sign-in form; the caller waits for what the person should see (a refusal, or the layout). */
+const signIn = async (username: string, password = PASSWORD): Promise<Page> => (await openConsole(browser, server, username, password, { signedIn: false })).page
 
 /** Types a day range into the 闭馆 form's range picker (start, Enter, end, Enter). */
 async function pickRange(page: Page, from: string, to: string) {
@@ -57,14 +48,7 @@ async function pickRange(page: Page, from: string, to: string) {
 
 const menu = (page: Page) => page.locator('.ant-menu-item').allInnerTexts()
 
-async function api<T = any>(fn: string, body: object, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return (await res.json()) as T
-}
+const api = <T = any>(fn: string, body: object, token?: string): Promise<T> => callApi<T>(server, fn, body, token)
 
 test('each role signs in and sees only its pages; a wrong password is refused in Chinese', async () => {
   const wrong = await signIn('editor', 'not-the-password')

@@ -16,6 +16,7 @@ import { CommonErrors } from '../cloud/contracts/errors'
 import { createAccount } from '../cloud/accounts/service'
 import { startHttpAccessGateway } from '../cloud/testing/http-access-gateway'
 import { desktopPage, launchBrowser, ROOT, shoot } from './harness'
+import { submitSignIn } from './console-session'
 
 const PASSWORD = 'hosting-pass-2026'
 let hostDir: string
@@ -63,9 +64,7 @@ async function signInAt(origin: string) {
     if (r.method() === 'POST') calls.push(r.url())
   })
   await page.goto(`${origin}/`)
-  await page.getByLabel('账号').fill('editor')
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await submitSignIn(page, 'editor', PASSWORD)
   return { context, page, calls }
 }
 

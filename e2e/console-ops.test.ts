@@ -8,10 +8,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createAccount } from '../cloud/accounts/service'
 import { residentId } from '../cloud/testing/booking'
-import { openSqliteStore } from '../cloud/store/sqlite'
-import { desktopPage, ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
+import { ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
+import { addConsoleAccounts, callApi, openConsole, sessionToken } from './console-session'
 import { CHROMIUM_ARGS, ensureBrowser } from './browser'
 
 let server: RunningServer
@@ -27,9 +26,7 @@ const ORIGIN = 'https://kjg.example.cn'
 beforeAll(async () => {
   ensureAdminBuild()
   server = await startServer({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0', H5_ORIGIN: ORIGIN }, { h5: false })
-  const store = openSqliteStore(server.dbFile)
-  for (const a of ACCOUNTS) await createAccount(store.accounts, { ...a, password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, ACCOUNTS, PASSWORD)
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -47,25 +44,10 @@ async function snap(page: Page, name: string): Promise<void> {
   }
 }
 
-async function api<T = any>(fn: string, body: object, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return (await res.json()) as T
-}
-const tokenOf = async (body: object): Promise<string> => (await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()).token
+const api = <T = any>(fn: string, body: object, token?: string): Promise<T> => callApi<T>(server, fn, body, token)
+const tokenOf = (body: object): Promise<string> => sessionToken(server, body)
 
-async function signIn(username: string, on: Browser = browser): Promise<Page> {
-  const { page } = await desktopPage(on)
-  await page.goto(`${server.url}/admin/`)
-  await page.getByLabel('账号').fill(username)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
-  await page.getByRole('button', { name: /退出登录/ }).waitFor()
-  return page
-}
+const signIn = async (username: string, on: Browser = browser): Promise<Page> => (await openConsole(on, server, username, PASSWORD)).page
 
 let serial = 500
 /** A visitor (their own app token) books `people` places on a session; answers the booking id. */

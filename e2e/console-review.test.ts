@@ -5,11 +5,10 @@
 // counts in the confirm, and one of the days reopened. The clock is frozen on a Thursday.
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { createAccount } from '../cloud/accounts/service'
 import { residentId } from '../cloud/testing/booking'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { COMPANY_HEADERS } from '../cloud/zone/import'
-import { desktopPage, ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
+import { ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
+import { addConsoleAccounts, callApi, openConsole, sessionToken } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -24,9 +23,7 @@ beforeAll(async () => {
   ensureAdminBuild()
   // The console and the API only: no visitor page is opened here.
   server = await startServer({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' }, { h5: false })
-  const store = openSqliteStore(server.dbFile)
-  for (const a of ACCOUNTS) await createAccount(store.accounts, { ...a, password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, ACCOUNTS, PASSWORD)
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -34,26 +31,11 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function api<T = any>(fn: string, body: object, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return (await res.json()) as T
-}
+const api = <T = any>(fn: string, body: object, token?: string): Promise<T> => callApi<T>(server, fn, body, token)
 
-const tokenOf = async (body: object): Promise<string> => (await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()).token
+const tokenOf = (body: object): Promise<string> => sessionToken(server, body)
 
-async function signIn(username: string): Promise<Page> {
-  const { page } = await desktopPage(browser)
-  await page.goto(`${server.url}/admin/`)
-  await page.getByLabel('账号').fill(username)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
-  await page.getByRole('button', { name: /退出登录/ }).waitFor()
-  return page
-}
+const signIn = async (username: string): Promise<Page> => (await openConsole(browser, server, username, PASSWORD)).page
 
 let serial = 100
 /** A visitor (their own app token) books `people` places on a session. */

@@ -4,9 +4,8 @@
 // errors (harness.ts); this file walks the four surfaces on purpose.
 import fs from 'node:fs'
 import path from 'node:path'
-import { createAccount } from '../cloud/accounts/service'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { desktopPage, ensureAdminBuild, launchBrowser, pageUrl, phonePage, startServer, type RunningServer } from './harness'
+import { addConsoleAccounts, submitSignIn } from './console-session'
 import type { Browser } from 'playwright-core'
 
 let server: RunningServer
@@ -16,9 +15,7 @@ const PASSWORD = 'csp-console-2026'
 beforeAll(async () => {
   ensureAdminBuild()
   server = await startServer({ NO_SHOW_INTERVAL_MS: '0' })
-  const store = openSqliteStore(server.dbFile)
-  await createAccount(store.accounts, { username: 'boss', name: '馆长', role: 'admin', password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, [{ username: 'boss', name: '馆长', role: 'admin' }], PASSWORD)
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -52,9 +49,7 @@ test('the console signs in and shows its dashboard with nothing blocked', async 
   const { page, context, errors } = await desktopPage(browser)
   const res = await page.goto(`${server.url}/admin/`)
   expect(res!.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
-  await page.getByLabel('账号').fill('boss')
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await submitSignIn(page, 'boss', PASSWORD)
   await page.getByRole('button', { name: /退出登录/ }).waitFor()
   // The dashboard's charts (echarts on canvas) and antd's injected styles.
   await page.locator('canvas').first().waitFor()

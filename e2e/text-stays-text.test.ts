@@ -6,11 +6,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { createAccount } from '../cloud/accounts/service'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { readSheet } from '../cloud/zone/spreadsheet'
 import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, ROOT, shoot, startServer, type RunningServer } from './harness'
+import { addConsoleAccounts, submitSignIn } from './console-session'
 
 /** The classic stored-XSS probe; the tag names the field, so a failure says which one ran. */
 const img = (tag: string) => `<img src=x onerror=alert('${tag}')>`
@@ -137,9 +136,7 @@ async function visitorPage(lang: 'zh' | 'en' = 'zh'): Promise<{ page: Page; cont
 beforeAll(async () => {
   ensureAdminBuild()
   server = await startServer()
-  const store = openSqliteStore(server.dbFile)
-  await createAccount(store.accounts, { username: 'boss', name: P.accountName, role: 'admin', password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, [{ username: 'boss', name: P.accountName, role: 'admin' }], PASSWORD)
   browser = await launchBrowser()
   const session = await api('_session', { username: 'boss', password: PASSWORD })
   adminToken = session.token
@@ -307,9 +304,7 @@ test('the console lists and edits every entered text as text', async () => {
   const { page, context } = await desktopPage(browser)
   watch(page)
   await page.goto(`${server.url}/admin/`)
-  await page.getByLabel('账号').fill('boss')
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await submitSignIn(page, 'boss', PASSWORD)
   await page.getByRole('button', { name: /退出登录/ }).waitFor()
   await page.getByText(P.accountName).first().waitFor()
   await page.getByText(P.searchWord).first().waitFor() // 园区查询无结果的搜索词 on the dashboard

@@ -2,9 +2,8 @@
 // platform directory in the console, the public platform list shows it, and the removal confirm
 // names what goes before it goes.
 import type { Browser } from 'playwright-core'
-import { createAccount } from '../cloud/accounts/service'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { desktopPage, ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
+import { addConsoleAccounts, submitSignIn } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -13,9 +12,7 @@ const PASSWORD = 'platforms-pass-2026'
 beforeAll(async () => {
   ensureAdminBuild()
   server = await startServer({ CLOCK_AT: '2026-06-01T10:00:00+08:00' }, { h5: false })
-  const store = openSqliteStore(server.dbFile)
-  await createAccount(store.accounts, { username: 'officer', name: '转化专员小周', role: 'transfer_officer', password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, [{ username: 'officer', name: '转化专员小周', role: 'transfer_officer' }], PASSWORD)
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -31,9 +28,7 @@ const publicPlatforms = async (): Promise<string[]> => {
 test('the officer adds an incubator the public directory then lists, and removes it after a confirm naming it', async () => {
   const { page, errors } = await desktopPage(browser)
   await page.goto(`${server.url}/admin/`)
-  await page.getByLabel('账号').fill('officer')
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await submitSignIn(page, 'officer', PASSWORD)
   await page.getByRole('menuitem', { name: '成果转化' }).click()
   await page.getByRole('tab', { name: '成果与平台' }).click()
   await page.getByRole('tab', { name: /^平台（\d+）$/ }).click()

@@ -5,9 +5,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { createAccount } from '../cloud/accounts/service'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+import { addConsoleAccounts, submitSignIn } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -18,9 +17,7 @@ const SHOTS = '/tmp/transfer-shots'
 beforeAll(async () => {
   ensureAdminBuild()
   server = await startServer({ CLOCK_AT: '2026-06-01T10:00:00+08:00' })
-  const store = openSqliteStore(server.dbFile)
-  await createAccount(store.accounts, { username: 'officer', name: '转化专员小周', role: 'transfer_officer', password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, [{ username: 'officer', name: '转化专员小周', role: 'transfer_officer' }], PASSWORD)
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -101,9 +98,7 @@ test('a 对接 request sent from the result page, accepted in the console, shows
   // The officer accepts it in the console.
   const desk = (await desktopPage(browser)).page
   await desk.goto(`${server.url}/admin/`)
-  await desk.getByLabel('账号').fill('officer')
-  await desk.getByLabel('密码').fill(PASSWORD)
-  await desk.getByRole('button', { name: /登\s*录/ }).click()
+  await submitSignIn(desk, 'officer', PASSWORD)
   await desk.getByRole('menuitem', { name: '成果转化' }).click()
   const row = desk.getByRole('row', { name: /列车触摸屏控制器及塞拉门控制系统/ })
   await expect(row.innerText()).resolves.toMatch(/大连某轨道装备公司[\s\S]*王工 13900000000[\s\S]*已提交/)
@@ -170,9 +165,7 @@ test('a need posted with its clarity checklist shows in 需求清单 only after 
 
   const desk = (await desktopPage(browser)).page
   await desk.goto(`${server.url}/admin/`)
-  await desk.getByLabel('账号').fill('officer')
-  await desk.getByLabel('密码').fill(PASSWORD)
-  await desk.getByRole('button', { name: /登\s*录/ }).click()
+  await submitSignIn(desk, 'officer', PASSWORD)
   await desk.getByRole('menuitem', { name: '成果转化' }).click()
   await desk.getByRole('tab', { name: '需求审核' }).click()
   const row = desk.getByRole('row', { name: /车门控制器国产化替代/ })

@@ -2,9 +2,8 @@
 // calculator rule's English reach the visitor's English pages; saving a policy without touching its
 // English keeps it (the form is the import's row, English columns included).
 import type { Browser, Page } from 'playwright-core'
-import { createAccount } from '../cloud/accounts/service'
-import { openSqliteStore } from '../cloud/store/sqlite'
 import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+import { addConsoleAccounts, submitSignIn } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -13,9 +12,7 @@ const PASSWORD = 'console-pass-2026'
 beforeAll(async () => {
   ensureAdminBuild()
   server = await startServer({ CLOCK_AT: '2026-06-01T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
-  const store = openSqliteStore(server.dbFile)
-  await createAccount(store.accounts, { username: 'zone', name: '园区数据小赵', role: 'zone_editor', password: PASSWORD }, new Date())
-  await store.close()
+  await addConsoleAccounts(server, [{ username: 'zone', name: '园区数据小赵', role: 'zone_editor' }], PASSWORD)
   browser = await launchBrowser()
 })
 afterAll(async () => {
@@ -26,9 +23,7 @@ afterAll(async () => {
 async function signIn(): Promise<Page> {
   const { page } = await desktopPage(browser)
   await page.goto(`${server.url}/admin/`)
-  await page.getByLabel('账号').fill('zone')
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await submitSignIn(page, 'zone', PASSWORD)
   await page.getByRole('menuitem', { name: '园区数据', exact: true }).click()
   return page
 }
