@@ -88,6 +88,9 @@ export interface TransferResult {
   sourceNote?: string
   /** Field names that are illustrative although the record is from the article. */
   illustrative?: string[]
+  /** The store's revision, raised by each console save (absent on a seeded record: 0). A save names
+   *  the revision the officer saw, so one made meanwhile by someone else is refused, not overwritten. */
+  rev?: number
 }
 
 /** A result as anyone but the centre sees it. */
@@ -119,6 +122,9 @@ export interface TransferPlatform {
   source: ZoneSource
   sourceNote?: string
   illustrative?: string[]
+  /** The store's revision, raised by each console save (absent on a seeded record: 0). A save names
+   *  the revision the officer saw, so one made meanwhile by someone else is refused, not overwritten. */
+  rev?: number
 }
 
 // ---------- needs ----------
@@ -292,4 +298,6 @@ export const TransferErrors = {
   PLATFORM_NOT_FOUND: '没有找到这个平台，可能已被删除',
   RESULT_LINKED: '这项成果仍被引用，不能删除',
   PLATFORM_LINKED: '这个平台仍被引用，不能删除',
+  RESULT_STALE: '这项成果已被他人修改，请刷新后再改',
+  PLATFORM_STALE: '这个平台已被他人修改，请刷新后再改',
 } as const

@@ -114,9 +114,9 @@ const SAMPLE: Record<string, object> = {
   reviewNeed: { id: 'demo-need-door', rev: 0, decision: 'publish' },
   transferLists: {},
   savePlatform: { platform: { id: 'pilot-base', kind: '孵化平台', name: '某孵化器', counts: [], offers: ['工位'], howToApply: '提交入驻申请', source: 'document' }, isNew: true },
-  removePlatform: { id: 'no-such' },
-  saveResult: { result: { id: 'no-such', title: '某成果', field: '新材料', kind: '发明专利', trl: 5, owner: '某研究所', coOwners: [], ip: [], indicators: [], modes: ['许可'], priceMode: '面议', summary: '一句话', keywords: [], policyIds: [], source: 'document' }, isNew: false },
-  removeResult: { id: 'no-such' },
+  removePlatform: { id: 'no-such', rev: 0 },
+  saveResult: { result: { id: 'no-such', title: '某成果', field: '新材料', kind: '发明专利', trl: 5, owner: '某研究所', coOwners: [], ip: [], indicators: [], modes: ['许可'], priceMode: '面议', summary: '一句话', keywords: [], policyIds: [], source: 'document' }, isNew: false, rev: 0 },
+  removeResult: { id: 'no-such', rev: 0 },
   waitlist: { day: '2026-11-27' },
 }
 

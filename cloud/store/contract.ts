@@ -1018,6 +1018,40 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect((await env.store.transfer.listPlatforms()).map((p) => p.id)).toEqual([...seed.platforms].reverse().map((p) => p.id))
       })
 
+      it("saves one result or platform from the rev it was read at (a seeded one's is 0), never rewriting another", async () => {
+        await env.store.transfer.replaceResults(seed.results)
+        await env.store.transfer.replacePlatforms(seed.platforms)
+        const t = env.store.transfer
+        const seeded = seed.results.find((r) => r.id === 'traindoor')!
+        const edits = [{ ...seeded, title: '甲改', rev: 1 }, { ...seeded, title: '乙改', rev: 1 }]
+        // Two officers from the same seeded revision: exactly one wins.
+        expect((await Promise.all(edits.map((e) => t.saveResult(e, 0)))).filter(Boolean)).toHaveLength(1)
+        const won = (await t.getResult('traindoor'))!
+        expect(edits).toContainEqual(won)
+        expect(await t.saveResult({ ...seeded, title: '丙改', rev: 1 }, 0)).toBe(false)
+        expect(await t.saveResult({ ...won, title: '丙改', rev: 2 }, 1)).toBe(true)
+        // A new one only under a free id; removal only from the current rev.
+        expect(await t.saveResult({ ...seeded, id: 'traindoor', rev: 1 }, null)).toBe(false)
+        expect(await t.saveResult({ ...seeded, id: 'new-one', rev: 1 }, null)).toBe(true)
+        expect(await t.removeResult('new-one', 0)).toBe(false)
+        expect(await t.removeResult('new-one', 1)).toBe(true)
+        expect(await t.removeResult('new-one', 1)).toBe(false)
+        expect((await t.listResults()).map((r) => r.id)).toEqual(seed.results.map((r) => r.id).sort())
+
+        const [first, second] = seed.platforms
+        expect(await t.savePlatform({ ...second, name: '改名的平台', rev: 1 }, 0)).toBe(true)
+        expect(await t.savePlatform({ ...second, name: '另一个名字', rev: 1 }, 0)).toBe(false)
+        expect(await t.savePlatform({ ...first, id: 'added-last', rev: 1 }, null)).toBe(true)
+        expect(await t.savePlatform({ ...first, id: 'added-last', rev: 1 }, null)).toBe(false)
+        const listed = await t.listPlatforms()
+        // An edited platform keeps its place; a new one goes last.
+        expect(listed.map((p) => p.id)).toEqual([...seed.platforms.map((p) => p.id), 'added-last'])
+        expect(listed[1]).toEqual({ ...second, name: '改名的平台', rev: 1 })
+        expect(await t.removePlatform(first.id, 1)).toBe(false)
+        expect(await t.removePlatform(first.id, 0)).toBe(true)
+        expect((await t.listPlatforms()).map((p) => p.id)).toEqual([...seed.platforms.slice(1).map((p) => p.id), 'added-last'])
+      })
+
       it('creates a need once, and changes it only from the rev it was read at', async () => {
         const need = seed.needs[0]
         expect(await env.store.transfer.putNeed(need)).toBe(true)

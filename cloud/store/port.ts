@@ -601,7 +601,13 @@ export interface RateLimitStore {
  * Cloud database (collections in brackets):
  * - replaceResults / replacePlatforms  [transfer_results] [transfer_platforms] the old ids read first,
  *   then one transaction of single-document writes (remove the dropped, set each new), as the exhibit
- *   content's replace: readers see the old list or the new one.
+ *   content's replace: readers see the old list or the new one. The seed's step, never the console's.
+ * - saveResult / savePlatform  the console's edits, one record each: a new one add({ _id, … }) (a
+ *   duplicate `_id` = false; a new platform's sort is the last one's + 1); an edit
+ *   where({ _id, rev }).update({ …, rev: rev + 1 }), stats.updated === 1, where rev 0 also matches a
+ *   seeded record that has no rev field (_.exists(false)). Two officers cannot both win, and an edit
+ *   of one record never rewrites another.
+ * - removeResult / removePlatform  where({ _id, rev }).remove(), stats.removed === 1.
  * - putNeed / createRequest   add({ _id, … }): a duplicate `_id` = false.
  * - updateNeed / updateRequest where({ _id, rev }).update({ …, rev: rev + 1 }), stats.updated === 1.
  * - listRequestsBy            where({ openid }).orderBy('createdAt', 'desc').limit(100).
@@ -615,6 +621,15 @@ export interface TransferStore {
   /** Every platform, in the order last replaced. */
   listPlatforms(): Promise<TransferPlatform[]>
   replacePlatforms(platforms: TransferPlatform[]): Promise<void>
+  /** Writes `next` iff the stored result's rev is still `rev` (a stored one without a rev is at 0), or,
+   *  with rev null, iff no result has its id; next.rev is rev + 1 (1 when new). False otherwise. */
+  saveResult(next: TransferResult, rev: number | null): Promise<boolean>
+  /** Removes the result iff its stored rev is still `rev`. */
+  removeResult(id: string, rev: number): Promise<boolean>
+  /** As saveResult; a new platform goes last in the directory, an edited one keeps its place. */
+  savePlatform(next: TransferPlatform, rev: number | null): Promise<boolean>
+  /** Removes the platform iff its stored rev is still `rev`. */
+  removePlatform(id: string, rev: number): Promise<boolean>
   /** Creates a need under its id; false when the id exists. */
   putNeed(need: TransferNeed): Promise<boolean>
   getNeed(id: string): Promise<TransferNeed | null>

@@ -1,7 +1,7 @@
 // 成果与平台 (transfer officer): the results and the platform directory entered here, not only from
 // data/transfer.json. A saved record passes the same schema as the seed file; a removal names what goes.
 import { useState } from 'react'
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
 import { PLATFORM_KINDS, PRICE_MODES, RESULT_KINDS, TRANSFER_MODES, trlText, type TransferPlatform, type TransferResult } from '../../../cloud/contracts/transfer'
 import { INDUSTRIES } from '../../../cloud/contracts/zone'
 import { call } from '../api'
@@ -15,13 +15,28 @@ const SOURCE_LABEL = { article: '文章', document: '文件', illustrative: '示
 const NEW_RESULT: Partial<TransferResult> = { coOwners: [], ip: [], indicators: [], keywords: [], policyIds: [], source: 'document', kind: '发明专利', priceMode: '面议', modes: [] }
 const NEW_PLATFORM: Partial<TransferPlatform> = { counts: [], offers: [], source: 'document' }
 
+/**
+ * What a save sends: the record as the dialog left it, without the store's `rev` (the request names
+ * the revision the dialog was opened at, so an edit saved meanwhile by someone else is refused).
+ */
+function toSave<T extends { rev?: number }>(record: T | null, edited: T): { record: Omit<T, 'rev'>; isNew: boolean; rev?: number } {
+  const { rev: _stored, ...fields } = edited
+  return record ? { record: fields, isNew: false, rev: record.rev ?? 0 } : { record: fields, isNew: true }
+}
+
+/** A refusal because someone else saved first: it stays on screen above the operator's kept draft. */
+function StaleNotice({ message }: { message: string | null }) {
+  if (!message) return null
+  return <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} message={message} description="您填写的内容仍在下面，可先复制；关闭后列表会显示他人保存的版本。" />
+}
+
 type Editing = { kind: 'result'; record: TransferResult | null } | { kind: 'platform'; record: TransferPlatform | null }
 
 export function TransferLists() {
   const { message, modal } = App.useApp()
   const [editing, setEditing] = useState<Editing | null>(null)
   const { data, loading, reload } = useLoaded(() => call('console', 'transferLists', {}))
-  const remove = (kind: 'result' | 'platform', id: string, name: string) =>
+  const remove = (kind: 'result' | 'platform', { id, rev = 0 }: { id: string; rev?: number }, name: string) =>
     modal.confirm({
       title: `删除${kind === 'result' ? '成果' : '平台'}「${name}」？`,
       content: <div data-testid="remove-impact">{kind === 'result' ? '删除后观众端的成果库和匹配中不再出现这项成果，且无法恢复。' : '删除后观众端的平台目录不再显示这个平台，且无法恢复。'}</div>,
@@ -29,7 +44,7 @@ export function TransferLists() {
       okButtonProps: { danger: true },
       cancelText: '不删除',
       onOk: async () => {
-        const res = kind === 'result' ? await call('console', 'removeResult', { id }) : await call('console', 'removePlatform', { id })
+        const res = kind === 'result' ? await call('console', 'removeResult', { id, rev }) : await call('console', 'removePlatform', { id, rev })
         if (!res.ok) return void message.error(res.error.message)
         message.success('已删除')
         void reload()
@@ -61,7 +76,7 @@ export function TransferLists() {
                     { title: '权利人', dataIndex: 'owner' },
                     { title: '转化方式', render: (_, r) => `${r.modes.join('、')} · ${r.priceMode}` },
                     { title: '来源', render: (_, r) => <Tag>{SOURCE_LABEL[r.source]}</Tag> },
-                    { title: '操作', render: (_, r) => <RowActions onEdit={() => setEditing({ kind: 'result', record: r })} onRemove={() => remove('result', r.id, r.title)} /> },
+                    { title: '操作', render: (_, r) => <RowActions onEdit={() => setEditing({ kind: 'result', record: r })} onRemove={() => remove('result', r, r.title)} /> },
                   ]}
                 />
               </>
@@ -86,7 +101,7 @@ export function TransferLists() {
                     { title: '类别', dataIndex: 'kind' },
                     { title: '数量', render: (_, p) => p.counts.map((c) => `${c.label}${c.value}`).join('、') || '—' },
                     { title: '提供', render: (_, p) => p.offers.join('、'), ellipsis: true },
-                    { title: '操作', render: (_, p) => <RowActions onEdit={() => setEditing({ kind: 'platform', record: p })} onRemove={() => remove('platform', p.id, p.name)} /> },
+                    { title: '操作', render: (_, p) => <RowActions onEdit={() => setEditing({ kind: 'platform', record: p })} onRemove={() => remove('platform', p, p.name)} /> },
                   ]}
                 />
               </>
@@ -94,8 +109,9 @@ export function TransferLists() {
           },
         ]}
       />
-      {editing?.kind === 'result' && <ResultDialog record={editing.record} onClose={() => setEditing(null)} onSaved={done} />}
-      {editing?.kind === 'platform' && <PlatformDialog record={editing.record} onClose={() => setEditing(null)} onSaved={done} />}
+      {/* Closed unsaved, the list is read again too: after a refusal it shows what the other officer saved. */}
+      {editing?.kind === 'result' && <ResultDialog record={editing.record} onClose={done} onSaved={done} />}
+      {editing?.kind === 'platform' && <PlatformDialog record={editing.record} onClose={done} onSaved={done} />}
     </>
   )
 }
@@ -118,12 +134,14 @@ const required = (message: string) => [{ required: true, message }]
 function ResultDialog({ record, onClose, onSaved }: { record: TransferResult | null; onClose: () => void; onSaved: () => void }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<{ result: TransferResult }>()
-  const [saving, setSaving] = useState(false)
+  const [busy, setSaving] = useState(false)
+  const [stale, setStale] = useState<string | null>(null)
   const showErrors = useFormErrors(form)
   const guard = useEditGuard('transfer-result-dialog')
   const close = guard.guardClose(onClose)
   return (
-    <Modal open width={720} title={record ? `编辑成果：${record.title}` : '新增成果'} onCancel={close} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnClose>
+    <Modal open width={720} title={record ? `编辑成果：${record.title}` : '新增成果'} onCancel={close} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={busy} destroyOnClose>
+      <StaleNotice message={stale} />
       <Form
         form={form}
         layout="vertical"
@@ -132,9 +150,13 @@ function ResultDialog({ record, onClose, onSaved }: { record: TransferResult | n
         onFinish={async ({ result }) => {
           setSaving(true)
           // Fields the dialog does not show (deal, IP, policies …) are kept as stored.
-          const res = await call('console', 'saveResult', { result: { ...NEW_RESULT, ...(record ?? {}), ...result } as TransferResult, isNew: !record })
+          const { record: saved, ...how } = toSave(record, { ...NEW_RESULT, ...(record ?? {}), ...result } as TransferResult)
+          const res = await call('console', 'saveResult', { result: saved, ...how })
           setSaving(false)
-          if (!res.ok) return showErrors(res.error)
+          if (!res.ok) {
+            setStale(res.error.code === 'RESULT_STALE' ? res.error.message : null)
+            return showErrors(res.error)
+          }
           guard.saved()
           message.success('成果已保存，观众页面即时生效')
           onSaved()
@@ -180,12 +202,14 @@ function ResultDialog({ record, onClose, onSaved }: { record: TransferResult | n
 function PlatformDialog({ record, onClose, onSaved }: { record: TransferPlatform | null; onClose: () => void; onSaved: () => void }) {
   const { message } = App.useApp()
   const [form] = Form.useForm<{ platform: TransferPlatform }>()
-  const [saving, setSaving] = useState(false)
+  const [busy, setSaving] = useState(false)
+  const [stale, setStale] = useState<string | null>(null)
   const showErrors = useFormErrors(form)
   const guard = useEditGuard('transfer-platform-dialog')
   const close = guard.guardClose(onClose)
   return (
-    <Modal open width={720} title={record ? `编辑平台：${record.name}` : '新增平台'} onCancel={close} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnClose>
+    <Modal open width={720} title={record ? `编辑平台：${record.name}` : '新增平台'} onCancel={close} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={busy} destroyOnClose>
+      <StaleNotice message={stale} />
       <Form
         form={form}
         layout="vertical"
@@ -193,9 +217,13 @@ function PlatformDialog({ record, onClose, onSaved }: { record: TransferPlatform
         onValuesChange={guard.touched}
         onFinish={async ({ platform }) => {
           setSaving(true)
-          const res = await call('console', 'savePlatform', { platform: { ...NEW_PLATFORM, ...(record ?? {}), ...platform, counts: platform.counts ?? [] } as TransferPlatform, isNew: !record })
+          const { record: saved, ...how } = toSave(record, { ...NEW_PLATFORM, ...(record ?? {}), ...platform, counts: platform.counts ?? [] } as TransferPlatform)
+          const res = await call('console', 'savePlatform', { platform: saved, ...how })
           setSaving(false)
-          if (!res.ok) return showErrors(res.error)
+          if (!res.ok) {
+            setStale(res.error.code === 'PLATFORM_STALE' ? res.error.message : null)
+            return showErrors(res.error)
+          }
           guard.saved()
           message.success('平台已保存，观众页面即时生效')
           onSaved()

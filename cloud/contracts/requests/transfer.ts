@@ -73,6 +73,11 @@ export const TransferRequests = {
     .strict(),
 }
 
+/** The revision of a result or platform as the console listed it (0 for a seeded one). */
+const listRev = z.number().int().min(0)
+const revWhenEditing = (r: { isNew: boolean; rev?: number }) => r.isNew || r.rev !== undefined
+const revMissing = { message: '缺少记录版本，请刷新后再改', path: ['rev'] }
+
 /** The officer's console actions (cloud/functions/console/transfer.ts). */
 export const TransferConsoleRequests = {
   transferRequests: z.object({ status: enumOf(REQUEST_STATUSES, '状态不在可选范围内').optional() }).strict(),
@@ -97,9 +102,10 @@ export const TransferConsoleRequests = {
     .refine((r) => r.decision === 'publish' || (r.note ?? '').length >= 4, { message: '退回时请写明需补充什么（至少4个字）', path: ['note'] }),
   /** Results and platforms as stored, for the officer to enter and edit (成果与平台). */
   transferLists: z.object({}).strict(),
-  /** `isNew`: the officer added it (an existing id is refused, not overwritten); else an edit of an existing id. */
-  savePlatform: z.object({ platform: PlatformSchema, isNew: z.boolean() }).strict(),
-  removePlatform: z.object({ id }).strict(),
-  saveResult: z.object({ result: ResultSchema, isNew: z.boolean() }).strict(),
-  removeResult: z.object({ id }).strict(),
+  /** `isNew`: the officer added it (an existing id is refused, not overwritten); else an edit of an
+   *  existing id from the revision `rev` the officer saw (one saved meanwhile is refused, not overwritten). */
+  savePlatform: z.object({ platform: PlatformSchema, isNew: z.boolean(), rev: listRev.optional() }).strict().refine(revWhenEditing, revMissing),
+  removePlatform: z.object({ id, rev: listRev }).strict(),
+  saveResult: z.object({ result: ResultSchema, isNew: z.boolean(), rev: listRev.optional() }).strict().refine(revWhenEditing, revMissing),
+  removeResult: z.object({ id, rev: listRev }).strict(),
 }

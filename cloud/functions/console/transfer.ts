@@ -13,7 +13,6 @@ import { defineAction } from '../types'
 /** The subscribe template of status messages (empty: none configured, the message is still queued and settles as failed). */
 const templateId = () => process.env.TRANSFER_TEMPLATE_ID ?? ''
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 const idTaken = () => fail('TRANSFER_ID_TAKEN', TransferErrors.TRANSFER_ID_TAKEN, { id: TransferErrors.TRANSFER_ID_TAKEN })
 
 export const transferActions = {
@@ -61,7 +60,8 @@ export const transferActions = {
     },
   }),
   // 成果与平台: the officer enters results and platforms; the data file only seeds the first run.
-  // Each save is one replace of the list, as the zone lists do (cloud/functions/console/zone-data.ts).
+  // Each save or removal is one guarded step on that record's rev (as the requests above): an edit
+  // made meanwhile by another officer is refused, not overwritten, and no other record is rewritten.
   transferLists: defineAction({
     schema: TransferConsoleRequests.transferLists,
     roles: CONSOLE_ROLES.transfer,
@@ -70,14 +70,13 @@ export const transferActions = {
   savePlatform: defineAction({
     schema: TransferConsoleRequests.savePlatform,
     roles: CONSOLE_ROLES.transfer,
-    handle: async ({ platform: saved, isNew }, ctx) => {
-      const platform = saved as TransferPlatform
-      const list = await ctx.store.transfer.listPlatforms()
-      const before = list.find((p) => p.id === platform.id) ?? null
+    handle: async ({ platform: saved, isNew, rev }, ctx) => {
+      const before = (await ctx.store.transfer.listPlatforms()).find((p) => p.id === saved.id) ?? null
       if (isNew && before) return idTaken()
       if (!isNew && !before) return fail('PLATFORM_NOT_FOUND', TransferErrors.PLATFORM_NOT_FOUND)
-      // The directory keeps its order: an edit stays in place, a new platform goes last.
-      await ctx.store.transfer.replacePlatforms(before ? list.map((p) => (p.id === platform.id ? platform : p)) : [...list, platform])
+      const from = isNew ? null : (rev ?? 0)
+      const platform: TransferPlatform = { ...(saved as TransferPlatform), rev: (from ?? 0) + 1 }
+      if (!(await ctx.store.transfer.savePlatform(platform, from))) return isNew ? idTaken() : fail('PLATFORM_STALE', TransferErrors.PLATFORM_STALE)
       await recordChange(ctx, 'console.savePlatform', platform.id, before, platform)
       return ok({ platform })
     },
@@ -85,16 +84,15 @@ export const transferActions = {
   removePlatform: defineAction({
     schema: TransferConsoleRequests.removePlatform,
     roles: CONSOLE_ROLES.transfer,
-    handle: async ({ id }, ctx) => {
-      const list = await ctx.store.transfer.listPlatforms()
-      const before = list.find((p) => p.id === id)
+    handle: async ({ id, rev }, ctx) => {
+      const before = (await ctx.store.transfer.listPlatforms()).find((p) => p.id === id)
       if (!before) return fail('PLATFORM_NOT_FOUND', TransferErrors.PLATFORM_NOT_FOUND)
       // A result's deal step links to the platform's card; a 对接 request about it would lose its target.
       const deals = (await ctx.store.transfer.listResults()).filter((r) => r.deal?.steps.some((s) => s.platformId === id)).map((r) => `成果「${r.title}」的转化过程`)
       const requests = (await ctx.store.transfer.listRequests()).filter((r) => r.kind === 'platform' && r.targetId === id).map((r) => `${r.organisation}的对接请求`)
       const linked = [...deals, ...new Set(requests)]
       if (linked.length) return fail('PLATFORM_LINKED', `${TransferErrors.PLATFORM_LINKED}（${linked.join('、')}）`)
-      await ctx.store.transfer.replacePlatforms(list.filter((p) => p.id !== id))
+      if (!(await ctx.store.transfer.removePlatform(id, rev))) return fail('PLATFORM_STALE', TransferErrors.PLATFORM_STALE)
       await recordChange(ctx, 'console.removePlatform', id, before, null)
       return ok({ removed: true as const })
     },
@@ -102,13 +100,13 @@ export const transferActions = {
   saveResult: defineAction({
     schema: TransferConsoleRequests.saveResult,
     roles: CONSOLE_ROLES.transfer,
-    handle: async ({ result: saved, isNew }, ctx) => {
-      const result = saved as TransferResult
-      const list = await ctx.store.transfer.listResults()
-      const before = list.find((r) => r.id === result.id) ?? null
+    handle: async ({ result: saved, isNew, rev }, ctx) => {
+      const before = await ctx.store.transfer.getResult(saved.id)
       if (isNew && before) return idTaken()
       if (!isNew && !before) return fail('RESULT_NOT_FOUND', TransferErrors.RESULT_NOT_FOUND)
-      await ctx.store.transfer.replaceResults([...list.filter((r) => r.id !== result.id), result].sort(byId))
+      const from = isNew ? null : (rev ?? 0)
+      const result: TransferResult = { ...(saved as TransferResult), rev: (from ?? 0) + 1 }
+      if (!(await ctx.store.transfer.saveResult(result, from))) return isNew ? idTaken() : fail('RESULT_STALE', TransferErrors.RESULT_STALE)
       await recordChange(ctx, 'console.saveResult', result.id, before, result)
       return ok({ result })
     },
@@ -116,9 +114,8 @@ export const transferActions = {
   removeResult: defineAction({
     schema: TransferConsoleRequests.removeResult,
     roles: CONSOLE_ROLES.transfer,
-    handle: async ({ id }, ctx) => {
-      const list = await ctx.store.transfer.listResults()
-      const before = list.find((r) => r.id === id)
+    handle: async ({ id, rev }, ctx) => {
+      const before = await ctx.store.transfer.getResult(id)
       if (!before) return fail('RESULT_NOT_FOUND', TransferErrors.RESULT_NOT_FOUND)
       // An exhibit that shows it would link visitors to a missing page; a 对接 request naming it
       // would lose what the sender asked about.
@@ -126,7 +123,7 @@ export const transferActions = {
       const requests = (await ctx.store.transfer.listRequests()).filter((r) => r.kind === 'result' && r.targetId === id).map((r) => `${r.organisation}的对接请求`)
       const linked = [...exhibits, ...new Set(requests)]
       if (linked.length) return fail('RESULT_LINKED', `${TransferErrors.RESULT_LINKED}（${linked.join('、')}）`)
-      await ctx.store.transfer.replaceResults(list.filter((r) => r.id !== id))
+      if (!(await ctx.store.transfer.removeResult(id, rev))) return fail('RESULT_STALE', TransferErrors.RESULT_STALE)
       await recordChange(ctx, 'console.removeResult', id, before, null)
       return ok({ removed: true as const })
     },

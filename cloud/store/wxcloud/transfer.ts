@@ -32,6 +32,26 @@ export function wxTransfer(db: WxDatabase, names: Names): TransferStore {
     return (res.stats.updated ?? 0) === 1
   }
 
+  /** Results and platforms: a seeded record has no rev field and counts as rev 0. */
+  const atRev = (id: string, rev: number) => (rev === 0 ? _.and([{ _id: id }, _.or([{ rev: 0 }, { rev: _.exists(false) }])]) : { _id: id, rev })
+
+  async function saveListed(name: 'transfer_results' | 'transfer_platforms', next: { id: string }, rev: number | null, sort: () => Promise<number>) {
+    if (rev === null) return createIfAbsent(coll(name), next.id, { ...next, sort: await sort() })
+    const res = await coll(name).where(atRev(next.id, rev)).update({ data: replacing(next) })
+    return (res.stats.updated ?? 0) === 1
+  }
+
+  async function removeListed(name: 'transfer_results' | 'transfer_platforms', id: string, rev: number) {
+    const res = await coll(name).where(atRev(id, rev)).remove()
+    return (res.stats.removed ?? 0) === 1
+  }
+
+  /** After the last platform: the directory keeps the order it was given, new ones at the end. */
+  async function nextPlatformSort() {
+    const { data } = await coll('transfer_platforms').orderBy('sort', 'desc').limit(1).get()
+    return data.length ? (data[0].sort as number) + 1 : 0
+  }
+
   return {
     async listResults() {
       return (await fetchAll(db, coll('transfer_results'))).map((d) => read<TransferResult>(d))
@@ -49,6 +69,10 @@ export function wxTransfer(db: WxDatabase, names: Names): TransferStore {
     async replacePlatforms(platforms) {
       await replace('transfer_platforms', platforms)
     },
+    saveResult: (next, rev) => saveListed('transfer_results', next, rev, async () => 0),
+    removeResult: (id, rev) => removeListed('transfer_results', id, rev),
+    savePlatform: (next, rev) => saveListed('transfer_platforms', next, rev, nextPlatformSort),
+    removePlatform: (id, rev) => removeListed('transfer_platforms', id, rev),
     async putNeed(need) {
       return createIfAbsent(coll('transfer_needs'), need.id, { ...need })
     },
