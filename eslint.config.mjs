@@ -37,6 +37,10 @@ const innerRing = [
   { regex: '^(\\.\\./)+scripts/', message: '存储与领域逻辑不能引用 scripts/；共用的代码请移到 cloud/ 下。' },
 ]
 
+/** The contracts are where the app, the console and the server meet: they import only each other,
+ *  never the domain, store or handler code that depends on them. `up` leaves cloud/contracts. */
+const contractsOnly = (up) => [...innerRing, { regex: `^${up}`, message: 'cloud/contracts 只能引用 cloud/contracts 内的文件：领域代码引用约定，约定不引用领域代码（共用的模式请移进 cloud/contracts）。' }]
+
 /** The console is a separate app: of the cloud layer it may import only the contracts. */
 const consoleOnlyContracts = [
   { regex: '(^|/)cloud/(?!contracts/)', message: '管理后台只能引用 cloud/contracts（各端共用的约定）。' },
@@ -132,6 +136,8 @@ export default tseslint.config(
     ignores: ['cloud/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: innerRing }] },
   },
+  { files: ['cloud/contracts/*.ts'], ignores: ['cloud/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: contractsOnly('\\.\\./') }] } },
+  { files: ['cloud/contracts/requests/*.ts'], ignores: ['cloud/**/*.test.ts'], rules: { 'no-restricted-imports': ['error', { patterns: contractsOnly('\\.\\./\\.\\./') }] } },
   // The console imports the cloud layer's contracts only.
   { files: ['admin/src/**/*.{ts,tsx}'], rules: { 'no-restricted-imports': ['error', { patterns: consoleOnlyContracts }] } },
   // What the clients bundle names the request schemas in types only (see requestSchemasAsTypes).

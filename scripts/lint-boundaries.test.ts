@@ -29,6 +29,8 @@ const planted: Array<[string, string, string, RegExp]> = [
   ['the account rules import a handler', 'cloud/accounts/planted.ts', "import { ROLES } from '../functions/types'\nexport const x = ROLES\n", /云函数、运行时/],
   ['the account rules import the runtime', 'cloud/accounts/planted-runtime.ts', "import { LISTEN_BACKLOG } from '../runtime/server'\nexport const x = LISTEN_BACKLOG\n", /云函数、运行时/],
   ['a contract imports a handler', 'cloud/contracts/planted.ts', "import type { Role } from '../functions/types'\nexport type X = Role\n", /云函数、运行时/],
+  ['a contract imports domain code', 'cloud/contracts/planted-domain.ts', "import { IndustrySchema } from '../zone/schema'\nexport const x = IndustrySchema\n", /只能引用 cloud\/contracts/],
+  ['a request schema imports domain code', 'cloud/contracts/requests/planted.ts', "import { scoreResultForNeed } from '../../transfer/matching'\nexport const x = scoreResultForNeed\n", /只能引用 cloud\/contracts/],
   ['the console imports a handler', 'admin/src/planted.ts', "import { consoleFn } from '../../cloud/functions/console'\nexport const x = consoleFn\n", /cloud\/contracts/],
   ['shared UI imports a feature', 'src/ui/planted.tsx', "import { MiniPlayer } from '@/guide/components/MiniPlayer'\nexport const x = MiniPlayer\n", /不能引用某个功能/],
   ['the app imports server code', 'src/booking/planted.ts', "import { sessionRef } from '@cloud/booking/calendar'\nexport const x = sessionRef\n", /cloud\/contracts/],
@@ -53,6 +55,7 @@ test('npm run lint refuses a planted violation of each boundary, and allows the 
     'admin/src/pages/planted.ts': "import type { Role } from '../../../cloud/contracts/accounts'\nexport type X = Role\n",
     'src/booking/planted-type.ts': "import type { BookingRequests } from '@cloud/contracts/requests/booking'\nexport type X = keyof typeof BookingRequests\n",
     'src/ui/planted-ok.ts': "import { setPageFooter } from './page-footer'\nexport const x = setPageFooter\n",
+    'cloud/contracts/requests/planted-ok.ts': "import { INDUSTRIES } from '../zone'\nexport const x = INDUSTRIES\n",
   }
   const { status, errors } = lintPlanted({
     ...Object.fromEntries(planted.map(([, file, code]) => [file, code])),

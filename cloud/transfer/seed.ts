@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { TransferNeed, TransferPlatform, TransferResult } from '../contracts/transfer'
 import type { Store } from '../store/port'
-import { TransferFileSchema } from './schema'
+import { TransferFileSchema } from '../contracts/requests/transfer-records'
 
 const FILE = path.resolve(__dirname, '..', '..', 'data', 'transfer.json')
 

@@ -1,20 +1,20 @@
 // What the zone's data files (and operator imports) must contain; checked before anything is written.
 import { z } from 'zod'
 import {
-  INDUSTRIES,
   POLICY_AUDIENCES,
   POLICY_KINDS,
   POLICY_LEVELS,
   QUALIFICATIONS,
   TALENT_TYPES,
 } from '../contracts/zone'
-import { DAY as date, english, EnglishSource, oneOf, SourceKind as source, ZoneChartSchema } from '../contracts/requests/fields'
+import { DAY as date, english, EnglishSource, INDUSTRY, oneOf, SourceKind as source, ZoneChartSchema } from '../contracts/requests/fields'
 
 const englishSource = EnglishSource
 const englishList = z.array(z.string().trim().min(1)).optional()
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) => oneOf(values, `${what}只能是：${values.join('、')}`)
 
-export const IndustrySchema = enumOf(INDUSTRIES, '行业')
+/** The one industry field (cloud/contracts), as the transfer records use it too. */
+export const IndustrySchema = INDUSTRY
 export const QualificationSchema = enumOf(QUALIFICATIONS, '资质')
 export const TalentSchema = enumOf(TALENT_TYPES, '人才类型')
 

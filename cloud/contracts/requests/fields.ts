@@ -5,10 +5,14 @@ import { z } from 'zod'
 import { SESSION_ID_PATTERN } from '../booking'
 import { DAY_FORMAT_MESSAGE, DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../day'
 import { EXHIBIT_CODE_PATTERN } from '../exhibit'
+import { INDUSTRIES } from '../zone'
 
 /** One of a fixed list of values, refused with the message given (Chinese, for a person). */
 export const oneOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values as unknown as [T[number], ...T[number][]], { error: message })
+
+/** A zone industry (行业): a company's, a policy rule's, a transfer result's or need's field. */
+export const INDUSTRY = oneOf(INDUSTRIES, `行业只能是：${INDUSTRIES.join('、')}`)
 
 /** A YYYY-MM-DD day that exists in the calendar. */
 export const DAY = z.string().regex(DAY_PATTERN, DAY_FORMAT_MESSAGE).refine((v) => !DAY_PATTERN.test(v) || isCalendarDay(v), DAY_MISSING_MESSAGE)

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { INDUSTRIES } from '../zone'
 import { BUDGET_BANDS, REQUEST_KINDS, REQUEST_STATUSES, TRL_MAX, TRL_MIN } from '../transfer'
 // The data file's own schemas: a record the officer saves is exactly one the seed accepts.
-import { PlatformSchema, ResultSchema } from '../../transfer/schema'
+import { PlatformSchema, ResultSchema } from './transfer-records'
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values as unknown as [T[number], ...T[number][]], { error: message })

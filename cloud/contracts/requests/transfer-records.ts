@@ -1,8 +1,10 @@
-// What data/transfer.json (and later operator imports) must contain; checked before anything is written.
+// The records of 成果转化 as data/transfer.json holds them and the officer saves them in the console
+// (requests/transfer.ts): one schema each, so a saved record is exactly one the seed accepts. A
+// contract (cloud/transfer's seed imports it, not the other way round); zod, so the clients name it
+// in types only.
 import { z } from 'zod'
-import { BUDGET_BANDS, IP_STATUSES, PLATFORM_KINDS, PRICE_MODES, RESULT_KINDS, TRANSFER_MODES, TRL_MAX, TRL_MIN } from '../contracts/transfer'
-import { IndustrySchema } from '../zone/schema'
-import { oneOf } from '../contracts/requests/fields'
+import { BUDGET_BANDS, IP_STATUSES, PLATFORM_KINDS, PRICE_MODES, RESULT_KINDS, TRANSFER_MODES, TRL_MAX, TRL_MIN } from '../transfer'
+import { INDUSTRY, oneOf } from './fields'
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, '编号只能用小写字母、数字和连字符')
 const source = z.enum(['article', 'document', 'illustrative'])
@@ -14,7 +16,7 @@ export const ResultSchema = z
     id,
     title: z.string().min(2),
     titleEn: z.string().optional(),
-    field: IndustrySchema,
+    field: INDUSTRY,
     kind: oneOf(RESULT_KINDS, '成果类型不在可选范围内'),
     trl,
     owner: z.string().min(2),
@@ -51,7 +53,7 @@ export const NeedSchema = z
     id,
     title: z.string().min(2),
     problem: z.string().min(1),
-    field: IndustrySchema,
+    field: INDUSTRY,
     targetTrl: trl,
     budget: oneOf(BUDGET_BANDS, '预算区间不在可选范围内'),
     validUntil: day,
