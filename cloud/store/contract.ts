@@ -680,17 +680,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       const DAY = '2026-12-02'
       const DAY2 = '2026-12-03'
       const person = (n: number) => ({ visitorId: `v${n}`, name: `参观人${n}`, idType: 'resident' as const, idHash: `h${n}`, idMasked: `2102**********00${n}` })
+      /** What a booking and a waitlist entry share: the morning session `sessionId` and visitors `ids`. */
+      const onSession = (sessionId: string, ids: number[]) => ({
+        sessionId,
+        day: sessionId.slice(0, 10),
+        sessionStart: `${sessionId.slice(0, 10)}T01:00:00.000Z`,
+        sessionEnd: `${sessionId.slice(0, 10)}T04:00:00.000Z`,
+        places: ids.length,
+        visitors: ids.map(person),
+      })
       const bookReq = (id: string, openid: string, ids: number[], sessionId = `${DAY}.am`, capacity = 5): BookRequest => ({
         record: {
           id,
           openid,
           clientRequestId: `req-${id}`,
-          sessionId,
-          day: sessionId.slice(0, 10),
-          sessionStart: `${sessionId.slice(0, 10)}T01:00:00.000Z`,
-          sessionEnd: `${sessionId.slice(0, 10)}T04:00:00.000Z`,
-          places: ids.length,
-          visitors: ids.map(person),
+          ...onSession(sessionId, ids),
           status: 'pending',
           createdAt: '2026-11-26T02:00:00.000Z',
         },
@@ -746,12 +750,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         id,
         openid,
         clientRequestId: `wl-${id}`,
-        sessionId,
-        day: sessionId.slice(0, 10),
-        sessionStart: `${sessionId.slice(0, 10)}T01:00:00.000Z`,
-        sessionEnd: `${sessionId.slice(0, 10)}T04:00:00.000Z`,
-        places: ids.length,
-        visitors: ids.map(person),
+        ...onSession(sessionId, ids),
         status: 'waiting',
         joinedAt,
         skips: 0,
