@@ -5,31 +5,18 @@
 // Thursday 10:00 Beijing time (CLOCK_AT); the other visitor books and cancels through the same
 // handlers on the same database file.
 import type { Browser, Page } from 'playwright-core'
-import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../cloud/booking/config'
-import { maskIdNumber, residentIdCheckChar } from '../cloud/contracts/booking'
-import { openSqliteStore } from '../cloud/store/sqlite'
+import { maskIdNumber } from '../cloud/contracts/booking'
 import type { Store } from '../cloud/store/port'
-import { bj, bookPeople, caller } from '../cloud/testing/booking'
-import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+import { bookPeople, caller } from '../cloud/testing/booking'
+import { launchBrowser, pageUrl, phonePage, shoot, type RunningServer } from './harness'
+import { AM, FAMILY, NOW, startWaitlistStage } from './waitlist-family'
 
 let server: RunningServer
 let browser: Browser
 let store: Store
 
-const validId = (first17: string) => first17 + residentIdCheckChar(first17)
-const FAMILY = [
-  { name: '王大海', id: validId('21021119800101123') },
-  { name: '刘小梅', id: validId('21021119820202124') },
-  { name: '王乐乐', id: validId('21021120150303125') },
-]
-const NOW = bj('2026-11-26 10:00')
-const AM = '2026-11-27.am'
-
 beforeAll(async () => {
-  server = await startServer({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
-  store = openSqliteStore(server.dbFile)
-  // A small Friday morning: three places.
-  await saveBookingConfig(store, { ...DEFAULT_BOOKING_CONFIG, capacityOverrides: [{ date: '2026-11-27', key: 'am', capacity: 3 }] })
+  ;({ server, store } = await startWaitlistStage({ h5: true }))
   browser = await launchBrowser()
 })
 afterAll(async () => {

@@ -4,24 +4,14 @@
 // family confirms, and the e-ticket carries the same three people with their IDs masked. As the H5
 // journey (e2e/waitlist.test.ts): the server's clock is frozen at Thursday 10:00 Beijing time and
 // the other visitor books and cancels through the same handlers on the same database file.
-import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../../cloud/booking/config'
-import { maskIdNumber, residentIdCheckChar } from '../../cloud/contracts/booking'
-import { openSqliteStore } from '../../cloud/store/sqlite'
+import { maskIdNumber } from '../../cloud/contracts/booking'
 import type { Store } from '../../cloud/store/port'
-import { bj, bookPeople, caller } from '../../cloud/testing/booking'
-import { startServer, type RunningServer } from '../harness'
+import { bookPeople, caller } from '../../cloud/testing/booking'
+import type { RunningServer } from '../harness'
+import { AM, FAMILY, NOW, startWaitlistStage } from '../waitlist-family'
 import { ensureWeappBuild, reportSetData } from './build'
 import { visitorIdentity } from './identity'
 import { launchMiniProgram, parseUrl, type MiniProgram } from './mini-program'
-
-const validId = (first17: string) => first17 + residentIdCheckChar(first17)
-const FAMILY = [
-  { name: '王大海', id: validId('21021119800101123') },
-  { name: '刘小梅', id: validId('21021119820202124') },
-  { name: '王乐乐', id: validId('21021120150303125') },
-]
-const NOW = bj('2026-11-26 10:00')
-const AM = '2026-11-27.am'
 
 let server: RunningServer
 let store: Store
@@ -29,10 +19,7 @@ let mp: MiniProgram | undefined
 
 beforeAll(async () => {
   ensureWeappBuild()
-  server = await startServer({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' }, { h5: false })
-  store = openSqliteStore(server.dbFile)
-  // A small Friday morning: three places.
-  await saveBookingConfig(store, { ...DEFAULT_BOOKING_CONFIG, capacityOverrides: [{ date: '2026-11-27', key: 'am', capacity: 3 }] })
+  ;({ server, store } = await startWaitlistStage({ h5: false }))
 })
 afterAll(async () => {
   mp?.close()
