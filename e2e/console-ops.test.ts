@@ -8,9 +8,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { residentId } from '../cloud/testing/booking'
 import { ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, openConsole, sessionToken } from './console-session'
+import { addConsoleAccounts, callApi, openConsole, sessionToken, visitorBooks } from './console-session'
 import { CHROMIUM_ARGS, ensureBrowser } from './browser'
 
 let server: RunningServer
@@ -51,20 +50,7 @@ const signIn = async (username: string, on: Browser = browser): Promise<Page> =>
 
 let serial = 500
 /** A visitor (their own app token) books `people` places on a session; answers the booking id. */
-async function book(sessionId: string, people: number): Promise<string> {
-  const token = await tokenOf({})
-  const ids: string[] = []
-  for (let i = 0; i < people; i++) {
-    const idNumber = residentId(++serial)
-    const name = `观众${'甲乙丙丁戊己庚辛壬癸'[serial % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(serial / 10) % 10]}`
-    const added = await api('booking', { action: 'addVisitor', name, idType: 'resident', idNumber }, token)
-    if (!added.ok) throw new Error(added.error.message)
-    ids.push(added.data.visitor.id)
-  }
-  const booked = await api('booking', { action: 'book', sessionId, visitorIds: ids, clientRequestId: `e2e-ops-${serial}` }, token)
-  if (!booked.ok) throw new Error(booked.error.message)
-  return booked.data.booking.id
-}
+const book = (sessionId: string, people: number): Promise<string> => visitorBooks(server, sessionId, people, () => ++serial)
 
 const visitorLeft = async (sessionId: string) => {
   const cal = await api('booking', { action: 'calendar' })

@@ -5,10 +5,9 @@
 // counts in the confirm, and one of the days reopened. The clock is frozen on a Thursday.
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { residentId } from '../cloud/testing/booking'
 import { COMPANY_HEADERS } from '../cloud/zone/import'
 import { ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, openConsole, sessionToken } from './console-session'
+import { addConsoleAccounts, callApi, openConsole, sessionToken, visitorBooks } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -39,19 +38,7 @@ const signIn = async (username: string): Promise<Page> => (await openConsole(bro
 
 let serial = 100
 /** A visitor (their own app token) books `people` places on a session. */
-async function book(sessionId: string, people: number) {
-  const token = await tokenOf({})
-  const ids: string[] = []
-  for (let i = 0; i < people; i++) {
-    const idNumber = residentId(++serial)
-    const name = `观众${'甲乙丙丁戊己庚辛壬癸'[serial % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(serial / 10) % 10]}`
-    const added = await api('booking', { action: 'addVisitor', name, idType: 'resident', idNumber }, token)
-    if (!added.ok) throw new Error(added.error.message)
-    ids.push(added.data.visitor.id)
-  }
-  const booked = await api('booking', { action: 'book', sessionId, visitorIds: ids, clientRequestId: `e2e-review-${serial}` }, token)
-  if (!booked.ok) throw new Error(booked.error.message)
-}
+const book = (sessionId: string, people: number) => visitorBooks(server, sessionId, people, () => ++serial)
 
 /** Rows of the first sheet of an .xlsx (base64), header → text. */
 async function sheetRows(data: string): Promise<Array<Record<string, string>>> {
@@ -151,7 +138,8 @@ test('capacity: -5, 999999 and a number below the places booked are refused unde
   expect(await row.getByRole('alert').count()).toBe(0)
   await input.press('Enter')
   await page.getByText('容量已保存').waitFor()
-  await expect(page.getByTestId('occupancy-2026-11-27.am').innerText()).resolves.toBe('6 / 6')
+  // The table is read again after the save: wait for the new capacity as the operator sees it appear.
+  await page.getByTestId('occupancy-2026-11-27.am').getByText('6 / 6', { exact: true }).waitFor()
   expect(await overrides()).toEqual([{ date: '2026-11-27', key: 'am', capacity: 6 }])
   await page.context().close()
 })

@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createAccount } from '../cloud/accounts/service'
 import { openSqliteStore } from '../cloud/store/sqlite'
+import { residentId } from '../cloud/testing/booking'
 import type { AccountRole } from '../cloud/store/port'
 import { desktopPage, type RunningServer } from './harness'
 
@@ -63,4 +64,24 @@ export async function callApi<T = any>(server: RunningServer, fn: string, body: 
 /** A session token: `{ username, password }` for an operator, `{}` for a new visitor. */
 export async function sessionToken(server: RunningServer, body: object): Promise<string> {
   return (await callApi<{ token: string }>(server, '_session', body)).token
+}
+
+/**
+ * A new visitor (their own app token) books `people` places on `sessionId` through the API, as the
+ * app would; answers the booking id. `next` numbers each person, so IDs stay distinct across a file.
+ */
+export async function visitorBooks(server: RunningServer, sessionId: string, people: number, next: () => number): Promise<string> {
+  const token = await sessionToken(server, {})
+  const ids: string[] = []
+  let n = 0
+  for (let i = 0; i < people; i++) {
+    n = next()
+    const name = `观众${'甲乙丙丁戊己庚辛壬癸'[n % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(n / 10) % 10]}`
+    const added = await callApi(server, 'booking', { action: 'addVisitor', name, idType: 'resident', idNumber: residentId(n) }, token)
+    if (!added.ok) throw new Error(added.error.message)
+    ids.push(added.data.visitor.id)
+  }
+  const booked = await callApi(server, 'booking', { action: 'book', sessionId, visitorIds: ids, clientRequestId: `e2e-book-${n}` }, token)
+  if (!booked.ok) throw new Error(booked.error.message)
+  return booked.data.booking.id
 }

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { readSheet } from '../cloud/zone/spreadsheet'
 import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, ROOT, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, submitSignIn } from './console-session'
+import { addConsoleAccounts, callApi, submitSignIn } from './console-session'
 
 /** The classic stored-XSS probe; the tag names the field, so a failure says which one ran. */
 const img = (tag: string) => `<img src=x onerror=alert('${tag}')>`
@@ -59,14 +59,7 @@ const PASSWORD = 'text-stays-text-2026'
 /** Every dialog any page opened: must stay empty. */
 const ran: string[] = []
 
-async function api<T = any>(fn: string, body: object, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return (await res.json()) as T
-}
+const api = <T = any>(fn: string, body: object, token?: string): Promise<T> => callApi<T>(server, fn, body, token)
 
 async function consoleCall(action: string, body: object = {}) {
   const res = await api('console', { action, ...body }, adminToken)
