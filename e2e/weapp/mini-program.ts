@@ -76,6 +76,8 @@ export interface LaunchOptions {
   maxSetDataBytes?: number
   /** What is in wx storage before the app starts (e.g. care mode chosen on an earlier visit). */
   storage?: Record<string, unknown>
+  /** Files saved under USER_DATA_PATH by an earlier visit (path → bytes), kept like storage. */
+  files?: Map<string, number>
   maxSetDataPerInteraction?: number
 }
 
@@ -204,6 +206,7 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
   realProcess.on('unhandledRejection', unhandled)
 
   for (const [key, value] of Object.entries(options.storage ?? {})) controls.storage.set(key, value)
+  for (const [path, bytes] of options.files ?? []) controls.files.set(path, bytes)
   // app.js, then the shared component Taro renders deep trees with.
   requireRoot('./app.js')
   if (fs.existsSync(path.join(dist, 'comp.js'))) requireRoot('./comp.js')

@@ -1,11 +1,73 @@
+import Taro from '@tarojs/taro'
+import { makeRoom, type KeptFile, type KeptKind } from './kept-files'
+
 // weapp: the mini-program package is already on the phone; nothing to cache for the shell.
 export function registerOfflineShell(): void {}
 
 /** weapp: a scan opens the exhibit page itself (scene / q), there is no landing path to route. */
 export function routeScanLanding(): void {}
 
-/** weapp: pictures are not kept (the pack's text and figures are); the page shows the picture's place. */
-export function keepForOffline(_urls: string[]): void {}
+// Pictures and audio kept as saved files under the user data path; their index is one storage key.
+const FILES_KEY = 'gxq.files'
+let memo: KeptFile[] | null = null
+const kept = (): KeptFile[] => {
+  if (!memo) {
+    try {
+      const v: unknown = Taro.getStorageSync(FILES_KEY)
+      memo = Array.isArray(v) ? (v as KeptFile[]) : []
+    } catch {
+      memo = []
+    }
+  }
+  return memo
+}
+const save = (files: KeptFile[]) => {
+  memo = files
+  try {
+    Taro.setStorageSync(FILES_KEY, files)
+  } catch {
+    // Storage full: the files stay on disk, unindexed; the next save tries again.
+  }
+}
+
+/** The saved copy's local path when this picture or track is kept, else the URL itself. */
+export function offlineSrc(url: string): string {
+  return kept().find((f) => f.url === url)?.path ?? url
+}
+
+const fsCall = <T>(run: (cb: { success: (r: T) => void; fail: (e: unknown) => void }) => void) => new Promise<T>((success, fail) => run({ success, fail }))
+
+async function keepOne(url: string, kind: KeptKind): Promise<void> {
+  const have = kept().find((f) => f.url === url)
+  if (have) {
+    // A track of a chosen hall is not demoted by being played; a played one becomes chosen.
+    const next: KeptKind = have.kind === 'picture' ? 'picture' : have.kind === 'hall' || kind === 'hall' ? 'hall' : 'played'
+    save(kept().map((f) => (f === have ? { ...f, kind: next, usedAt: Date.now() } : f)))
+    return
+  }
+  if (url.startsWith('data:')) return
+  const res = url.startsWith('cloud:') ? await Taro.cloud.downloadFile({ fileID: url }) : await Taro.downloadFile({ url })
+  if ((res as { statusCode?: number }).statusCode !== undefined && (res as { statusCode?: number }).statusCode !== 200) return
+  const fs = Taro.getFileSystemManager()
+  const { size } = await fsCall<{ size: number }>((cb) => fs.getFileInfo({ filePath: res.tempFilePath, ...cb }))
+  const evict = makeRoom(kept(), { url, bytes: size, kind })
+  if (!evict) return
+  for (const f of evict) await fsCall((cb) => fs.unlink({ filePath: f.path, ...cb })).catch(() => undefined)
+  const path = `${Taro.env.USER_DATA_PATH}/gxq-${url.replace(/[^\w.]+/g, '_').slice(-80)}`
+  await fsCall((cb) => fs.saveFile({ tempFilePath: res.tempFilePath, filePath: path, ...cb }))
+  save([...kept().filter((f) => f.url !== url && !evict.includes(f)), { url, path, bytes: size, kind, usedAt: Date.now() }])
+}
+
+/** Downloads and saves the files not kept yet, one at a time (never competing with a page); resolves to how many are kept. */
+export async function keepFiles(urls: string[], kind: KeptKind): Promise<number> {
+  for (const url of urls) await keepOne(url, kind).catch(() => undefined)
+  return urls.filter((u) => kept().some((f) => f.url === u)).length
+}
+
+/** weapp: the pack's small pictures are saved as files (within their budget), so an exhibit opened offline shows its picture. */
+export function keepForOffline(urls: string[]): void {
+  void keepFiles(urls, 'picture')
+}
 
 /** Long enough for a cold scan's first call and paint to go first. */
 const SETTLE_MS = 1000
