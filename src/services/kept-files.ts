@@ -33,11 +33,11 @@ export function makeRoom(kept: KeptFile[], incoming: { url: string; bytes: numbe
   if (used + incoming.bytes <= limit) return []
   const rank = (f: KeptFile) => (f.kind === 'hall' ? 1 : 0)
   const evictable = same.filter((f) => !(incoming.kind === 'played' && f.kind === 'hall')).sort((a, b) => rank(a) - rank(b) || a.usedAt - b.usedAt)
+  // An index loop, not for-of: the ES5 main-package build would add an iterator helper.
   const out: KeptFile[] = []
-  for (const f of evictable) {
-    if (used + incoming.bytes <= limit) break
-    out.push(f)
-    used -= f.bytes
+  for (let i = 0; i < evictable.length && used + incoming.bytes > limit; i++) {
+    out.push(evictable[i])
+    used -= evictable[i].bytes
   }
   return used + incoming.bytes <= limit ? out : null
 }

@@ -35,33 +35,40 @@ export function offlineSrc(url: string): string {
   return kept().find((f) => f.url === url)?.path ?? url
 }
 
+// Written with promise chains, not async/await: the ES5 build turns each async function into a
+// generator state machine, and this code sits in the main package a cold scan downloads.
 const fsCall = <T>(run: (cb: { success: (r: T) => void; fail: (e: unknown) => void }) => void) => new Promise<T>((success, fail) => run({ success, fail }))
 
-async function keepOne(url: string, kind: KeptKind): Promise<void> {
+function keepOne(url: string, kind: KeptKind): Promise<unknown> {
   const have = kept().find((f) => f.url === url)
   if (have) {
     // A track of a chosen hall is not demoted by being played; a played one becomes chosen.
     const next: KeptKind = have.kind === 'picture' ? 'picture' : have.kind === 'hall' || kind === 'hall' ? 'hall' : 'played'
     save(kept().map((f) => (f === have ? { ...f, kind: next, usedAt: Date.now() } : f)))
-    return
+    return Promise.resolve()
   }
-  if (url.startsWith('data:')) return
-  const res = url.startsWith('cloud:') ? await Taro.cloud.downloadFile({ fileID: url }) : await Taro.downloadFile({ url })
-  if ((res as { statusCode?: number }).statusCode !== undefined && (res as { statusCode?: number }).statusCode !== 200) return
+  if (url.startsWith('data:')) return Promise.resolve()
   const fs = Taro.getFileSystemManager()
-  const { size } = await fsCall<{ size: number }>((cb) => fs.getFileInfo({ filePath: res.tempFilePath, ...cb }))
-  const evict = makeRoom(kept(), { url, bytes: size, kind })
-  if (!evict) return
-  for (const f of evict) await fsCall((cb) => fs.unlink({ filePath: f.path, ...cb })).catch(() => undefined)
-  const path = `${Taro.env.USER_DATA_PATH}/gxq-${url.replace(/[^\w.]+/g, '_').slice(-80)}`
-  await fsCall((cb) => fs.saveFile({ tempFilePath: res.tempFilePath, filePath: path, ...cb }))
-  save([...kept().filter((f) => f.url !== url && !evict.includes(f)), { url, path, bytes: size, kind, usedAt: Date.now() }])
+  const download: Promise<{ tempFilePath: string; statusCode?: number }> = url.startsWith('cloud:') ? Taro.cloud.downloadFile({ fileID: url }) : Taro.downloadFile({ url })
+  return download.then((res) => {
+    if (res.statusCode !== undefined && res.statusCode !== 200) return
+    return fsCall<{ size: number }>((cb) => fs.getFileInfo({ filePath: res.tempFilePath, ...cb })).then(({ size }) => {
+      const evict = makeRoom(kept(), { url, bytes: size, kind })
+      if (!evict) return
+      evict.forEach((f) => fs.unlink({ filePath: f.path, fail: () => undefined }))
+      const path = `${Taro.env.USER_DATA_PATH}/gxq-${url.replace(/[^\w.]+/g, '_').slice(-80)}`
+      return fsCall((cb) => fs.saveFile({ tempFilePath: res.tempFilePath, filePath: path, ...cb })).then(() =>
+        save(kept().filter((f) => f.url !== url && evict.indexOf(f) < 0).concat({ url, path, bytes: size, kind, usedAt: Date.now() })),
+      )
+    })
+  })
 }
 
 /** Downloads and saves the files not kept yet, one at a time (never competing with a page); resolves to how many are kept. */
-export async function keepFiles(urls: string[], kind: KeptKind): Promise<number> {
-  for (const url of urls) await keepOne(url, kind).catch(() => undefined)
-  return urls.filter((u) => kept().some((f) => f.url === u)).length
+export function keepFiles(urls: string[], kind: KeptKind): Promise<number> {
+  return urls
+    .reduce<Promise<unknown>>((chain, url) => chain.then(() => keepOne(url, kind).catch(() => undefined)), Promise.resolve())
+    .then(() => urls.filter((u) => kept().some((f) => f.url === u)).length)
 }
 
 /** weapp: the pack's small pictures are saved as files (within their budget), so an exhibit opened offline shows its picture. */
