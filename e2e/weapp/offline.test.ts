@@ -119,7 +119,7 @@ async function until(what: string, ok: () => boolean) {
   }
 }
 
-test('pictures and a played track are saved as files: offline an exhibit shows its picture, the played track plays, a track never played says it needs the network', async () => {
+test('pictures, a played track and a hall kept by choice are saved as files: offline an exhibit shows its picture, those tracks play, a track never played says it needs the network', async () => {
   // Online: a scan of the helmet; once the pack has come, every exhibit's small picture is saved.
   const mp = await phone({ path: 'pages/exhibit/index', query: { scene: 'e%3Dhelmet' }, scene: 1047 })
   await mp.open('pages/exhibit/index', { scene: 'e%3Dhelmet' })
@@ -137,6 +137,14 @@ test('pictures and a played track are saved as files: offline an exhibit shows i
   await listen.tap({ cls: 'listen__play' })
   expect(String(mp.wx.audio.filter((a) => a.op === 'set src').at(-1)?.value)).toMatch(/^\/?.*helmet\.zh\..*\.mp3$/)
   await until('the played track saved', () => [...mp.wx.files.keys()].some((p) => p.includes('helmet.zh')))
+  // The visitor chooses to keep the energy hall's audio (vanadium, fuel cell) from the exhibit list.
+  const list = await mp.open('exhibits/pages/list/index')
+  // The helmet's hall already says kept (its one track was played); energy is the first of the two-track halls.
+  const keptHalls = () => list.text().split('本展区讲解已可离线收听').length - 1
+  expect(keptHalls()).toBe(1)
+  await list.tap({ contains: '离线保存本展区讲解（2段）', nth: 0 })
+  await until('the energy hall kept', () => keptHalls() === 2)
+  expect([...mp.wx.files.keys()].filter((p) => /(vanadium|fuelcell)\.zh\..*\.mp3$/.test(p))).toHaveLength(2)
   mp.assertHealthy()
 
   // In the hall, a cold start with no network: storage and saved files are what the first visit left.
@@ -158,8 +166,14 @@ test('pictures and a played track are saved as files: offline an exhibit shows i
   expect(played).toMatch(/^wxfile:\/\/usr\/.*helmet\.zh\..*\.mp3$/)
   expect(again.text()).not.toContain('没有网络')
 
+  // A track of the hall kept by choice plays from its file, though never played.
+  const chosen = await hall.open('guide/pages/listen/index', { id: 'fuelcell', lang: 'zh' })
+  await chosen.tap({ cls: 'listen__play' })
+  await until('the kept hall track playing', () => chosen.text().includes('暂停'))
+  expect(String(hall.wx.audio.filter((a) => a.op === 'set src').at(-1)?.value)).toMatch(/^wxfile:\/\/usr\/.*fuelcell\.zh\..*\.mp3$/)
+
   // A track never played says plainly that it needs the network (Chinese and English).
-  const never = await hall.open('guide/pages/listen/index', { id: 'vanadium', lang: 'zh' })
+  const never = await hall.open('guide/pages/listen/index', { id: 'traindoor', lang: 'zh' })
   await never.tap({ cls: 'listen__play' })
   await until('the offline message', () => never.text().includes('这段讲解需联网后收听'))
   expect(never.text()).toContain('this one needs the network')
