@@ -185,7 +185,12 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
 
   // CommonJS over the build's files, resolved relative to the requiring file (WeChat's rule).
   const modules = new Map<string, { exports: unknown }>()
-  const requireFrom = (dir: string) => (request: string) => {
+  const requireFrom = (dir: string) => {
+    const load = (request: string) => loadFrom(dir, request)
+    // WeChat's cross-subpackage require.async (分包异步化): here every package is on disk already.
+    return Object.assign(load, { async: (request: string) => new Promise((resolve) => resolve(load(request))) })
+  }
+  const loadFrom = (dir: string, request: string): unknown => {
     let file = path.resolve(dir, request)
     if (!file.endsWith('.js')) file += '.js'
     const cached = modules.get(file)

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { makeRoom, type KeptFile, type KeptKind } from './kept-files'
+import type { KeptFile, KeptKind } from './kept-files'
 
 // weapp: the mini-program package is already on the phone; nothing to cache for the shell.
 export function registerOfflineShell(): void {}
@@ -8,67 +8,49 @@ export function registerOfflineShell(): void {}
 export function routeScanLanding(): void {}
 
 // Pictures and audio kept as saved files under the user data path; their index is one storage key.
+// The main package only reads the index (offlineSrc); downloading, the budget and eviction live in
+// the exhibits subpackage (src/exhibits/keeper.weapp.ts), fetched the first time something is kept.
 const FILES_KEY = 'gxq.files'
 let memo: KeptFile[] | null = null
-const kept = (): KeptFile[] => {
-  if (!memo) {
-    try {
+/** The index of kept files; given `next`, the new index is remembered and written (by the keeper). */
+export const keptFiles = (next?: KeptFile[]): KeptFile[] => {
+  try {
+    if (next) Taro.setStorageSync(FILES_KEY, (memo = next))
+    else if (!memo) {
       const v: unknown = Taro.getStorageSync(FILES_KEY)
       memo = Array.isArray(v) ? (v as KeptFile[]) : []
-    } catch {
-      memo = []
     }
-  }
-  return memo
-}
-const save = (files: KeptFile[]) => {
-  memo = files
-  try {
-    Taro.setStorageSync(FILES_KEY, files)
   } catch {
-    // Storage full: the files stay on disk, unindexed; the next save tries again.
+    // Unreadable: nothing kept. Storage full: the files stay on disk, unindexed; the next save tries again.
   }
+  return memo ?? (memo = [])
 }
 
 /** The saved copy's local path when this picture or track is kept, else the URL itself. */
 export function offlineSrc(url: string): string {
-  return kept().find((f) => f.url === url)?.path ?? url
+  return keptFiles().find((f) => f.url === url)?.path ?? url
 }
 
-// Written with promise chains, not async/await: the ES5 build turns each async function into a
-// generator state machine, and this code sits in the main package a cold scan downloads.
-const fsCall = <T>(run: (cb: { success: (r: T) => void; fail: (e: unknown) => void }) => void) => new Promise<T>((success, fail) => run({ success, fail }))
-
-function keepOne(url: string, kind: KeptKind): Promise<unknown> {
-  const have = kept().find((f) => f.url === url)
-  if (have) {
-    // A track of a chosen hall is not demoted by being played; a played one becomes chosen.
-    const next: KeptKind = have.kind === 'picture' ? 'picture' : have.kind === 'hall' || kind === 'hall' ? 'hall' : 'played'
-    save(kept().map((f) => (f === have ? { ...f, kind: next, usedAt: Date.now() } : f)))
-    return Promise.resolve()
-  }
-  if (url.startsWith('data:')) return Promise.resolve()
-  const fs = Taro.getFileSystemManager()
-  const download: Promise<{ tempFilePath: string; statusCode?: number }> = url.startsWith('cloud:') ? Taro.cloud.downloadFile({ fileID: url }) : Taro.downloadFile({ url })
-  return download.then((res) => {
-    if (res.statusCode !== undefined && res.statusCode !== 200) return
-    return fsCall<{ size: number }>((cb) => fs.getFileInfo({ filePath: res.tempFilePath, ...cb })).then(({ size }) => {
-      const evict = makeRoom(kept(), { url, bytes: size, kind })
-      if (!evict) return
-      evict.forEach((f) => fs.unlink({ filePath: f.path, fail: () => undefined }))
-      const path = `${Taro.env.USER_DATA_PATH}/gxq-${url.replace(/[^\w.]+/g, '_').slice(-80)}`
-      return fsCall((cb) => fs.saveFile({ tempFilePath: res.tempFilePath, filePath: path, ...cb })).then(() =>
-        save(kept().filter((f) => f.url !== url && evict.indexOf(f) < 0).concat({ url, path, bytes: size, kind, usedAt: Date.now() })),
-      )
-    })
-  })
+type Keeper = (urls: string[], kind: KeptKind) => Promise<number>
+let keeper: Keeper | null = null
+/** The keeper puts itself here when the exhibits subpackage's keeper.js runs. */
+export function installKeeper(k: Keeper): void {
+  keeper = k
 }
 
-/** Downloads and saves the files not kept yet, one at a time (never competing with a page); resolves to how many are kept. */
+// WeChat's cross-subpackage require (分包异步化, base library 2.11.2+): `require.async` of a file in a
+// subpackage downloads that subpackage if needed and runs the file. webpack must not touch it, hence
+// __non_webpack_require__ (emitted as the file's own `require`). This module lands in a file at the
+// package root (app.js / common.js), so the path is relative to the root.
+declare const __non_webpack_require__: { async: (path: string) => Promise<unknown> }
+
+/** Downloads and saves the files not kept yet; resolves to how many of them are kept (0 when the keeper cannot load, e.g. offline). */
 export function keepFiles(urls: string[], kind: KeptKind): Promise<number> {
-  return urls
-    .reduce<Promise<unknown>>((chain, url) => chain.then(() => keepOne(url, kind).catch(() => undefined)), Promise.resolve())
-    .then(() => urls.filter((u) => kept().some((f) => f.url === u)).length)
+  const load = keeper ? Promise.resolve() : __non_webpack_require__.async('./exhibits/keeper.js')
+  return load.then(
+    () => (keeper ? keeper(urls, kind) : 0),
+    () => 0,
+  )
 }
 
 /** weapp: the pack's small pictures are saved as files (within their budget), so an exhibit opened offline shows its picture. */
