@@ -172,11 +172,20 @@ test('pictures, a played track and a hall kept by choice are saved as files: off
   await until('the kept hall track playing', () => chosen.text().includes('暂停'))
   expect(String(hall.wx.audio.filter((a) => a.op === 'set src').at(-1)?.value)).toMatch(/^wxfile:\/\/usr\/.*fuelcell\.zh\..*\.mp3$/)
 
-  // A track never played says plainly that it needs the network (Chinese and English).
+  // A track never played says plainly that it needs the network, in the visitor's language.
   const never = await hall.open('guide/pages/listen/index', { id: 'traindoor', lang: 'zh' })
   await never.tap({ cls: 'listen__play' })
-  await until('the offline message', () => never.text().includes('这段讲解需联网后收听'))
-  expect(never.text()).toContain('this one needs the network')
+  await until('the offline message', () => never.text().includes('没有网络：听过的讲解可离线播放，这段讲解需联网后收听'))
   expect(never.text()).not.toContain('暂停')
   hall.assertHealthy()
+
+  // An English visitor (the language chosen on an earlier launch) gets it in English.
+  const english = await launchMiniProgram({ serverUrl: server.url, identity: visitorIdentity(server), storage: { ...Object.fromEntries(hall.wx.storage), 'gxq.lang': 'en' }, files: hall.wx.files })
+  opened.push(english)
+  english.wx.network = 'none'
+  const neverEn = await english.open('guide/pages/listen/index', { id: 'traindoor', lang: 'en' })
+  await neverEn.tap({ cls: 'listen__play' })
+  await until('the offline message in English', () => neverEn.text().includes('this one needs the network'))
+  expect(textOf(neverEn.the({ cls: 'listen__error' }))).toBe('No network: guides you have played before play offline; this one needs the network.')
+  english.assertHealthy()
 })

@@ -4,8 +4,6 @@ import Taro from '@tarojs/taro'
 import { keepFiles, offlineSrc } from '@/services/offline-shell'
 import { idleState, type AudioPlayer, type PlayerState, type Track } from './player-types'
 
-const OFFLINE_UNPLAYED = '没有网络：听过的讲解可离线播放，这段讲解需联网后收听 · Offline: tracks you have played play offline; this one needs the network'
-
 export function createBackgroundAudioPlayer(): AudioPlayer {
   let manager: Taro.BackgroundAudioManager | null = null
   let state: PlayerState = idleState
@@ -28,7 +26,7 @@ export function createBackgroundAudioPlayer(): AudioPlayer {
       void Taro.getNetworkType()
         .then((n) => n.networkType === 'none')
         .catch(() => false)
-        .then((offline) => update({ playing: false, error: offline && !local ? OFFLINE_UNPLAYED : '音频加载失败，请检查网络后重试' }))
+        .then((offline) => update({ playing: false, error: offline && !local ? 'offline' : 'load' }))
     })
     manager = m
     return m
