@@ -1,6 +1,7 @@
 // The main package is what a visitor downloads on a cold scan of an exhibit code. It stays under the
 // ceiling `npm run size -- --check` enforces (scripts/size.ts), and what only other pages need —
-// the booking store, booking's and the gate's English error sentences, the QR encoder, zod — is in
+// the booking store, booking's and the gate's English error sentences, the QR encoder, zod, the
+// offline-file keeper, the audio guide's failure sentences, babel's regenerator runtime — is in
 // subpackages, not in it.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -36,8 +37,16 @@ test('what only booking, the gate and the ticket need is not in the main package
     // qrcode-generator's SVG, zod's issue codes.
     'QR encoder': 'xMinYMin meet',
     zod: 'invalid_type',
+    // The offline-file keeper (download, budget, eviction): exhibits/keeper.js, loaded with require.async.
+    'offline-file keeper': '"/gxq-"',
+    // Why the audio stopped, in words: the listen page's (guide) strings; the player keeps a code.
+    'audio failure sentences': '这段讲解需联网后收听',
+    // babel's regenerator runtime: no async function is left on the scan path.
+    'regenerator runtime': 'Generator is already running',
   }
   expect(Object.entries(elsewhere).filter(([, marker]) => main.includes(marker)).map(([what]) => what)).toEqual([])
   // …while the scan path's own code is there.
   expect(main.includes('EXHIBIT_NOT_FOUND')).toBe(true)
+  expect(main.includes('require.async("./exhibits/keeper.js")')).toBe(true)
+  expect(fs.existsSync(path.join(DIST, 'exhibits/keeper.js'))).toBe(true)
 })
