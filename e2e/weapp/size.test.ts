@@ -50,3 +50,13 @@ test('what only booking, the gate and the ticket need is not in the main package
   expect(main.includes('require.async("./exhibits/keeper.js")')).toBe(true)
   expect(fs.existsSync(path.join(DIST, 'exhibits/keeper.js'))).toBe(true)
 })
+
+test('the keeper runs once require.async has loaded its one file: every chunk it waits for is in the main package', () => {
+  const keeper = fs.readFileSync(path.join(DIST, 'exhibits/keeper.js'), 'utf8')
+  const waits = /\.O\(0,\[([\d,]*)\]/.exec(keeper)?.[1].split(',').filter(Boolean) ?? []
+  expect(waits.length).toBeGreaterThan(0)
+  // Chunks the main package's scripts register (webpack's jsonp push); a chunk in a subpackage's
+  // sub-common would never load through require.async of keeper.js alone, and the keeper would never run.
+  const inMain = new Set([...mainPackageScripts().matchAll(/\.push\(\[\[([\d,]+)\]/g)].flatMap((m) => m[1].split(',')))
+  expect(waits.filter((id) => !inMain.has(id))).toEqual([])
+})
