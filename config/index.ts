@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { LandingManifestPlugin, PrecompressPlugin } from './compress-plugin'
 import { PrecacheManifestPlugin } from './precache-plugin'
+import { SubpackageEntryPlugin } from './subpackage-entry-plugin'
 import { mediaBaseFor } from './media-base'
 
 const root = path.resolve(__dirname, '..')
@@ -71,6 +72,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [contracts, (file: string) => /node_modules[\\/](zustand|qrcode-generator)[\\/]/.test(file)] },
       // Modules used only by subpackages stay in those subpackages, not in the main package.
       optimizeMainPackage: { enable: true },
+      // The offline-file keeper (download, budget, eviction) is an entry of its own in the exhibits
+      // subpackage, which the main package loads with require.async when there is something to keep.
+      // (Taro's MiniPlugin replaces webpack's entries with its own, so the entry is added by a plugin.)
+      webpackChain(chain) {
+        chain.plugin('keeper-entry').use(SubpackageEntryPlugin, ['exhibits/keeper', path.join(root, 'src/exhibits/keeper.weapp.ts')])
+      },
       postcss: {
         // Prefixes for the engines a mini-program runs in (iOS WKWebView, Android WebView/XWeb), not
         // for IE/Edge/Firefox (package.json's browserslist is for H5): no -ms- prefixes, and none for

@@ -165,6 +165,13 @@ test('offline, a track already played plays again from the phone; one never play
     await page.reload()
     await page.getByRole('button', { name: '播放' }).click()
     await page.getByText('没有网络：听过的讲解可离线播放，这段讲解需联网后收听').waitFor({ timeout: 15_000 })
+    // In English the same message is English, with no Chinese left in it.
+    await page.evaluate(() => localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' })))
+    await page.reload()
+    await page.getByRole('button', { name: 'Play' }).click()
+    const alert = page.locator('.listen__error:visible')
+    await alert.waitFor({ timeout: 15_000 })
+    await expect(alert.innerText()).resolves.toBe('No network: guides you have played before play offline; this one needs the network.')
   })
   expect(errors).toEqual([])
   await context.close()

@@ -33,6 +33,8 @@ export interface FakeWxControls {
   /** showModal: confirm (true) or cancel (false); defaults to confirm. */
   modalAnswers: boolean[]
   storage: Map<string, unknown>
+  /** Saved files (wx.getFileSystemManager().saveFile): local path → bytes; kept across a cold start like storage is. */
+  files: Map<string, number>
   /** Background audio manager: every property set and method called, in order. */
   audio: Array<{ op: string; value?: unknown }>
   /** Called by the page loader to carry out navigation. */
@@ -56,6 +58,9 @@ export interface FakeWxOptions {
 
 type Callbacks = { success?: (r: unknown) => void; fail?: (r: unknown) => void; complete?: (r: unknown) => void }
 
+/** wx.env.USER_DATA_PATH: where a mini-program's own saved files live. */
+export const USER_DATA_PATH = 'wxfile://usr'
+
 const MAX_STORAGE_ITEM = 1024 * 1024 // 1 MB per key (wx.setStorage)
 
 export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unknown>; controls: FakeWxControls } {
@@ -67,6 +72,7 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
     subscribeAnswer: 'accept',
     modalAnswers: [],
     storage: new Map(),
+    files: new Map(),
     audio: [],
     navigate: async () => {
       throw new Error('navigation is not connected')
@@ -152,6 +158,32 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
 
   const audio = createAudioManager(controls, safe)
 
+  // FileSystemManager: temporary files from downloadFile, saved files under USER_DATA_PATH (controls.files).
+  let tempFiles = 0
+  const temp = new Map<string, number>()
+  const sizeOf = (p: string) => temp.get(p) ?? controls.files.get(p)
+  const fileSystem = {
+    getFileInfo: asyncApi('fs.getFileInfo', (o) => {
+      const size = sizeOf(String(o.filePath))
+      if (size === undefined) throw new WxFail(`no such file or directory ${String(o.filePath)}`)
+      return { size }
+    }),
+    // saveFile moves the temporary file (it is gone afterwards), as documented.
+    saveFile: asyncApi('fs.saveFile', (o) => {
+      const from = String(o.tempFilePath)
+      const size = temp.get(from)
+      if (size === undefined) throw new WxFail(`tempFilePath file not exist`)
+      const to = String(o.filePath ?? `${USER_DATA_PATH}/saved-${tempFiles}`)
+      if (!to.startsWith(`${USER_DATA_PATH}/`)) throw new WxFail(`permission denied, open "${to}"`)
+      temp.delete(from)
+      controls.files.set(to, size)
+      return { savedFilePath: to }
+    }),
+    unlink: asyncApi('fs.unlink', (o) => {
+      if (!controls.files.delete(String(o.filePath))) throw new WxFail(`no such file or directory, open "${String(o.filePath)}"`)
+    }),
+  }
+
   const wx: Record<string, unknown> = {
     // System information: a mid-range iPhone on WeChat 8 with base library 3.x.
     getSystemInfoSync: () => ({ ...deviceInfo, ...windowInfo, ...appBaseInfo }),
@@ -231,6 +263,22 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
       return { statusCode: res.status, data: res.data, header: {} }
     }),
 
+    // wx.downloadFile: the body into a temporary file (fails offline like a request); relative URLs go to the local runtime.
+    env: { USER_DATA_PATH: USER_DATA_PATH },
+    downloadFile: asyncApi('downloadFile', async (o) => {
+      if (controls.latencyMs > 0) await new Promise((r) => setTimeout(r, controls.latencyMs))
+      if (controls.network === 'none') throw new WxFail('downloadFile:fail net::ERR_INTERNET_DISCONNECTED', -1)
+      const url = String(o.url).startsWith('http') ? String(o.url) : `${options.serverUrl}${String(o.url)}`
+      const res = await fetch(url)
+      const tempFilePath = `wxfile://tmp/${++tempFiles}`
+      temp.set(tempFilePath, (await res.arrayBuffer()).byteLength)
+      return { tempFilePath, statusCode: res.status }
+    }),
+    getFileSystemManager: () => {
+      record('getFileSystemManager', undefined)
+      return fileSystem
+    },
+
     getBackgroundAudioManager: () => {
       record('getBackgroundAudioManager', undefined)
       return audio
@@ -280,7 +328,11 @@ function createAudioManager(controls: FakeWxControls, safe: (fn: () => void) => 
       set: (value: unknown) => {
         props[key] = value
         controls.audio.push({ op: `set ${key}`, value })
-        if (key === 'src' && value) {
+        // A streamed src cannot load without network (WeChat fires onError); a saved file plays.
+        if (key === 'src' && value && controls.network === 'none' && !String(value).startsWith(USER_DATA_PATH)) {
+          props.paused = true
+          fire('onError')
+        } else if (key === 'src' && value) {
           props.paused = false
           fire('onCanplay')
           fire('onPlay')

@@ -76,6 +76,8 @@ export interface LaunchOptions {
   maxSetDataBytes?: number
   /** What is in wx storage before the app starts (e.g. care mode chosen on an earlier visit). */
   storage?: Record<string, unknown>
+  /** Files saved under USER_DATA_PATH by an earlier visit (path → bytes), kept like storage. */
+  files?: Map<string, number>
   maxSetDataPerInteraction?: number
 }
 
@@ -183,9 +185,26 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
 
   // CommonJS over the build's files, resolved relative to the requiring file (WeChat's rule).
   const modules = new Map<string, { exports: unknown }>()
-  const requireFrom = (dir: string) => (request: string) => {
+  // Subpackages this launch has run code from: WeChat has downloaded those.
+  const subpackageOf = (file: string) => (appJson.subPackages ?? []).map((p) => p.root.replace(/\/$/, '')).find((r) => path.relative(dist, file).startsWith(`${r}${path.sep}`))
+  const downloaded = new Set<string>()
+  const requireFrom = (dir: string) => {
+    const load = (request: string) => loadFrom(dir, request)
+    // WeChat's cross-subpackage require.async (分包异步化): a subpackage not downloaded yet needs the
+    // network, as on a phone (this harness forgets downloads between launches: a first launch).
+    const loadAsync = (request: string) =>
+      new Promise((resolve, reject) => {
+        const root = subpackageOf(path.resolve(dir, request))
+        if (root && !downloaded.has(root) && controls.network === 'none') reject({ errMsg: 'require.async:fail network', mod: request })
+        else resolve(load(request))
+      })
+    return Object.assign(load, { async: loadAsync })
+  }
+  const loadFrom = (dir: string, request: string): unknown => {
     let file = path.resolve(dir, request)
     if (!file.endsWith('.js')) file += '.js'
+    const root = subpackageOf(file)
+    if (root) downloaded.add(root)
     const cached = modules.get(file)
     if (cached) return cached.exports
     const module = { exports: {} as unknown }
@@ -204,6 +223,7 @@ export async function launchMiniProgram(options: LaunchOptions): Promise<MiniPro
   realProcess.on('unhandledRejection', unhandled)
 
   for (const [key, value] of Object.entries(options.storage ?? {})) controls.storage.set(key, value)
+  for (const [path, bytes] of options.files ?? []) controls.files.set(path, bytes)
   // app.js, then the shared component Taro renders deep trees with.
   requireRoot('./app.js')
   if (fs.existsSync(path.join(dist, 'comp.js'))) requireRoot('./comp.js')

@@ -109,3 +109,83 @@ test('offline at the gate: the confirmed e-ticket opens from storage with QR, sh
   expect(mine.text()).toContain('孙八')
   gate.assertHealthy()
 })
+
+/** Waits (up to 15 s) for what the phone would show, e.g. the pictures saved after the pack came. */
+async function until(what: string, ok: () => boolean) {
+  const deadline = Date.now() + 15_000
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+test('pictures, a played track and a hall kept by choice are saved as files: offline an exhibit shows its picture, those tracks play, a track never played says it needs the network', async () => {
+  // Online: a scan of the helmet; once the pack has come, every exhibit's small picture is saved.
+  const mp = await phone({ path: 'pages/exhibit/index', query: { scene: 'e%3Dhelmet' }, scene: 1047 })
+  await mp.open('pages/exhibit/index', { scene: 'e%3Dhelmet' })
+  await mp.settle()
+  const pictures = () => [...mp.wx.files.keys()].filter((p) => p.endsWith('.svg'))
+  await until('six saved pictures', () => pictures().length === 6)
+  const pictureBytes = pictures().reduce((n, p) => n + (mp.wx.files.get(p) ?? 0), 0)
+  console.log(`[weapp offline] the whole museum's small pictures: ${pictures().length} files, ${pictureBytes} bytes saved`)
+  expect(pictureBytes).toBeLessThan(2 * 1024 * 1024)
+  // The index of saved files is one small storage key.
+  expect(JSON.stringify(mp.wx.storage.get('gxq.files')).length).toBeLessThan(4096)
+
+  // The visitor plays the helmet's guide once: it streams, and is saved for later.
+  const listen = await mp.open('guide/pages/listen/index', { id: 'helmet', lang: 'zh' })
+  await listen.tap({ cls: 'listen__play' })
+  expect(String(mp.wx.audio.filter((a) => a.op === 'set src').at(-1)?.value)).toMatch(/^\/?.*helmet\.zh\..*\.mp3$/)
+  await until('the played track saved', () => [...mp.wx.files.keys()].some((p) => p.includes('helmet.zh')))
+  // The visitor chooses to keep the energy hall's audio (vanadium, fuel cell) from the exhibit list.
+  const list = await mp.open('exhibits/pages/list/index')
+  // The helmet's hall already says kept (its one track was played); energy is the first of the two-track halls.
+  const keptHalls = () => list.text().split('本展区讲解已可离线收听').length - 1
+  expect(keptHalls()).toBe(1)
+  await list.tap({ contains: '离线保存本展区讲解（2段）', nth: 0 })
+  await until('the energy hall kept', () => keptHalls() === 2)
+  expect([...mp.wx.files.keys()].filter((p) => /(vanadium|fuelcell)\.zh\..*\.mp3$/.test(p))).toHaveLength(2)
+  mp.assertHealthy()
+
+  // In the hall, a cold start with no network: storage and saved files are what the first visit left.
+  const hall = await launchMiniProgram({ serverUrl: server.url, identity: visitorIdentity(server), storage: Object.fromEntries(mp.wx.storage), files: mp.wx.files })
+  opened.push(hall)
+  hall.wx.network = 'none'
+  // An exhibit never opened shows its saved picture.
+  const vanadium = await hall.open('pages/exhibit/index', { scene: 'e%3Dvanadium' })
+  expect(vanadium.text()).toContain('保存的副本')
+  const src = String(vanadium.attr({ cls: 'exhibit__image' }, 'src'))
+  expect(src).toMatch(/^wxfile:\/\/usr\/.*vanadium\.svg$/)
+  expect(hall.wx.files.has(src)).toBe(true)
+
+  // The track played before plays from its saved file.
+  const again = await hall.open('guide/pages/listen/index', { id: 'helmet', lang: 'zh' })
+  await again.tap({ cls: 'listen__play' })
+  await until('the saved track playing', () => again.text().includes('暂停'))
+  const played = String(hall.wx.audio.filter((a) => a.op === 'set src').at(-1)?.value)
+  expect(played).toMatch(/^wxfile:\/\/usr\/.*helmet\.zh\..*\.mp3$/)
+  expect(again.text()).not.toContain('没有网络')
+
+  // A track of the hall kept by choice plays from its file, though never played.
+  const chosen = await hall.open('guide/pages/listen/index', { id: 'fuelcell', lang: 'zh' })
+  await chosen.tap({ cls: 'listen__play' })
+  await until('the kept hall track playing', () => chosen.text().includes('暂停'))
+  expect(String(hall.wx.audio.filter((a) => a.op === 'set src').at(-1)?.value)).toMatch(/^wxfile:\/\/usr\/.*fuelcell\.zh\..*\.mp3$/)
+
+  // A track never played says plainly that it needs the network, in the visitor's language.
+  const never = await hall.open('guide/pages/listen/index', { id: 'traindoor', lang: 'zh' })
+  await never.tap({ cls: 'listen__play' })
+  await until('the offline message', () => never.text().includes('没有网络：听过的讲解可离线播放，这段讲解需联网后收听'))
+  expect(never.text()).not.toContain('暂停')
+  hall.assertHealthy()
+
+  // An English visitor (the language chosen on an earlier launch) gets it in English.
+  const english = await launchMiniProgram({ serverUrl: server.url, identity: visitorIdentity(server), storage: { ...Object.fromEntries(hall.wx.storage), 'gxq.lang': 'en' }, files: hall.wx.files })
+  opened.push(english)
+  english.wx.network = 'none'
+  const neverEn = await english.open('guide/pages/listen/index', { id: 'traindoor', lang: 'en' })
+  await neverEn.tap({ cls: 'listen__play' })
+  await until('the offline message in English', () => neverEn.text().includes('this one needs the network'))
+  expect(textOf(neverEn.the({ cls: 'listen__error' }))).toBe('No network: guides you have played before play offline; this one needs the network.')
+  english.assertHealthy()
+})

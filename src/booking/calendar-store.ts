@@ -22,8 +22,10 @@ export interface CalendarState {
 export function createCalendarStore(call: typeof callCloud = callCloud) {
   return createStore<CalendarState>()((set, get) => ({
     calendar: { status: 'idle' },
-    async loadCalendar() {
-      await loadInto(slotOf(get, set, 'calendar'), () => call('booking', 'calendar', {}), (d) => ({ days: d.days, sourceNote: d.sourceNote, nextRelease: d.nextRelease }))
+    // Not async: the home page (main package) loads the calendar, and an async function there costs
+    // the ES5 build a generator state machine and the regenerator runtime.
+    loadCalendar() {
+      return loadInto(slotOf(get, set, 'calendar'), () => call('booking', 'calendar', {}), (d) => ({ days: d.days, sourceNote: d.sourceNote, nextRelease: d.nextRelease })).then(() => undefined)
     },
   }))
 }

@@ -7,16 +7,17 @@ import './scan-entry.scss'
 
 export function ScanEntry() {
   const t = useT()
-  const scan = async () => {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: false })
-      const entry = exhibitCodeFromScan({ path: res.path, result: res.result })
-      if (entry.ok) openPage(exhibitPageUrl(entry.code))
-      else Taro.showToast({ title: t('scan.notOurs'), icon: 'none' })
-    } catch {
-      // The visitor closed the scanner: nothing to say.
-    }
-  }
+  // A promise chain, not async/await: the home page is in the ES5 main package (see services/cloud.weapp.ts).
+  const scan = () =>
+    Taro.scanCode({ onlyFromCamera: false })
+      .then((res) => {
+        const entry = exhibitCodeFromScan({ path: res.path, result: res.result })
+        if (entry.ok) openPage(exhibitPageUrl(entry.code))
+        else void Taro.showToast({ title: t('scan.notOurs'), icon: 'none' })
+      })
+      .catch(() => {
+        // The visitor closed the scanner: nothing to say.
+      })
   return (
     <View className="scan-entry">
       <View className="btn scan-entry__scan" onClick={scan} role="button">

@@ -43,24 +43,27 @@ export function createOfflinePack(call: typeof callCloud = callCloud, storage: K
     },
     savedAt: () => read()?.savedAt ?? null,
     refresh() {
-      inFlight ??= (async () => {
-        const held = read()
-        const res = await call('exhibits', 'pack', held ? { have: held.value.version } : {})
-        if (!res.ok) return 'failed'
-        if ('unchanged' in res.data) {
-          if (!held) return 'failed'
-          memo = { value: held.value, savedAt: now() }
-          writeJson(storage, PACK_KEY, memo)
-          return 'unchanged'
-        }
-        const next: Saved<ExhibitPack> = { value: res.data.pack, savedAt: now() }
-        if (!writeJson(storage, PACK_KEY, next)) return 'failed'
-        memo = next
-        onSaved?.(res.data.pack)
-        return 'saved'
-      })().finally(() => {
-        inFlight = null
-      })
+      if (inFlight) return inFlight
+      const held = read()
+      // A promise chain, not async/await: this module is in the ES5 main package (see services/cloud.weapp.ts).
+      inFlight = call('exhibits', 'pack', held ? { have: held.value.version } : {})
+        .then((res): 'saved' | 'unchanged' | 'failed' => {
+          if (!res.ok) return 'failed'
+          if ('unchanged' in res.data) {
+            if (!held) return 'failed'
+            memo = { value: held.value, savedAt: now() }
+            writeJson(storage, PACK_KEY, memo)
+            return 'unchanged'
+          }
+          const next: Saved<ExhibitPack> = { value: res.data.pack, savedAt: now() }
+          if (!writeJson(storage, PACK_KEY, next)) return 'failed'
+          memo = next
+          onSaved?.(res.data.pack)
+          return 'saved'
+        })
+        .finally(() => {
+          inFlight = null
+        })
       return inFlight
     },
   }

@@ -55,36 +55,40 @@ export function createExhibitsStore(
   return createStore<ExhibitsState>()((set, get) => ({
     exhibits: inlined ? { [inlined.code]: { status: 'ready', data: inlined } } : {},
     halls: { status: 'idle' },
-    async loadExhibit(code, force = false) {
+    // Promise chains, not async/await: the scan's exhibit page (main package) loads through these,
+    // and the ES5 build would add a generator state machine each and the regenerator runtime.
+    loadExhibit(code, force = false) {
       const current = get().exhibits[code]
-      if (current?.status === 'loading' || (current?.status === 'ready' && !current.savedAt && !force)) return
+      if (current?.status === 'loading' || (current?.status === 'ready' && !current.savedAt && !force)) return Promise.resolve()
       if (!current || current.status !== 'ready') set((s) => ({ exhibits: { ...s.exhibits, [code]: { status: 'loading' } } }))
-      const res = await call('exhibits', 'get', { code })
-      let next: Loadable<Exhibit>
-      if (res.ok) {
-        cache.set(`exhibit:${code}`, res.data.exhibit)
-        next = { status: 'ready', data: res.data.exhibit }
-      } else {
-        next = fromCacheOr<Exhibit>(`exhibit:${code}`, res.error, () => pack?.exhibit(code) ?? null)
-        // A saved copy on screen stays there when a refresh fails.
-        if (next.status === 'error' && current?.status === 'ready') return
-      }
-      set((s) => ({ exhibits: { ...s.exhibits, [code]: next } }))
+      return call('exhibits', 'get', { code }).then((res) => {
+        let next: Loadable<Exhibit>
+        if (res.ok) {
+          cache.set(`exhibit:${code}`, res.data.exhibit)
+          next = { status: 'ready', data: res.data.exhibit }
+        } else {
+          next = fromCacheOr<Exhibit>(`exhibit:${code}`, res.error, () => pack?.exhibit(code) ?? null)
+          // A saved copy on screen stays there when a refresh fails.
+          if (next.status === 'error' && current?.status === 'ready') return
+        }
+        set((s) => ({ exhibits: { ...s.exhibits, [code]: next } }))
+      })
     },
-    async loadHalls() {
+    loadHalls() {
       const current = get().halls
-      if (current.status === 'loading') return
+      if (current.status === 'loading') return Promise.resolve()
       // A saved copy stays on screen while a fresh one is fetched.
       if (current.status !== 'ready') set({ halls: { status: 'loading' } })
-      const res = await call('exhibits', 'list', {})
-      if (res.ok) {
-        cache.set('halls', res.data.halls)
-        set({ halls: { status: 'ready', data: res.data.halls } })
-        return
-      }
-      const next = fromCacheOr<HallWithExhibits[]>('halls', res.error, () => pack?.halls() ?? null)
-      if (next.status === 'error' && current.status === 'ready') return
-      set({ halls: next })
+      return call('exhibits', 'list', {}).then((res) => {
+        if (res.ok) {
+          cache.set('halls', res.data.halls)
+          set({ halls: { status: 'ready', data: res.data.halls } })
+          return
+        }
+        const next = fromCacheOr<HallWithExhibits[]>('halls', res.error, () => pack?.halls() ?? null)
+        if (next.status === 'error' && current.status === 'ready') return
+        set({ halls: next })
+      })
     },
   }))
 }

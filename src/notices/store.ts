@@ -12,10 +12,11 @@ export interface NoticeState {
 
 export const noticeStore = createStore<NoticeState>()((set) => ({
   notices: [],
-  async load() {
-    const res = await callCloud('notices', 'active', {})
-    if (res.ok) set({ notices: res.data.notices })
-  },
+  // A promise chain, not async/await: the home page (main package) loads notices (see services/cloud.weapp.ts).
+  load: () =>
+    callCloud('notices', 'active', {}).then((res) => {
+      if (res.ok) set({ notices: res.data.notices })
+    }),
 }))
 
 export const useNotices = () => useStore(noticeStore, (s) => s.notices)

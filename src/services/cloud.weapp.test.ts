@@ -30,4 +30,18 @@ describe('cloud transport (weapp)', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'NOT_CONFIGURED', message: expect.stringContaining('CLOUD_ENV') } })
     expect(cloud.callFunction).not.toHaveBeenCalled()
   })
+
+  it('answers the function\'s result, and NETWORK when the call fails or throws', async () => {
+    g.CLOUD_ENV = 'gxq-prod-1a2b'
+    const { callCloud } = await import('./cloud.weapp')
+    cloud.callFunction.mockResolvedValueOnce({ result: { ok: true, data: { pong: 1 } } })
+    await expect(callCloud('system', 'ping' as never, {} as never)).resolves.toEqual({ ok: true, data: { pong: 1 } })
+    expect(cloud.callFunction).toHaveBeenLastCalledWith({ name: 'system', data: { action: 'ping' } })
+    cloud.callFunction.mockRejectedValueOnce({ errMsg: 'cloud.callFunction:fail' })
+    await expect(callCloud('system', 'ping' as never, {} as never)).resolves.toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+    cloud.callFunction.mockImplementationOnce(() => {
+      throw new Error('cloud not ready')
+    })
+    await expect(callCloud('system', 'ping' as never, {} as never)).resolves.toMatchObject({ ok: false, error: { code: 'NETWORK' } })
+  })
 })

@@ -14,16 +14,16 @@ export function initTransport(): void {
   if (CLOUD_ENV) Taro.cloud.init({ env: CLOUD_ENV, traceUser: true })
 }
 
-export async function callCloud<F extends FunctionName, A extends ActionName<F>>(
+// Promise chains, not async/await: in the ES5 main package each async function costs a generator
+// state machine and, with any of them, babel's regenerator runtime (docs/performance.md).
+export function callCloud<F extends FunctionName, A extends ActionName<F>>(
   name: F,
   action: A,
   request: RequestOf<F, A>,
 ): Promise<Result<ResponseOf<F, A>>> {
-  if (!CLOUD_ENV) return fail('NOT_CONFIGURED', NO_ENV_MESSAGE)
-  try {
-    const res = await Taro.cloud.callFunction({ name, data: { ...(request as object), action } })
-    return asResult<ResponseOf<F, A>>(res.result)
-  } catch {
-    return networkError()
-  }
+  if (!CLOUD_ENV) return Promise.resolve(fail('NOT_CONFIGURED', NO_ENV_MESSAGE))
+  // The executor catches a synchronous throw too; any failure is a network error, as before.
+  return new Promise<Taro.cloud.CallFunctionResult>((resolve) => resolve(Taro.cloud.callFunction({ name, data: { ...(request as object), action } })))
+    .then((res) => asResult<ResponseOf<F, A>>(res.result))
+    .catch(() => networkError())
 }

@@ -73,3 +73,11 @@ function whenIdle(run: () => void): void {
   if (document.readyState === 'complete') idle()
   else window.addEventListener('load', idle, { once: true })
 }
+
+/** H5: the service worker answers a kept picture or track at its own URL, so the URL is the source. */
+export const offlineSrc = (url: string): string => url
+
+/** H5 keeps files through the service worker (keepForOffline, src/exhibits/keep-audio.ts); weapp saves them (offline-shell.weapp.ts). */
+export async function keepFiles(_urls: string[], _kind: import('./kept-files').KeptKind): Promise<number> {
+  return 0
+}

@@ -35,17 +35,19 @@ export const slotOf = <S, K extends keyof S>(get: () => S, set: (partial: Partia
  * Loads into a slot, then puts the answer there mapped by `pick`. Answers the Loadable it set, or
  * undefined when `once` had nothing to do.
  */
-export async function loadInto<R, T>(
+export function loadInto<R, T>(
   slot: Slot<T>,
   call: () => Promise<Result<R>>,
   pick: (data: R) => T,
   { mode = 'refresh', force = false }: { mode?: LoadMode; force?: boolean } = {},
 ): Promise<Loadable<T> | undefined> {
   const current = slot.get()
-  if (mode === 'once' && (current?.status === 'loading' || (current?.status === 'ready' && !force))) return undefined
+  if (mode === 'once' && (current?.status === 'loading' || (current?.status === 'ready' && !force))) return Promise.resolve(undefined)
   if (mode !== 'refresh' || current?.status !== 'ready') slot.set({ status: 'loading' })
-  const res = await call()
-  const next: Loadable<T> = res.ok ? { status: 'ready', data: pick(res.data) } : { status: 'error', error: res.error }
-  slot.set(next)
-  return next
+  // A promise chain, not async/await: this module is in the ES5 main package (see services/cloud.weapp.ts).
+  return call().then((res) => {
+    const next: Loadable<T> = res.ok ? { status: 'ready', data: pick(res.data) } : { status: 'error', error: res.error }
+    slot.set(next)
+    return next
+  })
 }

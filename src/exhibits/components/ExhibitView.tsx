@@ -4,6 +4,7 @@ import type { Exhibit, GuideLang } from '@cloud/contracts/exhibit'
 import { translate } from '@/i18n/store'
 import { mediaUrl } from '@/services/media'
 import { companyPageUrl, openPage } from '@/services/navigate'
+import { offlineSrc } from '@/services/offline-shell'
 import { Icon } from '@/ui/Icon'
 import { localizeExhibit } from '../localize'
 import './exhibit-view.scss'
@@ -26,7 +27,7 @@ export function ExhibitView({ exhibit, lang = 'zh', bar, actions, after }: Props
   return (
     <View className="exhibit" data-exhibit={exhibit.code} data-lang={t.lang}>
       <View className="exhibit__hero">
-        <Image className="exhibit__image cover-img" src={mediaUrl(exhibit.image)} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
+        <Image className="exhibit__image cover-img" src={offlineSrc(mediaUrl(exhibit.image))} mode="aspectFill" ariaLabel={t.imageAlt} nativeProps={{ alt: t.imageAlt }} />
       </View>
       <View className="exhibit__body">
         {/* The bar (language switch) shares the hall's row instead of covering a corner of the picture. */}

@@ -1,6 +1,50 @@
+import { useEffect, useState } from 'react'
+import { View } from '@tarojs/components'
 import type { HallWithExhibits } from '@cloud/contracts/exhibit'
+import { guideTrack } from '@/exhibits/audio-track'
+import { offlinePack } from '@/exhibits/store'
+import { exhibitsText } from '@/exhibits/strings'
+import { useLang } from '@/i18n/store'
+import { useStrings } from '@/i18n/strings'
+import { mediaUrl } from '@/services/media'
+import { keepFiles, offlineSrc } from '@/services/offline-shell'
+import { Icon } from '@/ui/Icon'
 
-/** weapp: keeping a hall's audio on the phone is not built (docs/offline.md); nothing is offered. */
-export function HallAudioKeeper(_props: { hall: HallWithExhibits }) {
-  return null
+const keptCount = (urls: string[]) => urls.filter((u) => offlineSrc(u) !== u).length
+
+/**
+ * weapp 离线保存本展区讲解: the hall's tracks, in the language shown, saved as files (kind `hall`, which
+ * a track merely played never pushes out; src/services/kept-files.ts), so they play without signal.
+ */
+export function HallAudioKeeper({ hall }: { hall: HallWithExhibits }) {
+  const s = useStrings(exhibitsText)
+  const lang = useLang()
+  const urls = hall.exhibits.flatMap((e) => {
+    const full = offlinePack.exhibit(e.code)?.value
+    const guide = full ? guideTrack(full, lang) : null
+    return guide ? [mediaUrl(guide.track.url)] : []
+  })
+  const key = urls.join('|')
+  const [state, setState] = useState<'idle' | 'busy' | 'kept' | 'failed'>('idle')
+  useEffect(() => {
+    if (key) setState(keptCount(key.split('|')) === key.split('|').length ? 'kept' : 'idle')
+  }, [key])
+  if (urls.length === 0) return null
+  const keep = () => {
+    setState('busy')
+    void keepFiles(urls, 'hall').then((n) => setState(n === urls.length ? 'kept' : 'failed'))
+  }
+  if (state === 'kept')
+    return (
+      <View className="exhibit-list__audio exhibit-list__audio--kept" data-keep-audio={hall.id} data-kept="yes">
+        <Icon name="circle-check" size="s" color="ok" />
+        {s('keptAudio')}
+      </View>
+    )
+  return (
+    <View className="chip exhibit-list__audio" role="button" aria-busy={state === 'busy'} data-keep-audio={hall.id} onClick={state === 'busy' ? undefined : keep}>
+      <Icon name="headphones" size="s" color="brand" />
+      {state === 'busy' ? s('keepingAudio') : state === 'failed' ? s('keepAudioFailed') : s('keepAudio', { n: urls.length })}
+    </View>
+  )
 }

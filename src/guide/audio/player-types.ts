@@ -7,6 +7,14 @@ export interface Track {
   subtitle?: string
 }
 
+/**
+ * Why the audio stopped, as a code: the player sits in the main package (the mini-player follows the
+ * visitor everywhere), the words in the visitor's language live with the listen page (src/guide/strings.ts).
+ * load: the track could not be fetched; play: the browser refused to start it; offline: no network and
+ * the track is not on the phone (only tracks played before, or of a hall kept by choice, are).
+ */
+export type AudioFailure = 'load' | 'play' | 'offline'
+
 export interface PlayerState {
   src: string | null
   /** What is loaded, for the mini-player that follows the visitor across pages. */
@@ -14,7 +22,7 @@ export interface PlayerState {
   playing: boolean
   position: number
   duration: number
-  error: string | null
+  error: AudioFailure | null
 }
 
 export interface AudioPlayer {

@@ -1,11 +1,10 @@
 // H5 audio: one HTML audio element for the whole app, created on first use and kept outside any
 // page, so the guide goes on playing while the visitor moves between pages of the SPA.
-import { idleState, type AudioPlayer, type PlayerState, type Track } from './player-types'
+import { idleState, type AudioFailure, type AudioPlayer, type PlayerState, type Track } from './player-types'
 
 /** Offline only tracks already played are kept (src/h5/sw.js): say that, not "try again". */
-const OFFLINE_UNPLAYED = '没有网络：听过的讲解可离线播放，这段讲解需联网后收听'
 const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false
-const failure = (online: string) => (offline() ? OFFLINE_UNPLAYED : online)
+const failure = (online: AudioFailure): AudioFailure => (offline() ? 'offline' : online)
 
 export function createHtmlAudioPlayer(make: () => HTMLAudioElement = () => new Audio()): AudioPlayer {
   let el: HTMLAudioElement | null = null
@@ -24,7 +23,7 @@ export function createHtmlAudioPlayer(make: () => HTMLAudioElement = () => new A
     el.addEventListener('ended', () => update({ playing: false, position: 0 }))
     el.addEventListener('timeupdate', () => update({ position: el!.currentTime }))
     el.addEventListener('durationchange', () => Number.isFinite(el!.duration) && update({ duration: el!.duration }))
-    el.addEventListener('error', () => update({ playing: false, error: failure('音频加载失败，请检查网络后重试') }))
+    el.addEventListener('error', () => update({ playing: false, error: failure('load') }))
     return el
   }
   return {
@@ -34,13 +33,13 @@ export function createHtmlAudioPlayer(make: () => HTMLAudioElement = () => new A
         a.src = track.src
         update({ src: track.src, title: track.title, position: 0, duration: track.seconds, error: null })
       }
-      a.play().catch(() => update({ playing: false, error: failure('无法播放音频，请点击播放键重试') }))
+      a.play().catch(() => update({ playing: false, error: failure('play') }))
     },
     pause() {
       el?.pause()
     },
     resume() {
-      if (el && state.src) el.play().catch(() => update({ playing: false, error: failure('无法播放音频，请点击播放键重试') }))
+      if (el && state.src) el.play().catch(() => update({ playing: false, error: failure('play') }))
     },
     stop() {
       if (el) {

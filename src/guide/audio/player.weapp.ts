@@ -1,6 +1,7 @@
 // weapp audio: WeChat's background audio manager, so the guide keeps playing when the visitor
 // walks on, locks the phone or leaves the mini-program (app.config: requiredBackgroundModes audio).
 import Taro from '@tarojs/taro'
+import { keepFiles, offlineSrc } from '@/services/offline-shell'
 import { idleState, type AudioPlayer, type PlayerState, type Track } from './player-types'
 
 export function createBackgroundAudioPlayer(): AudioPlayer {
@@ -19,7 +20,14 @@ export function createBackgroundAudioPlayer(): AudioPlayer {
     m.onStop(() => update({ playing: false }))
     m.onEnded(() => update({ playing: false, position: 0 }))
     m.onTimeUpdate(() => update({ position: m.currentTime, duration: m.duration || state.duration }))
-    m.onError(() => update({ playing: false, error: '音频加载失败，请检查网络后重试' }))
+    // Offline only tracks already played (or of a hall kept by choice) are on the phone: say that, not "try again".
+    m.onError(() => {
+      const local = state.src !== null && offlineSrc(state.src) !== state.src
+      void Taro.getNetworkType()
+        .then((n) => n.networkType === 'none')
+        .catch(() => false)
+        .then((offline) => update({ playing: false, error: offline && !local ? 'offline' : 'load' }))
+    })
     manager = m
     return m
   }
@@ -35,7 +43,10 @@ export function createBackgroundAudioPlayer(): AudioPlayer {
       // The listen page passes who made the track (synthesiser or recording); never guess.
       m.singer = track.subtitle ?? '语音讲解'
       update({ src: track.src, title: track.title, position: 0, duration: track.seconds, error: null })
-      m.src = track.src // setting src starts playback
+      // setting src starts playback: from the saved file when the track is kept, else streamed and then kept.
+      const local = offlineSrc(track.src)
+      m.src = local
+      if (local === track.src) void keepFiles([track.src], 'played')
     },
     pause() {
       manager?.pause()

@@ -11,11 +11,14 @@ import { exhibitsStore, useExhibits } from '@/exhibits/store'
 import { useLang } from '@/i18n/store'
 import { mediaUrl } from '@/services/media'
 import { audioPlayer } from '../../audio/player'
+import type { AudioFailure } from '../../audio/player-types'
 import { usePlayer } from '../../audio/usePlayer'
 import { guideText } from '../../strings'
 import { voiceLine } from '../../voice'
 import { usePageTitle } from '@/services/page-title'
 import './index.scss'
+
+const FAILURE_TEXT: Record<AudioFailure, 'audioLoad' | 'audioPlay' | 'audioOffline'> = { load: 'audioLoad', play: 'audioPlay', offline: 'audioOffline' }
 
 const clock = (s: number) => {
   const t = Math.max(0, Math.floor(s))
@@ -95,8 +98,8 @@ export default function ListenPage() {
                 {clock(position)} / {clock(duration)}
               </View>
               {current && player.error && (
-                <View className="listen__error" role="alert">
-                  {player.error}
+                <View className="listen__error" role="alert" data-audio-failure={player.error}>
+                  {g(FAILURE_TEXT[player.error])}
                 </View>
               )}
               <View className="listen__voice" data-voice={guide?.recorded ? 'recorded' : 'machine'}>
