@@ -2,7 +2,6 @@
 // bounded reader (zone/spreadsheet.ts: declared sizes checked before inflating, parsed in a worker
 // under heap and time limits), then checked row by row. Every row is checked and every problem
 // named with its sheet row, so a leader fixes the sheet once; nothing is booked until all pass.
-import ExcelJS from 'exceljs'
 import { idNumberProblem, nameProblem, normalizeIdNumber, residentIdCheckChar } from '../contracts/booking'
 import {
   GroupErrors,
@@ -101,6 +100,9 @@ export function checkRosterRules(counts: RosterCounts, rules: GroupRules): { cod
 /** The roster template: the header row only (a note on each header says what goes there), the ID
  *  column formatted as text so an 18-digit number is not turned into 2.10211E+17. */
 export async function rosterTemplate(): Promise<Buffer> {
+  // Loaded on use, like the console's workbooks: only this action needs it.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs')
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('名单')
   sheet.columns = [

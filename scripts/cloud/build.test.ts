@@ -89,7 +89,7 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
     expect(config('booking').permissions.openapi).toEqual([])
     // The platform default (3 s) would cut the timers and admin off: every function carries its own.
     expect(Object.fromEntries(built.map((b) => [b.name, config(b.name).timeout]))).toEqual({
-      admin: 60, console: 60, reminders: 60, noShows: 60, waitlistSweep: 10, booking: 10, staff: 10, accounts: 10, transfer: 10, exhibits: 5, zone: 5, notices: 5, system: 5,
+      admin: 60, console: 60, reminders: 60, noShows: 60, waitlistSweep: 10, booking: 10, staff: 10, accounts: 10, transfer: 10, groups: 10, exhibits: 5, zone: 5, notices: 5, system: 5,
     })
     expect(config('noShows')).toEqual({
       permissions: { openapi: [] },
