@@ -15,6 +15,8 @@ export default defineAppConfig({
       root: 'transfer',
       pages: ['pages/results/index', 'pages/result/index', 'pages/needs/index', 'pages/need-form/index', 'pages/platforms/index', 'pages/request/index', 'pages/mine/index'],
     },
+    // 团体预约: schools and organisations (linked from the booking calendar).
+    { root: 'groups', pages: ['index'] },
     { root: 'staff', pages: ['pages/checkin/index'] },
     // 页面不存在: where an unknown route lands (app.ts, usePageNotFound).
     { root: 'missing', pages: ['index'] },
