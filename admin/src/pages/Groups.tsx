@@ -38,9 +38,15 @@ function printRoster(r: ConsoleGroupRequest, roster: RosterPersonView[], printed
   w.print()
 }
 
+/** The day a link names (`#/groups?day=2026-11-27`), else tomorrow: groups book ahead. */
+function initialDay(): Dayjs {
+  const named = /[?&]day=(\d{4}-\d{2}-\d{2})/.exec(window.location.hash)?.[1]
+  return named ? dayjs(named) : dayjs().add(1, 'day')
+}
+
 export function Groups() {
   const { message, modal } = App.useApp()
-  const [day, setDay] = useState<Dayjs>(dayjs().add(1, 'day'))
+  const [day, setDay] = useState<Dayjs>(initialDay)
   const [status, setStatus] = useState<GroupStatus | undefined>(undefined)
   const [data, setData] = useState<{ requests: ConsoleGroupRequest[]; sessions: GroupQuotaView[] } | null>(null)
   const [error, setError] = useState<string | null>(null)
