@@ -91,7 +91,7 @@ test('a 120-row roster with 3 bad IDs is refused row by row, fixed and submitted
   await ops.page.getByRole('button', { name: /登\s*录/ }).click()
   await ops.page.getByTestId('groups-page').waitFor()
   await expect(ops.page.getByTestId(`group-taken-${SESSION}`).innerText()).resolves.toBe('120')
-  await ops.page.getByRole('button', { name: `通过 ${ORG}` }).click()
+  await ops.page.getByRole('button', { name: `通过 ${ORG}`, exact: true }).click()
   await expect(ops.page.getByTestId('approve-impact').innerText()).resolves.toMatch(/120 人（教师 6、学生 114、成人 0）[\s\S]*通过不改变名额/)
   await shot(ops.page, 'console-approve-1280x800')
   await ops.page.getByRole('button', { name: '通过（120 人）' }).click()
