@@ -208,7 +208,8 @@ export interface Api {
     /** 候补: each session's line on a day (cloud/functions/console/waitlist.ts). */
     waitlist: { req: z.input<typeof ConsoleWaitlistRequests['waitlist']>; res: { day: string; sessions: ConsoleWaitlistSession[] } }
     /** Groups and schools (cloud/functions/console/groups.ts): a day's requests and group quota. */
-    groupRequests: { req: ConsoleGroupsReq<'groupRequests'>; res: { day: string; requests: ConsoleGroupRequest[]; sessions: GroupQuotaView[] } }
+    groupRequests: { req: ConsoleGroupsReq<'groupRequests'>; res: { day: string; requests: ConsoleGroupRequest[]; sessions: GroupQuotaView[]; rules: GroupRules & { quotaPerSession: number } } }
+    saveGroupRules: { req: ConsoleGroupsReq<'saveGroupRules'>; res: { rules: GroupRules & { quotaPerSession: number } } }
     approveGroup: { req: ConsoleGroupsReq<'approveGroup'>; res: { request: ConsoleGroupRequest } }
     /** Gives back the request's places and day claims. */
     rejectGroup: { req: ConsoleGroupsReq<'rejectGroup'>; res: { request: ConsoleGroupRequest } }

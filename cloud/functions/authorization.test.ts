@@ -139,6 +139,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.approveGroup': only('booking_operator'),
   'console.rejectGroup': only('booking_operator'),
   'console.groupRoster': only('booking_operator'),
+  'console.saveGroupRules': only('booking_operator'),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

@@ -224,3 +224,23 @@ describe('the gate', () => {
     expect(await call('groups', 'countIn', { code: pending.data.request.id, count: 5 }, gate('09:00'))).toMatchObject({ ok: false, error: { code: 'GROUP_NOT_APPROVED' } })
   })
 })
+
+describe('group rules in the booking settings', () => {
+  it('an operator changes the ratio, size and quota (audited); the next submit follows them', async () => {
+    const saved = await call('console', 'saveGroupRules', { minPeople: 15, maxPeople: 100, pupilsPerTeacher: 10, quotaPerSession: 60 }, operator)
+    expect(saved).toMatchObject({ ok: true, data: { rules: { minPeople: 15, maxPeople: 100, pupilsPerTeacher: 10, quotaPerSession: 60 } } })
+    expect(await submit(schoolRoster(12, 2))).toMatchObject({ ok: false, error: { code: 'GROUP_TOO_SMALL' } })
+    expect(await submit(schoolRoster(25, 2))).toMatchObject({ ok: false, error: { code: 'RATIO' } })
+    expect(await submit(schoolRoster(57, 6))).toMatchObject({ ok: false, error: { code: 'GROUP_QUOTA_FULL' } })
+    expect(await submit(schoolRoster(50, 5))).toMatchObject({ ok: true })
+    const listed = await call('console', 'groupRequests', { day: '2026-11-27' }, operator)
+    expect(listed).toMatchObject({ ok: true, data: { rules: { quotaPerSession: 60 }, sessions: [{ sessionId: SESSION, quota: 60, taken: 55 }, { quota: 60, taken: 0 }] } })
+    const audit = await env.store.ops.listAudit({ limit: 10 } as never)
+    expect(audit.find((a) => a.action === 'console.saveGroupRules')).toMatchObject({ account: 'op1', after: { minPeople: 15, pupilsPerTeacher: 10 } })
+  })
+
+  it('refuses a minimum above the maximum, changing nothing', async () => {
+    expect(await call('console', 'saveGroupRules', { minPeople: 50, maxPeople: 40, pupilsPerTeacher: 20, quotaPerSession: 150 }, operator)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { minPeople: expect.any(String) } } })
+    expect(await submit(schoolRoster(20, 1))).toMatchObject({ ok: true })
+  })
+})

@@ -2,11 +2,52 @@
 // individuals'), approval and rejection after a confirm that says what changes, the roster as
 // .xlsx and as a print page. Every decision is audited by the server.
 import { useEffect, useState } from 'react'
-import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd'
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import type { ConsoleGroupRequest, GroupQuotaView, GroupStatus, RosterPersonView } from '../../../cloud/contracts/groups'
+import type { ConsoleGroupRequest, GroupQuotaView, GroupRules, GroupStatus, RosterPersonView } from '../../../cloud/contracts/groups'
 import { GROUP_STATUS_LABEL, ROSTER_KIND_LABEL } from '../../../cloud/contracts/groups'
 import { call, downloadBase64 } from '../api'
+
+type Rules = GroupRules & { quotaPerSession: number }
+
+/** The group rules of the booking settings: size, teachers per pupils, each session's group places. */
+function RulesForm({ rules, onSaved }: { rules: Rules; onSaved: () => void }) {
+  const { message } = App.useApp()
+  const [form] = Form.useForm<Rules>()
+  const [saving, setSaving] = useState(false)
+  const save = async (values: Rules) => {
+    setSaving(true)
+    const res = await call('console', 'saveGroupRules', values)
+    setSaving(false)
+    if (!res.ok) {
+      form.setFields(Object.entries(res.error.fields ?? {}).map(([name, error]) => ({ name: name as keyof Rules, errors: [error] })))
+      return void message.error(res.error.message)
+    }
+    message.success('团体规则已保存：之后提交的团体按新规则核对；已提交的不受影响')
+    onSaved()
+  }
+  return (
+    <Card size="small" title="团体规则（预约设置）" style={{ marginBottom: 16 }} data-testid="group-rules">
+      <Form form={form} layout="inline" initialValues={rules} onFinish={(v) => void save(v)}>
+        <Form.Item label="最少人数" name="minPeople" rules={[{ required: true, message: '请填写' }]}>
+          <InputNumber min={1} max={150} />
+        </Form.Item>
+        <Form.Item label="最多人数" name="maxPeople" rules={[{ required: true, message: '请填写' }]}>
+          <InputNumber min={1} max={150} />
+        </Form.Item>
+        <Form.Item label="每名教师带学生数" name="pupilsPerTeacher" rules={[{ required: true, message: '请填写' }]}>
+          <InputNumber min={1} max={100} />
+        </Form.Item>
+        <Form.Item label="每场团体名额" name="quotaPerSession" tooltip="与个人名额分开；场次模板可单独设置" rules={[{ required: true, message: '请填写' }]}>
+          <InputNumber min={0} max={20000} />
+        </Form.Item>
+        <Button htmlType="submit" loading={saving}>
+          保存团体规则
+        </Button>
+      </Form>
+    </Card>
+  )
+}
 
 const STATUS_COLOR: Record<GroupStatus, string> = { pending: 'gold', approved: 'green', rejected: 'red', cancelled: 'default' }
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -48,7 +89,7 @@ export function Groups() {
   const { message, modal } = App.useApp()
   const [day, setDay] = useState<Dayjs>(initialDay)
   const [status, setStatus] = useState<GroupStatus | undefined>(undefined)
-  const [data, setData] = useState<{ requests: ConsoleGroupRequest[]; sessions: GroupQuotaView[] } | null>(null)
+  const [data, setData] = useState<{ requests: ConsoleGroupRequest[]; sessions: GroupQuotaView[]; rules: Rules } | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const load = async (d = day, s = status) => {
@@ -144,6 +185,7 @@ export function Groups() {
         </Card>
       ) : (
         <>
+          {data && <RulesForm rules={data.rules} onSaved={() => void load()} />}
           <Table<GroupQuotaView>
             size="small"
             rowKey="sessionId"

@@ -53,6 +53,16 @@ export const ConsoleGroupsRequests = {
   groupRequests: z.object({ day: z.string().regex(DAY, '日期格式应为 YYYY-MM-DD'), status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional() }).strict(),
   approveGroup: z.object({ requestId }).strict(),
   rejectGroup: z.object({ requestId, reason: z.string().trim().min(2, '请填写未通过的原因').max(100, '原因不能超过 100 个字') }).strict(),
+  /** The group rules of the booking settings (docs/booking-groups.md). */
+  saveGroupRules: z
+    .object({
+      minPeople: z.number({ error: '请填写最少人数' }).int('人数须为整数').min(1, '最少 1 人').max(150, '最多 150 人'),
+      maxPeople: z.number({ error: '请填写最多人数' }).int('人数须为整数').min(1, '最少 1 人').max(150, '一份名单最多 150 人'),
+      pupilsPerTeacher: z.number({ error: '请填写师生比' }).int('须为整数').min(1, '至少 1').max(100, '最多 100'),
+      quotaPerSession: z.number({ error: '请填写每场团体名额' }).int('名额须为整数').min(0, '不能为负数').max(20000, '名额过大'),
+    })
+    .strict()
+    .refine((r) => r.minPeople <= r.maxPeople, { path: ['minPeople'], message: '最少人数不能大于最多人数' }),
   /** The printable roster of one request (.xlsx, base64). */
   groupRoster: z.object({ requestId }).strict(),
 }

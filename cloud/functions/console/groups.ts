@@ -6,7 +6,7 @@ import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { GROUP_STATUS_LABEL, ROSTER_KIND_LABEL, type GroupQuotaView } from '../../contracts/groups'
 import { ConsoleGroupsRequests } from '../../contracts/requests/groups'
-import { loadBookingConfig, type BookingConfig } from '../../booking/config'
+import { loadBookingConfig, saveBookingConfig, type BookingConfig } from '../../booking/config'
 import { templatesOn } from '../../booking/calendar'
 import { beijingText } from '../../booking/time'
 import { groupQuotaOf } from '../../groups/rules'
@@ -72,7 +72,7 @@ export const groupsActions = {
     handle: async ({ day, status }, ctx) => {
       const config = await loadBookingConfig(ctx.store)
       const requests = (await ctx.store.groups.listOn(day)).filter((r) => !status || r.status === status)
-      return ok({ day, requests: requests.map((r) => consoleView(config, r)), sessions: await quotaOn(ctx, config, day) })
+      return ok({ day, requests: requests.map((r) => consoleView(config, r)), sessions: await quotaOn(ctx, config, day), rules: config.groups })
     },
   }),
 
@@ -97,6 +97,19 @@ export const groupsActions = {
       await releaseGroup(ctx.store, decided.after)
       await recordChange(ctx, 'console.rejectGroup', requestId, auditView(decided.before), auditView(decided.after))
       return ok({ request: consoleView(await loadBookingConfig(ctx.store), decided.after) })
+    },
+  }),
+
+  /** Lowering the quota below what is taken keeps the requests already holding places; new groups
+   *  are refused until enough are released (the counter's guard is `taken + n ≤ quota`). */
+  saveGroupRules: defineAction({
+    schema: ConsoleGroupsRequests.saveGroupRules,
+    roles: CONSOLE_ROLES.booking,
+    handle: async (rules, ctx) => {
+      const config = await loadBookingConfig(ctx.store)
+      await saveBookingConfig(ctx.store, { ...config, groups: rules })
+      await recordChange(ctx, 'console.saveGroupRules', 'groups', config.groups, rules)
+      return ok({ rules })
     },
   }),
 
