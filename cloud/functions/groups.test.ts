@@ -244,3 +244,28 @@ describe('group rules in the booking settings', () => {
     expect(await submit(schoolRoster(20, 1))).toMatchObject({ ok: true })
   })
 })
+
+describe('race: groups and individuals for the last places of one session', () => {
+  it('of groups racing for the group places exactly those that fit get them, while a rush of individuals fills only its own places', async () => {
+    await saveBookingConfig(env.store, { ...DEFAULT_BOOKING_CONFIG, sessions: DEFAULT_BOOKING_CONFIG.sessions.map((s) => ({ ...s, capacity: 3, groupQuota: 50 })) })
+    const individuals = await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const who = { openid: `o-rush-${i}`, now: NOW }
+        const v = await call('booking', 'addVisitor', { name: `散客${'甲乙丙丁戊己'[i]}`, idType: 'resident', idNumber: residentId(800 + i) }, who)
+        if (!v.ok) throw new Error(v.error.message)
+        return { who, visitorId: v.data.visitor.id }
+      }),
+    )
+    const rosters = await Promise.all([0, 1, 2].map((k) => rosterXlsx(schoolRoster(22, 2, 100 + k * 30))))
+    const [groupResults, bookResults] = await Promise.all([
+      Promise.all(rosters.map((r, k) => submit([], { rosterBase64: r.toString('base64') }, { openid: `o-leader-${k}`, now: NOW }))),
+      Promise.all(individuals.map(({ who, visitorId }, i) => call('booking', 'book', { sessionId: SESSION, visitorIds: [visitorId], clientRequestId: `rush-${i}-abcdef` }, who))),
+    ])
+    // 3 groups of 24 for 50 group places: 2 fit; 6 people for 3 individual places: 3 get in.
+    expect(groupResults.filter((r) => r.ok)).toHaveLength(2)
+    expect(groupResults.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['GROUP_QUOTA_FULL'])
+    expect(bookResults.filter((r) => r.ok)).toHaveLength(3)
+    expect(await groupTaken()).toBe(48)
+    expect((await env.store.booking.placesBooked([SESSION]))[SESSION]).toBe(3)
+  })
+})

@@ -47,8 +47,28 @@ function idProblem(id: string, today: Date): string | null {
   return problem
 }
 
+// The sheet reader parses one file at a time per process (a worker each, hundreds of MB for a big
+// import) and answers SHEET_BUSY to a second caller. Rosters are small and come in bursts (a
+// school's classes submitted together), so they wait their turn in a short line instead; past
+// MAX_WAITING the answer is the busy refusal, so a flood cannot queue without bound.
+const MAX_WAITING = 20
+let line: Promise<unknown> = Promise.resolve()
+let waiting = 0
+
 /** Reads and checks a roster file: the people (all rows passed) or every row's problems. */
 export async function readRoster(upload: { name: string; data: Buffer }, today: Date, limits: SheetLimits = ROSTER_SHEET_LIMITS): Promise<Result<RosterReading>> {
+  if (waiting >= MAX_WAITING) return fail('SHEET_BUSY', '提交的名单较多，请稍后再试')
+  waiting++
+  const turn = line.then(() => readRosterNow(upload, today, limits))
+  line = turn.catch(() => undefined)
+  try {
+    return await turn
+  } finally {
+    waiting--
+  }
+}
+
+async function readRosterNow(upload: { name: string; data: Buffer }, today: Date, limits: SheetLimits): Promise<Result<RosterReading>> {
   const sheet = await readSheet(upload, limits)
   if (!sheet.ok) {
     if (sheet.error.code === 'SHEET_TOO_LARGE') return fail('SHEET_TOO_LARGE', `名单过大：一份名单最多 ${limits.maxRows} 人（${limits.maxRows} 行），请分批预约`)
