@@ -1,5 +1,5 @@
 // H5: the roster is chosen with a file input and read as base64; the template is downloaded as a
-// file. The weapp build uses roster-file.weapp.ts (wx.chooseMessageFile from a chat).
+// file. The weapp build uses roster-file.weapp.ts (a file chosen from a WeChat chat).
 export interface PickedFile {
   name: string
   base64: string
