@@ -269,3 +269,23 @@ describe('race: groups and individuals for the last places of one session', () =
     expect((await env.store.booking.placesBooked([SESSION]))[SESSION]).toBe(3)
   })
 })
+
+describe('a museum closure', () => {
+  it('cancels the day’s pending and approved groups with the reason, giving back their places and claims', async () => {
+    const approved = await submit(schoolRoster(30, 2))
+    const pending = await submit(schoolRoster(20, 1, 400))
+    const otherDay = await submit(schoolRoster(20, 1, 700), { sessionId: '2026-11-28.am' })
+    if (!approved.ok || !pending.ok || !otherDay.ok) throw new Error('submit')
+    await call('console', 'approveGroup', { requestId: approved.data.request.id }, operator)
+    expect(await call('console', 'closeDay', { day: '2026-11-27', reason: '台风停馆' }, operator)).toMatchObject({ ok: true })
+    for (const id of [approved.data.request.id, pending.data.request.id]) {
+      expect(await call('groups', 'get', { requestId: id }, leader)).toMatchObject({ ok: true, data: { request: { status: 'cancelled', reason: '台风停馆' } } })
+    }
+    expect(await groupTaken()).toBe(0)
+    expect(await call('groups', 'get', { requestId: otherDay.data.request.id }, leader)).toMatchObject({ ok: true, data: { request: { status: 'pending' } } })
+    // Run again (the closure job is re-runnable): nothing is given back twice.
+    expect(await call('console', 'closeDay', { day: '2026-11-27', reason: '台风停馆' }, operator)).toMatchObject({ ok: true })
+    expect(await groupTaken()).toBe(0)
+    expect((await env.store.groups.placesTaken(['2026-11-28.am']))['2026-11-28.am']).toBe(21)
+  })
+})

@@ -8,7 +8,8 @@ export function applyGroupTransition(record: GroupRequestRecord, to: GroupStatus
     next.decidedAt = patch.at
     if (patch.by) next.decidedBy = patch.by
   }
-  if (to === 'rejected' && patch.reason) next.reason = patch.reason
+  // A rejection's reason is the operator's; a cancellation carries one when the museum closed.
+  if ((to === 'rejected' || to === 'cancelled') && patch.reason) next.reason = patch.reason
   if (to === 'cancelled') next.cancelledAt = patch.at
   return next
 }
