@@ -108,7 +108,8 @@ export default function GroupsPage() {
       <View className="gp-field__label" id={`gp-${k}`}>
         {label}
       </View>
-      <Input className="gp-input" type={type ?? 'text'} aria-labelledby={`gp-${k}`} placeholder={hint} value={form[k]} onInput={set(k)} />
+      {/* The placeholder also names the field: Taro's H5 input does not pass aria-labelledby to its inner <input>. */}
+      <Input className="gp-input" type={type ?? 'text'} aria-labelledby={`gp-${k}`} placeholder={hint ?? label} value={form[k]} onInput={set(k)} />
       {errors[k] && (
         <View className="gp-error" role="alert">
           {errors[k]}

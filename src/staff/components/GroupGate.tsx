@@ -39,7 +39,7 @@ export function GroupGate({ group, busy }: { group: NonNullable<StaffState['grou
           <View className="bk-field__label" id="st-group-count">
             {t('groupCount')}
           </View>
-          <Input className="st-input" type="number" aria-labelledby="st-group-count" value={count} onInput={(e) => setCount(e.detail.value)} />
+          <Input className="st-input" type="number" aria-labelledby="st-group-count" placeholder={t('groupCount')} value={count} onInput={(e) => setCount(e.detail.value)} />
           <View
             className="btn"
             role="button"
