@@ -56,6 +56,18 @@ export function describeGroupsContract(store: () => Store): void {
       expect(await s.booking.placesBooked(['2026-11-28.pm'])).toEqual({ '2026-11-28.pm': 300 })
     })
 
+    it('a day claim held under a group request id is never taken over by a booking (no booking record names it), until the group releases it', async () => {
+      const s = store()
+      expect(await s.booking.claimId('2026-11-28', 'hash-a', 'GroupRequest0001')).toBe(true)
+      expect(await s.booking.claimId('2026-11-28', 'hash-a', 'GroupRequest0001')).toBe(true) // a retry of the same step
+      expect(await s.booking.claimId('2026-11-28', 'hash-a', 'Booking000000002')).toBe(false)
+      expect(await s.booking.claimId('2026-11-29', 'hash-a', 'Booking000000002')).toBe(true) // another day is free
+      await s.booking.releaseIds('2026-11-28', ['hash-a'], 'Booking000000002') // not the holder: nothing goes
+      expect(await s.booking.claimId('2026-11-28', 'hash-a', 'Booking000000003')).toBe(false)
+      await s.booking.releaseIds('2026-11-28', ['hash-a'], 'GroupRequest0001')
+      expect(await s.booking.claimId('2026-11-28', 'hash-a', 'Booking000000003')).toBe(true)
+    })
+
     it('creates a request once per id, and lists by leader (newest first) and by day (oldest first)', async () => {
       const s = store()
       expect(await s.groups.create(request('g1'))).toBe(true)
