@@ -129,6 +129,8 @@ test('a 120-row roster with 3 bad IDs is refused row by row, fixed and submitted
   await gate.page.getByText('确认入馆 50 人').click()
   await gate.page.getByText('本次入馆 50 人，累计 120 / 120 人').waitFor()
   await gate.page.getByText('全团已入馆').waitFor()
+  // The day's counts show the group apart from individuals.
+  await gate.page.getByText('团体 已入馆 120 / 获批 120').waitFor()
   await shot(gate.page, 'gate-counted-390x844')
   expect(gate.errors).toEqual([])
 

@@ -215,6 +215,15 @@ describe('the gate', () => {
     expect(audit.filter((a) => a.action === 'groups.countIn')).toHaveLength(2)
   })
 
+  it('the gate’s counts of the day show each session’s approved groups and their heads in, apart from individuals', async () => {
+    const { code } = await approvedCode()
+    await submit(schoolRoster(20, 1, 600)) // pending: not expected at the gate
+    await call('groups', 'countIn', { code, count: 45 }, gate('08:50'))
+    const today = await call('staff', 'today', {}, gate('08:55'))
+    expect(today.ok && today.data.sessions.find((s) => s.sessionId === SESSION)).toMatchObject({ booked: 0, checkedIn: 0, groups: { expected: 120, checkedIn: 45 } })
+    expect(today.ok && today.data.sessions.find((s) => s.sessionId === '2026-11-27.pm')).not.toHaveProperty('groups')
+  })
+
   it('refuses a forged code, a pending request, and the wrong day', async () => {
     const { code } = await approvedCode()
     expect(await call('groups', 'gate', { code: code.slice(0, -2) + (code.endsWith('AA') ? 'BB' : 'AA') }, gate('09:00'))).toMatchObject({ ok: false, error: { code: 'GROUP_CODE_INVALID' } })

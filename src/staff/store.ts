@@ -45,6 +45,7 @@ export function createStaffStore(call: typeof callCloud = callCloud) {
       set({ checking: true })
       const res = await call('groups', 'countIn', { code: group.code, count })
       set({ checking: false, group: res.ok ? { code: group.code, view: res.data.group, admitted: count } : { ...group, error: res.error } })
+      if (res.ok) void get().loadToday()
     },
     async loadToday() {
       await loadInto(slotOf(get, set, 'today'), () => call('staff', 'today', {}), (d) => ({ date: d.date, sessions: d.sessions }))

@@ -47,6 +47,7 @@ export const staffText = defineStrings(
     groupConfirm: '确认入馆 {n} 人',
     groupDone: '本次入馆 {n} 人，累计 {in} / {total} 人',
     groupFull: '全团已入馆',
+    groupCounts: '团体 已入馆 {in} / 获批 {n}',
   },
   {
     title: 'Check-in',
@@ -93,5 +94,6 @@ export const staffText = defineStrings(
     groupConfirm: 'Admit {n}',
     groupDone: '{n} admitted; {in} of {total} in',
     groupFull: 'The whole group is in',
+    groupCounts: 'Groups: {in} in / {n} approved',
   },
 )

@@ -115,7 +115,10 @@ export default function CheckInPage() {
                 {sessionNameIn(lang, s.sessionId, s.name)} {s.start}–{s.end}
                 </View>
                 <View className="st-count__side">
-                  <View className="st-count__num">{t('counts', { in: s.checkedIn, booked: s.booked })}</View>
+                  <View className="st-count__num">
+                    {t('counts', { in: s.checkedIn, booked: s.booked })}
+                    {s.groups && <View data-group-counts>{t('groupCounts', { in: s.groups.checkedIn, n: s.groups.expected })}</View>}
+                  </View>
                   <View className="st-count__toggle" role="button" aria-expanded={listed === s.sessionId} data-action="expected" onClick={() => setListed(listed === s.sessionId ? null : s.sessionId)}>
                     {listed === s.sessionId ? t('expectedHide') : t('expected')}
                   </View>
