@@ -7,6 +7,7 @@ import { GROUP_STATUS_LABEL, GROUP_STATUS_LABEL_EN, type GroupRequestView } from
 import { shortDate as zhDate } from '@cloud/contracts/booking'
 import { shortDate } from '@/booking/dates'
 import { TicketQr } from '@/booking/components/TicketQr'
+import { sessionNameIn } from '@/booking/strings'
 import { errorText } from '@/i18n/errors'
 import { useStrings } from '@/i18n/strings'
 import { useLang } from '@/i18n/store'
@@ -103,6 +104,45 @@ export default function GroupsPage() {
     void loadSessions()
   }
 
+  const hasRequests = mine.status !== 'ready' || mine.data.length > 0
+  const mineCard = (
+      <View className="card">
+        <View className="section-title" role="heading" aria-level={2}>
+          {s('mine')}
+        </View>
+        <Loaded state={mine} loadingText={s('mineLoading')} onRetry={() => void loadMine()}>
+          {(requests) => (
+            <>
+              {requests.length === 0 && <View className="muted">{s('noRequests')}</View>}
+              {requests.map((r) => (
+                <View key={r.id} className="gp-field" data-group-request={r.id} data-status={r.status}>
+                  <View className="gp-field__label">{r.organisation}</View>
+                  <View className="tag">{lang === 'en' ? GROUP_STATUS_LABEL_EN[r.status] : GROUP_STATUS_LABEL[r.status]}</View>
+                  <View>
+                    {when(r.day)} {sessionNameIn(lang, r.sessionId, r.sessionName)} {r.start}–{r.end}
+                  </View>
+                  <View>{s('people', { n: r.people, t: r.counts.teachers, s: r.counts.students, a: r.counts.adults })}</View>
+                  {r.checkedIn > 0 && <View>{s('checkedIn', { n: r.checkedIn })}</View>}
+                  {r.reason && <View className="muted">{s('reason', { r: r.reason })}</View>}
+                  {r.leaderCode && (
+                    <>
+                      <View className="muted">{s('leaderCode')}</View>
+                      <TicketQr code={r.leaderCode} label={s('leaderCode')} />
+                    </>
+                  )}
+                  {(r.status === 'pending' || r.status === 'approved') && r.checkedIn === 0 && (
+                    <View className="btn btn--ghost" role="button" data-action="cancel-group" onClick={() => void cancel(r)}>
+                      {s('cancel')}
+                    </View>
+                  )}
+                </View>
+              ))}
+            </>
+          )}
+        </Loaded>
+      </View>
+  )
+
   const field = (k: keyof typeof form, label: string, hint?: string, type?: 'number') => (
     <View className="gp-field" data-field={k}>
       <View className="gp-field__label" id={`gp-${k}`}>
@@ -120,6 +160,8 @@ export default function GroupsPage() {
 
   return (
     <PageShell className="gp-page">
+      {/* A leader coming back sees their requests (and the QR) first; with none yet, only the form. */}
+      {hasRequests && mineCard}
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
           {s('title')}
@@ -140,7 +182,7 @@ export default function GroupsPage() {
                     data-session={x.sessionId}
                     onClick={() => (setForm((f) => ({ ...f, sessionId: x.sessionId })), setRequestId(newRequestId()), setErrors((e) => ({ ...e, sessionId: '' })))}
                   >
-                    {when(x.day)} {x.name} {x.start}–{x.end} · {s('left', { n: Math.max(0, x.quota - x.taken) })}
+                    {when(x.day)} {sessionNameIn(lang, x.sessionId, x.name)} {x.start}–{x.end} · {s('left', { n: Math.max(0, x.quota - x.taken) })}
                   </View>
                 ))}
               </View>
@@ -201,41 +243,6 @@ export default function GroupsPage() {
       </View>
       <View className="btn" role="button" data-action="submit-group" aria-disabled={sending} onClick={() => void submit()}>
         {sending ? s('submitting') : s('submit')}
-      </View>
-      <View className="card">
-        <View className="section-title" role="heading" aria-level={2}>
-          {s('mine')}
-        </View>
-        <Loaded state={mine} loadingText={s('mineLoading')} onRetry={() => void loadMine()}>
-          {(requests) => (
-            <>
-              {requests.length === 0 && <View className="muted">{s('noRequests')}</View>}
-              {requests.map((r) => (
-                <View key={r.id} className="gp-field" data-group-request={r.id} data-status={r.status}>
-                  <View className="gp-field__label">{r.organisation}</View>
-                  <View className="tag">{lang === 'en' ? GROUP_STATUS_LABEL_EN[r.status] : GROUP_STATUS_LABEL[r.status]}</View>
-                  <View>
-                    {when(r.day)} {r.sessionName} {r.start}–{r.end}
-                  </View>
-                  <View>{s('people', { n: r.people, t: r.counts.teachers, s: r.counts.students, a: r.counts.adults })}</View>
-                  {r.checkedIn > 0 && <View>{s('checkedIn', { n: r.checkedIn })}</View>}
-                  {r.reason && <View className="muted">{s('reason', { r: r.reason })}</View>}
-                  {r.leaderCode && (
-                    <>
-                      <View className="muted">{s('leaderCode')}</View>
-                      <TicketQr code={r.leaderCode} label={s('leaderCode')} />
-                    </>
-                  )}
-                  {(r.status === 'pending' || r.status === 'approved') && r.checkedIn === 0 && (
-                    <View className="btn btn--ghost" role="button" data-action="cancel-group" onClick={() => void cancel(r)}>
-                      {s('cancel')}
-                    </View>
-                  )}
-                </View>
-              ))}
-            </>
-          )}
-        </Loaded>
       </View>
     </PageShell>
   )
