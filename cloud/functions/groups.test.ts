@@ -152,6 +152,14 @@ describe('approval, rejection and cancellation', () => {
     expect(await call('console', 'rejectGroup', { requestId: id, reason: '名额调整' }, operator)).toMatchObject({ ok: false, error: { code: 'NOT_PENDING', message: expect.stringContaining('已通过') } })
     const mine = await call('groups', 'get', { requestId: id }, leader)
     expect(mine.ok && mine.data.request.leaderCode).toMatch(/^G1\./)
+    // The list by status: the approved one under 已通过, none left under 待审核.
+    const other = await submit(schoolRoster(20, 1, 300))
+    const byStatus = async (status: 'pending' | 'approved') => {
+      const res = await call('console', 'groupRequests', { day: '2026-11-27', status }, operator)
+      return res.ok ? res.data.requests.map((r) => r.id) : []
+    }
+    expect(await byStatus('approved')).toEqual([id])
+    expect(await byStatus('pending')).toEqual([other.ok && other.data.request.id])
     const audit = await env.store.ops.listAudit({ limit: 10 } as never)
     expect(audit.find((a) => a.action === 'console.approveGroup')).toMatchObject({ account: 'op1', target: id, before: { status: '待审核' }, after: { status: '已通过', people: 32 } })
     expect(await groupTaken()).toBe(32)
