@@ -11,6 +11,7 @@ import { Halls } from './pages/Halls'
 import { Notices } from './pages/Notices'
 import { Bookings } from './pages/Bookings'
 import { BookingSettings } from './pages/BookingSettings'
+import { Groups } from './pages/Groups'
 import { ZoneImport } from './pages/ZoneImport'
 import { ZoneData } from './pages/ZoneData'
 import { Audit } from './pages/Audit'
@@ -30,6 +31,7 @@ const PAGE_VIEW: Record<PageKey, () => JSX.Element> = {
   notices: Notices,
   bookings: Bookings,
   bookingSettings: BookingSettings,
+  groups: Groups,
   zoneData: ZoneData,
   zone: ZoneImport,
   transfer: Transfer,

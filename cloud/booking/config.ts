@@ -62,6 +62,22 @@ export const BookingConfigSchema = z.object({
       crowdedFrom: z.number().min(0).max(1),
     })
     .default({ averageStayMinutes: 90, moderateFrom: 0.5, crowdedFrom: 0.8 }),
+  /** Groups and schools (docs/booking-groups.md): 10–150 people by default (中国科技馆's order limit;
+   *  fewer book as individuals), at least one teacher per `pupilsPerTeacher` pupils (1:20, the
+   *  supervision education bureaus commonly ask of school outings), and each session's group quota:
+   *  places for approved groups KEPT APART from the individuals' `capacity` (a template's own
+   *  `groupQuota` wins), so a release-morning rush cannot take them and groups cannot take the
+   *  individuals' places. 150 by default: one full-size group per session, the way 国博 sets part of
+   *  each slot aside for groups; 0 turns group booking off. */
+  groups: z
+    .object({
+      minPeople: z.number().int().min(1).max(1000),
+      maxPeople: z.number().int().min(1).max(150),
+      pupilsPerTeacher: z.number().int().min(1).max(100),
+      quotaPerSession: z.number().int().min(0).max(20000),
+    })
+    .refine((g) => g.minPeople <= g.maxPeople, { message: '团体最少人数不能大于最多人数' })
+    .default({ minPeople: 10, maxPeople: 150, pupilsPerTeacher: 20, quotaPerSession: 150 }),
   sessions: z.array(SessionTemplateSchema).min(1),
   closedWeekdays: z.array(z.number().int().min(0).max(6)),
   holidaysSource: z.string().optional(),

@@ -36,6 +36,11 @@ type TransferConsoleReq<A extends keyof typeof TransferConsoleRequests> = z.inpu
 import type { BookingWaitlistRequests } from './requests/booking-waitlist'
 import type { ConsoleWaitlistSession, NoShowStanding, WaitlistEntryView } from './waitlist'
 import type { ConsoleWaitlistRequests } from './requests/console-waitlist'
+import type { ConsoleGroupsRequests, GroupsRequests } from './requests/groups'
+import type { ConsoleGroupRequest, GroupGateView, GroupQuotaView, GroupRequestView, GroupRules, RosterPersonView } from './groups'
+
+type GroupsReq<A extends keyof typeof GroupsRequests> = z.input<(typeof GroupsRequests)[A]>
+type ConsoleGroupsReq<A extends keyof typeof ConsoleGroupsRequests> = z.input<(typeof ConsoleGroupsRequests)[A]>
 
 export interface Api {
   system: {
@@ -202,6 +207,26 @@ export interface Api {
     removeResult: { req: TransferConsoleReq<'removeResult'>; res: { removed: true } }
     /** 候补: each session's line on a day (cloud/functions/console/waitlist.ts). */
     waitlist: { req: z.input<typeof ConsoleWaitlistRequests['waitlist']>; res: { day: string; sessions: ConsoleWaitlistSession[] } }
+    /** Groups and schools (cloud/functions/console/groups.ts): a day's requests and group quota. */
+    groupRequests: { req: ConsoleGroupsReq<'groupRequests'>; res: { day: string; requests: ConsoleGroupRequest[]; sessions: GroupQuotaView[]; rules: GroupRules & { quotaPerSession: number } } }
+    saveGroupRules: { req: ConsoleGroupsReq<'saveGroupRules'>; res: { rules: GroupRules & { quotaPerSession: number } } }
+    approveGroup: { req: ConsoleGroupsReq<'approveGroup'>; res: { request: ConsoleGroupRequest } }
+    /** Gives back the request's places and day claims. */
+    rejectGroup: { req: ConsoleGroupsReq<'rejectGroup'>; res: { request: ConsoleGroupRequest } }
+    /** The printable roster (.xlsx, base64) and its rows for a print page. */
+    groupRoster: { req: ConsoleGroupsReq<'groupRoster'>; res: { request: ConsoleGroupRequest; roster: RosterPersonView[]; fileName: string; data: string; printedAt: string } }
+  }
+  /** Groups and schools (cloud/functions/groups.ts, docs/booking-groups.md): a leader's requests; the gate's head count (staff). */
+  groups: {
+    sessions: { req: GroupsReq<'sessions'>; res: { sessions: GroupQuotaView[]; rules: GroupRules } }
+    template: { req: GroupsReq<'template'>; res: { fileName: string; data: string } }
+    /** A pending request holding its places; a roster with bad rows is refused (ROSTER_ROWS, fields `rows.<row>.<column>`). */
+    submit: { req: GroupsReq<'submit'>; res: { request: GroupRequestView } }
+    mine: { req: GroupsReq<'mine'>; res: { requests: GroupRequestView[] } }
+    get: { req: GroupsReq<'get'>; res: { request: GroupRequestView } }
+    cancel: { req: GroupsReq<'cancel'>; res: { request: GroupRequestView } }
+    gate: { req: GroupsReq<'gate'>; res: { group: GroupGateView } }
+    countIn: { req: GroupsReq<'countIn'>; res: { group: GroupGateView } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */

@@ -67,3 +67,9 @@ test('a booking’s status reads as the visitor sees it (待参观 → 已取消
   const v = describeAudit(entry({ action: 'console.cancelBooking', target: 'b1', before: { ...who, status: 'confirmed' }, after: { ...who, status: 'cancelled', reason: '团队包场' } }), {})
   expect(changeLines(v)).toEqual(['状态：待参观 → 已取消', '原因：（空） → 团队包场'])
 })
+
+test('a group head count at the gate reads as the organisation and the heads counted in, in words', () => {
+  const v = describeAudit(entry({ action: 'groups.countIn', role: 'staff', target: 'AbCdEfGh12345678', before: { organisation: '第一小学', checkedIn: 70 }, after: { organisation: '第一小学', checkedIn: 120, count: 50 } }))
+  expect(v.actionLabel).toBe('团体入馆清点')
+  expect(changeLines(v)).toEqual(['已入馆：70 → 120', '本次入馆：（空） → 50'])
+})

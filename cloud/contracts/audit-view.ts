@@ -35,6 +35,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'console.savePolicy': '保存政策',
   'console.removePolicy': '删除政策',
   'console.saveChart': '修改园区数据图表',
+  'console.approveGroup': '通过团体预约',
+  'console.rejectGroup': '不通过团体预约',
+  'console.saveGroupRules': '修改团体规则',
+  'groups.countIn': '团体入馆清点',
 }
 
 /** Field names in the records the log keeps, in words. Unlisted fields show their own name. */
@@ -107,6 +111,14 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   status: '状态',
   visitors: '人数',
   places: '人数',
+  organisation: '单位',
+  people: '团体人数',
+  checkedIn: '已入馆',
+  count: '本次入馆',
+  minPeople: '团体最少人数',
+  maxPeople: '团体最多人数',
+  pupilsPerTeacher: '每名教师带学生数',
+  quotaPerSession: '每场团体名额',
   audio: '讲解录音',
   zh: '中文',
   en: '英文',

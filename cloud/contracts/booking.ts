@@ -195,6 +195,9 @@ export interface StaffSessionCount {
   /** Places held by bookings that are still valid (待参观 + 已入馆). */
   booked: number
   checkedIn: number
+  /** Approved groups of the session (团体预约): heads expected and counted in so far, apart from the
+   *  individuals' counts. Absent when the session has none. */
+  groups?: { expected: number; checkedIn: number }
 }
 
 export interface CheckInResult {

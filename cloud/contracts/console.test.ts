@@ -16,6 +16,7 @@ test('the console shows a page to a role exactly when the server lets that role 
   const pageAction: Record<string, string> = {
     dashboard: 'dashboard', exhibits: 'saveExhibit', halls: 'saveHall', notices: 'saveNotice', bookings: 'closeDay',
     bookingSettings: 'setCapacity', zoneData: 'saveCompany', zone: 'importZone', audit: 'audit', qrSheet: 'qrSheet',
+    groups: 'approveGroup',
   }
   const actions = consoleFn.actions as Record<string, { roles?: readonly string[] }>
   for (const role of ROLES) {

@@ -24,6 +24,7 @@ export const CONSOLE_PAGES = [
   { key: 'notices', label: '公告管理', roles: CONSOLE_ROLES.content },
   { key: 'bookings', label: '预约运营', roles: CONSOLE_ROLES.booking },
   { key: 'bookingSettings', label: '预约设置', roles: CONSOLE_ROLES.booking },
+  { key: 'groups', label: '团体预约', roles: CONSOLE_ROLES.booking },
   { key: 'zoneData', label: '园区数据', roles: CONSOLE_ROLES.zone },
   { key: 'zone', label: '园区数据导入', roles: CONSOLE_ROLES.zone },
   { key: 'transfer', label: '成果转化', roles: CONSOLE_ROLES.transfer },

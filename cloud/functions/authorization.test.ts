@@ -126,6 +126,20 @@ const MATRIX: Record<string, Caller[]> = {
   'console.dayReport': only('booking_operator'),
   'console.qrSheet': only('content_editor'),
   'console.waitlist': only('booking_operator'),
+  // Groups and schools: the leader's own requests; the gate's head count; approval in the console.
+  'groups.sessions': ANYONE,
+  'groups.template': ANYONE,
+  'groups.submit': IDENTIFIED,
+  'groups.mine': IDENTIFIED,
+  'groups.get': IDENTIFIED,
+  'groups.cancel': IDENTIFIED,
+  'groups.gate': only('staff'),
+  'groups.countIn': only('staff'),
+  'console.groupRequests': only('booking_operator'),
+  'console.approveGroup': only('booking_operator'),
+  'console.rejectGroup': only('booking_operator'),
+  'console.groupRoster': only('booking_operator'),
+  'console.saveGroupRules': only('booking_operator'),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

@@ -118,6 +118,12 @@ const SAMPLE: Record<string, object> = {
   saveResult: { result: { id: 'no-such', title: '某成果', field: '新材料', kind: '发明专利', trl: 5, owner: '某研究所', coOwners: [], ip: [], indicators: [], modes: ['许可'], priceMode: '面议', summary: '一句话', keywords: [], policyIds: [], source: 'document' }, isNew: false, rev: 0 },
   removeResult: { id: 'no-such', rev: 0 },
   waitlist: { day: '2026-11-27' },
+  groupRequests: { day: '2026-11-27' },
+  approveGroup: { requestId: 'AAAAAAAAAAAAAAAA' },
+  rejectGroup: { requestId: 'AAAAAAAAAAAAAAAA', reason: '名额调整' },
+  groupRoster: { requestId: 'AAAAAAAAAAAAAAAA' },
+  // The defaults: allowed calls save what is already in force.
+  saveGroupRules: { minPeople: 10, maxPeople: 150, pupilsPerTeacher: 20, quotaPerSession: 150 },
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -179,6 +185,11 @@ const ALLOWED: Record<string, readonly Role[]> = {
   saveResult: CONSOLE_ROLES.transfer,
   removeResult: CONSOLE_ROLES.transfer,
   waitlist: ['booking_operator'],
+  groupRequests: CONSOLE_ROLES.booking,
+  approveGroup: CONSOLE_ROLES.booking,
+  rejectGroup: CONSOLE_ROLES.booking,
+  groupRoster: CONSOLE_ROLES.booking,
+  saveGroupRules: CONSOLE_ROLES.booking,
 }
 
 describe('authorization: every console action × every role', () => {

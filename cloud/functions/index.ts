@@ -4,6 +4,7 @@ import { admin } from './admin'
 import { booking } from './booking'
 import { consoleFn } from './console'
 import { exhibits } from './exhibits'
+import { groups } from './groups'
 import { notices } from './notices'
 import { staff } from './staff'
 import { system } from './system'
@@ -23,4 +24,5 @@ export const functions: Record<FunctionName, CloudFunction> = {
   console: consoleFn,
   accounts,
   transfer,
+  groups,
 }

@@ -98,11 +98,20 @@ export const staff = implement('staff', {
         const config = await loadBookingConfig(ctx.store)
         const date = dayOf(ctx.now())
         const counts = await ctx.store.booking.dayCounts(date)
+        // Approved groups are counted in by heads at the gate (functions/groups.ts): shown apart.
+        const groups: Record<string, { expected: number; checkedIn: number }> = {}
+        for (const g of await ctx.store.groups.listOn(date)) {
+          if (g.status !== 'approved') continue
+          const sum = (groups[g.sessionId] ??= { expected: 0, checkedIn: 0 })
+          sum.expected += g.people
+          sum.checkedIn += g.checkedIn
+        }
         return ok({
           date,
           sessions: templatesOn(config, date).map((t) => {
             const id = sessionIdOf(date, t.key)
-            return { sessionId: id, name: t.name, start: t.start, end: t.end, capacity: t.capacity, booked: counts[id]?.booked ?? 0, checkedIn: counts[id]?.checkedIn ?? 0 }
+            const session = { sessionId: id, name: t.name, start: t.start, end: t.end, capacity: t.capacity, booked: counts[id]?.booked ?? 0, checkedIn: counts[id]?.checkedIn ?? 0 }
+            return groups[id] ? { ...session, groups: groups[id] } : session
           }),
         })
       },

@@ -17,6 +17,7 @@ import { loadBookingConfig, saveBookingConfig } from '../booking/config'
 import { sessionRef } from '../booking/calendar'
 import { beijingDateTimeText } from '../booking/time'
 import type { BookingRecord, Store } from '../store/port'
+import { cancelGroupsOfClosure } from '../groups/closure'
 
 export const CLOSED_CODE = 'MUSEUM_CLOSED'
 
@@ -80,6 +81,8 @@ export async function cancelBookingsOfClosedDay(store: Store, day: string, reaso
       createdAt: at,
     })
   }
+  // The day's groups too (cloud/groups/closure.ts).
+  await cancelGroupsOfClosure(store, day, reason, now, sessionId)
   return { day, reason, cancelled, released, total, ...(sessionId ? { sessionId } : {}) }
 }
 

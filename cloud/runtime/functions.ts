@@ -17,6 +17,7 @@ export const FUNCTION_LOADERS: Record<FunctionName, () => Promise<CloudFunction>
   console: () => import('../functions/console').then((m) => m.consoleFn),
   accounts: () => import('../functions/accounts').then((m) => m.accounts),
   transfer: () => import('../functions/transfer').then((m) => m.transfer),
+  groups: () => import('../functions/groups').then((m) => m.groups),
 }
 
 const loaded = new Map<string, Promise<CloudFunction>>()

@@ -9,6 +9,7 @@ import type { Company, MatchProfile, Policy, ZoneChart } from '../contracts/zone
 import type { AuditEntry, AuditQuery, CounterRow, Notice } from '../contracts/ops'
 import type { Role } from '../contracts/accounts'
 import type { SessionHold } from '../contracts/holds'
+import type { GroupHeadCount, GroupStatus, RosterCounts, RosterKind } from '../contracts/groups'
 import type { TransferNeed, TransferPlatform, TransferRequestRecord, TransferResult } from '../contracts/transfer'
 
 export interface ContentStore {
@@ -648,6 +649,82 @@ export interface TransferStore {
   updateRequest(next: TransferRequestRecord, rev: number): Promise<boolean>
 }
 
+// ----- groups and schools -----
+
+/** A group's request (团体预约). The roster's ID numbers are kept only as keyed hashes and masks,
+ *  like a booking's visitors; each one's day claim is held under the request id. */
+export interface GroupRequestRecord {
+  /** H(openid, clientRequestId): a retried submit names the same request. */
+  id: string
+  openid: string
+  clientRequestId: string
+  sessionId: string
+  day: string
+  sessionStart: string
+  sessionEnd: string
+  organisation: string
+  creditCode: string
+  leaderName: string
+  leaderPhone: string
+  /** Places held in the session's group quota: the roster's head count. */
+  people: number
+  counts: RosterCounts
+  roster: Array<{ name: string; kind: RosterKind; idHash: string; idMasked: string }>
+  status: GroupStatus
+  createdAt: string
+  decidedAt?: string
+  /** The operator who approved or rejected it. */
+  decidedBy?: string
+  reason?: string
+  cancelledAt?: string
+  /** Heads counted in at the gate so far (never above `people`), and each count. */
+  checkedIn: number
+  headCounts: GroupHeadCount[]
+}
+
+export interface GroupTransitionPatch {
+  at: string
+  by?: string
+  reason?: string
+}
+
+/**
+ * Group requests and each session's group quota, every method ONE atomic step:
+ * - reservePlaces  a counter per session kept apart from the individuals' (`booking_sessions`), so
+ *                  neither can take the other's places. SQLite: group_quota, one guarded upsert.
+ *                  Cloud: [group_quota] where({ _id: sessionId, taken: _.lte(quota - n) })
+ *                  .update({ taken: _.inc(n) }), stats.updated === 1; add({ _id, taken: n }) the first
+ *                  time, and on a duplicate-key race the guarded update once more (as reservePlaces).
+ * - releasePlaces  where({ _id, taken: _.gte(n) }).update({ taken: _.inc(-n) }): never below zero.
+ * - create         [group_requests] add({ _id: id, … }); a duplicate key = false.
+ * - transition     where({ _id, status: from [, openid] }).update({ status: to, … }), stats.updated === 1,
+ *                  then doc get: of two racing decisions exactly one wins.
+ * - countIn        read, then where({ _id, status: 'approved', checkedIn: <as read> })
+ *                  .update({ checkedIn: read + n, headCounts: _.set([...]) }) (optimistic, retried on a
+ *                  race): two gates counting at once never add up past `people`.
+ * - listBy / listOn where({ openid }) / where({ day }) ordered by createdAt, ≤ 100 / ≤ 1000.
+ */
+export interface GroupStore {
+  /** Takes n places of the session's group quota if it allows; false = not enough left. */
+  reservePlaces(sessionId: string, quota: number, n: number): Promise<boolean>
+  releasePlaces(sessionId: string, n: number): Promise<void>
+  /** Group places taken per session (sessions never reserved are absent). */
+  placesTaken(sessionIds: string[]): Promise<Record<string, number>>
+  /** Creates the request under its id; false when the id exists. */
+  create(record: GroupRequestRecord): Promise<boolean>
+  get(id: string): Promise<GroupRequestRecord | null>
+  /** One leader's requests, newest first, at most `limit` (≤ 100). */
+  listBy(openid: string, limit: number): Promise<GroupRequestRecord[]>
+  /** Every request for a Beijing day, oldest first (≤ 1000). */
+  listOn(day: string): Promise<GroupRequestRecord[]>
+  /** Moves a request from `from` to `to` iff it is still in `from` (and the owner's, when given);
+   *  answers the request as it is after the change, or null. Approval records decidedAt/By,
+   *  rejection also the reason, cancellation cancelledAt. */
+  transition(id: string, from: GroupStatus, to: GroupStatus, patch: GroupTransitionPatch, owner?: string): Promise<GroupRequestRecord | null>
+  /** Adds a head count iff the request is approved and the total stays ≤ people; the request after, or null. */
+  countIn(id: string, count: GroupHeadCount): Promise<GroupRequestRecord | null>
+}
+
 export interface Store {
   accounts: AccountStore
   transfer: TransferStore
@@ -658,6 +735,7 @@ export interface Store {
   outbox: OutboxStore
   zone: ZoneStore
   booking: BookingStore
+  groups: GroupStore
   /** Answers whether the store can serve requests (health checks). */
   ping(): Promise<boolean>
   close(): Promise<void>

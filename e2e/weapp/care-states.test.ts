@@ -88,3 +88,27 @@ test('with care mode off the same error is not wrapped in care (the check above 
   expect(error).toBeDefined()
   expect(inCare(page, error)).toBe(false)
 })
+
+test('groups/index (two parts that load on their own): loading and each error are in care mode', async () => {
+  const mp = await phone(true)
+  mp.wx.latencyMs = 1500
+  const opening = mp.open('groups/index', {})
+  let loading: { page: PageHandle; node: DataNode } | null = null
+  for (let i = 0; i < 140 && !loading; i++) {
+    await new Promise((r) => setTimeout(r, 10))
+    const page = mp.stack().find((p) => p.route === 'groups/index')
+    const node = page && findNodes(page.root(), { cls: 'status--loading' })[0]
+    if (page && node) loading = { page, node }
+  }
+  expect(loading).not.toBeNull()
+  expect(inCare(loading!.page, loading!.node)).toBe(true)
+  await opening
+
+  const offline = await phone(true)
+  offline.wx.network = 'none'
+  const page = await offline.open('groups/index', {})
+  const errors = page.find({ cls: 'status--error' })
+  // The sessions and the leader's own requests each say what to do.
+  expect(errors).toHaveLength(2)
+  for (const e of errors) expect(inCare(page, e)).toBe(true)
+})

@@ -72,11 +72,12 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
   it('writes one folder per registered function and job, each with index.js, package.json and config.json only', () => {
     expect(built.map((b) => b.name).sort()).toEqual([...Object.keys(functions), ...Object.keys(jobs)].sort())
     for (const b of built) {
-      // The console reads spreadsheets in a worker thread, from a file beside its bundle.
-      expect(fs.readdirSync(b.dir).sort()).toEqual(['config.json', 'index.js', 'package.json', ...(b.name === 'console' ? ['sheet-worker.js'] : [])])
+      // The console (imports) and groups (rosters) read spreadsheets in a worker thread, from a file beside the bundle.
+      const readsSheets = b.name === 'console' || b.name === 'groups'
+      expect(fs.readdirSync(b.dir).sort()).toEqual(['config.json', 'index.js', 'package.json', ...(readsSheets ? ['sheet-worker.js'] : [])])
       const pkg = JSON.parse(fs.readFileSync(path.join(b.dir, 'package.json'), 'utf8'))
       // The console's photo, audio and spreadsheet actions load sharp, music-metadata and exceljs on use (installed by WeChat).
-      expect(Object.keys(pkg.dependencies)).toEqual(b.name === 'console' ? ['wx-server-sdk', 'sharp', 'music-metadata', 'exceljs'] : ['wx-server-sdk'])
+      expect(Object.keys(pkg.dependencies)).toEqual(b.name === 'console' ? ['wx-server-sdk', 'sharp', 'music-metadata', 'exceljs'] : b.name === 'groups' ? ['wx-server-sdk', 'exceljs'] : ['wx-server-sdk'])
       expect(pkg.devDependencies).toBeUndefined()
       expect(pkg.main).toBe('index.js')
     }
@@ -89,7 +90,7 @@ describe('built cloud functions, required as WeChat would, over the wx-server-sd
     expect(config('booking').permissions.openapi).toEqual([])
     // The platform default (3 s) would cut the timers and admin off: every function carries its own.
     expect(Object.fromEntries(built.map((b) => [b.name, config(b.name).timeout]))).toEqual({
-      admin: 60, console: 60, reminders: 60, noShows: 60, waitlistSweep: 10, booking: 10, staff: 10, accounts: 10, transfer: 10, exhibits: 5, zone: 5, notices: 5, system: 5,
+      admin: 60, console: 60, reminders: 60, noShows: 60, waitlistSweep: 10, booking: 10, staff: 10, accounts: 10, transfer: 10, groups: 10, exhibits: 5, zone: 5, notices: 5, system: 5,
     })
     expect(config('noShows')).toEqual({
       permissions: { openapi: [] },

@@ -151,6 +151,7 @@ export const bookingText = defineStrings(
     noShowNone: '0/{limit}',
     noShowRule: '{days}天内未到场{limit}次将暂停预约；按时取消不计入。',
     noShowSuspended: '预约功能暂停至 {until}',
+    groupVisit: '学校与单位团体预约',
   },
   {
     title: 'Book a visit',
@@ -297,6 +298,7 @@ export const bookingText = defineStrings(
     noShowNone: '0/{limit}',
     noShowRule: '{limit} missed visits within {days} days suspend booking; a cancellation in time never counts.',
     noShowSuspended: 'Booking suspended until {until}',
+    groupVisit: 'School and group visits',
   },
 )
 

@@ -42,7 +42,16 @@ export const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 /** A session template's key, the part of a session id after the date. */
 export const SESSION_KEY = z.string().regex(/^[a-z]{1,8}$/)
 /** A session template as data/booking.json and the console's 预约设置 hold it. */
-export const SessionTemplateSchema = z.object({ key: SESSION_KEY, name: z.string(), start: HHMM, end: HHMM, capacity: z.number().int().min(0) })
+export const SessionTemplateSchema = z.object({
+  key: SESSION_KEY,
+  name: z.string(),
+  start: HHMM,
+  end: HHMM,
+  /** Places for individual visitors. */
+  capacity: z.number().int().min(0),
+  /** Places for approved groups, apart from `capacity` (absent: the settings' `groups.quotaPerSession`). */
+  groupQuota: z.number().int().min(0).optional(),
+})
 
 /** Where a zone record or figure comes from. */
 export const SourceKind = z.enum(['article', 'document', 'illustrative'], { error: '来源只能是：文章、文件或示意（article、document、illustrative）' })

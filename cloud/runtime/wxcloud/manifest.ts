@@ -24,6 +24,8 @@ export const FUNCTION_TIMEOUT: Record<string, number> = {
   staff: 10,
   accounts: 10,
   transfer: 10,
+  // groups: a roster read in a worker (about a second) and up to 150 claims in a row.
+  groups: 10,
   exhibits: 5,
   zone: 5,
   notices: 5,

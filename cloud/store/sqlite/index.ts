@@ -3,6 +3,7 @@ import { checkpointWhenQuiet, openDatabase, type Db } from './database'
 import { sqliteAccounts } from './accounts'
 import { sqliteBooking } from './booking'
 import { sqliteContent } from './content'
+import { sqliteGroups } from './groups'
 import { sqliteLimits } from './limits'
 import { sqliteOps } from './ops'
 import { sqliteOutbox } from './outbox'
@@ -36,6 +37,7 @@ export function openSqliteStore(file: string): Store & { db: Db } {
     outbox: sqliteOutbox(db),
     zone: sqliteZone(db),
     booking: sqliteBooking(db),
+    groups: sqliteGroups(db),
     transfer: sqliteTransfer(db),
     async ping() {
       return db.prepare('SELECT 1 AS one').get() !== undefined

@@ -226,4 +226,25 @@ export const migrations: Migration[] = [
       CREATE TABLE zone_profiles (openid TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    // Groups and schools: requests (status and head count in columns for the guards) and each
+    // session's group quota, a counter apart from the individuals' booking_sessions.
+    version: 15,
+    name: 'group requests',
+    sql: `
+      CREATE TABLE group_requests (
+        id TEXT PRIMARY KEY,
+        openid TEXT NOT NULL,
+        day TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        people INTEGER NOT NULL,
+        checked_in INTEGER NOT NULL DEFAULT 0,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX group_requests_owner ON group_requests (openid, created_at);
+      CREATE INDEX group_requests_day ON group_requests (day, created_at);
+      CREATE TABLE group_quota (id TEXT PRIMARY KEY, taken INTEGER NOT NULL CHECK (taken >= 0)) WITHOUT ROWID;
+    `,
+  },
 ]

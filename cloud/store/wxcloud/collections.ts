@@ -27,6 +27,8 @@ export type CollectionName = 'halls' | 'exhibits' | 'meta' | 'config' | 'outbox'
   | 'transfer_requests'
   | 'booking_waitlist'
   | 'zone_profiles'
+  | 'group_requests'
+  | 'group_quota'
 
 export interface CollectionSpec {
   /** Logical name; the real name is `${prefix}${name}` (the smoke test uses a prefix). */
@@ -95,5 +97,16 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'status_created', keys: { status: 1, createdAt: -1 } },
     ],
   },
+  // Groups and schools (store/port.ts, GroupStore): requests guarded on status, and each session's
+  // group quota, a counter apart from booking_sessions.
+  {
+    name: 'group_requests',
+    purpose: '团体预约（_id = H(openid, 请求编号)；名单只存证件哈希与掩码；状态守卫式更新）',
+    indexes: [
+      { name: 'owner_created', keys: { openid: 1, createdAt: -1 } },
+      { name: 'day', keys: { day: 1 } },
+    ],
+  },
+  { name: 'group_quota', purpose: '场次团体名额已占数（_id = 场次，守卫式 _.inc，与个人名额分开）', indexes: [] },
   { name: 'staff_accounts', purpose: '工作人员与运营账号（_id = 用户名；口令只存 scrypt 哈希）', indexes: [] },
 ]

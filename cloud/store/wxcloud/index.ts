@@ -8,6 +8,7 @@ import type { WxDatabase } from './db'
 import { wxAccounts } from './accounts'
 import { wxBooking } from './booking'
 import { wxContent } from './content'
+import { wxGroups } from './groups'
 import { wxLimits } from './limits'
 import { wxMeta } from './meta'
 import { wxOps } from './ops'
@@ -35,6 +36,7 @@ export function openWxCloudStore(db: WxDatabase, options: WxStoreOptions = {}): 
     outbox: wxOutbox(db, names.outbox),
     zone: wxZone(db, names),
     booking: wxBooking(db, names),
+    groups: wxGroups(db, names),
     transfer: wxTransfer(db, names),
     async ping() {
       try {

@@ -80,6 +80,8 @@ export default function BookingCalendarPage() {
               <Cell icon="ticket" title={s('myBookings')} onTap={() => openPage(paths.myBookings)} action="my-bookings" />
               <Cell icon="users" title={s('visitors')} onTap={() => openPage(paths.visitors)} action="visitors" />
               <Cell icon="ticket" title={s('waitTitle')} onTap={() => openPage(paths.waitlist())} action="my-waitlist" />
+              {/* The groups subpackage's one page; its path stays out of the main package's paths table. */}
+              <Cell icon="users" title={s('groupVisit')} onTap={() => openPage('/groups/index')} action="group-visit" />
             </CellGroup>}
           </View>
         )

@@ -4,6 +4,7 @@ import { shortDate } from '@cloud/contracts/booking'
 import { Loaded } from '@/ui/Loaded'
 import { CheckInOutcome } from '@/staff/components/CheckInOutcome'
 import { CodeEntry } from '@/staff/components/CodeEntry'
+import { GroupGate } from '@/staff/components/GroupGate'
 import { ExpectedVisitors } from '@/staff/components/ExpectedVisitors'
 import { isStaffDevice, needsPin, staffSignIn, staffSignOut } from '@/staff/session'
 import { staffStore, useStaff } from '@/staff/store'
@@ -26,6 +27,7 @@ export default function CheckInPage() {
   const [listed, setListed] = useState<string | null>(null)
   const checking = useStaff((s) => s.checking)
   const last = useStaff((s) => s.last)
+  const group = useStaff((s) => s.group)
   const today = useStaff((s) => s.today)
   const t = useStrings(staffText)
   const lang = useLang()
@@ -48,7 +50,7 @@ export default function CheckInPage() {
 
   const signOut = () => {
     staffSignOut()
-    staffStore.setState({ last: null, today: { status: 'idle' } })
+    staffStore.setState({ last: null, group: null, today: { status: 'idle' } })
     setListed(null)
     setSignedIn(false)
   }
@@ -85,6 +87,7 @@ export default function CheckInPage() {
   return (
     <PageShell className="st-checkin">
       {last && <CheckInOutcome last={last} />}
+      {group && <GroupGate group={group} busy={checking} />}
       <View className="card">
         <View className="section-title" role="heading" aria-level={1}>
           {t('title')}
@@ -112,7 +115,10 @@ export default function CheckInPage() {
                 {sessionNameIn(lang, s.sessionId, s.name)} {s.start}–{s.end}
                 </View>
                 <View className="st-count__side">
-                  <View className="st-count__num">{t('counts', { in: s.checkedIn, booked: s.booked })}</View>
+                  <View className="st-count__num">
+                    {t('counts', { in: s.checkedIn, booked: s.booked })}
+                    {s.groups && <View data-group-counts>{t('groupCounts', { in: s.groups.checkedIn, n: s.groups.expected })}</View>}
+                  </View>
                   <View className="st-count__toggle" role="button" aria-expanded={listed === s.sessionId} data-action="expected" onClick={() => setListed(listed === s.sessionId ? null : s.sessionId)}>
                     {listed === s.sessionId ? t('expectedHide') : t('expected')}
                   </View>
