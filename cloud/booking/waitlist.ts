@@ -8,7 +8,7 @@ import type { WaitlistEntryView } from '../contracts/waitlist'
 import type { BookingRecord, OfferOutcome, Store, WaitlistEntry } from '../store/port'
 import { availability, sessionRef, type SessionRef } from './calendar'
 import { loadBookingConfig, type BookingConfig } from './config'
-import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from './fairuse'
+import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from './fairuse'
 import { addMinutes, beijingDateTimeText, beijingText } from './time'
 
 export { walkLine, type CandidateOutcome, type LinePass } from './line'
@@ -37,6 +37,7 @@ export function bookingFromEntry(entry: WaitlistEntry, at: string): BookingRecor
     status: 'confirmed',
     createdAt: at,
     ...(entry.remind ? { remind: true } : {}),
+    ...(entry.network ? { network: entry.network } : {}),
   }
 }
 
@@ -56,7 +57,12 @@ export async function fillWaitlist(store: Store, sessionId: string, now: Date): 
     at: now.toISOString(),
     offerExpiresAt: offerExpiry(config, session, now).toISOString(),
     maxSkips: config.waitlist.maxSkips,
-    slotsFor: (openid) => ({ bookingSlots: bookingSlotKeys(openid, config.fairUse), placeSlots: placeSlotKeys(openid, config.fairUse) }),
+    slotsFor: (openid, _places, entry) => ({
+      bookingSlots: bookingSlotKeys(openid, config.fairUse),
+      placeSlots: placeSlotKeys(openid, config.fairUse),
+      // The network it joined from holds the offer's places as it would hold a booking's (H5).
+      ...(entry.network ? { addressSlots: addressPlaceSlotKeys(entry.network.key, session.template.key, entry.network.cap) } : {}),
+    }),
   })
   for (const entry of outcome.offered) {
     await store.outbox.enqueue({
@@ -78,10 +84,18 @@ export async function fillWaitlist(store: Store, sessionId: string, now: Date): 
   return outcome
 }
 
+/** The address slots an entry's or booking's network may hold in its session (none without one). */
+export function networkKeysOf(held: Pick<WaitlistEntry, 'network' | 'sessionId'>, config: BookingConfig): string[] {
+  if (!held.network) return []
+  // The session's template key; from the id itself when the template has since been removed.
+  const templateKey = sessionRef(config, held.sessionId)?.template.key ?? held.sessionId.slice(held.sessionId.indexOf('.') + 1)
+  return addressPlaceSlotKeys(held.network.key, templateKey, held.network.cap)
+}
+
 /** Gives back what an offer held (its places when held, its claims in any case: only the offer's own go). */
 export async function releaseOffer(store: Store, entry: WaitlistEntry, config: BookingConfig): Promise<number> {
   if (entry.held) await store.booking.releasePlaces(entry.sessionId, entry.places)
-  await store.booking.releaseIds(entry.day, [...entry.visitors.map((v) => v.idHash), ...accountHoldKeys(entry.openid, config.fairUse)], entry.bookingId)
+  await store.booking.releaseIds(entry.day, [...entry.visitors.map((v) => v.idHash), ...accountHoldKeys(entry.openid, config.fairUse), ...networkKeysOf(entry, config)], entry.bookingId)
   return entry.held ? entry.places : 0
 }
 

@@ -17,6 +17,7 @@ export const WAITLIST_END_REASON_LABEL = {
   unclaimed: '名额未在时限内确认，已顺延',
   cutoff: '已过候补截止时间，未等到名额',
   closed: '场次已停止开放',
+  id_booked: '同一证件当天已有预约，候补已结束',
 } as const
 
 export interface WaitlistEntryView {
