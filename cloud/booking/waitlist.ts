@@ -10,6 +10,7 @@ import { availability, sessionRef, type SessionRef } from './calendar'
 import { loadBookingConfig, type BookingConfig } from './config'
 import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from './fairuse'
 import { addMinutes, beijingDateTimeText, beijingText } from './time'
+import { walkInOffersOpen, walkInStillAhead } from './walkin-rules'
 
 export { walkLine, type CandidateOutcome, type LinePass } from './line'
 
@@ -19,6 +20,10 @@ export const offerCutoff = (config: BookingConfig, session: SessionRef): Date =>
 /** Until when an offer made at `now` holds its places: the claim window, never past the session's start. */
 export const offerExpiry = (config: BookingConfig, session: SessionRef, now: Date): Date =>
   new Date(Math.min(addMinutes(now, config.waitlist.claimMinutes).getTime(), session.start.getTime()))
+
+/** A walk-in offer (made after the session started) holds its places at most until the session ends. */
+export const walkInOfferExpiry = (config: BookingConfig, session: SessionRef, now: Date): Date =>
+  new Date(Math.min(addMinutes(now, config.waitlist.claimMinutes).getTime(), session.end.getTime()))
 
 export const offerMessageId = (entryId: string) => `waitlist-offer:${entryId}`
 
@@ -50,12 +55,14 @@ export async function fillWaitlist(store: Store, sessionId: string, now: Date): 
   const config = await loadBookingConfig(store)
   const session = sessionRef(config, sessionId)
   if (!session || !availability(config, session, now).ok) return null
-  if (now.getTime() >= offerCutoff(config, session).getTime()) return null
+  // Past the cutoff only places a walk-in release gave to the line are offered (until the session ends).
+  const walkIn = walkInOffersOpen(config, session, now)
+  if (now.getTime() >= offerCutoff(config, session).getTime() && !walkIn) return null
   const outcome = await store.booking.offerWaitlist({
     sessionId,
     capacity: session.template.capacity,
     at: now.toISOString(),
-    offerExpiresAt: offerExpiry(config, session, now).toISOString(),
+    offerExpiresAt: (walkIn ? walkInOfferExpiry(config, session, now) : offerExpiry(config, session, now)).toISOString(),
     maxSkips: config.waitlist.maxSkips,
     slotsFor: (openid, _places, entry) => ({
       bookingSlots: bookingSlotKeys(openid, config.fairUse),
@@ -151,7 +158,8 @@ export async function runWaitlistJob(store: Store, now: Date, batch = 200, budge
     if (Date.now() >= deadline) return report
     const session = sessionRef(config, sessionId)
     const open = session && availability(config, session, now)
-    const cutoffPassed = !session || now.getTime() >= offerCutoff(config, session).getTime()
+    // With walk-in release to the line, waiting entries stay in line past the cutoff for it.
+    const cutoffPassed = !session || (now.getTime() >= offerCutoff(config, session).getTime() && !walkInStillAhead(config, session, now))
     if (!open?.ok || cutoffPassed) {
       const endReason = open && !open.ok && open.code !== 'SESSION_OVER' ? 'closed' : 'cutoff'
       for (const entry of await store.booking.listWaitlist(sessionId)) {

@@ -134,7 +134,7 @@ export interface SavedVisitor {
 }
 
 /** `pending` lives only while the booking call runs; `refused` keeps the answer for retries. */
-export type BookingRecordStatus = 'pending' | 'confirmed' | 'refused' | 'cancelled' | 'checked_in' | 'no_show'
+export type BookingRecordStatus = 'pending' | 'confirmed' | 'refused' | 'cancelled' | 'checked_in' | 'no_show' | 'released'
 
 export interface BookingRecord {
   id: string
