@@ -34,8 +34,9 @@ import type { PublicNeed, PublicResult, RequestStatus, RequestView, ResultSummar
 type TransferReq<A extends keyof typeof TransferRequests> = z.input<(typeof TransferRequests)[A]>
 type TransferConsoleReq<A extends keyof typeof TransferConsoleRequests> = z.input<(typeof TransferConsoleRequests)[A]>
 import type { BookingWaitlistRequests } from './requests/booking-waitlist'
-import type { ConsoleWaitlistSession, NoShowStanding, WaitlistEntryView } from './waitlist'
+import type { ConsoleWaitlistSession, NoShowStanding, WaitlistEntryView, WalkInSetting } from './waitlist'
 import type { ConsoleWaitlistRequests } from './requests/console-waitlist'
+import type { ConsoleWalkInRequests } from './requests/console-walkin'
 
 export interface Api {
   system: {
@@ -202,6 +203,9 @@ export interface Api {
     removeResult: { req: TransferConsoleReq<'removeResult'>; res: { removed: true } }
     /** 候补: each session's line on a day (cloud/functions/console/waitlist.ts). */
     waitlist: { req: z.input<typeof ConsoleWaitlistRequests['waitlist']>; res: { day: string; sessions: ConsoleWaitlistSession[] } }
+    /** 现场释放: the walk-in release setting (cloud/functions/console/walkin.ts). */
+    walkIn: { req: z.input<typeof ConsoleWalkInRequests['walkIn']>; res: { walkIn: WalkInSetting } }
+    saveWalkIn: { req: z.input<typeof ConsoleWalkInRequests['saveWalkIn']>; res: { walkIn: WalkInSetting } }
   }
   /** Named staff and operator accounts: `me` for anyone signed in with one; the rest admin only.
    *  Local sign-in is POST /api/_session { username, password } → { token, role, name, expiresAt }. */

@@ -44,6 +44,13 @@ export interface WaitlistEntryView {
   endReason?: keyof typeof WAITLIST_END_REASON_LABEL
 }
 
+/** Walk-in release (console 预约设置 → 现场释放): `releaseAfterMinutes` after a session starts
+ *  (0 = never), bookings not checked in are released to the 候补 line or to the door. */
+export interface WalkInSetting {
+  releaseAfterMinutes: number
+  to: 'waitlist' | 'onsite'
+}
+
 /** 我的: the no-show count against the suspension rule, e.g. 「1/3，将于 2027-03-01 清零」. */
 export interface NoShowStanding {
   count: number

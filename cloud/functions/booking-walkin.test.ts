@@ -144,3 +144,25 @@ describe.each(adapters)('walk-in release — %s', (_name, open) => {
     expect(await ticket('late', b.id, bj('2026-11-27 11:00'))).toMatchObject({ status: 'confirmed' })
   })
 })
+
+describe('the console’s 现场释放 setting', () => {
+  beforeEach(async () => {
+    env = await tempSqliteStore()
+    call = caller(env.store)
+  })
+  afterEach(() => env.cleanup())
+  const asOperator = { openid: 'op', role: 'admin' as const, now: NOW }
+
+  it('shows and saves the setting; the next job run uses it; bad input is refused and changes nothing; visitors and staff may not', async () => {
+    expect(await call('console', 'walkIn', {}, asOperator)).toEqual({ ok: true, data: { walkIn: { releaseAfterMinutes: 0, to: 'waitlist' } } })
+    expect(await call('console', 'saveWalkIn', { releaseAfterMinutes: 241, to: 'onsite' }, asOperator)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await call('console', 'saveWalkIn', { releaseAfterMinutes: 15, to: 'door' } as never, asOperator)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await call('console', 'saveWalkIn', { releaseAfterMinutes: 15, to: 'onsite' }, { openid: 'v', role: 'visitor', now: NOW })).toMatchObject({ ok: false })
+    expect(await call('console', 'saveWalkIn', { releaseAfterMinutes: 15, to: 'onsite' }, { openid: 's', role: 'staff', now: NOW })).toMatchObject({ ok: false })
+    expect(await call('console', 'walkIn', {}, asOperator)).toMatchObject({ data: { walkIn: { releaseAfterMinutes: 0 } } })
+    expect(await call('console', 'saveWalkIn', { releaseAfterMinutes: 15, to: 'onsite' }, asOperator)).toEqual({ ok: true, data: { walkIn: { releaseAfterMinutes: 15, to: 'onsite' } } })
+    const b = await book('late', 2)
+    expect((await runNoShowJob(env.store, bj('2026-11-27 09:16'))).walkIn).toMatchObject({ released: 1, places: 2 })
+    expect(await ticket('late', b.id, bj('2026-11-27 09:16'))).toMatchObject({ status: 'released' })
+  })
+})

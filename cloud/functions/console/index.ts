@@ -17,6 +17,7 @@ import { reportsActions } from './reports'
 import { qrsheetActions } from './qrsheet'
 import { transferActions } from './transfer'
 import { waitlistActions } from './waitlist'
+import { walkInActions } from './walkin'
 
 export { ConsoleErrors } from './errors'
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
@@ -38,5 +39,6 @@ export const consoleFn = implement('console', {
     ...qrsheetActions,
     ...transferActions,
     ...waitlistActions,
+    ...walkInActions,
   },
 })

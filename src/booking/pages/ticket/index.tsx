@@ -121,6 +121,11 @@ export default function TicketPage() {
               </View>
               {b.ticketCode && b.shortCode ? (
                 <View className="bk-ticket__pass">
+                  {b.status === 'released' && (
+                    <View className="bk-booking__reason" data-released>
+                      {s('releasedNote')}
+                    </View>
+                  )}
                   <TicketQr code={b.ticketCode} label={s('qrLabel')} />
                   <View className="bk-ticket__short-label">{s('shortCode')}</View>
                   <View className="bk-ticket__short" aria-label={`${s('shortCode')} ${b.shortCode.split('').join(' ')}`} data-short-code={b.shortCode}>

@@ -113,6 +113,11 @@ export default function CheckInPage() {
                 </View>
                 <View className="st-count__side">
                   <View className="st-count__num">{t('counts', { in: s.checkedIn, booked: s.booked })}</View>
+                  {s.walkIn !== undefined && (
+                    <View className="st-count__num" data-walk-in={s.walkIn}>
+                      {t('walkIn', { n: s.walkIn })}
+                    </View>
+                  )}
                   <View className="st-count__toggle" role="button" aria-expanded={listed === s.sessionId} data-action="expected" onClick={() => setListed(listed === s.sessionId ? null : s.sessionId)}>
                     {listed === s.sessionId ? t('expectedHide') : t('expected')}
                   </View>
