@@ -51,6 +51,12 @@ export interface WalkInSetting {
   to: 'waitlist' | 'onsite'
 }
 
+/** The query that opens the e-ticket with its one-tap 「不去了，释放名额」 (the visit reminder's link). */
+export const RELEASE_QUERY = 'release'
+
+/** The page the visit reminder opens: the booking's ticket, offering the one-tap release. */
+export const releaseTicketPage = (bookingId: string) => `booking/pages/ticket/index?id=${encodeURIComponent(bookingId)}&${RELEASE_QUERY}=1`
+
 /** 我的: the no-show count against the suspension rule, e.g. 「1/3，将于 2027-03-01 清零」. */
 export interface NoShowStanding {
   count: number
