@@ -126,6 +126,8 @@ const MATRIX: Record<string, Caller[]> = {
   'console.dayReport': only('booking_operator'),
   'console.qrSheet': only('content_editor'),
   'console.waitlist': only('booking_operator'),
+  'console.walkIn': only('booking_operator'),
+  'console.saveWalkIn': only('booking_operator'),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

@@ -50,6 +50,8 @@ export const bookingText = defineStrings(
     releaseButton: '不去了，释放名额',
     releaseConfirm: '释放 {date} {session} 的 {n} 个名额？预约将取消，名额立即给候补的观众，不计爽约。',
     releaseDone: '名额已释放',
+    // showModal's confirm button takes at most 4 characters.
+    releaseConfirmButton: '释放名额',
     voidChecked: '已核验入馆，欢迎参观',
     voidCancelled: '预约已取消，电子票已失效',
     museumCancelled: '馆方取消：',
@@ -206,6 +208,7 @@ export const bookingText = defineStrings(
     releaseButton: 'Not going — release my places',
     releaseConfirm: 'Release {n} places for {date}, {session}? The booking is cancelled and the places go to the waitlist; this never counts as a no-show.',
     releaseDone: 'Places released',
+    releaseConfirmButton: 'Release',
     voidChecked: 'Checked in. Enjoy your visit!',
     voidCancelled: 'Booking cancelled; this e-ticket is no longer valid.',
     museumCancelled: 'Cancelled by the museum: ',

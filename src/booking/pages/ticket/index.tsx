@@ -87,7 +87,7 @@ export default function TicketPage() {
           const confirm = await confirmDestructive({
             title: s('releaseButton'),
             content: s('releaseConfirm', { date: dateText, session: sessionName, n: b.visitors.length }),
-            confirmText: s('releaseButton'),
+            confirmText: s('releaseConfirmButton'),
             cancelText: s('keep'),
           })
           if (!confirm) return
