@@ -46,8 +46,11 @@ async function run(name: string, open: () => Promise<{ store: Store; cleanup: ()
       fairUse: { ...DEFAULT_BOOKING_CONFIG.fairUse, distinctIds: { limit: 100, windowDays: 30 } },
       waitlist: { ...DEFAULT_BOOKING_CONFIG.waitlist, entriesPerAccount: 3 },
     })
-    // Timed around the store: the offer step each cancel runs (SQLite: one transaction; cloud: steps).
+    // Timed around the store: the offer step each cancel runs (SQLite: one transaction, done before
+    // the call returns — `work`; cloud: awaited steps). `latency` is call → answer in the burst, so
+    // it includes waiting behind the other cancels' work.
     const offerTimes: number[] = []
+    const workTimes: number[] = []
     const offerWaitlist = env.store.booking.offerWaitlist.bind(env.store.booking)
     const timed: Store = {
       ...env.store,
@@ -56,7 +59,9 @@ async function run(name: string, open: () => Promise<{ store: Store; cleanup: ()
         offerWaitlist: async (req) => {
           const t = process.hrtime.bigint()
           try {
-            return await offerWaitlist(req)
+            const answer = offerWaitlist(req)
+            workTimes.push(Number(process.hrtime.bigint() - t) / 1e6)
+            return await answer
           } finally {
             offerTimes.push(Number(process.hrtime.bigint() - t) / 1e6)
           }
@@ -93,7 +98,9 @@ async function run(name: string, open: () => Promise<{ store: Store; cleanup: ()
     // The burst: every cancel in flight at once, each offering what it freed.
     const cancelled = booked.slice(0, CANCELS)
     const freed = cancelled.reduce((a, b) => a + b.places, 0)
-    offerTimes.length = 0 // only the burst's offer steps (each join ran one too)
+    // Only the burst's offer steps (each join ran one too).
+    offerTimes.length = 0
+    workTimes.length = 0
     const t0 = process.hrtime.bigint()
     const answers = await Promise.all(cancelled.map((b) => call('booking', 'cancel', { bookingId: b.id }, { openid: b.openid, now: NOW })))
     const burstMs = Number(process.hrtime.bigint() - t0) / 1e6
@@ -119,6 +126,7 @@ async function run(name: string, open: () => Promise<{ store: Store; cleanup: ()
     }
 
     const sorted = [...offerTimes].sort((a, b) => a - b)
+    const work = [...workTimes].sort((a, b) => a - b)
     const checks: Array<[string, boolean]> = [
       ['every cancel answered ok', refused.length === 0],
       [`offered places (${offeredPlaces}) == freed places (${freed})${leftover ? ` − ${leftover} no waiting family can use` : ''}`, offeredPlaces + leftover === freed && couldServe.done === true],
@@ -129,7 +137,8 @@ async function run(name: string, open: () => Promise<{ store: Store; cleanup: ()
     ]
     console.log(`\n[${name}] capacity ${capacity} in ${BOOKINGS} bookings; ${FAMILIES} families waiting (${joinedPlaces} places); ${CANCELS} cancels at once free ${freed} places`)
     console.log(`  offers made: ${held.length} in ${burstMs.toFixed(0)} ms = ${((held.length / burstMs) * 1000).toFixed(0)} offers/s (${((freed / burstMs) * 1000).toFixed(0)} freed places/s)`)
-    console.log(`  offer step (offerWaitlist, ${sorted.length} calls): p50 ${pct(sorted, 50).toFixed(2)} ms, p99 ${pct(sorted, 99).toFixed(2)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`)
+    console.log(`  offer step latency in the burst (offerWaitlist call → answer, ${sorted.length} calls): p50 ${pct(sorted, 50).toFixed(2)} ms, p99 ${pct(sorted, 99).toFixed(2)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(2)} ms`)
+    if (name.startsWith('SQLite')) console.log(`  offer step transaction (work done in the call): p50 ${pct(work, 50).toFixed(2)} ms, p99 ${pct(work, 99).toFixed(2)} ms`)
     for (const [text, passed] of checks) console.log(`  ${passed ? 'PASS' : 'FAIL'}  ${text}`)
     return checks.every(([, passed]) => passed)
   } finally {
