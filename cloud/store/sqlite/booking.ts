@@ -55,6 +55,9 @@ interface EntryRow {
   end_reason: WaitlistEntry['endReason'] | null
 }
 
+/** Entries read at a time by an offer pass. */
+const LINE_PAGE = 32
+
 const ENTRY_COLUMNS = 'doc, status, skips, held, offered_at, offer_expires_at, ended_at, end_reason'
 
 function toEntry(row: EntryRow): WaitlistEntry {
@@ -153,6 +156,10 @@ export function sqliteBooking(db: Db): BookingStore {
     getEntry: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE id = ?`),
     activeOfAccount: db.prepare(`SELECT session_id FROM booking_waitlist WHERE openid = ? AND status IN ('waiting', 'offered')`),
     line: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE session_id = ? AND status IN ('waiting', 'offered') ORDER BY joined_at, id`),
+    linePage: db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE session_id = @sessionId AND status IN ('waiting', 'offered')
+         AND (joined_at > @joinedAt OR (joined_at = @joinedAt AND id > @id)) ORDER BY joined_at, id LIMIT @limit`,
+    ),
     mine: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE openid = ? ORDER BY joined_at DESC, id DESC LIMIT ?`),
     waitingSessions: db.prepare(`SELECT DISTINCT session_id FROM booking_waitlist WHERE status = 'waiting' ORDER BY session_id LIMIT ?`),
     dueOffers: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE status = 'offered' AND offer_expires_at <= ? ORDER BY offer_expires_at, id LIMIT ?`),
@@ -371,7 +378,17 @@ export function sqliteBooking(db: Db): BookingStore {
     q.markOfferHeld.run(e.id)
   })
   const offerTx = db.transaction((req: OfferRequest): OfferOutcome => {
-    const line = (q.line.all(req.sessionId) as EntryRow[]).map(toEntry)
+    // The line read page by page as the walk asks for it: a pass that fills a few places reads the
+    // head of a long line, not all of it (each page is read whole before the walk writes).
+    const line = (function* () {
+      let after = { joinedAt: '', id: '' }
+      for (;;) {
+        const page = (q.linePage.all({ sessionId: req.sessionId, ...after, limit: LINE_PAGE }) as EntryRow[]).map(toEntry)
+        yield* page
+        if (page.length < LINE_PAGE) return
+        after = { joinedAt: page[page.length - 1].joinedAt, id: page[page.length - 1].id }
+      }
+    })()
     const booked = (q.sessionBooked.get(req.sessionId) as { booked: number } | undefined)?.booked ?? 0
     const walk = walkLine(line, req.capacity - booked, req.maxSkips)
     const ended: string[] = []
