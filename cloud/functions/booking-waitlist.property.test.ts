@@ -39,6 +39,9 @@ type Op =
   | { kind: 'cancel' | 'accept' | 'leave'; pick: number }
   | { kind: 'reschedule'; pick: number; session: number }
   | { kind: 'capacity'; session: number; capacity: number }
+  /** The skip rule's case, made on purpose: a full session, a family of 3 then a single join its
+   *  line, and one place frees (a capacity raise) — the single fits, the family does not. */
+  | { kind: 'squeeze'; session: number; big: number; small: number }
   /** Others book the session's remaining places, one each (accounts of their own). */
   | { kind: 'fill'; session: number }
   | { kind: 'expire' | 'sweep' | 'cutoff' }
@@ -51,6 +54,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('reschedule' as const), pick: fc.nat(), session: fc.nat(SESSIONS.length - 1) }) },
   { weight: 12, arbitrary: fc.record({ kind: fc.constant('accept' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('leave' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('squeeze' as const), session: fc.nat(SESSIONS.length - 1), big: fc.nat(USERS.length - 1), small: fc.nat(USERS.length - 1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('capacity' as const), session: fc.nat(SESSIONS.length - 1), capacity: fc.integer({ min: 2, max: 8 }) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('fill' as const), session: fc.nat(SESSIONS.length - 1) }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'expire' as const }) },
@@ -186,6 +190,13 @@ describe.each(ADAPTERS)('候补 and 改签 under random operations — %s', (_na
 
           for (const op of ops) {
             if (op.kind === 'join' && op.crowd) await crowd(SESSIONS[op.session])
+            if (op.kind === 'squeeze') {
+              await crowd(SESSIONS[op.session])
+              for (const [user, visitors] of [[op.big, [0, 1, 2]], [op.small, [0]]] as const) {
+                const res: any = await call('booking', 'joinWaitlist', { sessionId: SESSIONS[op.session], visitorIds: visitors.map((i) => saved[user][i]), clientRequestId: `wl-${++n}-abcdef` }, { openid: USERS[user], now })
+                if (res.ok) entries.push({ user, id: res.data.entry.id })
+              }
+            }
             const before = await snapshot()
             let freedIn: string[] = []
             if (op.kind === 'book') {
@@ -220,6 +231,13 @@ describe.each(ADAPTERS)('候补 and 改签 under random operations — %s', (_na
               if (res.ok) freedIn = [res.data.entry.sessionId]
             } else if (op.kind === 'fill') {
               await crowd(SESSIONS[op.session])
+            } else if (op.kind === 'squeeze') {
+              const sessionId = SESSIONS[op.session]
+              const res: any = await call('console', 'setCapacity', { sessionId, capacity: capacity[sessionId] + 1 }, { openid: 'operator', role: 'admin', now })
+              if (res.ok) {
+                capacity[sessionId] += 1
+                freedIn = [sessionId]
+              }
             } else if (op.kind === 'capacity') {
               // The operator's 容量 change in the console (never below what is booked); a raise fills the line.
               const sessionId = SESSIONS[op.session]
