@@ -45,6 +45,13 @@ export const BookingConfigSchema = z.object({
       entriesPerAccount: z.number().int().min(1).max(10),
     })
     .default({ claimMinutes: 30, offerCutoffMinutes: 60, maxSkips: 3, entriesPerAccount: 3 }),
+  /** Walk-in release (docs/booking-waitlist.md): `releaseAfterMinutes` after a session starts, its
+   *  bookings not yet checked in are released (0 = never) — to the 候补 line (`to: 'waitlist'`,
+   *  offers held at most until the session ends) or to people at the door (`'onsite'`, counted for
+   *  the gate). A released booking's holder is still admitted while places allow. */
+  walkIn: z
+    .object({ releaseAfterMinutes: z.number().int().min(0).max(240), to: z.enum(['waitlist', 'onsite']) })
+    .default({ releaseAfterMinutes: 0, to: 'waitlist' }),
   /** Children (docs/booking-children.md): below `noIdBelowAge` a child may be saved without an ID
    *  (name and birth date) and booked only with an adult of at least `adultAge` who has an ID, at
    *  most `perAdult` such children per adult in one booking. */

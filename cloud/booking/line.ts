@@ -22,7 +22,7 @@ export interface LinePass {
  * counts one skip, and an entry skipped `maxSkips` times blocks the line: nobody behind it is
  * served until enough places have freed for it.
  */
-export function* walkLine(line: WaitlistEntry[], free: number, maxSkips: number): Generator<WaitlistEntry, LinePass, CandidateOutcome> {
+export function* walkLine(line: Iterable<WaitlistEntry>, free: number, maxSkips: number): Generator<WaitlistEntry, LinePass, CandidateOutcome> {
   const passedOver: WaitlistEntry[] = []
   const skips = new Map<string, number>()
   const offered: string[] = []

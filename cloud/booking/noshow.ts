@@ -5,6 +5,7 @@ import type { BookingAccount, Store } from '../store/port'
 import { loadBookingConfig, type BookingConfig } from './config'
 import { sweepAbandonedBookings, type SweepOptions, type SweepReport } from './sweep'
 import { runWaitlistJob, type WaitlistJobReport } from './waitlist'
+import { runWalkInRelease, type WalkInReport } from './walkin'
 
 const DAY_MS = 86_400_000
 
@@ -37,6 +38,8 @@ export interface NoShowReport {
   swept: SweepReport
   /** The 候补 sweep of the same run: unclaimed offers expired and passed on, lines filled. */
   waitlist: WaitlistJobReport
+  /** Walk-in release of the same run: bookings not checked in N minutes after their session started. */
+  walkIn: WalkInReport
 }
 
 export async function runNoShowJob(store: Store, now: Date, batch = 500, sweep: SweepOptions = {}): Promise<NoShowReport> {
@@ -56,6 +59,10 @@ export async function runNoShowJob(store: Store, now: Date, batch = 500, sweep: 
     }
     if (due.length < batch) break
   }
+  // Before the 候补 sweep, so the line sees the places released at the door this run.
+  const walkIn = await runWalkInRelease(store, config, now)
+  for (const openid of walkIn.noShowAccounts) touched.add(openid)
+  marked += walkIn.noShows
   const suspended: string[] = []
   for (const openid of touched) {
     const account = await store.booking.getAccount(openid)
@@ -67,5 +74,5 @@ export async function runNoShowJob(store: Store, now: Date, batch = 500, sweep: 
     }
   }
   const waitlist = await runWaitlistJob(store, now)
-  return { marked, suspended, swept, waitlist }
+  return { marked, suspended, swept, waitlist, walkIn }
 }

@@ -24,7 +24,8 @@ export function bookingView(record: BookingRecord, config: BookingConfig, keys: 
     visitors: record.visitors.map((v) => ({ name: v.name, idType: v.idType, idMasked: v.idMasked })),
     createdAt: record.createdAt,
     // The short code hangs off the ID key, which is never rotated: a saved ticket's code stays valid.
-    ...(status === 'confirmed' ? { ticketCode: ticketCode(keys, record.id), shortCode: shortTicketCode(keys.idKey, record.id) } : {}),
+    // A released booking keeps its ticket: its holder is still admitted while places allow.
+    ...(status === 'confirmed' || status === 'released' ? { ticketCode: ticketCode(keys, record.id), shortCode: shortTicketCode(keys.idKey, record.id) } : {}),
     cancelDeadline: deadline.toISOString(),
     cancelDeadlineText: beijingText(deadline),
     cancellable: status === 'confirmed' && now.getTime() < deadline.getTime(),

@@ -8,8 +8,9 @@ import type { WaitlistEntryView } from '../contracts/waitlist'
 import type { BookingRecord, OfferOutcome, Store, WaitlistEntry } from '../store/port'
 import { availability, sessionRef, type SessionRef } from './calendar'
 import { loadBookingConfig, type BookingConfig } from './config'
-import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from './fairuse'
+import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from './fairuse'
 import { addMinutes, beijingDateTimeText, beijingText } from './time'
+import { walkInOffersOpen, walkInStillAhead } from './walkin-rules'
 
 export { walkLine, type CandidateOutcome, type LinePass } from './line'
 
@@ -19,6 +20,10 @@ export const offerCutoff = (config: BookingConfig, session: SessionRef): Date =>
 /** Until when an offer made at `now` holds its places: the claim window, never past the session's start. */
 export const offerExpiry = (config: BookingConfig, session: SessionRef, now: Date): Date =>
   new Date(Math.min(addMinutes(now, config.waitlist.claimMinutes).getTime(), session.start.getTime()))
+
+/** A walk-in offer (made after the session started) holds its places at most until the session ends. */
+export const walkInOfferExpiry = (config: BookingConfig, session: SessionRef, now: Date): Date =>
+  new Date(Math.min(addMinutes(now, config.waitlist.claimMinutes).getTime(), session.end.getTime()))
 
 export const offerMessageId = (entryId: string) => `waitlist-offer:${entryId}`
 
@@ -37,6 +42,7 @@ export function bookingFromEntry(entry: WaitlistEntry, at: string): BookingRecor
     status: 'confirmed',
     createdAt: at,
     ...(entry.remind ? { remind: true } : {}),
+    ...(entry.network ? { network: entry.network } : {}),
   }
 }
 
@@ -49,14 +55,21 @@ export async function fillWaitlist(store: Store, sessionId: string, now: Date): 
   const config = await loadBookingConfig(store)
   const session = sessionRef(config, sessionId)
   if (!session || !availability(config, session, now).ok) return null
-  if (now.getTime() >= offerCutoff(config, session).getTime()) return null
+  // Past the cutoff only places a walk-in release gave to the line are offered (until the session ends).
+  const walkIn = walkInOffersOpen(config, session, now)
+  if (now.getTime() >= offerCutoff(config, session).getTime() && !walkIn) return null
   const outcome = await store.booking.offerWaitlist({
     sessionId,
     capacity: session.template.capacity,
     at: now.toISOString(),
-    offerExpiresAt: offerExpiry(config, session, now).toISOString(),
+    offerExpiresAt: (walkIn ? walkInOfferExpiry(config, session, now) : offerExpiry(config, session, now)).toISOString(),
     maxSkips: config.waitlist.maxSkips,
-    slotsFor: (openid) => ({ bookingSlots: bookingSlotKeys(openid, config.fairUse), placeSlots: placeSlotKeys(openid, config.fairUse) }),
+    slotsFor: (openid, _places, entry) => ({
+      bookingSlots: bookingSlotKeys(openid, config.fairUse),
+      placeSlots: placeSlotKeys(openid, config.fairUse),
+      // The network it joined from holds the offer's places as it would hold a booking's (H5).
+      ...(entry.network ? { addressSlots: addressPlaceSlotKeys(entry.network.key, session.template.key, entry.network.cap) } : {}),
+    }),
   })
   for (const entry of outcome.offered) {
     await store.outbox.enqueue({
@@ -78,10 +91,18 @@ export async function fillWaitlist(store: Store, sessionId: string, now: Date): 
   return outcome
 }
 
+/** The address slots an entry's or booking's network may hold in its session (none without one). */
+export function networkKeysOf(held: Pick<WaitlistEntry, 'network' | 'sessionId'>, config: BookingConfig): string[] {
+  if (!held.network) return []
+  // The session's template key; from the id itself when the template has since been removed.
+  const templateKey = sessionRef(config, held.sessionId)?.template.key ?? held.sessionId.slice(held.sessionId.indexOf('.') + 1)
+  return addressPlaceSlotKeys(held.network.key, templateKey, held.network.cap)
+}
+
 /** Gives back what an offer held (its places when held, its claims in any case: only the offer's own go). */
 export async function releaseOffer(store: Store, entry: WaitlistEntry, config: BookingConfig): Promise<number> {
   if (entry.held) await store.booking.releasePlaces(entry.sessionId, entry.places)
-  await store.booking.releaseIds(entry.day, [...entry.visitors.map((v) => v.idHash), ...accountHoldKeys(entry.openid, config.fairUse)], entry.bookingId)
+  await store.booking.releaseIds(entry.day, [...entry.visitors.map((v) => v.idHash), ...accountHoldKeys(entry.openid, config.fairUse), ...networkKeysOf(entry, config)], entry.bookingId)
   return entry.held ? entry.places : 0
 }
 
@@ -137,7 +158,8 @@ export async function runWaitlistJob(store: Store, now: Date, batch = 200, budge
     if (Date.now() >= deadline) return report
     const session = sessionRef(config, sessionId)
     const open = session && availability(config, session, now)
-    const cutoffPassed = !session || now.getTime() >= offerCutoff(config, session).getTime()
+    // With walk-in release to the line, waiting entries stay in line past the cutoff for it.
+    const cutoffPassed = !session || (now.getTime() >= offerCutoff(config, session).getTime() && !walkInStillAhead(config, session, now))
     if (!open?.ok || cutoffPassed) {
       const endReason = open && !open.ok && open.code !== 'SESSION_OVER' ? 'closed' : 'cutoff'
       for (const entry of await store.booking.listWaitlist(sessionId)) {

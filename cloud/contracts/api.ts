@@ -34,13 +34,14 @@ import type { PublicNeed, PublicResult, RequestStatus, RequestView, ResultSummar
 type TransferReq<A extends keyof typeof TransferRequests> = z.input<(typeof TransferRequests)[A]>
 type TransferConsoleReq<A extends keyof typeof TransferConsoleRequests> = z.input<(typeof TransferConsoleRequests)[A]>
 import type { BookingWaitlistRequests } from './requests/booking-waitlist'
-import type { ConsoleWaitlistSession, NoShowStanding, WaitlistEntryView } from './waitlist'
+import type { ConsoleWaitlistSession, NoShowStanding, WaitlistEntryView, WalkInSetting } from './waitlist'
 import type { ConsoleWaitlistRequests } from './requests/console-waitlist'
 import type { ConsoleGroupsRequests, GroupsRequests } from './requests/groups'
 import type { ConsoleGroupRequest, GroupGateView, GroupQuotaView, GroupRequestView, GroupRules, RosterPersonView } from './groups'
 
 type GroupsReq<A extends keyof typeof GroupsRequests> = z.input<(typeof GroupsRequests)[A]>
 type ConsoleGroupsReq<A extends keyof typeof ConsoleGroupsRequests> = z.input<(typeof ConsoleGroupsRequests)[A]>
+import type { ConsoleWalkInRequests } from './requests/console-walkin'
 
 export interface Api {
   system: {
@@ -215,6 +216,9 @@ export interface Api {
     rejectGroup: { req: ConsoleGroupsReq<'rejectGroup'>; res: { request: ConsoleGroupRequest } }
     /** The printable roster (.xlsx, base64) and its rows for a print page. */
     groupRoster: { req: ConsoleGroupsReq<'groupRoster'>; res: { request: ConsoleGroupRequest; roster: RosterPersonView[]; fileName: string; data: string; printedAt: string } }
+    /** 现场释放: the walk-in release setting (cloud/functions/console/walkin.ts). */
+    walkIn: { req: z.input<typeof ConsoleWalkInRequests['walkIn']>; res: { walkIn: WalkInSetting } }
+    saveWalkIn: { req: z.input<typeof ConsoleWalkInRequests['saveWalkIn']>; res: { walkIn: WalkInSetting } }
   }
   /** Groups and schools (cloud/functions/groups.ts, docs/booking-groups.md): a leader's requests; the gate's head count (staff). */
   groups: {

@@ -152,13 +152,16 @@ export interface VisitorView {
   child?: true
 }
 
-export type BookingStatus = 'confirmed' | 'checked_in' | 'cancelled' | 'no_show'
+/** `released`: not checked in N minutes after the session started, its places given to the line or
+ *  to walk-ins; still admitted at the gate while places allow (docs/booking-waitlist.md). */
+export type BookingStatus = 'confirmed' | 'checked_in' | 'cancelled' | 'no_show' | 'released'
 
 export const BOOKING_STATUS_LABEL: Record<BookingStatus, string> = {
   confirmed: '待参观',
   checked_in: '已入馆',
   cancelled: '已取消',
   no_show: '未到场',
+  released: '已释放',
 }
 
 export interface BookingView {
@@ -198,6 +201,9 @@ export interface StaffSessionCount {
   /** Approved groups of the session (团体预约): heads expected and counted in so far, apart from the
    *  individuals' counts. Absent when the session has none. */
   groups?: { expected: number; checkedIn: number }
+  /** Walk-in release to the door (「现场放行」): places free for people at the door now, once this
+   *  session's bookings not checked in were released; absent otherwise. */
+  walkIn?: number
 }
 
 export interface CheckInResult {
@@ -248,6 +254,7 @@ export const BookingErrors = {
   TICKET_WRONG_DAY: '该票为{date}的预约，不是今天',
   TICKET_TOO_EARLY: '该票为{session}，{opens}起方可入馆',
   TICKET_SESSION_OVER: '该票为{session}，场次已结束',
+  TICKET_RELEASED: '该预约开场后未按时入场，名额已于{time}释放，当前场次已满，无法入馆',
   ACCOUNT_DAY_LIMIT: '同一账号每天只能有 {limit} 个有效预约（{date}已有预约）。如需更换参观人，请先取消原预约再重新预约',
   ACCOUNT_PLACES_LIMIT: '同一账号每天最多为 {limit} 人预约，{date}已达上限',
   ADDRESS_PLACES_LIMIT: '当前网络已为本场次预约 {limit} 人，已达上限，请选择其他场次或换用其他网络（如移动数据）后再试',

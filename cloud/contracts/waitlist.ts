@@ -17,6 +17,7 @@ export const WAITLIST_END_REASON_LABEL = {
   unclaimed: '名额未在时限内确认，已顺延',
   cutoff: '已过候补截止时间，未等到名额',
   closed: '场次已停止开放',
+  id_booked: '同一证件当天已有预约，候补已结束',
 } as const
 
 export interface WaitlistEntryView {
@@ -42,6 +43,19 @@ export interface WaitlistEntryView {
   bookingId?: string
   endReason?: keyof typeof WAITLIST_END_REASON_LABEL
 }
+
+/** Walk-in release (console 预约设置 → 现场释放): `releaseAfterMinutes` after a session starts
+ *  (0 = never), bookings not checked in are released to the 候补 line or to the door. */
+export interface WalkInSetting {
+  releaseAfterMinutes: number
+  to: 'waitlist' | 'onsite'
+}
+
+/** The query that opens the e-ticket with its one-tap 「不去了，释放名额」 (the visit reminder's link). */
+export const RELEASE_QUERY = 'release'
+
+/** The page the visit reminder opens: the booking's ticket, offering the one-tap release. */
+export const releaseTicketPage = (bookingId: string) => `booking/pages/ticket/index?id=${encodeURIComponent(bookingId)}&${RELEASE_QUERY}=1`
 
 /** 我的: the no-show count against the suspension rule, e.g. 「1/3，将于 2027-03-01 清零」. */
 export interface NoShowStanding {

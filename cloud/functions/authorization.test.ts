@@ -140,6 +140,8 @@ const MATRIX: Record<string, Caller[]> = {
   'console.rejectGroup': only('booking_operator'),
   'console.groupRoster': only('booking_operator'),
   'console.saveGroupRules': only('booking_operator'),
+  'console.walkIn': only('booking_operator'),
+  'console.saveWalkIn': only('booking_operator'),
 }
 
 const registry = Object.entries(functions).flatMap(([fn, def]) => Object.keys(def.actions).map((action) => `${fn}.${action}`))

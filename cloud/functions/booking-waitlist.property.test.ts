@@ -8,7 +8,8 @@
 //   every line), the line's own walk finds nobody else it could serve;
 // - the skip rule: an entry is passed over at most K times, and an entry offered behind a waiting
 //   one that did not fit counted a skip on it (which had fewer than K);
-// - nothing offered at or after a session's cutoff.
+// - nothing offered at or after a session's cutoff;
+// - an entry ended `id_booked` had a visitor held that day by a valid booking or a held offer.
 import fc from 'fast-check'
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig, type BookingConfig } from '../booking/config'
 import { walkLine } from '../booking/line'
@@ -27,7 +28,9 @@ const CAPACITY = 4
 const MAX_SKIPS = 1
 const CUTOFF_MINUTES = 60
 const USERS = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9']
-const ID_POOL = Array.from({ length: 20 }, (_, i) => residentId(600 + i))
+// Shared IDs between accounts (entries end `id_booked`), but not so many that nobody waits long
+// enough to be skipped.
+const ID_POOL = Array.from({ length: 30 }, (_, i) => residentId(600 + i))
 
 type Op =
   | { kind: 'book'; user: number; session: number; visitors: number[] }
@@ -36,6 +39,9 @@ type Op =
   | { kind: 'cancel' | 'accept' | 'leave'; pick: number }
   | { kind: 'reschedule'; pick: number; session: number }
   | { kind: 'capacity'; session: number; capacity: number }
+  /** The skip rule's case, made on purpose: a full session, a family of 3 then a single join its
+   *  line, and one place frees (a capacity raise) — the single fits, the family does not. */
+  | { kind: 'squeeze'; session: number; big: number; small: number }
   /** Others book the session's remaining places, one each (accounts of their own). */
   | { kind: 'fill'; session: number }
   | { kind: 'expire' | 'sweep' | 'cutoff' }
@@ -48,6 +54,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('reschedule' as const), pick: fc.nat(), session: fc.nat(SESSIONS.length - 1) }) },
   { weight: 12, arbitrary: fc.record({ kind: fc.constant('accept' as const), pick: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('leave' as const), pick: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('squeeze' as const), session: fc.nat(SESSIONS.length - 1), big: fc.nat(USERS.length - 1), small: fc.nat(USERS.length - 1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('capacity' as const), session: fc.nat(SESSIONS.length - 1), capacity: fc.integer({ min: 2, max: 8 }) }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('fill' as const), session: fc.nat(SESSIONS.length - 1) }) },
   { weight: 3, arbitrary: fc.constant({ kind: 'expire' as const }) },
@@ -62,7 +69,7 @@ const ADAPTERS: Array<[string, () => Promise<{ store: Store; cleanup: () => Prom
 
 describe.each(ADAPTERS)('候补 and 改签 under random operations — %s', (_name, open) => {
   test('capacity, one ID per day, freed = offered, the skip rule and the cutoff hold after every step', async () => {
-    const seen = { offered: 0, accepted: 0, moved: 0, expired: 0, skipped: 0 }
+    const seen = { offered: 0, accepted: 0, moved: 0, expired: 0, skipped: 0, idBooked: 0 }
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 10, maxLength: 30 }), fc.array(fc.uniqueArray(fc.nat(ID_POOL.length - 1), { minLength: 3, maxLength: 3 }), { minLength: USERS.length, maxLength: USERS.length }), async (ops, idsPerUser) => {
         const env = await open()
@@ -150,6 +157,13 @@ describe.each(ADAPTERS)('候补 and 改签 under random operations — %s', (_na
                 expect(ahead.skips).toBeGreaterThan(aheadBefore.skips)
               }
             }
+            // An entry ended for an ID held that day: someone else really holds one of its IDs.
+            for (const e of s.entries) {
+              if (e.status !== 'expired' || e.endReason !== 'id_booked' || was.get(e.id)?.status !== 'waiting') continue
+              seen.idBooked++
+              const held = [...s.valid.filter((r) => r.day === e.day).flatMap((r) => r.visitors), ...s.entries.filter((x) => x.day === e.day && x.status === 'offered' && x.held).flatMap((x) => x.visitors)].map((v) => v.idHash)
+              expect(e.visitors.some((v) => held.includes(v.idHash))).toBe(true)
+            }
             // Freed places reached the line: its own walk finds nobody more it could serve.
             for (const sessionId of freedIn) {
               if (!beforeCutoff(sessionId)) continue
@@ -176,6 +190,13 @@ describe.each(ADAPTERS)('候补 and 改签 under random operations — %s', (_na
 
           for (const op of ops) {
             if (op.kind === 'join' && op.crowd) await crowd(SESSIONS[op.session])
+            if (op.kind === 'squeeze') {
+              await crowd(SESSIONS[op.session])
+              for (const [user, visitors] of [[op.big, [0, 1, 2]], [op.small, [0]]] as const) {
+                const res: any = await call('booking', 'joinWaitlist', { sessionId: SESSIONS[op.session], visitorIds: visitors.map((i) => saved[user][i]), clientRequestId: `wl-${++n}-abcdef` }, { openid: USERS[user], now })
+                if (res.ok) entries.push({ user, id: res.data.entry.id })
+              }
+            }
             const before = await snapshot()
             let freedIn: string[] = []
             if (op.kind === 'book') {
@@ -210,6 +231,13 @@ describe.each(ADAPTERS)('候补 and 改签 under random operations — %s', (_na
               if (res.ok) freedIn = [res.data.entry.sessionId]
             } else if (op.kind === 'fill') {
               await crowd(SESSIONS[op.session])
+            } else if (op.kind === 'squeeze') {
+              const sessionId = SESSIONS[op.session]
+              const res: any = await call('console', 'setCapacity', { sessionId, capacity: capacity[sessionId] + 1 }, { openid: 'operator', role: 'admin', now })
+              if (res.ok) {
+                capacity[sessionId] += 1
+                freedIn = [sessionId]
+              }
             } else if (op.kind === 'capacity') {
               // The operator's 容量 change in the console (never below what is booked); a raise fills the line.
               const sessionId = SESSIONS[op.session]
@@ -237,6 +265,7 @@ describe.each(ADAPTERS)('候补 and 改签 under random operations — %s', (_na
       { numRuns: 60, endOnFailure: true },
     )
     // Not vacuous: offers were made, accepted and expired, entries were skipped, bookings moved.
+    if (process.env.PROPERTY_TALLY) console.log(seen)
     expect(seen.offered).toBeGreaterThan(10)
     expect(seen.accepted).toBeGreaterThan(3)
     expect(seen.expired).toBeGreaterThan(0)

@@ -6,14 +6,15 @@ import { BOOKING_STATUS_LABEL, shortDate, type BookingStatus } from '../contract
 import { fail, ok } from '../contracts/result'
 import { WAITLIST_STATUS_LABEL } from '../contracts/waitlist'
 import { BookingWaitlistRequests } from '../contracts/requests/booking-waitlist'
-import { availability, cancelDeadline, sessionRef } from '../booking/calendar'
+import { cancelDeadline, sessionRef } from '../booking/calendar'
 import { loadBookingConfig, type BookingConfig } from '../booking/config'
 import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
 import { bookingIdFor } from '../booking/keys'
 import { noShowWindowStart } from '../booking/noshow'
 import { beijingText, dayOf } from '../booking/time'
 import { bookingView } from '../booking/views'
-import { bookingFromEntry, fillWaitlist, offerCutoff, releaseOffer, waitlistView } from '../booking/waitlist'
+import { bookingFromEntry, fillWaitlist, networkKeysOf, offerCutoff, releaseOffer, waitlistView } from '../booking/waitlist'
+import { accountOpening, networkOf, networkRefusal, networkSlots, peopleOpening, sessionOpening } from './booking-opening'
 import type { BookingRecord, Store, WaitlistEntry } from '../store/port'
 import { keysOf, refuse } from './shared'
 import { defineAction, type CallContext } from './types'
@@ -56,23 +57,29 @@ export const waitlistActions = {
       const target = sessionRef(config, sessionId)
       if (!target) return refuse('SESSION_NOT_FOUND')
       if (target.id === record.sessionId) return refuse('RESCHEDULE_SAME_SESSION')
-      const open = availability(config, target, now)
-      if (!open.ok) return refuse(open.code, open.values)
+      const closed = sessionOpening(config, target, now)
+      if (closed) return closed
       const fair = config.fairUse
+      // Per network (H5): the new session's share is claimed as `book` claims it; the old one's is
+      // given back (the network recorded on the booking; the caller's for bookings made before).
+      const network = networkOf(ctx)
       const moved = await ctx.store.booking.reschedule({
         bookingId,
         openid,
         from: { sessionId: record.sessionId, day: record.day },
-        to: { sessionId: target.id, day: target.date, sessionStart: target.start.toISOString(), sessionEnd: target.end.toISOString(), capacity: target.template.capacity },
+        to: { sessionId: target.id, day: target.date, sessionStart: target.start.toISOString(), sessionEnd: target.end.toISOString(), capacity: target.template.capacity, ...(network ? { network } : {}) },
         bookingSlots: bookingSlotKeys(openid, fair),
         placeSlots: placeSlotKeys(openid, fair),
         releaseOnOldDay: accountHoldKeys(openid, fair),
+        ...(network ? { addressSlots: networkSlots(network, target) } : {}),
+        releaseOnOldSession: networkKeysOf({ network: record.network ?? network, sessionId: record.sessionId }, config),
         at: now.toISOString(),
       })
       if (moved.kind === 'refused') {
         if (moved.code === 'ID_ALREADY_BOOKED' && moved.visitor) return refuse('ID_ALREADY_BOOKED', { name: moved.visitor.name, id: moved.visitor.idMasked })
         if (moved.code === 'ACCOUNT_DAY_LIMIT') return refuse('ACCOUNT_DAY_LIMIT', { limit: fair.bookingsPerAccountPerDay, date: shortDate(target.date) })
         if (moved.code === 'ACCOUNT_PLACES_LIMIT') return refuse('ACCOUNT_PLACES_LIMIT', { limit: fair.placesPerAccountPerDay, date: shortDate(target.date) })
+        if (moved.code === 'ADDRESS_PLACES_LIMIT') return networkRefusal(network)
         return refuse('SESSION_FULL')
       }
       if (moved.kind === 'gone') {
@@ -102,23 +109,17 @@ export const waitlistActions = {
         if (earlier.sessionId !== req.sessionId || earlier.visitors.map((v) => v.visitorId).join() !== req.visitorIds.join()) return fail('BAD_REQUEST', '该请求编号已用于另一次候补，请刷新页面后重试')
         return ok({ entry: (await viewsOf(ctx.store, config, [earlier]))[0] })
       }
-      const open = availability(config, session, now)
-      if (!open.ok) return refuse(open.code, open.values)
+      const closed = sessionOpening(config, session, now)
+      if (closed) return closed
       if (now.getTime() >= offerCutoff(config, session).getTime()) return refuse('WAITLIST_CUTOFF', { minutes: config.waitlist.offerCutoffMinutes })
-      const account = await ctx.store.booking.getAccount(openid)
-      if (account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()) {
-        return refuse('SUSPENDED', { days: config.noShow.windowDays, limit: config.noShow.limit, until: beijingText(account.suspendedUntil) })
-      }
+      // The same people rules as a booking (suspension, own visitors, children with their adults).
+      const people = await peopleOpening(ctx, config, session, req.visitorIds)
+      if ('refusal' in people) return people.refusal
+      const { visitors } = people
       // The line is for a session that cannot take these people now; otherwise, book.
       const left = session.template.capacity - ((await ctx.store.booking.placesBooked([session.id]))[session.id] ?? 0)
       if (left >= req.visitorIds.length) return refuse('WAITLIST_NOT_NEEDED', { left })
-      const saved = await ctx.store.booking.getVisitors(openid, req.visitorIds)
-      if (saved.length !== req.visitorIds.length) return refuse('VISITOR_NOT_FOUND')
-      const byId = new Map(saved.map((v) => [v.id, v]))
-      const visitors = req.visitorIds.map((vid) => {
-        const v = byId.get(vid)!
-        return { visitorId: v.id, name: v.name, idType: v.idType, idHash: v.idHash, idMasked: v.idMasked }
-      })
+      const network = networkOf(ctx)
       // Fair use: the IDs count toward the account's distinct-ID window when they join (fixed from
       // here on), so a line cannot be used to cycle people past the cap.
       if (!(await ctx.store.booking.noteBookedIds(openid, visitors.map((v) => v.idHash), now.toISOString(), config.fairUse.distinctIds))) {
@@ -139,6 +140,8 @@ export const waitlistActions = {
         skips: 0,
         bookingId: bookingIdFor(keys.idKey, openid, `waitlist-booking/${req.clientRequestId}`),
         ...(req.remind ? { remind: true } : {}),
+        // Its offer will hold this network's share of the session, as a booking from here would.
+        ...(network ? { network } : {}),
       }
       const joined = await ctx.store.booking.joinWaitlist(entry, config.waitlist.entriesPerAccount)
       if (joined === 'duplicate') return refuse('WAITLIST_DUPLICATE')
@@ -200,8 +203,10 @@ export const waitlistActions = {
       if (entry.status !== 'offered' && entry.status !== 'booked') return refusal(entry)
       const session = sessionRef(config, entry.sessionId)
       if (entry.status === 'offered' && session) {
-        const open = availability(config, session, now)
-        if (!open.ok) return refuse(open.code, open.values)
+        // The offer already holds the places, the claims and the network's share (fillWaitlist);
+        // the session must still be open and the account not suspended since.
+        const closed = sessionOpening(config, session, now) ?? (await accountOpening(ctx, config))
+        if (closed) return closed
       }
       const accepted = await ctx.store.booking.acceptOffer(entryId, ctx.openid!, bookingFromEntry(entry, now.toISOString()))
       if (accepted.kind === 'not-offered') return refusal(accepted.entry ?? entry)

@@ -7,18 +7,19 @@ import { BOOKING_STATUS_LABEL, MAX_SAVED_VISITORS, maskIdNumber, normalizeIdNumb
 import { BookingRequests } from '../contracts/requests/booking'
 import type { CrowdView } from '../contracts/crowd'
 import { fail, ok, type Result } from '../contracts/result'
-import { availability, buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, sessionRef, templatesOn } from '../booking/calendar'
+import { buildCalendar, calendarSessionIds, cancelDeadline, nextRelease, sessionRef, templatesOn } from '../booking/calendar'
 import { crowdLevel, estimateInside } from '../booking/crowd'
 import { loadBookingConfig } from '../booking/config'
-import { accountHoldKeys, addressPlaceSlotKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
+import { accountHoldKeys, bookingSlotKeys, placeSlotKeys } from '../booking/fairuse'
 import { addressKey, bookingIdFor, idHash, visitorIdFor } from '../booking/keys'
 import { bookingView } from '../booking/views'
-import { childClaimHash, childIdentity, childrenRefusal, isAccompanyingAdult, visitorView } from '../booking/children'
+import { childClaimHash, childIdentity, isAccompanyingAdult, visitorView } from '../booking/children'
 import { birthDateOfResidentId, childBirthDateProblem, childMask } from '../contracts/children'
 import { beijingText, dayOf } from '../booking/time'
 import type { BookingRecord, BookRefusalCode } from '../store/port'
 import { keysOf, refuse } from './shared'
 import { waitlistActions } from './booking-waitlist'
+import { networkOf, networkSlots, peopleOpening, sessionOpening } from './booking-opening'
 import { releaseCancelled } from '../booking/waitlist'
 import { defineAction, type CallContext, implement } from './types'
 
@@ -210,8 +211,8 @@ export const booking = implement('booking', {
           return (earlier && earlierAnswer(earlier)) || refusal
         }
 
-        const open = availability(config, session, now)
-        if (!open.ok) return refusedEarly(refuse(open.code, open.values))
+        const closed = sessionOpening(config, session, now)
+        if (closed) return refusedEarly(closed)
 
         // A glance, not a decision: when the session is plainly full, say so without writing
         // anything (the rush after a sell-out costs reads only). Only the guarded reserve below
@@ -223,26 +224,16 @@ export const booking = implement('booking', {
           return refusedEarly(refuse('SESSION_FULL'))
         }
 
-        const account = await ctx.store.booking.getAccount(openid)
-        if (account?.suspendedUntil && Date.parse(account.suspendedUntil) > now.getTime()) {
-          return refusedEarly(refuse('SUSPENDED', { days: config.noShow.windowDays, limit: config.noShow.limit, until: beijingText(account.suspendedUntil) }))
-        }
-
-        const saved = await ctx.store.booking.getVisitors(openid, req.visitorIds)
-        if (saved.length !== req.visitorIds.length) return refusedEarly(refuse('VISITOR_NOT_FOUND'))
-        const childRule = childrenRefusal(saved, session.date, config.children)
-        if (childRule) return refusedEarly(refuse(childRule.code, childRule.values))
-        const byId = new Map(saved.map((v) => [v.id, v]))
-        const visitors = req.visitorIds.map((id) => {
-          const v = byId.get(id)!
-          return { visitorId: v.id, name: v.name, idType: v.idType, idHash: v.idHash, idMasked: v.idMasked }
-        })
+        const people = await peopleOpening(ctx, config, session, req.visitorIds)
+        if ('refusal' in people) return refusedEarly(people.refusal)
+        const { visitors } = people
+        const network = networkOf(ctx)
 
         const refusalValues = (code: BookRefusalCode, visitor?: BookingRecord['visitors'][number]): Record<string, string | number> => {
           const fair = config.fairUse
           if (code === 'ACCOUNT_DAY_LIMIT') return { limit: fair.bookingsPerAccountPerDay, date: shortDate(session.date) }
           if (code === 'ACCOUNT_PLACES_LIMIT') return { limit: fair.placesPerAccountPerDay, date: shortDate(session.date) }
-          if (code === 'ADDRESS_PLACES_LIMIT') return { limit: ctx.origin?.caps.placesPerSession ?? 0 }
+          if (code === 'ADDRESS_PLACES_LIMIT') return { limit: network?.cap ?? 0 }
           if (code === 'ACCOUNT_ID_LIMIT') return { days: fair.distinctIds.windowDays, limit: fair.distinctIds.limit }
           if (code === 'ID_ALREADY_BOOKED' && visitor) return { name: visitor.name, id: visitor.idMasked }
           return {}
@@ -260,6 +251,7 @@ export const booking = implement('booking', {
           status: 'pending',
           createdAt: now.toISOString(),
           ...(req.remind ? { remind: true } : {}),
+          ...(network ? { network } : {}),
         }
         const fair = config.fairUse
         const booked = await ctx.store.booking.book({
@@ -268,9 +260,7 @@ export const booking = implement('booking', {
           bookingSlots: bookingSlotKeys(openid, fair),
           placeSlots: placeSlotKeys(openid, fair),
           // Per network (H5): what one address bucket's bookings hold in this session.
-          ...(ctx.origin && ctx.origin.caps.placesPerSession > 0
-            ? { addressSlots: addressPlaceSlotKeys(addressKey(keys.idKey, ctx.origin.bucket), session.template.key, ctx.origin.caps.placesPerSession) }
-            : {}),
+          ...(network ? { addressSlots: networkSlots(network, session) } : {}),
           distinctIds: fair.distinctIds,
           refusal: (code, visitor) => refuse(code, refusalValues(code, visitor)).error,
         })

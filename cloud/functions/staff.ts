@@ -4,11 +4,30 @@ import { StaffRequests } from '../contracts/requests/staff'
 import { ok } from '../contracts/result'
 import { addDays, addMinutes, beijingText, dayOf } from '../booking/time'
 import { sessionIdOf, sessionRef, templatesOn } from '../booking/calendar'
-import { loadBookingConfig } from '../booking/config'
+import { loadBookingConfig, type BookingConfig } from '../booking/config'
+import { walkInReleaseAt } from '../booking/walkin-rules'
+import type { BookingRecord } from '../store/port'
 import { readTicketCode } from '../booking/keys'
 import { findByShortCode } from '../booking/short-code'
 import { keysOf, refuse } from './shared'
 import { defineAction, implement, type CallContext } from './types'
+
+/**
+ * Admits a released booking's holder if the session still has their places: the places are taken
+ * back (guarded against the capacity) before the guarded released → checked_in, and given back if
+ * another scan won. Answers the refusal, or null when admitted.
+ */
+async function admitReleased(ctx: CallContext, config: BookingConfig, record: BookingRecord, now: Date) {
+  const session = sessionRef(config, record.sessionId)
+  const releasedAt = session && walkInReleaseAt(config, session)
+  const time = beijingText(releasedAt ?? now).slice(-5)
+  if (!session || !(await ctx.store.booking.reservePlaces(record.sessionId, session.template.capacity, record.places))) return refuse('TICKET_RELEASED', { time })
+  if (await ctx.store.booking.transition(record.id, 'released', 'checked_in', { at: now.toISOString(), by: ctx.account ?? ctx.openid ?? undefined })) return null
+  await ctx.store.booking.releasePlaces(record.sessionId, record.places)
+  const latest = (await ctx.store.booking.getBooking(record.id))!
+  if (latest.status === 'checked_in') return refuse('TICKET_USED', { time: beijingText(latest.checkedInAt ?? now), by: await checkerName(ctx, latest.checkedInBy) })
+  return refuse('TICKET_NO_SHOW')
+}
 
 /** Who checked a ticket in, as the gate reads it: the account's name, 本账号, or 其他工作人员 (WeChat staff are known by OPENID only). */
 async function checkerName(ctx: CallContext, by: string | undefined): Promise<string> {
@@ -48,11 +67,20 @@ export const staff = implement('staff', {
         const opens = addMinutes(new Date(record.sessionStart), -config.checkInOpensMinutesBefore)
         if (now.getTime() < opens.getTime()) return refuse('TICKET_TOO_EARLY', { session, opens: beijingText(opens).slice(-5) })
         if (now.getTime() >= Date.parse(record.sessionEnd)) return refuse('TICKET_SESSION_OVER', { session })
-        // Accepted once: only the first of any number of simultaneous scans moves it on.
-        if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'checked_in', { at: now.toISOString(), by: ctx.account ?? ctx.openid ?? undefined }))) {
+        // Released at the door (walk-in release): admitted while places allow — the places are taken
+        // back first (guarded against the capacity), then the one guarded move to checked_in.
+        if (record.status === 'released') {
+          const refusal = await admitReleased(ctx, config, record, now)
+          if (refusal) return refusal
+        } else if (!(await ctx.store.booking.transition(bookingId, 'confirmed', 'checked_in', { at: now.toISOString(), by: ctx.account ?? ctx.openid ?? undefined }))) {
+          // Accepted once: only the first of any number of simultaneous scans moves it on.
           const latest = (await ctx.store.booking.getBooking(bookingId))!
           if (latest.status === 'checked_in') return refuse('TICKET_USED', { time: beijingText(latest.checkedInAt ?? now), by: await checkerName(ctx, latest.checkedInBy) })
-          return refuse(latest.status === 'cancelled' ? 'TICKET_CANCELLED' : 'TICKET_NO_SHOW')
+          // Released by the walk-in job between the read and the scan: admitted as a released one.
+          if (latest.status === 'released') {
+            const refusal = await admitReleased(ctx, config, latest, now)
+            if (refusal) return refusal
+          } else return refuse(latest.status === 'cancelled' ? 'TICKET_CANCELLED' : 'TICKET_NO_SHOW')
         }
         return ok({
           result: {
@@ -106,12 +134,35 @@ export const staff = implement('staff', {
           sum.expected += g.people
           sum.checkedIn += g.checkedIn
         }
+        const templates = templatesOn(config, date)
+        // Walk-in release to the door: from a session's release moment to its end, the gate sees how
+        // many people at the door it may let in (the session's free places).
+        const now = ctx.now()
+        const doorOpen = new Set(
+          config.walkIn.to === 'onsite'
+            ? templates.flatMap((t) => {
+                const ref = sessionRef(config, sessionIdOf(date, t.key))
+                const at = ref && walkInReleaseAt(config, ref)
+                return ref && at && at.getTime() <= now.getTime() && now.getTime() < ref.end.getTime() ? [ref.id] : []
+              })
+            : [],
+        )
+        const counters = doorOpen.size ? await ctx.store.booking.placesBooked([...doorOpen]) : {}
         return ok({
           date,
-          sessions: templatesOn(config, date).map((t) => {
+          sessions: templates.map((t) => {
             const id = sessionIdOf(date, t.key)
-            const session = { sessionId: id, name: t.name, start: t.start, end: t.end, capacity: t.capacity, booked: counts[id]?.booked ?? 0, checkedIn: counts[id]?.checkedIn ?? 0 }
-            return groups[id] ? { ...session, groups: groups[id] } : session
+            return {
+              sessionId: id,
+              name: t.name,
+              start: t.start,
+              end: t.end,
+              capacity: t.capacity,
+              booked: counts[id]?.booked ?? 0,
+              checkedIn: counts[id]?.checkedIn ?? 0,
+              ...(groups[id] ? { groups: groups[id] } : {}),
+              ...(doorOpen.has(id) ? { walkIn: Math.max(0, t.capacity - (counters[id] ?? 0)) } : {}),
+            }
           }),
         })
       },

@@ -32,9 +32,9 @@ describe('visit reminders (fake visit source, real SQLite outbox)', () => {
     expect(shanghaiDay(new Date('2026-12-01T16:00:00.000Z'))).toBe('2026-12-02')
   })
 
-  it('builds a template message within WeChat field rules, opening 我的', () => {
+  it('builds a template message within WeChat field rules, opening the ticket with its one-tap 「不去了，释放名额」', () => {
     const m = reminderMessage(visit('b1'), template, now)
-    expect(m).toMatchObject({ id: 'remind:b1', touser: 'o-b1', templateId: 'TMPL-visit', page: 'pages/mine/index' })
+    expect(m).toMatchObject({ id: 'remind:b1', touser: 'o-b1', templateId: 'TMPL-visit', page: 'booking/pages/ticket/index?id=b1&release=1' })
     expect(m.data).toEqual({
       thing1: { value: '大连高新区科技馆' },
       date2: { value: '2026年12月02日' },
@@ -148,7 +148,7 @@ describe('visit reminders end to end (real booking handlers, real SQLite file, n
     expect(first).toMatchObject({ sent: 1, failed: 0 })
     const text = lines.join('\n')
     expect(text).toContain('明天（2026-11-27）的参观：3 个预约，新入队提醒 1 条（已入队 0，未订阅 2）')
-    expect(text).toContain(`→ o-yes  模板 TMPL  打开 pages/mine/index  (remind:${wanted})`)
+    expect(text).toContain(`→ o-yes  模板 TMPL  打开 booking/pages/ticket/index?id=${wanted}&release=1  (remind:${wanted})`)
     expect(text).toContain('time3: 09:00~12:00')
     expect(text).not.toContain('o-cancel')
     expect(text).not.toContain('→ o-no')

@@ -1,5 +1,6 @@
 // Visit reminders: the day before a visit, one subscription message per booking whose owner allowed
 // it (Taro.requestSubscribeMessage at booking). Pure rules here; the job does the I/O.
+import { releaseTicketPage } from '../contracts/waitlist'
 import type { OutboxMessage } from '../store/port'
 
 /** What the booking section must provide for reminders (`listVisitsOn`), in its own words. */
@@ -31,7 +32,6 @@ export interface ReminderTemplate {
 }
 
 export const DEFAULT_REMINDER_KEYS: ReminderTemplate['keys'] = { place: 'thing1', date: 'date2', time: 'time3', note: 'thing4' }
-export const REMINDER_PAGE = 'pages/mine/index'
 export const MUSEUM_NAME = '大连高新区科技馆'
 
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000 // China has no daylight saving time
@@ -51,7 +51,8 @@ export function reminderMessage(visit: Visit, template: ReminderTemplate, now: D
     kind: 'visit-reminder',
     touser: visit.openid,
     templateId: template.id,
-    page: REMINDER_PAGE,
+    // The ticket, with its one-tap 「不去了，释放名额」: a cancel in time, the places to the 候补 line.
+    page: releaseTicketPage(visit.bookingId),
     data: {
       [template.keys.place]: { value: thing(MUSEUM_NAME) },
       [template.keys.date]: { value: `${y}年${m}月${d}日` },

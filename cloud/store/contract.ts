@@ -819,21 +819,54 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await b().transitionEntry('one', 'offered', 'expired', { at: '2026-11-26T04:00:00.000Z', endReason: 'unclaimed' })).toBeNull()
       })
 
-      it('entry transitions are guarded: expiry and leave win once; an entry whose IDs hold the day elsewhere is passed over and keeps its place', async () => {
+      it('entry transitions are guarded: expiry and leave win once; an entry whose IDs hold the day elsewhere ends (id_booked) and the next is served', async () => {
         await b().book(bookReq('full', 'o-0', [10, 11, 12, 13]))
         await b().book(bookReq('elsewhere', 'o-5', [1], `${DAY}.pm`))
         await b().joinWaitlist(entry('clash', 'o-1', [1], '2026-11-26T02:00:00.000Z'), 3)
         await b().joinWaitlist(entry('next', 'o-2', [2], '2026-11-26T02:00:01.000Z'), 3)
         const pass = await b().offerWaitlist(offerReq())
         expect(pass.offered.map((e) => e.id)).toEqual(['next'])
-        expect(await b().getWaitlistEntry('clash')).toMatchObject({ status: 'waiting', skips: 0 })
+        expect(pass.ended).toEqual(['clash'])
+        expect(await b().getWaitlistEntry('clash')).toMatchObject({ status: 'expired', endReason: 'id_booked', skips: 0, endedAt: '2026-11-26T03:00:00.000Z' })
+        // It took nothing: its account key and the session's places are as before.
         expect(await freeOn(DAY, 'acct:o-1#b0')).toBe(true)
+        expect(await booked(`${DAY}.am`)).toBe(5)
         const expired = await b().transitionEntry('next', 'offered', 'expired', { at: '2026-11-26T03:40:00.000Z', endReason: 'unclaimed' })
         expect(expired).toMatchObject({ status: 'expired', endReason: 'unclaimed', held: true, endedAt: '2026-11-26T03:40:00.000Z' })
         expect(await b().transitionEntry('next', 'offered', 'left', { at: '2026-11-26T03:41:00.000Z' })).toBeNull()
-        expect(await b().transitionEntry('clash', 'waiting', 'left', { at: '2026-11-26T03:41:00.000Z' }, { owner: 'o-9' })).toBeNull()
-        expect(await b().transitionEntry('clash', 'waiting', 'left', { at: '2026-11-26T03:41:00.000Z' }, { owner: 'o-1' })).toMatchObject({ status: 'left' })
+        await b().joinWaitlist(entry('stay', 'o-3', [3], '2026-11-26T02:00:02.000Z'), 3)
+        expect(await b().transitionEntry('stay', 'waiting', 'left', { at: '2026-11-26T03:41:00.000Z' }, { owner: 'o-9' })).toBeNull()
+        expect(await b().transitionEntry('stay', 'waiting', 'left', { at: '2026-11-26T03:41:00.000Z' }, { owner: 'o-3' })).toMatchObject({ status: 'left' })
         expect(await b().listWaitlist(`${DAY}.am`)).toEqual([])
+      })
+
+      it('an offer holds the entry’s network slots (addressSlots) like a booking; an entry whose network holds its cap keeps its place', async () => {
+        const net = (openid: string, _places: number, e: WaitlistEntry) => ({ bookingSlots: [`acct:${openid}#b0`], placeSlots: [], ...(e.network ? { addressSlots: [0, 1, 2].map((k) => `addr:${e.network!.key}.am#p${k}`) } : {}) })
+        await b().book({ ...bookReq('net-1', 'o-0', [10, 11]), addressSlots: [0, 1, 2].map((k) => 'addr:n1.am#p' + k) })
+        await b().book(bookReq('full', 'o-8', [12, 13, 14]))
+        await b().joinWaitlist({ ...entry('over', 'o-1', [1, 2], '2026-11-26T02:00:00.000Z'), network: { key: 'n1', cap: 3 } }, 3)
+        await b().joinWaitlist({ ...entry('fits', 'o-2', [3], '2026-11-26T02:00:01.000Z'), network: { key: 'n1', cap: 3 } }, 3)
+        await b().transition('full', 'confirmed', 'cancelled', { at: '2026-11-26T02:30:00.000Z' })
+        await b().releasePlaces(`${DAY}.am`, 3)
+        const pass = await b().offerWaitlist(offerReq({ slotsFor: net }))
+        // 'over' would take the network to 4 of 3: it keeps its place; 'fits' takes the network's last slot.
+        expect(pass.offered.map((e) => e.id)).toEqual(['fits'])
+        expect(await b().getWaitlistEntry('over')).toMatchObject({ status: 'waiting' })
+        expect(await freeOn(DAY, 'addr:n1.am#p2')).toBe(false)
+      })
+
+      it('reschedule claims the network’s slots in the new session (refused over the cap) and gives back the old session’s', async () => {
+        const slots = (s: string) => [0, 1, 2].map((k) => `addr:n1.${s}#p${k}`)
+        await b().book({ ...bookReq('n-pm', 'o-0', [10, 11], `${DAY}.pm`), addressSlots: slots('pm') })
+        await b().book({ ...bookReq('n-am', 'o-1', [1, 2]), addressSlots: slots('am') })
+        const moveVia = () => b().reschedule({ bookingId: 'n-am', openid: 'o-1', from: { sessionId: `${DAY}.am`, day: DAY }, to: to(`${DAY}.pm`), bookingSlots: [], placeSlots: [], releaseOnOldDay: [], addressSlots: slots('pm'), releaseOnOldSession: slots('am'), at: '2026-11-26T03:00:00.000Z' })
+        expect(await moveVia()).toEqual({ kind: 'refused', code: 'ADDRESS_PLACES_LIMIT' })
+        expect(await booked(`${DAY}.pm`)).toBe(2)
+        await b().transition('n-pm', 'confirmed', 'cancelled', { at: '2026-11-26T02:30:00.000Z' })
+        await b().releasePlaces(`${DAY}.pm`, 2)
+        expect(await moveVia()).toMatchObject({ kind: 'moved' })
+        expect(await freeOn(DAY, 'addr:n1.am#p0')).toBe(true)
+        expect(await freeOn(DAY, 'addr:n1.pm#p1')).toBe(false)
       })
     })
 

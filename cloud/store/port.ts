@@ -135,7 +135,7 @@ export interface SavedVisitor {
 }
 
 /** `pending` lives only while the booking call runs; `refused` keeps the answer for retries. */
-export type BookingRecordStatus = 'pending' | 'confirmed' | 'refused' | 'cancelled' | 'checked_in' | 'no_show'
+export type BookingRecordStatus = 'pending' | 'confirmed' | 'refused' | 'cancelled' | 'checked_in' | 'no_show' | 'released'
 
 export interface BookingRecord {
   id: string
@@ -164,6 +164,15 @@ export interface BookingRecord {
   /** When a sweep settled this booking (abandoned while pending). A swept booking is final: its
    *  request id is never decided afresh. */
   sweptAt?: string
+  /** The network (H5 address bucket, keyed) it was booked from and that network's per-session
+   *  place cap then: which address slots it holds, so a 改签 gives back the right ones. */
+  network?: NetworkHold
+}
+
+/** A network's share of a session (booking/fairuse.ts addressPlaceSlotKeys): its key and cap. */
+export interface NetworkHold {
+  key: string
+  cap: number
 }
 
 export interface BookingAccount {
@@ -238,15 +247,21 @@ export interface WaitlistEntry {
   /** When it reached its final status (booked, expired, left). */
   endedAt?: string
   /** Why it expired: the offer was not claimed in time, the cutoff passed, the session closed. */
-  endReason?: 'unclaimed' | 'cutoff' | 'closed'
+  endReason?: WaitlistEndReason
   /** The joiner accepted the offer subscription message (weapp). */
   remind?: boolean
+  /** The network it joined from (H5): its offer holds that network's address slots, as a booking does. */
+  network?: NetworkHold
 }
+
+/** Why an entry expired: the offer was not claimed in time, the cutoff passed, the session closed,
+ *  or one of its visitors was booked (or offered) elsewhere that day when its turn came. */
+export type WaitlistEndReason = 'unclaimed' | 'cutoff' | 'closed' | 'id_booked'
 
 export interface WaitlistPatch {
   at: string
   offerExpiresAt?: string
-  endReason?: WaitlistEntry['endReason']
+  endReason?: WaitlistEndReason
 }
 
 /** "Offer this session's freed places to its line": what `offerWaitlist` needs. */
@@ -258,7 +273,7 @@ export interface OfferRequest {
   /** The published skip rule's K: an entry passed over this many times blocks the line. */
   maxSkips: number
   /** The account's fair-use keys for the day (as for a booking), held by the offer. */
-  slotsFor(openid: string, places: number): { bookingSlots: string[]; placeSlots: string[] }
+  slotsFor(openid: string, places: number, entry: WaitlistEntry): { bookingSlots: string[]; placeSlots: string[]; addressSlots?: string[] }
 }
 
 export interface OfferOutcome {
@@ -268,6 +283,8 @@ export interface OfferOutcome {
   skipped: string[]
   /** The entry that blocks the line (passed over K times and still does not fit), if any. */
   blockedBy?: string
+  /** Entries ended by this pass (expired, `id_booked`): a visitor of theirs already holds that day. */
+  ended?: string[]
 }
 
 /** "Move this confirmed booking to that session": what `reschedule` needs. */
@@ -275,18 +292,24 @@ export interface RescheduleRequest {
   bookingId: string
   openid: string
   from: { sessionId: string; day: string }
-  to: { sessionId: string; day: string; sessionStart: string; sessionEnd: string; capacity: number }
+  /** `network`: the caller's (H5), recorded on the moved booking. */
+  to: { sessionId: string; day: string; sessionStart: string; sessionEnd: string; capacity: number; network?: NetworkHold }
   /** Fair-use keys for the new day (claimed there unless the day is the same). */
   bookingSlots: string[]
   placeSlots: string[]
   /** The old day's account keys, given back when the day changes. */
   releaseOnOldDay: string[]
+  /** Per network (H5): the caller's address slots in the new session (`places` of them must be
+   *  free, claimed whatever the day), the old session's ones the booking holds (given back after
+   *  the move). */
+  addressSlots?: string[]
+  releaseOnOldSession?: string[]
   at: string
 }
 
 export type RescheduleOutcome =
   | { kind: 'moved'; record: BookingRecord }
-  | { kind: 'refused'; code: 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT'; visitor?: BookingRecord['visitors'][number] }
+  | { kind: 'refused'; code: 'SESSION_FULL' | 'ID_ALREADY_BOOKED' | 'ACCOUNT_DAY_LIMIT' | 'ACCOUNT_PLACES_LIMIT' | 'ADDRESS_PLACES_LIMIT'; visitor?: BookingRecord['visitors'][number] }
   /** No longer a confirmed booking of this owner in the `from` session (cancelled, checked in, moved). */
   | { kind: 'gone'; record: BookingRecord | null }
 

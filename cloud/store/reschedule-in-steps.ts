@@ -39,6 +39,8 @@ export async function rescheduleInSteps(steps: Steps, req: RescheduleRequest): P
   try {
     if (!sameDay && !(await claimFirstFree(req.bookingSlots, 1))) return await refused({ kind: 'refused', code: 'ACCOUNT_DAY_LIMIT' })
     if (!sameDay && !(await claimFirstFree(req.placeSlots, req.placeSlots.length > 0 ? record.places : 0))) return await refused({ kind: 'refused', code: 'ACCOUNT_PLACES_LIMIT' })
+    // The network's share of the new session is per session, so it is claimed on the same day too.
+    if (req.addressSlots?.length && !(await claimFirstFree(req.addressSlots, record.places))) return await refused({ kind: 'refused', code: 'ADDRESS_PLACES_LIMIT' })
     if (!(await steps.reservePlaces(req.to.sessionId, req.to.capacity, record.places))) return await refused({ kind: 'refused', code: 'SESSION_FULL' })
     reserved = true
     if (!sameDay) {
@@ -57,6 +59,10 @@ export async function rescheduleInSteps(steps: Steps, req: RescheduleRequest): P
     throw error
   }
   await steps.releasePlaces(record.sessionId, record.places)
-  if (!sameDay) await steps.releaseIds(record.day, [...record.visitors.map((v) => v.idHash), ...req.releaseOnOldDay], record.id)
-  return { kind: 'moved', record: { ...record, sessionId: req.to.sessionId, day: req.to.day, sessionStart: req.to.sessionStart, sessionEnd: req.to.sessionEnd } }
+  const oldKeys = [...(sameDay ? [] : [...record.visitors.map((v) => v.idHash), ...req.releaseOnOldDay]), ...(req.releaseOnOldSession ?? [])]
+  // A same-day move may claim one of the keys it gives back here only if it is the new session's:
+  // the address keys name their session, so the two lists never share a key.
+  if (oldKeys.length) await steps.releaseIds(record.day, oldKeys, record.id)
+  const { capacity: _c, network, ...to } = req.to
+  return { kind: 'moved', record: { ...record, ...to, ...(network ? { network } : {}) } }
 }

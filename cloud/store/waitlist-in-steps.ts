@@ -12,18 +12,21 @@ import type { BookingRecord, BookingStore, OfferOutcome, OfferRequest, WaitlistE
 
 type Steps = Omit<BookingStore, 'offerWaitlist' | 'acceptOffer'>
 
-async function offerOne(steps: Steps, req: OfferRequest, e: WaitlistEntry): Promise<CandidateOutcome> {
+/** A candidate's outcome, and `id-taken` (ineligible for good: a visitor already holds that day). */
+type OfferOneOutcome = CandidateOutcome | 'id-taken'
+
+async function offerOne(steps: Steps, req: OfferRequest, e: WaitlistEntry): Promise<OfferOneOutcome> {
   if (!(await steps.transitionEntry(e.id, 'waiting', 'offered', { at: req.at, offerExpiresAt: req.offerExpiresAt }))) return 'ineligible'
   const claimed: string[] = []
   let reserved = false
-  const undo = async (outcome: CandidateOutcome) => {
+  const undo = async (outcome: OfferOneOutcome) => {
     await steps.releaseIds(e.day, claimed, e.bookingId)
     if (reserved) await steps.releasePlaces(req.sessionId, e.places)
     // Back in line where it was (guarded: not held, still offered by this call).
     await steps.transitionEntry(e.id, 'offered', 'waiting', { at: req.at }, { held: false })
     return outcome
   }
-  const slots = req.slotsFor(e.openid, e.places)
+  const slots = req.slotsFor(e.openid, e.places, e)
   const claimFirstFree = async (keys: string[], n: number) => {
     let got = 0
     for (const key of keys) {
@@ -38,10 +41,11 @@ async function offerOne(steps: Steps, req: OfferRequest, e: WaitlistEntry): Prom
   try {
     if (!(await claimFirstFree(slots.bookingSlots, 1))) return await undo('ineligible')
     if (!(await claimFirstFree(slots.placeSlots, slots.placeSlots.length > 0 ? e.places : 0))) return await undo('ineligible')
+    if (slots.addressSlots?.length && !(await claimFirstFree(slots.addressSlots, e.places))) return await undo('ineligible')
     if (!(await steps.reservePlaces(req.sessionId, req.capacity, e.places))) return await undo('stop')
     reserved = true
     for (const v of e.visitors) {
-      if (!(await steps.claimId(e.day, v.idHash, e.bookingId))) return await undo('ineligible')
+      if (!(await steps.claimId(e.day, v.idHash, e.bookingId))) return await undo('id-taken')
       claimed.push(v.idHash)
     }
     if (!(await steps.markOfferHeld(e.id))) return await undo('ineligible')
@@ -56,13 +60,20 @@ export async function offerWaitlistInSteps(steps: Steps, req: OfferRequest): Pro
   const line = await steps.listWaitlist(req.sessionId)
   const booked = (await steps.placesBooked([req.sessionId]))[req.sessionId] ?? 0
   const walk = walkLine(line, req.capacity - booked, req.maxSkips)
+  const ended: string[] = []
   let step = walk.next()
-  while (!step.done) step = walk.next(await offerOne(steps, req, step.value))
+  while (!step.done) {
+    const outcome = await offerOne(steps, req, step.value)
+    // Its visitor holds that day elsewhere (a live claim: dead holders are taken over): the entry
+    // ends visibly instead of being passed over at every turn (docs/booking-waitlist.md).
+    if (outcome === 'id-taken' && (await steps.transitionEntry(step.value.id, 'waiting', 'expired', { at: req.at, endReason: 'id_booked' }))) ended.push(step.value.id)
+    step = walk.next(outcome === 'id-taken' ? 'ineligible' : outcome)
+  }
   const pass = step.value
   for (const [id, n] of pass.skips) await steps.addSkips(Array(n).fill(id))
   const offered: WaitlistEntry[] = []
   for (const id of pass.offered) offered.push((await steps.getWaitlistEntry(id))!)
-  return { offered, skipped: [...pass.skips.keys()], ...(pass.blockedBy ? { blockedBy: pass.blockedBy } : {}) }
+  return { offered, skipped: [...pass.skips.keys()], ...(pass.blockedBy ? { blockedBy: pass.blockedBy } : {}), ...(ended.length ? { ended } : {}) }
 }
 
 export async function acceptOfferInSteps(steps: Steps, entryId: string, owner: string, record: BookingRecord) {

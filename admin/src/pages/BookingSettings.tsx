@@ -9,6 +9,7 @@ import { DAY_MISSING_MESSAGE, DAY_PATTERN, isCalendarDay } from '../../../cloud/
 import { call } from '../api'
 import { clearErrorsOnEdit, useFormErrors } from '../useFormErrors'
 import { useLoaded } from '../useLoaded'
+import { WalkInCard } from './WalkInCard'
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 type Weekday = 'default' | '0' | '1' | '2' | '3' | '4' | '5' | '6'
@@ -126,6 +127,7 @@ export function BookingSettings() {
       </Card>
       <TemplatesCard settings={settings} onSaved={load} />
       <HolidaysCard settings={settings} onSaved={load} />
+      <WalkInCard />
       {closing && (
         <CloseSessionModal
           session={closing}

@@ -18,6 +18,7 @@ import { qrsheetActions } from './qrsheet'
 import { transferActions } from './transfer'
 import { waitlistActions } from './waitlist'
 import { groupsActions } from './groups'
+import { walkInActions } from './walkin'
 
 export { ConsoleErrors } from './errors'
 /** Who may do what (admin may do all): a contract, so the console shows each page to the same roles. */
@@ -40,5 +41,6 @@ export const consoleFn = implement('console', {
     ...transferActions,
     ...waitlistActions,
     ...groupsActions,
+    ...walkInActions,
   },
 })

@@ -55,6 +55,9 @@ interface EntryRow {
   end_reason: WaitlistEntry['endReason'] | null
 }
 
+/** Entries read at a time by an offer pass. */
+const LINE_PAGE = 32
+
 const ENTRY_COLUMNS = 'doc, status, skips, held, offered_at, offer_expires_at, ended_at, end_reason'
 
 function toEntry(row: EntryRow): WaitlistEntry {
@@ -153,6 +156,10 @@ export function sqliteBooking(db: Db): BookingStore {
     getEntry: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE id = ?`),
     activeOfAccount: db.prepare(`SELECT session_id FROM booking_waitlist WHERE openid = ? AND status IN ('waiting', 'offered')`),
     line: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE session_id = ? AND status IN ('waiting', 'offered') ORDER BY joined_at, id`),
+    linePage: db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE session_id = @sessionId AND status IN ('waiting', 'offered')
+         AND (joined_at > @joinedAt OR (joined_at = @joinedAt AND id > @id)) ORDER BY joined_at, id LIMIT @limit`,
+    ),
     mine: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE openid = ? ORDER BY joined_at DESC, id DESC LIMIT ?`),
     waitingSessions: db.prepare(`SELECT DISTINCT session_id FROM booking_waitlist WHERE status = 'waiting' ORDER BY session_id LIMIT ?`),
     dueOffers: db.prepare(`SELECT ${ENTRY_COLUMNS} FROM booking_waitlist WHERE status = 'offered' AND offer_expires_at <= ? ORDER BY offer_expires_at, id LIMIT ?`),
@@ -327,13 +334,16 @@ export function sqliteBooking(db: Db): BookingStore {
     // The same order as the cloud's steps, so both refuse a move for the same reason.
     if (!sameDay && !claimFirstFree(req.bookingSlots, 1)) throw new RescheduleRefused({ kind: 'refused', code: 'ACCOUNT_DAY_LIMIT' })
     if (!sameDay && !claimFirstFree(req.placeSlots, req.placeSlots.length > 0 ? record.places : 0)) throw new RescheduleRefused({ kind: 'refused', code: 'ACCOUNT_PLACES_LIMIT' })
+    // The network's share of the new session is per session, so it is claimed on the same day too.
+    if (req.addressSlots?.length && !claimFirstFree(req.addressSlots, record.places)) throw new RescheduleRefused({ kind: 'refused', code: 'ADDRESS_PLACES_LIMIT' })
     if (!reserveIn(req.to.sessionId, req.to.capacity, record.places)) throw new RescheduleRefused({ kind: 'refused', code: 'SESSION_FULL' })
     if (!sameDay) for (const v of record.visitors) if (!claimIn(`${req.to.day}:${v.idHash}`, record.id)) throw new RescheduleRefused({ kind: 'refused', code: 'ID_ALREADY_BOOKED', visitor: v })
-    const moved: BookingRecord = { ...record, sessionId: req.to.sessionId, day: req.to.day, sessionStart: req.to.sessionStart, sessionEnd: req.to.sessionEnd }
+    const moved: BookingRecord = { ...record, sessionId: req.to.sessionId, day: req.to.day, sessionStart: req.to.sessionStart, sessionEnd: req.to.sessionEnd, ...(req.to.network ? { network: req.to.network } : {}) }
     const { status: _s, refusal: _r, checkedInAt: _c, checkedInBy: _b, cancelledAt: _x, noShowAt: _n, placesHeld: _p, sweptAt: _w, ...doc } = moved
     q.moveBooking.run({ id: record.id, owner: req.openid, from: req.from.sessionId, sessionId: req.to.sessionId, day: req.to.day, sessionEnd: req.to.sessionEnd, doc: JSON.stringify({ ...doc, status: 'pending' }) })
     q.release.run({ id: record.sessionId, n: record.places })
     if (!sameDay) for (const key of [...record.visitors.map((v) => v.idHash), ...req.releaseOnOldDay]) q.releaseClaim.run(`${record.day}:${key}`, record.id)
+    for (const key of req.releaseOnOldSession ?? []) q.releaseClaim.run(`${record.day}:${key}`, record.id)
     return { kind: 'moved', record: moved }
   })
 
@@ -350,7 +360,7 @@ export function sqliteBooking(db: Db): BookingStore {
   })
   // One offer: account keys, places, ID claims and the entry's status, in a savepoint.
   const offerOne = db.transaction((req: OfferRequest, e: WaitlistEntry) => {
-    const slots = req.slotsFor(e.openid, e.places)
+    const slots = req.slotsFor(e.openid, e.places, e)
     const claimFirstFree = (keys: string[], n: number) => {
       let got = 0
       for (const key of keys) {
@@ -360,16 +370,28 @@ export function sqliteBooking(db: Db): BookingStore {
       return got === n
     }
     if (!claimFirstFree(slots.bookingSlots, 1) || !claimFirstFree(slots.placeSlots, slots.placeSlots.length > 0 ? e.places : 0)) throw new Undo('ineligible')
+    if (slots.addressSlots?.length && !claimFirstFree(slots.addressSlots, e.places)) throw new Undo('ineligible')
     if (!reserveIn(req.sessionId, req.capacity, e.places)) throw new Undo('stop')
-    for (const v of e.visitors) if (!claimIn(`${e.day}:${v.idHash}`, e.bookingId)) throw new Undo('ineligible')
+    for (const v of e.visitors) if (!claimIn(`${e.day}:${v.idHash}`, e.bookingId)) throw new Undo('id-taken')
     const changed = q.transitionEntry.run({ id: e.id, from: 'waiting', to: 'offered', at: req.at, expires: req.offerExpiresAt, reason: null, owner: null, held: null, unexpired: null }).changes === 1
     if (!changed) throw new Undo('ineligible')
     q.markOfferHeld.run(e.id)
   })
   const offerTx = db.transaction((req: OfferRequest): OfferOutcome => {
-    const line = (q.line.all(req.sessionId) as EntryRow[]).map(toEntry)
+    // The line read page by page as the walk asks for it: a pass that fills a few places reads the
+    // head of a long line, not all of it (each page is read whole before the walk writes).
+    const line = (function* () {
+      let after = { joinedAt: '', id: '' }
+      for (;;) {
+        const page = (q.linePage.all({ sessionId: req.sessionId, ...after, limit: LINE_PAGE }) as EntryRow[]).map(toEntry)
+        yield* page
+        if (page.length < LINE_PAGE) return
+        after = { joinedAt: page[page.length - 1].joinedAt, id: page[page.length - 1].id }
+      }
+    })()
     const booked = (q.sessionBooked.get(req.sessionId) as { booked: number } | undefined)?.booked ?? 0
     const walk = walkLine(line, req.capacity - booked, req.maxSkips)
+    const ended: string[] = []
     let step = walk.next()
     while (!step.done) {
       let outcome: CandidateOutcome = 'offered'
@@ -377,14 +399,17 @@ export function sqliteBooking(db: Db): BookingStore {
         offerOne(req, step.value)
       } catch (error) {
         if (!(error instanceof Undo)) throw error
-        outcome = error.message as CandidateOutcome
+        outcome = error.message === 'id-taken' ? 'ineligible' : (error.message as CandidateOutcome)
+        // Its visitor holds that day elsewhere (a live claim: dead holders are taken over): the
+        // entry ends visibly instead of being passed over at every turn (docs/booking-waitlist.md).
+        if (error.message === 'id-taken' && q.transitionEntry.run({ id: step.value.id, from: 'waiting', to: 'expired', at: req.at, expires: null, reason: 'id_booked', owner: null, held: null, unexpired: null }).changes === 1) ended.push(step.value.id)
       }
       step = walk.next(outcome)
     }
     const pass = step.value
     for (const [id, n] of pass.skips) q.addSkip.run({ id, n })
     const offered = pass.offered.map((id) => toEntry(q.getEntry.get(id) as EntryRow))
-    return { offered, skipped: [...pass.skips.keys()], ...(pass.blockedBy ? { blockedBy: pass.blockedBy } : {}) }
+    return { offered, skipped: [...pass.skips.keys()], ...(pass.blockedBy ? { blockedBy: pass.blockedBy } : {}), ...(ended.length ? { ended } : {}) }
   })
   const acceptTx = db.transaction((entryId: string, owner: string, record: BookingRecord) => {
     if (q.acceptEntry.run({ id: entryId, owner, at: record.createdAt }).changes !== 1) {
@@ -414,7 +439,7 @@ export function sqliteBooking(db: Db): BookingStore {
       const row = q.getBooking.get(id) as BookingRow | undefined
       if (!row) return false
       const record = JSON.parse(row.doc) as BookingRecord
-      const doc = { ...record, sessionId: to.sessionId, day: to.day, sessionStart: to.sessionStart, sessionEnd: to.sessionEnd }
+      const doc = { ...record, sessionId: to.sessionId, day: to.day, sessionStart: to.sessionStart, sessionEnd: to.sessionEnd, ...(to.network ? { network: to.network } : {}) }
       return q.moveBooking.run({ id, owner, from: fromSessionId, sessionId: to.sessionId, day: to.day, sessionEnd: to.sessionEnd, doc: JSON.stringify(doc) }).changes === 1
     },
     async joinWaitlist(entry, maxActive) {

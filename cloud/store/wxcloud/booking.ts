@@ -73,7 +73,7 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
     },
 
     async moveBooking(id, owner, fromSessionId, to) {
-      return guardedUpdate(bookings(), id, { openid: owner, status: 'confirmed', sessionId: fromSessionId }, { sessionId: to.sessionId, day: to.day, sessionStart: to.sessionStart, sessionEnd: to.sessionEnd })
+      return guardedUpdate(bookings(), id, { openid: owner, status: 'confirmed', sessionId: fromSessionId }, { sessionId: to.sessionId, day: to.day, sessionStart: to.sessionStart, sessionEnd: to.sessionEnd, ...(to.network ? { network: to.network } : {}) })
     },
 
     async joinWaitlist(entry, maxActive) {

@@ -19,6 +19,7 @@ import { Icon } from '@/ui/Icon'
 import type { Loadable } from '@/ui/loadable'
 import { PageShell } from '@/ui/PageShell'
 import { confirmDestructive } from '@/booking/confirm-destructive'
+import { RELEASE_QUERY } from '@cloud/contracts/waitlist'
 import { usePageTitle } from '@/services/page-title'
 import '@/booking/components/booking.scss'
 
@@ -30,6 +31,8 @@ keepTicketsFrom(bookingStore)
 export default function TicketPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
+  // Opened from the visit reminder: the one-tap 「不去了，释放名额」 comes first.
+  const offerRelease = params[RELEASE_QUERY] === '1'
   const booking = useBooking((s) => s.bookings[id])
   const s = useStrings(bookingText)
   const lang = useLang()
@@ -79,6 +82,23 @@ export default function TicketPage() {
             Taro.showToast({ title: s('cancelled'), icon: 'success' })
           } else setCancelError(res.error.message)
         }
+        // One confirm, then the cancel (in time: never a no-show); the server gives the places to the line.
+        const release = async () => {
+          const confirm = await confirmDestructive({
+            title: s('releaseButton'),
+            content: s('releaseConfirm', { date: dateText, session: sessionName, n: b.visitors.length }),
+            confirmText: s('releaseConfirmButton'),
+            cancelText: s('keep'),
+          })
+          if (!confirm) return
+          setBusy(true)
+          const res = await bookingStore.getState().cancel(b.id)
+          setBusy(false)
+          if (res.ok) {
+            setCancelError('')
+            Taro.showToast({ title: s('releaseDone'), icon: 'success' })
+          } else setCancelError(res.error.message)
+        }
         const save = async () => {
           if (!b.ticketCode || !b.shortCode) return
           const outcome = await saveTicket({
@@ -93,6 +113,14 @@ export default function TicketPage() {
         }
         return (
           <View>
+            {offerRelease && b.status === 'confirmed' && b.cancellable && !offline && (
+              <View className="card bk-release" data-release>
+                <View className="muted">{s('releaseAsk')}</View>
+                <View className={`btn btn--danger ${busy ? 'btn--disabled' : ''}`} role="button" data-action="release" onClick={release}>
+                  {s('releaseButton')}
+                </View>
+              </View>
+            )}
             {shown.savedAt && (
               <View className="bk-saved" role="status" data-saved-ticket>
                 <View className="bk-saved__text">{s('savedTicket', { time: savedTime(shown.savedAt, lang) })}</View>
@@ -121,6 +149,11 @@ export default function TicketPage() {
               </View>
               {b.ticketCode && b.shortCode ? (
                 <View className="bk-ticket__pass">
+                  {b.status === 'released' && (
+                    <View className="bk-booking__reason" data-released>
+                      {s('releasedNote')}
+                    </View>
+                  )}
                   <TicketQr code={b.ticketCode} label={s('qrLabel')} />
                   <View className="bk-ticket__short-label">{s('shortCode')}</View>
                   <View className="bk-ticket__short" aria-label={`${s('shortCode')} ${b.shortCode.split('').join(' ')}`} data-short-code={b.shortCode}>

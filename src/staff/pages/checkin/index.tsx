@@ -119,6 +119,11 @@ export default function CheckInPage() {
                     {t('counts', { in: s.checkedIn, booked: s.booked })}
                     {s.groups && <View data-group-counts>{t('groupCounts', { in: s.groups.checkedIn, n: s.groups.expected })}</View>}
                   </View>
+                  {s.walkIn !== undefined && (
+                    <View className="st-count__num" data-walk-in={s.walkIn}>
+                      {t('walkIn', { n: s.walkIn })}
+                    </View>
+                  )}
                   <View className="st-count__toggle" role="button" aria-expanded={listed === s.sessionId} data-action="expected" onClick={() => setListed(listed === s.sessionId ? null : s.sessionId)}>
                     {listed === s.sessionId ? t('expectedHide') : t('expected')}
                   </View>
