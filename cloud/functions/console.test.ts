@@ -124,6 +124,8 @@ const SAMPLE: Record<string, object> = {
   groupRoster: { requestId: 'AAAAAAAAAAAAAAAA' },
   // The defaults: allowed calls save what is already in force.
   saveGroupRules: { minPeople: 10, maxPeople: 150, pupilsPerTeacher: 20, quotaPerSession: 150 },
+  walkIn: {},
+  saveWalkIn: { releaseAfterMinutes: 0, to: 'waitlist' },
 }
 
 const ALLOWED: Record<string, readonly Role[]> = {
@@ -190,6 +192,8 @@ const ALLOWED: Record<string, readonly Role[]> = {
   rejectGroup: CONSOLE_ROLES.booking,
   groupRoster: CONSOLE_ROLES.booking,
   saveGroupRules: CONSOLE_ROLES.booking,
+  walkIn: CONSOLE_ROLES.booking,
+  saveWalkIn: CONSOLE_ROLES.booking,
 }
 
 describe('authorization: every console action × every role', () => {
