@@ -12,6 +12,7 @@ import { readCharts, readCompanies, readPolicies } from '../zone/seed'
 import { DEFAULT_BOOKING_CONFIG, loadBookingConfig, saveBookingConfig } from '../booking/config'
 import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { describeHoldsContract } from './contract-holds'
+import { describeListedContract } from './contract-listed'
 
 export interface StoreUnderTest {
   store: Store
@@ -901,6 +902,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     })
 
     describeHoldsContract(() => env.store)
+    describeListedContract(() => env.store)
 
     describe('accounts', () => {
       const account = (username: string, extra: Partial<StaffAccount> = {}): StaffAccount => ({
