@@ -24,10 +24,30 @@ export function ensureH5Build(): void {
   execFileSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit' })
 }
 
-/** Builds the operator console once if no build is present (npm test builds it before the browser tests). */
+/** The newest modification time of a source file under `dirs` (ts, tsx, css, html, json). */
+function newestSource(dirs: string[]): number {
+  let newest = 0
+  const walk = (dir: string) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, d.name)
+      if (d.isDirectory()) walk(p)
+      else if (/\.(tsx?|css|html|json)$/.test(d.name)) newest = Math.max(newest, fs.statSync(p).mtimeMs)
+    }
+  }
+  for (const dir of dirs) walk(path.join(ROOT, dir))
+  return newest
+}
+
+/**
+ * Builds the operator console when no build is present or it is older than its sources (the console
+ * and the contracts it shares with the server), as the server bundle is rebuilt (scripts/build-server.ts):
+ * a console built before a request schema changed, against a server built after, fails its saves —
+ * a test that "fails once and passes after a rebuild". npm test builds it before the browser tests.
+ */
 export function ensureAdminBuild(): void {
-  if (fs.existsSync(path.join(ROOT, 'dist/admin/index.html'))) return
-  console.log('[e2e] 未找到 dist/admin，正在构建管理后台…')
+  const index = path.join(ROOT, 'dist/admin/index.html')
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestSource(['admin', 'cloud/contracts'])) return
+  console.log('[e2e] dist/admin 不存在或早于源码，正在构建管理后台…')
   execFileSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' })
 }
 

@@ -155,9 +155,13 @@ test('a need posted with its clarity checklist shows in 需求清单 only after 
   await page.locator('.tf-mine:visible').getByText('车门控制器国产化替代').waitFor()
   await expect(page.locator('.tf-mine:visible').innerText()).resolves.toContain('待审核')
 
-  // Not listed before review.
+  // Not listed before review. The list is opened afresh each time (a reload): the page keeps showing
+  // the list it already has while it asks again, and a hash-only navigation back to it may not ask at
+  // all, so reading the first cards seen would read the previous answer (a slow server made this
+  // fail). After a reload the cards appear only with the server's answer.
   const listed = async () => {
     await page.goto(pageUrl(server.url, 'transfer/pages/needs/index'))
+    await page.reload()
     await page.locator('.tf-needs:visible [data-need]').first().waitFor()
     return page.locator('.tf-needs:visible [data-need]').allInnerTexts()
   }

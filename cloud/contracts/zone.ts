@@ -68,6 +68,9 @@ export interface Company {
   profileEn?: string
   sourceNoteEn?: string
   translationEn?: EnglishSource
+  /** The store's revision, raised by each console save and each import that changes the record
+   *  (absent on a seeded record: 0). A save names the revision the editor saw (COMPANY_STALE). */
+  rev?: number
 }
 
 export type CompanySummary = Pick<
@@ -172,6 +175,9 @@ export interface Policy {
   issuerEn?: string
   sourceNoteEn?: string
   translationEn?: EnglishSource
+  /** The store's revision, raised by each console save and each import that changes the record
+   *  (absent on a seeded record: 0). A save names the revision the editor saw (POLICY_STALE). */
+  rev?: number
 }
 
 export type PolicySummary = Pick<Policy, 'id' | 'title' | 'level' | 'kinds' | 'audiences' | 'benefit' | 'source' | 'titleEn' | 'translationEn'> & {

@@ -56,7 +56,7 @@ describe('zone import: upload → preview → confirm', () => {
     expect(companies.length).toBeGreaterThan(3)
     // An edit made in the console before the import: a sheet that does not carry that company leaves it.
     const edited = companies.find((c) => !picked.includes(c) && c.id !== 'haitian')!
-    expect(await asRole('zone_editor', 'saveCompany', { row: { ...companyToRow(edited), 简称: '控制台改过' }, isNew: false })).toMatchObject({ ok: true })
+    expect(await asRole('zone_editor', 'saveCompany', { row: { ...companyToRow(edited), 简称: '控制台改过' }, isNew: false, rev: edited.rev ?? 0 })).toMatchObject({ ok: true })
     const listBefore = await env.store.zone.listCompanies()
 
     const preview = await asRole('zone_editor', 'previewImport', { fileName: '企业名录.csv', data })
@@ -111,7 +111,7 @@ describe('zone import: upload → preview → confirm', () => {
     const { data } = await threeRowSheet()
     const preview = await asRole('zone_editor', 'previewImport', { fileName: '企业名录.csv', data })
     const other = (await env.store.zone.listCompanies()).at(-1) as Company
-    await asRole('zone_editor', 'saveCompany', { row: { ...companyToRow(other), 简称: '预览后改的' }, isNew: false })
+    await asRole('zone_editor', 'saveCompany', { row: { ...companyToRow(other), 简称: '预览后改的' }, isNew: false, rev: other.rev ?? 0 })
     const listBefore = await env.store.zone.listCompanies()
     expect(await asRole('zone_editor', 'importZone', { fileName: '企业名录.csv', data, mode: 'merge', baseline: preview.data.baseline })).toMatchObject({ ok: false, error: { code: 'IMPORT_STALE' } })
     expect(await env.store.zone.listCompanies()).toEqual(listBefore)

@@ -94,9 +94,9 @@ const SAMPLE: Record<string, object> = {
   zoneTemplate: { kind: 'policies' },
   zoneData: {},
   saveCompany: { row: {}, isNew: true },
-  removeCompany: { id: 'none' },
+  removeCompany: { id: 'none', rev: 0 },
   savePolicy: { row: {}, isNew: true },
-  removePolicy: { id: 'none' },
+  removePolicy: { id: 'none', rev: 0 },
   testRules: { rules: [], profile: { inZone: true, qualifications: [], talent: [], financingNeed: false } },
   saveChart: { chart: { id: 'none' } },
   dashboard: {},
@@ -783,7 +783,7 @@ describe('zone data editing (companies, policies, rules preview, figures)', () =
 
   it('edits a company through the import’s own validation: the visitor’s search shows the new name, the audit log the before/after', async () => {
     const row = { ...(await companyRow('houren')), 企业名称: '厚仁教育科技（大连）有限公司' }
-    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false })
+    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false, rev: 0 })
     expect(res).toMatchObject({ ok: true, data: { company: { id: 'houren', name: '厚仁教育科技（大连）有限公司' } } })
     const visitor = await call('zone', 'getCompany', { id: 'houren' }, { openid: null, now: NOW })
     expect(visitor).toMatchObject({ ok: true, data: { company: { name: '厚仁教育科技（大连）有限公司' } } })
@@ -796,7 +796,7 @@ describe('zone data editing (companies, policies, rules preview, figures)', () =
   it('refuses a bad row with the same column-named messages as the spreadsheet import, and changes nothing', async () => {
     const before = await env.store.zone.listCompanies()
     const row = { ...(await companyRow('houren')), 行业: '餐饮', 展品编号: 'nosuch' }
-    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false })
+    const res = await asRole('zone_editor', 'saveCompany', { row, isNew: false, rev: 0 })
     expect(res).toMatchObject({ ok: false, error: { code: 'ZONE_ROW_INVALID', fields: { 行业: expect.stringContaining('行业只能是'), 展品编号: '展品 nosuch 不存在' } } })
     expect(await env.store.zone.listCompanies()).toEqual(before)
   })
@@ -805,11 +805,11 @@ describe('zone data editing (companies, policies, rules preview, figures)', () =
     const row = { ...(await companyRow('houren')), 企业编号: 'newco', 企业名称: '大连新创科技有限公司' }
     expect(await asRole('zone_editor', 'saveCompany', { row, isNew: true })).toMatchObject({ ok: true })
     expect(await asRole('zone_editor', 'saveCompany', { row, isNew: true })).toMatchObject({ ok: false, error: { code: 'ZONE_ID_TAKEN', fields: { 企业编号: expect.any(String) } } })
-    expect(await asRole('zone_editor', 'saveCompany', { row: { ...row, 企业编号: 'ghost' }, isNew: false })).toMatchObject({ ok: false, error: { code: 'COMPANY_NOT_FOUND' } })
-    expect(await asRole('zone_editor', 'removeCompany', { id: 'newco' })).toMatchObject({ ok: true })
+    expect(await asRole('zone_editor', 'saveCompany', { row: { ...row, 企业编号: 'ghost' }, isNew: false, rev: 0 })).toMatchObject({ ok: false, error: { code: 'COMPANY_NOT_FOUND' } })
+    expect(await asRole('zone_editor', 'removeCompany', { id: 'newco', rev: 1 })).toMatchObject({ ok: true })
     expect(await env.store.zone.getCompany('newco')).toBeNull()
     // 铭云 is the helmet's company: removing it would break the exhibit's link.
-    expect(await asRole('zone_editor', 'removeCompany', { id: 'mingyun' })).toMatchObject({ ok: false, error: { code: 'COMPANY_LINKED', message: expect.stringContaining('头盔') } })
+    expect(await asRole('zone_editor', 'removeCompany', { id: 'mingyun', rev: 0 })).toMatchObject({ ok: false, error: { code: 'COMPANY_LINKED', message: expect.stringContaining('头盔') } })
     expect(await env.store.zone.getCompany('mingyun')).not.toBeNull()
   })
 
@@ -821,14 +821,14 @@ describe('zone data editing (companies, policies, rules preview, figures)', () =
     // Drop the IP rule: the same profile now fits.
     const rules = policy.rules!.filter((r) => r.type !== 'min')
     const row = { ...policyToRow(policy), 匹配规则: JSON.stringify(rules) }
-    expect(await asRole('zone_editor', 'savePolicy', { row, isNew: false })).toMatchObject({ ok: true, data: { policy: { rules } } })
+    expect(await asRole('zone_editor', 'savePolicy', { row, isNew: false, rev: 0 })).toMatchObject({ ok: true, data: { policy: { rules } } })
     const fitsAfter = (await call('zone', 'match', { profile }, { openid: null, now: NOW })) as any
     expect(fitsAfter.data.fits.map((f: any) => f.policy.id)).toContain('kechuang')
 
     const bad = { ...row, 匹配规则: JSON.stringify([{ type: 'min', field: 'height', value: 1, label: 'x', missing: 'y' }]) }
-    expect(await asRole('zone_editor', 'savePolicy', { row: bad, isNew: false })).toMatchObject({ ok: false, error: { code: 'ZONE_ROW_INVALID', fields: { 匹配规则: expect.stringContaining('第1条规则有误') } } })
+    expect(await asRole('zone_editor', 'savePolicy', { row: bad, isNew: false, rev: 1 })).toMatchObject({ ok: false, error: { code: 'ZONE_ROW_INVALID', fields: { 匹配规则: expect.stringContaining('第1条规则有误') } } })
     expect((await env.store.zone.getPolicy('kechuang'))!.rules).toEqual(rules)
-    expect(await asRole('zone_editor', 'removePolicy', { id: 'kechuang' })).toMatchObject({ ok: true })
+    expect(await asRole('zone_editor', 'removePolicy', { id: 'kechuang', rev: 1 })).toMatchObject({ ok: true })
     expect(await call('zone', 'getPolicy', { id: 'kechuang' }, { openid: null, now: NOW })).toMatchObject({ ok: false })
   })
 

@@ -13,6 +13,7 @@ import { DEFAULT_BOOKING_CONFIG, loadBookingConfig, saveBookingConfig } from '..
 import { sessionClosedReason, sessionRef, templatesOn } from '../booking/calendar'
 import { describeHoldsContract } from './contract-holds'
 import { describeGroupsContract } from './contract-groups'
+import { describeListedContract } from './contract-listed'
 
 export interface StoreUnderTest {
   store: Store
@@ -936,6 +937,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
 
     describeHoldsContract(() => env.store)
     describeGroupsContract(() => env.store)
+    describeListedContract(() => env.store)
 
     describe('accounts', () => {
       const account = (username: string, extra: Partial<StaffAccount> = {}): StaffAccount => ({

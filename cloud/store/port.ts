@@ -12,6 +12,17 @@ import type { SessionHold } from '../contracts/holds'
 import type { GroupHeadCount, GroupStatus, RosterCounts, RosterKind } from '../contracts/groups'
 import type { TransferNeed, TransferPlatform, TransferRequestRecord, TransferResult } from '../contracts/transfer'
 
+/**
+ * The console's edit of one record of an operator-kept list (transfer results and platforms, zone
+ * companies and policies): writes `next` iff the stored record's rev is still `rev` (a stored one
+ * without a rev is at 0), or, with rev null, iff no record has its id; the caller sets next.rev to
+ * rev + 1 (1 when new). False otherwise: two editors from the same revision cannot both win, and an
+ * edit of one record never rewrites another.
+ */
+export type SaveListed<T> = (next: T, rev: number | null) => Promise<boolean>
+/** Removes the list record iff its stored rev is still `rev` (as SaveListed). */
+export type RemoveListed = (id: string, rev: number) => Promise<boolean>
+
 export interface ContentStore {
   listHalls(): Promise<Hall[]>
   /** All exhibits, ordered by hall then `sort`. The set is small (tens), so no paging. */
@@ -50,6 +61,14 @@ export interface ZoneStore {
   replaceCompanies(companies: Company[]): Promise<string>
   replacePolicies(policies: Policy[]): Promise<string>
   replaceCharts(charts: ZoneChart[]): Promise<string>
+  /** The console's one-record edits (SaveListed); each one that writes also changes `version`.
+   *  Cloud: under the current generation's `_id` (`${gen}:${id}`), add({ _id, … }) for a new one
+   *  (duplicate = false), where({ _id, rev }).update(…) / .remove() for an edit (rev 0 also matches a
+   *  record without a rev field), stats === 1; then the pointer's version is updated. */
+  saveCompany: SaveListed<Company>
+  removeCompany: RemoveListed
+  savePolicy: SaveListed<Policy>
+  removePolicy: RemoveListed
 
   // 政策提醒 (cloud/zone/alerts.ts): one saved profile per identity. Cloud: [zone_profiles] _id = openid.
   /** Writes the profile and its baseline; keeps the subscriptions granted and used, and what was
@@ -645,15 +664,11 @@ export interface TransferStore {
   /** Every platform, in the order last replaced. */
   listPlatforms(): Promise<TransferPlatform[]>
   replacePlatforms(platforms: TransferPlatform[]): Promise<void>
-  /** Writes `next` iff the stored result's rev is still `rev` (a stored one without a rev is at 0), or,
-   *  with rev null, iff no result has its id; next.rev is rev + 1 (1 when new). False otherwise. */
-  saveResult(next: TransferResult, rev: number | null): Promise<boolean>
-  /** Removes the result iff its stored rev is still `rev`. */
-  removeResult(id: string, rev: number): Promise<boolean>
-  /** As saveResult; a new platform goes last in the directory, an edited one keeps its place. */
-  savePlatform(next: TransferPlatform, rev: number | null): Promise<boolean>
-  /** Removes the platform iff its stored rev is still `rev`. */
-  removePlatform(id: string, rev: number): Promise<boolean>
+  saveResult: SaveListed<TransferResult>
+  removeResult: RemoveListed
+  /** A new platform goes last in the directory, an edited one keeps its place. */
+  savePlatform: SaveListed<TransferPlatform>
+  removePlatform: RemoveListed
   /** Creates a need under its id; false when the id exists. */
   putNeed(need: TransferNeed): Promise<boolean>
   getNeed(id: string): Promise<TransferNeed | null>

@@ -5,6 +5,8 @@ import { defineStrings, pick } from '@/i18n/strings'
 
 const zh = {
   listenTitle: '语音讲解',
+  /** The album on WeChat's background-audio panel (lock screen, notification). */
+  album: '高新区科技馆语音导览',
   play: '播放',
   pause: '暂停',
   progress: '播放进度',
@@ -38,6 +40,7 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   listenTitle: 'Audio guide',
+  album: 'High-tech Zone Science and Technology Museum audio guide',
   play: 'Play',
   pause: 'Pause',
   progress: 'Playback progress',

@@ -1,10 +1,11 @@
 // 成果与平台 (transfer officer): the results and the platform directory entered here, not only from
 // data/transfer.json. A saved record passes the same schema as the seed file; a removal names what goes.
 import { useState } from 'react'
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
 import { PLATFORM_KINDS, PRICE_MODES, RESULT_KINDS, TRANSFER_MODES, trlText, type TransferPlatform, type TransferResult } from '../../../cloud/contracts/transfer'
 import { INDUSTRIES } from '../../../cloud/contracts/zone'
 import { call } from '../api'
+import { saveFrom, StaleNotice, withoutRev } from '../revision'
 import { useFormErrors } from '../useFormErrors'
 import { useEditGuard } from '../unsaved'
 import { useLoaded } from '../useLoaded'
@@ -14,21 +15,6 @@ const SOURCE_LABEL = { article: '文章', document: '文件', illustrative: '示
 /** What a result added here starts with besides the dialog's fields (the data file's other fields stay empty). */
 const NEW_RESULT: Partial<TransferResult> = { coOwners: [], ip: [], indicators: [], keywords: [], policyIds: [], source: 'document', kind: '发明专利', priceMode: '面议', modes: [] }
 const NEW_PLATFORM: Partial<TransferPlatform> = { counts: [], offers: [], source: 'document' }
-
-/**
- * What a save sends: the record as the dialog left it, without the store's `rev` (the request names
- * the revision the dialog was opened at, so an edit saved meanwhile by someone else is refused).
- */
-function toSave<T extends { rev?: number }>(record: T | null, edited: T): { record: Omit<T, 'rev'>; isNew: boolean; rev?: number } {
-  const { rev: _stored, ...fields } = edited
-  return record ? { record: fields, isNew: false, rev: record.rev ?? 0 } : { record: fields, isNew: true }
-}
-
-/** A refusal because someone else saved first: it stays on screen above the operator's kept draft. */
-function StaleNotice({ message }: { message: string | null }) {
-  if (!message) return null
-  return <Alert type="warning" showIcon role="alert" style={{ marginBottom: 16 }} message={message} description="您填写的内容仍在下面，可先复制；关闭后列表会显示他人保存的版本。" />
-}
 
 type Editing = { kind: 'result'; record: TransferResult | null } | { kind: 'platform'; record: TransferPlatform | null }
 
@@ -150,8 +136,7 @@ function ResultDialog({ record, onClose, onSaved }: { record: TransferResult | n
         onFinish={async ({ result }) => {
           setSaving(true)
           // Fields the dialog does not show (deal, IP, policies …) are kept as stored.
-          const { record: saved, ...how } = toSave(record, { ...NEW_RESULT, ...(record ?? {}), ...result } as TransferResult)
-          const res = await call('console', 'saveResult', { result: saved, ...how })
+          const res = await call('console', 'saveResult', { result: withoutRev({ ...NEW_RESULT, ...(record ?? {}), ...result } as TransferResult), ...saveFrom(record) })
           setSaving(false)
           if (!res.ok) {
             setStale(res.error.code === 'RESULT_STALE' ? res.error.message : null)
@@ -217,8 +202,7 @@ function PlatformDialog({ record, onClose, onSaved }: { record: TransferPlatform
         onValuesChange={guard.touched}
         onFinish={async ({ platform }) => {
           setSaving(true)
-          const { record: saved, ...how } = toSave(record, { ...NEW_PLATFORM, ...(record ?? {}), ...platform, counts: platform.counts ?? [] } as TransferPlatform)
-          const res = await call('console', 'savePlatform', { platform: saved, ...how })
+          const res = await call('console', 'savePlatform', { platform: withoutRev({ ...NEW_PLATFORM, ...(record ?? {}), ...platform, counts: platform.counts ?? [] } as TransferPlatform), ...saveFrom(record) })
           setSaving(false)
           if (!res.ok) {
             setStale(res.error.code === 'PLATFORM_STALE' ? res.error.message : null)

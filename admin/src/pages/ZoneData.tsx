@@ -10,6 +10,7 @@ import { call } from '../api'
 import { useFormErrors } from '../useFormErrors'
 import { useEditGuard } from '../unsaved'
 import { useLoaded } from '../useLoaded'
+import { saveFrom, StaleNotice } from '../revision'
 
 type ZoneState = { companies: Company[]; policies: Policy[]; charts: ZoneChart[] }
 type Columns = ReadonlyArray<readonly [string, string, string]>
@@ -29,7 +30,8 @@ const TRANSLATION_OPTIONS = [
 
 export function ZoneData() {
   const { message } = App.useApp()
-  const [editing, setEditing] = useState<{ kind: 'company' | 'policy'; row: Row | null } | null>(null)
+  // `rev`: the record's revision when the drawer opened (its save is refused if someone saved since).
+  const [editing, setEditing] = useState<{ kind: 'company' | 'policy'; row: Row | null; rev?: number } | null>(null)
   const [chart, setChart] = useState<ZoneChart | null>(null)
   const [q, setQ] = useState('')
   const loaded = useLoaded(() => call('console', 'zoneData', {}))
@@ -37,18 +39,18 @@ export function ZoneData() {
   const data: ZoneState = loaded.data ?? { companies: [], policies: [], charts: [] }
   const hit = (...texts: Array<string | undefined>) => !q || texts.some((t) => t?.includes(q))
 
-  const remove = async (kind: 'company' | 'policy', id: string) => {
-    const res = kind === 'company' ? await call('console', 'removeCompany', { id }) : await call('console', 'removePolicy', { id })
+  const remove = async (kind: 'company' | 'policy', id: string, rev: number) => {
+    const res = kind === 'company' ? await call('console', 'removeCompany', { id, rev }) : await call('console', 'removePolicy', { id, rev })
     if (!res.ok) return void message.error(res.error.message)
     message.success('已删除')
     void load()
   }
-  const actions = (kind: 'company' | 'policy', id: string, row: Row) => (
+  const actions = (kind: 'company' | 'policy', { id, rev = 0 }: { id: string; rev?: number }, row: Row) => (
     <Space>
-      <Button type="link" onClick={() => setEditing({ kind, row })}>
+      <Button type="link" onClick={() => setEditing({ kind, row, rev })}>
         编辑
       </Button>
-      <Popconfirm title="删除这条记录？" description="删除后观众端立即不再显示，且无法恢复（可重新导入）。" okText="删除" cancelText="取消" onConfirm={() => remove(kind, id)}>
+      <Popconfirm title="删除这条记录？" description="删除后观众端立即不再显示，且无法恢复（可重新导入）。" okText="删除" cancelText="取消" onConfirm={() => remove(kind, id, rev)}>
         <Button type="link" danger>
           删除
         </Button>
@@ -82,7 +84,7 @@ export function ZoneData() {
                     { title: '企业名称', dataIndex: 'name', sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN') },
                     { title: '行业', dataIndex: 'industry', filters: INDUSTRIES.map((i) => ({ text: i, value: i })), onFilter: (v, c) => c.industry === v },
                     { title: '来源', render: (_, c) => SOURCE_TAG[c.source] },
-                    { title: '操作', render: (_, c) => actions('company', c.id, companyToRow(c)) },
+                    { title: '操作', render: (_, c) => actions('company', c, companyToRow(c)) },
                   ]}
                 />
               </>
@@ -110,7 +112,7 @@ export function ZoneData() {
                     { title: '层级', dataIndex: 'level' },
                     { title: '匹配规则', render: (_, p) => (p.rules?.length ? `${p.rules.length} 条` : <Tag>不参与计算器</Tag>), sorter: (a, b) => (a.rules?.length ?? 0) - (b.rules?.length ?? 0) },
                     { title: '来源', render: (_, p) => SOURCE_TAG[p.source] },
-                    { title: '操作', render: (_, p) => actions('policy', p.id, policyToRow(p)) },
+                    { title: '操作', render: (_, p) => actions('policy', p, policyToRow(p)) },
                   ]}
                 />
               </>
@@ -141,7 +143,9 @@ export function ZoneData() {
         <RowDrawer
           kind={editing.kind}
           row={editing.row}
-          onClose={() => setEditing(null)}
+          rev={editing.rev}
+          // Closed unsaved, the list is read again too: after a refusal it shows what the other editor saved.
+          onClose={() => (setEditing(null), void load())}
           onSaved={() => (setEditing(null), void load())}
         />
       )}
@@ -151,11 +155,12 @@ export function ZoneData() {
 }
 
 /** One company or policy as its spreadsheet row; policies add the rule editor and its preview. */
-function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'; row: Row | null; onClose: () => void; onSaved: () => void }) {
+function RowDrawer({ kind, row, rev, onClose, onSaved }: { kind: 'company' | 'policy'; row: Row | null; rev?: number; onClose: () => void; onSaved: () => void }) {
   const { message } = App.useApp()
   // Untyped: its fields are the spreadsheet's column names plus the rule list.
   const [form] = Form.useForm()
   const [saving, setSaving] = useState(false)
+  const [stale, setStale] = useState<string | null>(null)
   const showErrors = useFormErrors(form)
   const columns: Columns = kind === 'company' ? COMPANY_COLUMNS : POLICY_COLUMNS
   const guard = useEditGuard('zone-row-drawer')
@@ -183,6 +188,7 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
         </Space>
       }
     >
+      <StaleNotice message={stale} />
       <Alert type="info" showIcon style={{ marginBottom: 16 }} message="字段与导入表格的列相同，校验规则也相同；多个值用“、”分隔，英文的多项每项一行（英文里可以有逗号）。英文留空时，英文页面显示中文并注明暂无英文。" />
       <Form
         form={form}
@@ -194,9 +200,14 @@ function RowDrawer({ kind, row, onClose, onSaved }: { kind: 'company' | 'policy'
           for (const [name] of columns) if (name !== '匹配规则') cells[name] = String(values[name] ?? '')
           if (kind === 'policy') cells['匹配规则'] = rules?.length ? JSON.stringify(rules.map(cleanRule)) : ''
           setSaving(true)
-          const res = kind === 'company' ? await call('console', 'saveCompany', { row: cells, isNew: !row }) : await call('console', 'savePolicy', { row: cells, isNew: !row })
+          const how = saveFrom(row ? { rev } : null)
+          const res = kind === 'company' ? await call('console', 'saveCompany', { row: cells, ...how }) : await call('console', 'savePolicy', { row: cells, ...how })
           setSaving(false)
-          if (!res.ok) return showErrors(res.error)
+          if (!res.ok) {
+            setStale(res.error.code === 'COMPANY_STALE' || res.error.code === 'POLICY_STALE' ? res.error.message : null)
+            return showErrors(res.error)
+          }
+          guard.saved()
           message.success(`${kind === 'company' ? '企业' : '政策'}已保存，观众页面即时生效`)
           onSaved()
         }}

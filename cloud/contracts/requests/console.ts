@@ -1,6 +1,6 @@
 // The operator console's requests (/admin); who may call each: CONSOLE_ROLES (../console.ts).
 import { z } from 'zod'
-import { DAY, EXHIBIT_CODE, optText, SESSION_ID, SessionTemplateSchema, text, UPLOAD_SOURCE, ZoneChartSchema } from './fields'
+import { DAY, EXHIBIT_CODE, optText, revisedRemoval, revisedSave, SESSION_ID, SessionTemplateSchema, text, UPLOAD_SOURCE, ZoneChartSchema } from './fields'
 import { MatchProfileSchema } from './zone'
 
 /** The longest range closed in one go (a typhoon is days, not months). */
@@ -62,7 +62,8 @@ const NoticeEdit = z
 
 /** One company or policy as the import's spreadsheet row (column → cell text): the console saves it
  *  through the import's own parser, so a form and a spreadsheet are held to the same rules. */
-const ZoneRowEdit = z.object({ row: z.record(z.string().max(40), z.string().max(5000)), isNew: z.boolean() }).strict()
+const ZoneRowEdit = revisedSave({ row: z.record(z.string().max(40), z.string().max(5000)) })
+const zoneId = z.string().min(1).max(40)
 
 /** Figures: the file schema, plus the year and the source an operator must always name. */
 const ChartEdit = ZoneChartSchema.extend({
@@ -150,11 +151,12 @@ export const ConsoleRequests = {
   exportZone: IMPORT_KIND,
   zoneTemplate: IMPORT_KIND,
   zoneData: none,
-  /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, not edit. */
+  /** `row`: the import spreadsheet's columns (column name → cell text); `isNew`: create, else an edit
+   *  from the revision `rev` the editor saw (revisedSave, ./fields.ts). */
   saveCompany: ZoneRowEdit,
-  removeCompany: byId,
+  removeCompany: revisedRemoval(zoneId),
   savePolicy: ZoneRowEdit,
-  removePolicy: byId,
+  removePolicy: revisedRemoval(zoneId),
   /** Draft rules (checked by the handler like the import's 匹配规则 cell) against a test profile. */
   testRules: z.object({ rules: z.array(z.unknown()).max(20, '规则最多 20 条'), profile: MatchProfileSchema }).strict(),
   saveChart: z.object({ chart: ChartEdit }).strict(),

@@ -88,3 +88,22 @@ export const ZoneChartSchema = z.object({
     }),
   ),
 })
+
+/** The revision of a console-edited list record (a transfer result or platform, a company, a policy)
+ *  as the console listed it: 0 for a seeded or imported-unchanged one that never had a save. */
+export const LIST_REV = z.number().int().min(0)
+
+/**
+ * A save of one list record: `isNew` creates it (an existing id is refused, not overwritten); else it
+ * edits the existing id from the revision `rev` the operator saw (one saved meanwhile is refused, not
+ * overwritten), so an edit must name that revision.
+ */
+export const revisedSave = <S extends z.ZodRawShape>(shape: S) =>
+  z
+    .object({ ...shape, isNew: z.boolean(), rev: LIST_REV.optional() })
+    .strict()
+    // (Cast: zod cannot see through the generic shape that these two keys are there.)
+    .refine((r) => (r as { isNew: boolean }).isNew || (r as { rev?: number }).rev !== undefined, { message: '缺少记录版本，请刷新后再改', path: ['rev'] })
+
+/** A removal of one list record, from the revision the operator saw. */
+export const revisedRemoval = <I extends z.ZodType>(id: I) => z.object({ id, rev: LIST_REV }).strict()

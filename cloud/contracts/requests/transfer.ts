@@ -5,6 +5,7 @@ import { INDUSTRIES } from '../zone'
 import { BUDGET_BANDS, REQUEST_KINDS, REQUEST_STATUSES, TRL_MAX, TRL_MIN } from '../transfer'
 // The data file's own schemas: a record the officer saves is exactly one the seed accepts.
 import { PlatformSchema, ResultSchema } from './transfer-records'
+import { revisedRemoval, revisedSave } from './fields'
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, message: string) =>
   z.enum(values as unknown as [T[number], ...T[number][]], { error: message })
@@ -73,11 +74,6 @@ export const TransferRequests = {
     .strict(),
 }
 
-/** The revision of a result or platform as the console listed it (0 for a seeded one). */
-const listRev = z.number().int().min(0)
-const revWhenEditing = (r: { isNew: boolean; rev?: number }) => r.isNew || r.rev !== undefined
-const revMissing = { message: '缺少记录版本，请刷新后再改', path: ['rev'] }
-
 /** The officer's console actions (cloud/functions/console/transfer.ts). */
 export const TransferConsoleRequests = {
   transferRequests: z.object({ status: enumOf(REQUEST_STATUSES, '状态不在可选范围内').optional() }).strict(),
@@ -102,10 +98,9 @@ export const TransferConsoleRequests = {
     .refine((r) => r.decision === 'publish' || (r.note ?? '').length >= 4, { message: '退回时请写明需补充什么（至少4个字）', path: ['note'] }),
   /** Results and platforms as stored, for the officer to enter and edit (成果与平台). */
   transferLists: z.object({}).strict(),
-  /** `isNew`: the officer added it (an existing id is refused, not overwritten); else an edit of an
-   *  existing id from the revision `rev` the officer saw (one saved meanwhile is refused, not overwritten). */
-  savePlatform: z.object({ platform: PlatformSchema, isNew: z.boolean(), rev: listRev.optional() }).strict().refine(revWhenEditing, revMissing),
-  removePlatform: z.object({ id, rev: listRev }).strict(),
-  saveResult: z.object({ result: ResultSchema, isNew: z.boolean(), rev: listRev.optional() }).strict().refine(revWhenEditing, revMissing),
-  removeResult: z.object({ id, rev: listRev }).strict(),
+  /** New, or an edit from the revision the officer saw: revisedSave (./fields.ts). */
+  savePlatform: revisedSave({ platform: PlatformSchema }),
+  removePlatform: revisedRemoval(id),
+  saveResult: revisedSave({ result: ResultSchema }),
+  removeResult: revisedRemoval(id),
 }

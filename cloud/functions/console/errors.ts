@@ -32,6 +32,8 @@ export const ConsoleErrors = {
   COMPANY_NOT_FOUND: '没有找到这家企业，可能已被删除',
   COMPANY_LINKED: '该企业仍关联展品，请先在展品管理中改为其他企业',
   POLICY_NOT_FOUND: '没有找到这项政策，可能已被删除',
+  COMPANY_STALE: '这家企业已被他人修改，请刷新后再改',
+  POLICY_STALE: '这项政策已被他人修改，请刷新后再改',
   RULES_INVALID: '匹配规则有误，请检查后再试',
   CHART_NOT_FOUND: '没有找到这张图表',
   ...PhotoErrors,

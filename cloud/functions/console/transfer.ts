@@ -9,6 +9,7 @@ import { canMove, NEXT_STATUSES, TransferErrors, type TransferNeed, type Transfe
 import { recordChange } from '../../ops/audit'
 import { advance, statusMessage } from '../../transfer/requests'
 import { defineAction } from '../types'
+import { saveListed } from './listed'
 
 /** The subscribe template of status messages (empty: none configured, the message is still queued and settles as failed). */
 const templateId = () => process.env.TRANSFER_TEMPLATE_ID ?? ''
@@ -74,9 +75,9 @@ export const transferActions = {
       const before = (await ctx.store.transfer.listPlatforms()).find((p) => p.id === saved.id) ?? null
       if (isNew && before) return idTaken()
       if (!isNew && !before) return fail('PLATFORM_NOT_FOUND', TransferErrors.PLATFORM_NOT_FOUND)
-      const from = isNew ? null : (rev ?? 0)
-      const platform: TransferPlatform = { ...(saved as TransferPlatform), rev: (from ?? 0) + 1 }
-      if (!(await ctx.store.transfer.savePlatform(platform, from))) return isNew ? idTaken() : fail('PLATFORM_STALE', TransferErrors.PLATFORM_STALE)
+      const written = await saveListed(saved as TransferPlatform, { isNew, rev }, (next, from) => ctx.store.transfer.savePlatform(next, from), { taken: idTaken, stale: () => fail('PLATFORM_STALE', TransferErrors.PLATFORM_STALE) })
+      if (!written.ok) return written
+      const platform = written.data
       await recordChange(ctx, 'console.savePlatform', platform.id, before, platform)
       return ok({ platform })
     },
@@ -104,9 +105,9 @@ export const transferActions = {
       const before = await ctx.store.transfer.getResult(saved.id)
       if (isNew && before) return idTaken()
       if (!isNew && !before) return fail('RESULT_NOT_FOUND', TransferErrors.RESULT_NOT_FOUND)
-      const from = isNew ? null : (rev ?? 0)
-      const result: TransferResult = { ...(saved as TransferResult), rev: (from ?? 0) + 1 }
-      if (!(await ctx.store.transfer.saveResult(result, from))) return isNew ? idTaken() : fail('RESULT_STALE', TransferErrors.RESULT_STALE)
+      const written = await saveListed(saved as TransferResult, { isNew, rev }, (next, from) => ctx.store.transfer.saveResult(next, from), { taken: idTaken, stale: () => fail('RESULT_STALE', TransferErrors.RESULT_STALE) })
+      if (!written.ok) return written
+      const result = written.data
       await recordChange(ctx, 'console.saveResult', result.id, before, result)
       return ok({ result })
     },

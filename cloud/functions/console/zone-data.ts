@@ -15,6 +15,7 @@ import type { Company, Policy, Rule, ZoneChart } from '../../contracts/zone'
 import { defineAction, type CallContext } from '../types'
 import { ConsoleErrors } from './errors'
 import { uploadedBytes } from './uploads'
+import { saveListed } from './listed'
 
 type ImportPlan = { kind: ImportKind; errors: RowError[]; review: ImportReview; next: Array<Company | Policy>; before: Array<Company | Policy> }
 
@@ -53,7 +54,8 @@ function rowRefusal(errors: RowError[]) {
   return fail('ZONE_ROW_INVALID', `${ConsoleErrors.ZONE_ROW_INVALID}：${errors.map((e) => (e.column ? `「${e.column}」${e.message}` : e.message)).join('；')}`, fields)
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+/** A new record under an id already in use, refused under the form's id column. */
+const idTaken = (column: '企业编号' | '政策编号') => fail('ZONE_ID_TAKEN', ConsoleErrors.ZONE_ID_TAKEN, { [column]: ConsoleErrors.ZONE_ID_TAKEN })
 
 /** A stand-in policy carrying only the draft rules, so the preview runs the calculator itself. */
 const draftPolicy = (rules: Rule[]): Policy => ({
@@ -105,8 +107,13 @@ export const zoneDataActions = {
       if (review.baseline !== baseline) return fail('IMPORT_STALE', ConsoleErrors.IMPORT_STALE)
       const held = review.removed.filter((r) => r.linkedBy.length)
       if (held.length) return fail('IMPORT_LINKED', `${ConsoleErrors.IMPORT_LINKED}：${held.map((r) => `${r.name}（${r.linkedBy.join('、')}）`).join('；')}`)
-      if (kind === 'companies') await ctx.store.zone.replaceCompanies(next as Company[])
-      else await ctx.store.zone.replacePolicies(next as Policy[])
+      // A record the sheet changes or adds is a new revision, so an editor's dialog opened before the
+      // import cannot save over it unnoticed (COMPANY_STALE / POLICY_STALE); unchanged ones keep theirs.
+      const was = new Map(before.map((r) => [r.id, r]))
+      const fresh = new Set([...review.changed.map((c) => c.id), ...review.added.map((a) => a.id)])
+      const written = next.map((r) => (fresh.has(r.id) ? { ...r, rev: (was.get(r.id)?.rev ?? 0) + 1 } : r))
+      if (kind === 'companies') await ctx.store.zone.replaceCompanies(written as Company[])
+      else await ctx.store.zone.replacePolicies(written as Policy[])
       await file.data.done()
       // The audit keeps what each changed or removed record was, and what changed, column by column.
       const touched = new Set([...review.changed.map((c) => c.id), ...review.removed.map((r) => r.id)])
@@ -153,22 +160,24 @@ export const zoneDataActions = {
       return ok({ companies, policies, charts, exhibits: exhibits.map((e) => ({ code: e.code, name: e.name })) })
     },
   }),
-  // The zone store replaces whole lists (its one atomic write, made for imports): an edit reads the
-  // list, changes one record and replaces the list. Fine at this size (hundreds of records, a
-  // handful of editors); two editors saving in the same instant: the later save wins.
+  // Each save or removal is one guarded step on that record's rev (saveListed, ./listed.ts): an edit
+  // made meanwhile by another editor is refused, not overwritten, and no other record is rewritten.
   saveCompany: defineAction({
     schema: ConsoleRequests.saveCompany,
     roles: CONSOLE_ROLES.zone,
-    handle: async ({ row, isNew }, ctx) => {
+    handle: async ({ row, isNew, rev }, ctx) => {
       const exhibits = new Map((await ctx.store.content.listExhibits()).map((e) => [e.code, e.name]))
       const parsed = parseCompanyRows(COMPANY_HEADERS, [row], exhibits)
       if (!parsed.ok) return rowRefusal(parsed.errors)
-      const company = parsed.records[0]
-      const list = await ctx.store.zone.listCompanies()
-      const before = list.find((c) => c.id === company.id) ?? null
-      if (isNew && before) return fail('ZONE_ID_TAKEN', ConsoleErrors.ZONE_ID_TAKEN, { 企业编号: ConsoleErrors.ZONE_ID_TAKEN })
+      const before = await ctx.store.zone.getCompany(parsed.records[0].id)
+      if (isNew && before) return idTaken('企业编号')
       if (!isNew && !before) return fail('COMPANY_NOT_FOUND', ConsoleErrors.COMPANY_NOT_FOUND)
-      await ctx.store.zone.replaceCompanies([...list.filter((c) => c.id !== company.id), company].sort(byId))
+      const written = await saveListed(parsed.records[0], { isNew, rev }, (next, from) => ctx.store.zone.saveCompany(next, from), {
+        taken: () => idTaken('企业编号'),
+        stale: () => fail('COMPANY_STALE', ConsoleErrors.COMPANY_STALE),
+      })
+      if (!written.ok) return written
+      const company = written.data
       await recordChange(ctx, 'console.saveCompany', company.id, before, company)
       return ok({ company })
     },
@@ -176,14 +185,13 @@ export const zoneDataActions = {
   removeCompany: defineAction({
     schema: ConsoleRequests.removeCompany,
     roles: CONSOLE_ROLES.zone,
-    handle: async ({ id }, ctx) => {
-      const list = await ctx.store.zone.listCompanies()
-      const before = list.find((c) => c.id === id)
+    handle: async ({ id, rev }, ctx) => {
+      const before = await ctx.store.zone.getCompany(id)
       if (!before) return fail('COMPANY_NOT_FOUND', ConsoleErrors.COMPANY_NOT_FOUND)
       // An exhibit's company link would lead visitors to a page that no longer exists.
       const linked = (await ctx.store.content.listExhibits()).filter((e) => e.company.id === id)
       if (linked.length) return fail('COMPANY_LINKED', `${ConsoleErrors.COMPANY_LINKED}（${linked.map((e) => e.name).join('、')}）`)
-      await ctx.store.zone.replaceCompanies(list.filter((c) => c.id !== id))
+      if (!(await ctx.store.zone.removeCompany(id, rev))) return fail('COMPANY_STALE', ConsoleErrors.COMPANY_STALE)
       await recordChange(ctx, 'console.removeCompany', id, before, null)
       return ok({ removed: true as const })
     },
@@ -191,15 +199,18 @@ export const zoneDataActions = {
   savePolicy: defineAction({
     schema: ConsoleRequests.savePolicy,
     roles: CONSOLE_ROLES.zone,
-    handle: async ({ row, isNew }, ctx) => {
+    handle: async ({ row, isNew, rev }, ctx) => {
       const parsed = parsePolicyRows(POLICY_HEADERS, [row])
       if (!parsed.ok) return rowRefusal(parsed.errors)
-      const policy = parsed.records[0]
-      const list = await ctx.store.zone.listPolicies()
-      const before = list.find((p) => p.id === policy.id) ?? null
-      if (isNew && before) return fail('ZONE_ID_TAKEN', ConsoleErrors.ZONE_ID_TAKEN, { 政策编号: ConsoleErrors.ZONE_ID_TAKEN })
+      const before = await ctx.store.zone.getPolicy(parsed.records[0].id)
+      if (isNew && before) return idTaken('政策编号')
       if (!isNew && !before) return fail('POLICY_NOT_FOUND', ConsoleErrors.POLICY_NOT_FOUND)
-      await ctx.store.zone.replacePolicies([...list.filter((p) => p.id !== policy.id), policy].sort(byId))
+      const written = await saveListed(parsed.records[0], { isNew, rev }, (next, from) => ctx.store.zone.savePolicy(next, from), {
+        taken: () => idTaken('政策编号'),
+        stale: () => fail('POLICY_STALE', ConsoleErrors.POLICY_STALE),
+      })
+      if (!written.ok) return written
+      const policy = written.data
       await recordChange(ctx, 'console.savePolicy', policy.id, before, policy)
       return ok({ policy })
     },
@@ -207,11 +218,10 @@ export const zoneDataActions = {
   removePolicy: defineAction({
     schema: ConsoleRequests.removePolicy,
     roles: CONSOLE_ROLES.zone,
-    handle: async ({ id }, ctx) => {
-      const list = await ctx.store.zone.listPolicies()
-      const before = list.find((p) => p.id === id)
+    handle: async ({ id, rev }, ctx) => {
+      const before = await ctx.store.zone.getPolicy(id)
       if (!before) return fail('POLICY_NOT_FOUND', ConsoleErrors.POLICY_NOT_FOUND)
-      await ctx.store.zone.replacePolicies(list.filter((p) => p.id !== id))
+      if (!(await ctx.store.zone.removePolicy(id, rev))) return fail('POLICY_STALE', ConsoleErrors.POLICY_STALE)
       await recordChange(ctx, 'console.removePolicy', id, before, null)
       return ok({ removed: true as const })
     },

@@ -3,12 +3,14 @@
 import type { TransferNeed, TransferPlatform, TransferRequestRecord, TransferResult } from '../../contracts/transfer'
 import type { TransferStore } from '../port'
 import type { Db } from './database'
+import { listedSteps } from './listed'
 
 const docs = <T>(rows: unknown[]): T[] => (rows as Array<{ doc: string }>).map((r) => JSON.parse(r.doc) as T)
 
-const REV = "COALESCE(json_extract(doc, '$.rev'), 0)"
-
 export function sqliteTransfer(db: Db): TransferStore {
+  // The console's single-record steps; a new platform goes last in the directory.
+  const results = listedSteps(db, 'transfer_results')
+  const platforms = listedSteps(db, 'transfer_platforms', 'INSERT INTO transfer_platforms (id, sort, doc) VALUES (?, (SELECT COALESCE(MAX(sort), -1) + 1 FROM transfer_platforms), ?) ON CONFLICT (id) DO NOTHING')
   const q = {
     results: db.prepare('SELECT doc FROM transfer_results ORDER BY id'),
     result: db.prepare('SELECT doc FROM transfer_results WHERE id = ?'),
@@ -17,13 +19,6 @@ export function sqliteTransfer(db: Db): TransferStore {
     platforms: db.prepare('SELECT doc FROM transfer_platforms ORDER BY sort, id'),
     clearPlatforms: db.prepare('DELETE FROM transfer_platforms'),
     putPlatform: db.prepare('INSERT INTO transfer_platforms (id, sort, doc) VALUES (?, ?, ?)'),
-    // The console's single-record steps: the rev lives in the document (a seeded one has none: 0).
-    addResult: db.prepare('INSERT INTO transfer_results (id, doc) VALUES (?, ?) ON CONFLICT (id) DO NOTHING'),
-    editResult: db.prepare(`UPDATE transfer_results SET doc = ? WHERE id = ? AND ${REV} = ?`),
-    dropResult: db.prepare(`DELETE FROM transfer_results WHERE id = ? AND ${REV} = ?`),
-    addPlatform: db.prepare('INSERT INTO transfer_platforms (id, sort, doc) VALUES (?, (SELECT COALESCE(MAX(sort), -1) + 1 FROM transfer_platforms), ?) ON CONFLICT (id) DO NOTHING'),
-    editPlatform: db.prepare(`UPDATE transfer_platforms SET doc = ? WHERE id = ? AND ${REV} = ?`),
-    dropPlatform: db.prepare(`DELETE FROM transfer_platforms WHERE id = ? AND ${REV} = ?`),
     insertNeed: db.prepare('INSERT INTO transfer_needs (id, status, created_at, rev, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING'),
     need: db.prepare('SELECT doc FROM transfer_needs WHERE id = ?'),
     needs: db.prepare('SELECT doc FROM transfer_needs ORDER BY created_at DESC, id LIMIT 500'),
@@ -60,20 +55,10 @@ export function sqliteTransfer(db: Db): TransferStore {
     async replacePlatforms(platforms) {
       replacePlatforms(platforms)
     },
-    async saveResult(next, rev) {
-      const doc = JSON.stringify(next)
-      return (rev === null ? q.addResult.run(next.id, doc) : q.editResult.run(doc, next.id, rev)).changes === 1
-    },
-    async removeResult(id, rev) {
-      return q.dropResult.run(id, rev).changes === 1
-    },
-    async savePlatform(next, rev) {
-      const doc = JSON.stringify(next)
-      return (rev === null ? q.addPlatform.run(next.id, doc) : q.editPlatform.run(doc, next.id, rev)).changes === 1
-    },
-    async removePlatform(id, rev) {
-      return q.dropPlatform.run(id, rev).changes === 1
-    },
+    saveResult: async (next, rev) => results.save(next, rev),
+    removeResult: async (id, rev) => results.remove(id, rev),
+    savePlatform: async (next, rev) => platforms.save(next, rev),
+    removePlatform: async (id, rev) => platforms.remove(id, rev),
     async putNeed(need) {
       return q.insertNeed.run(need.id, need.status, need.createdAt, need.rev, JSON.stringify(need)).changes === 1
     },

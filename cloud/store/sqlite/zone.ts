@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Company, Policy, ZoneChart } from '../../contracts/zone'
 import type { SavedZoneProfile, ZoneStore } from '../port'
 import type { Db } from './database'
+import { listedSteps } from './listed'
 
 const VERSION_KEY = 'zone_version'
 
@@ -42,6 +43,20 @@ export function sqliteZone(db: Db): ZoneStore {
     charts.forEach((c, i) => insertChart.run(c.id, i, JSON.stringify(c)))
     return bump()
   })
+
+  // The console's one-record edits: the step and the version change in one transaction.
+  const versioned = <A extends unknown[]>(step: (...args: A) => boolean) =>
+    db.transaction((...args: A) => {
+      const done = step(...args)
+      if (done) bump()
+      return done
+    })
+  const companies = listedSteps(db, 'zone_companies')
+  const policies = listedSteps(db, 'zone_policies')
+  const saveCompany = versioned(companies.save)
+  const removeCompany = versioned(companies.remove)
+  const savePolicy = versioned(policies.save)
+  const removePolicy = versioned(policies.remove)
 
   const saveProfile = db.transaction((saved: Pick<SavedZoneProfile, 'openid' | 'profile' | 'savedAt' | 'known'>) => {
     const old = one<SavedZoneProfile>(getProfile.get(saved.openid))
@@ -100,5 +115,9 @@ export function sqliteZone(db: Db): ZoneStore {
     async replaceCharts(charts) {
       return replaceCharts(charts)
     },
+    saveCompany: async (next, rev) => saveCompany(next, rev),
+    removeCompany: async (id, rev) => removeCompany(id, rev),
+    savePolicy: async (next, rev) => savePolicy(next, rev),
+    removePolicy: async (id, rev) => removePolicy(id, rev),
   }
 }

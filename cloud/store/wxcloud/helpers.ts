@@ -133,3 +133,45 @@ export function stripDoc<T>(doc: Doc, drop: string[] = []): T {
   for (const key of drop) delete (rest as Record<string, unknown>)[key]
   return rest as T
 }
+
+/** Document fields that are the adapter's bookkeeping, never a record's own. */
+const BOOKKEEPING = new Set(['_id', '_openid', 'gen', 'sort', 'updatedAt'])
+
+/**
+ * An update that leaves the document equal to `record` (plus bookkeeping), as SQLite's whole-document
+ * write does: an update merges nested objects field by field, so `_.set` makes each one replace the
+ * stored value; a field the stored document (`stored`, when read) has and `record` lacks is removed.
+ */
+export function replacing(db: WxDatabase, record: object, stored: Doc | null = null): Record<string, unknown> {
+  const _ = db.command
+  const data: Record<string, unknown> = Object.fromEntries(
+    Object.entries(record).filter(([k]) => !BOOKKEEPING.has(k)).map(([k, v]) => [k, v !== null && typeof v === 'object' && !Array.isArray(v) ? _.set(v) : v]),
+  )
+  for (const key of Object.keys(stored ?? {})) if (!BOOKKEEPING.has(key) && !(key in data)) data[key] = _.remove()
+  return data
+}
+
+/**
+ * The console's one-record steps on an operator-kept list (SaveListed / RemoveListed of
+ * store/port.ts) whose documents are `coll()`'s under `_id`s given by `docId` (the record's id, or
+ * the zone's `${generation}:${id}`): a new one is add({ _id, … }) (a duplicate `_id` = false); an
+ * edit or removal is guarded on the rev, where a seeded record without a rev field counts as rev 0.
+ */
+export function listedSteps(db: WxDatabase) {
+  const _ = db.command
+  const atRev = (_id: string, rev: number) => (rev === 0 ? _.and([{ _id }, _.or([{ rev: 0 }, { rev: _.exists(false) }])]) : { _id, rev })
+  return {
+    async save(coll: WxCollection, _id: string, next: object, rev: number | null, extra: Record<string, unknown> = {}): Promise<boolean> {
+      if (rev === null) return createIfAbsent(coll, _id, { ...next, ...extra })
+      // Read first only to learn which fields the edit drops; the guarded update is the atomic step.
+      const stored = await findById(coll, _id)
+      if (!stored || (stored.rev ?? 0) !== rev) return false
+      const res = await coll.where(atRev(_id, rev)).update({ data: replacing(db, next, stored) })
+      return (res.stats.updated ?? 0) === 1
+    },
+    async remove(coll: WxCollection, _id: string, rev: number): Promise<boolean> {
+      const res = await coll.where(atRev(_id, rev)).remove()
+      return (res.stats.removed ?? 0) === 1
+    },
+  }
+}

@@ -3,7 +3,7 @@
 import type { TransferNeed, TransferPlatform, TransferRequestRecord, TransferResult } from '../../contracts/transfer'
 import type { TransferStore } from '../port'
 import { MAX_GET, type Doc, type WxDatabase } from './db'
-import { createIfAbsent, fetchAll, findById, stripDoc } from './helpers'
+import { createIfAbsent, fetchAll, findById, listedSteps, replacing as replacingFields, stripDoc } from './helpers'
 
 type Names = { transfer_results: string; transfer_platforms: string; transfer_needs: string; transfer_requests: string }
 
@@ -12,9 +12,7 @@ export function wxTransfer(db: WxDatabase, names: Names): TransferStore {
   const coll = (name: keyof Names) => db.collection(names[name])
   const read = <T>(d: Doc) => stripDoc<T>(d, ['sort'])
 
-  /** An update merges nested objects field by field; `_.set` makes each one replace the stored value, as SQLite's whole-document write does. */
-  const replacing = (record: object): Record<string, unknown> =>
-    Object.fromEntries(Object.entries(record).filter(([k]) => k !== '_id').map(([k, v]) => [k, v !== null && typeof v === 'object' && !Array.isArray(v) ? _.set(v) : v]))
+  const replacing = (record: object) => replacingFields(db, record)
 
   /** One transaction of single-document writes (as the exhibit content): readers see the old list or the new one. */
   async function replace(name: 'transfer_results' | 'transfer_platforms', records: Array<{ id: string }>) {
@@ -32,19 +30,11 @@ export function wxTransfer(db: WxDatabase, names: Names): TransferStore {
     return (res.stats.updated ?? 0) === 1
   }
 
-  /** Results and platforms: a seeded record has no rev field and counts as rev 0. */
-  const atRev = (id: string, rev: number) => (rev === 0 ? _.and([{ _id: id }, _.or([{ rev: 0 }, { rev: _.exists(false) }])]) : { _id: id, rev })
-
-  async function saveListed(name: 'transfer_results' | 'transfer_platforms', next: { id: string }, rev: number | null, sort: () => Promise<number>) {
-    if (rev === null) return createIfAbsent(coll(name), next.id, { ...next, sort: await sort() })
-    const res = await coll(name).where(atRev(next.id, rev)).update({ data: replacing(next) })
-    return (res.stats.updated ?? 0) === 1
-  }
-
-  async function removeListed(name: 'transfer_results' | 'transfer_platforms', id: string, rev: number) {
-    const res = await coll(name).where(atRev(id, rev)).remove()
-    return (res.stats.removed ?? 0) === 1
-  }
+  // Results and platforms: the console's one-record steps (their `_id` is the record's id).
+  const listed = listedSteps(db)
+  const saveListed = async (name: 'transfer_results' | 'transfer_platforms', next: { id: string }, rev: number | null, sort: () => Promise<number>) =>
+    listed.save(coll(name), next.id, next, rev, rev === null ? { sort: await sort() } : {})
+  const removeListed = (name: 'transfer_results' | 'transfer_platforms', id: string, rev: number) => listed.remove(coll(name), id, rev)
 
   /** After the last platform: the directory keeps the order it was given, new ones at the end. */
   async function nextPlatformSort() {

@@ -7,7 +7,7 @@ import type { Company, Policy, ZoneChart } from '../../contracts/zone'
 import type { SavedZoneProfile, ZoneStore } from '../port'
 import type { WxDatabase } from './db'
 import { MAX_GET } from './db'
-import { createIfAbsent, fetchAll, findById, stripDoc, withoutId } from './helpers'
+import { createIfAbsent, fetchAll, findById, listedSteps, stripDoc, withoutId } from './helpers'
 
 type Names = { zone_companies: string; zone_policies: string; zone_charts: string; zone_profiles: string; meta: string }
 type Kind = 'companies' | 'policies' | 'charts'
@@ -68,6 +68,33 @@ export function wxZone(db: WxDatabase, names: Names): ZoneStore {
     return version
   }
 
+  /** The current generation of a list, made on the first save into a store that has none (two
+   *  first saves at once agree on one: the pointer gets the field only where it has none yet). */
+  async function generation(kind: 'companies' | 'policies'): Promise<string> {
+    const current = (await pointer())[kind]
+    if (current) return current
+    const meta = db.collection(names.meta)
+    const gen = newId()
+    const claimed = await meta.where({ _id: POINTER_ID, [kind]: db.command.exists(false) }).update({ data: { [kind]: gen } })
+    if ((claimed.stats.updated ?? 0) === 0) await createIfAbsent(meta, POINTER_ID, { [kind]: gen })
+    return (await pointer())[kind] as string
+  }
+
+  // The console's one-record edits, under the current generation; each that writes changes the version.
+  const listed = listedSteps(db)
+  const versioned = async (done: boolean) => {
+    if (done) await db.collection(names.meta).doc(POINTER_ID).update({ data: { version: newId(), updatedAt: db.serverDate() } })
+    return done
+  }
+  async function saveOne(kind: 'companies' | 'policies', next: { id: string }, rev: number | null) {
+    const gen = await generation(kind)
+    return versioned(await listed.save(db.collection(coll[kind]), `${gen}:${next.id}`, next, rev, { gen }))
+  }
+  async function removeOne(kind: 'companies' | 'policies', id: string, rev: number) {
+    const gen = (await pointer())[kind]
+    return versioned(!!gen && (await listed.remove(db.collection(coll[kind]), `${gen}:${id}`, rev)))
+  }
+
   const _ = db.command
   const profiles = () => db.collection(names.zone_profiles)
   const readProfile = (d: Record<string, unknown>) => ({ ...stripDoc<SavedZoneProfile>(d as never), openid: d._id as string })
@@ -118,5 +145,9 @@ export function wxZone(db: WxDatabase, names: Names): ZoneStore {
     replaceCompanies: (companies) => replace('companies', companies),
     replacePolicies: (policies) => replace('policies', policies),
     replaceCharts: (charts) => replace('charts', charts),
+    saveCompany: (next, rev) => saveOne('companies', next, rev),
+    removeCompany: (id, rev) => removeOne('companies', id, rev),
+    savePolicy: (next, rev) => saveOne('policies', next, rev),
+    removePolicy: (id, rev) => removeOne('policies', id, rev),
   }
 }

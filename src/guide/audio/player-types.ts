@@ -5,6 +5,8 @@ export interface Track {
   seconds: number
   /** Shown on the WeChat background-audio panel. */
   subtitle?: string
+  /** The panel's album name, in the visitor's language (the words live with the listen page, not here). */
+  album?: string
 }
 
 /**

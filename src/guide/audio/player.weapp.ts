@@ -39,7 +39,7 @@ export function createBackgroundAudioPlayer(): AudioPlayer {
         return
       }
       m.title = track.title
-      m.epname = '高新区科技馆语音导览'
+      if (track.album) m.epname = track.album
       // The listen page passes who made the track (synthesiser or recording); never guess.
       m.singer = track.subtitle ?? '语音讲解'
       update({ src: track.src, title: track.title, position: 0, duration: track.seconds, error: null })

@@ -55,7 +55,7 @@ export default function ListenPage() {
   const toggle = () => {
     if (!track || !src) return
     if (playing) audioPlayer.pause()
-    else audioPlayer.play({ src, title, seconds: track.seconds, subtitle: voiceText })
+    else audioPlayer.play({ src, title, seconds: track.seconds, subtitle: voiceText, album: g('album') })
   }
 
   return (
