@@ -23,6 +23,13 @@ import './groups.scss'
 
 type Sessions = ResponseOf<'groups', 'sessions'>
 
+/** Sessions grouped by day, in the order given: a day's sessions side by side, as on the calendar. */
+const byDay = <T extends { day: string }>(list: T[]): Array<[string, T[]]> => {
+  const days = new Map<string, T[]>()
+  for (const x of list) days.set(x.day, [...(days.get(x.day) ?? []), x])
+  return [...days]
+}
+
 const newRequestId = () => `g${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`
 
 // 团体预约: choose a session with group places, fill in the organisation and the leader, upload
@@ -173,16 +180,30 @@ export default function GroupsPage() {
               <View className="gp-field__label">{s('session')}</View>
               {list.length === 0 && <View className="muted">{s('noSessions')}</View>}
               <View role="radiogroup" aria-label={s('session')}>
-                {list.map((x) => (
-                  <View
-                    key={x.sessionId}
-                    className={`gp-session ${form.sessionId === x.sessionId ? 'gp-session--on' : ''}`}
-                    role="radio"
-                    aria-checked={form.sessionId === x.sessionId}
-                    data-session={x.sessionId}
-                    onClick={() => (setForm((f) => ({ ...f, sessionId: x.sessionId })), setRequestId(newRequestId()), setErrors((e) => ({ ...e, sessionId: '' })))}
-                  >
-                    {when(x.day)} {sessionNameIn(lang, x.sessionId, x.name)} {x.start}–{x.end} · {s('left', { n: Math.max(0, x.quota - x.taken) })}
+                {byDay(list).map(([day, ofDay]) => (
+                  <View key={day} className="gp-day">
+                    <View className="gp-day__date">{when(day)}</View>
+                    <View className="gp-day__sessions">
+                      {ofDay.map((x) => {
+                        const left = Math.max(0, x.quota - x.taken)
+                        return (
+                          <View
+                            key={x.sessionId}
+                            className={`gp-session ${form.sessionId === x.sessionId ? 'gp-session--on' : ''} ${left === 0 ? 'gp-session--full' : ''}`}
+                            role="radio"
+                            aria-checked={form.sessionId === x.sessionId}
+                            aria-disabled={left === 0}
+                            data-session={x.sessionId}
+                            onClick={() => left > 0 && (setForm((f) => ({ ...f, sessionId: x.sessionId })), setRequestId(newRequestId()), setErrors((e) => ({ ...e, sessionId: '' })))}
+                          >
+                            <View>
+                              {sessionNameIn(lang, x.sessionId, x.name)} {x.start}–{x.end}
+                            </View>
+                            <View className="gp-session__left">{s('left', { n: left })}</View>
+                          </View>
+                        )
+                      })}
+                    </View>
                   </View>
                 ))}
               </View>
