@@ -184,6 +184,7 @@ export const GroupErrors = {
   ID_TAKEN: '第 {row} 行 {name}（{id}）当天已有预约，同一证件每天只能预约一次',
   GROUP_NOT_FOUND: '没有找到这条团体预约',
   NOT_CANCELLABLE: '该团体预约{status}，无法取消',
+  GROUP_CHECKED_IN: '该团体已有 {checkedIn} 人入馆，不能取消',
   NOT_PENDING: '该团体预约{status}，不能再审核，请刷新后再看',
   GROUP_CODE_INVALID: '无效的团体码：二维码无法识别或已被篡改',
   GROUP_NOT_APPROVED: '该团体预约{status}，不能入馆',
