@@ -156,7 +156,7 @@ test('in English the refused rows read in English; an operator cancels the appro
   await page.goto(pageUrl(server.url, 'groups/index'))
   await page.evaluate(() => localStorage.setItem('gxq.lang', JSON.stringify({ data: 'en' })))
   await page.reload()
-  await page.getByText('Submit group booking').waitFor()
+  await page.locator('[data-action=submit-group]:visible', { hasText: 'Submit group booking' }).waitFor()
   await page.locator(`[data-session="${SESSION}"]:visible`).click()
   await input(page, 'gp-organisation').fill(org)
   await input(page, 'gp-creditCode').fill('12100000400000624D')
