@@ -214,6 +214,8 @@ export interface Api {
     approveGroup: { req: ConsoleGroupsReq<'approveGroup'>; res: { request: ConsoleGroupRequest } }
     /** Gives back the request's places and day claims. */
     rejectGroup: { req: ConsoleGroupsReq<'rejectGroup'>; res: { request: ConsoleGroupRequest } }
+    /** An approved group cancelled by the museum: its places and day claims go back (`released` heads). */
+    cancelGroup: { req: ConsoleGroupsReq<'cancelGroup'>; res: { request: ConsoleGroupRequest; released: number } }
     /** The printable roster (.xlsx, base64) and its rows for a print page. */
     groupRoster: { req: ConsoleGroupsReq<'groupRoster'>; res: { request: ConsoleGroupRequest; roster: RosterPersonView[]; fileName: string; data: string; printedAt: string } }
     /** 现场释放: the walk-in release setting (cloud/functions/console/walkin.ts). */

@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'console.saveChart': '修改园区数据图表',
   'console.approveGroup': '通过团体预约',
   'console.rejectGroup': '不通过团体预约',
+  'console.cancelGroup': '取消团体预约',
   'console.saveGroupRules': '修改团体规则',
   'groups.countIn': '团体入馆清点',
 }

@@ -52,11 +52,46 @@ export interface RosterPersonView {
   kind: RosterKind
 }
 
+/**
+ * Why a roster row was refused, as a code the app renders in the visitor's language (the Chinese
+ * sentence travels too, for the console and older apps).
+ */
+export type RosterProblemCode =
+  | 'NAME_MISSING'
+  | 'NAME_INVALID'
+  | 'ID_MISSING'
+  | 'ID_FORMAT'
+  | 'ID_DISTRICT'
+  | 'ID_BIRTH_DATE'
+  | 'ID_CHECK_CHAR'
+  | 'ID_DUPLICATE'
+  | 'KIND_INVALID'
+  | 'ID_TAKEN'
+
 /** One refused roster row: the sheet's row number (the header is row 1), the column, and why. */
 export interface RosterRowError {
   row: number
   column: string
+  code: RosterProblemCode
   message: string
+  /** ID_DUPLICATE: the row where the same ID first appears. */
+  firstRow?: number
+}
+
+/**
+ * A refused roster travels as `fields` (strings only): `rows.<row>.<column>` holds the Chinese
+ * sentence, `rowCodes.<row>.<column>` the code — `ID_DUPLICATE:5` carries the first row.
+ */
+export const rowCodeField = (e: Pick<RosterRowError, 'row' | 'column'>) => `rowCodes.${e.row}.${e.column}`
+export const rowCodeValue = (e: Pick<RosterRowError, 'code' | 'firstRow'>) => (e.firstRow ? `${e.code}:${e.firstRow}` : e.code)
+
+const PROBLEM_CODES = new Set<string>(['NAME_MISSING', 'NAME_INVALID', 'ID_MISSING', 'ID_FORMAT', 'ID_DISTRICT', 'ID_BIRTH_DATE', 'ID_CHECK_CHAR', 'ID_DUPLICATE', 'KIND_INVALID', 'ID_TAKEN'] satisfies RosterProblemCode[])
+
+/** Reads a `rowCodes.*` value back; null for anything this version does not know. */
+export function readRowCode(value: string | undefined): { code: RosterProblemCode; firstRow?: number } | null {
+  const m = /^([A-Z_]+)(?::(\d+))?$/.exec(value ?? '')
+  if (!m || !PROBLEM_CODES.has(m[1])) return null
+  return m[2] ? { code: m[1] as RosterProblemCode, firstRow: Number(m[2]) } : { code: m[1] as RosterProblemCode }
 }
 
 /** How a roster reads, by kind. */
@@ -149,6 +184,7 @@ export const GroupErrors = {
   ID_TAKEN: '第 {row} 行 {name}（{id}）当天已有预约，同一证件每天只能预约一次',
   GROUP_NOT_FOUND: '没有找到这条团体预约',
   NOT_CANCELLABLE: '该团体预约{status}，无法取消',
+  GROUP_CHECKED_IN: '该团体已有 {checkedIn} 人入馆，不能取消',
   NOT_PENDING: '该团体预约{status}，不能再审核，请刷新后再看',
   GROUP_CODE_INVALID: '无效的团体码：二维码无法识别或已被篡改',
   GROUP_NOT_APPROVED: '该团体预约{status}，不能入馆',

@@ -74,5 +74,9 @@ export interface DayReportRow {
   noShow: number
   /** Places cancelled (by the visitor, a closure or the museum). */
   cancelled: number
+  /** School and group visits, apart from individuals: people of the approved requests… */
+  groupApproved: number
+  /** …and the heads the gate counted in. */
+  groupCheckedIn: number
   closedReason?: string
 }

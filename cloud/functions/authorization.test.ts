@@ -138,6 +138,7 @@ const MATRIX: Record<string, Caller[]> = {
   'console.groupRequests': only('booking_operator'),
   'console.approveGroup': only('booking_operator'),
   'console.rejectGroup': only('booking_operator'),
+  'console.cancelGroup': only('booking_operator'),
   'console.groupRoster': only('booking_operator'),
   'console.saveGroupRules': only('booking_operator'),
   'console.walkIn': only('booking_operator'),

@@ -121,6 +121,7 @@ const SAMPLE: Record<string, object> = {
   groupRequests: { day: '2026-11-27' },
   approveGroup: { requestId: 'AAAAAAAAAAAAAAAA' },
   rejectGroup: { requestId: 'AAAAAAAAAAAAAAAA', reason: '名额调整' },
+  cancelGroup: { requestId: 'AAAAAAAAAAAAAAAA', reason: '展厅检修' },
   groupRoster: { requestId: 'AAAAAAAAAAAAAAAA' },
   // The defaults: allowed calls save what is already in force.
   saveGroupRules: { minPeople: 10, maxPeople: 150, pupilsPerTeacher: 20, quotaPerSession: 150 },
@@ -190,6 +191,7 @@ const ALLOWED: Record<string, readonly Role[]> = {
   groupRequests: CONSOLE_ROLES.booking,
   approveGroup: CONSOLE_ROLES.booking,
   rejectGroup: CONSOLE_ROLES.booking,
+  cancelGroup: CONSOLE_ROLES.booking,
   groupRoster: CONSOLE_ROLES.booking,
   saveGroupRules: CONSOLE_ROLES.booking,
   walkIn: CONSOLE_ROLES.booking,

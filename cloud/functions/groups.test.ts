@@ -58,7 +58,10 @@ describe('submitting a group', () => {
     if (refused.ok) return
     expect(refused.error.code).toBe('ROSTER_ROWS')
     expect(refused.error.message).toContain('名单有 3 行有误')
-    expect(refused.error.fields).toEqual(Object.fromEntries(bad.map((row) => [`rows.${row}.身份证号`, '身份证号校验位不符'])))
+    // The Chinese sentence for the console and older apps, and the code the app renders in the visitor's language.
+    expect(refused.error.fields).toEqual(
+      Object.fromEntries(bad.flatMap((row) => [[`rows.${row}.身份证号`, '身份证号校验位不符'], [`rowCodes.${row}.身份证号`, 'ID_CHECK_CHAR']])),
+    )
     expect(await groupTaken()).toBe(0)
     expect((await call('groups', 'mine', {}, leader)).ok && (await call('groups', 'mine', {}, leader))).toMatchObject({ data: { requests: [] } })
 
@@ -114,7 +117,7 @@ describe('submitting a group', () => {
     if (!v.ok) throw new Error(v.error.message)
     expect(await call('booking', 'book', { sessionId: '2026-11-27.pm', visitorIds: [v.data.visitor.id], clientRequestId: 'ind-1-abcdef' }, { openid: 'o-ind', now: NOW })).toMatchObject({ ok: true })
     const refused = await submit(lines)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'ROSTER_ROWS', fields: { 'rows.7.身份证号': expect.stringContaining('当天已有预约') } } })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'ROSTER_ROWS', fields: { 'rows.7.身份证号': expect.stringContaining('当天已有预约'), 'rowCodes.7.身份证号': 'ID_TAKEN' } } })
     expect(await groupTaken()).toBe(0)
 
     const other = schoolRoster(20, 1, 300)

@@ -12,7 +12,7 @@
 // taken than the requests hold, which is how an operator would notice.
 import { fail, ok } from '../contracts/result'
 import { fillMessage, maskIdNumber, shortDate } from '../contracts/booking'
-import { GroupErrors, type GroupErrorCode, type GroupQuotaView } from '../contracts/groups'
+import { GroupErrors, ROSTER_COLUMNS, rowCodeField, rowCodeValue, type GroupErrorCode, type GroupQuotaView } from '../contracts/groups'
 import { GroupsRequests } from '../contracts/requests/groups'
 import { loadBookingConfig, type BookingConfig } from '../booking/config'
 import { availability, calendarSessionIds, cancelDeadline, sessionRef } from '../booking/calendar'
@@ -108,7 +108,8 @@ export const groups = implement('groups', {
         if ('rowErrors' in reading.data) {
           const rows = reading.data.rowErrors
           const count = new Set(rows.map((e) => e.row)).size
-          return fail('ROSTER_ROWS', fillMessage(GroupErrors.ROSTER_ROWS, { count }), Object.fromEntries(rows.map((e) => [`rows.${e.row}.${e.column}`, e.message])))
+          const fields = Object.fromEntries(rows.flatMap((e) => [[`rows.${e.row}.${e.column}`, e.message], [rowCodeField(e), rowCodeValue(e)]]))
+          return fail('ROSTER_ROWS', fillMessage(GroupErrors.ROSTER_ROWS, { count }), fields)
         }
         const { people, counts } = reading.data
         const rule = checkRosterRules(counts, groupRulesOf(config))
@@ -132,7 +133,12 @@ export const groups = implement('groups', {
         }
         if (taken.length > 0) {
           await giveBack()
-          const fields = Object.fromEntries(taken.map((p) => [`rows.${p.row}.身份证号`, `${p.name}（${p.idMasked}）当天已有预约，同一证件每天只能预约一次`]))
+          const fields = Object.fromEntries(
+            taken.flatMap((p) => {
+              const at = { row: p.row, column: ROSTER_COLUMNS.id }
+              return [[`rows.${p.row}.${at.column}`, `${p.name}（${p.idMasked}）当天已有预约，同一证件每天只能预约一次`], [rowCodeField(at), rowCodeValue({ code: 'ID_TAKEN' })]]
+            }),
+          )
           return fail('ROSTER_ROWS', fillMessage(GroupErrors.ROSTER_ROWS, { count: taken.length }), fields)
         }
         const record: GroupRequestRecord = {

@@ -37,6 +37,15 @@ describe('reading a group roster', () => {
     expect(byRow[72]).toMatch(/^身份证号：身份证号中的出生日期不正确/)
     expect(byRow[82]).toMatch(/^身份证号：身份证号应为18位/)
     expect(Object.keys(byRow).map(Number).sort((a, b) => a - b)).toEqual([12, 42, 52, 62, 72, 82])
+    // Each problem carries a code the app renders in the visitor's language.
+    expect(Object.fromEntries(res.data.rowErrors.map((e) => [e.row, e.firstRow ? `${e.code}:${e.firstRow}` : e.code]))).toEqual({
+      12: 'ID_CHECK_CHAR',
+      42: 'NAME_MISSING',
+      52: 'ID_DUPLICATE:5',
+      62: 'KIND_INVALID',
+      72: 'ID_BIRTH_DATE',
+      82: 'ID_FORMAT',
+    })
   })
 
   it('refuses a sheet without the template’s headers', async () => {

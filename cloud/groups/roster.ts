@@ -12,6 +12,7 @@ import {
   type GroupRules,
   type RosterCounts,
   type RosterKind,
+  type RosterProblemCode,
   type RosterRowError,
 } from '../contracts/groups'
 import { fail, ok, type Result } from '../contracts/result'
@@ -38,13 +39,16 @@ export const ROSTER_SHEET_LIMITS: SheetLimits = { maxRows: MAX_ROSTER_ROWS, maxB
 
 const KIND_BY_LABEL = new Map<string, RosterKind>(Object.entries(ROSTER_KIND_LABEL).map(([k, label]) => [label, k as RosterKind]))
 
-/** The ID rule's message, in the roster's words: a wrong check character is the common typing slip. */
-function idProblem(id: string, today: Date): string | null {
-  if (!id) return '缺少身份证号'
+/** The ID rule's problem, in the roster's words (a wrong check character is the common typing
+ *  slip), with its code: the checks of `idNumberProblem`, in its order. */
+function idProblem(id: string, today: Date): { code: RosterProblemCode; message: string } | null {
+  if (!id) return { code: 'ID_MISSING', message: '缺少身份证号' }
   const problem = idNumberProblem('resident', id, today)
   if (!problem) return null
-  if (/^\d{17}[\dX]$/.test(id) && residentIdCheckChar(id) !== id[17] && problem.startsWith('身份证号校验位')) return '身份证号校验位不符'
-  return problem
+  if (!/^\d{17}[\dX]$/.test(id)) return { code: 'ID_FORMAT', message: problem }
+  if (!/^[1-8]\d{5}$/.test(id.slice(0, 6))) return { code: 'ID_DISTRICT', message: problem }
+  if (residentIdCheckChar(id) !== id[17] && problem.startsWith('身份证号校验位')) return { code: 'ID_CHECK_CHAR', message: '身份证号校验位不符' }
+  return { code: 'ID_BIRTH_DATE', message: problem }
 }
 
 // The sheet reader parses one file at a time per process (a worker each, hundreds of MB for a big
@@ -87,13 +91,14 @@ async function readRosterNow(upload: { name: string; data: Buffer }, today: Date
     if (!name && !idNumber && !kindText) return
     const before = rowErrors.length
     const nameIssue = name ? nameProblem(name) : '缺少姓名'
-    if (nameIssue) rowErrors.push({ row, column: ROSTER_COLUMNS.name, message: nameIssue })
+    if (nameIssue) rowErrors.push({ row, column: ROSTER_COLUMNS.name, code: name ? 'NAME_INVALID' : 'NAME_MISSING', message: nameIssue })
     const idIssue = idProblem(idNumber, today)
-    if (idIssue) rowErrors.push({ row, column: ROSTER_COLUMNS.id, message: idIssue })
-    else if (firstRowOf.has(idNumber)) rowErrors.push({ row, column: ROSTER_COLUMNS.id, message: `与第 ${firstRowOf.get(idNumber)} 行身份证号重复` })
+    const firstRow = firstRowOf.get(idNumber)
+    if (idIssue) rowErrors.push({ row, column: ROSTER_COLUMNS.id, ...idIssue })
+    else if (firstRow) rowErrors.push({ row, column: ROSTER_COLUMNS.id, code: 'ID_DUPLICATE', firstRow, message: `与第 ${firstRow} 行身份证号重复` })
     else firstRowOf.set(idNumber, row)
     const kind = KIND_BY_LABEL.get(kindText)
-    if (!kind) rowErrors.push({ row, column: ROSTER_COLUMNS.kind, message: '类型应为 教师、学生 或 成人' })
+    if (!kind) rowErrors.push({ row, column: ROSTER_COLUMNS.kind, code: 'KIND_INVALID', message: '类型应为 教师、学生 或 成人' })
     if (rowErrors.length === before && kind) people.push({ row, name, idNumber, kind })
   })
   if (rowErrors.length > 0) return ok({ rowErrors })

@@ -17,7 +17,7 @@ import { Loaded } from '@/ui/Loaded'
 import { PageShell } from '@/ui/PageShell'
 import type { Loadable } from '@/ui/loadable'
 import { groupsText } from './strings'
-import { rowProblems, type RowProblem } from './row-errors'
+import { rowProblems, rowProblemText, type RowProblem } from './row-errors'
 import { pickRoster, pickSupported, saveTemplate, type PickedFile } from './roster-file'
 import './groups.scss'
 
@@ -69,7 +69,7 @@ export default function GroupsPage() {
   const when = (day: string) => (lang === 'en' ? shortDate(day, 'en') : zhDate(day))
   const fail = (error: AppError) => {
     setRows(rowProblems(error.fields))
-    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).filter(([k]) => !k.startsWith('rows.')))
+    const fields = Object.fromEntries(Object.entries(error.fields ?? {}).filter(([k]) => !k.startsWith('rows.') && !k.startsWith('rowCodes.')))
     setErrors({ ...fields, _: errorText(error, lang) })
   }
 
@@ -252,13 +252,16 @@ export default function GroupsPage() {
               <View className="gp-rows__cell gp-rows__cell--head" role="columnheader">{s('column')}</View>
               <View className="gp-rows__cell gp-rows__cell--head" role="columnheader">{s('problem')}</View>
             </View>
-            {rows.map((r) => (
-              <View key={`${r.row}-${r.column}`} className="gp-rows__row" role="row" data-row={r.row}>
-                <View className="gp-rows__cell" role="cell">{s('rowLabel', { n: r.row })}</View>
-                <View className="gp-rows__cell" role="cell">{r.column}</View>
-                <View className="gp-rows__cell" role="cell">{r.message}</View>
-              </View>
-            ))}
+            {rows.map((r) => {
+              const text = rowProblemText(r, lang)
+              return (
+                <View key={`${r.row}-${r.column}`} className="gp-rows__row" role="row" data-row={r.row} data-problem={r.code}>
+                  <View className="gp-rows__cell" role="cell">{s('rowLabel', { n: r.row })}</View>
+                  <View className="gp-rows__cell" role="cell">{text.column}</View>
+                  <View className="gp-rows__cell" role="cell">{text.message}</View>
+                </View>
+              )
+            })}
           </View>
         )}
       </View>

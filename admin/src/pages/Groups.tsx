@@ -1,5 +1,6 @@
 // 团体预约: a day's group requests and each session's group quota (places kept apart from the
-// individuals'), approval and rejection after a confirm that says what changes, the roster as
+// individuals'), approval, rejection and the museum's cancellation of an approved group, each after
+// a confirm that says what changes, the roster as
 // .xlsx and as a print page. Every decision is audited by the server.
 import { useEffect, useState } from 'react'
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd'
@@ -154,6 +155,38 @@ export function Groups() {
     })
   }
 
+  // The museum cancels one approved group: the confirm names who, when, and the heads whose places
+  // and day claims go back; the reason is what the leader reads under 已取消.
+  const cancelGroup = (r: ConsoleGroupRequest) => {
+    let reason = ''
+    modal.confirm({
+      title: `取消「${r.organisation}」的团体预约？`,
+      width: 520,
+      content: (
+        <div>
+          <p data-testid="cancel-impact">
+            「{r.organisation}」{r.day} {r.sessionName} {r.start}–{r.end}，已通过 {r.people} 人。取消后释放这 {r.people} 个团体名额，名单上 {r.people}{' '}
+            人当天的预约资格随之释放，团体码失效；领队在「我的团体预约」中看到“已取消”和原因。
+          </p>
+          <Input.TextArea aria-label="取消原因" rows={3} maxLength={100} onChange={(e) => (reason = e.target.value)} />
+        </div>
+      ),
+      okText: `取消预约（释放 ${r.people} 人）`,
+      okButtonProps: { danger: true },
+      cancelText: '不取消',
+      onOk: async () => {
+        const res = await call('console', 'cancelGroup', { requestId: r.id, reason })
+        if (!res.ok) {
+          message.error(res.error.message)
+          // Keep the dialog open so the reason can be fixed.
+          throw new Error(res.error.message)
+        }
+        message.success(`已取消「${r.organisation}」，释放 ${res.data.released} 个团体名额`)
+        void load()
+      },
+    })
+  }
+
   const roster = async (r: ConsoleGroupRequest, as: 'xlsx' | 'print') => {
     const res = await call('console', 'groupRoster', { requestId: r.id })
     if (!res.ok) return void message.error(res.error.message)
@@ -237,6 +270,11 @@ export function Groups() {
                           不通过
                         </Button>
                       </>
+                    )}
+                    {r.status === 'approved' && r.checkedIn === 0 && (
+                      <Button type="link" danger aria-label={`取消 ${r.organisation}`} onClick={() => cancelGroup(r)}>
+                        取消
+                      </Button>
                     )}
                     <Button type="link" onClick={() => void roster(r, 'xlsx')}>
                       名单 Excel

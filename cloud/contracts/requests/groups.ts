@@ -53,6 +53,8 @@ export const ConsoleGroupsRequests = {
   groupRequests: z.object({ day: z.string().regex(DAY, '日期格式应为 YYYY-MM-DD'), status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional() }).strict(),
   approveGroup: z.object({ requestId }).strict(),
   rejectGroup: z.object({ requestId, reason: z.string().trim().min(2, '请填写未通过的原因').max(100, '原因不能超过 100 个字') }).strict(),
+  /** Cancels one approved group (the museum's decision; the reason is shown to the leader). */
+  cancelGroup: z.object({ requestId, reason: z.string().trim().min(2, '请填写取消的原因').max(100, '原因不能超过 100 个字') }).strict(),
   /** The group rules of the booking settings (docs/booking-groups.md). */
   saveGroupRules: z
     .object({

@@ -1,7 +1,8 @@
 // The console's side of group visits (docs/booking-groups.md): the day's requests with each
 // session's group quota, approval and rejection (each one guarded step: of two operators deciding
-// at once exactly one wins; audited), and the printable roster. A rejection gives back the places
-// and the people's day claims the request held since it was submitted.
+// at once exactly one wins; audited), the museum's cancellation of one approved group, and the
+// printable roster. A rejection or a cancellation gives back the places and the people's day claims
+// the request held since it was submitted.
 import { fail, ok } from '../../contracts/result'
 import { CONSOLE_ROLES } from '../../contracts/console'
 import { GROUP_STATUS_LABEL, ROSTER_KIND_LABEL, type GroupQuotaView } from '../../contracts/groups'
@@ -97,6 +98,28 @@ export const groupsActions = {
       await releaseGroup(ctx.store, decided.after)
       await recordChange(ctx, 'console.rejectGroup', requestId, auditView(decided.before), auditView(decided.after))
       return ok({ request: consoleView(await loadBookingConfig(ctx.store), decided.after) })
+    },
+  }),
+
+  /** The museum cancels one approved group (a closure cancels a whole day's). Refused once anyone
+   *  has been counted in: those places are in use. */
+  cancelGroup: defineAction({
+    schema: ConsoleGroupsRequests.cancelGroup,
+    roles: CONSOLE_ROLES.booking,
+    handle: async ({ requestId, reason }, ctx) => {
+      const before = await ctx.store.groups.get(requestId)
+      if (!before) return refuseGroup('GROUP_NOT_FOUND')
+      if (before.status !== 'approved') return refuseGroup('NOT_CANCELLABLE', { status: GROUP_STATUS_LABEL[before.status] })
+      if (before.checkedIn > 0) return refuseGroup('GROUP_CHECKED_IN', { checkedIn: before.checkedIn })
+      const after = await ctx.store.groups.transition(requestId, 'approved', 'cancelled', { at: ctx.now().toISOString(), by: ctx.account ?? ctx.openid ?? 'unknown', reason })
+      if (!after) {
+        const latest = (await ctx.store.groups.get(requestId))!
+        return refuseGroup('NOT_CANCELLABLE', { status: GROUP_STATUS_LABEL[latest.status] })
+      }
+      // Only the winner of the guarded change gives the places and claims back: once.
+      await releaseGroup(ctx.store, after)
+      await recordChange(ctx, 'console.cancelGroup', requestId, auditView(before), auditView(after))
+      return ok({ request: consoleView(await loadBookingConfig(ctx.store), after), released: after.people })
     },
   }),
 

@@ -8,6 +8,7 @@ import type { Role } from '../types'
 import { bj, bookPeople, caller } from '../../testing/booking'
 import { contextFor, tempSqliteStore } from '../../testing/stores'
 import { drainOutbox } from '../../reminders/job'
+import { rosterXlsx, schoolRoster } from '../../testing/roster'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let seq = 0
@@ -79,7 +80,7 @@ describe('daily report (.xlsx)', () => {
     const res = await asRole('booking_operator', 'dayReport', { from: SAT })
     expect(res.ok).toBe(true)
     expect(res.data.rows).toEqual([
-      expect.objectContaining({ sessionId: `${SAT}.am`, capacity: 300, booked: 6, held: 30, checkedIn: 3, noShow: 2, cancelled: 0 }),
+      expect.objectContaining({ sessionId: `${SAT}.am`, capacity: 300, booked: 6, held: 30, checkedIn: 3, noShow: 2, cancelled: 0, groupApproved: 0, groupCheckedIn: 0 }),
       expect.objectContaining({ sessionId: `${SAT}.pm`, capacity: 300, booked: 0, held: 0, checkedIn: 0, noShow: 0, cancelled: 2 }),
     ])
     expect(res.data.fileName).toBe(`预约日报-${SAT}.xlsx`)
@@ -87,9 +88,56 @@ describe('daily report (.xlsx)', () => {
     await workbook.xlsx.load(Buffer.from(res.data.data, 'base64') as never)
     const sheet = workbook.worksheets[0]
     const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1)
-    expect(values(1)).toEqual(['日期', '场次', '时间', '容量', '已预约（人）', '团体保留（人）', '已入馆（人）', '未到场（人）', '已取消（人）', '状态'])
-    expect(values(2)).toEqual([SAT, '上午场', '09:00–12:00', 300, 6, 30, 3, 2, 0, '开放'])
+    expect(values(1)).toEqual(['日期', '场次', '时间', '容量', '已预约（人）', '团体保留（人）', '已入馆（人）', '未到场（人）', '已取消（人）', '团体获批（人）', '团体已入馆（人）', '状态'])
+    expect(values(2)).toEqual([SAT, '上午场', '09:00–12:00', 300, 6, 30, 3, 2, 0, 0, 0, '开放'])
     expect(values(4).slice(0, 9)).toEqual(['合计', undefined, undefined, 600, 6, 30, 3, 2, 2])
+  })
+
+  it('per session: the group places approved and the heads counted in, apart from individuals, with a total; pending and rejected groups are not counted', async () => {
+    const call = caller(env.store)
+    const group = async (openid: string, sessionId: string, students: number, teachers: number, firstSerial: number) => {
+      const res = await call(
+        'groups',
+        'submit',
+        {
+          sessionId,
+          organisation: `学校${firstSerial}`,
+          creditCode: '12100000400000624D',
+          leaderName: '王老师',
+          leaderPhone: '13900000000',
+          rosterBase64: (await rosterXlsx(schoolRoster(students, teachers, firstSerial))).toString('base64'),
+          rosterName: 'roster.xlsx',
+          clientRequestId: `grp-${firstSerial}-abcdef`,
+        },
+        { openid, now: NOW },
+      )
+      if (!res.ok) throw new Error(res.error.message)
+      return res.data.request.id
+    }
+    const a = await group('la', `${SAT}.am`, 40, 2, 1)
+    const b = await group('lb', `${SAT}.am`, 10, 1, 100)
+    const c = await group('lc', `${SAT}.pm`, 20, 1, 200)
+    await group('ld', `${SAT}.pm`, 9, 1, 300) // stays pending
+    for (const id of [a, b, c]) expect(await asRole('booking_operator', 'approveGroup', { requestId: id })).toMatchObject({ ok: true })
+    expect(await asRole('booking_operator', 'rejectGroup', { requestId: b, reason: 'x' })).toMatchObject({ ok: false })
+    const gate = { openid: 'g', role: 'staff' as const, account: 'gate1', now: bj(`${SAT} 09:10`) }
+    expect(await call('groups', 'countIn', { code: a, count: 30 }, gate)).toMatchObject({ ok: true })
+    expect(await call('groups', 'countIn', { code: a, count: 12 }, gate)).toMatchObject({ ok: true })
+    await book('v1', `${SAT}.am`, 2)
+
+    const res = await asRole('booking_operator', 'dayReport', { from: SAT })
+    expect(res.data.rows).toEqual([
+      expect.objectContaining({ sessionId: `${SAT}.am`, booked: 2, groupApproved: 53, groupCheckedIn: 42 }),
+      expect.objectContaining({ sessionId: `${SAT}.pm`, booked: 0, groupApproved: 21, groupCheckedIn: 0 }),
+    ])
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(res.data.data, 'base64') as never)
+    const sheet = workbook.worksheets[0]
+    const values = (r: number) => (sheet.getRow(r).values as unknown[]).slice(1)
+    expect(values(1).slice(9, 12)).toEqual(['团体获批（人）', '团体已入馆（人）', '状态'])
+    expect(values(2).slice(9, 11)).toEqual([53, 42])
+    expect(values(3).slice(9, 11)).toEqual([21, 0])
+    expect(values(4).slice(9, 11)).toEqual([74, 42])
   })
 
   it('a range covers each day (a closed day says so); a backwards or too-long range is refused with a reason', async () => {
