@@ -36,7 +36,7 @@ const PROBLEM_EN: Record<RosterProblemCode, string> = {
   ID_FORMAT: 'The ID number should be 18 characters: 17 digits, then a digit or X.',
   ID_DISTRICT: 'The first 6 digits (the district code) of the ID number are not valid.',
   ID_BIRTH_DATE: 'The date of birth in the ID number is not valid.',
-  ID_CHECK_CHAR: 'The ID number’s last character (its check digit) does not match: please check for a typing slip.',
+  ID_CHECK_CHAR: 'The ID number\'s last character (its check digit) does not match: please check for a typing slip.',
   ID_DUPLICATE: 'The same ID number as row {first}.',
   KIND_INVALID: 'The type should be 教师 (teacher), 学生 (pupil) or 成人 (adult).',
   ID_TAKEN: 'This person is already booked that day; one booking per ID per day.',
