@@ -169,7 +169,7 @@ test('in English the refused rows read in English; an operator cancels the appro
   const table = page.locator('[data-row-errors]:visible')
   await table.waitFor()
   await expect(table.locator('[data-row]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-row'))))).resolves.toEqual([5, 8])
-  await expect(table.locator('[data-row="5"]').innerText()).resolves.toMatch(/Row 5\s*ID number\s*The ID number’s last character \(its check digit\) does not match/)
+  await expect(table.locator('[data-row="5"]').innerText()).resolves.toMatch(/Row 5\s*ID number\s*The ID number's last character \(its check digit\) does not match/)
   await expect(table.locator('[data-row="8"]').innerText()).resolves.toMatch(/Row 8\s*ID number\s*The same ID number as row 3\./)
   // No Chinese sentence is left in the rows a visitor reading English sees.
   for (const text of await table.locator('[data-row]').allInnerTexts()) expect(text).not.toMatch(/[\u4e00-\u9fff]/)
