@@ -35,6 +35,11 @@ export interface FakeWxControls {
   storage: Map<string, unknown>
   /** Saved files (wx.getFileSystemManager().saveFile): local path → bytes; kept across a cold start like storage is. */
   files: Map<string, number>
+  /**
+   * wx.chooseMessageFile: the files a person picks from a chat, in turn (name and bytes), or
+   * 'cancel' (an empty queue too) for closing the picker.
+   */
+  messageFiles: Array<{ name: string; bytes: Buffer } | 'cancel'>
   /** Background audio manager: every property set and method called, in order. */
   audio: Array<{ op: string; value?: unknown }>
   /** Called by the page loader to carry out navigation. */
@@ -73,6 +78,7 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
     modalAnswers: [],
     storage: new Map(),
     files: new Map(),
+    messageFiles: [],
     audio: [],
     navigate: async () => {
       throw new Error('navigation is not connected')
@@ -161,8 +167,20 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
   // FileSystemManager: temporary files from downloadFile, saved files under USER_DATA_PATH (controls.files).
   let tempFiles = 0
   const temp = new Map<string, number>()
+  // Temporary files whose bytes the app reads back (chosen from a chat).
+  const tempBytes = new Map<string, Buffer>()
   const sizeOf = (p: string) => temp.get(p) ?? controls.files.get(p)
   const fileSystem = {
+    // readFileSync(filePath, encoding): a string for an encoding, else an ArrayBuffer; throws for a
+    // missing file (the sync APIs throw an Error with the fail message).
+    readFileSync: (filePath: string, encoding?: string) => {
+      record('fs.readFileSync', { filePath, encoding })
+      const bytes = tempBytes.get(String(filePath))
+      if (!bytes) throw new Error(`readFileSync:fail no such file or directory, open "${String(filePath)}"`)
+      if (encoding === 'base64' || encoding === 'utf8' || encoding === 'utf-8' || encoding === 'hex') return bytes.toString(encoding === 'utf-8' ? 'utf8' : encoding)
+      if (encoding) throw new Error(`readFileSync:fail invalid encoding "${encoding}"`)
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+    },
     getFileInfo: asyncApi('fs.getFileInfo', (o) => {
       const size = sizeOf(String(o.filePath))
       if (size === undefined) throw new WxFail(`no such file or directory ${String(o.filePath)}`)
@@ -273,6 +291,18 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
       const tempFilePath = `wxfile://tmp/${++tempFiles}`
       temp.set(tempFilePath, (await res.arrayBuffer()).byteLength)
       return { tempFilePath, statusCode: res.status }
+    }),
+    // wx.chooseMessageFile: the next queued file becomes a temporary file (tempFiles[].path, name, size).
+    chooseMessageFile: asyncApi('chooseMessageFile', (o) => {
+      const answer = controls.messageFiles.shift() ?? 'cancel'
+      if (answer === 'cancel') throw new WxFail('cancel')
+      const ext = answer.name.split('.').pop()?.toLowerCase() ?? ''
+      const allowed = o.extension as string[] | undefined
+      if (allowed && !allowed.map((e) => e.replace(/^\./, '').toLowerCase()).includes(ext)) throw new WxFail('cancel')
+      const path = `wxfile://tmp/${++tempFiles}.${ext}`
+      tempBytes.set(path, answer.bytes)
+      temp.set(path, answer.bytes.byteLength)
+      return { tempFiles: [{ path, size: answer.bytes.byteLength, name: answer.name, type: 'file', time: 1764200000 }] }
     }),
     getFileSystemManager: () => {
       record('getFileSystemManager', undefined)
