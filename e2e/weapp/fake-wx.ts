@@ -35,6 +35,8 @@ export interface FakeWxControls {
   storage: Map<string, unknown>
   /** Saved files (wx.getFileSystemManager().saveFile): local path → bytes; kept across a cold start like storage is. */
   files: Map<string, number>
+  /** The content of files the app wrote itself (writeFileSync under USER_DATA_PATH), by path. */
+  written: Map<string, Buffer>
   /**
    * wx.chooseMessageFile: the files a person picks from a chat, in turn (name and bytes), or
    * 'cancel' (an empty queue too) for closing the picker.
@@ -79,6 +81,7 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
     storage: new Map(),
     files: new Map(),
     messageFiles: [],
+    written: new Map(),
     audio: [],
     navigate: async () => {
       throw new Error('navigation is not connected')
@@ -197,6 +200,14 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
       controls.files.set(to, size)
       return { savedFilePath: to }
     }),
+    // writeFileSync(filePath, data, encoding): only under USER_DATA_PATH, as documented.
+    writeFileSync: (filePath: string, data: string | ArrayBuffer, encoding = 'utf8') => {
+      record('fs.writeFileSync', { filePath, encoding })
+      if (!String(filePath).startsWith(`${USER_DATA_PATH}/`)) throw new Error(`writeFileSync:fail permission denied, open "${String(filePath)}"`)
+      const bytes = typeof data === 'string' ? Buffer.from(data, encoding as BufferEncoding) : Buffer.from(data)
+      controls.written.set(String(filePath), bytes)
+      controls.files.set(String(filePath), bytes.byteLength)
+    },
     unlink: asyncApi('fs.unlink', (o) => {
       if (!controls.files.delete(String(o.filePath))) throw new WxFail(`no such file or directory, open "${String(o.filePath)}"`)
     }),
@@ -303,6 +314,11 @@ export function createFakeWx(options: FakeWxOptions): { wx: Record<string, unkno
       tempBytes.set(path, answer.bytes)
       temp.set(path, answer.bytes.byteLength)
       return { tempFiles: [{ path, size: answer.bytes.byteLength, name: answer.name, type: 'file', time: 1764200000 }] }
+    }),
+    // wx.openDocument: opens a local file (it must exist) of a type WeChat can show.
+    openDocument: asyncApi('openDocument', (o) => {
+      if (sizeOf(String(o.filePath)) === undefined) throw new WxFail('file not exist')
+      if (o.fileType !== undefined && !['doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'pdf'].includes(String(o.fileType))) throw new WxFail('filetype not supported')
     }),
     getFileSystemManager: () => {
       record('getFileSystemManager', undefined)

@@ -4,10 +4,13 @@
 // wx.getFileSystemManager().readFileSync as the page does). A 120-row roster with 3 bad ID numbers
 // is refused with exactly those rows named; the fixed sheet goes through and 我的团体预约 shows it
 // 待审核. The server's clock is frozen at 08:00 Beijing on Friday 2026-11-27.
+import ExcelJS from 'exceljs'
+import { ROSTER_HEADERS } from '../../cloud/contracts/groups'
 import { openSqliteStore } from '../../cloud/store/sqlite'
 import { rosterXlsx, schoolRoster, withWrongCheckChar } from '../../cloud/testing/roster'
 import { startServer, type RunningServer } from '../harness'
 import { ensureWeappBuild, reportSetData } from './build'
+import { USER_DATA_PATH } from './fake-wx'
 import { visitorIdentity } from './identity'
 import { launchMiniProgram, type MiniProgram, type PageHandle } from './mini-program'
 import { findNodes, textOf } from './tree'
@@ -57,6 +60,14 @@ test('a 120-row roster picked from a chat with 3 bad IDs is refused with those r
   const chosen = findNodes(page.root(), { cls: 'gp-session--on' })
   expect(chosen.map(textOf)).toEqual([expect.stringContaining('下午场')])
   expect(textOf(chosen[0])).toContain('团体名额剩 150')
+
+  // The template: written to the phone and opened (with its menu, to forward it to a computer).
+  await page.tap({ text: '下载名单模板' })
+  const template = `${USER_DATA_PATH}/团体预约名单模板.xlsx`
+  expect(mp.wx.callsTo('openDocument')).toEqual([{ filePath: template, fileType: 'xlsx', showMenu: true }])
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.load(mp.wx.written.get(template)! as unknown as ArrayBuffer)
+  expect((book.worksheets[0].getRow(1).values as unknown[]).filter(Boolean)).toEqual(ROSTER_HEADERS)
 
   await page.input({ prop: '单位或学校名称' }, ORG)
   await page.input({ prop: '18 位，见营业执照或事业单位法人证书' }, '12100000400000624D')
