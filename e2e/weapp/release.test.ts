@@ -88,11 +88,18 @@ test('the reminder opens the ticket; one tap and one confirm release the places,
   expect(ticket.text()).toContain('计划有变？现在释放，名额立即给排队候补的观众')
   expect(ticket.text()).toContain('待参观')
 
+  // Changing one's mind at the confirm keeps everything as it was.
+  mp.wx.modalAnswers.push(false)
+  await ticket.tap({ text: '不去了，释放名额' })
+  expect(ticket.text()).toContain('不去了，释放名额')
+  expect((await store.booking.getBooking(bookingId))?.status).toBe('confirmed')
+
   mp.wx.modalAnswers.push(true)
   await ticket.tap({ text: '不去了，释放名额' })
-  // One confirm, saying what is released.
+  // One confirm per tap, saying what is released.
   const modals = mp.wx.callsTo('showModal') as Array<{ title: string; content: string; confirmText: string }>
-  expect(modals).toHaveLength(1)
+  expect(modals).toHaveLength(2)
+  expect(modals[1]).toEqual(modals[0])
   expect(modals[0]).toMatchObject({ title: '不去了，释放名额', confirmText: '释放名额' })
   expect(modals[0].content).toMatch(/释放 .*11月27日.* 的 2 个名额？预约将取消/)
   expect(ticket.text()).toContain('已取消')
