@@ -74,7 +74,7 @@ export default function GroupsPage() {
   }
 
   const choose = async () => {
-    const picked = await pickRoster()
+    const picked = await pickRoster().catch(() => (setErrors((x) => ({ ...x, roster: s('fileUnreadable') })), null))
     if (!picked) return
     setFile(picked)
     setRows([])

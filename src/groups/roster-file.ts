@@ -7,8 +7,9 @@ export interface PickedFile {
 
 export const pickSupported = true
 
+/** The chosen file, or null when nothing was chosen; rejects with ROSTER_UNREADABLE when the file cannot be read. */
 export function pickRoster(): Promise<PickedFile | null> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const input = document.createElement('input')
     input.type = 'file'
     input.accept = '.xlsx,.csv'
@@ -20,7 +21,7 @@ export function pickRoster(): Promise<PickedFile | null> {
       if (!file) return resolve(null)
       const reader = new FileReader()
       reader.onload = () => resolve({ name: file.name, base64: String(reader.result).replace(/^data:[^,]*,/, '') })
-      reader.onerror = () => resolve(null)
+      reader.onerror = () => reject(new Error('ROSTER_UNREADABLE'))
       reader.readAsDataURL(file)
     }
     document.body.appendChild(input)

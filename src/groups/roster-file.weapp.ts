@@ -8,15 +8,19 @@ export type { PickedFile } from './roster-file'
 
 export const pickSupported = true
 
+/** The chosen file, or null when the leader closed the chooser; throws ROSTER_UNREADABLE when the file cannot be read. */
 export async function pickRoster(): Promise<PickedFile | null> {
+  let file: { name: string; path: string } | undefined
   try {
-    const { tempFiles } = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
-    const file = tempFiles[0]
-    if (!file) return null
-    const base64 = Taro.getFileSystemManager().readFileSync(file.path, 'base64') as string
-    return { name: file.name, base64 }
+    file = (await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })).tempFiles[0]
   } catch {
     return null
+  }
+  if (!file) return null
+  try {
+    return { name: file.name, base64: Taro.getFileSystemManager().readFileSync(file.path, 'base64') as string }
+  } catch {
+    throw new Error('ROSTER_UNREADABLE')
   }
 }
 

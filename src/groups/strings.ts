@@ -42,6 +42,7 @@ export const groupsText = defineStrings(
     cancelled: '已取消',
     needSession: '请选择场次',
     needRoster: '请选择名单表格',
+    fileUnreadable: '这个文件读不出来，请重新选择名单表格',
     fileUnsupported: '当前环境无法选择文件：请在电脑浏览器中打开本页上传名单',
   },
   {
@@ -82,6 +83,7 @@ export const groupsText = defineStrings(
     cancelled: 'Cancelled',
     needSession: 'Please choose a session',
     needRoster: 'Please choose the list',
+    fileUnreadable: 'That file could not be read; please choose the list again',
     fileUnsupported: 'Files cannot be chosen here: please open this page in a computer browser to upload the list',
   },
 )
