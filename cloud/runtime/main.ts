@@ -6,6 +6,7 @@ import { seedIfEmpty } from '../store/seed'
 import { callThreadEntry, clockOf, scheduleNoShows, serveCallsIfCallThread, startCallThread } from './calls'
 import { loadConfig } from './config'
 import { preloadFunctions } from './functions'
+import { recoverPlacesOnStart } from './recover-places'
 import { keepServingOnStrayErrors } from './process-guards'
 import { buildServer, LISTEN_BACKLOG } from './server'
 
@@ -16,6 +17,8 @@ async function main() {
   const store = openSqliteStore(config.dbFile)
   const seeded = await seedIfEmpty(store)
   const clock = clockOf(config)
+  // Before the call thread, the jobs and the port: nothing is in flight while counters are recounted.
+  await recoverPlacesOnStart(store, clock(), { warn: (o, msg) => console.warn(msg, o), error: (o, msg) => console.error(msg, o) })
   // Calls run on their own thread over the same file (calls.ts), started once the database is
   // migrated and seeded; an in-memory database cannot be shared, so it keeps them on this thread.
   const calls = config.callThread && config.dbFile !== ':memory:' ? startCallThread(config, callThreadEntry(__filename), { error: (o, msg) => console.error(msg, o) }) : null
