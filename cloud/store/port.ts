@@ -369,6 +369,11 @@ export interface TransitionPatch {
  *   or cancelled.
  * Every other method is ONE atomic step in both adapters (one transaction on SQLite; a single
  * guarded update, a single-document write with a deterministic `_id`, or a query in the cloud).
+ * A cancel is `transition`, then `releasePlaces`, then the line's fill: separate steps in both
+ * adapters, so a kill between the first two leaves its places counted and held by nobody (never an
+ * overbooking). The local runtime gives them back on start, before any request, by recounting each
+ * upcoming session's counters from their records (store/sqlite/recount.ts); the cloud database has
+ * no such moment (requests are always in flight), so there they stay lost (docs/booking-waitlist.md).
  *
  * How each maps onto the cloud database (collections in brackets):
  * - book            composed of the steps below (store/book-in-steps.ts), as described above.
