@@ -18,7 +18,9 @@ async function main() {
   const seeded = await seedIfEmpty(store)
   const clock = clockOf(config)
   // Before the call thread, the jobs and the port: nothing is in flight while counters are recounted.
-  await recoverPlacesOnStart(store, clock(), { warn: (o, msg) => console.warn(msg, o), error: (o, msg) => console.error(msg, o) })
+  // A repair, not a precondition: if it fails (the recount rolls back whole) the server still starts.
+  const log = { warn: (o: object, msg: string) => console.warn(msg, o), error: (o: object, msg: string) => console.error(msg, o) }
+  await recoverPlacesOnStart(store, clock(), log).catch((error) => console.error('启动时名额核对失败（已照常启动）:', error))
   // Calls run on their own thread over the same file (calls.ts), started once the database is
   // migrated and seeded; an in-memory database cannot be shared, so it keeps them on this thread.
   const calls = config.callThread && config.dbFile !== ':memory:' ? startCallThread(config, callThreadEntry(__filename), { error: (o, msg) => console.error(msg, o) }) : null
