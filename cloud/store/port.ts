@@ -283,6 +283,13 @@ export interface WaitlistPatch {
   endReason?: WaitlistEndReason
 }
 
+/** Where a page of a 候补 line ends: the line order is (joinedAt, id), both fixed at joining, so a
+ *  page read after it neither repeats nor misses an entry while others change status. */
+export interface LineCursor {
+  joinedAt: string
+  id: string
+}
+
 /** "Offer this session's freed places to its line": what `offerWaitlist` needs. */
 export interface OfferRequest {
   sessionId: string
@@ -495,6 +502,10 @@ export interface BookingStore {
   getWaitlistEntry(id: string): Promise<WaitlistEntry | null>
   /** A session's line: waiting and offered entries, in line order. */
   listWaitlist(sessionId: string): Promise<WaitlistEntry[]>
+  /** One page of that line, in line order (joinedAt, then id), of the entries after `after`
+   *  (exclusive; null = from the head), at most `limit`: an offer pass reads the head of a long
+   *  line page by page as its walk asks, not the whole line. */
+  waitlistPage(sessionId: string, after: LineCursor | null, limit: number): Promise<WaitlistEntry[]>
   /** One account's entries, newest first, at most `limit`. */
   myWaitlist(openid: string, limit: number): Promise<WaitlistEntry[]>
   /** Sessions with someone waiting (the job's fill pass), at most `limit`. */

@@ -98,6 +98,21 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
       return data.map(toEntry)
     },
 
+    async waitlistPage(sessionId, after, limit) {
+      // Keyset paging on the line order (joinedAt, _id), not skip(): an offer pass changes entries'
+      // statuses while it reads (waiting → offered → booked/expired leaves the line), which would
+      // shift a skip offset and miss or repeat entries; the cursor does not move. orderBy may be
+      // called once per field, the first call sorting first (Collection.orderBy:
+      // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.orderBy.html);
+      // limit is at most 1000 in a cloud function (Collection.limit: "在云函数端默认及最大上限为 1000",
+      // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.limit.html),
+      // which also capped the whole-line read (listWaitlist) at 1000 entries.
+      const line = { sessionId, status: _.in(ACTIVE) }
+      const where = after ? _.and([line, _.or([{ joinedAt: _.gt(after.joinedAt) }, { joinedAt: after.joinedAt, _id: _.gt(after.id) }])]) : line
+      const { data } = await waitlist().where(where).orderBy('joinedAt', 'asc').orderBy('_id', 'asc').limit(Math.min(limit, MAX_GET)).get()
+      return data.map(toEntry)
+    },
+
     async myWaitlist(openid, limit) {
       const { data } = await waitlist().where({ openid }).orderBy('joinedAt', 'desc').orderBy('_id', 'desc').limit(Math.min(limit, MAX_GET)).get()
       return data.map(toEntry)
