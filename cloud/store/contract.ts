@@ -849,6 +849,8 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
           after = { joinedAt: page[page.length - 1].joinedAt, id: page[page.length - 1].id }
         }
         expect(read).toEqual(ids.map((i) => `e${String(i).padStart(4, '0')}`))
+        // The whole line too (positions, the console's list): every entry, not the first 1,000.
+        expect((await b().listWaitlist(`${DAY}.am`)).map((e) => e.id)).toEqual(read)
       }, 120_000)
 
       it('entry transitions are guarded: expiry and leave win once; an entry whose IDs hold the day elsewhere ends (id_booked) and the next is served', async () => {
