@@ -12,6 +12,9 @@ export interface LinePass {
   blockedBy?: string
 }
 
+/** What the walk asks its driver for: the next entry of the line, or an answer about a candidate. */
+type WalkAsk = { kind: 'next' } | { kind: 'candidate'; entry: WaitlistEntry }
+
 /**
  * The published skip rule, as a walk both adapters drive (a generator, so SQLite runs it inside one
  * transaction and the cloud adapter between awaited steps). Waiting entries are taken in line order
@@ -21,21 +24,26 @@ export interface LinePass {
  * is free keeps its place while smaller entries behind it are served; each offer made behind it
  * counts one skip, and an entry skipped `maxSkips` times blocks the line: nobody behind it is
  * served until enough places have freed for it.
+ *
+ * The rule itself asks for the line one entry at a time (`next`, answered with the entry or null at
+ * the end), so the line can be read lazily: synchronously (`walkLine`, SQLite in its transaction) or
+ * page by page with awaits between (`walkLinePaged`, the cloud adapter). One rule, two drivers.
  */
-export function* walkLine(line: Iterable<WaitlistEntry>, free: number, maxSkips: number): Generator<WaitlistEntry, LinePass, CandidateOutcome> {
+function* skipRule(free: number, maxSkips: number): Generator<WalkAsk, LinePass, WaitlistEntry | null | CandidateOutcome> {
   const passedOver: WaitlistEntry[] = []
   const skips = new Map<string, number>()
   const offered: string[] = []
   const skipsOf = (e: WaitlistEntry) => e.skips + (skips.get(e.id) ?? 0)
-  for (const entry of line) {
-    if (free <= 0) break
+  while (free > 0) {
+    const entry = (yield { kind: 'next' }) as WaitlistEntry | null
+    if (!entry) break
     if (entry.status !== 'waiting') continue
     if (entry.places > free) {
       if (skipsOf(entry) >= maxSkips) return { offered, skips, blockedBy: entry.id }
       passedOver.push(entry)
       continue
     }
-    const outcome: CandidateOutcome = yield entry
+    const outcome = (yield { kind: 'candidate', entry }) as CandidateOutcome
     if (outcome === 'stop') break
     if (outcome === 'ineligible') continue
     offered.push(entry.id)
@@ -45,4 +53,45 @@ export function* walkLine(line: Iterable<WaitlistEntry>, free: number, maxSkips:
     if (blocker) return { offered, skips, blockedBy: blocker.id }
   }
   return { offered, skips }
+}
+
+/** The skip rule over a line read synchronously (an array, or SQLite's pages inside its transaction). */
+export function* walkLine(line: Iterable<WaitlistEntry>, free: number, maxSkips: number): Generator<WaitlistEntry, LinePass, CandidateOutcome> {
+  const entries = line[Symbol.iterator]()
+  const rule = skipRule(free, maxSkips)
+  try {
+    let ask = rule.next()
+    while (!ask.done) {
+      if (ask.value.kind === 'next') {
+        const got = entries.next()
+        ask = rule.next(got.done ? null : got.value)
+      } else {
+        ask = rule.next(yield ask.value.entry)
+      }
+    }
+    return ask.value
+  } finally {
+    // A walk that stops early closes the reader (as for-of did).
+    entries.return?.()
+  }
+}
+
+/** The skip rule over a line read with awaits (the cloud adapter reads it page by page as the walk asks). */
+export async function* walkLinePaged(line: AsyncIterable<WaitlistEntry>, free: number, maxSkips: number): AsyncGenerator<WaitlistEntry, LinePass, CandidateOutcome> {
+  const entries = line[Symbol.asyncIterator]()
+  const rule = skipRule(free, maxSkips)
+  try {
+    let ask = rule.next()
+    while (!ask.done) {
+      if (ask.value.kind === 'next') {
+        const got = await entries.next()
+        ask = rule.next(got.done ? null : got.value)
+      } else {
+        ask = rule.next(yield ask.value.entry)
+      }
+    }
+    return ask.value
+  } finally {
+    await entries.return?.()
+  }
 }

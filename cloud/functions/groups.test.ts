@@ -188,6 +188,31 @@ describe('approval, rejection and cancellation', () => {
     expect(await call('groups', 'cancel', { requestId: res.data.request.id }, leader)).toMatchObject({ ok: false, error: { code: 'NOT_CANCELLABLE' } })
   })
 
+  it('a head count landing between the leader’s cancel check and its step (the morning of the visit, before the deadline): the cancel is refused, the places stay with the people inside', async () => {
+    const res = await submit(schoolRoster(30, 2))
+    if (!res.ok) throw new Error(res.error.message)
+    const id = res.data.request.id
+    await call('console', 'approveGroup', { requestId: id }, operator)
+    const morning = { ...leader, now: bj('2026-11-27 08:50') }
+    let countedIn: unknown
+    const racing = caller({
+      ...env.store,
+      groups: {
+        ...env.store.groups,
+        get: async (requestId: string) => {
+          const seen = await env.store.groups.get(requestId)
+          if (requestId === id && countedIn === undefined) countedIn = await call('groups', 'countIn', { code: id, count: 12 }, gate('08:50'))
+          return seen
+        },
+      },
+    })
+    const refused = await racing('groups', 'cancel', { requestId: id }, morning)
+    expect(countedIn).toMatchObject({ ok: true })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CANCEL_DEADLINE_PASSED' } })
+    expect(await env.store.groups.get(id)).toMatchObject({ status: 'approved', checkedIn: 12 })
+    expect(await groupTaken()).toBe(32)
+  })
+
   it('prints the roster as a workbook with masked IDs and the group’s details', async () => {
     const lines = schoolRoster(30, 2)
     const res = await submit(lines)

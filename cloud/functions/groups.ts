@@ -204,9 +204,12 @@ export const groups = implement('groups', {
         if (record.status !== 'pending' && record.status !== 'approved') return refuseGroup('NOT_CANCELLABLE', { status: statusWord(record) })
         const deadline = cancelDeadline(config, new Date(record.sessionStart))
         if (ctx.now().getTime() >= deadline.getTime() || record.checkedIn > 0) return refuse('CANCEL_DEADLINE_PASSED', { deadline: beijingText(deadline) })
-        const cancelled = await ctx.store.groups.transition(requestId, record.status, 'cancelled', { at: ctx.now().toISOString() }, ctx.openid!)
+        // Guarded in the store on nobody inside: a gate count (the morning of the visit, before the
+        // deadline) landing after the check above makes this step fail.
+        const cancelled = await ctx.store.groups.transition(requestId, record.status, 'cancelled', { at: ctx.now().toISOString() }, ctx.openid!, { noneCheckedIn: true })
         if (!cancelled) {
           const latest = (await ctx.store.groups.get(requestId))!
+          if (latest.status === 'approved' && latest.checkedIn > 0) return refuse('CANCEL_DEADLINE_PASSED', { deadline: beijingText(deadline) })
           return refuseGroup('NOT_CANCELLABLE', { status: statusWord(latest) })
         }
         await releaseGroup(ctx.store, cancelled)

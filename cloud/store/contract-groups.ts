@@ -99,6 +99,36 @@ export function describeGroupsContract(store: () => Store): void {
       expect(cancelled).toMatchObject({ status: 'cancelled', cancelledAt: '2026-11-26T06:00:00.000Z' })
     })
 
+    it('an approved → cancelled step guarded on nobody inside loses to a head count: the one that lands first wins, never both', async () => {
+      const s = store()
+      const count = (n: number) => ({ at: '2026-11-28T01:10:00.000Z', by: 'gate1', count: n })
+      const cancel = (id: string) => s.groups.transition(id, 'approved', 'cancelled', { at: '2026-11-28T01:10:01.000Z', by: 'op1', reason: '展厅临时检修' }, undefined, { noneCheckedIn: true })
+      // A count that landed after the cancel's read: the guarded step is refused, the people stay in.
+      await s.groups.create(request('g1'))
+      await s.groups.transition('g1', 'pending', 'approved', { at: '2026-11-26T05:00:00.000Z', by: 'op1' })
+      expect(await s.groups.countIn('g1', count(3))).toMatchObject({ checkedIn: 3 })
+      expect(await cancel('g1')).toBeNull()
+      expect(await s.groups.get('g1')).toMatchObject({ status: 'approved', checkedIn: 3 })
+      // A cancel that landed first: the count is refused (no longer approved).
+      await s.groups.create(request('g2'))
+      await s.groups.transition('g2', 'pending', 'approved', { at: '2026-11-26T05:00:00.000Z', by: 'op1' })
+      expect(await cancel('g2')).toMatchObject({ status: 'cancelled', checkedIn: 0 })
+      expect(await s.groups.countIn('g2', count(3))).toBeNull()
+      expect(await s.groups.get('g2')).toMatchObject({ status: 'cancelled', checkedIn: 0, headCounts: [] })
+      // Both at once, many times: exactly one of them wins each time.
+      for (let i = 0; i < 10; i++) {
+        const id = `g-race-${i}`
+        await s.groups.create(request(id))
+        await s.groups.transition(id, 'pending', 'approved', { at: '2026-11-26T05:00:00.000Z', by: 'op1' })
+        const both = i % 2 ? [s.groups.countIn(id, count(2)), cancel(id)] : [cancel(id), s.groups.countIn(id, count(2))]
+        const won = (await Promise.all(both)).filter((r) => r !== null)
+        expect(won).toHaveLength(1)
+        expect(await s.groups.get(id)).toMatchObject(won[0]!.status === 'cancelled' ? { status: 'cancelled', checkedIn: 0 } : { status: 'approved', checkedIn: 2 })
+      }
+      // The closure's cancel (no guard) still ends a day with people inside.
+      expect(await s.groups.transition('g1', 'approved', 'cancelled', { at: '2026-11-28T02:00:00.000Z', by: 'closure', reason: '闭馆' })).toMatchObject({ status: 'cancelled', checkedIn: 3 })
+    })
+
     it('counts heads in only while approved and never past the approved number, even from two gates at once', async () => {
       const s = store()
       await s.groups.create(request('g1'))

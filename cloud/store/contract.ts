@@ -820,6 +820,39 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         expect(await b().transitionEntry('one', 'offered', 'expired', { at: '2026-11-26T04:00:00.000Z', endReason: 'unclaimed' })).toBeNull()
       })
 
+      it('a long line (more than 1,000 entries, many pages) is walked in line order to its end: ties in joinedAt by id, entries past the 1,000th served', async () => {
+        // 4 of 7 booked: 3 free. 1,004 entries in two joining instants (ties broken by id); all
+        // need 4 places except e0040 (second page), e1002 and e1003 (past any one read's 1,000).
+        await b().book(bookReq('full', 'o-0', [10, 11, 12, 13], `${DAY}.am`, 7))
+        const at = (i: number) => (i < 500 ? '2026-11-26T02:00:00.000Z' : '2026-11-26T02:00:01.000Z')
+        const small = new Set([40, 1002, 1003])
+        const ids = Array.from({ length: 1004 }, (_, i) => i)
+        for (const i of ids) {
+          const n = 100 + 4 * i
+          expect(await b().joinWaitlist(entry(`e${String(i).padStart(4, '0')}`, `o-${n}`, small.has(i) ? [n] : [n, n + 1, n + 2, n + 3], at(i)), 3)).toBe('joined')
+        }
+        const pass = await b().offerWaitlist(offerReq({ capacity: 7, maxSkips: 5000 }))
+        expect(pass.offered.map((e) => e.id)).toEqual(['e0040', 'e1002', 'e1003'])
+        expect(pass.offered.every((e) => e.status === 'offered' && e.held)).toBe(true)
+        expect(await booked(`${DAY}.am`)).toBe(7)
+        // The skip rule across pages: each entry passed over counts one skip per offer behind it.
+        expect((await b().getWaitlistEntry('e0000'))!.skips).toBe(3)
+        expect((await b().getWaitlistEntry('e0041'))!.skips).toBe(2)
+        expect((await b().getWaitlistEntry('e1001'))!.skips).toBe(2)
+        expect(pass.skipped).toHaveLength(1001)
+        // Paging the line answers each entry once, in line order.
+        const read: string[] = []
+        for (let after: { joinedAt: string; id: string } | null = null; ; ) {
+          const page = await b().waitlistPage(`${DAY}.am`, after, 300)
+          read.push(...page.map((e) => e.id))
+          if (page.length < 300) break
+          after = { joinedAt: page[page.length - 1].joinedAt, id: page[page.length - 1].id }
+        }
+        expect(read).toEqual(ids.map((i) => `e${String(i).padStart(4, '0')}`))
+        // The whole line too (positions, the console's list): every entry, not the first 1,000.
+        expect((await b().listWaitlist(`${DAY}.am`)).map((e) => e.id)).toEqual(read)
+      }, 120_000)
+
       it('entry transitions are guarded: expiry and leave win once; an entry whose IDs hold the day elsewhere ends (id_booked) and the next is served', async () => {
         await b().book(bookReq('full', 'o-0', [10, 11, 12, 13]))
         await b().book(bookReq('elsewhere', 'o-5', [1], `${DAY}.pm`))

@@ -283,6 +283,13 @@ export interface WaitlistPatch {
   endReason?: WaitlistEndReason
 }
 
+/** Where a page of a 候补 line ends: the line order is (joinedAt, id), both fixed at joining, so a
+ *  page read after it neither repeats nor misses an entry while others change status. */
+export interface LineCursor {
+  joinedAt: string
+  id: string
+}
+
 /** "Offer this session's freed places to its line": what `offerWaitlist` needs. */
 export interface OfferRequest {
   sessionId: string
@@ -500,6 +507,10 @@ export interface BookingStore {
   getWaitlistEntry(id: string): Promise<WaitlistEntry | null>
   /** A session's line: waiting and offered entries, in line order. */
   listWaitlist(sessionId: string): Promise<WaitlistEntry[]>
+  /** One page of that line, in line order (joinedAt, then id), of the entries after `after`
+   *  (exclusive; null = from the head), at most `limit`: an offer pass reads the head of a long
+   *  line page by page as its walk asks, not the whole line. */
+  waitlistPage(sessionId: string, after: LineCursor | null, limit: number): Promise<WaitlistEntry[]>
   /** One account's entries, newest first, at most `limit`. */
   myWaitlist(openid: string, limit: number): Promise<WaitlistEntry[]>
   /** Sessions with someone waiting (the job's fill pass), at most `limit`. */
@@ -731,6 +742,12 @@ export interface GroupTransitionPatch {
   reason?: string
 }
 
+/** Extra premises of a group status change, checked in the same step as the status. */
+export interface GroupTransitionGuard {
+  /** Only while nobody of the group has been counted in (checkedIn still 0). */
+  noneCheckedIn?: boolean
+}
+
 /**
  * Group requests and each session's group quota, every method ONE atomic step:
  * - reservePlaces  a counter per session kept apart from the individuals' (`booking_sessions`), so
@@ -740,8 +757,9 @@ export interface GroupTransitionPatch {
  *                  time, and on a duplicate-key race the guarded update once more (as reservePlaces).
  * - releasePlaces  where({ _id, taken: _.gte(n) }).update({ taken: _.inc(-n) }): never below zero.
  * - create         [group_requests] add({ _id: id, … }); a duplicate key = false.
- * - transition     where({ _id, status: from [, openid] }).update({ status: to, … }), stats.updated === 1,
- *                  then doc get: of two racing decisions exactly one wins.
+ * - transition     where({ _id, status: from [, openid] [, checkedIn: 0] }).update({ status: to, … }),
+ *                  stats.updated === 1, then doc get: of two racing decisions exactly one wins; of a
+ *                  guarded cancel and a head count (guarded on status: 'approved') exactly one wins.
  * - countIn        read, then where({ _id, status: 'approved', checkedIn: <as read> })
  *                  .update({ checkedIn: read + n, headCounts: _.set([...]) }) (optimistic, retried on a
  *                  race): two gates counting at once never add up past `people`.
@@ -760,10 +778,12 @@ export interface GroupStore {
   listBy(openid: string, limit: number): Promise<GroupRequestRecord[]>
   /** Every request for a Beijing day, oldest first (≤ 1000). */
   listOn(day: string): Promise<GroupRequestRecord[]>
-  /** Moves a request from `from` to `to` iff it is still in `from` (and the owner's, when given);
-   *  answers the request as it is after the change, or null. Approval records decidedAt/By,
-   *  rejection also the reason, cancellation cancelledAt. */
-  transition(id: string, from: GroupStatus, to: GroupStatus, patch: GroupTransitionPatch, owner?: string): Promise<GroupRequestRecord | null>
+  /** Moves a request from `from` to `to` iff it is still in `from` (and the owner's, when given;
+   *  and nobody counted in yet, with `guard.noneCheckedIn`: a cancel that gives the places back,
+   *  which a head count landing after the caller's read must make fail, as the cancel then makes
+   *  the count fail); answers the request as it is after the change, or null. Approval records
+   *  decidedAt/By, rejection also the reason, cancellation cancelledAt. */
+  transition(id: string, from: GroupStatus, to: GroupStatus, patch: GroupTransitionPatch, owner?: string, guard?: GroupTransitionGuard): Promise<GroupRequestRecord | null>
   /** Adds a head count iff the request is approved and the total stays ≤ people; the request after, or null. */
   countIn(id: string, count: GroupHeadCount): Promise<GroupRequestRecord | null>
 }

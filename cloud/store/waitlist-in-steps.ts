@@ -7,8 +7,8 @@
 // waiting and gives back what it took. A process that dies between the reserve and markOfferHeld
 // leaves those places taken (never given twice: never an overbooking), the residual window `book`
 // documents too; its claims are given back when the offer expires.
-import { walkLine, type CandidateOutcome } from '../booking/line'
-import type { BookingRecord, BookingStore, OfferOutcome, OfferRequest, WaitlistEntry } from './port'
+import { walkLinePaged, type CandidateOutcome } from '../booking/line'
+import type { BookingRecord, BookingStore, LineCursor, OfferOutcome, OfferRequest, WaitlistEntry } from './port'
 
 type Steps = Omit<BookingStore, 'offerWaitlist' | 'acceptOffer'>
 
@@ -56,18 +56,34 @@ async function offerOne(steps: Steps, req: OfferRequest, e: WaitlistEntry): Prom
   return 'offered'
 }
 
+/** Entries read per page by an offer pass (as on SQLite): each page is one query. */
+export const LINE_PAGE = 32
+
+/** A session's line, read page by page as the walk asks for it: a pass that fills a few places
+ *  reads the head of a long line, not all of it (a whole-line read per offer made a cancel burst
+ *  over a 1,000-entry line take seconds per offer: docs/booking-waitlist.md). */
+async function* linePages(steps: Steps, sessionId: string): AsyncGenerator<WaitlistEntry> {
+  let after: LineCursor | null = null
+  for (;;) {
+    const page = await steps.waitlistPage(sessionId, after, LINE_PAGE)
+    yield* page
+    if (page.length < LINE_PAGE) return
+    const last = page[page.length - 1]
+    after = { joinedAt: last.joinedAt, id: last.id }
+  }
+}
+
 export async function offerWaitlistInSteps(steps: Steps, req: OfferRequest): Promise<OfferOutcome> {
-  const line = await steps.listWaitlist(req.sessionId)
   const booked = (await steps.placesBooked([req.sessionId]))[req.sessionId] ?? 0
-  const walk = walkLine(line, req.capacity - booked, req.maxSkips)
+  const walk = walkLinePaged(linePages(steps, req.sessionId), req.capacity - booked, req.maxSkips)
   const ended: string[] = []
-  let step = walk.next()
+  let step = await walk.next()
   while (!step.done) {
     const outcome = await offerOne(steps, req, step.value)
     // Its visitor holds that day elsewhere (a live claim: dead holders are taken over): the entry
     // ends visibly instead of being passed over at every turn (docs/booking-waitlist.md).
     if (outcome === 'id-taken' && (await steps.transitionEntry(step.value.id, 'waiting', 'expired', { at: req.at, endReason: 'id_booked' }))) ended.push(step.value.id)
-    step = walk.next(outcome === 'id-taken' ? 'ineligible' : outcome)
+    step = await walk.next(outcome === 'id-taken' ? 'ineligible' : outcome)
   }
   const pass = step.value
   for (const [id, n] of pass.skips) await steps.addSkips(Array(n).fill(id))

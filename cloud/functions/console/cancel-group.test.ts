@@ -80,6 +80,34 @@ describe('an operator cancels one approved group', () => {
     expect(audit.filter((a) => a.action === 'console.cancelGroup')).toHaveLength(1)
   })
 
+  it('a head count landing between the cancel’s check and its step: the cancel is refused (GROUP_CHECKED_IN), nothing is given back, the people stay counted in', async () => {
+    const id = await approved(schoolRoster(30, 2))
+    const other = await approved(schoolRoster(20, 1, 300), 'o-leader2')
+    const gate = { openid: 'g', role: 'staff' as const, account: 'gate1', now: bj('2026-11-27 09:05') }
+    // The console's read of the request answers what it read (nobody inside yet), and the gate's
+    // head count lands right after it, before the cancel's status change.
+    let countedIn: unknown
+    const racing = caller({
+      ...env.store,
+      groups: {
+        ...env.store.groups,
+        get: async (requestId: string) => {
+          const seen = await env.store.groups.get(requestId)
+          if (requestId === id && countedIn === undefined) countedIn = await call('groups', 'countIn', { code: id, count: 5 }, gate)
+          return seen
+        },
+      },
+    })
+    const res = await racing('console', 'cancelGroup', { requestId: id, reason: '展厅临时检修' }, operator)
+    expect(countedIn).toMatchObject({ ok: true })
+    expect(res).toMatchObject({ ok: false, error: { code: 'GROUP_CHECKED_IN', message: expect.stringContaining('5 人') } })
+    expect(await env.store.groups.get(id)).toMatchObject({ status: 'approved', checkedIn: 5 })
+    // Its 32 places (and the other group's 21) are still taken; nothing was audited as cancelled.
+    expect(await groupTaken()).toBe(53)
+    expect((await env.store.ops.listAudit({ limit: 10 } as never)).filter((a) => a.action === 'console.cancelGroup')).toHaveLength(0)
+    expect((await env.store.groups.get(other))?.status).toBe('approved')
+  })
+
   it('refuses a pending request (it is rejected instead), one counted in at the gate, an unknown id, no reason, and a content editor — changing nothing', async () => {
     const pending = await submit(schoolRoster(10, 1))
     const inside = await approved(schoolRoster(20, 1, 300), 'o-leader2')

@@ -111,9 +111,12 @@ export const groupsActions = {
       if (!before) return refuseGroup('GROUP_NOT_FOUND')
       if (before.status !== 'approved') return refuseGroup('NOT_CANCELLABLE', { status: GROUP_STATUS_LABEL[before.status] })
       if (before.checkedIn > 0) return refuseGroup('GROUP_CHECKED_IN', { checkedIn: before.checkedIn })
-      const after = await ctx.store.groups.transition(requestId, 'approved', 'cancelled', { at: ctx.now().toISOString(), by: ctx.account ?? ctx.openid ?? 'unknown', reason })
+      // Guarded in the store on nobody inside: a head count landing after the check above makes
+      // this step fail (and the places of people inside are never given back).
+      const after = await ctx.store.groups.transition(requestId, 'approved', 'cancelled', { at: ctx.now().toISOString(), by: ctx.account ?? ctx.openid ?? 'unknown', reason }, undefined, { noneCheckedIn: true })
       if (!after) {
         const latest = (await ctx.store.groups.get(requestId))!
+        if (latest.status === 'approved' && latest.checkedIn > 0) return refuseGroup('GROUP_CHECKED_IN', { checkedIn: latest.checkedIn })
         return refuseGroup('NOT_CANCELLABLE', { status: GROUP_STATUS_LABEL[latest.status] })
       }
       // Only the winner of the guarded change gives the places and claims back: once.

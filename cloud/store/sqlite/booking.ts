@@ -452,6 +452,9 @@ export function sqliteBooking(db: Db): BookingStore {
     async listWaitlist(sessionId) {
       return (q.line.all(sessionId) as EntryRow[]).map(toEntry)
     },
+    async waitlistPage(sessionId, after, limit) {
+      return (q.linePage.all({ sessionId, joinedAt: after?.joinedAt ?? '', id: after?.id ?? '', limit }) as EntryRow[]).map(toEntry)
+    },
     async myWaitlist(openid, limit) {
       return (q.mine.all(openid, limit) as EntryRow[]).map(toEntry)
     },

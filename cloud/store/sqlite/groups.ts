@@ -63,8 +63,9 @@ export function sqliteGroups(db: Db): GroupStore {
     async listOn(day) {
       return docs(q.listOn.all(day))
     },
-    async transition(id, from, to, patch, owner) {
-      return change(id, (r) => (r.status === from && (owner === undefined || r.openid === owner) ? applyGroupTransition(r, to, patch) : null))
+    async transition(id, from, to, patch, owner, guard) {
+      // In the same transaction as the read; the UPDATE also repeats checked_in as read.
+      return change(id, (r) => (r.status === from && (owner === undefined || r.openid === owner) && (!guard?.noneCheckedIn || r.checkedIn === 0) ? applyGroupTransition(r, to, patch) : null))
     },
     async countIn(id, count) {
       return change(id, (r) =>

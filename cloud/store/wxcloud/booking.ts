@@ -57,6 +57,21 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
   const guarded = (sessionId: string, capacity: number, n: number) =>
     guardedIncrement(db, sessions(), sessionId, 'booked', n, { max: capacity })
 
+  const linePage: BookingStore['waitlistPage'] = async (sessionId, after, limit) => {
+    // Keyset paging on the line order (joinedAt, _id), not skip(): an offer pass changes entries'
+    // statuses while it reads (waiting → offered → booked/expired leaves the line), which would
+    // shift a skip offset and miss or repeat entries; the cursor does not move. orderBy may be
+    // called once per field, the first call sorting first (Collection.orderBy:
+    // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.orderBy.html);
+    // limit is at most 1000 in a cloud function (Collection.limit: "在云函数端默认及最大上限为 1000",
+    // https://developers.weixin.qq.com/miniprogram/dev/wxcloudservice/wxcloud/reference-sdk-api/database/collection/Collection.limit.html),
+    // so the whole line (listWaitlist) is read with these pages too: one get stopped at 1,000 entries.
+    const line = { sessionId, status: _.in(ACTIVE) }
+    const where = after ? _.and([line, _.or([{ joinedAt: _.gt(after.joinedAt) }, { joinedAt: after.joinedAt, _id: _.gt(after.id) }])]) : line
+    const { data } = await waitlist().where(where).orderBy('joinedAt', 'asc').orderBy('_id', 'asc').limit(Math.min(limit, MAX_GET)).get()
+    return data.map(toEntry)
+  }
+
   return {
     // No multi-document transaction in the cloud database: the guarded steps below, composed.
     book(request) {
@@ -94,9 +109,17 @@ export function wxBooking(db: WxDatabase, names: Names): BookingStore {
     },
 
     async listWaitlist(sessionId) {
-      const { data } = await waitlist().where({ sessionId, status: _.in(ACTIVE) }).orderBy('joinedAt', 'asc').orderBy('_id', 'asc').limit(MAX_GET).get()
-      return data.map(toEntry)
+      // Page by page (one get answers at most 1,000 documents): the whole line, however long.
+      const line: WaitlistEntry[] = []
+      for (;;) {
+        const last = line[line.length - 1]
+        const page = await linePage(sessionId, last ? { joinedAt: last.joinedAt, id: last.id } : null, MAX_GET)
+        line.push(...page)
+        if (page.length < MAX_GET) return line
+      }
     },
+
+    waitlistPage: linePage,
 
     async myWaitlist(openid, limit) {
       const { data } = await waitlist().where({ openid }).orderBy('joinedAt', 'desc').orderBy('_id', 'desc').limit(Math.min(limit, MAX_GET)).get()

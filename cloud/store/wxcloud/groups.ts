@@ -51,16 +51,18 @@ export function wxGroups(db: WxDatabase, names: Names): GroupStore {
     async listOn(day) {
       return (await fetchAll(db, requests(), { day })).map(toRecord).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
     },
-    async transition(id, from, to, patch, owner) {
+    async transition(id, from, to, patch, owner, guard) {
       const current = await findById(requests(), id)
       if (!current) return null
       const record = toRecord(current)
-      if (record.status !== from || (owner !== undefined && record.openid !== owner)) return null
+      if (record.status !== from || (owner !== undefined && record.openid !== owner) || (guard?.noneCheckedIn && record.checkedIn !== 0)) return null
       const next = applyGroupTransition(record, to, patch)
       const { id: _id, ...changed } = next
       void _id
-      const guard: Record<string, unknown> = { status: from, ...(owner !== undefined ? { openid: owner } : {}) }
-      return (await guardedUpdate(requests(), id, guard, fields(changed as GroupRequestRecord))) ? next : null
+      // checkedIn: 0 in the update's own condition: a head count (guarded on status 'approved')
+      // landing after the read above makes this update miss, as this one makes the count miss.
+      const where: Record<string, unknown> = { status: from, ...(owner !== undefined ? { openid: owner } : {}), ...(guard?.noneCheckedIn ? { checkedIn: 0 } : {}) }
+      return (await guardedUpdate(requests(), id, where, fields(changed as GroupRequestRecord))) ? next : null
     },
     async countIn(id, count) {
       for (let round = 0; round < COUNT_ROUNDS; round++) {

@@ -276,18 +276,40 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
     field?: Record<string, boolean>
   }
 
-  const select = (name: string, state: QueryState): Doc[] => {
-    const docs = [...coll(name).values()].map((e) => e.doc).filter((d) => matches(d, state.where))
-    if (state.orderBy.length > 0) {
-      docs.sort((a, b) => {
-        for (const [field, dir] of state.orderBy) {
-          const c = compare(getPath(a, field), getPath(b, field)) ?? 0
-          if (c !== 0) return dir === 'asc' ? c : -c
-        }
-        return 0
-      })
+  /** Matching documents in order; with `want`, only the first `want` of them (what a `get` returns). */
+  const select = (name: string, state: QueryState, want?: number): Doc[] => {
+    // A condition naming one `_id` reads that document only, as the real database does through the
+    // `_id` index every collection has (a scan here would make per-document steps cost the whole
+    // collection, a cost the cloud does not have: bench:waitlist would measure the stand-in).
+    const byId = isPlainObject(state.where) && typeof state.where._id === 'string' ? coll(name).get(state.where._id) : undefined
+    const candidates = isPlainObject(state.where) && typeof state.where._id === 'string' ? (byId ? [byId] : []) : [...coll(name).values()]
+    const docs = candidates.map((e) => e.doc).filter((d) => matches(d, state.where))
+    if (state.orderBy.length === 0) return docs
+    const order = (a: Doc, b: Doc) => {
+      for (const [field, dir] of state.orderBy) {
+        const c = compare(getPath(a, field), getPath(b, field)) ?? 0
+        if (c !== 0) return dir === 'asc' ? c : -c
+      }
+      return 0
     }
-    return docs
+    if (want === undefined || want >= docs.length) return docs.sort(order)
+    // Only the first `want` in order (a page of a long, sorted read): kept as a sorted buffer, the
+    // way an index range read stops after its page, instead of sorting every match. The same
+    // documents in the same order as the full (stable) sort: ties keep collection order.
+    const top: Doc[] = []
+    for (const d of docs) {
+      if (top.length === want && order(d, top[want - 1]) >= 0) continue
+      let lo = 0
+      let hi = top.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (order(top[mid], d) <= 0) lo = mid + 1
+        else hi = mid
+      }
+      top.splice(lo, 0, d)
+      if (top.length > want) top.pop()
+    }
+    return top
   }
 
   const project = (doc: Doc, field?: Record<string, boolean>): Doc => {
@@ -310,7 +332,7 @@ export function createStandinDatabase(options: StandinOptions = {}): StandinData
       await tick()
       stats.gets++
       const limit = Math.min(state.limit ?? STANDIN_DEFAULT_LIMIT, STANDIN_MAX_LIMIT)
-      const docs = select(name, state).slice(state.skip, state.skip + limit)
+      const docs = select(name, state, state.skip + limit).slice(state.skip, state.skip + limit)
       return { data: docs.map((d) => project(d, state.field)) }
     },
     async count() {
