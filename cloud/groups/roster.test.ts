@@ -57,11 +57,9 @@ describe('reading a group roster', () => {
     const big = await readRoster({ name: 'big.xlsx', data: await rosterXlsx(schoolRoster(145, 8)) }, today)
     expect(big).toEqual({ ok: false, error: expect.objectContaining({ code: 'SHEET_TOO_LARGE', message: expect.stringContaining('150') }) })
     const bombFile = xlsxBomb({ rows: 1_000_000, headers: ROSTER_HEADERS })
-    const started = Date.now()
     const bomb = await readRoster({ name: 'bomb.xlsx', data: bombFile }, today)
-    expect(bomb.ok).toBe(false)
-    // Refused from what it declares, before anything is inflated.
-    expect(Date.now() - started).toBeLessThan(1000)
+    // Refused from the row count it declares, before anything is inflated (timings: bench:import).
+    expect(bomb).toEqual({ ok: false, error: expect.objectContaining({ code: 'SHEET_TOO_LARGE', message: expect.stringContaining('150') }) })
     const lying = await readRoster({ name: 'bomb.xlsx', data: xlsxBomb({ rows: 200_000, dimension: 'A1:C3', refs: false, headers: ROSTER_HEADERS }) }, today)
     expect(lying.ok).toBe(false)
   })

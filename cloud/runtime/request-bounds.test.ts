@@ -151,9 +151,9 @@ describe('the body deadline', () => {
     setTimeout(() => (arrivesLater.complete = true), 100)
     const started = Date.now()
     while (!late.destroyed && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 20))
-    // Not before its deadline, and not much after it.
+    // Not before its deadline, and not long after it (one timer tick, however busy the machine).
     expect(Date.now() - started).toBeGreaterThanOrEqual(190)
-    expect(Date.now() - started).toBeLessThan(1500)
+    expect(Date.now() - started).toBeLessThan(4000)
     expect(late.cutWith).toBeInstanceOf(DoorRefusal)
     expect(late.cutWith).toMatchObject({ code: 'REQUEST_TIMEOUT', statusCode: 408 })
     expect([arrived.destroyed, arrivesLater.destroyed]).toEqual([false, false])

@@ -31,11 +31,11 @@ describe('limits', () => {
 describe('a spreadsheet bomb', () => {
   it('that declares 1.5 million rows is refused from its <dimension> at once, without parsing', async () => {
     const bomb = xlsxBomb({ rows: 1_500_000 })
-    const started = performance.now()
     const res = await read('companies.xlsx', bomb)
+    // The row-count refusal comes from <dimension>, read before anything is inflated (an inflated
+    // sheet is refused by its size instead, below). Parsing it took seconds and gigabytes; how long
+    // the refusal takes is measured by `npm run bench:import`, not asserted on a shared machine.
     expect(res).toEqual({ ok: false, error: { code: 'SHEET_TOO_LARGE', message: '表格过大：最多 20000 行' } })
-    // Parsing it took seconds and gigabytes; reading the directory and one sheet's first bytes takes none.
-    expect(performance.now() - started).toBeLessThan(200)
   })
 
   it('that hides its rows behind a small <dimension> is refused by what it declares to inflate to', async () => {
