@@ -196,8 +196,9 @@ export default function GroupsPage() {
                             data-session={x.sessionId}
                             onClick={() => left > 0 && (setForm((f) => ({ ...f, sessionId: x.sessionId })), setRequestId(newRequestId()), setErrors((e) => ({ ...e, sessionId: '' })))}
                           >
-                            <View>
-                              {sessionNameIn(lang, x.sessionId, x.name)} {x.start}–{x.end}
+                            <View className="gp-session__name">{sessionNameIn(lang, x.sessionId, x.name)}</View>
+                            <View className="gp-session__time">
+                              {x.start}–{x.end}
                             </View>
                             <View className="gp-session__left">{s('left', { n: left })}</View>
                           </View>
