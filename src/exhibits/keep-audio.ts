@@ -1,4 +1,4 @@
-// H5 only (the weapp build uses HallAudioKeeper.weapp.tsx, which saves files through offline-shell.weapp.ts): a hall's audio
+// H5 (weapp: keep-audio.weapp.ts, saved files through offline-shell.weapp.ts): a hall's audio
 // guides kept for the hall without signal, at the visitor's choice. The tracks go into the cache the
 // service worker answers audio from (src/h5/sw.js, AUDIO), so they play offline like a track
 // already played. Track URLs carry the recording's hash: a kept track never goes stale.

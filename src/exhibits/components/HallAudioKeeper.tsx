@@ -10,7 +10,7 @@ import { useStrings } from '@/i18n/strings'
 import { mediaUrl } from '@/services/media'
 import { Icon } from '@/ui/Icon'
 
-/** 离线保存本展区讲解: the visitor's choice to keep a whole hall's audio (H5), in the language shown. */
+/** 离线保存本展区讲解: the visitor's choice to keep a whole hall's audio, in the language shown (H5 and weapp: keep-audio.ts / keep-audio.weapp.ts). */
 export function HallAudioKeeper({ hall }: { hall: HallWithExhibits }) {
   const s = useStrings(exhibitsText)
   const lang = useLang()

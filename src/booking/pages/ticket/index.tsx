@@ -66,39 +66,21 @@ export default function TicketPage() {
         const offline = Boolean(shown.savedAt)
         const sessionName = sessionNameIn(lang, b.sessionId, b.sessionName)
         const dateText = lang === 'en' ? `${dayName(b.date, '', 'en')}, ${shortDate(b.date, 'en')}` : `${zhDate(b.date)} ${b.weekday}`
-        const cancel = async () => {
-          const confirm = await confirmDestructive({
-            title: s('cancel'),
-            content: s('cancelConfirm', { date: dateText, session: sessionName }),
-            confirmText: s('cancel'),
-            cancelText: s('keep'),
-          })
-          if (!confirm) return
+        // Cancelling (in time: never a no-show) after one confirm; the server gives the places to the
+        // line. The ticket's cancel button and the reminder's one-tap release differ only in words.
+        const cancelAfter = async (ask: { title: string; content: string; confirmText: string }, done: string) => {
+          if (!(await confirmDestructive({ ...ask, cancelText: s('keep') }))) return
           setBusy(true)
           const res = await bookingStore.getState().cancel(b.id)
           setBusy(false)
           if (res.ok) {
             setCancelError('')
-            Taro.showToast({ title: s('cancelled'), icon: 'success' })
+            Taro.showToast({ title: done, icon: 'success' })
           } else setCancelError(res.error.message)
         }
-        // One confirm, then the cancel (in time: never a no-show); the server gives the places to the line.
-        const release = async () => {
-          const confirm = await confirmDestructive({
-            title: s('releaseButton'),
-            content: s('releaseConfirm', { date: dateText, session: sessionName, n: b.visitors.length }),
-            confirmText: s('releaseConfirmButton'),
-            cancelText: s('keep'),
-          })
-          if (!confirm) return
-          setBusy(true)
-          const res = await bookingStore.getState().cancel(b.id)
-          setBusy(false)
-          if (res.ok) {
-            setCancelError('')
-            Taro.showToast({ title: s('releaseDone'), icon: 'success' })
-          } else setCancelError(res.error.message)
-        }
+        const cancel = () => cancelAfter({ title: s('cancel'), content: s('cancelConfirm', { date: dateText, session: sessionName }), confirmText: s('cancel') }, s('cancelled'))
+        const release = () =>
+          cancelAfter({ title: s('releaseButton'), content: s('releaseConfirm', { date: dateText, session: sessionName, n: b.visitors.length }), confirmText: s('releaseConfirmButton') }, s('releaseDone'))
         const save = async () => {
           if (!b.ticketCode || !b.shortCode) return
           const outcome = await saveTicket({
