@@ -13,16 +13,15 @@ function sessionOf(config: BookingConfig, r: GroupRequestRecord) {
   return { sessionName: t?.name ?? '', start: t?.start ?? '', end: t?.end ?? '' }
 }
 
-export function leaderView(config: BookingConfig, ring: KeyRing, r: GroupRequestRecord, withRoster = false): GroupRequestView {
+/** What the leader and the console both see of a request (the console sees the contact unmasked). */
+function shared(config: BookingConfig, r: GroupRequestRecord) {
   return {
     id: r.id,
     sessionId: r.sessionId,
     day: r.day,
     ...sessionOf(config, r),
     organisation: r.organisation,
-    creditCodeMasked: maskCreditCode(r.creditCode),
     leaderName: r.leaderName,
-    leaderPhoneMasked: maskPhone(r.leaderPhone),
     people: r.people,
     counts: r.counts,
     status: r.status,
@@ -30,6 +29,14 @@ export function leaderView(config: BookingConfig, ring: KeyRing, r: GroupRequest
     ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}),
     ...(r.reason ? { reason: r.reason } : {}),
     checkedIn: r.checkedIn,
+  }
+}
+
+export function leaderView(config: BookingConfig, ring: KeyRing, r: GroupRequestRecord, withRoster = false): GroupRequestView {
+  return {
+    ...shared(config, r),
+    creditCodeMasked: maskCreditCode(r.creditCode),
+    leaderPhoneMasked: maskPhone(r.leaderPhone),
     ...(r.status === 'approved' ? { leaderCode: leaderCode(ring, r.id) } : {}),
     ...(withRoster ? { roster: r.roster.map((p) => ({ name: p.name, idMasked: p.idMasked, kind: p.kind })) } : {}),
   }
@@ -37,22 +44,10 @@ export function leaderView(config: BookingConfig, ring: KeyRing, r: GroupRequest
 
 export function consoleView(config: BookingConfig, r: GroupRequestRecord): ConsoleGroupRequest {
   return {
-    id: r.id,
-    sessionId: r.sessionId,
-    day: r.day,
-    ...sessionOf(config, r),
-    organisation: r.organisation,
+    ...shared(config, r),
     creditCode: r.creditCode,
-    leaderName: r.leaderName,
     leaderPhone: r.leaderPhone,
-    people: r.people,
-    counts: r.counts,
-    status: r.status,
-    createdAt: r.createdAt,
-    ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}),
     ...(r.decidedBy ? { decidedBy: r.decidedBy } : {}),
-    ...(r.reason ? { reason: r.reason } : {}),
-    checkedIn: r.checkedIn,
     headCounts: r.headCounts,
   }
 }
