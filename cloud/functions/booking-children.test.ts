@@ -4,21 +4,15 @@
 // one-booking-per-ID-per-day guard and the distinct-ID cap like everyone else.
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
 import { bj, caller, residentId } from '../testing/booking'
-import { contextFor, tempSqliteStore } from '../testing/stores'
-import { standinCloudStore } from '../testing/wxstandin'
+import { contextFor } from '../testing/stores'
 import type { Store } from '../store/port'
 import { dispatch } from './dispatch'
 import { functions } from '.'
+import { BOTH_ADAPTERS } from '../testing/adapters'
 
 let env: { store: Store; cleanup: () => Promise<void> }
 let call: ReturnType<typeof caller>
 let seq = 0
-
-// Both adapters: a child is a saved visitor with extra fields, held by the same store steps.
-const adapters: Array<[string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>]> = [
-  ['SQLite', () => tempSqliteStore()],
-  ['cloud adapter (stand-in)', () => standinCloudStore({ seed: true })],
-]
 
 const NOW = bj('2026-11-26 10:00') // a Thursday
 const FRI = '2026-11-27'
@@ -49,7 +43,8 @@ async function placesLeft(sessionId = AM): Promise<number> {
   throw new Error(`no session ${sessionId}`)
 }
 
-describe.each(adapters)('children — %s', (_name, open) => {
+// Both adapters: a child is a saved visitor with extra fields, held by the same store steps.
+describe.each(BOTH_ADAPTERS)('children — %s', (_name, open) => {
   beforeEach(async () => {
     env = await open()
     call = caller(env.store)

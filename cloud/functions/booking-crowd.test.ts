@@ -2,18 +2,13 @@
 // then anyone (no identity) asks how full the halls are.
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
 import { bj, caller, residentId } from '../testing/booking'
-import { tempSqliteStore } from '../testing/stores'
-import { standinCloudStore } from '../testing/wxstandin'
 import type { Store } from '../store/port'
+import { BOTH_ADAPTERS } from '../testing/adapters'
 
 let env: { store: Store; cleanup: () => Promise<void> }
 let call: ReturnType<typeof caller>
 let seq = 0
 
-const adapters: Array<[string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>]> = [
-  ['SQLite', () => tempSqliteStore()],
-  ['cloud adapter (stand-in)', () => standinCloudStore({ seed: true })],
-]
 
 const FRI = '2026-11-27'
 
@@ -38,7 +33,7 @@ const crowdAt = async (hhmm: string) => {
   return res.data.crowd
 }
 
-describe.each(adapters)('%s', (_name, open) => {
+describe.each(BOTH_ADAPTERS)('%s', (_name, open) => {
   beforeEach(async () => {
     env = await open()
     call = caller(env.store)

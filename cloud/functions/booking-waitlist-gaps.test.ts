@@ -2,21 +2,17 @@
 // (H5 address bucket) holds for an offer and a 改签 as for a booking; joining the line applies the
 // children rules; an entry whose ID got booked elsewhere that day ends visibly instead of waiting.
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
-import { bj, caller, personName, residentId } from '../testing/booking'
-import { contextFor, tempSqliteStore } from '../testing/stores'
-import { standinCloudStore } from '../testing/wxstandin'
+import { bj, caller, personName, residentId, saveVisitors } from '../testing/booking'
+import { contextFor } from '../testing/stores'
 import type { Store } from '../store/port'
 import { dispatch } from './dispatch'
 import { functions } from '.'
+import { BOTH_ADAPTERS } from '../testing/adapters'
 
 let env: { store: Store; cleanup: () => Promise<void> }
 let call: ReturnType<typeof caller>
 let seq = 0
 
-const adapters: Array<[string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>]> = [
-  ['SQLite', () => tempSqliteStore()],
-  ['cloud adapter (stand-in)', () => standinCloudStore({ seed: true })],
-]
 
 const NOW = bj('2026-11-26 10:00') // a Thursday
 const AM = '2026-11-27.am'
@@ -32,16 +28,7 @@ type Answer = { ok: boolean; data?: any; error?: { code: string; message: string
 const via = async (net: Net | null, openid: string, req: Record<string, unknown>, now = NOW): Promise<Answer> =>
   (await dispatch(functions.booking, req, { ...contextFor(env.store, { openid, now }), ...(net ? { origin: net } : {}) })) as Answer
 
-async function people(openid: string, n: number): Promise<string[]> {
-  const out: string[] = []
-  for (let i = 0; i < n; i++) {
-    const serial = ++seq
-    const res = await call('booking', 'addVisitor', { name: personName(serial), idType: 'resident', idNumber: residentId(serial) }, { openid, now: NOW })
-    if (!res.ok) throw new Error(res.error.message)
-    out.push(res.data.visitor.id)
-  }
-  return out
-}
+const people = (openid: string, n: number) => saveVisitors(call, { openid, now: NOW }, n, () => ++seq)
 
 async function bookVia(net: Net | null, openid: string, sessionId: string, visitorIds: string[]) {
   const res = await via(net, openid, { action: 'book', sessionId, visitorIds, clientRequestId: `req-${++seq}-abcd` })
@@ -69,7 +56,7 @@ async function entries(openid: string) {
   return res.data.entries
 }
 
-describe.each(adapters)('候补 and 改签 under book’s opening checks — %s', (_name, open) => {
+describe.each(BOTH_ADAPTERS)('候补 and 改签 under book’s opening checks — %s', (_name, open) => {
   beforeEach(async () => {
     joinedAt = JOINS_FROM
     env = await open()

@@ -3,19 +3,15 @@
 // released booking's holder who arrives later is admitted while places allow, told otherwise.
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig, type BookingConfig } from '../booking/config'
 import { runNoShowJob } from '../booking/noshow'
-import { bj, caller, personName, residentId } from '../testing/booking'
+import { bj, caller, saveVisitors } from '../testing/booking'
 import { tempSqliteStore } from '../testing/stores'
-import { standinCloudStore } from '../testing/wxstandin'
 import type { Store } from '../store/port'
+import { BOTH_ADAPTERS } from '../testing/adapters'
 
 let env: { store: Store; cleanup: () => Promise<void> }
 let call: ReturnType<typeof caller>
 let seq = 0
 
-const adapters: Array<[string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>]> = [
-  ['SQLite', () => tempSqliteStore()],
-  ['cloud adapter (stand-in)', () => standinCloudStore({ seed: true })],
-]
 
 const NOW = bj('2026-11-26 10:00') // Thursday: bookings and joins for Friday morning
 const AM = '2026-11-27.am' // 09:00–12:00
@@ -25,16 +21,7 @@ async function configure(walkIn: BookingConfig['walkIn']) {
   await saveBookingConfig(env.store, { ...DEFAULT_BOOKING_CONFIG, walkIn, sessions: DEFAULT_BOOKING_CONFIG.sessions.map((s) => ({ ...s, capacity: CAPACITY })) })
 }
 
-async function people(openid: string, n: number): Promise<string[]> {
-  const out: string[] = []
-  for (let i = 0; i < n; i++) {
-    const serial = ++seq
-    const res = await call('booking', 'addVisitor', { name: personName(serial), idType: 'resident', idNumber: residentId(serial) }, { openid, now: NOW })
-    if (!res.ok) throw new Error(res.error.message)
-    out.push(res.data.visitor.id)
-  }
-  return out
-}
+const people = (openid: string, n: number) => saveVisitors(call, { openid, now: NOW }, n, () => ++seq)
 
 async function book(openid: string, n: number) {
   const res = await call('booking', 'book', { sessionId: AM, visitorIds: await people(openid, n), clientRequestId: `req-${++seq}-abcd` }, { openid, now: NOW })
@@ -60,7 +47,7 @@ const todayAtGate = async (now: Date) => {
   return res.data.sessions.find((s) => s.sessionId === AM)!
 }
 
-describe.each(adapters)('walk-in release — %s', (_name, open) => {
+describe.each(BOTH_ADAPTERS)('walk-in release — %s', (_name, open) => {
   beforeEach(async () => {
     env = await open()
     call = caller(env.store)

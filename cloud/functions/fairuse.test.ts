@@ -3,20 +3,15 @@
 // 300 places of a session in 60 bookings — and the caps that close it (data/booking.json `fairUse`).
 import { DEFAULT_BOOKING_CONFIG, saveBookingConfig } from '../booking/config'
 import { bj, caller, residentId } from '../testing/booking'
-import { tempSqliteStore } from '../testing/stores'
-import { standinCloudStore } from '../testing/wxstandin'
 import type { Store } from '../store/port'
+import { BOTH_ADAPTERS } from '../testing/adapters'
 
 const NOW = bj('2026-11-26 10:00') // Thursday
 const FRI_AM = '2026-11-27.am'
 const SAT_AM = '2026-11-28.am'
 
-const adapters: Array<[string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>]> = [
-  ['SQLite', () => tempSqliteStore()],
-  ['cloud adapter (stand-in)', () => standinCloudStore({ seed: true })],
-]
 
-describe.each(adapters)('fair-use caps on booking — %s', (_name, open) => {
+describe.each(BOTH_ADAPTERS)('fair-use caps on booking — %s', (_name, open) => {
   let env: { store: Store; cleanup: () => Promise<void> }
   let call: ReturnType<typeof caller>
   let serial = 0

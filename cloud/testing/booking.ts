@@ -34,19 +34,25 @@ export type Caller = ReturnType<typeof caller>
 /** A visitor name the name rule accepts, different for each n (a test makes many people). */
 export const personName = (n: number) => `观众${'甲乙丙丁戊己庚辛壬癸'[n % 10]}${'子丑寅卯辰巳午未申酉'[Math.floor(n / 10) % 10]}`
 
+/** Saves `n` new visitors of one person (names and ID numbers from `serial`); answers their ids. */
+export async function saveVisitors(call: Caller, who: { openid: string; now: Date }, n: number, serial: () => number): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) {
+    const k = serial()
+    const res = await call('booking', 'addVisitor', { name: personName(k), idType: 'resident', idNumber: residentId(k) }, who)
+    if (!res.ok) throw new Error(res.error.message)
+    ids.push(res.data.visitor.id)
+  }
+  return ids
+}
+
 /**
  * Books `people` new visitors of one person into a session: each visitor is saved first, with a
  * name and ID number from `serial` (the test file's own counter, so numbers never repeat in it).
  * Answers the booking's id; a refusal throws with its message.
  */
 export async function bookPeople(call: Caller, who: { openid: string; now: Date }, sessionId: string, people: number, serial: () => number): Promise<string> {
-  const visitorIds: string[] = []
-  for (let i = 0; i < people; i++) {
-    const n = serial()
-    const res = await call('booking', 'addVisitor', { name: personName(n), idType: 'resident', idNumber: residentId(n) }, who)
-    if (!res.ok) throw new Error(res.error.message)
-    visitorIds.push(res.data.visitor.id)
-  }
+  const visitorIds = await saveVisitors(call, who, people, serial)
   const res = await call('booking', 'book', { sessionId, visitorIds, clientRequestId: `req-${serial()}-abcd` }, who)
   if (!res.ok) throw new Error(res.error.message)
   return res.data.booking.id

@@ -6,19 +6,15 @@ import { dispatch } from '../dispatch'
 import { functions } from '..'
 import type { Role } from '../types'
 import { bj, bookPeople, caller } from '../../testing/booking'
-import { contextFor, tempSqliteStore } from '../../testing/stores'
-import { standinCloudStore } from '../../testing/wxstandin'
+import { contextFor } from '../../testing/stores'
 import type { Store } from '../../store/port'
+import { BOTH_ADAPTERS } from '../../testing/adapters'
 
 const NOW = bj('2026-11-26 10:00') // Thursday
 const SAT_AM = '2026-11-28.am'
 
-const adapters: Array<[string, () => Promise<{ store: Store; cleanup: () => Promise<void> }>]> = [
-  ['SQLite', () => tempSqliteStore()],
-  ['cloud adapter (stand-in)', () => standinCloudStore()],
-]
 
-describe.each(adapters)('holds on %s', (_name, open) => {
+describe.each(BOTH_ADAPTERS)('holds on %s', (_name, open) => {
   let env: { store: Store; cleanup: () => Promise<void> }
   let seq = 0
   beforeEach(async () => {
