@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs'
 import { saveBookingConfig, DEFAULT_BOOKING_CONFIG } from '../booking/config'
 import { bj, caller, residentId } from '../testing/booking'
-import { rosterXlsx, schoolRoster, withWrongCheckChar, type RosterLine } from '../testing/roster'
+import { groupSubmit, rosterXlsx, schoolRoster, withWrongCheckChar, type RosterLine } from '../testing/roster'
 import { tempSqliteStore } from '../testing/stores'
 
 const NOW = bj('2026-11-26 10:00')
@@ -24,21 +24,7 @@ beforeEach(async () => {
 afterEach(() => env.cleanup())
 
 async function submit(lines: RosterLine[], over: Record<string, unknown> = {}, who: { openid: string; now: Date } = leader) {
-  return call(
-    'groups',
-    'submit',
-    {
-      sessionId: SESSION,
-      organisation: '大连高新区第一小学',
-      creditCode: '12100000400000624D',
-      leaderName: '王老师',
-      leaderPhone: '13900000000',
-      rosterBase64: (await rosterXlsx(lines)).toString('base64'),
-      clientRequestId: `grp-${++seq}-abcdef`,
-      ...over,
-    } as never,
-    who,
-  )
+  return call('groups', 'submit', { ...(await groupSubmit(SESSION, lines, `grp-${++seq}-abcdef`)), ...over } as never, who)
 }
 
 const groupTaken = async () => (await env.store.groups.placesTaken([SESSION]))[SESSION] ?? 0

@@ -8,7 +8,7 @@ import { runWaitlistJob } from '../booking/waitlist'
 import { openSqliteStore } from '../store/sqlite'
 import { recountPlaces } from '../store/sqlite/recount'
 import { bj, bookPeople, caller, residentId } from '../testing/booking'
-import { rosterXlsx, schoolRoster } from '../testing/roster'
+import { groupSubmit, schoolRoster } from '../testing/roster'
 import { tempSqliteStore } from '../testing/stores'
 import { recoverPlacesOnStart } from './recover-places'
 
@@ -133,20 +133,7 @@ describe('the start-up recount', () => {
               } else if (op.kind === 'release' && holds.length > 0) {
                 if ((await call('console', 'releaseHold', { holdId: holds[op.pick % holds.length] }, { ...operator, ...who })).ok) seen.released++
               } else if (op.kind === 'group') {
-                const res = await call(
-                  'groups',
-                  'submit',
-                  {
-                    sessionId: SESSIONS[op.session],
-                    organisation: '大连高新区第一小学',
-                    creditCode: '12100000400000624D',
-                    leaderName: '王老师',
-                    leaderPhone: '13900000000',
-                    rosterBase64: (await rosterXlsx(schoolRoster(op.students, 1, 1 + groups.length * 20))).toString('base64'),
-                    clientRequestId: `grp-${++serial}-abcdef`,
-                  } as never,
-                  { openid: 'o-leader', now },
-                )
+                const res = await call('groups', 'submit', await groupSubmit(SESSIONS[op.session], schoolRoster(op.students, 1, 1 + groups.length * 20), `grp-${++serial}-abcdef`), { openid: 'o-leader', now })
                 if (res.ok) {
                   groups.push(res.data.request.id)
                   seen.groups++
@@ -245,20 +232,7 @@ describe('restarting after a cancel killed between its status change and its rel
   })
 
   test('a group request cancelled without its release gets its group quota back', async () => {
-    const res = await call(
-      'groups',
-      'submit',
-      {
-        sessionId: S,
-        organisation: '大连高新区第一小学',
-        creditCode: '12100000400000624D',
-        leaderName: '王老师',
-        leaderPhone: '13900000000',
-        rosterBase64: (await rosterXlsx(schoolRoster(11, 1))).toString('base64'),
-        clientRequestId: `grp-${next()}-abcdef`,
-      } as never,
-      { openid: 'o-leader', now: NOW },
-    )
+    const res = await call('groups', 'submit', await groupSubmit(S, schoolRoster(11, 1), `grp-${next()}-abcdef`), { openid: 'o-leader', now: NOW })
     if (!res.ok) throw new Error(res.error.message)
     expect(await env.store.groups.transition(res.data.request.id, 'pending', 'cancelled', { at: NOW.toISOString() }, 'o-leader')).toMatchObject({ status: 'cancelled' })
     await env.store.close()

@@ -2,6 +2,7 @@
 // would), people with valid resident IDs (GB 11643 check character from residentIdCheckChar).
 import ExcelJS from 'exceljs'
 import { residentIdCheckChar } from '../contracts/booking'
+import type { RequestOf } from '../contracts/api'
 import { ROSTER_HEADERS } from '../contracts/groups'
 
 export interface RosterLine {
@@ -41,4 +42,22 @@ export async function rosterXlsx(lines: RosterLine[], headers: string[] = ROSTER
   sheet.addRow(headers)
   for (const l of lines) sheet.addRow([l.name, l.id, l.kind])
   return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+/** A valid unified social credit code (GB 32100-2015 check character). */
+export const SCHOOL_CREDIT_CODE = '12100000400000624D'
+
+/** A leader's submit request for a session with this roster, the school's fields filled in as the form would; `over` changes any. */
+export async function groupSubmit(sessionId: string, lines: RosterLine[], clientRequestId: string, over: Partial<RequestOf<'groups', 'submit'>> = {}): Promise<RequestOf<'groups', 'submit'>> {
+  return {
+    sessionId,
+    organisation: '大连高新区第一小学',
+    creditCode: SCHOOL_CREDIT_CODE,
+    leaderName: '王老师',
+    leaderPhone: '13900000000',
+    rosterBase64: (await rosterXlsx(lines)).toString('base64'),
+    rosterName: 'roster.xlsx',
+    clientRequestId,
+    ...over,
+  }
 }

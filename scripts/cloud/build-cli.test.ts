@@ -23,7 +23,8 @@ it('build:cloud succeeds on a machine where requiring each bundle is slow (it ch
      }`,
   )
   try {
-    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/build.ts'], {
+    // Into its own folder: the deploy test builds the project's cloudfunctions/ (jest may run both at once).
+    const out = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/build.ts', '--out', path.join(dir, 'cloudfunctions')], {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: `--require ${slow}` },
       encoding: 'utf8',

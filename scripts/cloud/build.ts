@@ -173,10 +173,14 @@ export function measureRequireMs(indexJs: string, runs = 5): number {
 
 export const SIZE_TARGET_BYTES = 1024 * 1024
 
-async function cli() {
-  const built = await buildCloud()
+async function cli(argv: string[]) {
+  // --out DIR builds elsewhere than the project's cloudfunctionRoot (a test builds into its own
+  // folder, so it never races the deploy test over the shared one).
+  const outAt = argv.indexOf('--out')
+  const outDir = outAt >= 0 ? path.resolve(argv[outAt + 1]) : cloudfunctionRoot()
+  const built = await buildCloud({ outDir })
   const rel = (p: string) => path.relative(ROOT, p)
-  console.log(`云函数已生成到 ${rel(cloudfunctionRoot())}（每个函数一个文件夹，可在微信开发者工具中右键“上传并部署：云端安装依赖”）\n`)
+  console.log(`云函数已生成到 ${rel(outDir)}（每个函数一个文件夹，可在微信开发者工具中右键“上传并部署：云端安装依赖”）\n`)
   console.log('函数           类型      大小(KB)  开放接口 / 触发器')
   let over = false
   for (const f of built) {
@@ -192,7 +196,7 @@ async function cli() {
 }
 
 if (require.main === module) {
-  cli().catch((error) => {
+  cli(process.argv.slice(2)).catch((error) => {
     console.error('构建云函数失败:', error)
     process.exit(1)
   })

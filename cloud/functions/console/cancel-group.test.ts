@@ -3,7 +3,7 @@
 // is audited, and the leader sees 已取消 with the reason; what cannot be cancelled is refused and
 // changes nothing.
 import { bj, caller } from '../../testing/booking'
-import { rosterXlsx, schoolRoster, type RosterLine } from '../../testing/roster'
+import { groupSubmit, schoolRoster, type RosterLine } from '../../testing/roster'
 import { tempSqliteStore } from '../../testing/stores'
 
 const NOW = bj('2026-11-26 10:00')
@@ -21,21 +21,7 @@ beforeEach(async () => {
 afterEach(() => env.cleanup())
 
 async function submit(lines: RosterLine[], openid = 'o-leader') {
-  const res = await call(
-    'groups',
-    'submit',
-    {
-      sessionId: SESSION,
-      organisation: '大连高新区第一小学',
-      creditCode: '12100000400000624D',
-      leaderName: '王老师',
-      leaderPhone: '13900000000',
-      rosterBase64: (await rosterXlsx(lines)).toString('base64'),
-      rosterName: 'roster.xlsx',
-      clientRequestId: `grp-${++seq}-abcdef`,
-    },
-    { openid, now: NOW },
-  )
+  const res = await call('groups', 'submit', await groupSubmit(SESSION, lines, `grp-${++seq}-abcdef`), { openid, now: NOW })
   if (!res.ok) throw new Error(res.error.message)
   return res.data.request.id
 }

@@ -8,7 +8,7 @@ import type { Role } from '../types'
 import { bj, bookPeople, caller } from '../../testing/booking'
 import { contextFor, tempSqliteStore } from '../../testing/stores'
 import { drainOutbox } from '../../reminders/job'
-import { rosterXlsx, schoolRoster } from '../../testing/roster'
+import { groupSubmit, schoolRoster } from '../../testing/roster'
 
 let env: Awaited<ReturnType<typeof tempSqliteStore>>
 let seq = 0
@@ -96,21 +96,7 @@ describe('daily report (.xlsx)', () => {
   it('per session: the group places approved and the heads counted in, apart from individuals, with a total; pending and rejected groups are not counted', async () => {
     const call = caller(env.store)
     const group = async (openid: string, sessionId: string, students: number, teachers: number, firstSerial: number) => {
-      const res = await call(
-        'groups',
-        'submit',
-        {
-          sessionId,
-          organisation: `学校${firstSerial}`,
-          creditCode: '12100000400000624D',
-          leaderName: '王老师',
-          leaderPhone: '13900000000',
-          rosterBase64: (await rosterXlsx(schoolRoster(students, teachers, firstSerial))).toString('base64'),
-          rosterName: 'roster.xlsx',
-          clientRequestId: `grp-${firstSerial}-abcdef`,
-        },
-        { openid, now: NOW },
-      )
+      const res = await call('groups', 'submit', await groupSubmit(sessionId, schoolRoster(students, teachers, firstSerial), `grp-${firstSerial}-abcdef`, { organisation: `学校${firstSerial}` }), { openid, now: NOW })
       if (!res.ok) throw new Error(res.error.message)
       return res.data.request.id
     }
