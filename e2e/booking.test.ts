@@ -186,6 +186,15 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   await staff.page.getByText('登录', { exact: true }).click()
   await staff.page.getByRole('heading', { name: '入馆核验' }).waitFor()
   await expect(staff.page.locator('[data-session="2026-11-27.am"]').innerText()).resolves.toContain('已入馆 0 / 已预约 2')
+  // A second gate, open beside it (its timers on a clock the test moves): it sees the first gate's
+  // admissions within half a minute, nobody tapping 刷新.
+  const gate2 = await phonePage(browser)
+  await gate2.page.clock.install()
+  await gate2.page.goto(pageUrl(server.url, 'staff/pages/checkin/index'))
+  await input(gate2.page, 'st-user-label').fill(STAFF.username)
+  await input(gate2.page, 'st-password-label').fill(STAFF.password)
+  await gate2.page.getByText('登录', { exact: true }).click()
+  await gate2.page.getByText('已入馆 0 / 已预约 2').waitFor()
 
   // The cancelled ticket is refused; the new one admits both, names shown, IDs masked.
   await input(staff.page, 'st-code-label').fill(firstCode)
@@ -202,6 +211,10 @@ test('book two visitors → ticket → cancel → book again → staff check in 
   expect(admitted).not.toContain(ZHANG)
   await eventually(() => staff.page.locator('[data-session="2026-11-27.am"]').innerText(), '已入馆 2 / 已预约 2')
   await snap(staff.page, 'staff-admitted')
+  await gate2.page.clock.runFor(30_000)
+  await gate2.page.getByText('已入馆 2 / 已预约 2').waitFor()
+  expect(gate2.errors).toEqual([])
+  await gate2.page.context().close()
 
   // The same ticket a second time: refused with the reason.
   await input(staff.page, 'st-code-label').fill(code)

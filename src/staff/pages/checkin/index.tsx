@@ -17,6 +17,10 @@ import { shortDate as dateIn } from '@/booking/dates'
 import { sessionNameIn } from '@/booking/strings'
 import { staffText } from '@/staff/strings'
 import { usePageTitle } from '@/services/page-title'
+import { useEvery } from '@/ui/use-every'
+
+/** How often the day's counts refresh on their own: another gate admits people, and walk-in places are released while the page is open. */
+const TODAY_REFRESH_MS = 30_000
 
 // Gate check-in for museum staff: scan (weapp) or enter (H5) the e-ticket; today's counts below.
 export default function CheckInPage() {
@@ -37,6 +41,7 @@ export default function CheckInPage() {
   useEffect(() => {
     if (signedIn) void staffStore.getState().loadToday()
   }, [signedIn])
+  useEvery(TODAY_REFRESH_MS, () => void staffStore.getState().loadToday({ quiet: true }), signedIn)
 
   const signIn = async () => {
     const error = await staffSignIn(username, password)
@@ -97,17 +102,17 @@ export default function CheckInPage() {
       <View className="card">
         <View className="section-title">{today.status === 'ready' ? t('todayDate', { date: lang === 'en' ? dateIn(today.data.date, 'en') : shortDate(today.data.date) }) : t('today')}</View>
         <Loaded
-            state={today.status === 'error' && today.error.code === 'FORBIDDEN' ? { status: 'error', error: { ...today.error, message: t('notStaff') } } : today}
-            onRetry={() => void staffStore.getState().loadToday()}
-            errorAction={
-              needsPin
-                ? {
-                    text: t('signInAgain'),
-                    onTap: signOut,
-                  }
-                : undefined
-            }
-          >
+          state={today.status === 'error' && today.error.code === 'FORBIDDEN' ? { status: 'error', error: { ...today.error, message: t('notStaff') } } : today}
+          onRetry={() => void staffStore.getState().loadToday()}
+          errorAction={
+            needsPin
+              ? {
+                  text: t('signInAgain'),
+                  onTap: signOut,
+                }
+              : undefined
+          }
+        >
           {({ sessions }) => sessions.map((s) => (
             <View key={s.sessionId} data-session={s.sessionId}>
               <View className="st-count">
