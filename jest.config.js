@@ -14,6 +14,9 @@ const shared = {
 }
 
 module.exports = {
+  // Tests do real work (SQLite files, .xlsx through the import worker, jsdom renders): well under
+  // 5 s each on a quiet machine, past it with more test workers than cores. A limit, not a timing.
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,

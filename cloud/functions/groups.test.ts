@@ -7,10 +7,6 @@ import { bj, caller, residentId } from '../testing/booking'
 import { groupSubmit, rosterXlsx, schoolRoster, withWrongCheckChar, type RosterLine } from '../testing/roster'
 import { tempSqliteStore } from '../testing/stores'
 
-// Each submit writes and reads a real .xlsx in the import worker: under 1 s a test on a quiet machine,
-// over 5 s (jest's default) with four test workers on two cores. Timings belong in the benches.
-jest.setTimeout(30_000)
-
 const NOW = bj('2026-11-26 10:00')
 const SESSION = '2026-11-27.am'
 const leader = { openid: 'o-leader', now: NOW }
