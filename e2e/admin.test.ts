@@ -8,8 +8,8 @@ import sharp from 'sharp'
 import type { Browser, Page } from 'playwright-core'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { mp3File } from '../cloud/testing/audio-files'
-import { ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, ROOT, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, openConsole } from './console-session'
+import { callApi, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, ROOT, type RunningServer, sessionToken, shoot, startServer } from './harness'
+import { addConsoleAccounts, openConsole } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -212,7 +212,7 @@ test('an editor adds a hall and a new exhibit in it: unpublished until it has a 
 test('closing a day with a reason: the visitor who booked sees 已取消 with the reason, and the places are back', async () => {
   // A visitor books Friday morning in the app (their token is the app's own).
   const visitor = await phonePage(browser)
-  const { token } = await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()
+  const token = await sessionToken(server, {})
   // Before any page script runs, so the app never asks for (and stores) a token of its own.
   await visitor.context.addInitScript((t) => localStorage.setItem('gxq.visitorToken', JSON.stringify({ data: t })), token)
   const first17 = '21021119850312123'
@@ -250,7 +250,7 @@ test('closing a day with a reason: the visitor who booked sees 已取消 with th
 })
 
 test('closing one session with a reason: that session’s booking shows 已取消 with the reason, the other session’s booking stays', async () => {
-  const visitorToken = async () => (await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()).token as string
+  const visitorToken = () => sessionToken(server, {})
   const bookSaturday = async (token: string, first17: string, session: 'am' | 'pm', name: string) => {
     const added = await api('booking', { action: 'addVisitor', name, idType: 'resident', idNumber: first17 + residentIdCheckChar(first17) }, token)
     const booked = await api('booking', { action: 'book', sessionId: `2026-11-28.${session}`, visitorIds: [added.data.visitor.id], clientRequestId: `e2e-close-session-${session}` }, token)
@@ -368,7 +368,7 @@ test('a published notice shows on the app home page', async () => {
 
   // The window starts now on the operator's real clock; the server's clock is frozen earlier, so
   // move the notice's window over the frozen instant through the same action the form used.
-  const boss = await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'boss', password: PASSWORD }) })).json()
+  const boss = { token: await sessionToken(server, { username: 'boss', password: PASSWORD }) }
   const list = await api('console', { action: 'notices' }, boss.token)
   const n = list.data.notices.find((x: any) => x.title === '周日延长开放')
   await api('console', { action: 'saveNotice', id: n.id, title: n.title, body: n.body, priority: n.priority, validFrom: '2026-11-25T00:00:00Z', validTo: '2026-11-30T00:00:00Z', published: true }, boss.token)
@@ -412,7 +412,7 @@ test('an exhibit scan is counted on the dashboard, and the admin sees every chan
   await zoneRow.getByRole('button', { name: /停\s*用/ }).click()
   await page.getByRole('button', { name: /确\s*定/ }).click()
   await zoneRow.getByText('已停用').waitFor()
-  const signedIn = await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'zone', password: PASSWORD }) })).json()
+  const signedIn = await callApi(server, '_session', { username: 'zone', password: PASSWORD })
   expect(signedIn.error?.code).toBe('ACCOUNT_DISABLED')
   await shoot(page, 'admin-accounts')
   await page.context().close()

@@ -1,11 +1,10 @@
 // 预约参观 marks the days the visitor has already booked, on the strip and in the day's panel.
 import { residentIdCheckChar } from '../cloud/contracts/booking'
-import { appUnderTest, pageInPlace, pageUrl, phonePage, shoot } from './harness'
+import { appUnderTest, pageInPlace, pageUrl, phonePage, callApi, shoot } from './harness'
 
 const app = appUnderTest({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
 
-const api = (fn: string, body: object, token?: string) =>
-  fetch(`${app.server.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+const api = (fn: string, body: object, token?: string) => callApi(app.server, fn, body, token)
 
 test('a booked day is marked 已预约 on the strip and said so in its panel; other days are not', async () => {
   const token = (await api('_session', {})).token as string

@@ -14,7 +14,7 @@ import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { createAccount } from '../cloud/accounts/service'
 import { openSqliteStore } from '../cloud/store/sqlite'
 import { CHROMIUM_ARGS, ensureBrowser } from './browser'
-import { pageUrl, PHONE, shoot, startServer, type RunningServer } from './harness'
+import { callApi, pageUrl, PHONE, sessionToken, shoot, startServer, type RunningServer } from './harness'
 
 const STAFF = { username: 'gate-camera', password: 'gate-camera-password' }
 const VISITOR = { name: '王小明', idNumber: '21021119900101123' + residentIdCheckChar('21021119900101123') }
@@ -25,17 +25,16 @@ let dir: string
 
 /** One cloud call as the app makes it: POST /api/<function> with { action, ...request }. */
 async function call<T>(fn: string, action: string, body: object, token: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, ...body }) })
-  const out = (await res.json()) as { ok: boolean; data?: T; error?: unknown }
+  const out = await callApi<{ ok: boolean; data?: T; error?: unknown }>(server, fn, { action, ...body }, token)
   if (!out.ok) throw new Error(`${fn}.${action}: ${JSON.stringify(out.error)}`)
   return out.data as T
 }
 
 /** A visitor books Friday morning for one person; returns the code inside the ticket's QR. */
 async function bookOneTicket(): Promise<string> {
-  const session = (await (await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { token: string }
-  const { visitor } = await call<{ visitor: { id: string } }>('booking', 'addVisitor', { name: VISITOR.name, idType: 'resident', idNumber: VISITOR.idNumber }, session.token)
-  const { booking } = await call<{ booking: { ticketCode?: string } }>('booking', 'book', { sessionId: '2026-11-27.am', visitorIds: [visitor.id], clientRequestId: 'camera-scan-test-1' }, session.token)
+  const token = await sessionToken(server, {})
+  const { visitor } = await call<{ visitor: { id: string } }>('booking', 'addVisitor', { name: VISITOR.name, idType: 'resident', idNumber: VISITOR.idNumber }, token)
+  const { booking } = await call<{ booking: { ticketCode?: string } }>('booking', 'book', { sessionId: '2026-11-27.am', visitorIds: [visitor.id], clientRequestId: 'camera-scan-test-1' }, token)
   if (!booking.ticketCode) throw new Error('the booking came back without a ticket code')
   return booking.ticketCode
 }

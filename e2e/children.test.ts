@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { ageOn } from '../cloud/contracts/children'
-import { appUnderTest, pageInPlace, pageUrl, phonePage, shoot } from './harness'
+import { appUnderTest, pageInPlace, pageUrl, phonePage, callApi, shoot } from './harness'
 
 const app = appUnderTest({ CLOCK_AT: '2026-11-26T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
 const validId = (first17: string) => first17 + residentIdCheckChar(first17)
@@ -13,8 +13,7 @@ let family = 0
 
 /** A visitor token with an adult and a child saved and booked together on Friday morning, through the public API. */
 async function familyWithBooking(): Promise<{ token: string; bookingId: string }> {
-  const api = (fn: string, body: object, token?: string) =>
-    fetch(`${app.server.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+  const api = (fn: string, body: object, token?: string) => callApi(app.server, fn, body, token)
   const token = (await api('_session', {})).token as string
   const adult = await api('booking', { action: 'addVisitor', name: '张伟', idType: 'resident', idNumber: validId(`21021119850312${100 + ++family}`) }, token)
   const child = await api('booking', { action: 'addChild', name: '张小宝', birthDate: '2022-04-10', guardianVisitorId: adult.data.visitor.id }, token)

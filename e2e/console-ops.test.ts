@@ -8,8 +8,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, openConsole, sessionToken, visitorBooks } from './console-session'
+import { callApi, ensureAdminBuild, launchBrowser, type RunningServer, sessionToken, shoot, startServer } from './harness'
+import { addConsoleAccounts, openConsole, visitorBooks } from './console-session'
 import { CHROMIUM_ARGS, ensureBrowser } from './browser'
 
 let server: RunningServer

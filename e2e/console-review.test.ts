@@ -6,8 +6,8 @@
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { COMPANY_HEADERS } from '../cloud/zone/import'
-import { ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, openConsole, sessionToken, visitorBooks } from './console-session'
+import { callApi, ensureAdminBuild, launchBrowser, type RunningServer, sessionToken, shoot, startServer } from './harness'
+import { addConsoleAccounts, openConsole, visitorBooks } from './console-session'
 
 let server: RunningServer
 let browser: Browser

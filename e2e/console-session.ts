@@ -6,7 +6,7 @@ import { createAccount } from '../cloud/accounts/service'
 import { openSqliteStore } from '../cloud/store/sqlite'
 import { residentId } from '../cloud/testing/booking'
 import type { AccountRole } from '../cloud/store/port'
-import { desktopPage, type RunningServer } from './harness'
+import { callApi, desktopPage, sessionToken, type RunningServer } from './harness'
 
 export interface ConsoleAccount {
   username: string
@@ -50,20 +50,6 @@ export async function openConsole(
   await submitSignIn(opened.page, username, password)
   if (signedIn) await opened.page.getByRole('button', { name: /退出登录/ }).waitFor()
   return opened
-}
-
-export async function callApi<T = any>(server: RunningServer, fn: string, body: object, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  return (await res.json()) as T
-}
-
-/** A session token: `{ username, password }` for an operator, `{}` for a new visitor. */
-export async function sessionToken(server: RunningServer, body: object): Promise<string> {
-  return (await callApi<{ token: string }>(server, '_session', body)).token
 }
 
 /**

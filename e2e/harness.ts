@@ -155,6 +155,17 @@ export async function shoot(page: Page, name: string): Promise<string> {
 }
 
 /** H5 hash-router URL of a page with its query. */
+/** A call to the server's HTTP API as the app and the console make it: POST /api/<fn> with a JSON body, and the bearer token when given. */
+export async function callApi<T = any>(server: RunningServer, fn: string, body: object, token?: string): Promise<T> {
+  const res = await fetch(`${server.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+  return (await res.json()) as T
+}
+
+/** A session token: `{ username, password }` for an operator, `{}` for a new visitor. */
+export async function sessionToken(server: RunningServer, body: object): Promise<string> {
+  return (await callApi<{ token: string }>(server, '_session', body)).token
+}
+
 export const pageUrl = (base: string, page: string, query = '') => `${base}/#/${page.replace(/^\//, '')}${query ? `?${query}` : ''}`
 
 export interface AppUnderTest {

@@ -12,7 +12,7 @@ import { visitSourceFor } from '../cloud/reminders/source'
 import { openSqliteStore } from '../cloud/store/sqlite'
 import type { Store } from '../cloud/store/port'
 import { bj, bookPeople, caller, personName, residentId } from '../cloud/testing/booking'
-import { launchBrowser, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+import { launchBrowser, pageUrl, phonePage, callApi, shoot, startServer, type RunningServer } from './harness'
 
 let server: RunningServer
 let browser: Browser
@@ -42,10 +42,7 @@ test('the reminder opens the ticket; one tap and one confirm release the places 
     const raw = localStorage.getItem('gxq.visitorToken')
     return raw ? (JSON.parse(raw) as { data: string }).data : null
   })
-  const asPhone = async (action: string, body: object) => {
-    const res = await fetch(`${server.url}/api/booking`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token.jsonValue()}` }, body: JSON.stringify({ action, ...body }) })
-    return (await res.json()) as { ok: boolean; data: any }
-  }
+  const asPhone = async (action: string, body: object) => callApi<{ ok: boolean; data: any }>(server, 'booking', { action, ...body }, (await token.jsonValue()) ?? undefined)
   const visitorIds: string[] = []
   for (const [name, id] of [['周明', validId('21021119800101321')], ['周亮', validId('21021119820202322')]]) {
     const added = await asPhone('addVisitor', { name, idType: 'resident', idNumber: id })

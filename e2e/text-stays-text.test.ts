@@ -8,8 +8,8 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
 import { readSheet } from '../cloud/zone/spreadsheet'
-import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, ROOT, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, submitSignIn } from './console-session'
+import { callApi, desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, ROOT, type RunningServer, shoot, startServer } from './harness'
+import { addConsoleAccounts, submitSignIn } from './console-session'
 
 /** The classic stored-XSS probe; the tag names the field, so a failure says which one ran. */
 const img = (tag: string) => `<img src=x onerror=alert('${tag}')>`

@@ -3,8 +3,8 @@
 // names what goes before it goes; an edit another officer saved first is refused in the dialog, which
 // keeps what the operator typed.
 import type { Browser } from 'playwright-core'
-import { desktopPage, ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, openConsole, sessionToken, submitSignIn } from './console-session'
+import { callApi, desktopPage, ensureAdminBuild, launchBrowser, type RunningServer, sessionToken, shoot, startServer } from './harness'
+import { addConsoleAccounts, openConsole, submitSignIn } from './console-session'
 
 let server: RunningServer
 let browser: Browser
@@ -22,8 +22,8 @@ afterAll(async () => {
 })
 
 const publicPlatforms = async (): Promise<string[]> => {
-  const res = await fetch(`${server.url}/api/transfer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'platforms' }) })
-  return ((await res.json()) as { data: { platforms: Array<{ name: string }> } }).data.platforms.map((p) => p.name)
+  const res = await callApi<{ data: { platforms: Array<{ name: string }> } }>(server, 'transfer', { action: 'platforms' })
+  return res.data.platforms.map((p) => p.name)
 }
 
 test('the officer adds an incubator the public directory then lists, and removes it after a confirm naming it', async () => {

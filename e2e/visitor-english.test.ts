@@ -5,14 +5,13 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
-import { appUnderTest, pageInPlace, pageUrl, phonePage, ROOT, shoot } from './harness'
+import { appUnderTest, pageInPlace, pageUrl, phonePage, callApi, ROOT, shoot } from './harness'
 
 const app = appUnderTest({ CLOCK_AT: '2026-11-27T08:50:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
 
 /** A visitor token with one booking for 27 Nov morning, made through the public API. */
 async function visitorWithBooking(): Promise<{ token: string; bookingId: string }> {
-  const api = (fn: string, body: object, token?: string) =>
-    fetch(`${app.server.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+  const api = (fn: string, body: object, token?: string) => callApi(app.server, fn, body, token)
   const session = await api('_session', {})
   const token = session.token as string
   const first17 = '21021119900101123'

@@ -2,7 +2,7 @@
 // calculator rule's English reach the visitor's English pages; saving a policy without touching its
 // English keeps it (the form is the import's row, English columns included).
 import type { Browser, Page } from 'playwright-core'
-import { desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
+import { callApi, desktopPage, ensureAdminBuild, launchBrowser, pageInPlace, pageUrl, phonePage, shoot, startServer, type RunningServer } from './harness'
 import { addConsoleAccounts, submitSignIn } from './console-session'
 
 let server: RunningServer
@@ -28,8 +28,7 @@ async function signIn(): Promise<Page> {
   return page
 }
 
-const api = async (body: object) =>
-  (await (await fetch(`${server.url}/api/zone`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { ok: boolean; data: any }
+const api = (body: object) => callApi<{ ok: boolean; data: any }>(server, 'zone', body)
 
 test('English typed in the console reaches the English pages, and a save keeps the English it did not touch', async () => {
   const page = await signIn()

@@ -11,7 +11,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { residentIdCheckChar } from '../cloud/contracts/booking'
-import { appUnderTest, pageInPlace, pageUrl, phonePage } from './harness'
+import { appUnderTest, pageInPlace, pageUrl, phonePage, callApi } from './harness'
 
 const app = appUnderTest({ CLOCK_AT: '2026-06-01T10:00:00+08:00', NO_SHOW_INTERVAL_MS: '0' })
 
@@ -88,8 +88,7 @@ async function coverage(page: Page): Promise<Coverage> {
 const share = (c: Coverage) => (c.chars ? c.chinese / c.chars : 0)
 
 async function visitorWithBooking(): Promise<{ token: string; bookingId: string }> {
-  const api = (fn: string, body: object, token?: string) =>
-    fetch(`${app.server.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json())
+  const api = (fn: string, body: object, token?: string) => callApi(app.server, fn, body, token)
   const token = (await api('_session', {})).token as string
   const first17 = '21021119850101123'
   const added = await api('booking', { action: 'addVisitor', name: '赵六', idType: 'resident', idNumber: first17 + residentIdCheckChar(first17) }, token)

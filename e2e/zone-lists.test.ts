@@ -2,8 +2,8 @@
 // saved while the drawer was open is refused in the drawer, which keeps what the operator typed;
 // closed, the list shows the colleague's version, and an edit from it saves.
 import type { Browser } from 'playwright-core'
-import { ensureAdminBuild, launchBrowser, shoot, startServer, type RunningServer } from './harness'
-import { addConsoleAccounts, callApi, openConsole, sessionToken } from './console-session'
+import { callApi, ensureAdminBuild, launchBrowser, type RunningServer, sessionToken, shoot, startServer } from './harness'
+import { addConsoleAccounts, openConsole } from './console-session'
 import { companyToRow } from '../cloud/contracts/zone-sheet'
 import type { Company } from '../cloud/contracts/zone'
 
@@ -23,8 +23,7 @@ afterAll(async () => {
 })
 
 const publicCompany = async (id: string): Promise<Company> => {
-  const res = await fetch(`${server.url}/api/zone`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'getCompany', id }) })
-  return ((await res.json()) as { data: { company: Company } }).data.company
+  return (await callApi<{ data: { company: Company } }>(server, 'zone', { action: 'getCompany', id })).data.company
 }
 
 test('a company another editor saved while the drawer was open is refused on screen, and the typed edit stays', async () => {

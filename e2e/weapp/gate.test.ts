@@ -14,7 +14,7 @@ import { openSqliteStore } from '../../cloud/store/sqlite'
 import type { Store } from '../../cloud/store/port'
 import { bj, bookPeople, caller } from '../../cloud/testing/booking'
 import { rosterXlsx, schoolRoster } from '../../cloud/testing/roster'
-import { startServer, type RunningServer } from '../harness'
+import { callApi, startServer, type RunningServer } from '../harness'
 import { ensureWeappBuild, reportSetData } from './build'
 import { createStaffAccount, staffIdentity, visitorIdentity } from './identity'
 import { launchMiniProgram, type MiniProgram, type PageHandle } from './mini-program'
@@ -54,10 +54,8 @@ const openidOf = (token: string) => (JSON.parse(Buffer.from(token.split('.')[2],
 
 /** The booking operator, through the server's API as the console calls it (POST /api/console). */
 async function asOperator(action: string, body: object): Promise<{ ok: boolean; data?: any; error?: { message: string } }> {
-  const session = await fetch(`${server.url}/api/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPERATOR) })
-  const { token } = (await session.json()) as { token: string }
-  const res = await fetch(`${server.url}/api/console`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ action, ...body }) })
-  return (await res.json()) as { ok: boolean; data?: any }
+  const { token } = await callApi<{ token: string }>(server, '_session', OPERATOR)
+  return callApi(server, 'console', { action, ...body }, token)
 }
 
 /** The day's row for one session on the gate page (its name and hours, e.g. 上午场 09:00–12:00). */

@@ -12,7 +12,7 @@ import { visitSourceFor } from '../../cloud/reminders/source'
 import { openSqliteStore } from '../../cloud/store/sqlite'
 import type { Store } from '../../cloud/store/port'
 import { bj, bookPeople, caller, personName, residentId } from '../../cloud/testing/booking'
-import { startServer, type RunningServer } from '../harness'
+import { callApi, startServer, type RunningServer } from '../harness'
 import { ensureWeappBuild, reportSetData } from './build'
 import { visitorIdentity } from './identity'
 import { launchMiniProgram, parseUrl, type MiniProgram } from './mini-program'
@@ -41,10 +41,7 @@ afterAll(async () => {
 test('the reminder opens the ticket; one tap and one confirm release the places, the ticket says 已取消 and the waiting family sees the offer', async () => {
   // One phone, one OPENID: the same token books below (as the form would) and runs the app.
   const token = visitorIdentity(server)()
-  const asPhone = async (action: string, body: object) => {
-    const res = await fetch(`${server.url}/api/booking`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token}` }, body: JSON.stringify({ action, ...body }) })
-    return (await res.json()) as { ok: boolean; data: any }
-  }
+  const asPhone = async (action: string, body: object) => callApi<{ ok: boolean; data: any }>(server, 'booking', { action, ...body }, await token)
   const visitorIds: string[] = []
   for (const [name, id] of [['周明', validId('21021119800101321')], ['周亮', validId('21021119820202322')]]) {
     const added = await asPhone('addVisitor', { name, idType: 'resident', idNumber: id })
@@ -60,10 +57,7 @@ test('the reminder opens the ticket; one tap and one confirm release the places,
   const call = caller(store)
   await bookPeople(call, { openid: 'other-visitor', now: NOW }, AM, 1, () => ++serial)
   const familyToken = visitorIdentity(server)()
-  const asFamily = async (action: string, body: object) => {
-    const res = await fetch(`${server.url}/api/booking`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await familyToken}` }, body: JSON.stringify({ action, ...body }) })
-    return (await res.json()) as { ok: boolean; data: any }
-  }
+  const asFamily = async (action: string, body: object) => callApi<{ ok: boolean; data: any }>(server, 'booking', { action, ...body }, await familyToken)
   const family: string[] = []
   for (let i = 0; i < 2; i++) {
     const n = ++serial
