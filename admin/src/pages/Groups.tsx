@@ -3,7 +3,7 @@
 // a confirm that says what changes, the roster as
 // .xlsx and as a print page. Every decision is audited by the server.
 import { useEffect, useState } from 'react'
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd'
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { ConsoleGroupRequest, GroupQuotaView, GroupRules, GroupStatus, RosterPersonView } from '../../../cloud/contracts/groups'
 import { GROUP_STATUS_LABEL, ROSTER_KIND_LABEL } from '../../../cloud/contracts/groups'
@@ -242,21 +242,55 @@ export function Groups() {
             pagination={false}
             title={() => <b>团体预约申请</b>}
             locale={{ emptyText: '这一天没有团体预约申请' }}
+            // Two lines per cell (the organisation over its credit code, the session over its hours,
+            // the people over their kinds) and fixed widths, so a 1280-px screen never breaks a time
+            // or a header into a column of single characters.
             columns={[
-              { title: '单位', render: (_, r) => <span data-testid={`group-org-${r.id}`}>{r.organisation}</span> },
-              { title: '统一社会信用代码', dataIndex: 'creditCode' },
+              {
+                title: '单位 / 统一社会信用代码',
+                width: 220,
+                render: (_, r) => (
+                  <>
+                    <div data-testid={`group-org-${r.id}`}>{r.organisation}</div>
+                    <Typography.Text type="secondary">{r.creditCode}</Typography.Text>
+                  </>
+                ),
+              },
               { title: '领队', render: (_, r) => `${r.leaderName} ${r.leaderPhone}` },
-              { title: '场次', render: (_, r) => `${r.sessionName} ${r.start}–${r.end}` },
-              { title: '人数', render: (_, r) => `${r.people}（师 ${r.counts.teachers}／生 ${r.counts.students}／成 ${r.counts.adults}）` },
+              {
+                title: '场次',
+                width: 112,
+                render: (_, r) => (
+                  <>
+                    <div>{r.sessionName}</div>
+                    <Typography.Text type="secondary">
+                      {r.start}–{r.end}
+                    </Typography.Text>
+                  </>
+                ),
+              },
+              {
+                title: '人数',
+                width: 190,
+                render: (_, r) => (
+                  <>
+                    <div>{r.people} 人</div>
+                    <Typography.Text type="secondary">
+                      教师 {r.counts.teachers} · 学生 {r.counts.students} · 成人 {r.counts.adults}
+                    </Typography.Text>
+                  </>
+                ),
+              },
               {
                 title: '状态',
+                width: 80,
                 render: (_, r) => (
                   <Tag color={STATUS_COLOR[r.status]} data-testid={`group-status-${r.id}`} title={r.reason}>
                     {GROUP_STATUS_LABEL[r.status]}
                   </Tag>
                 ),
               },
-              { title: '已入馆', render: (_, r) => `${r.checkedIn} / ${r.people}` },
+              { title: '已入馆', width: 108, render: (_, r) => `${r.checkedIn} / ${r.people}` },
               {
                 title: '操作',
                 render: (_, r) => (
