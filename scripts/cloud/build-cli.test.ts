@@ -1,7 +1,7 @@
 // `npm run build:cloud` must not pass or fail on how fast the machine is: a timing target inside a
 // build is flaky under load (console's bundle: 155–482 ms in five runs on a busy 2-core machine).
 // Require time is measured by `npm run bench:cloud` instead.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -35,4 +35,11 @@ it('build:cloud succeeds on a machine where requiring each bundle is slow (it ch
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
+})
+
+it('build:cloud --out without a folder says what it needs and builds nothing', () => {
+  const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/cloud/build.ts', '--out'], { cwd: ROOT, encoding: 'utf8' })
+  expect(run.status).toBe(2)
+  expect(run.stderr).toContain('--out 后面需要一个文件夹')
+  expect(run.stdout).not.toContain('云函数已生成到')
 })

@@ -177,6 +177,10 @@ async function cli(argv: string[]) {
   // --out DIR builds elsewhere than the project's cloudfunctionRoot (a test builds into its own
   // folder, so it never races the deploy test over the shared one).
   const outAt = argv.indexOf('--out')
+  if (outAt >= 0 && !argv[outAt + 1]) {
+    console.error('--out 后面需要一个文件夹，例如 --out /tmp/cloudfunctions')
+    process.exit(2)
+  }
   const outDir = outAt >= 0 ? path.resolve(argv[outAt + 1]) : cloudfunctionRoot()
   const built = await buildCloud({ outDir })
   const rel = (p: string) => path.relative(ROOT, p)

@@ -33,14 +33,14 @@ test('an e-ticket still goes to the staff check-in, and clears a group shown bef
   expect(store.getState().group).toBeNull()
 })
 
-test('a quiet refresh of today’s counts updates them, and keeps them on screen when the network fails', async () => {
+test('a background refresh of today’s counts updates them, and keeps them on screen when the network fails', async () => {
   const day = (checkedIn: number) => ({ date: '2026-11-27', sessions: [{ sessionId: '2026-11-27.am', name: '上午场', start: '09:00', end: '12:00', booked: 10, checkedIn }] })
   const answers: unknown[] = [{ ok: true, data: day(3) }, { ok: true, data: day(5) }, { ok: false, error: { code: 'NETWORK', message: '网络不给力' } }]
   const store = createStaffStore((async () => answers.shift()) as never)
   await store.getState().loadToday()
-  await store.getState().loadToday({ quiet: true })
+  await store.getState().loadToday('background')
   expect(store.getState().today).toMatchObject({ status: 'ready', data: { sessions: [{ checkedIn: 5 }] } })
   // A failed background refresh is not an error banner over the counts the gate is reading.
-  await store.getState().loadToday({ quiet: true })
+  await store.getState().loadToday('background')
   expect(store.getState().today).toMatchObject({ status: 'ready', data: { sessions: [{ checkedIn: 5 }] } })
 })

@@ -17,8 +17,8 @@ export interface StaffState {
   group: { code: string; view: GroupGateView; admitted?: number; error?: AppError } | null
   checkIn: (code: string) => Promise<void>
   countGroup: (count: number) => Promise<void>
-  /** `quiet`: a background refresh, which keeps the counts on screen if it fails. */
-  loadToday: (options?: { quiet?: boolean }) => Promise<void>
+  /** `background`: a poll, which keeps the counts on screen if it fails. */
+  loadToday: (mode?: 'refresh' | 'background') => Promise<void>
 }
 
 export function createStaffStore(call: typeof callCloud = callCloud) {
@@ -48,10 +48,8 @@ export function createStaffStore(call: typeof callCloud = callCloud) {
       set({ checking: false, group: res.ok ? { code: group.code, view: res.data.group, admitted: count } : { ...group, error: res.error } })
       if (res.ok) void get().loadToday()
     },
-    async loadToday(options) {
-      const slot = slotOf(get, set, 'today')
-      const quiet = options?.quiet && get().today.status === 'ready'
-      await loadInto(quiet ? { get: slot.get, set: (next) => next.status === 'ready' && slot.set(next) } : slot, () => call('staff', 'today', {}), (d) => ({ date: d.date, sessions: d.sessions }))
+    async loadToday(mode = 'refresh') {
+      await loadInto(slotOf(get, set, 'today'), () => call('staff', 'today', {}), (d) => ({ date: d.date, sessions: d.sessions }), { mode })
     },
   }))
 }

@@ -43,3 +43,15 @@ test('once: a ready or loading slot is not asked again unless forced; replace sh
   expect(query.seen).toEqual(['loading', 'ready'])
   expect(query.get().item).toEqual({ status: 'ready', data: 30 })
 })
+
+test('background: a failed answer leaves what is on screen; with nothing on screen it is an error as usual', async () => {
+  const shown = store<number>({ status: 'ready', data: 1 })
+  await loadInto(shown.slot, answer(2), (d) => d, { mode: 'background' })
+  await loadInto(shown.slot, failing, (d) => d, { mode: 'background' })
+  expect(shown.seen).toEqual(['ready'])
+  expect(shown.get().item).toEqual({ status: 'ready', data: 2 })
+
+  const empty = store<number>({ status: 'idle' })
+  await loadInto(empty.slot, failing, (d) => d, { mode: 'background' })
+  expect(empty.seen).toEqual(['loading', 'error'])
+})

@@ -14,8 +14,10 @@ export type Loadable<T> =
  * - `refresh`: `loading` only while nothing is on screen yet; a refresh keeps the old data visible.
  * - `once`: nothing to do while it loads or once it is ready (unless forced) — details that do not change.
  * - `replace`: `loading` at once — a new query, whose old answer no longer fits.
+ * - `background`: as `refresh`, and a failed answer leaves what is on screen (a screen polled for
+ *   fresh numbers shows the last ones, not an error, when one poll fails).
  */
-export type LoadMode = 'refresh' | 'once' | 'replace'
+export type LoadMode = 'refresh' | 'once' | 'replace' | 'background'
 
 /** Where a store keeps one Loadable: read it, write it. */
 export interface Slot<T> {
@@ -43,9 +45,12 @@ export function loadInto<R, T>(
 ): Promise<Loadable<T> | undefined> {
   const current = slot.get()
   if (mode === 'once' && (current?.status === 'loading' || (current?.status === 'ready' && !force))) return Promise.resolve(undefined)
-  if (mode !== 'refresh' || current?.status !== 'ready') slot.set({ status: 'loading' })
+  const keepsShown = mode === 'refresh' || mode === 'background'
+  if (!keepsShown || current?.status !== 'ready') slot.set({ status: 'loading' })
   // A promise chain, not async/await: this module is in the ES5 main package (see services/cloud.weapp.ts).
   return call().then((res) => {
+    const shown = slot.get()
+    if (!res.ok && mode === 'background' && shown?.status === 'ready') return shown
     const next: Loadable<T> = res.ok ? { status: 'ready', data: pick(res.data) } : { status: 'error', error: res.error }
     slot.set(next)
     return next

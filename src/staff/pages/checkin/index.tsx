@@ -41,7 +41,7 @@ export default function CheckInPage() {
   useEffect(() => {
     if (signedIn) void staffStore.getState().loadToday()
   }, [signedIn])
-  useEvery(TODAY_REFRESH_MS, () => void staffStore.getState().loadToday({ quiet: true }), signedIn)
+  useEvery(TODAY_REFRESH_MS, () => void staffStore.getState().loadToday('background'), signedIn)
 
   const signIn = async () => {
     const error = await staffSignIn(username, password)
